@@ -1,0 +1,79 @@
+"""Chinese key aliases -> English keys (`指导思想:` -> `guiding_thought:`), marks carried along."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .documents import FieldPath, Marks, dotted
+from .problems import Problem, error
+from .vocabulary import ITEM_PARTS, NESTED_ALIASES, TOP_ALIASES, TOP_LABELS
+
+# The vocabulary context of each child: which alias table applies below a key.
+_CHILD_CONTEXT: dict[tuple[str, str], str] = {
+    ("", "period"): "period",
+    ("", "partners"): "partners",
+    ("", "leadership"): "leadership",
+    ("", "steps"): "steps",
+    ("", "basis"): "basis",
+    ("", "attachments"): "attachments",
+    ("", "sections"): "sections",
+    ("leadership", "leaders"): "person",
+    ("leadership", "deputies"): "person",
+    ("leadership", "members"): "person",
+    ("leadership", "office"): "office",
+    ("office", "director"): "person",
+    ("sections", "items"): "item",
+}
+
+
+def canonicalise(data: Any, marks: Marks, path: str) -> tuple[Any, Marks, list[Problem]]:
+    """Rename alias keys at every level; a field given under two names is an error."""
+    walker = _Walker(marks, path)
+    out = walker.walk(data, (), (), "")
+    moved = {walker.moves.get(at, at): mark for at, mark in marks.items()}
+    return out, moved, walker.problems
+
+
+class _Walker:
+    def __init__(self, marks: Marks, path: str) -> None:
+        self.marks = marks
+        self.path = path
+        self.moves: dict[FieldPath, FieldPath] = {}
+        self.problems: list[Problem] = []
+
+    def walk(self, value: Any, old: FieldPath, new: FieldPath, ctx: str) -> Any:
+        self.moves[old] = new
+        if isinstance(value, list):
+            return [self.walk(v, old + (i,), new + (i,), ctx) for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            return self.mapping(value, old, new, ctx)
+        return value
+
+    def mapping(self, value: dict[str, Any], old: FieldPath, new: FieldPath, ctx: str) -> dict[str, Any]:
+        table = TOP_ALIASES if ctx == "" else NESTED_ALIASES.get(ctx, {})
+        out: dict[str, Any] = {}
+        written: dict[str, str] = {}
+        for key, child in value.items():
+            canon = key if _is_canonical(ctx, key) else table.get(key, key)
+            if canon in out:
+                line, col = self.marks.get(old + (key,), (0, 0))
+                self.problems.append(error(
+                    self.path, line, col, dotted(new + (canon,)),
+                    f"given twice, as '{written[canon]}' and as '{key}'",
+                    hint="keep one of them", code="duplicate-key"))
+                continue
+            written[canon] = key
+            out[canon] = self.walk(child, old + (key,), new + (canon,), _context(ctx, canon))
+        return out
+
+
+def _is_canonical(ctx: str, key: str) -> bool:
+    if ctx == "":
+        return key in TOP_LABELS
+    return key in NESTED_ALIASES.get(ctx, {}).values()
+
+
+def _context(parent: str, key: str) -> str:
+    if parent == "" and key in ITEM_PARTS:
+        return "item"
+    return _CHILD_CONTEXT.get((parent, key), "leaf")

@@ -1,0 +1,116 @@
+"""The command line: parse arguments, call the core, print, choose an exit code.
+
+Exit codes: 0 success, 1 problems found (check/build) or changes found (diff), 2 usage or setup errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import Config, load_config
+from .problems import Problem, format_json, report, strict, summary
+from .project import Project, ReadOptions, load_project
+from .schema import editor_schema
+
+
+def _colour(stream: object) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-C", "--root", type=Path, default=Path("."), metavar="DIR",
+                   help="project folder holding plangen.yaml and plans/ (default: current folder)")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="read plan files in this encoding instead of UTF-8 (e.g. gb18030)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plangen",
+        description="Validate assistance plans (帮扶方案) kept as YAML or Markdown and publish them as a static site.")
+    parser.add_argument("--version", action="version", version=f"plangen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate plans and report every problem",
+                           description="Validate plan files like a compiler: file:line:column, field, message, hint.")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="plan files or folders (default: the plans folder from plangen.yaml)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    _common(check)
+    check.set_defaults(func=cmd_check)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of a plan file (for editors)",
+                            description="Print the JSON Schema (draft 2020-12) of plan files, Chinese aliases "
+                                        "included, for the YAML language server and other editors.")
+    schema.set_defaults(func=cmd_schema)
+
+    build = sub.add_parser("build", help="validate all plans and build the site",
+                           description="Load and validate every plan, then render the site.")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("-o", "--output", type=Path, metavar="DIR", help="output folder (default: site/)")
+    _common(build)
+    build.set_defaults(func=cmd_build)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _load(args: argparse.Namespace, paths: list[Path] | None = None) -> tuple[Config, Project, list[Problem]]:
+    root = args.root.resolve()
+    config, config_problems = load_config(root)
+    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths] if paths else [config.plans_dir]
+    options = ReadOptions(size_limit=config.max_file_size, encoding=args.encoding)
+    project = load_project(targets, root, options)
+    return config, project, config_problems
+
+
+def _problems(project: Project, extra: list[Problem], strict_mode: bool) -> list[Problem]:
+    found = list(extra) + list(project.problems)
+    return strict(found) if strict_mode else found
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    _, project, config_problems = _load(args, args.paths)
+    found = _problems(project, config_problems, args.strict)
+    if args.format == "json":
+        print(format_json(found, project.files))
+    else:
+        if found:
+            print(report(found, project.texts, colour=_colour(sys.stdout)))
+        print(summary(found, project.files))
+    return 1 if any(p.is_error for p in found) else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(editor_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    _, project, config_problems = _load(args)
+    found = _problems(project, config_problems, args.strict)
+    if found:
+        print(report(found, project.texts, colour=_colour(sys.stderr)), file=sys.stderr)
+    if any(p.is_error for p in found):
+        print(summary(found, project.files) + "; nothing was published", file=sys.stderr)
+        return 1
+    print(f"validated {len(project.plans)} plans; the site renderer is not part of this version yet, "
+          "so nothing was written")
+    return 0

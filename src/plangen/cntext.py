@@ -1,0 +1,178 @@
+"""Chinese plan text: leadership lines, people, cited documents, placeholders.
+
+Shared by the Markdown loader and the importer. Pure functions over strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocabulary import ROLE_SYNONYMS, fold
+
+# Titles (职务) recognised at the end of "五井小学校长" or the start of "县委常委李某"; longest first.
+TITLES: tuple[str, ...] = tuple(sorted({
+    "校长", "副校长", "书记", "副书记", "党支部书记", "党委书记", "支部书记", "主任", "副主任",
+    "教导主任", "德育主任", "政教主任", "总务主任", "办公室主任", "园长", "副园长", "执行园长",
+    "局长", "副局长", "镇长", "副镇长", "乡长", "副乡长", "县长", "副县长", "村长", "村主任",
+    "组长", "科长", "副科长", "股长", "站长", "所长", "部长", "副部长", "经理", "总经理",
+    "副总经理", "董事长", "会计", "出纳", "教师", "老师", "教研员", "干事", "专干", "委员",
+    "常委", "县委常委", "主席", "副主席", "厂长", "处长", "副处长", "队长", "驻村第一书记",
+    "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
+}, key=len, reverse=True))
+
+# Words that mark a member entry as a description of a group, not a person's name.
+_GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代表", "人员", "等", "班子", "骨干")
+
+_PAREN_PERSON = re.compile(r"\s*([^\s（()）,，、;；:：]+?)\s*[（(]\s*([^）)]*?)\s*[）)]")
+_SPLIT = re.compile(r"[、，,;；\s]+")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonText:
+    """A person as read from text: a name with title and organisation, or a description."""
+
+    name: str = ""
+    title: str = ""
+    org: str = ""
+    description: str = ""
+
+    def as_raw(self) -> dict[str, str]:
+        raw = {"name": self.name, "title": self.title, "org": self.org, "description": self.description}
+        return {k: v for k, v in raw.items() if v}
+
+
+def split_title(info: str) -> tuple[str, str]:
+    """'五井小学校长' -> ('校长', '五井小学'); '校长，五井小学' -> ('校长', '五井小学')."""
+    info = info.strip()
+    pieces = [p for p in re.split(r"[，,、/；;\s]+", info) if p]
+    if len(pieces) > 1:
+        title = next((p for p in pieces if p in TITLES), "")
+        org = "".join(p for p in pieces if p != title) if title else ""
+        if title:
+            return title, org
+    for t in TITLES:
+        if info.endswith(t):
+            return t, info[: -len(t)].strip()
+    return info, ""
+
+
+def parse_people(text: str) -> list[PersonText]:
+    """'井明泉(五井小学校长)于海军(嵩山小学校长)' or '张三、李四' or '结对学校全体教师'."""
+    text = text.strip().strip("。.;；")
+    if not text:
+        return []
+    people: list[PersonText] = []
+    pos = 0
+    for m in _PAREN_PERSON.finditer(text):
+        if text[pos:m.start()].strip(" 、，,;；"):
+            people.extend(_plain_people(text[pos:m.start()]))
+        title, org = split_title(m.group(2))
+        people.append(_person_or_group(m.group(1), title, org))
+        pos = m.end()
+    if text[pos:].strip(" 、，,;；"):
+        people.extend(_plain_people(text[pos:]))
+    return people
+
+
+def _plain_people(text: str) -> list[PersonText]:
+    return [_person_or_group(p, "", "") for p in _SPLIT.split(text.strip()) if p]
+
+
+def _person_or_group(name: str, title: str, org: str) -> PersonText:
+    name = name.strip()
+    for t in TITLES:  # 县委常委李某 -> title first, then the name
+        if name.startswith(t) and 2 <= len(name) - len(t) <= 3:
+            return PersonText(name=name[len(t):], title=title or t, org=org)
+    if len(name) > 4 or any(w in name for w in _GROUP_WORDS):
+        return PersonText(description=name + (f"（{title}{org}）" if title or org else ""))
+    return PersonText(name=name, title=title, org=org)
+
+
+_ROLE_LINE = re.compile(r"^\s*(?P<label>[^:：]{1,8}?)\s*[:：]\s*(?P<rest>.*)$")
+
+
+def role_of_label(label: str) -> str | None:
+    """'组 长' -> 'leaders'; '副组长' -> 'deputies'; '组员' -> 'members'."""
+    key = fold(label)
+    for role, names in ROLE_SYNONYMS.items():
+        if key in names:
+            return role
+    return None
+
+
+def parse_role_line(line: str) -> tuple[str, list[PersonText]] | None:
+    """'组长:井明泉(五井小学校长)' -> ('leaders', [...]); None when the line names no role."""
+    m = _ROLE_LINE.match(line)
+    if not m:
+        return None
+    role = role_of_label(m["label"])
+    if role is None:
+        return None
+    return role, parse_people(m["rest"])
+
+
+_PROSE_ROLE = re.compile(r"由(?P<who>[^，。,；;由]+?)(?:同志)?(?:任|担任)(?P<role>副组长|组长|成员)")
+
+
+def parse_prose_roles(text: str) -> list[tuple[str, PersonText]]:
+    """'由县委常委李某任组长' -> [('leaders', 李某 县委常委)]."""
+    found = []
+    for m in _PROSE_ROLE.finditer(text):
+        role = role_of_label(m["role"]) or "members"
+        for person in parse_people(m["who"]):
+            found.append((role, person))
+    return found
+
+
+_OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
+_DIRECTOR = re.compile(r"(?:办公室)?主任(?:由)?[:：]?\s*(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任)?(?:[，,。；;]|$)")
+
+
+def parse_office(line: str) -> tuple[str, PersonText | None] | None:
+    """'办公室设在教导处，主任由刘钰兼任' -> ('教导处', 刘钰)."""
+    m = _OFFICE.search(line)
+    if not m:
+        return None
+    location = m["loc"].strip()
+    rest = line[m.end():]
+    d = _DIRECTOR.search(rest)
+    director = None
+    if d:
+        people = parse_people(d["who"].replace("由", ""))
+        director = people[0] if people else None
+    return location, director
+
+
+_BOOK = re.compile(r"《(?P<title>[^》]{1,200})》")
+_DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*(?:\d{4}|[xX]{4}|20[xX]{2})\s*[〕\]】)）]\s*(?:第\s*)?[\dxX]+\s*号"
+)
+
+
+_CONNECTOR = re.compile(r"^(?:根据|按照|依据|依照|及|和|与|、)+")
+
+
+def find_documents(text: str) -> list[tuple[str, str]]:
+    """Cited documents in text: [(title, number)], a number attached to the title before it."""
+    found: list[tuple[str, str]] = []
+    numbers = [(m.start(), _CONNECTOR.sub("", m.group(0))) for m in _DOC_NUMBER.finditer(text)]
+    used: set[int] = set()
+    for m in _BOOK.finditer(text):
+        number = ""
+        for i, (start, num) in enumerate(numbers):
+            if i not in used and 0 <= start - m.end() <= 3:
+                number, _ = num, used.add(i)
+                break
+        found.append((m["title"].strip(), number))
+    found.extend(("", num) for i, (_, num) in enumerate(numbers) if i not in used)
+    return found
+
+
+_PLACEHOLDER = re.compile(r"(?:20|19)[xX×]{2}|[xX×]{2,}(?=[\u4e00-\u9fff年月日号])|某某|XXX|＿{2,}|_{3,}")
+
+
+def find_placeholder(text: str) -> str:
+    """The first unfilled-template placeholder in text (20xx, xx小学, 某某, ___), or ''."""
+    m = _PLACEHOLDER.search(text)
+    return m.group(0) if m else ""

@@ -1,0 +1,156 @@
+"""Dates as plans write them: 2016年9月1日, 2016.9.1, 2016-09-01, 9月1日, 2016年9月, ranges.
+
+plangen parses every date itself (the YAML loader hands it text), so one set of rules applies to
+YAML, Markdown and imported text. Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PlanDate:
+    """A calendar date, or a month when `day` is 0 (印发日期 2009年3月)."""
+
+    year: int
+    month: int
+    day: int = 0
+
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day or 1)
+
+    def last(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def zh(self) -> str:
+        return f"{self.year}年{self.month}月{self.day}日" if self.day else f"{self.year}年{self.month}月"
+
+
+@dataclass(frozen=True, slots=True)
+class DateIssue:
+    """Why a date could not be read. `kind` is placeholder, invalid or no-year."""
+
+    kind: str
+    message: str
+
+
+_X = "xX×ｘＸ"
+_NUM = rf"[\d{_X}]+"
+_FULL = re.compile(
+    rf"^\s*(?P<y>{_NUM})\s*(?:年\s*(?P<m1>{_NUM})\s*月\s*(?:(?P<d1>{_NUM})\s*[日号]?)?"
+    rf"|[-./／]\s*(?P<m2>{_NUM})\s*(?:[-./／]\s*(?P<d2>{_NUM}))?)\s*$"
+)
+_MONTH_DAY = re.compile(rf"^\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号]?)?\s*$")
+
+
+def parse_date(text: str, year: int | None = None) -> PlanDate | DateIssue:
+    """One date. `year` fills in a date written without one (9月1日)."""
+    text = text.strip().translate(_FULLWIDTH_DIGITS)
+    m = _FULL.match(text)
+    if m:
+        y, mo, d = m["y"], m["m1"] or m["m2"], m["d1"] or m["d2"]
+    else:
+        m = _MONTH_DAY.match(text)
+        if not m:
+            return DateIssue("invalid", f"'{text}' is not a date")
+        if year is None:
+            return DateIssue("no-year", f"'{text}' has no year and none is known from the plan")
+        y, mo, d = str(year), m["m"], m["d"]
+    if any(part and not part.isdigit() for part in (y, mo, d)):
+        return DateIssue("placeholder", f"'{text}' is a placeholder from an unfilled template")
+    return _checked(int(y), int(mo), int(d) if d else 0, text)
+
+
+def _checked(y: int, m: int, d: int, text: str) -> PlanDate | DateIssue:
+    if not 1000 <= y <= 9999:
+        return DateIssue("invalid", f"'{text}': year {y} is not a four-digit year")
+    if not 1 <= m <= 12:
+        return DateIssue("invalid", f"'{text}': there is no month {m}")
+    if d and d > calendar.monthrange(y, m)[1]:
+        return DateIssue("invalid", f"'{text}': {y}年{m}月 has no day {d}")
+    if d < 0:
+        return DateIssue("invalid", f"'{text}' is not a date")
+    return PlanDate(y, m, d)
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－／", "0123456789.-/")
+
+# A date somewhere inside running text: with a year, or month-day, or day only (after a range sign).
+_IN_TEXT = re.compile(
+    rf"(?:(?P<y>\d{{4}}|\d{{2}}[{_X}]{{2}}|[{_X}]{{4}})\s*(?:年|[-./](?=\s*\d))\s*)?"
+    rf"(?P<m>\d{{1,2}}|[{_X}]{{1,2}})\s*(?:月|(?<=\d)[-./](?=\d))\s*(?:(?P<d>\d{{1,2}}|[{_X}]{{1,2}})\s*[日号]?)?"
+)
+_RANGE_SIGN = re.compile(r"^\s*(?:至|到|—+|－|–|-|~|～)\s*(?:次年|翌年)?\s*")
+_DAY_ONLY = re.compile(r"^(?P<d>\d{1,2})\s*[日号]")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundRange:
+    """Dates found in text: where they stood, and what they say (end may be None)."""
+
+    start: PlanDate | DateIssue
+    end: PlanDate | DateIssue | None
+    span: tuple[int, int]
+
+
+def find_range(text: str, year: int | None = None) -> FoundRange | None:
+    """The first date or date range in `text`: 宣传动员阶段(5月5日至5月10日) -> 5-05 .. 5-10."""
+    norm = text.translate(_FULLWIDTH_DIGITS)
+    for m in _IN_TEXT.finditer(norm):
+        if not m["y"] and not m["d"] and "月" not in m.group(0):
+            continue
+        start = _from_match(m, year)
+        start_year = start.year if isinstance(start, PlanDate) else year
+        end, stop = _range_end(norm, m.end(), start_year, start)
+        return FoundRange(start, end, (m.start(), stop))
+    return None
+
+
+def _from_match(m: re.Match[str], year: int | None) -> PlanDate | DateIssue:
+    y = m["y"]
+    written = m.group(0)
+    if y is None:
+        if year is None:
+            return DateIssue("no-year", f"'{written.strip()}' has no year and none is known from the plan")
+        y = str(year)
+    parts = (y, m["m"], m["d"] or "")
+    if any(p and not p.isdigit() for p in parts):
+        return DateIssue("placeholder", f"'{written.strip()}' is a placeholder from an unfilled template")
+    return _checked(int(parts[0]), int(parts[1]), int(parts[2]) if parts[2] else 0, written.strip())
+
+
+def _range_end(text: str, pos: int, year: int | None,
+               start: PlanDate | DateIssue) -> tuple[PlanDate | DateIssue | None, int]:
+    sign = _RANGE_SIGN.match(text[pos:])
+    if not sign:
+        return None, pos
+    after = pos + sign.end()
+    rest = text[after:]
+    day = _DAY_ONLY.match(rest)
+    if day and isinstance(start, PlanDate):
+        return _checked(start.year, start.month, int(day["d"]), day.group(0)), after + day.end()
+    m = _IN_TEXT.match(rest)
+    if not m or (not m["y"] and "月" not in m.group(0) and not m["d"]):
+        return None, pos
+    end = _from_match(m, year)
+    if isinstance(start, PlanDate) and isinstance(end, PlanDate) and not m["y"] and end < start:
+        end = _checked(end.year + 1, end.month, end.day, m.group(0))  # 11月至次年1月
+    return end, after + m.end()
+
+
+def plan_year(*candidates: PlanDate | DateIssue | None) -> int | None:
+    """The year a plan's year-less dates belong to: the first known of the given dates."""
+    for c in candidates:
+        if isinstance(c, PlanDate):
+            return c.year
+    return None

@@ -1,0 +1,150 @@
+"""YAML to plain data with source marks: the one home of PyYAML.
+
+Safe by construction: the YAML is only *composed* (never constructed by PyYAML), then turned
+into dicts, lists and strings here. So no tag can build an object, every scalar stays text
+(`no`, `on`, `2016-09-01` are strings; plangen parses dates itself), duplicate keys are found,
+and aliases cannot expand without bound ("billion laughs" is refused after a node budget).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem, error
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _Loader = yaml.SafeLoader
+
+FieldPath = tuple[str | int, ...]
+Marks = dict[FieldPath, tuple[int, int]]
+
+MAX_NODES = 50_000
+MAX_DEPTH = 40
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass(slots=True)
+class YamlResult:
+    """Plain data, where each field path was written (1-based line, column), and problems."""
+
+    data: Any
+    marks: Marks = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlResult:
+    """Parse one YAML document. `line_offset` shifts marks (for Markdown front matter)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return YamlResult(None, {}, [_syntax_problem(exc, path, line_offset)])
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        return YamlResult(None, {}, [error(path, 1, 1, "", f"invalid YAML: {exc}", code="yaml-syntax")])
+    if node is None:
+        return YamlResult(None)
+    builder = _Builder(path, line_offset)
+    try:
+        data = builder.build(node, (), 0)
+    except _Refused as exc:
+        return YamlResult(None, builder.marks, [exc.problem])
+    return YamlResult(data, builder.marks, builder.problems)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, offset: int) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1 + offset, mark.column + 1) if mark else (1 + offset, 1)
+    what = exc.problem or "invalid YAML"
+    if exc.context:
+        what = f"{exc.context}: {what}"
+    hint = "check indentation and quoting; values containing ': ' or starting with [ { * & ! | > need quotes"
+    return error(path, line, col, "", f"YAML syntax error: {what}", hint=hint, code="yaml-syntax")
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Builder:
+    def __init__(self, path: str, offset: int) -> None:
+        self.path = path
+        self.offset = offset
+        self.budget = MAX_NODES
+        self.marks: Marks = {}
+        self.problems: list[Problem] = []
+
+    def where(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+
+    def build(self, node: yaml.Node, at: FieldPath, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0 or depth > MAX_DEPTH:
+            line, col = self.where(node)
+            why = "nested too deeply" if depth > MAX_DEPTH else f"more than {MAX_NODES:,} values"
+            raise _Refused(error(self.path, line, col, dotted(at), f"document refused: {why} "
+                                 "(a YAML alias bomb, or a file that is not a plan)", code="too-complex"))
+        self.marks.setdefault(at, self.where(node))
+        if node.tag not in _ALLOWED_TAGS:
+            line, col = self.where(node)
+            self.problems.append(error(self.path, line, col, dotted(at), f"YAML tag {node.tag} is not allowed",
+                                       hint="plan files hold plain text, lists and mappings; remove the tag",
+                                       code="yaml-tag"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, at, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
+        value = str(node.value)
+        if node.style is None and value in _NULLS:
+            return None
+        return value
+
+    def mapping(self, node: yaml.MappingNode, at: FieldPath, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            line, col = self.where(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(error(self.path, line, col, dotted(at), "a key must be plain text",
+                                           code="bad-key"))
+                continue
+            key = str(key_node.value)
+            if key_node.tag == _STD + "merge":
+                self.problems.append(error(self.path, line, col, dotted(at), "merge keys (<<) are not supported",
+                                           hint="write the fields out in full", code="yaml-merge"))
+                continue
+            if key in first:
+                self.problems.append(error(
+                    self.path, line, col, dotted(at + (key,)),
+                    f"duplicate key '{key}' (first given at line {first[key][0]}); YAML would silently keep only the last",
+                    hint="remove one of them, or merge their contents", code="duplicate-key"))
+                continue
+            first[key] = (line, col)
+            self.marks[at + (key,)] = (line, col)
+            out[key] = self.build(value_node, at + (key,), depth + 1)
+        return out
+
+
+def dotted(at: FieldPath) -> str:
+    """('leadership', 'leaders', 0, 'name') -> 'leadership.leaders[0].name'."""
+    out = ""
+    for seg in at:
+        out += f"[{seg}]" if isinstance(seg, int) else (f".{seg}" if out else str(seg))
+    return out
+
+
+def mark_of(marks: Marks, at: FieldPath) -> tuple[int, int]:
+    """Where a field was written, or its nearest written ancestor."""
+    while at:
+        if at in marks:
+            return marks[at]
+        at = at[:-1]
+    return marks.get((), (1, 1))

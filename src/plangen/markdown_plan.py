@@ -1,0 +1,336 @@
+"""A Markdown plan -> the same plain data as a YAML plan, with marks.
+
+Front matter (YAML between `---` lines) holds metadata; each `##` heading of the body is
+recognised by the vocabulary's synonym table (with or without numbering) and becomes a part.
+Unrecognised headings become further sections, so nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import cntext
+from .dates import DateIssue, FoundRange, PlanDate, find_range, parse_date, plan_year
+from .documents import FieldPath, Marks, YamlResult, load_yaml
+from .problems import Problem, error
+from .vocabulary import ITEM_PARTS, TOP_ALIASES, recognise_heading, strip_numbering
+
+Line = tuple[int, str]  # (1-based line number, text)
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_LIST = re.compile(r"^(?:[-*+]|\d{1,3}[.)、])[ \t]+")
+_OWNER = re.compile(r"^\s*(?:[-*+]\s*)?(?:\*\*)?(?:负责人|负责单位|责任单位|责任人|牵头单位|负责)(?:\*\*)?\s*[:：]\s*(.+?)\s*$")
+_BOLD_TITLE = re.compile(r"^\*\*(.+?)\*\*[。.:：\s]*")
+_TITLE_SPLIT = re.compile(r"[。：:]")
+_FRONT_ONLY = ("period", "basis", "attachments")
+
+
+@dataclass(slots=True)
+class _Section:
+    heading: str
+    line: int
+    lines: list[Line]
+
+
+def load_markdown(text: str, path: str) -> YamlResult:
+    """Parse a Markdown plan into plain data (same shape as YAML), marks and problems."""
+    lines = text.splitlines()
+    front, body_start, problem = _front_matter(lines, path)
+    if problem:
+        return YamlResult(None, {}, [problem])
+    result = front
+    if result.data is None:
+        result.data = {}
+    if not isinstance(result.data, dict):
+        result.problems.append(error(path, 2, 1, "", "front matter must be a mapping of fields (key: value)",
+                                     code="front-matter"))
+        return result
+    _Body(path, result).read([(i + 1, lines[i]) for i in range(body_start, len(lines))])
+    return result
+
+
+def _front_matter(lines: list[str], path: str) -> tuple[YamlResult, int, Problem | None]:
+    if not lines or lines[0].strip() != "---":
+        return YamlResult({}), 0, None
+    for j in range(1, len(lines)):
+        if lines[j].strip() in ("---", "..."):
+            return load_yaml("\n".join(lines[1:j]), path, line_offset=1), j + 1, None
+    return YamlResult(None), 0, error(path, 1, 1, "", "front matter starts with --- but is never closed",
+                                      hint="end the front matter with a line holding only ---", code="front-matter")
+
+
+class _Body:
+    def __init__(self, path: str, result: YamlResult) -> None:
+        self.path = path
+        self.data: dict[str, Any] = result.data
+        self.marks: Marks = result.marks
+        self.problems: list[Problem] = result.problems
+        self.year = self._plan_year()
+
+    def _plan_year(self) -> int | None:
+        period = self.data.get("period") or self.data.get("实施时间")
+        start = period.get("start") if isinstance(period, dict) else None
+        found = [parse_date(v) for v in (start, self.data.get("date")) if isinstance(v, str)]
+        return plan_year(*found)
+
+    def read(self, lines: list[Line]) -> None:
+        intro, sections = _split_sections(lines)
+        intro = self._take_title(intro)
+        if _text(intro):
+            self.put("preamble", _text(intro), _first_line(intro))
+        for section in sections:
+            self.section(section)
+
+    def _take_title(self, intro: list[Line]) -> list[Line]:
+        for k, (n, raw) in enumerate(intro):
+            m = _HEADING.match(raw)
+            if m and len(m.group(1)) == 1:
+                if not _has(self.data, "title"):
+                    self.data["title"] = m.group(2)
+                    self.marks[("title",)] = (n, len(m.group(1)) + 2)
+                return intro[:k] + intro[k + 1:]
+        return intro
+
+    def put(self, key: str, value: Any, line: int, col: int = 1) -> None:
+        if _has(self.data, key):
+            first = self.marks.get((key,), (0, 0))[0]
+            self.problems.append(error(self.path, line, col, key, f"this part is given twice (also at line {first})",
+                                       hint="merge the two into one", code="duplicate-part"))
+            return
+        self.data[key] = value
+        self.marks[(key,)] = (line, col)
+
+    def section(self, s: _Section) -> None:
+        key = recognise_heading(s.heading)
+        if key in ITEM_PARTS:
+            self.put(key, _item_part(s.lines), s.line)
+            self._mark_items((key,), s.lines)
+        elif key == "leadership":
+            self.put(key, self._leadership(s), s.line)
+        elif key == "steps":
+            self.put(key, self._steps(s), s.line)
+        elif key == "period":
+            self.put(key, self._period(s), s.line)
+        elif key == "basis":
+            docs = cntext.find_documents(_text(s.lines))
+            self.put(key, [{k: v for k, v in (("title", t), ("number", n)) if v} for t, n in docs], s.line)
+        elif key == "attachments":
+            self.put(key, [{"title": t} for t, _ in _items(s.lines) or [(_text(s.lines), [])] if t], s.line)
+        else:
+            self._extra_section(s)
+
+    def _extra_section(self, s: _Section) -> None:
+        sections = self.data.setdefault("sections", [])
+        if not isinstance(sections, list):
+            return
+        entry: dict[str, Any] = {"title": strip_numbering(s.heading) or s.heading}
+        if _text(s.lines):
+            entry["body"] = _text(s.lines)
+        self.marks[("sections", len(sections))] = (s.line, 1)
+        sections.append(entry)
+
+    def _mark_items(self, at: FieldPath, lines: list[Line]) -> None:
+        for i, (head, _) in enumerate(_items(lines) or []):
+            self.marks[at + (i,)] = (head[0], 1)
+
+    def _leadership(self, s: _Section) -> dict[str, Any]:
+        group: dict[str, Any] = {}
+        name = strip_numbering(s.heading).removeprefix("成立").strip("：: ")
+        if "领导小组" in name and name != "领导小组":
+            group["name"] = name
+        body: list[str] = []
+        for n, raw in s.lines:
+            line = _LIST.sub("", raw.strip())
+            if line and not self._leadership_line(group, line, n):
+                body.append(raw)
+        if "\n".join(body).strip():
+            group["body"] = "\n".join(body).strip()
+        return group
+
+    def _leadership_line(self, group: dict[str, Any], line: str, n: int) -> bool:
+        role = cntext.parse_role_line(line)
+        if role:
+            people = group.setdefault(role[0], [])
+            for person in role[1]:
+                self.marks[("leadership", role[0], len(people))] = (n, 1)
+                people.append(person.as_raw())
+            return True
+        office = cntext.parse_office(line)
+        if office:
+            group["office"] = {"location": office[0]}
+            if office[1]:
+                group["office"]["director"] = office[1].as_raw()
+            return True
+        prose = cntext.parse_prose_roles(line)
+        for key, person in prose:
+            group.setdefault(key, []).append(person.as_raw())
+        named = re.search(r"成立(?:了)?([^，,。：:]*?领导小组)", line)
+        if named and "name" not in group:
+            group["name"] = named.group(1)
+        return bool(prose) or bool(named and line.rstrip("。：:").endswith("领导小组"))
+
+    def _steps(self, s: _Section) -> list[dict[str, Any]]:
+        steps = []
+        for i, (head, rest) in enumerate(_items(s.lines) or _paragraphs(s.lines)):
+            self.marks[("steps", i)] = (head[0], 1)
+            steps.append(self._step(head, rest, ("steps", i)))
+        return steps
+
+    def _step(self, head: Line, rest: list[Line], at: FieldPath) -> dict[str, Any]:
+        title_text = strip_numbering(head[1]) or head[1]
+        found = find_range(title_text, self.year)
+        body_lines = list(rest)
+        step: dict[str, Any] = {}
+        if found:
+            step.update(_range_fields(found, title_text))
+            title_text = _cut(title_text, found.span) or _cut(head[1], (0, 0))
+        title, first_body = _title_body(title_text)
+        step["title"] = title or title_text.strip()
+        owner_lines = [ln for ln in body_lines if _OWNER.match(ln[1])]
+        if owner_lines:
+            m = _OWNER.match(owner_lines[0][1])
+            step["owner"] = m.group(1).strip("。") if m else ""
+            body_lines = [ln for ln in body_lines if ln is not owner_lines[0]]
+        body = "\n".join(x for x in (first_body, _text(body_lines)) if x)
+        if body:
+            step["body"] = body
+        return {k: step[k] for k in ("title", "start", "end", "owner", "body") if k in step}
+
+    def _period(self, s: _Section) -> dict[str, str] | str:
+        found = find_range(_text(s.lines), self.year)
+        if not found:
+            self.problems.append(error(self.path, s.line, 1, "period", "no dates found in this part",
+                                       hint="write it as 2016年9月1日至2017年7月15日", code="period-no-dates"))
+            return {}
+        return _range_fields(found, _text(s.lines))
+
+
+def _range_fields(found: FoundRange, text: str) -> dict[str, str]:
+    """start/end as text: ISO when read, the written words otherwise (so rules report them)."""
+    written = text
+    out = {"start": _date_text(found.start, written)}
+    if found.end is not None:
+        out["end"] = _date_text(found.end, written)
+    return out
+
+
+def _date_text(value: PlanDate | DateIssue, written: str) -> str:
+    if isinstance(value, PlanDate):
+        return str(value)
+    quoted = re.search(r"'(.+?)'", value.message)
+    return quoted.group(1) if quoted else written
+
+
+def _cut(text: str, span: tuple[int, int]) -> str:
+    """The title without its dates and the brackets around them."""
+    before, after = text[: span[0]], text[span[1]:]
+    before = re.sub(r"[（(\[【]\s*$", "", before)
+    after = re.sub(r"^\s*[）)\]】]", "", after)
+    return (before.rstrip(" ：:，,") + (after if after.strip(" ：:，,。") else "")).strip()
+
+
+def _split_sections(lines: list[Line]) -> tuple[list[Line], list[_Section]]:
+    intro: list[Line] = []
+    sections: list[_Section] = []
+    fenced = False
+    for n, raw in lines:
+        if _FENCE.match(raw):
+            fenced = not fenced
+        m = None if fenced else _HEADING.match(raw)
+        if m and len(m.group(1)) == 2:
+            sections.append(_Section(m.group(2), n, []))
+        elif sections:
+            sections[-1].lines.append((n, raw))
+        else:
+            intro.append((n, raw))
+    return intro, sections
+
+
+def _items(lines: list[Line]) -> list[tuple[Line, list[Line]]] | None:
+    """Sub-headings (###), or a top-level list: [(head line, following lines)], else None."""
+    if any(_is_sub_heading(raw) for _, raw in lines):
+        return _split_on(lines, _is_sub_heading, lambda raw: _HEADING.match(raw).group(2))  # type: ignore[union-attr]
+    first = next(((n, raw) for n, raw in lines if raw.strip()), None)
+    if first and _LIST.match(first[1]):
+        return _split_on(lines, lambda raw: bool(_LIST.match(raw)), lambda raw: _LIST.sub("", raw))
+    return None
+
+
+def _is_sub_heading(raw: str) -> bool:
+    m = _HEADING.match(raw)
+    return bool(m and len(m.group(1)) >= 3)
+
+
+def _split_on(lines: list[Line], starts: Any, head_of: Any) -> list[tuple[Line, list[Line]]]:
+    out: list[tuple[Line, list[Line]]] = []
+    for n, raw in lines:
+        if starts(raw):
+            out.append(((n, head_of(raw).strip()), []))
+        elif out:
+            out[-1][1].append((n, raw))
+        elif raw.strip():
+            out.append(((n, ""), [(n, raw)]))
+    return out
+
+
+def _paragraphs(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
+    """Each paragraph as an item: its first line is the head."""
+    out: list[tuple[Line, list[Line]]] = []
+    fresh = True
+    for n, raw in lines:
+        if not raw.strip():
+            fresh = True
+        elif fresh:
+            out.append(((n, raw.strip()), []))
+            fresh = False
+        else:
+            out[-1][1].append((n, raw))
+    return out
+
+
+def _item_part(lines: list[Line]) -> str | list[dict[str, str]]:
+    items = _items(lines)
+    if items is None:
+        return _text(lines)
+    out = []
+    for (_, head), rest in items:
+        title, first = _title_body(strip_numbering(head)) if head else ("", "")
+        body = "\n".join(x for x in (first, _text(rest)) if x)
+        out.append({k: v for k, v in (("title", title), ("body", body)) if v})
+    return out
+
+
+def _title_body(text: str) -> tuple[str, str]:
+    """'**提高认识**。要…' or '提高认识。要…' -> ('提高认识', '要…'); a long sentence -> ('', text)."""
+    text = text.strip()
+    bold = _BOLD_TITLE.match(text)
+    if bold:
+        return bold.group(1).strip("。：: "), text[bold.end():].strip()
+    m = _TITLE_SPLIT.search(text)
+    if m and m.start() <= 20 and text[m.end():].strip():
+        return text[: m.start()].strip(), text[m.end():].strip()
+    if len(text) <= 20 and not m:
+        return text, ""
+    if m and m.end() == len(text) and m.start() <= 20:
+        return text[: m.start()].strip(), ""
+    return "", text
+
+
+def _text(lines: list[Line]) -> str:
+    raw = [r for _, r in lines]
+    while raw and not raw[0].strip():
+        raw.pop(0)
+    while raw and not raw[-1].strip():
+        raw.pop()
+    return "\n".join(r.rstrip() for r in raw)
+
+
+def _first_line(lines: list[Line]) -> int:
+    return next((n for n, raw in lines if raw.strip()), lines[0][0] if lines else 1)
+
+
+def _has(data: dict[str, Any], key: str) -> bool:
+    return key in data or any(TOP_ALIASES.get(k) == key for k in data)

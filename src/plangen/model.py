@@ -1,0 +1,246 @@
+"""The plan model: frozen values built from schema-valid plain data. Pure; no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import cntext
+from .dates import PlanDate, parse_date, plan_year
+from .vocabulary import ITEM_PARTS, TOP_LABELS
+
+STATUSES = ("draft", "active", "completed", "archived")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A named person (name, title, org) or a description of a group (结对学校全体教师)."""
+
+    name: str = ""
+    title: str = ""
+    org: str = ""
+    description: str = ""
+
+    @property
+    def is_named(self) -> bool:
+        return bool(self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    location: str = ""
+    director: Person | None = None
+    body: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Leadership:
+    name: str = ""
+    leaders: tuple[Person, ...] = ()
+    deputies: tuple[Person, ...] = ()
+    members: tuple[Person, ...] = ()
+    office: Office | None = None
+    body: str = ""
+
+    def roles(self) -> list[tuple[str, Person]]:
+        """Every (role key, person) in order: leaders, deputies, members, office director."""
+        out = [(r, p) for r in ("leaders", "deputies", "members") for p in getattr(self, r)]
+        if self.office and self.office.director:
+            out.append(("director", self.office.director))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    title: str
+    start: PlanDate | None = None
+    end: PlanDate | None = None
+    owner: str = ""
+    body: str = ""
+    items: tuple[str, ...] = ()
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    title: str = ""
+    body: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A part written as text and/or items: guiding thought, requirements, a further section…"""
+
+    key: str
+    title: str
+    body: str = ""
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocRef:
+    title: str = ""
+    number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    title: str
+    file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: PlanDate | None = None
+    end: PlanDate | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    slug: str
+    title: str
+    issuer: str
+    date: PlanDate | None
+    status: str
+    period: Period
+    category: str
+    tags: tuple[str, ...]
+    basis: tuple[DocRef, ...]
+    helpers: tuple[str, ...]
+    recipients: tuple[str, ...]
+    attachments: tuple[Attachment, ...]
+    leadership: Leadership
+    steps: tuple[Step, ...]
+    parts: tuple[Part, ...]
+    order: tuple[str, ...]
+    source: str = field(default="", compare=False)
+    kind: str = field(default="", compare=False)
+
+    def part(self, key: str) -> Part | None:
+        return next((p for p in self.parts if p.key == key), None)
+
+    @property
+    def year(self) -> int | None:
+        return plan_year(self.date, self.period.start)
+
+
+BODY_KEYS = ("preamble", "guiding_thought", "objectives", "targets", "leadership", "content", "forms",
+             "steps", "measures", "requirements", "safeguards", "sections")
+
+
+def build_plan(data: dict[str, Any], slug: str, source: str = "", kind: str = "") -> Plan:
+    """A Plan from canonical, schema-valid data (aliases already resolved)."""
+    year = plan_year(*(_date(data.get(k)) for k in ("date",)), _date((data.get("period") or {}).get("start")))
+    period = data.get("period") or {}
+    partners = data.get("partners") or {}
+    return Plan(
+        slug=data.get("slug") or slug,
+        title=data["title"],
+        issuer=data.get("issuer") or "",
+        date=_date(data.get("date")),
+        status=data.get("status") or "active",
+        period=Period(_date(period.get("start"), year), _date(period.get("end"), year)),
+        category=data.get("category") or "",
+        tags=tuple(dict.fromkeys(data.get("tags") or [])),
+        basis=tuple(_docref(b) for b in data.get("basis") or []),
+        helpers=tuple(partners.get("helpers") or []),
+        recipients=tuple(partners.get("recipients") or []),
+        attachments=tuple(_attachment(a) for a in data.get("attachments") or []),
+        leadership=_leadership(data.get("leadership") or {}),
+        steps=tuple(_step(s, year) for s in data.get("steps") or []),
+        parts=_parts(data),
+        order=tuple(_order(data)),
+        source=source,
+        kind=kind,
+    )
+
+
+def _date(value: Any, year: int | None = None) -> PlanDate | None:
+    if not isinstance(value, str):
+        return None
+    parsed = parse_date(value, year)
+    return parsed if isinstance(parsed, PlanDate) else None
+
+
+def _docref(value: Any) -> DocRef:
+    if isinstance(value, dict):
+        return DocRef(str(value.get("title") or "").strip("《》"), value.get("number") or "")
+    found = cntext.find_documents(value)
+    if found:
+        return DocRef(*found[0])
+    return DocRef(title=str(value).strip("《》"))
+
+
+def _attachment(value: Any) -> Attachment:
+    if isinstance(value, dict):
+        return Attachment(value["title"], value.get("file") or "")
+    return Attachment(str(value))
+
+
+def person(value: Any) -> Person:
+    """A person from a mapping, or from text such as '井明泉(五井小学校长)' or '全体教师'."""
+    if isinstance(value, dict):
+        return Person(value.get("name") or "", value.get("title") or "", value.get("org") or "",
+                      value.get("description") or "")
+    found = cntext.parse_people(str(value))
+    if len(found) == 1:
+        p = found[0]
+        return Person(p.name, p.title, p.org, p.description)
+    return Person(description=str(value))
+
+
+def _leadership(value: dict[str, Any]) -> Leadership:
+    office = value.get("office")
+    return Leadership(
+        name=value.get("name") or "",
+        leaders=tuple(person(p) for p in value.get("leaders") or []),
+        deputies=tuple(person(p) for p in value.get("deputies") or []),
+        members=tuple(person(p) for p in value.get("members") or []),
+        office=Office(office.get("location") or "",
+                      person(office["director"]) if office.get("director") else None,
+                      office.get("body") or "") if isinstance(office, dict) else None,
+        body=value.get("body") or "",
+    )
+
+
+def _step(value: dict[str, Any], year: int | None) -> Step:
+    return Step(
+        title=value["title"],
+        start=_date(value.get("start"), year),
+        end=_date(value.get("end"), year),
+        owner=value.get("owner") or "",
+        body=value.get("body") or "",
+        items=tuple(value.get("items") or []),
+        id=value.get("id") or "",
+    )
+
+
+def _parts(data: dict[str, Any]) -> tuple[Part, ...]:
+    parts = [_part(key, TOP_LABELS[key], data[key]) for key in data if key in ITEM_PARTS and data[key]]
+    for i, section in enumerate(data.get("sections") or []):
+        parts.append(Part(f"section-{i + 1}", section["title"], section.get("body") or "",
+                          tuple(_item(x) for x in section.get("items") or [])))
+    return tuple(parts)
+
+
+def _part(key: str, title: str, value: Any) -> Part:
+    if isinstance(value, str):
+        return Part(key, title, value)
+    return Part(key, title, "", tuple(_item(x) for x in value))
+
+
+def _item(value: Any) -> Item:
+    if isinstance(value, dict):
+        return Item(value.get("title") or "", value.get("body") or "")
+    return Item("", str(value))
+
+
+def _order(data: dict[str, Any]) -> list[str]:
+    """Keys of the body parts in the order the source gives them; sections expand in place."""
+    order: list[str] = []
+    for key in data:
+        if key == "sections":
+            order.extend(f"section-{i + 1}" for i in range(len(data["sections"] or [])))
+        elif key in BODY_KEYS and data[key]:
+            order.append(key)
+    return order

@@ -1,0 +1,116 @@
+"""The one user-facing error family: a Problem says where, what is wrong, and how to fix it."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One finding about one place in one file. Lines and columns are 1-based; 0 means unknown."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    field: str
+    message: str
+    hint: str = ""
+    code: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+def error(path: str, line: int, column: int, field: str, message: str, hint: str = "",
+          code: str = "") -> Problem:
+    return Problem(path, line, column, "error", field, message, hint, code)
+
+
+def warning(path: str, line: int, column: int, field: str, message: str, hint: str = "",
+            code: str = "") -> Problem:
+    return Problem(path, line, column, "warning", field, message, hint, code)
+
+
+def strict(problems: Iterable[Problem]) -> list[Problem]:
+    """Warnings promoted to errors, for --strict."""
+    return [Problem(p.path, p.line, p.column, "error", p.field, p.message, p.hint, p.code)
+            for p in problems]
+
+
+def count(problems: Iterable[Problem]) -> tuple[int, int]:
+    """(errors, warnings)."""
+    errors = warnings = 0
+    for p in problems:
+        if p.is_error:
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
+
+
+def format_text(problem: Problem, lines: Sequence[str] | None = None, colour: bool = False) -> str:
+    """Compiler style: `plans/a.md:12:3: error: field: message`, the source line, a marker, a hint."""
+    where = f"{problem.path}:{problem.line}:{problem.column}" if problem.line else problem.path
+    sev = problem.severity
+    if colour:
+        sev = ("\033[1;31m" if problem.is_error else "\033[1;33m") + sev + "\033[0m"
+    head = f"{where}: {sev}: "
+    if problem.field:
+        head += f"{problem.field}: "
+    out = [head + problem.message]
+    if lines is not None and 0 < problem.line <= len(lines):
+        text = lines[problem.line - 1].rstrip("\r\n")
+        gutter = f"{problem.line:>5} | "
+        out.append(gutter + text)
+        out.append(" " * (len(gutter) - 2) + "| " + _marker(text, problem.column))
+    if problem.hint:
+        out.append(f"      = hint: {problem.hint}")
+    return "\n".join(out)
+
+
+def _marker(text: str, column: int) -> str:
+    """Spaces up to the column (counting wide CJK characters as two cells), then a caret."""
+    pad = ""
+    for ch in text[: max(column - 1, 0)]:
+        pad += "\t" if ch == "\t" else ("  " if _is_wide(ch) else " ")
+    return pad + "^"
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def summary(problems: Sequence[Problem], files: int) -> str:
+    errors, warnings = count(problems)
+    noun = "file" if files == 1 else "files"
+    if not errors and not warnings:
+        return f"checked {files} {noun}: no problems"
+    return f"checked {files} {noun}: {errors} error(s), {warnings} warning(s)"
+
+
+def format_json(problems: Sequence[Problem], files: int) -> str:
+    errors, warnings = count(problems)
+    doc = {
+        "files": files,
+        "errors": errors,
+        "warnings": warnings,
+        "problems": [asdict(p) for p in problems],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def report(problems: Sequence[Problem], texts: Mapping[str, str], colour: bool = False) -> str:
+    """All problems, sorted by file and position, each with its source line."""
+    blocks = []
+    for p in sorted(problems, key=lambda q: (q.path, q.line, q.column, q.field, q.message)):
+        text = texts.get(p.path)
+        blocks.append(format_text(p, text.splitlines() if text is not None else None, colour))
+    return "\n".join(blocks)

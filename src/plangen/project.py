@@ -1,0 +1,152 @@
+"""Load every plan of a project: read, parse, resolve aliases, validate, apply rules, build models.
+
+`load_sources` is pure (Sources in, plans and problems out); `load_project` is the thin shell
+that reads the files first. Problems from all files are gathered; one bad file never stops the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from . import aliases, rules, schema
+from .documents import Marks, YamlResult, load_yaml
+from .markdown_plan import load_markdown
+from .model import Plan, build_plan
+from .problems import Problem, error
+from .sources import DEFAULT_SIZE_LIMIT, Source, discover, display_path, read_source
+
+_BAD_SLUG = re.compile(r"[\s/\\?#%&<>\"'`|*:;]|^[.-]")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One plan file after every check: its model (when it has no errors), data, marks, problems."""
+
+    source: Source
+    plan: Plan | None
+    data: dict[str, Any] | None
+    marks: Marks
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    plans: tuple[Plan, ...]
+    problems: tuple[Problem, ...]
+    texts: dict[str, str] = field(default_factory=dict)
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def parse_source(source: Source) -> Parsed:
+    """One file through the whole pipeline. Never raises on bad input."""
+    raw = load_yaml(source.text, source.path) if source.kind == "yaml" else load_markdown(source.text, source.path)
+    problems = list(raw.problems)
+    data = _as_mapping(raw, source.path, problems)
+    if data is None:
+        return Parsed(source, None, None, raw.marks, tuple(problems))
+    data, marks, alias_problems = aliases.canonicalise(data, raw.marks, source.path)
+    problems += alias_problems
+    problems += schema.validate(data, marks, source.path)
+    problems += rules.check(data, marks, source.path)
+    slug = data.get("slug") if isinstance(data.get("slug"), str) else slug_of(source.path)
+    slug_problem = _slug_problem(slug, source.path) if "slug" not in data else None
+    if slug_problem:
+        problems.append(slug_problem)
+    plan = None
+    if not any(p.is_error for p in problems):
+        plan = build_plan(data, slug, source.path, source.kind)
+    return Parsed(source, plan, data, marks, tuple(problems))
+
+
+def _as_mapping(raw: YamlResult, path: str, problems: list[Problem]) -> dict[str, Any] | None:
+    if isinstance(raw.data, dict):
+        return raw.data
+    if raw.data is None and raw.problems:
+        return None
+    found = "nothing" if raw.data is None else ("a list" if isinstance(raw.data, list) else "text")
+    problems.append(error(path, 1, 1, "", f"a plan must be a mapping of fields (title: …), found {found}",
+                          hint="start with `title: …`; run `plangen new` for a skeleton", code="not-a-mapping"))
+    return None
+
+
+def slug_of(path: str) -> str:
+    """The default slug: the file name without its extension."""
+    return PurePosixPath(path).stem.strip().lower().replace(" ", "-")
+
+
+def _slug_problem(slug: str, path: str) -> Problem | None:
+    if slug and not _BAD_SLUG.search(slug):
+        return None
+    return error(path, 1, 1, "slug", f"the file name gives the slug '{slug}', which cannot be used in a web address",
+                 hint="rename the file (letters, digits, hyphens), or set `slug:` in the plan", code="bad-slug")
+
+
+def load_sources(sources: list[Source]) -> Project:
+    """Every plan, and every problem of every file, including duplicate slugs across files."""
+    parsed = [parse_source(s) for s in sources]
+    problems = [p for x in parsed for p in x.problems]
+    problems += duplicate_slugs(parsed)
+    bad = {p.path for p in problems if p.is_error}
+    plans = tuple(x.plan for x in parsed if x.plan is not None and x.source.path not in bad)
+    texts = {s.path: s.text for s in sources}
+    return Project(plans, tuple(problems), texts, len(sources))
+
+
+def duplicate_slugs(parsed: list[Parsed]) -> list[Problem]:
+    by_slug: dict[str, list[Parsed]] = {}
+    for x in parsed:
+        if x.plan is not None:
+            by_slug.setdefault(x.plan.slug, []).append(x)
+    found = []
+    for slug, group in sorted(by_slug.items()):
+        if len(group) < 2:
+            continue
+        for x in group:
+            others = ", ".join(o.source.path for o in group if o is not x)
+            line, col = x.marks.get(("slug",), (1, 1))
+            found.append(error(x.source.path, line, col, "slug", f"slug '{slug}' is also used by {others}",
+                               hint="slugs name pages and must be unique: rename a file or set `slug:`",
+                               code="duplicate-slug"))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    size_limit: int = DEFAULT_SIZE_LIMIT
+    encoding: str | None = None
+
+
+def read_paths(paths: list[Path], root: Path, options: ReadOptions) -> tuple[list[Source], list[Problem]]:
+    """The shell: read every plan file named or found under the named folders."""
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for target in paths:
+        if target.is_dir() or not target.exists():
+            found = discover(target, root)
+            if isinstance(found, Problem):
+                problems.append(found)
+                continue
+            folder, files = target, found
+        else:
+            folder, files = target.parent, [target]
+        for file in files:
+            got = read_source(file, root, folder, limit=options.size_limit, encoding=options.encoding)
+            (problems if isinstance(got, Problem) else sources).append(got)  # type: ignore[arg-type]
+    return sources, problems
+
+
+def load_project(paths: list[Path], root: Path, options: ReadOptions | None = None) -> Project:
+    sources, problems = read_paths(paths, root, options or ReadOptions())
+    project = load_sources(sources)
+    files = len(sources) + len({p.path for p in problems})
+    return Project(project.plans, tuple(problems) + project.problems, project.texts, files)
+
+
+__all__ = ["Parsed", "Project", "ReadOptions", "display_path", "load_project", "load_sources", "parse_source"]

@@ -1,0 +1,184 @@
+"""Rules beyond types: dates, periods, placeholders, empty parts, people listed twice.
+
+Each rule takes canonical plain data (after aliases and schema) and yields Problems. Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .cntext import find_placeholder
+from .dates import DateIssue, PlanDate, parse_date, plan_year
+from .model import person
+from .documents import FieldPath, Marks, dotted, mark_of
+from .problems import Problem, error, warning
+from .vocabulary import NESTED_LABELS, REQUIRED_PARTS, TOP_LABELS, label_for
+
+Rule = Callable[["Ctx"], Iterator[Problem]]
+
+
+class Ctx:
+    """What a rule reads: the data, where things are, and helpers to make Problems."""
+
+    def __init__(self, data: dict[str, Any], marks: Marks, path: str) -> None:
+        self.data = data
+        self.marks = marks
+        self.path = path
+        self.found: list[Problem] = []
+        self.year = plan_year(self.date(("date",), quiet=True),
+                              self.date(("period", "start"), quiet=True))
+
+    def get(self, at: FieldPath) -> Any:
+        value: Any = self.data
+        for seg in at:
+            if isinstance(value, dict) and isinstance(seg, str):
+                value = value.get(seg)
+            elif isinstance(value, list) and isinstance(seg, int) and seg < len(value):
+                value = value[seg]
+            else:
+                return None
+        return value
+
+    def error(self, at: FieldPath, message: str, hint: str = "", code: str = "") -> Problem:
+        line, col = mark_of(self.marks, at)
+        return error(self.path, line, col, dotted(at), message, hint, code)
+
+    def warning(self, at: FieldPath, message: str, hint: str = "", code: str = "") -> Problem:
+        line, col = mark_of(self.marks, at)
+        return warning(self.path, line, col, dotted(at), message, hint, code)
+
+    def date(self, at: FieldPath, quiet: bool = False) -> PlanDate | None:
+        """The date at `at`, reporting an unreadable one once (unless quiet)."""
+        text = self.get(at)
+        if not isinstance(text, str):
+            return None
+        parsed = parse_date(text, getattr(self, "year", None))
+        if isinstance(parsed, PlanDate):
+            return parsed
+        if not quiet:
+            self.found.append(self._date_problem(at, parsed))
+        return None
+
+    def _date_problem(self, at: FieldPath, issue: DateIssue) -> Problem:
+        label = label_for(at)
+        message = issue.message + (f" ({label})" if label else "")
+        if issue.kind == "placeholder":
+            return self.warning(at, message, "fill in the real date", "placeholder")
+        if issue.kind == "no-year":
+            return self.error(at, message, "write the year, or give the plan a date or period", "date-no-year")
+        return self.error(at, message, "write a date that exists, e.g. 2016-09-01", "bad-date")
+
+
+def check(data: dict[str, Any], marks: Marks, path: str) -> list[Problem]:
+    """Every rule, over one plan's canonical data."""
+    ctx = Ctx(data, marks, path)
+    found: list[Problem] = []
+    for rule in RULES:
+        found.extend(rule(ctx))
+    return found + ctx.found
+
+
+def period_order(ctx: Ctx) -> Iterator[Problem]:
+    start, end = ctx.date(("period", "start")), ctx.date(("period", "end"))
+    if start and end and start.first() > end.last():
+        yield ctx.error(("period", "end"), f"the period ends ({end}) before it starts ({start})",
+                        "swap the dates, or correct the year", "period-order")
+
+
+def plan_date(ctx: Ctx) -> Iterator[Problem]:
+    ctx.date(("date",))
+    return iter(())
+
+
+def steps_dates(ctx: Ctx) -> Iterator[Problem]:
+    steps = ctx.get(("steps",))
+    if not isinstance(steps, list):
+        return
+    start, end = ctx.date(("period", "start"), quiet=True), ctx.date(("period", "end"), quiet=True)
+    for i in range(len(steps)):
+        s, e = ctx.date(("steps", i, "start")), ctx.date(("steps", i, "end"))
+        if s and e and s.first() > e.last():
+            yield ctx.error(("steps", i, "end"), f"the step ends ({e}) before it starts ({s})",
+                            "swap the dates, or correct the year", "step-order")
+        outside = (s and start and s.last() < start.first()) or (e and end and e.first() > end.last())
+        if outside:
+            yield ctx.warning(("steps", i), f"step lies outside the plan period ({start or '…'} – {end or '…'})",
+                              "check the step's dates or widen the plan's period", "step-outside-period")
+
+
+def empty_parts(ctx: Ctx) -> Iterator[Problem]:
+    for key in REQUIRED_PARTS:
+        value = ctx.get((key,))
+        if key in ctx.data and _is_empty(value):
+            yield ctx.error((key,), f"{TOP_LABELS[key]} is empty: it is a required part of a plan",
+                            f"write the {TOP_LABELS[key]} of the plan", "empty-part")
+    group = ctx.get(("leadership",))
+    if isinstance(group, dict) and not _is_empty(group) and not group.get("leaders"):
+        yield ctx.warning(("leadership", "leaders"), "the leadership group has no 组长 (an empty template slot?)",
+                          "name the group's leader(s)", "no-leader")
+
+
+def _is_empty(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not any(not _is_empty(v) for v in (value.values() if isinstance(value, dict) else value))
+    return value is None
+
+
+def people_twice(ctx: Ctx) -> Iterator[Problem]:
+    group = ctx.get(("leadership",))
+    if not isinstance(group, dict):
+        return
+    seen: dict[tuple[str, str], tuple[str, int]] = {}
+    for role in ("leaders", "deputies", "members"):
+        people = group.get(role)
+        for i, p in enumerate(people if isinstance(people, list) else []):
+            key = _person_key(p)
+            if key is None:
+                continue
+            if key in seen:
+                yield _twice(ctx, role, i, key[0], seen[key])
+            else:
+                seen[key] = (role, i)
+
+
+def _person_key(value: Any) -> tuple[str, str] | None:
+    p = person(value)
+    return (p.name, p.org) if p.name else None
+
+
+def _twice(ctx: Ctx, role: str, i: int, name: str, first: tuple[str, int]) -> Problem:
+    at = ("leadership", role, i)
+    first_label, label = NESTED_LABELS["leadership"][first[0]], NESTED_LABELS["leadership"][role]
+    line = mark_of(ctx.marks, ("leadership", first[0], first[1]))[0]
+    if first[0] == role:
+        return ctx.warning(at, f"{name} is listed twice as {label} (also at line {line})",
+                           "remove the repeated entry", "person-twice")
+    return ctx.error(at, f"{name} is listed as {label} and also as {first_label} (line {line})",
+                     "a person holds one role in a group: keep the right one", "person-two-roles")
+
+
+def placeholders(ctx: Ctx) -> Iterator[Problem]:
+    for at, text in _texts(ctx.data, ()):
+        if at and at[-1] in ("start", "end", "date"):
+            continue  # dates report their own placeholders
+        found = find_placeholder(text)
+        if found:
+            yield ctx.warning(at, f"placeholder '{found}' from an unfilled template",
+                              "replace it with the real value", "placeholder")
+
+
+def _texts(value: Any, at: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield at, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, at + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, at + (i,))
+
+
+RULES: tuple[Rule, ...] = (plan_date, period_order, steps_dates, empty_parts, people_twice, placeholders)

@@ -1,0 +1,170 @@
+"""The JSON Schema of a plan (shipped in the package) and its errors as Problems: the home of jsonschema."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from .documents import FieldPath, Marks, dotted, mark_of
+from .problems import Problem, error
+from .vocabulary import NESTED_ALIASES, TOP_ALIASES, label_for
+
+_KIND = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
+_WANTED = {"object": "a mapping (key: value)", "array": "a list", "string": "text"}
+
+
+@lru_cache(maxsize=1)
+def plan_schema() -> dict[str, Any]:
+    """The canonical schema: English keys only. Validation runs after aliases are resolved."""
+    text = resources.files("plangen").joinpath("schema/plan.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def editor_schema() -> dict[str, Any]:
+    """The schema for editors: the canonical one plus every Chinese alias as a property."""
+    schema = copy.deepcopy(plan_schema())
+    _add_aliases(schema["properties"], TOP_ALIASES)
+    defs = schema["$defs"]
+    props = schema["properties"]
+    targets = {
+        "period": props["period"]["properties"],
+        "leadership": props["leadership"]["properties"],
+        "office": props["leadership"]["properties"]["office"]["properties"],
+        "steps": props["steps"]["items"]["properties"],
+        "person": defs["person"]["anyOf"][1]["properties"],
+        "item": defs["item"]["anyOf"][1]["properties"],
+        "sections": props["sections"]["items"]["properties"],
+        "partners": props["partners"]["properties"],
+    }
+    for context, properties in targets.items():
+        _add_aliases(properties, NESTED_ALIASES.get(context, {}))
+    return schema
+
+
+def _add_aliases(properties: dict[str, Any], aliases: dict[str, str]) -> None:
+    for alias, key in sorted(aliases.items()):
+        if alias not in properties and key in properties:
+            target = properties[key]
+            properties[alias] = {**target, "description": f"同 {key}。" + target.get("description", "")}
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(plan_schema())
+
+
+def validate(data: Any, marks: Marks, path: str) -> list[Problem]:
+    """Every schema violation in one plan, as Problems with line, column and field."""
+    found: list[Problem] = []
+    for err in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        found.extend(_translate(err, marks, path))
+    unique = list(dict.fromkeys(found))
+    return unique
+
+
+def _translate(err: ValidationError, marks: Marks, path: str) -> list[Problem]:
+    at: FieldPath = tuple(err.absolute_path)
+    kind = err.validator
+    if kind in ("anyOf", "oneOf"):
+        return _translate_union(err, marks, path)
+    if kind == "required":
+        missing = re.findall(r"'([^']+)' is a required property", err.message)
+        return [_required(at, m, marks, path) for m in missing]
+    if kind == "additionalProperties":
+        return [_unknown(at, k, err.schema, marks, path) for k in err.instance if k not in err.schema["properties"]]
+    line, col = mark_of(marks, at)
+    message, hint = _describe(err)
+    return [error(path, line, col, dotted(at), message + _label(at), hint=hint, code=f"schema-{kind}")]
+
+
+def _translate_union(err: ValidationError, marks: Marks, path: str) -> list[Problem]:
+    """Report the errors of the branch that fits the value's kind, else say which kinds fit."""
+    branches = err.validator_value
+    for i, branch in enumerate(branches):
+        if _fits(branch, err.instance):
+            inner = [e for e in err.context or [] if e.schema_path and e.schema_path[0] == i]
+            return [p for e in inner for p in _translate(e, marks, path)]
+    at: FieldPath = tuple(err.absolute_path)
+    line, col = mark_of(marks, at)
+    kinds = " or ".join(dict.fromkeys(_WANTED.get(_branch_type(b), "a value") for b in branches))
+    return [error(path, line, col, dotted(at), f"expected {kinds}, found {_kind(err.instance)}" + _label(at),
+                  code="schema-type")]
+
+
+def _branch_type(branch: dict[str, Any]) -> str:
+    if "$ref" in branch:
+        branch = plan_schema()["$defs"][branch["$ref"].rsplit("/", 1)[1]]
+    if "anyOf" in branch:
+        return _branch_type(branch["anyOf"][0])
+    return str(branch.get("type", ""))
+
+
+def _fits(branch: dict[str, Any], value: Any) -> bool:
+    wanted = _branch_type(branch)
+    return {"object": dict, "array": list, "string": str}.get(wanted) is type(value)
+
+
+def _required(at: FieldPath, missing: str, marks: Marks, path: str) -> Problem:
+    line, col = mark_of(marks, at) if at else (1, 1)
+    field = at + (missing,)
+    label = label_for(field)
+    hint = f"add `{missing}:`" + (f" ({label})" if label else "")
+    return error(path, line, col, dotted(field), "required" + _label(field), hint=hint, code="required")
+
+
+def _unknown(at: FieldPath, key: str, schema: dict[str, Any], marks: Marks, path: str) -> Problem:
+    line, col = mark_of(marks, at + (key,))
+    known = {k: k for k in schema["properties"]}
+    known.update({v.get("title", ""): k for k, v in schema["properties"].items() if v.get("title")})
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.5)
+    if close:
+        target = known[close[0]]
+        hint = f"did you mean `{target}`" + (f" ({close[0]})" if close[0] != target else "") + "?"
+    else:
+        hint = "known keys here: " + ", ".join(schema["properties"])
+    return error(path, line, col, dotted(at + (key,)), f"unknown key '{key}'", hint=hint, code="unknown-key")
+
+
+def _describe(err: ValidationError) -> tuple[str, str]:
+    kind, value = err.validator, err.instance
+    if kind == "type":
+        wanted = err.validator_value
+        wanted_text = " or ".join(_WANTED.get(w, w) for w in (wanted if isinstance(wanted, list) else [wanted]))
+        if value is None:
+            return "is empty", f"write {wanted_text} here, or remove the key"
+        return f"expected {wanted_text}, found {_kind(value)}", ""
+    if kind == "enum":
+        return f"'{value}' is not one of: " + ", ".join(map(str, err.validator_value)), ""
+    if kind == "minLength":
+        return "must not be empty", ""
+    if kind == "maxLength":
+        return f"too long ({len(value)} characters, at most {err.validator_value})", ""
+    if kind == "pattern":
+        return _pattern_message(err)
+    return err.message, ""
+
+
+def _pattern_message(err: ValidationError) -> tuple[str, str]:
+    value = err.instance
+    if "年" in str(err.validator_value):
+        return f"'{value}' is not a date", "write 2016-09-01, 2016年9月1日, 2016.9.1, or a month: 2016年9月"
+    if err.absolute_path and err.absolute_path[-1] == "slug":
+        return f"'{value}' is not a valid slug", "use lowercase letters, digits and hyphens, e.g. wujing-pairing-2016"
+    return f"'{value}' does not have the expected form", f"expected to match {err.validator_value}"
+
+
+def _kind(value: Any) -> str:
+    return _KIND.get(type(value), type(value).__name__)
+
+
+def _label(at: FieldPath) -> str:
+    label = label_for(at)
+    return f" ({label})" if label else ""

@@ -1,0 +1,137 @@
+"""Reading plan files from disk, safely: the only module of the core that touches the file system.
+
+Every refusal is a Problem, never an exception: files too large, binary, not UTF-8, empty, or
+reached through a symlink that leads outside the plans folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .problems import Problem, error
+
+Kind = Literal["yaml", "markdown"]
+PLAN_SUFFIXES: dict[str, Kind] = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown"}
+DEFAULT_SIZE_LIMIT = 4 * 1024 * 1024
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The text of one plan file. `path` is how messages name it (relative to the project)."""
+
+    path: str
+    text: str
+    kind: Kind
+
+
+def kind_of(name: str) -> Kind | None:
+    return PLAN_SUFFIXES.get(os.path.splitext(name)[1].lower())
+
+
+def display_path(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def discover(folder: Path, root: Path) -> list[Path] | Problem:
+    """Plan files under `folder`, sorted, skipping hidden files and editor leftovers."""
+    if not folder.is_dir():
+        return error(display_path(folder, root), 0, 0, "", "plans folder does not exist",
+                     hint="create it, or name the folder that holds your plans", code="no-plans-folder")
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if is_plan_name(name):
+                found.append(Path(dirpath) / name)
+    return sorted(found)
+
+
+def is_plan_name(name: str) -> bool:
+    """A plan file, not a hidden file or an editor's swap, backup or lock file."""
+    if name.startswith((".", "#", "~")) or name.endswith(("~", ".swp", ".swx", ".tmp")):
+        return False
+    return kind_of(name) is not None
+
+
+def read_source(file: Path, root: Path, folder: Path, *, limit: int = DEFAULT_SIZE_LIMIT,
+                encoding: str | None = None) -> Source | Problem:
+    """Read one plan file, or say precisely why it cannot be read."""
+    shown = display_path(file, root)
+    kind = kind_of(file.name)
+    if kind is None:
+        return error(shown, 0, 0, "", "not a plan file: plans end in .yaml, .yml or .md", code="not-a-plan")
+    outside = _outside(file, folder)
+    if outside:
+        return error(shown, 0, 0, "", f"symlink leads outside the plans folder (to {outside}); refused",
+                     hint="copy the file into the plans folder instead of linking to it", code="symlink-outside")
+    try:
+        size = file.stat().st_size
+        if size > limit:
+            return error(shown, 0, 0, "", f"file is {size:,} bytes, over the limit of {limit:,}",
+                         hint="split the plan, or raise max_file_size in plangen.yaml", code="too-large")
+        data = file.read_bytes()
+    except OSError as exc:
+        return error(shown, 0, 0, "", f"cannot read file: {exc.strerror or exc}", code="unreadable")
+    text = decode(data, shown, encoding)
+    if isinstance(text, Problem):
+        return text
+    if not text.strip():
+        return error(shown, 1, 1, "", "file is empty",
+                     hint="write a plan, or run `plangen new` for a skeleton", code="empty")
+    return Source(shown, text, kind)
+
+
+def _outside(file: Path, folder: Path) -> str:
+    """The real target when `file` resolves to somewhere outside `folder`, else ''."""
+    real = file.resolve()
+    base = folder.resolve()
+    if real == base or base in real.parents:
+        return ""
+    return str(real)
+
+
+def decode(data: bytes, shown: str, encoding: str | None = None) -> str | Problem:
+    """UTF-8 (with or without BOM), or the encoding the user named; GB18030 is recognised."""
+    if b"\x00" in data[:8192]:
+        return error(shown, 0, 0, "", "binary file, not a text plan", code="binary")
+    if encoding:
+        try:
+            return data.decode(encoding).removeprefix(_BOM)
+        except (UnicodeDecodeError, LookupError) as exc:
+            return error(shown, 0, 0, "", f"cannot decode as {encoding}: {exc}", code="encoding")
+    try:
+        return data.decode("utf-8").removeprefix(_BOM)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return error(shown, line, column, "", _not_utf8_message(data), hint=_not_utf8_hint(data),
+                     code="encoding")
+
+
+def _not_utf8_message(data: bytes) -> str:
+    if _looks_gb18030(data):
+        return "file is not UTF-8: it looks like GB18030/GBK (common for files saved on Chinese Windows)"
+    return "file is not valid UTF-8 text"
+
+
+def _not_utf8_hint(data: bytes) -> str:
+    if _looks_gb18030(data):
+        return ("convert it with `iconv -f GB18030 -t UTF-8 FILE > NEW` and save as UTF-8, "
+                "or read it as is with `--encoding gb18030`")
+    return "save the file as UTF-8"
+
+
+def _looks_gb18030(data: bytes) -> bool:
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return han >= max(1, len(text) // 20)

@@ -1,0 +1,39 @@
+"""Shared test helpers: plans from strings, a project folder from a dict of files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from plangen.project import Parsed, parse_source
+from plangen.sources import Source
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def parse_yaml(text: str, path: str = "plans/t.yaml") -> Parsed:
+    return parse_source(Source(path, textwrap.dedent(text), "yaml"))
+
+
+def parse_md(text: str, path: str = "plans/t.md") -> Parsed:
+    return parse_source(Source(path, textwrap.dedent(text), "markdown"))
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path):
+    """Write {relative path: text} into a fresh folder and return it."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        for name, content in files.items():
+            target = tmp_path / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(textwrap.dedent(content), encoding="utf-8")
+        return tmp_path
+
+    return make
