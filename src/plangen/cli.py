@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, metavar="DIR", help="output folder (default: site/)")
     _common(build)
     build.set_defaults(func=cmd_build)
+    # Further commands register themselves here, one line each.
     return parser
 
 
