@@ -162,7 +162,8 @@ def find_documents(text: str) -> list[tuple[str, str]]:
         number = ""
         for i, (start, num) in enumerate(numbers):
             if i not in used and 0 <= start - m.end() <= 3:
-                number, _ = num, used.add(i)
+                number = num
+                used.add(i)
                 break
         found.append((m["title"].strip(), number))
     found.extend(("", num) for i, (_, num) in enumerate(numbers) if i not in used)

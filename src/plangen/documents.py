@@ -62,7 +62,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, offset: int) -> Proble
     line, col = (mark.line + 1 + offset, mark.column + 1) if mark else (1 + offset, 1)
     what = exc.problem or "invalid YAML"
     if exc.context:
-        what = f"{exc.context}: {what}"
+        started = exc.context_mark
+        since = f" (started at line {started.line + 1 + offset})" if started and mark and started.line != mark.line else ""
+        what = f"{exc.context}{since}: {what}"
     hint = "check indentation and quoting; values containing ': ' or starting with [ { * & ! | > need quotes"
     return error(path, line, col, "", f"YAML syntax error: {what}", hint=hint, code="yaml-syntax")
 
@@ -94,16 +96,16 @@ class _Builder:
         self.marks.setdefault(at, self.where(node))
         if node.tag not in _ALLOWED_TAGS:
             line, col = self.where(node)
-            self.problems.append(error(self.path, line, col, dotted(at), f"YAML tag {node.tag} is not allowed",
+            self.problems.append(error(self.path, line, col, dotted(at), f"YAML tag {_short(node.tag)} is not allowed",
                                        hint="plan files hold plain text, lists and mappings; remove the tag",
                                        code="yaml-tag"))
-            return None
+            return None  # never built: the value is refused, not interpreted
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, at, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
         value = str(node.value)
-        if node.style is None and value in _NULLS:
+        if node.tag == _STD + "null" and value in _NULLS:  # libyaml marks plain style '' (PyYAML: None)
             return None
         return value
 
@@ -131,6 +133,11 @@ class _Builder:
             self.marks[at + (key,)] = (line, col)
             out[key] = self.build(value_node, at + (key,), depth + 1)
         return out
+
+
+def _short(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object' -> '!!python/object', as the user wrote it."""
+    return "!!" + tag[len(_STD):] if tag.startswith(_STD) else tag
 
 
 def dotted(at: FieldPath) -> str:

@@ -41,13 +41,16 @@ def load_markdown(text: str, path: str) -> YamlResult:
     front, body_start, problem = _front_matter(lines, path)
     if problem:
         return YamlResult(None, {}, [problem])
+    if front.problems and front.data is None:
+        return front  # broken front matter: reading the body would only add misleading errors
     result = front
     if result.data is None:
         result.data = {}
     if not isinstance(result.data, dict):
-        result.problems.append(error(path, 2, 1, "", "front matter must be a mapping of fields (key: value)",
-                                     code="front-matter"))
-        return result
+        line, col = result.marks.get((), (2, 1))
+        result.problems.append(error(path, line, col, "", "front matter must be a mapping of fields (key: value)",
+                                     hint="write fields as `issuer: …`, one per line", code="front-matter"))
+        return YamlResult(None, result.marks, result.problems)
     _Body(path, result).read([(i + 1, lines[i]) for i in range(body_start, len(lines))])
     return result
 
@@ -118,7 +121,7 @@ class _Body:
             docs = cntext.find_documents(_text(s.lines))
             self.put(key, [{k: v for k, v in (("title", t), ("number", n)) if v} for t, n in docs], s.line)
         elif key == "attachments":
-            self.put(key, [{"title": t} for t, _ in _items(s.lines) or [(_text(s.lines), [])] if t], s.line)
+            self.put(key, _attachments(s.lines), s.line)
         else:
             self._extra_section(s)
 
@@ -154,6 +157,7 @@ class _Body:
         role = cntext.parse_role_line(line)
         if role:
             people = group.setdefault(role[0], [])
+            self.marks.setdefault(("leadership", role[0]), (n, 1))
             for person in role[1]:
                 self.marks[("leadership", role[0], len(people))] = (n, 1)
                 people.append(person.as_raw())
@@ -301,6 +305,14 @@ def _item_part(lines: list[Line]) -> str | list[dict[str, str]]:
         body = "\n".join(x for x in (first, _text(rest)) if x)
         out.append({k: v for k, v in (("title", title), ("body", body)) if v})
     return out
+
+
+def _attachments(lines: list[Line]) -> list[dict[str, str]]:
+    """附件 as a list (one attachment per item) or as lines of text (one per line)."""
+    items = _items(lines)
+    heads = [head for (_, head), _ in items] if items else [raw for _, raw in lines]
+    titles = [re.sub(r"^附件\s*\d*\s*[:：.、]?\s*", "", strip_numbering(h)).strip() for h in heads]
+    return [{"title": t} for t in titles if t]
 
 
 def _title_body(text: str) -> tuple[str, str]:

@@ -238,9 +238,9 @@ def _item(value: Any) -> Item:
 def _order(data: dict[str, Any]) -> list[str]:
     """Keys of the body parts in the order the source gives them; sections expand in place."""
     order: list[str] = []
-    for key in data:
+    for key, value in data.items():
         if key == "sections":
-            order.extend(f"section-{i + 1}" for i in range(len(data["sections"] or [])))
-        elif key in BODY_KEYS and data[key]:
+            order.extend(f"section-{i + 1}" for i in range(len(value or [])))
+        elif key in BODY_KEYS and value:
             order.append(key)
     return order

@@ -59,7 +59,7 @@ def count(problems: Iterable[Problem]) -> tuple[int, int]:
 def format_text(problem: Problem, lines: Sequence[str] | None = None, colour: bool = False) -> str:
     """Compiler style: `plans/a.md:12:3: error: field: message`, the source line, a marker, a hint."""
     where = f"{problem.path}:{problem.line}:{problem.column}" if problem.line else problem.path
-    sev = problem.severity
+    sev: str = problem.severity
     if colour:
         sev = ("\033[1;31m" if problem.is_error else "\033[1;33m") + sev + "\033[0m"
     head = f"{where}: {sev}: "

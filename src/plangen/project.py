@@ -30,6 +30,7 @@ class Parsed:
     data: dict[str, Any] | None
     marks: Marks
     problems: tuple[Problem, ...]
+    slug: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +54,8 @@ def parse_source(source: Source) -> Parsed:
         return Parsed(source, None, None, raw.marks, tuple(problems))
     data, marks, alias_problems = aliases.canonicalise(data, raw.marks, source.path)
     problems += alias_problems
-    problems += schema.validate(data, marks, source.path)
-    problems += rules.check(data, marks, source.path)
+    checked = schema.validate(data, marks, source.path) + rules.check(data, marks, source.path)
+    problems += _without_follow_ons(checked, problems)
     slug = data.get("slug") if isinstance(data.get("slug"), str) else slug_of(source.path)
     slug_problem = _slug_problem(slug, source.path) if "slug" not in data else None
     if slug_problem:
@@ -62,7 +63,21 @@ def parse_source(source: Source) -> Parsed:
     plan = None
     if not any(p.is_error for p in problems):
         plan = build_plan(data, slug, source.path, source.kind)
-    return Parsed(source, plan, data, marks, tuple(problems))
+    return Parsed(source, plan, data, marks, tuple(problems), slug)
+
+
+def _without_follow_ons(checked: list[Problem], loading: list[Problem]) -> list[Problem]:
+    """Drop repeats (schema and rules saying the same thing) and errors about values refused while loading."""
+    refused = tuple(p.field for p in loading if p.code == "yaml-tag")
+    seen: set[tuple[int, int, str, str]] = set()
+    kept = []
+    for p in checked:
+        place = (p.line, p.column, p.field, p.message)
+        if place in seen or any(p.field == r or p.field.startswith((r + ".", r + "[")) for r in refused):
+            continue
+        seen.add(place)
+        kept.append(p)
+    return kept
 
 
 def _as_mapping(raw: YamlResult, path: str, problems: list[Problem]) -> dict[str, Any] | None:
@@ -102,8 +117,8 @@ def load_sources(sources: list[Source]) -> Project:
 def duplicate_slugs(parsed: list[Parsed]) -> list[Problem]:
     by_slug: dict[str, list[Parsed]] = {}
     for x in parsed:
-        if x.plan is not None:
-            by_slug.setdefault(x.plan.slug, []).append(x)
+        if x.slug:
+            by_slug.setdefault(x.slug, []).append(x)
     found = []
     for slug, group in sorted(by_slug.items()):
         if len(group) < 2:

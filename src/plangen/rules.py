@@ -10,8 +10,8 @@ from typing import Any
 
 from .cntext import find_placeholder
 from .dates import DateIssue, PlanDate, parse_date, plan_year
-from .model import person
 from .documents import FieldPath, Marks, dotted, mark_of
+from .model import person
 from .problems import Problem, error, warning
 from .vocabulary import NESTED_LABELS, REQUIRED_PARTS, TOP_LABELS, label_for
 
@@ -96,15 +96,23 @@ def steps_dates(ctx: Ctx) -> Iterator[Problem]:
     if not isinstance(steps, list):
         return
     start, end = ctx.date(("period", "start"), quiet=True), ctx.date(("period", "end"), quiet=True)
+    if start and end and start.first() > end.last():
+        start = end = None  # an inverted period is reported once, not once per step
     for i in range(len(steps)):
         s, e = ctx.date(("steps", i, "start")), ctx.date(("steps", i, "end"))
         if s and e and s.first() > e.last():
             yield ctx.error(("steps", i, "end"), f"the step ends ({e}) before it starts ({s})",
                             "swap the dates, or correct the year", "step-order")
-        outside = (s and start and s.last() < start.first()) or (e and end and e.first() > end.last())
-        if outside:
+        if _outside(s or e, e or s, start, end):
             yield ctx.warning(("steps", i), f"step lies outside the plan period ({start or '…'} – {end or '…'})",
                               "check the step's dates or widen the plan's period", "step-outside-period")
+
+
+def _outside(s: PlanDate | None, e: PlanDate | None, start: PlanDate | None, end: PlanDate | None) -> bool:
+    """A step (s..e, either may stand for both) lying partly before the period's start or after its end."""
+    before = bool(start and ((s and s.first() < start.first()) or (e and e.first() < start.first())))
+    after = bool(end and ((e and e.last() > end.last()) or (s and s.last() > end.last())))
+    return before or after
 
 
 def empty_parts(ctx: Ctx) -> Iterator[Problem]:

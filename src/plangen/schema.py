@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -14,7 +13,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from .documents import FieldPath, Marks, dotted, mark_of
 from .problems import Problem, error
-from .vocabulary import NESTED_ALIASES, TOP_ALIASES, label_for
+from .vocabulary import NESTED_ALIASES, REQUIRED_PARTS, TOP_ALIASES, label_for
 
 _KIND = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
 _WANTED = {"object": "a mapping (key: value)", "array": "a list", "string": "text"}
@@ -73,13 +72,17 @@ def validate(data: Any, marks: Marks, path: str) -> list[Problem]:
 def _translate(err: ValidationError, marks: Marks, path: str) -> list[Problem]:
     at: FieldPath = tuple(err.absolute_path)
     kind = err.validator
+    if err.instance is None and len(at) == 1 and at[0] in REQUIRED_PARTS:
+        return []  # an empty required part: the empty-part rule says so in its own words
     if kind in ("anyOf", "oneOf"):
         return _translate_union(err, marks, path)
+    instance: Any = err.instance
     if kind == "required":
-        missing = re.findall(r"'([^']+)' is a required property", err.message)
-        return [_required(at, m, marks, path) for m in missing]
+        wanted: list[str] = list(_value(err))
+        return [_required(at, m, marks, path) for m in wanted if m not in instance]
     if kind == "additionalProperties":
-        return [_unknown(at, k, err.schema, marks, path) for k in err.instance if k not in err.schema["properties"]]
+        where: dict[str, Any] = dict(_schema_of(err))
+        return [_unknown(at, k, where, marks, path) for k in instance if k not in where["properties"]]
     line, col = mark_of(marks, at)
     message, hint = _describe(err)
     return [error(path, line, col, dotted(at), message + _label(at), hint=hint, code=f"schema-{kind}")]
@@ -87,7 +90,7 @@ def _translate(err: ValidationError, marks: Marks, path: str) -> list[Problem]:
 
 def _translate_union(err: ValidationError, marks: Marks, path: str) -> list[Problem]:
     """Report the errors of the branch that fits the value's kind, else say which kinds fit."""
-    branches = err.validator_value
+    branches: list[dict[str, Any]] = list(_value(err))
     for i, branch in enumerate(branches):
         if _fits(branch, err.instance):
             inner = [e for e in err.context or [] if e.schema_path and e.schema_path[0] == i]
@@ -133,20 +136,28 @@ def _unknown(at: FieldPath, key: str, schema: dict[str, Any], marks: Marks, path
     return error(path, line, col, dotted(at + (key,)), f"unknown key '{key}'", hint=hint, code="unknown-key")
 
 
+def _value(err: ValidationError) -> Any:
+    """The keyword's value in the schema (typed loosely by jsonschema)."""
+    return err.validator_value
+
+
+def _schema_of(err: ValidationError) -> Any:
+    return err.schema
+
+
 def _describe(err: ValidationError) -> tuple[str, str]:
-    kind, value = err.validator, err.instance
+    kind, value, rule = err.validator, err.instance, _value(err)
     if kind == "type":
-        wanted = err.validator_value
-        wanted_text = " or ".join(_WANTED.get(w, w) for w in (wanted if isinstance(wanted, list) else [wanted]))
+        wanted_text = " or ".join(_WANTED.get(str(w), str(w)) for w in (rule if isinstance(rule, list) else [rule]))
         if value is None:
             return "is empty", f"write {wanted_text} here, or remove the key"
         return f"expected {wanted_text}, found {_kind(value)}", ""
     if kind == "enum":
-        return f"'{value}' is not one of: " + ", ".join(map(str, err.validator_value)), ""
+        return f"'{value}' is not one of: " + ", ".join(map(str, rule)), ""
     if kind == "minLength":
         return "must not be empty", ""
     if kind == "maxLength":
-        return f"too long ({len(value)} characters, at most {err.validator_value})", ""
+        return f"too long ({len(str(value))} characters, at most {rule})", ""
     if kind == "pattern":
         return _pattern_message(err)
     return err.message, ""

@@ -42,8 +42,11 @@ def display_path(file: Path, root: Path) -> str:
 def discover(folder: Path, root: Path) -> list[Path] | Problem:
     """Plan files under `folder`, sorted, skipping hidden files and editor leftovers."""
     if not folder.is_dir():
-        return error(display_path(folder, root), 0, 0, "", "plans folder does not exist",
-                     hint="create it, or name the folder that holds your plans", code="no-plans-folder")
+        shown = display_path(folder, root)
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        return error(shown, 0, 0, "", f"plans folder '{shown}' {what}",
+                     hint="create it, name the folder that holds your plans (`plangen check DIR`), "
+                          "or set `plans:` in plangen.yaml", code="no-plans-folder")
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
