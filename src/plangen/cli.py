@@ -51,9 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
 
     build = sub.add_parser("build", help="validate all plans and build the site",
-                           description="Load and validate every plan, then render the site.")
+                           description="Load and validate every plan; on any error publish nothing. Otherwise "
+                                       "render the site into the output folder, writing only changed files.")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    build.add_argument("-o", "--output", type=Path, metavar="DIR", help="output folder (default: site/)")
+    build.add_argument("-o", "--output", type=Path, metavar="DIR",
+                       help="output folder (default: output: in plangen.yaml, else site/)")
+    build.add_argument("--drafts", action="store_true", help="also publish plans whose status is draft")
     _common(build)
     build.set_defaults(func=cmd_build)
     # Further commands register themselves here, one line each.
@@ -105,13 +108,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    _, project, config_problems = _load(args)
-    found = _problems(project, config_problems, args.strict)
-    if found:
-        print(report(found, project.texts, colour=_colour(sys.stderr)), file=sys.stderr)
-    if any(p.is_error for p in found):
-        print(summary(found, project.files) + "; nothing was published", file=sys.stderr)
+    from .build import BuildOptions, build, summary as build_summary, terminal_progress
+
+    options = BuildOptions(root=args.root, output=args.output, strict=args.strict, drafts=args.drafts,
+                           encoding=args.encoding)
+    result = build(options, terminal_progress(sys.stderr))
+    texts = result.workspace.project.texts
+    if result.problems:
+        print(report(list(result.problems), texts, colour=_colour(sys.stderr)), file=sys.stderr)
+    if not result.ok:
+        print(summary(list(result.problems), result.workspace.project.files) + "; nothing was published",
+              file=sys.stderr)
         return 1
-    print(f"validated {len(project.plans)} plans; the site renderer is not part of this version yet, "
-          "so nothing was written")
+    print(build_summary(result))
     return 0

@@ -191,7 +191,7 @@ def person(value: Any) -> Person:
 
 def _leadership(value: dict[str, Any]) -> Leadership:
     office = value.get("office")
-    return Leadership(
+    group = Leadership(
         name=value.get("name") or "",
         leaders=tuple(person(p) for p in value.get("leaders") or []),
         deputies=tuple(person(p) for p in value.get("deputies") or []),
@@ -201,6 +201,22 @@ def _leadership(value: dict[str, Any]) -> Leadership:
                       office.get("body") or "") if isinstance(office, dict) else None,
         body=value.get("body") or "",
     )
+    return _complete_people(group)
+
+
+def _complete_people(group: Leadership) -> Leadership:
+    """A name given without organisation (办公室主任由刘钰兼任) takes it from the same name elsewhere in the group."""
+    known = {p.name: p for _, p in group.roles() if p.name and p.org}
+
+    def fill(p: Person) -> Person:
+        full = known.get(p.name) if p.name and not p.org else None
+        return Person(p.name, p.title or full.title, full.org, p.description) if full else p
+
+    office = group.office
+    if office and office.director:
+        office = Office(office.location, fill(office.director), office.body)
+    return Leadership(group.name, tuple(map(fill, group.leaders)), tuple(map(fill, group.deputies)),
+                      tuple(map(fill, group.members)), office, group.body)
 
 
 def _step(value: dict[str, Any], year: int | None) -> Step:

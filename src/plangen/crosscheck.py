@@ -1,0 +1,66 @@
+"""Checks across plans: `plan:` links to unknown plans, names the registry does not know. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .markdown import plan_links
+from .model import Plan
+from .names import Registry, check_names
+from .problems import Problem, error, warning
+
+
+def _bodies(plan: Plan) -> Iterator[str]:
+    for part in plan.parts:
+        yield part.body
+        for item in part.items:
+            yield item.body
+    for step in plan.steps:
+        yield step.body
+    yield plan.leadership.body
+
+
+def _find(text: str, needle: str) -> tuple[int, int]:
+    """Line and column of the first occurrence of needle in text (1-based), or (1, 1)."""
+    at = text.find(needle)
+    if at < 0:
+        return 1, 1
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def plan_link_problems(plans: list[Plan], published: set[str], texts: dict[str, str]) -> list[Problem]:
+    """`[…](plan:slug)` must name a plan that exists (and is published)."""
+    known = {p.slug for p in plans}
+    found = []
+    for plan in plans:
+        for body in _bodies(plan):
+            for slug in plan_links(body):
+                if slug in published:
+                    continue
+                line, col = _find(texts.get(plan.source, ""), f"plan:{slug}")
+                if slug in known:
+                    found.append(warning(plan.source, line, col, "", f"link to plan '{slug}', which is a draft",
+                                         hint="the link is shown as plain text until that plan is published",
+                                         code="link-to-draft"))
+                else:
+                    found.append(error(plan.source, line, col, "", f"link to unknown plan '{slug}'",
+                                       hint="use the slug of an existing plan (its file name)", code="broken-plan-link"))
+    return found
+
+
+def registry_problems(plans: list[Plan], registry: Registry, texts: dict[str, str]) -> list[Problem]:
+    """Did-you-mean warnings for organisations and people the registry does not list."""
+    if not registry.exists:
+        return []
+    names: list[tuple[str, str, str, int, int]] = []
+    for plan in plans:
+        text = texts.get(plan.source, "")
+        orgs = [plan.issuer, *plan.helpers, *plan.recipients]
+        orgs += [p.org for _, p in plan.leadership.roles() if p.org]
+        for org in dict.fromkeys(o for o in orgs if o):
+            names.append(("org", org, plan.source, *_find(text, org)))
+        for _, person in plan.leadership.roles():
+            if person.name:
+                names.append(("person", person.name, plan.source, *_find(text, person.name)))
+    return check_names(names, registry)

@@ -1,0 +1,195 @@
+"""Machine-readable outputs: iCalendar (RFC 5545), Atom, sitemap, the JSON API. Pure.
+
+All are deterministic: no build time is written; where a format needs a timestamp, the newest
+plan date is used, or SOURCE_DATE_EPOCH (passed in by the shell), or the epoch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+from urllib.parse import quote, urljoin
+
+from . import __version__, markdown, urls
+from .dates import PlanDate
+from .index import Index
+from .model import Plan, Step
+
+_ICS_ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def ics_text(value: str) -> str:
+    """An RFC 5545 TEXT value: backslash, semicolon, comma and newlines escaped; no CR or controls."""
+    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return "".join(_ICS_ESCAPES.get(ch, ch) for ch in value)
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1)."""
+    out, current, size = [], "", 0
+    for ch in line:
+        n = len(ch.encode("utf-8"))
+        if size + n > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += ch
+        size += n
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _stamp(epoch: int) -> str:
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def step_uid(plan: Plan, i: int, step: Step) -> str:
+    """Stable across builds: the plan's slug and the step's id, or a hash of its title."""
+    key = step.id or hashlib.sha1(step.title.encode("utf-8")).hexdigest()[:12]
+    same = [k for k, s in enumerate(plan.steps) if (s.id or s.title) == (step.id or step.title)]
+    suffix = f"-{same.index(i) + 1}" if len(same) > 1 else ""
+    return f"{plan.slug}.{key}{suffix}@plangen"
+
+
+def calendar(plans: list[Plan], name: str, epoch: int, base_url: str = "") -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//plangen//plangen {__version__}//ZH",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + ics_text(name)]
+    for plan in plans:
+        for i, step in enumerate(plan.steps):
+            if step.start or step.end:
+                lines += _event(plan, i, step, epoch, base_url)
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+
+
+def _event(plan: Plan, i: int, step: Step, epoch: int, base_url: str) -> list[str]:
+    start = (step.start or step.end).first()  # type: ignore[union-attr]
+    end = (step.end or step.start).last() + dt.timedelta(days=1)  # type: ignore[union-attr]
+    description = plan.title + (f"\n负责：{step.owner}" if step.owner else "")
+    body = markdown.plain_text(step.body)
+    if body:
+        description += "\n" + body[:1000]
+    event = ["BEGIN:VEVENT", "UID:" + step_uid(plan, i, step), "DTSTAMP:" + _stamp(epoch),
+             "DTSTART;VALUE=DATE:" + start.strftime("%Y%m%d"), "DTEND;VALUE=DATE:" + end.strftime("%Y%m%d"),
+             "SUMMARY:" + ics_text(step.title), "DESCRIPTION:" + ics_text(description)]
+    if plan.issuer:
+        event.append("ORGANIZER;CN=" + _param(plan.issuer) + ":invalid:nomail")
+    if base_url:
+        event.append("URL:" + _absolute(base_url, urls.plan(plan.slug) + f"#step-{i + 1}"))
+    event.append("END:VEVENT")
+    return event
+
+
+def _param(value: str) -> str:
+    """A quoted parameter value: no quotes, controls or newlines inside (RFC 5545 §3.2)."""
+    return '"' + _CONTROL.sub("", value).replace('"', "'").replace("\n", " ").replace("\r", " ") + '"'
+
+
+def _absolute(base_url: str, path: str) -> str:
+    return urljoin(base_url.rstrip("/") + "/", quote(path, safe="/#"))
+
+
+def newest_epoch(plans: list[Plan], fallback: int) -> int:
+    """The newest plan date as a timestamp (deterministic), or the fallback (SOURCE_DATE_EPOCH)."""
+    dates = [d.first() for p in plans for d in (p.date, p.period.start) if d]
+    if not dates:
+        return fallback
+    newest = max(dates)
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+_ATOM = "http://www.w3.org/2005/Atom"
+
+
+def atom(index: Index, title: str, epoch: int, base_url: str) -> bytes:
+    ET.register_namespace("", _ATOM)
+    feed = ET.Element(f"{{{_ATOM}}}feed")
+    _sub(feed, "title", title)
+    _sub(feed, "id", base_url or "urn:plangen:" + hashlib.sha1(title.encode("utf-8")).hexdigest())
+    _sub(feed, "updated", _iso(epoch))
+    ET.SubElement(feed, f"{{{_ATOM}}}link", rel="self", href=_href(base_url, urls.FEED))
+    author = ET.SubElement(feed, f"{{{_ATOM}}}author")
+    _sub(author, "name", title)
+    for plan in index.plans[:50]:
+        entry = ET.SubElement(feed, f"{{{_ATOM}}}entry")
+        _sub(entry, "title", plan.title)
+        _sub(entry, "id", f"urn:plangen:plan:{quote(plan.slug)}")
+        _sub(entry, "updated", _iso(newest_epoch([plan], epoch)))
+        ET.SubElement(entry, f"{{{_ATOM}}}link", rel="alternate", href=_href(base_url, urls.plan(plan.slug)))
+        if plan.issuer:
+            _sub(ET.SubElement(entry, f"{{{_ATOM}}}author"), "name", plan.issuer)
+        _sub(entry, "summary", _summary(plan))
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
+
+
+def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    el = ET.SubElement(parent, f"{{{_ATOM}}}{tag}")
+    el.text = _CONTROL.sub("", text)
+    return el
+
+
+def _iso(epoch: int) -> str:
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _href(base_url: str, path: str) -> str:
+    return _absolute(base_url, path) if base_url else quote(path, safe="/#")
+
+
+def _summary(plan: Plan) -> str:
+    bits = [plan.issuer, _span(plan.period.start, plan.period.end), plan.category]
+    thought = plan.part("guiding_thought")
+    text = markdown.plain_text(thought.body) if thought and thought.body else ""
+    return " · ".join(b for b in bits if b) + ("\n" + text[:300] if text else "")
+
+
+def _span(start: PlanDate | None, end: PlanDate | None) -> str:
+    return f"{start.zh if start else ''}—{end.zh if end else ''}" if start or end else ""
+
+
+_SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def sitemap(paths: list[str], base_url: str) -> bytes:
+    ET.register_namespace("", _SITEMAP)
+    root = ET.Element(f"{{{_SITEMAP}}}urlset")
+    for path in sorted(p for p in paths if p.endswith(".html") and p != urls.NOT_FOUND):
+        url = ET.SubElement(root, f"{{{_SITEMAP}}}url")
+        ET.SubElement(url, f"{{{_SITEMAP}}}loc").text = _href(base_url, path)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """A plan as JSON-ready data: dataclass fields, dates as ISO text, source path kept."""
+    data = _plain(dataclasses.asdict(plan))
+    data.pop("kind", None)
+    data["source"] = plan.source
+    data["format"] = plan.kind
+    data["url"] = urls.plan(plan.slug)
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"year", "month", "day"}:
+            return str(PlanDate(value["year"], value["month"], value["day"]))
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def api(index: Index) -> bytes:
+    doc = {"version": 1, "generator": f"plangen {__version__}", "plans": [plan_json(p) for p in index.plans]}
+    return safe_json(doc)
+
+
+def safe_json(doc: Any) -> bytes:
+    """JSON that is inert even if pasted into HTML: <, > and & are escaped as \\u003c etc."""
+    text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n").encode("utf-8")

@@ -1,0 +1,259 @@
+"""Cross-links between plans: organisations, people, documents, tags, years, related plans.
+
+`build_index(plans, registry)` is pure and computed once per build; every page reads from it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .dates import PlanDate
+from .model import Person, Plan
+from .names import Registry, file_id
+from .vocabulary import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One role a person holds in one plan's leadership group."""
+
+    slug: str
+    role: str  # leaders, deputies, members, director
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntry:
+    id: str
+    name: str
+    org: str
+    org_id: str
+    roles: tuple[Role, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    helper: str  # org id
+    recipient: str  # org id
+    slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEntry:
+    id: str
+    name: str
+    issued: tuple[str, ...]
+    helps: tuple[str, ...]
+    helped: tuple[str, ...]
+    groups: tuple[str, ...]  # plans whose leadership group has a member of this organisation
+    people: tuple[str, ...]  # person ids
+    pairings: tuple[Pairing, ...]
+
+    @property
+    def plans(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.issued + self.helps + self.helped + self.groups))
+
+
+@dataclass(frozen=True, slots=True)
+class DocEntry:
+    id: str
+    title: str
+    number: str
+    citing: tuple[str, ...]
+    plan: str  # slug of the plan with this title, or ''
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """A tag, category, year or status with the plans in it (newest first)."""
+
+    id: str
+    name: str
+    plans: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    slug: str
+    step: int
+    start: PlanDate | None
+    end: PlanDate | None
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    plans: tuple[Plan, ...]  # newest first
+    by_slug: dict[str, Plan]
+    orgs: dict[str, OrgEntry]
+    people: dict[str, PersonEntry]
+    docs: dict[str, DocEntry]
+    tags: dict[str, Bucket]
+    categories: dict[str, Bucket]
+    years: dict[str, Bucket]
+    statuses: dict[str, Bucket]
+    related: dict[str, tuple[str, ...]]
+    timeline: dict[str, tuple[TimelineEntry, ...]]  # 'YYYY-MM' -> entries, months ascending
+    registry: Registry
+
+    def org_id(self, name: str) -> str:
+        return file_id(self.registry.org(name))
+
+    def person_id(self, person: Person) -> str:
+        return person_id(person, self.registry)
+
+    def plan_org_ids(self, plan: Plan) -> list[str]:
+        return list(dict.fromkeys(self.org_id(n) for n in _plan_org_names(plan)))
+
+
+def sort_key(plan: Plan) -> tuple[int, int, int, str]:
+    """Newest first: by date issued (or period start), then by slug."""
+    d = plan.date or plan.period.start
+    return (-(d.year if d else 0), -(d.month if d else 0), -(d.day if d else 0), plan.slug)
+
+
+def person_id(person: Person, registry: Registry) -> str:
+    name = registry.person(person.name)
+    org = registry.org(person.org) if person.org else registry.person_orgs.get(name, "")
+    return f"{file_id(name)}-{file_id(org)}" if org else file_id(name)
+
+
+def _plan_org_names(plan: Plan) -> list[str]:
+    names = [plan.issuer, *plan.helpers, *plan.recipients]
+    names += [p.org for _, p in plan.leadership.roles() if p.org]
+    return [n for n in names if n]
+
+
+def build_index(plans: Iterable[Plan], registry: Registry | None = None) -> Index:
+    registry = registry or Registry()
+    ordered = tuple(sorted(plans, key=sort_key))
+    return Index(
+        plans=ordered,
+        by_slug={p.slug: p for p in ordered},
+        orgs=_orgs(ordered, registry),
+        people=_people(ordered, registry),
+        docs=_docs(ordered),
+        tags=_buckets(ordered, lambda p: list(p.tags)),
+        categories=_buckets(ordered, lambda p: [p.category] if p.category else []),
+        years=_buckets(ordered, lambda p: [str(p.year)] if p.year else []),
+        statuses=_buckets(ordered, lambda p: [p.status]),
+        related=_related(ordered, registry),
+        timeline=_timeline(ordered),
+        registry=registry,
+    )
+
+
+def _buckets(plans: tuple[Plan, ...], keys: object) -> dict[str, Bucket]:
+    found: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for plan in plans:
+        for name in keys(plan):  # type: ignore[operator]
+            bid = file_id(name)
+            names.setdefault(bid, name)
+            if plan.slug not in found[bid]:
+                found[bid].append(plan.slug)
+    return {bid: Bucket(bid, names[bid], tuple(found[bid])) for bid in sorted(found)}
+
+
+def _orgs(plans: tuple[Plan, ...], registry: Registry) -> dict[str, OrgEntry]:
+    names: dict[str, str] = {}
+    lists: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    pairings: dict[str, list[Pairing]] = defaultdict(list)
+
+    def add(name: str, kind: str, value: str) -> str:
+        oid = file_id(registry.org(name))
+        names.setdefault(oid, registry.org(name))
+        if value not in lists[oid][kind]:
+            lists[oid][kind].append(value)
+        return oid
+
+    for plan in plans:
+        if plan.issuer:
+            add(plan.issuer, "issued", plan.slug)
+        helpers = [add(h, "helps", plan.slug) for h in plan.helpers]
+        recipients = [add(r, "helped", plan.slug) for r in plan.recipients]
+        for h in helpers:
+            for r in recipients:
+                pair = Pairing(h, r, plan.slug)
+                pairings[h].append(pair)
+                pairings[r].append(pair)
+        for _, person in plan.leadership.roles():
+            if person.org:
+                oid = add(person.org, "groups", plan.slug)
+                pid = person_id(person, registry)
+                if pid not in lists[oid]["people"]:
+                    lists[oid]["people"].append(pid)
+    return {oid: OrgEntry(oid, names[oid], *(tuple(lists[oid][k]) for k in ("issued", "helps", "helped", "groups",
+                                                                           "people")),
+                          tuple(dict.fromkeys(pairings[oid]))) for oid in sorted(names)}
+
+
+def _people(plans: tuple[Plan, ...], registry: Registry) -> dict[str, PersonEntry]:
+    found: dict[str, PersonEntry] = {}
+    roles: dict[str, list[Role]] = defaultdict(list)
+    for plan in plans:
+        for role, person in plan.leadership.roles():
+            if not person.is_named:
+                continue
+            pid = person_id(person, registry)
+            if pid not in found:
+                name = registry.person(person.name)
+                org = registry.org(person.org) if person.org else registry.person_orgs.get(name, "")
+                found[pid] = PersonEntry(pid, name, org, file_id(org) if org else "", ())
+            roles[pid].append(Role(plan.slug, role, person.title or registry.titles.get(person.name, "")))
+    return {pid: PersonEntry(e.id, e.name, e.org, e.org_id, tuple(roles[pid])) for pid, e in sorted(found.items())}
+
+
+def _docs(plans: tuple[Plan, ...]) -> dict[str, DocEntry]:
+    number_of = {fold(d.title): d.number for p in plans for d in p.basis if d.title and d.number}
+    titles = {fold(p.title): p.slug for p in plans}
+    entries: dict[str, dict[str, object]] = {}
+    for plan in plans:
+        for doc in plan.basis:
+            number = doc.number or number_of.get(fold(doc.title), "")
+            did = file_id(number or doc.title)
+            entry = entries.setdefault(did, {"title": doc.title, "number": number, "citing": []})
+            if not entry["title"] and doc.title:
+                entry["title"] = doc.title
+            citing = entry["citing"]
+            assert isinstance(citing, list)
+            if plan.slug not in citing:
+                citing.append(plan.slug)
+    return {did: DocEntry(did, str(e["title"]), str(e["number"]), tuple(e["citing"]),  # type: ignore[arg-type]
+                          titles.get(fold(str(e["title"])), "")) for did, e in sorted(entries.items())}
+
+
+def _related(plans: tuple[Plan, ...], registry: Registry) -> dict[str, tuple[str, ...]]:
+    """Plans sharing organisations, people, basis documents (2 points each) or tags (1 point)."""
+    features: dict[str, set[str]] = {}
+    for plan in plans:
+        feats = {"o:" + file_id(registry.org(n)) for n in _plan_org_names(plan)}
+        feats |= {"p:" + person_id(p, registry) for _, p in plan.leadership.roles() if p.is_named}
+        feats |= {"d:" + fold(d.number or d.title) for d in plan.basis}
+        feats |= {"t:" + t for t in plan.tags}
+        features[plan.slug] = feats
+    related: dict[str, tuple[str, ...]] = {}
+    order = {p.slug: i for i, p in enumerate(plans)}
+    for plan in plans:
+        scores = []
+        for other in plans:
+            if other.slug == plan.slug:
+                continue
+            shared = features[plan.slug] & features[other.slug]
+            score = sum(1 if f.startswith("t:") else 2 for f in shared)
+            if score:
+                scores.append((-score, order[other.slug], other.slug))
+        related[plan.slug] = tuple(s for _, _, s in sorted(scores)[:6])
+    return related
+
+
+def _timeline(plans: tuple[Plan, ...]) -> dict[str, tuple[TimelineEntry, ...]]:
+    months: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for plan in plans:
+        for i, step in enumerate(plan.steps):
+            when = step.start or step.end
+            if when:
+                months[f"{when.year:04d}-{when.month:02d}"].append(TimelineEntry(plan.slug, i, step.start, step.end))
+    return {m: tuple(sorted(months[m], key=lambda e: (e.start or e.end, e.slug, e.step)))  # type: ignore[return-value]
+            for m in sorted(months)}

@@ -1,0 +1,103 @@
+"""Markdown bodies to safe HTML: the one home of markdown-it-py.
+
+Raw HTML is off, so `<script>` in a plan is shown as text. Every link and image goes through
+`safe_href`: only relative links, http(s), mailto and `plan:slug` cross-references survive;
+`plan:` links are resolved by the caller (to a relative URL) and reported when unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+Resolver = Callable[[str], "str | None"]
+
+_SAFE_SCHEMES = ("http:", "https:", "mailto:")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_PLAN_LINK = re.compile(r"\]\(\s*plan:([^)\s#]+)")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    md.enable("strikethrough")
+    return md
+
+
+def safe_href(url: str, resolve: Resolver | None = None) -> str | None:
+    """The href to write for `url`, or None when the link must not become a link."""
+    url = url.strip()
+    squeezed = re.sub(r"[\x00-\x20]", "", url).lower()
+    if squeezed.startswith("plan:"):
+        return resolve(url[5:].strip()) if resolve else None
+    m = _SCHEME.match(squeezed)
+    if m:
+        return url if squeezed.startswith(_SAFE_SCHEMES) else None
+    if squeezed.startswith("//"):
+        return None  # another host, protocol-relative
+    return url
+
+
+def render(text: str, resolve: Resolver | None = None) -> str:
+    """HTML for a Markdown body. Unsafe or unknown links are rendered as plain text."""
+    if not text.strip():
+        return ""
+    md = _parser()
+    tokens = md.parse(text)
+    for token in tokens:
+        if token.children:
+            token.children = _clean_links(token.children, resolve)
+    return str(md.renderer.render(tokens, md.options, {}))
+
+
+def _clean_links(children: list[Token], resolve: Resolver | None) -> list[Token]:
+    out: list[Token] = []
+    depth_dropped = 0
+    for tok in children:
+        if tok.type == "link_open":
+            href = safe_href(str(tok.attrGet("href") or ""), resolve)
+            if href is None:
+                depth_dropped += 1
+                continue
+            tok.attrSet("href", href)
+        elif tok.type == "link_close" and depth_dropped:
+            depth_dropped -= 1
+            continue
+        elif tok.type == "image":
+            src = safe_href(str(tok.attrGet("src") or ""))
+            if src is None or _SCHEME.match(src):
+                out.append(_text_token(tok.content or str(tok.attrGet("alt") or "")))
+                continue
+        out.append(tok)
+    return out
+
+
+def _text_token(content: str) -> Token:
+    tok = Token("text", "", 0)
+    tok.content = content
+    return tok
+
+
+def plan_links(text: str) -> list[str]:
+    """The slugs named by `[…](plan:slug)` links in a Markdown body."""
+    return _PLAN_LINK.findall(text)
+
+
+def plain_text(text: str) -> str:
+    """The text of a Markdown body without markup (for excerpts, feeds and calendars)."""
+    tokens = _parser().parse(text)
+    words: list[str] = []
+    for tok in tokens:
+        if tok.type == "inline":
+            words.append("".join(_inline_text(tok.children or [])))
+    return "\n".join(w for w in words if w)
+
+
+def _inline_text(children: Sequence[Any]) -> list[str]:
+    return [c.content for c in children if c.type in ("text", "code_inline")]

@@ -1,0 +1,120 @@
+"""Writing the site safely: the only module that writes to the output folder.
+
+- refuses dangerous output folders (the project root, the plans folder, a home folder, `/`,
+  or a non-empty folder that plangen did not create);
+- writes only files whose bytes changed (unchanged files keep their modification time, so
+  rsync-style deploys copy only what changed), each through a temporary file and a rename;
+- removes only files that the previous build listed in its manifest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST = ".plangen-manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def refusal(out: Path, root: Path, plans_dir: Path) -> str:
+    """Why plangen must not write into `out`, or '' when it may."""
+    out, root, plans = out.resolve(), root.resolve(), plans_dir.resolve()
+    home = Path.home().resolve()
+    if out == Path(out.anchor):
+        return "the output folder is the file system root"
+    if out == home:
+        return "the output folder is your home folder"
+    if out == root or out in root.parents:
+        return "the output folder is the project folder (or contains it)"
+    if out == plans or out in plans.parents:
+        return "the output folder is the plans folder (or contains it)"
+    if plans in out.parents or out == plans:
+        return "the output folder is inside the plans folder"
+    if out.is_file():
+        return "the output path is a file"
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        return "the output folder is not empty and was not created by plangen (no manifest)"
+    return ""
+
+
+def read_manifest(out: Path) -> list[str]:
+    try:
+        data = json.loads((out / MANIFEST).read_text("utf-8"))
+        files = data.get("files", [])
+        return [f for f in files if isinstance(f, str)]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
+def write_site(out: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> WriteStats:
+    """Make `out` hold exactly `files` (plus `keep` prefixes written by other tools)."""
+    out.mkdir(parents=True, exist_ok=True)
+    previous = read_manifest(out)
+    written = unchanged = 0
+    for path in sorted(files):
+        target = _inside(out, path)
+        if _same(target, files[path]):
+            unchanged += 1
+            continue
+        _atomic_write(target, files[path])
+        written += 1
+    removed = _remove_stale(out, previous, files, keep)
+    manifest = json.dumps({"generator": "plangen", "files": sorted(files)}, ensure_ascii=False, indent=0)
+    if not _same(out / MANIFEST, manifest.encode("utf-8")):
+        _atomic_write(out / MANIFEST, manifest.encode("utf-8"))
+    return WriteStats(written, unchanged, removed)
+
+
+def _inside(out: Path, path: str) -> Path:
+    target = (out / path).resolve()
+    if out.resolve() not in target.parents:
+        raise ValueError(f"refusing to write outside the output folder: {path}")
+    return out / path
+
+
+def _same(target: Path, data: bytes) -> bool:
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.plangen-tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+
+
+def _remove_stale(out: Path, previous: list[str], files: dict[str, bytes], keep: tuple[str, ...]) -> int:
+    removed = 0
+    for path in previous:
+        if path in files or (keep and path.startswith(keep)):
+            continue
+        target = out / path
+        try:
+            if target.is_file() and not target.is_symlink() and out.resolve() in target.resolve().parents:
+                target.unlink()
+                removed += 1
+                _prune(target.parent, out)
+        except OSError:
+            continue
+    return removed
+
+
+def _prune(folder: Path, out: Path) -> None:
+    """Remove folders emptied by removing stale files, up to (not including) the output folder."""
+    while folder != out and out in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -1,0 +1,89 @@
+"""The pages of the site: for each, its output path, template, data, and the plans it reads. Pure.
+
+`reads` is what incremental builds use: a page is re-rendered when a plan it reads changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import urls
+from .index import Index
+from .model import Plan
+
+ALL = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str
+    template: str
+    data: dict[str, Any] = field(compare=False)
+    reads: tuple[str, ...] = ()
+
+
+def all_pages(index: Index) -> Iterator[Page]:
+    yield home(index)
+    for i, plan in enumerate(index.plans):
+        yield plan_page(index, plan, i)
+    yield from org_pages(index)
+    yield from people_pages(index)
+    yield from doc_pages(index)
+    yield from bucket_pages(index)
+    yield Page(urls.TIMELINE, "timeline.html", {"months": index.timeline}, (ALL,))
+    yield Page(urls.SEARCH, "search.html", {}, ())
+    yield Page(urls.NOT_FOUND, "404.html", {}, ())
+
+
+def home(index: Index) -> Page:
+    facets = {
+        "years": sorted(index.years.values(), key=lambda b: b.name, reverse=True),
+        "categories": list(index.categories.values()),
+        "statuses": [index.statuses[s] for s in ("active", "completed", "archived", "draft") if s in index.statuses],
+        "orgs": sorted((o for o in index.orgs.values() if o.issued or o.helps or o.helped),
+                       key=lambda o: (-len(o.plans), o.id)),
+    }
+    return Page(urls.HOME, "home.html", {"plans": index.plans, "facets": facets}, (ALL,))
+
+
+def plan_page(index: Index, plan: Plan, position: int) -> Page:
+    older = index.plans[position + 1].slug if position + 1 < len(index.plans) else ""
+    newer = index.plans[position - 1].slug if position > 0 else ""
+    related = index.related.get(plan.slug, ())
+    data = {"plan": plan, "older": older, "newer": newer, "related": related}
+    reads = (plan.slug, *related, *(s for s in (older, newer) if s))
+    return Page(urls.plan(plan.slug), "plan.html", data, tuple(dict.fromkeys(reads)))
+
+
+def org_pages(index: Index) -> Iterator[Page]:
+    for org in index.orgs.values():
+        yield Page(urls.org(org.id), "org.html", {"org": org}, org.plans)
+    yield Page(urls.ORGS, "orgs.html", {"orgs": list(index.orgs.values())}, (ALL,))
+
+
+def people_pages(index: Index) -> Iterator[Page]:
+    for person in index.people.values():
+        reads = tuple(dict.fromkeys(r.slug for r in person.roles))
+        yield Page(urls.person(person.id), "person.html", {"person": person}, reads)
+    yield Page(urls.PEOPLE, "people.html", {"people": list(index.people.values())}, (ALL,))
+
+
+def doc_pages(index: Index) -> Iterator[Page]:
+    for doc in index.docs.values():
+        reads = doc.citing + ((doc.plan,) if doc.plan else ())
+        yield Page(urls.doc(doc.id), "document.html", {"doc": doc}, tuple(dict.fromkeys(reads)))
+    yield Page(urls.DOCS, "documents.html", {"docs": list(index.docs.values())}, (ALL,))
+
+
+BUCKET_KINDS = (("tags", "tags"), ("categories", "categories"), ("years", "years"), ("status", "statuses"))
+
+
+def bucket_pages(index: Index) -> Iterator[Page]:
+    for folder, attr in BUCKET_KINDS:
+        for bucket in getattr(index, attr).values():
+            data = {"bucket": bucket, "kind": attr}
+            yield Page(urls.bucket(folder, bucket.id), "bucket.html", data, bucket.plans)
+    yield Page(urls.TAGS, "tags.html", {"tags": list(index.tags.values()),
+                                        "categories": list(index.categories.values())}, (ALL,))

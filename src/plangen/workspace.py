@@ -1,0 +1,64 @@
+"""Everything `check` and `build` know about a project: config, plans, registry, all problems.
+
+The shell that reads plangen.yaml, the plan files and the registry, then runs the pure checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config, load_config
+from .crosscheck import plan_link_problems, registry_problems
+from .documents import load_yaml
+from .names import Registry, registry_from_data
+from .problems import Problem, error
+from .project import Project, ReadOptions, load_project
+from .sources import decode
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    config: Config
+    project: Project
+    registry: Registry
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | None = None,
+                   drafts: bool = False, output: Path | None = None) -> Workspace:
+    config, problems = load_config(root)
+    if output is not None:
+        from dataclasses import replace
+
+        config = replace(config, output=str(output))
+    targets = paths or [config.plans_dir]
+    project = load_project(targets, root, ReadOptions(size_limit=config.max_file_size, encoding=encoding))
+    registry, registry_found = load_registry(config)
+    plans = list(project.plans)
+    published = {p.slug for p in plans if drafts or p.status != "draft"}
+    found = [*problems, *registry_found, *project.problems,
+             *plan_link_problems(plans, published, project.texts),
+             *registry_problems(plans, registry, project.texts)]
+    return Workspace(config, project, registry, tuple(found))
+
+
+def load_registry(config: Config) -> tuple[Registry, list[Problem]]:
+    file = config.root / config.registry
+    if not file.is_file():
+        return Registry(), []
+    shown = config.registry
+    try:
+        text = decode(file.read_bytes(), shown)
+    except OSError as exc:
+        return Registry(), [error(shown, 0, 0, "", f"cannot read registry: {exc.strerror or exc}")]
+    if isinstance(text, Problem):
+        return Registry(), [text]
+    parsed = load_yaml(text, shown)
+    if parsed.problems:
+        return Registry(), parsed.problems
+    return registry_from_data(parsed.data, parsed.marks, shown)

@@ -1,0 +1,61 @@
+/* plangen: progressive enhancement only. Every page works without this file. */
+(function () {
+  "use strict";
+
+  function onFile() { return window.location.protocol === "file:"; }
+
+  function setupSearchBoxes() {
+    if (!onFile()) return;
+    document.querySelectorAll(".search-offline").forEach(function (p) { p.hidden = false; });
+    document.querySelectorAll(".search-box input, .search-box button").forEach(function (el) { el.disabled = true; });
+  }
+
+  function setupFilters() {
+    var form = document.getElementById("filters");
+    var list = document.getElementById("plan-list");
+    if (!form || !list) return;
+    form.hidden = false;
+    var cards = Array.prototype.slice.call(list.querySelectorAll(".plan-card"));
+    var status = form.querySelector(".filter-status");
+    var empty = document.querySelector(".no-results");
+    function apply() {
+      var text = form.elements.text.value.trim().toLowerCase();
+      var year = form.elements.year.value, category = form.elements.category.value;
+      var st = form.elements.status.value, org = form.elements.org.value;
+      var shown = 0;
+      cards.forEach(function (card) {
+        var d = card.dataset;
+        var ok = (!year || d.year === year) && (!category || d.category === category) &&
+          (!st || d.status === st) && (!org || (" " + d.orgs + " ").indexOf(" " + org + " ") >= 0) &&
+          (!text || d.text.toLowerCase().indexOf(text) >= 0);
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      status.textContent = shown + " / " + cards.length;
+      if (empty) empty.hidden = shown !== 0;
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
+    var params = new URLSearchParams(window.location.search);
+    ["year", "category", "status", "org", "text"].forEach(function (k) {
+      if (params.get(k)) form.elements[k].value = params.get(k);
+    });
+    apply();
+  }
+
+  function setupSearchPage() {
+    var box = document.getElementById("search");
+    if (!box || onFile() || typeof window.PagefindUI !== "function") return;
+    var ui = new window.PagefindUI({ element: "#search", bundlePath: box.dataset.bundle, showImages: false,
+                                     showSubResults: true, resetStyles: false });
+    var q = new URLSearchParams(window.location.search).get("q");
+    if (q) ui.triggerSearch(q);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setupSearchBoxes();
+    setupFilters();
+    setupSearchPage();
+  });
+})();
