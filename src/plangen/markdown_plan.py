@@ -295,15 +295,19 @@ def _paragraphs(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
     return out
 
 
-def _item_part(lines: list[Line]) -> str | list[dict[str, str]]:
+def _item_part(lines: list[Line]) -> str | list[dict[str, str] | str]:
+    """Text, or items: `{title, body}` when an item has both, else its text (as YAML writes `- 文字`)."""
     items = _items(lines)
     if items is None:
         return _text(lines)
-    out = []
+    out: list[dict[str, str] | str] = []
     for (_, head), rest in items:
         title, first = _title_body(strip_numbering(head)) if head else ("", "")
         body = "\n".join(x for x in (first, _text(rest)) if x)
-        out.append({k: v for k, v in (("title", title), ("body", body)) if v})
+        if title and body:
+            out.append({"title": title, "body": body})
+        elif body or title:
+            out.append(body or strip_numbering(head))
     return out
 
 

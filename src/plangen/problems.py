@@ -97,20 +97,26 @@ def summary(problems: Sequence[Problem], files: int) -> str:
 
 
 def format_json(problems: Sequence[Problem], files: int) -> str:
+    """The `--format json` document; its keys are stable (docs/plan-format.md lists them)."""
     errors, warnings = count(problems)
     doc = {
+        "version": 1,
         "files": files,
         "errors": errors,
         "warnings": warnings,
-        "problems": [asdict(p) for p in problems],
+        "problems": [asdict(p) for p in sorted(problems, key=_position)],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _position(p: Problem) -> tuple[str, int, int, str, str]:
+    return (p.path, p.line, p.column, p.field, p.message)
 
 
 def report(problems: Sequence[Problem], texts: Mapping[str, str], colour: bool = False) -> str:
     """All problems, sorted by file and position, each with its source line."""
     blocks = []
-    for p in sorted(problems, key=lambda q: (q.path, q.line, q.column, q.field, q.message)):
+    for p in sorted(problems, key=_position):
         text = texts.get(p.path)
         blocks.append(format_text(p, text.splitlines() if text is not None else None, colour))
     return "\n".join(blocks)

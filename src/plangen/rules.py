@@ -136,25 +136,21 @@ def _is_empty(value: Any) -> bool:
 
 
 def people_twice(ctx: Ctx) -> Iterator[Problem]:
+    """A name listed twice in one group: the same person unless both entries name different units."""
     group = ctx.get(("leadership",))
     if not isinstance(group, dict):
         return
-    seen: dict[tuple[str, str], tuple[str, int]] = {}
+    seen: dict[str, list[tuple[str, int, str]]] = {}
     for role in ("leaders", "deputies", "members"):
         people = group.get(role)
-        for i, p in enumerate(people if isinstance(people, list) else []):
-            key = _person_key(p)
-            if key is None:
+        for i, value in enumerate(people if isinstance(people, list) else []):
+            p = person(value)
+            if not p.name:
                 continue
-            if key in seen:
-                yield _twice(ctx, role, i, key[0], seen[key])
-            else:
-                seen[key] = (role, i)
-
-
-def _person_key(value: Any) -> tuple[str, str] | None:
-    p = person(value)
-    return (p.name, p.org) if p.name else None
+            same = [e for e in seen.get(p.name, []) if not (e[2] and p.org and e[2] != p.org)]
+            if same:
+                yield _twice(ctx, role, i, p.name, same[0][:2])
+            seen.setdefault(p.name, []).append((role, i, p.org))
 
 
 def _twice(ctx: Ctx, role: str, i: int, name: str, first: tuple[str, int]) -> Problem:

@@ -28,31 +28,53 @@ def plan_schema() -> dict[str, Any]:
 
 
 def editor_schema() -> dict[str, Any]:
-    """The schema for editors: the canonical one plus every Chinese alias as a property."""
+    """The schema for editors: the canonical one, with every Chinese alias accepted as a key.
+
+    Each alias becomes a property of its own (so editors complete it and show its label), and a
+    required key may be written under any of its names.
+    """
     schema = copy.deepcopy(plan_schema())
-    _add_aliases(schema["properties"], TOP_ALIASES)
-    defs = schema["$defs"]
-    props = schema["properties"]
+    defs, props = schema["$defs"], schema["properties"]
     targets = {
-        "period": props["period"]["properties"],
-        "leadership": props["leadership"]["properties"],
-        "office": props["leadership"]["properties"]["office"]["properties"],
-        "steps": props["steps"]["items"]["properties"],
-        "person": defs["person"]["anyOf"][1]["properties"],
-        "item": defs["item"]["anyOf"][1]["properties"],
-        "sections": props["sections"]["items"]["properties"],
-        "partners": props["partners"]["properties"],
+        "period": props["period"],
+        "basis": props["basis"]["items"]["anyOf"][1],
+        "partners": props["partners"],
+        "attachments": props["attachments"]["items"]["anyOf"][1],
+        "leadership": props["leadership"],
+        "office": props["leadership"]["properties"]["office"],
+        "steps": props["steps"]["items"],
+        "person": defs["person"]["anyOf"][1],
+        "item": defs["item"]["anyOf"][1],
+        "sections": props["sections"]["items"],
     }
-    for context, properties in targets.items():
-        _add_aliases(properties, NESTED_ALIASES.get(context, {}))
+    for context, target in targets.items():  # nested first: top-level aliases copy these objects
+        _accept_aliases(target, NESTED_ALIASES.get(context, {}))
+    _accept_aliases(schema, TOP_ALIASES)
     return schema
 
 
-def _add_aliases(properties: dict[str, Any], aliases: dict[str, str]) -> None:
+def _accept_aliases(target: dict[str, Any], aliases: dict[str, str]) -> None:
+    properties: dict[str, Any] = target["properties"]
+    names: dict[str, list[str]] = {key: [key] for key in properties}
     for alias, key in sorted(aliases.items()):
         if alias not in properties and key in properties:
-            target = properties[key]
-            properties[alias] = {**target, "description": f"同 {key}。" + target.get("description", "")}
+            original = properties[key]
+            properties[alias] = {**original, "description": f"同 {key}。" + original.get("description", "")}
+            names[key].append(alias)
+    _any_name_required(target, names)
+
+
+def _any_name_required(node: dict[str, Any], names: dict[str, list[str]]) -> None:
+    """`required: [title]` -> title under any of its names (also inside if/then/not)."""
+    for keyword in ("if", "then", "not"):
+        if isinstance(node.get(keyword), dict):
+            _any_name_required(node[keyword], names)
+    required = node.get("required")
+    if not required or all(len(names.get(k, [k])) == 1 for k in required):
+        return
+    del node["required"]
+    groups = [{"anyOf": [{"required": [n]} for n in names.get(k, [k])]} for k in required]
+    node["allOf"] = node.get("allOf", []) + groups
 
 
 @lru_cache(maxsize=1)
