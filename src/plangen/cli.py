@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--drafts", action="store_true", help="also publish plans whose status is draft")
     _common(build)
     build.set_defaults(func=cmd_build)
+    from .diff.command import register as register_diff  # plangen diff, plangen textconv
+    register_diff(sub)
     # Further commands register themselves here, one line each.
     return parser
 

@@ -1,0 +1,209 @@
+"""The shell of `plangen diff` and `plangen textconv`: arguments, reading both sides, printing.
+
+    plangen diff [REV_A [REV_B]] [-- PATHS...]   no revision: HEAD against the working tree;
+                                                 one: REV_A against the working tree; two: REV_A against REV_B
+    plangen diff OLD_FILE NEW_FILE               two plan files
+    plangen textconv FILE                        a plan as canonical text (git's diff textconv)
+
+Exit codes: 0 no change, 1 changes, 2 error (unknown revision, no git, unreadable file…).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from .. import git
+from ..config import load_config
+from ..history import blob_version
+from ..problems import Problem
+from ..project import ReadOptions, parse_source, read_paths
+from ..sources import Source, decode, display_path, is_plan_name, kind_of
+from ..textconv import canonical_text
+from .html import render_html_page
+from .jsonform import report_json
+from .model import DiffReport, Version
+from .render import render_markdown, render_terminal
+from .sets import diff_pair, diff_sets, version_of
+
+USAGE = "plangen diff [options] [REV_A [REV_B]] [-- PATHS...]\n       plangen diff [options] OLD_FILE NEW_FILE"
+FORMATS = ("text", "markdown", "html", "json")
+
+
+class UsageError(Exception):
+    pass
+
+
+def register(sub: Any) -> None:
+    """Add `diff` and `textconv` to the command line's subparsers."""
+    diff = sub.add_parser("diff", help="show what changed in plans between revisions or files",
+                          usage=USAGE, description="Compare plans structurally: metadata, leadership, steps, "
+                          "text (character by character for Chinese). Exit 0: no change, 1: changes, 2: error.")
+    _options(diff)
+    diff.add_argument("words", nargs=argparse.REMAINDER, metavar="REV_A REV_B -- PATHS",
+                      help="revisions, then -- and plan files or folders; or two plan files")
+    diff.set_defaults(func=cmd_diff)
+    conv = sub.add_parser("textconv", help="print a plan as canonical text, one line per field (for git diff)",
+                          description="For .gitattributes `*.yaml diff=plangen` and "
+                          "`git config diff.plangen.textconv \"plangen textconv\"`.")
+    conv.add_argument("file", type=Path, metavar="FILE")
+    conv.add_argument("--encoding", metavar="NAME", help="read the file in this encoding instead of UTF-8")
+    conv.set_defaults(func=cmd_textconv)
+
+
+def _options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=FORMATS, help="output format (default: text)")
+    p.add_argument("--colour", "--color", choices=("auto", "always", "never"), help="colour the text output")
+    p.add_argument("-C", "--root", type=Path, metavar="DIR", help="project folder (default: current folder)")
+    p.add_argument("--encoding", metavar="NAME", help="read plan files in this encoding instead of UTF-8")
+
+
+def _split(args: argparse.Namespace) -> tuple[argparse.Namespace, list[str], list[str] | None]:
+    """(options, words before --, paths after -- or None). Options may also follow the revisions."""
+    words: list[str] = list(args.words or [])
+    cut = words.index("--") if "--" in words else len(words)
+    again = argparse.ArgumentParser(prog="plangen diff", usage=USAGE, argument_default=argparse.SUPPRESS)
+    _options(again)
+    again.add_argument("revs", nargs="*")
+    opts = again.parse_args(words[:cut], namespace=copy.copy(args))
+    paths = words[cut + 1:] if cut < len(words) else None
+    return opts, list(getattr(opts, "revs", [])), paths
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    try:
+        opts, revs, paths = _split(args)
+        report = build_report(opts, revs, paths)
+    except (git.GitError, UsageError) as exc:
+        print(f"plangen diff: {exc}", file=sys.stderr)
+        return 2
+    fmt = opts.format or "text"
+    if fmt == "json":
+        print(report_json(report))
+    elif fmt == "markdown":
+        print(render_markdown(report), end="")
+    elif fmt == "html":
+        print(render_html_page(report), end="")
+    else:
+        print(render_terminal(report, _colour(opts.colour)))
+    return 1 if report.has_changes else 0
+
+
+def _colour(choice: str | None) -> bool:
+    if choice in ("always", "never"):
+        return choice == "always"
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def build_report(opts: argparse.Namespace, revs: list[str], paths: list[str] | None) -> DiffReport:
+    root = (opts.root or Path(".")).resolve()
+    config, _ = load_config(root)
+    options = ReadOptions(size_limit=config.max_file_size, encoding=opts.encoding)
+    if paths is None:
+        files = [w for w in revs if Path(w).exists()]
+        if len(revs) == 2 and len(files) == 2 and all(Path(f).is_file() for f in files):
+            return _files(Path(revs[0]), Path(revs[1]), options)
+        paths = files
+        revs = [w for w in revs if w not in files]
+    if len(revs) > 2:
+        raise UsageError(f"at most two revisions, found {len(revs)}: {' '.join(revs)}\nusage: {USAGE}")
+    repo = git.find_repo(root)
+    if repo is None:
+        raise UsageError(f"{root} is not in a git repository; to compare two files: plangen diff OLD_FILE NEW_FILE")
+    where = Where(repo, root, config.plans_dir, _filters(paths, root))
+    old_rev = revs[0] if revs else "HEAD"
+    commits = [git.resolve_revision(repo, r) for r in [old_rev] + revs[1:2]]
+    sides = _revision_sides(where, commits, options)
+    new = sides[1] if len(revs) == 2 else _working_tree(where, options)
+    return diff_sets(sides[0], new, old_rev, revs[1] if len(revs) == 2 else "working tree")
+
+
+class Where:
+    """Where plans live: the repository, the project root in it, the plans folder, path filters."""
+
+    def __init__(self, repo: Path, root: Path, plans_dir: Path, filters: list[str]) -> None:
+        self.repo, self.root, self.filters = repo.resolve(), root, filters
+        rel = root.relative_to(self.repo).as_posix()
+        self.prefix = "" if rel == "." else rel
+        self.plans = display_path(plans_dir.resolve(), root)
+
+    def wanted(self, path: str) -> bool:
+        if not is_plan_name(path.rsplit("/", 1)[-1]) or not _under(path, self.plans):
+            return False
+        return not self.filters or any(_under(path, f) for f in self.filters)
+
+    def repo_path(self, path: str) -> str:
+        return f"{self.prefix}/{path}" if self.prefix else path
+
+    def shown(self, repo_path: str) -> str:
+        return repo_path[len(self.prefix) + 1:] if self.prefix else repo_path
+
+
+def _under(path: str, folder: str) -> bool:
+    return folder in ("", ".") or path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def _filters(paths: list[str], root: Path) -> list[str]:
+    return [display_path(Path(p).resolve(), root) for p in paths]
+
+
+def _revision_sides(where: Where, commits: list[str], options: ReadOptions) -> list[dict[str, Version]]:
+    trees = [{where.shown(p): b for p, b in git.tree_blobs(where.repo, c, where.repo_path(where.plans)).items()
+              if where.wanted(where.shown(p))} for c in commits]
+    blobs = git.read_blobs(where.repo, [b for t in trees for b in t.values()])
+    return [{p: blob_version(p, blobs.get(b, b""), options) for p, b in tree.items()} for tree in trees]
+
+
+def _working_tree(where: Where, options: ReadOptions) -> dict[str, Version]:
+    folder = where.root / where.plans
+    sources, problems = read_paths([folder], where.root, options) if folder.is_dir() else ([], [])
+    out = {s.path: version_of(parse_source(s)) for s in sources if where.wanted(s.path)}
+    for p in problems:
+        if where.wanted(p.path):
+            out[p.path] = Version(p.path, "", None, (f"{p.path}: {p.message}",))
+    return out
+
+
+def _files(old: Path, new: Path, options: ReadOptions) -> DiffReport:
+    a, b = (_file_version(f, options) for f in (old, new))
+    diff = diff_pair(a, b)
+    return DiffReport(a.path, b.path, (diff,) if diff.changed else ())
+
+
+def _file_version(file: Path, options: ReadOptions) -> Version:
+    if kind_of(file.name) is None:
+        raise UsageError(f"{file}: not a plan file (plans end in .yaml, .yml or .md)")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
+    return blob_version(file.as_posix(), data, options)
+
+
+# --- textconv ------------------------------------------------------------------------------------
+
+_GIT_TEMP = re.compile(r"^[A-Za-z0-9]{6}_(.+)$")
+
+
+def cmd_textconv(args: argparse.Namespace) -> int:
+    """The canonical text of a plan; the file as it is when it is not a valid plan."""
+    file: Path = args.file
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        print(f"plangen textconv: {file}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    name = _GIT_TEMP.sub(r"\1", file.name)
+    text = decode(data, name, args.encoding)
+    if isinstance(text, Problem):
+        sys.stdout.buffer.write(data)
+        return 0
+    kind = kind_of(name) or ("markdown" if text.lstrip().startswith(("---", "#")) else "yaml")
+    parsed = parse_source(Source(name, text, kind))
+    sys.stdout.write(canonical_text(parsed.plan) if parsed.plan is not None else text)
+    return 0
