@@ -106,7 +106,7 @@ def test_billion_laughs_is_refused_quickly(project_dir) -> None:
     root = project_dir({"plans/bomb.yaml": GOOD + "\n".join(lines) + "\n"})
     started = time.perf_counter()
     problems = codes(root)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 0.5  # ~0.05 s; measured with coverage on a busy machine: ~0.2 s
     assert problems == [("plans/bomb.yaml", "too-complex")]
 
 

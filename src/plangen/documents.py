@@ -3,7 +3,8 @@
 Safe by construction: the YAML is only *composed* (never constructed by PyYAML), then turned
 into dicts, lists and strings here. So no tag can build an object, every scalar stays text
 (`no`, `on`, `2016-09-01` are strings; plangen parses dates itself), duplicate keys are found,
-and aliases cannot expand without bound ("billion laughs" is refused after a node budget).
+and aliases cannot expand without bound ("billion laughs" is refused before anything is built:
+the expanded size is counted once per distinct node).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ except AttributeError:  # pragma: no cover - PyYAML without libyaml
 FieldPath = tuple[str | int, ...]
 Marks = dict[FieldPath, tuple[int, int]]
 
-MAX_NODES = 50_000
+MAX_NODES = 20_000
 MAX_DEPTH = 40
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
@@ -49,12 +50,38 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlResult:
         return YamlResult(None, {}, [error(path, 1, 1, "", f"invalid YAML: {exc}", code="yaml-syntax")])
     if node is None:
         return YamlResult(None)
+    if _expanded_size(node, {}, set(), 0) > MAX_NODES:  # counted once per distinct node: fast for any bomb
+        line, col = node.start_mark.line + 1 + line_offset, node.start_mark.column + 1
+        why = f"more than {MAX_NODES:,} values or {MAX_DEPTH} levels once aliases are expanded"
+        return YamlResult(None, {}, [error(path, line, col, "", _refusal(why), code="too-complex")])
     builder = _Builder(path, line_offset)
-    try:
-        data = builder.build(node, (), 0)
-    except _Refused as exc:
-        return YamlResult(None, builder.marks, [exc.problem])
+    data = builder.build(node, ())
     return YamlResult(data, builder.marks, builder.problems)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], depth: int) -> int:
+    """How many values the document holds once every alias is expanded (capped past the budget)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    if key in active or depth > MAX_DEPTH:
+        return MAX_NODES + 1  # an alias inside itself, or nesting no plan needs
+    active.add(key)
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    elif isinstance(node, yaml.MappingNode):
+        children = [n for pair in node.value for n in pair]
+    total = 1
+    for child in children:
+        total = min(total + _expanded_size(child, memo, active, depth + 1), MAX_NODES + 1)
+    active.discard(key)
+    memo[key] = total
+    return total
+
+
+def _refusal(why: str) -> str:
+    return f"document refused: {why} (a YAML alias bomb, or a file that is not a plan)"
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, offset: int) -> Problem:
@@ -69,30 +96,18 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, offset: int) -> Proble
     return error(path, line, col, "", f"YAML syntax error: {what}", hint=hint, code="yaml-syntax")
 
 
-class _Refused(Exception):
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
 class _Builder:
     def __init__(self, path: str, offset: int) -> None:
         self.path = path
         self.offset = offset
-        self.budget = MAX_NODES
         self.marks: Marks = {}
         self.problems: list[Problem] = []
 
     def where(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
 
-    def build(self, node: yaml.Node, at: FieldPath, depth: int) -> Any:
-        self.budget -= 1
-        if self.budget < 0 or depth > MAX_DEPTH:
-            line, col = self.where(node)
-            why = "nested too deeply" if depth > MAX_DEPTH else f"more than {MAX_NODES:,} values"
-            raise _Refused(error(self.path, line, col, dotted(at), f"document refused: {why} "
-                                 "(a YAML alias bomb, or a file that is not a plan)", code="too-complex"))
+    def build(self, node: yaml.Node, at: FieldPath) -> Any:
+        """Plain data from a node whose expanded size was checked (so recursion is bounded)."""
         self.marks.setdefault(at, self.where(node))
         if node.tag not in _ALLOWED_TAGS:
             line, col = self.where(node)
@@ -101,15 +116,15 @@ class _Builder:
                                        code="yaml-tag"))
             return None  # never built: the value is refused, not interpreted
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, at, depth)
+            return self.mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, at + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return [self.build(item, at + (i,)) for i, item in enumerate(node.value)]
         value = str(node.value)
         if node.tag == _STD + "null" and value in _NULLS:  # libyaml marks plain style '' (PyYAML: None)
             return None
         return value
 
-    def mapping(self, node: yaml.MappingNode, at: FieldPath, depth: int) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, at: FieldPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
         first: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
@@ -131,7 +146,7 @@ class _Builder:
                 continue
             first[key] = (line, col)
             self.marks[at + (key,)] = (line, col)
-            out[key] = self.build(value_node, at + (key,), depth + 1)
+            out[key] = self.build(value_node, at + (key,))
         return out
 
 

@@ -1,0 +1,163 @@
+"""Imports stay layered as DESIGN.md §4 says. Reads the source of src/plangen with ast; checks
+whatever modules exist, so new modules are covered as soon as they are written."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "plangen"
+
+# The pure core: loading and validation, then the index. Ranked: a module imports only lower ranks.
+CORE_RANK = {
+    "vocabulary": 0, "problems": 0, "dates": 0,
+    "cntext": 1, "sources": 1, "documents": 1,
+    "markdown_plan": 2, "aliases": 2, "schema": 2, "model": 2, "config": 2,
+    "rules": 3,
+    "project": 4,
+}
+# Modules of the core that must not touch the outside world at all.
+PURE = ("vocabulary", "problems", "dates", "cntext", "documents", "markdown_plan", "aliases", "rules", "model",
+        "schema", "markdown", "urls", "index")
+OUTSIDE_WORLD = ("os", "pathlib", "shutil", "subprocess", "socket", "urllib.request", "http", "tempfile", "glob")
+# The shell and the stages above the core: the core never imports them.
+SHELL = ("cli", "__main__", "build", "render", "pages", "serve", "diff", "importer", "output", "workspace",
+         "feeds", "history", "git", "textconv", "search")
+
+
+def modules() -> dict[str, Path]:
+    """'plangen.diff.text' -> its file, for every module that exists now."""
+    found = {}
+    for file in sorted(SRC.rglob("*.py")):
+        parts = file.relative_to(SRC).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join(("plangen", *parts))] = file
+    return found
+
+
+MODULES = modules()
+
+
+def imports(name: str) -> Iterator[tuple[str, int]]:
+    """Every module imported anywhere in `name` (absolute dotted names), with its line."""
+    file = MODULES[name]
+    package = name if file.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(ast.parse(file.read_text("utf-8"), str(file))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, node.lineno
+        elif isinstance(node, ast.ImportFrom):
+            base = _resolve(package, node.module, node.level)
+            yield base, node.lineno
+            for alias in node.names:  # `from . import rules` imports plangen.rules
+                if f"{base}.{alias.name}" in MODULES:
+                    yield f"{base}.{alias.name}", node.lineno
+
+
+def _resolve(package: str, module: str | None, level: int) -> str:
+    if not level:
+        return module or ""
+    parts = package.split(".")
+    base = parts[: len(parts) - (level - 1)]
+    return ".".join(base + ([module] if module else []))
+
+
+def top(name: str) -> str:
+    return name.split(".")[0]
+
+
+def local(name: str) -> str:
+    """'plangen.diff.text' -> 'diff'; 'plangen' -> ''."""
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+# Each third-party library (and subprocess) has its homes: a predicate on the importing module.
+HOMES = {
+    "yaml": lambda m: local(m) == "documents",
+    "jsonschema": lambda m: local(m) == "schema",
+    "fastjsonschema": lambda m: local(m) == "schema",
+    "markdown_it": lambda m: local(m) == "markdown",
+    "jinja2": lambda m: any(p.startswith("render") for p in m.split(".")[1:]),
+    "watchdog": lambda m: any(p.startswith("serve") for p in m.split(".")[1:]),
+    "subprocess": lambda m: any(w in m for w in ("git", "history", "search", "pagefind")),
+}
+
+
+@pytest.mark.parametrize("library", sorted(HOMES))
+def test_each_library_is_imported_only_in_its_home(library: str) -> None:
+    wrong = [f"{m}:{line}" for m in MODULES for imported, line in imports(m)
+             if top(imported) == library and not HOMES[library](m)]
+    assert wrong == [], f"{library} imported outside its home module"
+
+
+def test_core_never_imports_the_shell() -> None:
+    wrong = [f"{m}:{line} imports {imported}" for m in MODULES if local(m) in CORE_RANK
+             for imported, line in imports(m) if top(imported) == "plangen" and local(imported) in SHELL]
+    assert wrong == []
+
+
+def test_core_modules_import_only_lower_layers() -> None:
+    wrong = []
+    for m in MODULES:
+        if local(m) not in CORE_RANK or m.count(".") > 1:
+            continue
+        for imported, line in imports(m):
+            target = local(imported)
+            if top(imported) == "plangen" and target and CORE_RANK.get(target, 99) >= CORE_RANK[local(m)]:
+                wrong.append(f"{m}:{line} imports {imported}")
+    assert wrong == []
+
+
+def test_pure_modules_do_not_touch_the_outside_world() -> None:
+    wrong = []
+    for m in MODULES:
+        if local(m) not in PURE or m.count(".") > 1:
+            continue
+        wrong += [f"{m}:{line} imports {i}" for i, line in imports(m)
+                  if any(i == w or i.startswith(w + ".") for w in OUTSIDE_WORLD)]
+        tree = ast.parse(MODULES[m].read_text("utf-8"))
+        wrong += [f"{m}:{n.lineno} calls {n.func.id}()" for n in ast.walk(tree)
+                  if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("open", "print")]
+    assert wrong == []
+
+
+def test_only_the_entry_point_imports_the_cli() -> None:
+    wrong = [f"{m}:{line}" for m in MODULES for imported, line in imports(m)
+             if imported == "plangen.cli" and local(m) not in ("__main__", "cli")]
+    assert wrong == []
+
+
+def test_no_import_cycles_at_module_level() -> None:
+    graph = {m: {i for i, _ in _module_level_imports(m) if i in MODULES and i != m} for m in MODULES}
+    for start in graph:
+        stack, seen = [(start, (start,))], set()
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph[node]:
+                assert nxt != start, "import cycle: " + " -> ".join((*path, nxt))
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, (*path, nxt)))
+
+
+def _module_level_imports(name: str) -> Iterator[tuple[str, int]]:
+    """Imports executed when the module loads (not those inside functions), package parents excluded."""
+    file = MODULES[name]
+    tree = ast.parse(file.read_text("utf-8"))
+    body_imports = {id(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))}
+    for imported, line in imports(name):
+        node_line = {n.lineno for n in tree.body if id(n) in body_imports}
+        if line in node_line and not name.startswith(imported + "."):
+            yield imported, line
+
+
+def test_the_checker_sees_the_modules() -> None:
+    assert {"plangen.documents", "plangen.schema", "plangen.project", "plangen.cli"} <= set(MODULES)
+    assert ("plangen.vocabulary", 12) not in set(imports("plangen.documents"))
+    assert "yaml" in {i for i, _ in imports("plangen.documents")}
+    assert "plangen.problems" in {i for i, _ in imports("plangen.documents")}
