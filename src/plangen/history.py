@@ -116,11 +116,11 @@ def _read(repo: Path, root: Path, paths: list[str], cache_dir: Path, options: Re
     index = _index(commits)
     shallow = git.is_shallow(repo)
     chains = {p: follow(index, _join(prefix, p)) for p in paths}
-    caches = {p: _load_cache(cache_dir, p) for p in paths}
+    caches = {p: PlanCache.load(cache_dir, p) for p in paths}
     _parse_missing(repo, prefix, chains, caches, options)
-    histories = {p: _history(p, prefix, commits, chains[p], caches[p], shallow) for p in paths}
-    for p in paths:
-        _save_cache(cache_dir, p, caches[p])
+    histories = {p: _history(p, commits, chains[p], caches[p], shallow) for p in paths}
+    for cache in caches.values():
+        cache.save()
     return HistoryResult(histories, shallow, (SHALLOW_NOTE,) if shallow else ())
 
 
@@ -179,13 +179,13 @@ def blob_version(path: str, data: bytes, options: ReadOptions) -> Version:
     return version_of(parse_source(Source(path, text, kind)))
 
 
-def _parse_missing(repo: Path, prefix: str, chains: dict[str, list[Entry]], caches: dict[str, dict[str, Any]],
+def _parse_missing(repo: Path, prefix: str, chains: dict[str, list[Entry]], caches: dict[str, PlanCache],
                    options: ReadOptions) -> None:
     wanted: dict[str, list[tuple[str, str]]] = {}   # blob -> [(plan path, path at revision)]
     for p, chain in chains.items():
         for _, change in chain:
             for blob, at in ((change.new_blob, change.new_path), (change.old_blob, change.old_path)):
-                if blob and _key(blob, at) not in caches[p]["parsed"]:
+                if blob and _key(blob, at) not in caches[p].versions:
                     wanted.setdefault(blob, []).append((p, at))
     if not wanted:
         return
@@ -193,70 +193,86 @@ def _parse_missing(repo: Path, prefix: str, chains: dict[str, list[Entry]], cach
     for blob, users in wanted.items():
         for p, at in users:
             shown = _strip(prefix, at)
-            v = blob_version(shown, blobs[blob], options) if blob in blobs else \
-                Version(shown, "", None, (f"{shown}: this revision is missing from the clone",))
-            caches[p]["parsed"][_key(blob, at)] = {"plan": value_data(v.plan), "errors": list(v.errors),
-                                                   "text": v.text if v.plan is None else ""}
-            caches[p]["dirty"] = True
+            if blob in blobs:
+                caches[p].put_version(_key(blob, at), blob_version(shown, blobs[blob], options))
+            else:  # not cached: a later, deeper fetch may bring it
+                missing = f"{shown}: this revision is missing from the clone"
+                caches[p].versions[_key(blob, at)] = Version(shown, "", None, (missing,))
 
 
-def _version(cache: dict[str, Any], prefix: str, blob: str, at: str) -> Version:
-    entry = cache["parsed"][_key(blob, at)]
-    plan = value_from_data(entry["plan"]) if entry["plan"] is not None else None
-    return Version(_strip(prefix, at), entry.get("text", ""), plan, tuple(entry["errors"]))
-
-
-def _history(path: str, prefix: str, commits: list[git.Commit], chain: list[Entry], cache: dict[str, Any],
+def _history(path: str, commits: list[git.Commit], chain: list[Entry], cache: PlanCache,
              shallow: bool) -> PlanHistory:
     revisions = []
     for k, change in chain:
         c = commits[k]
-        new = _version(cache, prefix, change.new_blob, change.new_path)
-        diff = _diff(cache, prefix, change, new)
+        new = cache.versions[_key(change.new_blob, change.new_path)]
+        diff = _diff(cache, change, new)
         revisions.append(Revision(c.hash, c.date, c.author, c.email, c.message, new.path, change.new_blob,
                                   new.plan, new.errors, diff))
     return PlanHistory(path, tuple(revisions), shallow)
 
 
-def _diff(cache: dict[str, Any], prefix: str, change: git.FileChange, new: Version) -> PlanDiff:
+def _diff(cache: PlanCache, change: git.FileChange, new: Version) -> PlanDiff:
     if not change.old_blob:
         return added(new)
     key = f"{_key(change.old_blob, change.old_path)}>{_key(change.new_blob, change.new_path)}"
-    found = cache["diffs"].get(key)
-    if found is not None:
-        return plan_diff_from_data(found)
-    old = _version(cache, prefix, change.old_blob, change.old_path)
-    diff = diff_pair(old, new, "renamed" if change.status == "R" else "modified")
-    cache["diffs"][key] = plan_diff_data(diff)
-    cache["dirty"] = True
-    return diff
+    found = cache.diffs.get(key)
+    if found is None:
+        old = cache.versions[_key(change.old_blob, change.old_path)]
+        found = diff_pair(old, new, "renamed" if change.status == "R" else "modified")
+        cache.put_diff(key, found)
+    return found
 
 
-def _cache_file(cache_dir: Path, path: str) -> Path:
-    name = hashlib.sha1(path.encode()).hexdigest()[:20]
-    return cache_dir / f"{name}-{PurePosixPath(path).stem[:40]}.json"
+class PlanCache:
+    """The parsed revisions and diffs of one plan, as a JSON file; missing or corrupt means empty."""
+
+    def __init__(self, file: Path, path: str) -> None:
+        self.file, self.path, self.dirty = file, path, False
+        self.raw: dict[str, Any] = {"format": CACHE_FORMAT, "path": path, "parsed": {}, "diffs": {}}
+        self.versions: dict[str, Version] = {}
+        self.diffs: dict[str, PlanDiff] = {}
+
+    @classmethod
+    def load(cls, cache_dir: Path, path: str) -> PlanCache:
+        name = hashlib.sha1(path.encode()).hexdigest()[:20]
+        cache = cls(cache_dir / f"{name}-{PurePosixPath(path).stem[:40]}.json", path)
+        try:
+            raw = json.loads(cache.file.read_text(encoding="utf-8"))
+            if raw.get("format") != CACHE_FORMAT or raw.get("path") != path:
+                return cache
+            versions = {k: _version_from(e) for k, e in raw["parsed"].items()}
+            diffs = {k: plan_diff_from_data(d) for k, d in raw["diffs"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cache
+        cache.raw, cache.versions, cache.diffs = raw, versions, diffs
+        return cache
+
+    def put_version(self, key: str, v: Version) -> None:
+        self.versions[key] = v
+        self.raw["parsed"][key] = {"path": v.path, "plan": value_data(v.plan), "errors": list(v.errors),
+                                   "text": v.text if v.plan is None else ""}
+        self.dirty = True
+
+    def put_diff(self, key: str, diff: PlanDiff) -> None:
+        self.diffs[key] = diff
+        self.raw["diffs"][key] = plan_diff_data(diff)
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temp = self.file.with_suffix(f".{os.getpid()}.tmp")
+            temp.write_text(json.dumps(self.raw, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(temp, self.file)
+        except OSError:
+            pass  # a cache that cannot be written only costs time on the next build
 
 
-def _load_cache(cache_dir: Path, path: str) -> dict[str, Any]:
-    """The cache of one plan; an empty one when it is missing, corrupt or from another version."""
-    empty: dict[str, Any] = {"format": CACHE_FORMAT, "path": path, "parsed": {}, "diffs": {}, "dirty": False}
-    try:
-        data = json.loads(_cache_file(cache_dir, path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return empty
-    ok = (isinstance(data, dict) and data.get("format") == CACHE_FORMAT and data.get("path") == path
-          and isinstance(data.get("parsed"), dict) and isinstance(data.get("diffs"), dict))
-    return {**data, "dirty": False} if ok else empty
-
-
-def _save_cache(cache_dir: Path, path: str, cache: dict[str, Any]) -> None:
-    if not cache.pop("dirty", False):
-        return
-    target = _cache_file(cache_dir, path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_text(json.dumps(cache, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(temp, target)
-    except OSError:
-        pass  # a cache that cannot be written only costs time on the next build
+def _version_from(entry: dict[str, Any]) -> Version:
+    plan = value_from_data(entry["plan"]) if entry["plan"] is not None else None
+    if plan is not None and not isinstance(plan, Plan):
+        raise TypeError("not a plan")
+    return Version(str(entry["path"]), str(entry["text"]), plan, tuple(str(e) for e in entry["errors"]))

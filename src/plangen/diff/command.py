@@ -51,7 +51,7 @@ def register(sub: Any) -> None:
     conv = sub.add_parser("textconv", help="print a plan as canonical text, one line per field (for git diff)",
                           description="For .gitattributes `*.yaml diff=plangen` and "
                           "`git config diff.plangen.textconv \"plangen textconv\"`.")
-    conv.add_argument("file", type=Path, metavar="FILE")
+    conv.add_argument("file", type=Path, metavar="FILE", help="a plan file (git passes a temporary copy of it)")
     conv.add_argument("--encoding", metavar="NAME", help="read the file in this encoding instead of UTF-8")
     conv.set_defaults(func=cmd_textconv)
 

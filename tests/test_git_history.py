@@ -1,0 +1,110 @@
+"""History of plans for the site: renames followed, invalid revisions, shallow clones, the cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from git_helpers import PLAN, commit, git, new_repo
+
+from plangen import git as g
+from plangen.diff import render_diff_html
+from plangen.history import load_histories, read_history
+
+
+def make_history(tmp_path: Path) -> Path:
+    repo = new_repo(tmp_path / "r", {"plans/a.yaml": PLAN, "plans/other.yaml": PLAN.replace("五井", "九杰")}, "初稿")
+    commit(repo, {"plans/a.yaml": PLAN.replace("促进", "推进")}, "改一个字")
+    commit(repo, {"plans/a.yaml": "title: [\n"}, "写坏了")
+    commit(repo, {"plans/a.yaml": PLAN.replace("促进", "推进").replace("刘钰", "王五")}, "修好")
+    git(repo, "mv", "plans/a.yaml", "plans/wujing.yaml")
+    commit(repo, {}, "改名")
+    return repo
+
+
+def test_history_follows_renames_and_shows_each_diff(tmp_path: Path) -> None:
+    repo = make_history(tmp_path)
+    result = read_history(repo, ["plans/wujing.yaml", "plans/other.yaml"])
+    assert not result.shallow and result.notes == ()
+    history = result.histories["plans/wujing.yaml"]
+    assert [r.message for r in history.revisions] == ["改名", "修好", "写坏了", "改一个字", "初稿"]
+    assert [r.path for r in history.revisions] == ["plans/wujing.yaml"] + ["plans/a.yaml"] * 4
+    assert [r.diff.status for r in history.revisions] == ["renamed", "invalid", "invalid", "modified", "added"]
+    assert history.revisions[0].author == "测试者" and history.revisions[0].date.startswith("2024-01-02")
+    one_char = history.revisions[3].diff.changes[0]
+    assert [(s.op, s.text) for s in one_char.hunks[0].spans if s.op != "same"] == [("old", "促"), ("new", "推")]
+    assert result.histories["plans/other.yaml"].single
+
+
+def test_invalid_revision_shows_its_error(tmp_path: Path) -> None:
+    repo = make_history(tmp_path)
+    broken = load_histories(repo, ["plans/wujing.yaml"])["plans/wujing.yaml"].revisions[2]
+    assert broken.plan is None and "YAML" in broken.errors[0]
+    assert "YAML" in render_diff_html(broken.diff)
+
+
+def test_uncommitted_plan_has_no_revisions(tmp_path: Path) -> None:
+    repo = make_history(tmp_path)
+    (repo / "plans" / "new.yaml").write_text(PLAN, encoding="utf-8")
+    assert load_histories(repo, ["plans/new.yaml"])["plans/new.yaml"].uncommitted
+
+
+def test_cache_makes_an_unchanged_history_read_no_blob(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = make_history(tmp_path)
+    first = load_histories(repo, ["plans/wujing.yaml"])
+    assert list((repo / ".plangen-cache" / "history").glob("*.json"))
+
+    def no_reads(root: Path, ids: object) -> dict[str, bytes]:
+        raise AssertionError("blobs read although the cache holds them")
+
+    monkeypatch.setattr(g, "read_blobs", no_reads)
+    assert load_histories(repo, ["plans/wujing.yaml"]) == first
+    monkeypatch.undo()
+    commit(repo, {"plans/wujing.yaml": PLAN.replace("促进", "推动")}, "再改")
+    seen: list[list[str]] = []
+    real = g.read_blobs
+    monkeypatch.setattr(g, "read_blobs", lambda root, ids: seen.append(list(ids)) or real(root, ids))
+    again = load_histories(repo, ["plans/wujing.yaml"])["plans/wujing.yaml"]
+    assert len(seen) == 1 and len(seen[0]) == 1           # only the new revision's blob
+    assert again.revisions[0].message == "再改"
+
+
+def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
+    repo = make_history(tmp_path)
+    expected = load_histories(repo, ["plans/wujing.yaml"])
+    for file in (repo / ".plangen-cache" / "history").glob("*.json"):
+        file.write_text("{not json", encoding="utf-8")
+    assert load_histories(repo, ["plans/wujing.yaml"]) == expected
+    for file in (repo / ".plangen-cache" / "history").glob("*.json"):
+        data = json.loads(file.read_text(encoding="utf-8"))
+        data["parsed"] = {k: {"plan": {"@": "Nope"}, "errors": []} for k in data["parsed"]}
+        file.write_text(json.dumps(data), encoding="utf-8")
+    assert load_histories(repo, ["plans/wujing.yaml"]) == expected
+
+
+def test_shallow_clone_is_said(tmp_path: Path) -> None:
+    repo = make_history(tmp_path)
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", "shallow")
+    result = read_history(tmp_path / "shallow", ["plans/wujing.yaml"])
+    assert result.shallow and "the clone is shallow" in result.notes[0]
+    history = result.histories["plans/wujing.yaml"]
+    assert history.shallow and len(history.revisions) == 1
+
+
+def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path / "r", {"site-src/plans/a.yaml": PLAN}, "初稿")
+    commit(repo, {"site-src/plans/a.yaml": PLAN.replace("促进", "推进")}, "改")
+    history = load_histories(repo / "site-src", ["plans/a.yaml"])["plans/a.yaml"]
+    assert [r.path for r in history.revisions] == ["plans/a.yaml", "plans/a.yaml"]
+
+
+def test_no_repository_and_no_git_give_notes_not_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    result = read_history(folder, ["plans/a.yaml"])
+    assert result.histories == {} and "not in a git repository" in result.notes[0]
+    repo = make_history(tmp_path)
+    monkeypatch.setenv("PATH", str(folder))
+    result = read_history(repo, ["plans/wujing.yaml"])
+    assert result.histories == {} and "git is not installed" in result.notes[0]
