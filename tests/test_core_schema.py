@@ -31,10 +31,12 @@ def _object(schema: dict[str, Any]) -> dict[str, Any]:
     """The object branch of a property (following $ref and anyOf)."""
     if "$ref" in schema:
         return _object(DEFS[schema["$ref"].rsplit("/", 1)[1]])
-    if "anyOf" in schema:
+    if "anyOf" in schema and "properties" not in schema:
         return next(_object(b) for b in schema["anyOf"] if _object(b).get("type") == "object")
     if schema.get("type") == "array":
         return _object(schema["items"])
+    if isinstance(schema.get("type"), list) and "properties" in schema:  # text or a mapping
+        return {**schema, "type": "object"}
     return schema
 
 

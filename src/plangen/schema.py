@@ -5,10 +5,12 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
 from .documents import FieldPath, Marks, dotted, mark_of
@@ -37,14 +39,14 @@ def editor_schema() -> dict[str, Any]:
     defs, props = schema["$defs"], schema["properties"]
     targets = {
         "period": props["period"],
-        "basis": props["basis"]["items"]["anyOf"][1],
+        "basis": props["basis"]["items"],
         "partners": props["partners"],
-        "attachments": props["attachments"]["items"]["anyOf"][1],
+        "attachments": props["attachments"]["items"],
         "leadership": props["leadership"],
         "office": props["leadership"]["properties"]["office"],
         "steps": props["steps"]["items"],
-        "person": defs["person"]["anyOf"][1],
-        "item": defs["item"]["anyOf"][1],
+        "person": defs["person"],
+        "item": defs["item"],
         "sections": props["sections"]["items"],
     }
     for context, target in targets.items():  # nested first: top-level aliases copy these objects
@@ -69,6 +71,8 @@ def _any_name_required(node: dict[str, Any], names: dict[str, list[str]]) -> Non
     for keyword in ("if", "then", "not"):
         if isinstance(node.get(keyword), dict):
             _any_name_required(node[keyword], names)
+    for branch in node.get("anyOf", []):  # name or description: each under any of its names
+        _any_name_required(branch, names)
     required = node.get("required")
     if not required or all(len(names.get(k, [k])) == 1 for k in required):
         return
@@ -82,8 +86,28 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(plan_schema())
 
 
+@lru_cache(maxsize=1)
+def _fast_validator() -> Callable[[Any], Any]:
+    """The schema compiled to Python by fastjsonschema: ~20x faster than jsonschema on valid plans.
+
+    It stops at the first error, so it only answers "valid?"; invalid plans go through jsonschema,
+    which finds every error.
+    """
+    return fastjsonschema.compile(plan_schema())
+
+
+def _is_valid_fast(data: Any) -> bool:
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def validate(data: Any, marks: Marks, path: str) -> list[Problem]:
     """Every schema violation in one plan, as Problems with line, column and field."""
+    if _is_valid_fast(data):
+        return []
     found: list[Problem] = []
     for err in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         found.extend(_translate(err, marks, path))
@@ -113,6 +137,9 @@ def _translate(err: ValidationError, marks: Marks, path: str) -> list[Problem]:
 def _translate_union(err: ValidationError, marks: Marks, path: str) -> list[Problem]:
     """Report the errors of the branch that fits the value's kind, else say which kinds fit."""
     branches: list[dict[str, Any]] = list(_value(err))
+    if all(set(b) == {"required"} for b in branches):  # name or description, title or body
+        at_: FieldPath = tuple(err.absolute_path)
+        return [_required(at_, branches[0]["required"][0], marks, path)]
     for i, branch in enumerate(branches):
         if _fits(branch, err.instance):
             inner = [e for e in err.context or [] if e.schema_path and e.schema_path[0] == i]
