@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 # Top-level fields in canonical order, with the Chinese label shown in the site and in messages.
@@ -81,7 +82,7 @@ PART_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "工作进度", "步骤安排", "实施计划",
     ),
     "measures": ("主要措施", "具体措施", "工作措施", "帮扶措施", "工作举措", "措施"),
-    "requirements": ("工作要求", "有关要求", "相关要求", "注意事项", "要求", "几点要求"),
+    "requirements": ("工作要求", "有关要求", "相关要求", "注意事项", "要求", "几点要求", "帮扶要求"),
     "safeguards": ("保障措施", "工作保障", "组织保障"),
     "attachments": ("附件",),
     "basis": ("工作依据", "依据", "政策依据"),
@@ -195,11 +196,21 @@ def recognise_heading(heading: str) -> str | None:
     core = fold(strip_numbering(heading))
     if not core:
         return None
-    for key, names in PART_SYNONYMS.items():
-        if core in (fold(n) for n in names):
+    exact, partial = _folded_synonyms()
+    if core in exact:
+        return exact[core]
+    for name, key in partial:
+        if core.endswith(name) or core.startswith(name):
             return key
+    return None
+
+
+@lru_cache(maxsize=1)
+def _folded_synonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Folded synonyms: exact name -> key (first part wins), and the names of 3+ characters in order."""
+    exact: dict[str, str] = {}
     for key, names in PART_SYNONYMS.items():
         for name in names:
-            if len(name) >= 3 and (core.endswith(fold(name)) or core.startswith(fold(name))):
-                return key
-    return None
+            exact.setdefault(fold(name), key)
+    partial = tuple((fold(n), k) for k, names in PART_SYNONYMS.items() for n in names if len(n) >= 3)
+    return exact, partial
