@@ -218,3 +218,15 @@ def test_null_words_are_empty_values(project_dir) -> None:
     root = project_dir({"plans/p.yaml": GOOD + "category: ~\nslug: null\n"})
     fields = [(p.field, p.message) for p in load_project([root / "plans"], root, ReadOptions()).problems]
     assert fields == [("category", "is empty (类别)"), ("slug", "is empty (短名)")]
+
+
+def test_absurd_nesting_is_refused_without_crashing(project_dir) -> None:
+    """libyaml's composer recurses in C: 300,000 brackets would crash the process."""
+    deep = "[" * 300_000 + "]" * 300_000
+    root = project_dir({"plans/deep.yaml": GOOD + f"tags: {deep}\n", "plans/deep2.md": f"---\na: {deep}\n---\n"})
+    started = time.perf_counter()
+    project = load_project([root / "plans"], root, ReadOptions(size_limit=10_000_000))
+    assert time.perf_counter() - started < 2
+    assert [(p.path, p.line, p.column, p.code) for p in project.problems] == [
+        ("plans/deep.yaml", 11, 46, "too-complex"), ("plans/deep2.md", 2, 43, "too-complex")]
+    assert "nested more than 40 levels" in project.problems[0].message

@@ -42,6 +42,11 @@ class YamlResult:
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlResult:
     """Parse one YAML document. `line_offset` shifts marks (for Markdown front matter)."""
+    deep = _too_deep(text)
+    if deep:
+        line, col = deep[0] + 1 + line_offset, deep[1] + 1
+        return YamlResult(None, {}, [error(path, line, col, "", _refusal(f"nested more than {MAX_DEPTH} levels"),
+                                           code="too-complex")])
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -57,6 +62,24 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlResult:
     builder = _Builder(path, line_offset)
     data = builder.build(node, ())
     return YamlResult(data, builder.marks, builder.problems)
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where nesting first goes past MAX_DEPTH, read from the event stream (libyaml's composer
+    recurses in C and would crash the process on absurd nesting, so it must never see it)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                mark = event.start_mark
+                if depth > MAX_DEPTH and mark is not None:
+                    return mark.line, mark.column
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports it, with its position
+    return None
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], depth: int) -> int:
