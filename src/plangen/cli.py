@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.set_defaults(func=cmd_build)
     from .diff.command import register as register_diff  # plangen diff, plangen textconv
     register_diff(sub)
+    from .importer.command import register as register_import  # plangen import
+    register_import(sub)
     # Further commands register themselves here, one line each.
     return parser
 

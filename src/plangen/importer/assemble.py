@@ -1,0 +1,262 @@
+"""One plan's lines -> plan data (the YAML model, English keys) and its import report. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import cntext
+from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
+from .cleaning import Cleaning, Line
+from .hanzi import back, key
+from .infer import LEADERSHIP, assign
+from .outline import Node
+from .people import read_group
+from .steps import Years, closing_fields, period_from, steps_from_nodes, steps_from_paragraphs
+from .structure import Chunk, chunks_of, closing_lines
+
+PLACEHOLDER = "XXX（待补充）"
+UNNAMED = "未命名部分"
+_CITED = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|执行)[^。]{0,80}?《")
+
+
+@dataclass(slots=True)
+class Report:
+    """What the import of one plan found, inferred, missed, cleaned and warns about."""
+
+    source: str
+    header: str
+    line: int
+    found: list[tuple[str, int]] = field(default_factory=list)
+    inferred: list[tuple[str, int, str]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    cleanings: list[Cleaning] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def parts(self) -> set[str]:
+        """Parts read from the source, by heading or inferred (placeholders excluded)."""
+        return {p for p, _ in self.found} | {p for p, _, _ in self.inferred}
+
+
+def build(lines: list[Line], header: str, source: str, header_line: int) -> tuple[dict[str, Any], Report]:
+    """Plan data and report for one plan's (cleaned) lines."""
+    report = Report(source, header, header_line)
+    body, closing = closing_lines(lines)
+    data: dict[str, Any] = {"title": _title(header, body, source)}
+    data.update(closing_fields(closing, report.warnings))
+    data["status"] = "draft"
+    years = Years(_year_of(data.get("date")))
+    chunks = assign(chunks_of(body))
+    sections: list[dict[str, Any]] = []
+    for chunk in chunks:
+        _place(chunk, data, sections, years, report)
+        for ln in chunk.lines():
+            years.see(ln.text)
+    _leadership_anywhere(chunks, data, report)
+    _basis(data, chunks)
+    if sections:
+        data["sections"] = sections
+    _fill_required(data, report)
+    return _ordered(data), report
+
+
+def _title(header: str, body: list[Line], source: str) -> str:
+    if header:
+        return header
+    first = body[0].text.strip().lstrip("#").strip() if body else ""
+    if first and len(first) <= 60 and not re.search(r"[，,。；;]", first[:-1]):
+        body.pop(0)
+        return first.rstrip("。")
+    return source
+
+
+def _year_of(date: Any) -> int | None:
+    m = re.match(r"(\d{4})", date) if isinstance(date, str) else None
+    return int(m.group(1)) if m else None
+
+
+def _place(chunk: Chunk, data: dict[str, Any], sections: list[dict[str, Any]], years: Years, report: Report) -> None:
+    part = chunk.part
+    if chunk.kind == "signature":
+        sections.append({"title": "落款", "body": chunk.text()})
+        report.warnings.append(f"line {chunk.first_line}: signature or title lines in the middle of the text "
+                               "(another plan pasted into this one?); kept as section 落款")
+        return
+    if part is None:
+        _unnamed(chunk, sections)
+        return
+    if part == "steps" and part in data:
+        data[part] = data[part] + _value(part, chunk, years, report, data, sections)
+        report.warnings.append(f"line {chunk.first_line}: 实施步骤 appears again; its steps were added to the first")
+        return
+    if part in data:
+        title = _heading(chunk) or TOP_LABELS.get(part, part)
+        sections.append({"title": title, "body": chunk.text()})
+        report.warnings.append(f"line {chunk.first_line}: {TOP_LABELS.get(part, part)} appears again; "
+                               f"kept as a further section '{title}'")
+        return
+    value = _value(part, chunk, years, report, data, sections)
+    if value in (None, "", [], {}):
+        _unnamed(chunk, sections)
+        return
+    data[part] = value
+    if chunk.how == "heading":
+        report.found.append((part, chunk.first_line))
+    else:
+        report.inferred.append((part, chunk.first_line, chunk.how.removeprefix("inferred: ")))
+
+
+def _heading(chunk: Chunk) -> str:
+    return chunk.nodes[0].title if chunk.kind == "heading" and chunk.nodes else ""
+
+
+def _unnamed(chunk: Chunk, sections: list[dict[str, Any]]) -> None:
+    title = _heading(chunk)
+    if title:
+        node = chunk.nodes[0]
+        text = "\n\n".join(node.body + [ln.text for ln in node.all_lines() if ln is not node.line])
+        sections.append({"title": title, **({"body": text} if text else {})})
+        return
+    previous = sections[-1] if sections else None
+    if previous and previous["title"] == UNNAMED and getattr(chunk, "kind", "") == "para":
+        previous["body"] += "\n\n" + chunk.text()
+        return
+    sections.append({"title": UNNAMED, "body": "\n\n".join(ln.text for ln in chunk.lines())})
+
+
+def _lead_and_items(chunk: Chunk) -> tuple[list[str], list[Node]]:
+    if chunk.kind == "heading":
+        node = chunk.nodes[0]
+        return node.body + [ln.text for ln in node.lines], node.children
+    return [ln.text for ln in chunk.lead], chunk.nodes
+
+
+def _value(part: str, chunk: Chunk, years: Years, report: Report, data: dict[str, Any],
+           sections: list[dict[str, Any]]) -> Any:
+    lead, items = _lead_and_items(chunk)
+    where = f"line {chunk.first_line}"
+    if part in ITEM_PARTS:
+        return _item_part(lead, items)
+    if part == "leadership":
+        texts = lead + [ln.text for n in items for ln in n.all_lines()]
+        group, warnings = read_group(texts, _heading(chunk))
+        report.warnings.extend(f"{where}: {w}" for w in warnings)
+        return group
+    if part == "steps":
+        return _steps(chunk, lead, items, years, report, data, sections)
+    if part == "period":
+        return period_from(chunk.text(), years, report.warnings, chunk.first_line) or None
+    if part == "basis":
+        return _documents(chunk.text())
+    if part == "attachments":
+        return [t for t in lead + [ln.text for n in items for ln in n.all_lines()] if t.strip()]
+    return None
+
+
+def _item_part(lead: list[str], items: list[Node]) -> str | list[Any]:
+    text = "\n\n".join(t for t in lead if t.strip())
+    if not items:
+        return text
+    out: list[Any] = [text] if text else []
+    for node in items:
+        below = [ln.text for ln in node.all_lines() if ln is not node.line]
+        body = "\n\n".join(x for x in node.body + below if x.strip())
+        if node.title:
+            out.append({"title": node.title, **({"body": body} if body else {})})
+        elif body:
+            out.append(body)
+    return out
+
+
+def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, report: Report,
+           data: dict[str, Any], sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if chunk.kind == "para":
+        return steps_from_paragraphs(chunk.lead, years, report.warnings)
+    intro = [t for t in lead if t.strip()]
+    if not items:
+        lines = [Line(chunk.first_line, t) for t in intro]
+        return steps_from_paragraphs(lines, years, report.warnings)
+    for text in intro:
+        years.see(text)
+        if "period" not in data:
+            period = period_from(text, years, [], chunk.first_line)
+            if period:
+                data["period"] = period
+                report.inferred.append(("period", chunk.first_line, "dates in the introduction of the steps"))
+        sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": text})
+    return steps_from_nodes(items, years, report.warnings)
+
+
+def _documents(text: str) -> list[dict[str, str]]:
+    k = key(text)
+    out = []
+    for title, number in cntext.find_documents(k):
+        entry = {"title": back(text, k, title), "number": back(text, k, number)}
+        out.append({f: v for f, v in entry.items() if v})
+    return out
+
+
+def _basis(data: dict[str, Any], chunks: list[Chunk]) -> None:
+    """Documents the plan says it follows (根据《…》, 按照《…》), from its opening parts."""
+    if "basis" in data:
+        return
+    found: list[dict[str, str]] = []
+    for chunk in chunks[:3]:
+        text = chunk.text()
+        if chunk.part in ("preamble", "guiding_thought") and _CITED.search(key(text)):
+            found.extend(d for d in _documents(text) if d not in found)
+    if found:
+        data["basis"] = found
+
+
+def _leadership_anywhere(chunks: list[Chunk], data: dict[str, Any], report: Report) -> None:
+    """No leadership part: a group named anywhere (成立…领导小组, …任组长) is taken, and reported."""
+    if "leadership" in data:
+        return
+    for chunk in chunks:
+        if chunk.kind == "signature":
+            continue
+        for line, text, heading in _texts(chunk):
+            if not LEADERSHIP.search(key(text)):
+                continue
+            group, _ = read_group([text], heading)
+            if group.get("name") or any(group.get(r) for r in ("leaders", "deputies", "members")):
+                data["leadership"] = group
+                report.inferred.append(("leadership", line, "a leadership group is named in the text"))
+                return
+
+
+def _texts(chunk: Chunk) -> list[tuple[int, str, str]]:
+    out = [(ln.no, ln.text, "") for ln in chunk.lead]
+    stack = list(chunk.nodes)
+    while stack:
+        node = stack.pop(0)
+        out.append((node.line.no, "，".join([node.title] + node.body), node.title))
+        out.extend((ln.no, ln.text, "") for ln in node.lines)
+        stack[:0] = node.children
+    return out
+
+
+def _fill_required(data: dict[str, Any], report: Report) -> None:
+    if "requirements" not in data and "safeguards" in data:
+        data["requirements"] = data.pop("safeguards")
+        report.warnings.append("保障措施 used as 工作要求 (the plan has no separate 工作要求)")
+        for i, (part, line) in enumerate(report.found):
+            if part == "safeguards":
+                report.found[i] = ("requirements", line)
+        report.inferred = [("requirements", ln, w) if p == "safeguards" else (p, ln, w) for p, ln, w in report.inferred]
+    for part in ("issuer",) + REQUIRED_PARTS:
+        if part in data:
+            continue
+        report.missing.append(part)
+        if part == "leadership":
+            data[part] = {"leaders": [], "body": PLACEHOLDER}
+        elif part == "steps":
+            data[part] = [{"title": PLACEHOLDER}]
+        else:
+            data[part] = PLACEHOLDER
+
+
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: data[k] for k in TOP_LABELS if k in data}

@@ -1,0 +1,127 @@
+"""Repair text damaged on the web, line by line, and say what was done where.
+
+Each cleaning is reported (kind, line, count). Mojibake is only reported, with its location: the
+original cannot be known, so it is never guessed at and never removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .hanzi import key
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of an input, with its 1-based number in the input file."""
+
+    no: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaning:
+    """One kind of repair on one line: `count` occurrences, `sample` shows one of them."""
+
+    kind: str
+    line: int
+    count: int
+    sample: str = ""
+    column: int = 0
+
+
+LABELS: dict[str, str] = {
+    "pinyin": "pinyin annotations removed",
+    "stray": "stray marks between Chinese characters removed",
+    "html": "HTML tags removed",
+    "boilerplate": "site boilerplate lines removed",
+    "mojibake": "mojibake (garbled text) left as is, fix by hand",
+    "simplified": "characters converted to simplified",
+}
+
+_PINYIN = re.compile(rf"(?<=[{HAN}])[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
+_STRAY = re.compile(rf"(?<=[{HAN}])[.'`](?=[{HAN}])")
+_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>|&(?:nbsp|amp|lt|gt|quot);")
+_BOILERPLATE = re.compile(
+    r"小编|以下是.{0,30}(?:范文|范例|例文|方案|资料)|版权(?:所有|归)|本文(?:来源|由|转载)|转载请|免责声明|"
+    r"上一篇|下一篇|相关推荐|扫码|公众号|点击(?:下载|查看|进入)|https?://|www\.|更多.{0,12}(?:请|敬请)访问"
+)
+_MOJIBAKE = re.compile(
+    rf"(?<=\S)[?\ufffd]+[^\s，。、；：,.;:！!？“”]{{0,6}}|\ufffd+|[ÃÂâ][\u0080-\u00bf€™œ]+"
+)
+
+
+def clean_line(line: Line) -> tuple[Line | None, list[Cleaning]]:
+    """The repaired line (None when the whole line is boilerplate) and what was done to it."""
+    text = line.text.replace("\u00a0", " ").rstrip()
+    done: list[Cleaning] = []
+    text = _sub(_HTML, "html", text, line.no, done)
+    text = _sub(_PINYIN, "pinyin", text, line.no, done)
+    text = _sub(_STRAY, "stray", text, line.no, done)
+    if _BOILERPLATE.search(key(text)):
+        done.append(Cleaning("boilerplate", line.no, 1, _short(text.strip(), 30)))
+        return None, done
+    for m in _MOJIBAKE.finditer(text):
+        done.append(Cleaning("mojibake", line.no, 1, text[max(0, m.start() - 4):m.end() + 2], m.start() + 1))
+    return Line(line.no, text.strip(" \t\u3000")), done
+
+
+def _sub(pattern: re.Pattern[str], kind: str, text: str, no: int, done: list[Cleaning]) -> str:
+    found = list(pattern.finditer(text))
+    if not found:
+        return text
+    first = found[0]
+    sample = text[max(0, first.start() - 1):first.end()]
+    done.append(Cleaning(kind, no, len(found), sample, first.start() + 1))
+    return pattern.sub("", text)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
+    """Every line repaired; boilerplate lines dropped; all cleanings in line order."""
+    kept: list[Line] = []
+    done: list[Cleaning] = []
+    for line in lines:
+        new, what = clean_line(line)
+        done.extend(what)
+        if new is not None:
+            kept.append(new)
+    return kept, done
+
+
+def simplify(lines: list[Line], convert: object) -> tuple[list[Line], list[Cleaning]]:
+    """Lines converted to simplified characters by `convert` (OpenCC), with a count per line."""
+    out: list[Line] = []
+    done: list[Cleaning] = []
+    for line in lines:
+        new = str(convert(line.text))  # type: ignore[operator]
+        changed = sum(1 for a, b in zip(line.text, new) if a != b) if len(new) == len(line.text) else 1
+        if new != line.text:
+            done.append(Cleaning("simplified", line.no, changed))
+        out.append(Line(line.no, new))
+    return out, done
+
+
+def summarise(cleanings: list[Cleaning]) -> list[str]:
+    """'pinyin annotations removed: 123 (lines 3–40)' per kind, mojibake with each location."""
+    out: list[str] = []
+    for kind, label in LABELS.items():
+        found = [c for c in cleanings if c.kind == kind]
+        if not found:
+            continue
+        if kind == "mojibake":
+            places = ", ".join(f"line {c.line}:{c.column} '{c.sample}'" for c in found)
+            out.append(f"{label}: {len(found)} at {places}")
+            continue
+        total = sum(c.count for c in found)
+        lines = sorted({c.line for c in found})
+        where = f"line {lines[0]}" if len(lines) == 1 else f"{len(lines)} lines, {lines[0]}–{lines[-1]}"
+        out.append(f"{label}: {total} ({where})")
+    return out

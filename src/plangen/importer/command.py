@@ -1,0 +1,144 @@
+"""`plangen import`: the shell around the importer (read files, write plans, print reports).
+
+Exit codes: 0 every plan imported and accepted by `plangen check` (warnings allowed); 1 an input
+could not be read, a plan file exists already (use --force), or a plan fails the check;
+2 usage or setup errors (bad --split pattern, a missing optional extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..problems import Problem
+from ..project import parse_source
+from ..sources import Source
+from .cleaning import summarise
+from .convert import Converted, Options, convert
+from .hanzi import MissingExtra, simplifier
+from .reading import Unreadable, read_input
+from .report import format_report
+from .splitting import DEFAULT_SPLIT, compile_split
+from .writer import to_markdown, to_yaml
+
+_BAD_NAME = re.compile(r"[\s/\\?#%&<>\"'`|*:;]+")
+
+
+def register(sub: Any) -> None:
+    """Add the `import` subcommand to plangen's subparsers."""
+    p = sub.add_parser(
+        "import", help="turn plan texts and Word documents into plan files",
+        description="Convert plain text (UTF-8 or GB18030/GBK), Markdown and .docx plans into plan files that "
+                    "`plangen check` accepts. A file holding several plans (篇一 … 篇十五, 第一篇 …) is split into "
+                    "one file per plan. Damaged web text is repaired and every repair reported.")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="input files: .txt, .md or .docx")
+    p.add_argument("-o", "--output", type=Path, default=Path("plans"), metavar="DIR",
+                   help="folder to write plan files into (default: plans/, created if missing)")
+    p.add_argument("--format", choices=("yaml", "md"), default="yaml",
+                   help="plan file format: yaml, or md (front matter + Markdown parts); default: yaml")
+    p.add_argument("--simplified", action="store_true",
+                   help="convert traditional characters to simplified (needs: pip install 'plangen[simplified]')")
+    p.add_argument("--split", metavar="PATTERN",
+                   help="regular expression matching the header line that starts each plan in a file holding "
+                        f"several (default recognises 篇N and 第N篇 headers: {DEFAULT_SPLIT})")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="read text inputs in this encoding instead of detecting UTF-8 / GB18030")
+    p.add_argument("--force", action="store_true", help="overwrite plan files that exist already")
+    p.add_argument("--dry-run", action="store_true", help="report what would be written, write nothing")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        options = Options(compile_split(args.split), simplifier() if args.simplified else None)
+    except re.error as exc:
+        print(f"plangen import: error: --split: not a valid regular expression: {exc}", file=sys.stderr)
+        return 2
+    except MissingExtra as exc:
+        print(f"plangen import: error: {exc}", file=sys.stderr)
+        return 2
+    status = 0
+    taken: set[str] = set()
+    for file in args.files:
+        try:
+            found = read_input(file, args.encoding)
+        except MissingExtra as exc:
+            print(f"plangen import: error: {exc}", file=sys.stderr)
+            return 2
+        except Unreadable as exc:
+            print(f"{file}: error: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        converted = convert(found.text, file.name, options)
+        status = max(status, _write_all(file, converted, args, taken))
+    return status
+
+
+def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken: set[str]) -> int:
+    status = 0
+    _outside(file, converted)
+    suffix = ".yaml" if args.format == "yaml" else ".md"
+    many = len(converted.plans) > 1
+    for i, (data, report) in enumerate(converted.plans, 1):
+        target = _target(args.output, file, i if many else 0, suffix, taken)
+        text = to_yaml(data) if args.format == "yaml" else to_markdown(data)
+        problems = _check(target, text, args.format)
+        written, why = (False, "dry run") if args.dry_run else _write(target, text, args.force)
+        print(format_report(report, target.as_posix(), problems, written))
+        if why and why != "dry run":
+            print(f"  error:    {why}")
+        if (why and why != "dry run") or any(p.is_error for p in problems):
+            status = 1
+        print()
+    total = len(converted.plans)
+    print(f"{file}: {total} plan{'s' if total != 1 else ''} " + ("checked (dry run)" if args.dry_run else "imported"))
+    return status
+
+
+def _outside(file: Path, converted: Converted) -> None:
+    if converted.skipped:
+        first = converted.skipped[0]
+        print(f"{file}:{first.no}: warning: {len(converted.skipped)} line(s) before the first plan header "
+              "were not imported")
+    for line in summarise(converted.outside):
+        print(f"{file}: cleaned before the first plan: {line}")
+
+
+def _target(folder: Path, file: Path, index: int, suffix: str, taken: set[str]) -> Path:
+    stem = _BAD_NAME.sub("-", file.stem).strip("-.").lower() or "plan"
+    name = f"{stem}-{index:02d}" if index else stem
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name}-{n}", n + 1
+    taken.add(candidate)
+    return folder / (candidate + suffix)
+
+
+def _check(target: Path, text: str, fmt: str) -> list[Problem]:
+    """The written plan through the real loader: what `plangen check` will say about it."""
+    parsed = parse_source(Source(target.as_posix(), text, "yaml" if fmt == "yaml" else "markdown"))
+    return list(parsed.problems)
+
+
+def _write(target: Path, text: str, force: bool) -> tuple[bool, str]:
+    """Write the plan; never replace an existing file unless forced. (written, why not)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not force:
+            with open(target, "x", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+            return True, ""
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=target.suffix)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, target)
+        return True, ""
+    except FileExistsError:
+        return False, f"{target} exists already; not overwritten (use --force to replace it)"
+    except OSError as exc:
+        return False, f"cannot write {target}: {exc.strerror or exc}"

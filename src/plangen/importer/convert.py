@@ -1,0 +1,47 @@
+"""Text in, plans out: clean, split, build each plan. Pure (the optional converter is passed in)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .assemble import Report, build
+from .cleaning import Cleaning, Line, clean, simplify
+from .splitting import split
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    split: re.Pattern[str]
+    simplified: Callable[[str], str] | None = None
+
+
+@dataclass(slots=True)
+class Converted:
+    """The plans of one input, and what was cleaned or dropped outside any plan."""
+
+    plans: list[tuple[dict[str, Any], Report]] = field(default_factory=list)
+    outside: list[Cleaning] = field(default_factory=list)
+    skipped: list[Line] = field(default_factory=list)
+
+
+def convert(text: str, source: str, options: Options) -> Converted:
+    """Every plan in `text` as plan data with its report."""
+    raw = [Line(i + 1, t) for i, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))]
+    lines, cleanings = clean(raw)
+    if options.simplified is not None:
+        lines, converted = simplify(lines, options.simplified)
+        cleanings = sorted(cleanings + converted, key=lambda c: c.line)
+    parts, before = split(lines, options.split)
+    result = Converted(skipped=[ln for ln in before if ln.text.strip()])
+    bounds = [p.header_line for p in parts[1:]] + [len(raw) + 1]
+    first = parts[0].header_line if parts and parts[0].header else 0
+    result.outside = [c for c in cleanings if c.line < first]
+    for part, end in zip(parts, bounds):
+        lines_of = [ln for ln in part.lines if ln.text.strip()]
+        data, report = build(lines_of, part.header, source, part.header_line)
+        report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
+        result.plans.append((data, report))
+    return result

@@ -1,0 +1,131 @@
+"""Numbered headings in every common style, nested by rank, with run-on headings split off.
+
+Styles, outermost first: 第一部分/第一章 > 一、 and 第一条 > 第一阶段 > (一) （一） > 1. 1、 > (1) （1） > 1) > ①.
+A style met again closes the deeper ones (it is a sibling); a more outer style closes everything
+below it. Unnumbered lines are paragraphs of the heading above them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..vocabulary import recognise_heading
+from .cleaning import Line
+from .hanzi import key
+
+_CN = "一二三四五六七八九十百零〇两"
+_STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
+    ("part", 0, re.compile(rf"^第(?P<n>[{_CN}\d]+)(?:部分|章|篇)(?P<sep>[、.．:：\s]*)")),
+    ("article", 1, re.compile(rf"^第(?P<n>[{_CN}\d]+)条(?P<sep>[、.．:：\s]*)")),
+    ("phase", 1.5, re.compile(rf"^第(?P<n>[{_CN}\d]+)(?:阶段|步|批)")),
+    ("cn", 1, re.compile(rf"^(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．]\s*)")),
+    ("paren-cn", 2, re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[)）](?P<sep>[、.．:：\s]*)")),
+    ("arabic", 3, re.compile(r"^(?P<n>\d{1,2})(?P<sep>[、．]\s*|\.(?!\d{1,2}(?!\d))\s*)")),
+    ("paren-arabic", 4, re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）](?P<sep>[、.．:：\s]*)")),
+    ("half-paren", 4.5, re.compile(r"^(?P<n>\d{1,2})[)）](?P<sep>\s*)")),
+    ("circled", 5, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])(?P<sep>[、.．\s]*)")),
+)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_LIST = re.compile(r"^(?:[-*+]\s+)")
+_TITLE_END = re.compile(r"[：:。]")
+_PART_END = re.compile(r"[：:。、，,;；]")
+
+
+@dataclass(frozen=True, slots=True)
+class Numbering:
+    style: str
+    rank: float
+    value: int
+    width: int  # characters taken by the number and its separator
+
+
+@dataclass(slots=True)
+class Node:
+    """A heading and what belongs to it. `title` is '' when the line is a numbered sentence."""
+
+    line: Line
+    numbering: Numbering | None
+    title: str
+    body: list[str]
+    part: str | None = None  # the plan part its title names, if any
+    lines: list[Line] = field(default_factory=list)  # paragraphs under the heading
+    children: list[Node] = field(default_factory=list)
+
+    def all_lines(self) -> list[Line]:
+        """The heading line and everything under it, as written."""
+        out = [self.line] + self.lines
+        for child in self.children:
+            out.extend(child.all_lines())
+        return sorted(out, key=lambda ln: ln.no)
+
+    @property
+    def rank(self) -> float:
+        return self.numbering.rank if self.numbering else 1.0
+
+
+def cn_number(text: str) -> int:
+    """'十二' -> 12, '二十' -> 20, '3' -> 3, '②' -> 2."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+    total, current = 0, 0
+    for ch in text:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def numbering(text: str) -> Numbering | None:
+    """The outline number at the start of a line, if any."""
+    k = key(text)
+    for style, rank, pattern in _STYLES:
+        m = pattern.match(k)
+        if m and k[m.end():].strip():
+            return Numbering(style, rank, cn_number(m["n"]), m.end() if style != "phase" else 0)
+    return None
+
+
+def split_heading(rest: str) -> tuple[str, str, str | None]:
+    """Run-on heading: '指导思想:以…' -> ('指导思想', '以…', 'guiding_thought'); a sentence -> ('', rest, None)."""
+    k = key(rest)
+    m = _PART_END.search(k)
+    head = k[: m.start()] if m else k
+    part = recognise_heading(head) if head and len(head) <= 20 else None
+    if part:
+        cut = m.end() if m else len(rest)
+        return rest[: len(head)].strip(), rest[cut:].strip(), part
+    m = _TITLE_END.search(k)
+    if m and 0 < m.start() <= 20:
+        return rest[: m.start()].strip(), rest[m.end():].strip(), None
+    if len(rest) <= 40 and not re.search(r"[；;。！!？?]", k):
+        return rest.strip(), "", None
+    return "", rest.strip(), None
+
+
+def heading_of(line: Line) -> Node | None:
+    """A Node when the line is a heading: numbered, a Markdown heading, or a bare part name."""
+    text = _MD_LIST.sub("", line.text)
+    md = _MD_HEADING.match(text)
+    if md:
+        title, body, part = split_heading(text[md.end():].replace("**", ""))
+        rank = max(0.0, len(md.group(1)) - 1.0)
+        return Node(line, Numbering("markdown", rank, 0, 0), title or body, [body] if title and body else [], part)
+    found = numbering(text)
+    if found:
+        title, body, part = split_heading(text[found.width:])
+        return Node(line, found, title, [body] if body else [], part)
+    bare = text.strip().rstrip("：:。. ")
+    if bare and len(bare) <= 16:
+        part = recognise_heading(key(bare))
+        if part:
+            return Node(line, None, bare, [], part)
+    return None

@@ -1,0 +1,207 @@
+"""A leadership group from text: role lines, spaced labels, prose, the office.
+
+Forms read: `组长:A(职务)B(职务)副组长:C(职务)` (several roles on one line, names continued on the
+next line), `组 长:` (spaced labels), `组长:` with nothing after it (an empty template slot),
+prose `由…任组长`, `…任组长`, `组长由…担任`, `以…为组长`, `成员为…`, and `办公室设在…，由…兼任主任`.
+Patterns run on the simplified key; names and titles are cut from the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import cntext
+from .hanzi import back, key
+
+_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|组\s*员|成\s*员)\s*[:：]")
+_ROLE_OF = {"常务副组长": "deputies", "副组长": "deputies", "组长": "leaders", "组员": "members", "成员": "members"}
+_GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
+_CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
+_OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
+_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)")
+_PROSE = (
+    re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|组长|成员)"),
+    re.compile(r"(?P<role>常务副组长|副组长|组长|成员)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
+    re.compile(r"以(?P<who>[^，,。；;]+?)为(?P<role>副组长|组长|成员)"),
+    re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>副组长|组长|成员)"),
+    re.compile(r"(?P<role>成员)(?:为|包括|有)(?P<who>[^。；;]+)"),
+)
+_TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
+_CLAUSE = re.compile(r"[，,。；;]")
+
+
+@dataclass(slots=True)
+class Group:
+    """What was read, in plan data form, and the empty slots met."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    empty_slots: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    role: str = ""
+
+    def add(self, role: str, person: dict[str, str]) -> None:
+        people = self.data.setdefault(role, [])
+        if person and person not in people:
+            people.append(person)
+
+
+def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], list[str]]:
+    """Leadership data from the lines of the part, and warnings (empty slots)."""
+    group = Group()
+    name = _name_in(heading) if heading else ""
+    for text in lines:
+        if not text.strip():
+            continue
+        if not _read_line(group, text):
+            group.body.append(text)
+        name = name or _name_in(text)
+    data = {"name": name} if name else {}
+    data.update({k: v for k, v in group.data.items() if k != "office"})
+    data.setdefault("leaders", [])
+    if "office" in group.data:
+        data["office"] = group.data["office"]
+    if not any(data.get(r) for r in ("leaders", "deputies", "members")):
+        data["body"] = "\n\n".join(t for t in (group.body or lines) if t.strip())
+    warnings = [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots]
+    return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
+
+
+def _name_in(text: str) -> str:
+    k = key(text)
+    m = _GROUP_NAME.search(k)
+    if m and m["name"]:
+        return text[m.start("name"):m.end("name")].strip("“”\"")
+    stripped = text.strip()
+    core = key(stripped).rstrip("。：:")
+    offset = next((len(p) for p in ("组建", "成立", "建立") if core.startswith(p)), 0)
+    bare = core[offset:]
+    if bare.endswith("领导小组") and bare != "领导小组" and len(bare) <= 30:
+        return stripped[offset:len(core)]
+    return ""
+
+
+def _read_line(group: Group, text: str) -> bool:
+    k = key(text)
+    labels = list(_LABEL.finditer(k))
+    if labels:
+        _continue(group, text[: labels[0].start()], k[: labels[0].start()])
+        for i, m in enumerate(labels):
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(k)
+            _role_segment(group, m, text[m.end():end], k[m.end():end])
+        return True
+    if group.role and _CONTINUED.match(k):
+        _continue(group, text, k)
+        return True
+    group.role = ""
+    office = _office(text, k)
+    if office:
+        group.data["office"] = office
+    prose = _prose(group, text, k)
+    return bool(office) or prose
+
+
+def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
+    label = re.sub(r"\s", "", m["label"])
+    role = _ROLE_OF[label]
+    group.role = role
+    people = _people(text, k)
+    if not people:
+        group.empty_slots.append(label)
+        group.data.setdefault(role, [])
+    for person in people:
+        group.add(role, person)
+
+
+def _continue(group: Group, text: str, k: str) -> None:
+    if group.role and k.strip(" 。.，,、"):
+        for person in _people(text, k):
+            group.add(group.role, person)
+
+
+def _people(text: str, k: str) -> list[dict[str, str]]:
+    """cntext.parse_people on the key, each field cut back from the original."""
+    found = []
+    for p in cntext.parse_people(k):
+        raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
+        if p.description:
+            raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
+        found.append(raw)
+    return found
+
+
+def _office(text: str, k: str) -> dict[str, Any]:
+    m = _OFFICE.search(k)
+    if not m:
+        return {}
+    office: dict[str, Any] = {"location": text[m.start("loc"):m.end("loc")].strip()}
+    d = _DIRECTOR.search(k, m.end())
+    if d:
+        group = "who" if d["who"] else "who2"
+        who = d[group]
+        person = _prose_person(text[d.start(group):d.end(group)], who)
+        if person:
+            office["director"] = person[0]
+    return office
+
+
+def _prose(group: Group, text: str, k: str) -> bool:
+    found = False
+    pos = 0
+    for clause in _CLAUSE.split(k):
+        start = k.find(clause, pos)
+        pos = start + len(clause)
+        for pattern in _PROSE:
+            m = pattern.search(clause)
+            if not m:
+                continue
+            role = _ROLE_OF[m["role"]]
+            original = text[start + m.start("who"):start + m.end("who")]
+            for person in _prose_person(original, m["who"]):
+                group.add(role, person)
+            found = True
+            break
+    return found
+
+
+def _prose_person(text: str, k: str) -> list[dict[str, str]]:
+    """'县委常委、县纪委书记李诒芸' -> one person with both titles; '各帮扶责任县领导' -> a description."""
+    out: list[dict[str, str]] = []
+    titles: list[str] = []
+    pos = 0
+    for piece in re.split(r"[、和及]", k):
+        start = k.find(piece, pos)
+        pos = start + len(piece)
+        original = text[start:start + len(piece)].strip()
+        piece = piece.strip().removeprefix("由").removesuffix("同志")
+        original = original[len(original) - len(piece):] if piece else original
+        named = _split_name(piece)
+        if named:
+            title_len = len(piece) - len(named)
+            title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
+            out.append({k2: v for k2, v in (("name", original[title_len:]), ("title", title)) if v})
+            titles = []
+        elif piece:
+            titles.append(original)
+    out.extend({"description": t} for t in titles)
+    return out
+
+
+_NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师")
+_ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
+
+
+def _split_name(piece: str) -> str:
+    """The name at the end of '县纪委书记李诒芸' ('李诒芸'), a bare 2–3 character name, or ''."""
+    if any(w in piece for w in _NOT_A_NAME):
+        return ""
+    for size in (3, 2):
+        if len(piece) > size:
+            title = piece[:-size]
+            if title.endswith(cntext.TITLES) or title.endswith(_TITLE_END):
+                if not piece[-size:].endswith(_TITLE_END):
+                    return piece[-size:]
+    if 2 <= len(piece) <= 3 and not piece.endswith(_TITLE_END + _ORG_END):
+        return piece
+    return ""

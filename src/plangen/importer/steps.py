@@ -1,0 +1,150 @@
+"""Steps with their dates, the period, and the issuer and date of the closing lines.
+
+The year of a date written without one (5月5日) is carried from context: the last year written
+before it in the plan (2016年下半年 → its items), else the plan's own date. A date whose year is
+nowhere to be found is left in the step's title and reported, never made up. Placeholders
+(20xx年) are kept as written, so `plangen check` warns about them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..dates import DateIssue, FoundRange, PlanDate, find_range, parse_date
+from .cleaning import Line
+from .hanzi import key
+from .outline import Node
+from .structure import DATE_LINE, ORG_DATE_LINE, is_org_line
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_CLAUSE_END = re.compile(r"[，,。；;：:]")
+
+
+class Years:
+    """The year in force while reading a plan top to bottom."""
+
+    def __init__(self, default: int | None) -> None:
+        self.current = default
+
+    def see(self, text: str) -> None:
+        found = _YEAR.findall(key(text))
+        if found:
+            self.current = int(found[-1])
+
+
+def date_text(value: PlanDate | DateIssue) -> str | None:
+    """ISO text for a date; the written words for a placeholder; None when unreadable or yearless."""
+    if isinstance(value, PlanDate):
+        return str(value)
+    if value.kind == "placeholder":
+        quoted = re.search(r"'(.+?)'", value.message)
+        return quoted.group(1) if quoted else None
+    return None
+
+
+def range_fields(found: FoundRange, warnings: list[str], where: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in (("start", found.start), ("end", found.end)):
+        if value is None:
+            continue
+        text = date_text(value)
+        if text:
+            out[name] = text
+        elif isinstance(value, DateIssue):
+            warnings.append(f"{where}: {value.message}; left in the text")
+    return out
+
+
+def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[str]) -> dict[str, Any]:
+    """One step: a title (dates cut out when read), start/end, and the body as written."""
+    years.see(head)
+    k = key(head)
+    found = find_range(k, years.current)
+    step: dict[str, Any] = {}
+    title = head.strip()
+    if found:
+        fields = range_fields(found, warnings, f"line {line}")
+        step.update(fields)
+        if fields:
+            title = _cut(head, found.span)
+    title, rest = _title_and_rest(title)
+    step["title"] = title
+    text = "\n\n".join(x for x in [rest] + body if x.strip())
+    if text:
+        step["body"] = text
+    return {k2: step[k2] for k2 in ("title", "start", "end", "body") if k2 in step}
+
+
+def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
+    out = []
+    for node in nodes:
+        below = [ln.text for ln in node.all_lines() if ln is not node.line]
+        if node.title:
+            out.append(step_from(node.title, node.body + below, node.line.no, years, warnings))
+        else:
+            out.append(step_from(" ".join(node.body), below, node.line.no, years, warnings))
+        for ln in below:
+            years.see(ln)
+    return out
+
+
+def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
+    """Paragraphs starting with a date begin steps; the others continue the step before them."""
+    out: list[dict[str, Any]] = []
+    for ln in lines:
+        found = find_range(key(ln.text)[:20], years.current)
+        if found and found.span[0] <= 2 or not out:
+            out.append(step_from(ln.text, [], ln.no, years, warnings))
+        else:
+            out[-1]["body"] = "\n\n".join(x for x in (out[-1].get("body", ""), ln.text) if x)
+    return out
+
+
+def _title_and_rest(text: str) -> tuple[str, str]:
+    """A step title of at most ~30 characters; the rest of a long sentence stays in the body."""
+    text = text.strip()
+    if len(text) <= 30:
+        return text.strip("，,。：: ") or "（无标题）", ""
+    m = _CLAUSE_END.search(text)
+    if m and 0 < m.start() <= 30:
+        rest = text[m.end():].strip() if m.group(0) in "。：:" else text
+        return text[: m.start()], rest
+    return text[:30] + "…", text
+
+
+def _cut(text: str, span: tuple[int, int]) -> str:
+    """The title without its dates and the brackets around them."""
+    before, after = text[: span[0]], text[span[1]:]
+    before = re.sub(r"[（(\[【]\s*$", "", before)
+    after = re.sub(r"^\s*[）)\]】]", "", after)
+    after = re.sub(r"^\s*[，,、]", "", after) if not before.strip() else after
+    return (before.rstrip(" ：:，,") + after).strip() or text
+
+
+def period_from(text: str, years: Years, warnings: list[str], line: int) -> dict[str, str]:
+    found = find_range(key(text), years.current)
+    if not found:
+        return {}
+    return range_fields(found, warnings, f"line {line}")
+
+
+def closing_fields(closing: list[Line], warnings: list[str]) -> dict[str, str]:
+    """issuer and date from closing lines such as 南阳市第七小学 / 2009年3月 or 五井小学2016.9.4."""
+    out: dict[str, str] = {}
+    for ln in closing:
+        k = key(ln.text).strip()
+        m = DATE_LINE.match(k) or ORG_DATE_LINE.match(k)
+        if m and "org" in m.groupdict() and m["org"]:
+            out.setdefault("issuer", ln.text.strip()[: m.end("org")].strip())
+        elif not m and is_org_line(ln.text):
+            out.setdefault("issuer", ln.text.strip().rstrip("。."))
+        if m:
+            written = ln.text.strip()[m.start("date"):m.end("date")]
+            parsed = parse_date(written)
+            text = date_text(parsed)
+            if text:
+                out["date"] = text
+            elif isinstance(parsed, DateIssue):
+                warnings.append(f"line {ln.no}: closing date {parsed.message}; not used")
+    return out

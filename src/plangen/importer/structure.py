@@ -1,0 +1,157 @@
+"""A plan's lines -> closing lines, and a sequence of chunks (headed parts, lists, paragraphs).
+
+A chunk is what one part of the plan may be: a heading with what is under it, a list whose
+heading was lost (a numbering that restarts at 1 begins a new one), a paragraph, or a block of
+signature lines (issuer, date, a title) found in the middle of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cleaning import Line
+from .hanzi import key
+from .outline import Node, heading_of
+
+_DATE = r"(?:\d{4}|[xX]{4}|20[xX]{2})\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[.\-/／]\d{1,4}(?:[.\-/／]\d{1,2})?)"
+DATE_LINE = re.compile(rf"^\s*(?P<date>{_DATE})\s*[。.]?\s*$")
+ORG_DATE_LINE = re.compile(rf"^\s*(?P<org>[^\d，,。；;：:、\s]{{2,30}}?)\s*(?P<date>{_DATE})\s*[。.]?\s*$")
+_ORG_SUFFIX = ("小学", "中学", "学校", "幼儿园", "园", "局", "委员会", "委", "办公室", "办", "政府", "公司", "中心",
+               "院", "会", "部", "镇", "乡", "村", "街道", "社区", "支部", "党委", "处", "厅", "所", "站", "队", "校")
+TITLE_LINE = re.compile(r"^[^，,；;：:]{4,40}(?:方案|计划|意见|办法|细则|规划)[。.]?$")
+
+
+@dataclass(slots=True)
+class Chunk:
+    """One candidate part. kind: heading | list | para | signature."""
+
+    kind: str
+    nodes: list[Node] = field(default_factory=list)
+    lead: list[Line] = field(default_factory=list)
+    part: str | None = None
+    how: str = ""
+
+    @property
+    def first_line(self) -> int:
+        lines = [ln.no for ln in self.lead] + [n.line.no for n in self.nodes]
+        return min(lines) if lines else 0
+
+    def lines(self) -> list[Line]:
+        out = list(self.lead)
+        for node in self.nodes:
+            out.extend(node.all_lines())
+        return sorted(out, key=lambda ln: ln.no)
+
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines())
+
+
+def is_org_line(text: str) -> bool:
+    k = key(text).strip().rstrip("。.")
+    return 2 <= len(k) <= 25 and not re.search(r"[，,；;：:、\s]", k) and k.endswith(_ORG_SUFFIX)
+
+
+def is_signature(lines: list[Line], i: int) -> bool:
+    """A line of a signature block: a date, an organisation with a date, an organisation before a date."""
+    k = key(lines[i].text)
+    if DATE_LINE.match(k) or ORG_DATE_LINE.match(k):
+        return True
+    nxt = key(lines[i + 1].text) if i + 1 < len(lines) else ""
+    return is_org_line(lines[i].text) and bool(DATE_LINE.match(nxt))
+
+
+def closing_lines(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(body, closing): the signature lines at the very end (issuer, date) split off."""
+    end = len(lines)
+    while end > 0 and (is_signature(lines, end - 1) or (end < len(lines) and is_org_line(lines[end - 1].text))):
+        end -= 1
+        if len(lines) - end >= 3:
+            break
+    return lines[:end], lines[end:]
+
+
+def chunks_of(lines: list[Line]) -> list[Chunk]:
+    """The plan body as chunks, in order."""
+    roots = _roots(lines)
+    chunks: list[Chunk] = []
+    for item in roots:
+        if isinstance(item, tuple):
+            _add_signature(chunks, item[1])
+        elif isinstance(item, Line):
+            chunks.append(Chunk("para", lead=[item]))
+        else:
+            _add_node(chunks, item)
+    return chunks
+
+
+_Sig = tuple[str, Line]
+
+
+def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
+    """Top-level sequence; nested headings go under their parents, paragraphs under headings."""
+    roots: list[Node | Line | _Sig] = []
+    stack: list[Node] = []
+    pending: list[Line] = []
+    for i, line in enumerate(lines):
+        if is_signature(lines, i) or (TITLE_LINE.match(key(line.text)) and _sig_before(lines, i)):
+            _flush(roots, stack, pending, restart=True)
+            roots.append(("sig", line))
+            stack = []
+            continue
+        node = heading_of(line)
+        if node is None:
+            pending.append(line)
+            continue
+        restart = _restarts(node, stack)
+        _flush(roots, stack, pending, restart)
+        if restart:
+            stack = []
+        while stack and stack[-1].rank >= node.rank:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    _flush(roots, stack, pending, restart=False)
+    return roots
+
+
+def _sig_before(lines: list[Line], i: int) -> bool:
+    return i > 0 and is_signature(lines, i - 1)
+
+
+def _restarts(node: Node, stack: list[Node]) -> bool:
+    """A list numbered from 1 again, in the style of the outermost open heading: a new part."""
+    n = node.numbering
+    top = stack[0].numbering if stack else None
+    return bool(n and top and n.value == 1 and n.style == top.style and top.rank >= 2)
+
+
+def _flush(roots: list[Node | Line | _Sig], stack: list[Node], pending: list[Line], restart: bool) -> None:
+    if pending and stack and not restart:
+        stack[-1].lines.extend(pending)
+    else:
+        roots.extend(pending)
+    pending.clear()
+
+
+def _add_signature(chunks: list[Chunk], line: Line) -> None:
+    if chunks and chunks[-1].kind == "signature":
+        chunks[-1].lead.append(line)
+    else:
+        chunks.append(Chunk("signature", lead=[line]))
+
+
+def _add_node(chunks: list[Chunk], node: Node) -> None:
+    if node.part or node.rank <= 1.5:
+        chunks.append(Chunk("heading", nodes=[node]))
+        return
+    last = chunks[-1] if chunks else None
+    n = node.numbering
+    if last and last.kind == "list" and n and last.nodes[-1].numbering and n.value != 1 \
+            and last.nodes[-1].numbering.style == n.style:
+        last.nodes.append(node)
+    elif last and last.kind == "para" and re.search(r"[：:]\s*$", last.lead[-1].text):
+        last.kind = "list"
+        last.nodes.append(node)
+    else:
+        chunks.append(Chunk("list", nodes=[node]))
