@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -33,7 +34,8 @@ def _parser() -> MarkdownIt:
 def safe_href(url: str, resolve: Resolver | None = None) -> str | None:
     """The href to write for `url`, or None when the link must not become a link."""
     url = url.strip()
-    squeezed = re.sub(r"[\x00-\x20]", "", url).lower()
+    # decode %-escapes before looking for a scheme: markdown-it turns `jav&#x09;ascript:` into `jav%09ascript:`
+    squeezed = re.sub(r"[\x00-\x20]", "", unquote(url)).lower()
     if squeezed.startswith("plan:"):
         return resolve(url[5:].strip()) if resolve else None
     m = _SCHEME.match(squeezed)
@@ -100,4 +102,5 @@ def plain_text(text: str) -> str:
 
 
 def _inline_text(children: Sequence[Any]) -> list[str]:
-    return [c.content for c in children if c.type in ("text", "code_inline")]
+    return ["\n" if c.type in ("softbreak", "hardbreak") else c.content
+            for c in children if c.type in ("text", "code_inline", "softbreak", "hardbreak")]
