@@ -73,13 +73,18 @@ def test_cache_makes_an_unchanged_history_read_no_blob(tmp_path: Path, monkeypat
 def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     repo = make_history(tmp_path)
     expected = load_histories(repo, ["plans/wujing.yaml"])
-    for file in (repo / ".plangen-cache" / "history").glob("*.json"):
+    files = list((repo / ".plangen-cache" / "history").glob("*.json"))
+    for file in files:
         file.write_text("{not json", encoding="utf-8")
     assert load_histories(repo, ["plans/wujing.yaml"]) == expected
-    for file in (repo / ".plangen-cache" / "history").glob("*.json"):
-        data = json.loads(file.read_text(encoding="utf-8"))
-        data["parsed"] = {k: {"plan": {"@": "Nope"}, "errors": []} for k in data["parsed"]}
-        file.write_text(json.dumps(data), encoding="utf-8")
+    for file in files:                    # edited behind plangen's back: the checksum no longer fits
+        digest, _, body = file.read_text(encoding="utf-8").partition("\n")
+        data = json.loads(body)
+        data["parsed"] = {k: {**e, "plan": '{"@": "Nope"}'} for k, e in data["parsed"].items()}
+        file.write_text(digest + "\n" + json.dumps(data), encoding="utf-8")
+    assert load_histories(repo, ["plans/wujing.yaml"]) == expected
+    for file in files:                    # truncated
+        file.write_bytes(file.read_bytes()[:100])
     assert load_histories(repo, ["plans/wujing.yaml"]) == expected
 
 

@@ -28,30 +28,33 @@ so an unchanged history costs only the `git log` pass; a corrupt cache file is i
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path
+from typing import TypeVar
 
-from . import __version__, git
-from .diff.jsonform import plan_diff_data, plan_diff_from_data, value_data, value_from_data
+from . import git
 from .diff.model import PlanDiff, Version
 from .diff.sets import added, diff_pair, version_of
+from .historycache import Lazy, PlanCache
 from .model import Plan
 from .problems import Problem
 from .project import ReadOptions, parse_source
 from .sources import Source, decode, kind_of
 
 SHALLOW_NOTE = "history is incomplete: the clone is shallow (fetch with `git fetch --unshallow` for all of it)"
-CACHE_FORMAT = f"plangen-history-cache/{__version__}/1"
+J = TypeVar("J")
+R = TypeVar("R")
+PARALLEL_FROM = 200   # parse revisions in worker processes from this many on
 
 
 @dataclass(frozen=True, slots=True)
 class Revision:
+    """One commit that touched a plan. `plan` and `diff` are decoded from the cache on first use."""
+
     commit: str
     date: str
     author: str
@@ -59,9 +62,21 @@ class Revision:
     message: str
     path: str
     blob: str
-    plan: Plan | None
     errors: tuple[str, ...]
-    diff: PlanDiff
+    lazy_plan: Lazy[Plan | None]
+    lazy_diff: Lazy[PlanDiff]
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.lazy_plan.get()
+
+    @property
+    def diff(self) -> PlanDiff:
+        return self.lazy_diff.get()
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,23 +196,49 @@ def blob_version(path: str, data: bytes, options: ReadOptions) -> Version:
 
 def _parse_missing(repo: Path, prefix: str, chains: dict[str, list[Entry]], caches: dict[str, PlanCache],
                    options: ReadOptions) -> None:
-    wanted: dict[str, list[tuple[str, str]]] = {}   # blob -> [(plan path, path at revision)]
+    wanted: dict[tuple[str, str], list[str]] = {}   # (blob, path at revision) -> plan paths
     for p, chain in chains.items():
         for _, change in chain:
             for blob, at in ((change.new_blob, change.new_path), (change.old_blob, change.old_path)):
-                if blob and _key(blob, at) not in caches[p].versions:
-                    wanted.setdefault(blob, []).append((p, at))
+                if blob and _key(blob, at) not in caches[p].versions and p not in wanted.get((blob, at), ()):
+                    wanted.setdefault((blob, at), []).append(p)
     if not wanted:
         return
-    blobs = git.read_blobs(repo, wanted)
-    for blob, users in wanted.items():
-        for p, at in users:
-            shown = _strip(prefix, at)
-            if blob in blobs:
-                caches[p].put_version(_key(blob, at), blob_version(shown, blobs[blob], options))
-            else:  # not cached: a later, deeper fetch may bring it
-                missing = f"{shown}: this revision is missing from the clone"
-                caches[p].versions[_key(blob, at)] = Version(shown, "", None, (missing,))
+    blobs = git.read_blobs(repo, [blob for blob, _ in wanted])
+    jobs = [(_strip(prefix, at), blobs[blob], options) for blob, at in wanted if blob in blobs]
+    parsed = iter(_parse_all(jobs))
+    for (blob, at), users in wanted.items():
+        shown = _strip(prefix, at)
+        if blob in blobs:
+            v = next(parsed)
+            for p in users:
+                caches[p].put_version(_key(blob, at), v)
+        else:  # not cached: a later, deeper fetch may bring it
+            missing = Version(shown, "", None, (f"{shown}: this revision is missing from the clone",))
+            for p in users:
+                caches[p].put_version(_key(blob, at), missing)
+                caches[p].raw["parsed"].pop(_key(blob, at))
+
+
+def _parse_all(jobs: list[tuple[str, bytes, ReadOptions]]) -> list[Version]:
+    return parallel_map(_parse_job, jobs)
+
+
+def parallel_map(fn: Callable[[J], R], jobs: list[J]) -> list[R]:
+    """fn over jobs, in worker processes when there are many (for pure, costly functions)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [fn(job) for job in jobs]
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(fn, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+def _parse_job(job: tuple[str, bytes, ReadOptions]) -> Version:
+    return blob_version(*job)
+
+
+def parse_source_job(source: Source) -> Version:
+    return version_of(parse_source(source))
 
 
 def _history(path: str, commits: list[git.Commit], chain: list[Entry], cache: PlanCache,
@@ -206,73 +247,19 @@ def _history(path: str, commits: list[git.Commit], chain: list[Entry], cache: Pl
     for k, change in chain:
         c = commits[k]
         new = cache.versions[_key(change.new_blob, change.new_path)]
-        diff = _diff(cache, change, new)
         revisions.append(Revision(c.hash, c.date, c.author, c.email, c.message, new.path, change.new_blob,
-                                  new.plan, new.errors, diff))
+                                  new.errors, new.plan, _diff(cache, change)))
     return PlanHistory(path, tuple(revisions), shallow)
 
 
-def _diff(cache: PlanCache, change: git.FileChange, new: Version) -> PlanDiff:
+def _diff(cache: PlanCache, change: git.FileChange) -> Lazy[PlanDiff]:
+    new = cache.versions[_key(change.new_blob, change.new_path)]
     if not change.old_blob:
-        return added(new)
+        return Lazy(value=added(new.version()))
     key = f"{_key(change.old_blob, change.old_path)}>{_key(change.new_blob, change.new_path)}"
     found = cache.diffs.get(key)
     if found is None:
         old = cache.versions[_key(change.old_blob, change.old_path)]
-        found = diff_pair(old, new, "renamed" if change.status == "R" else "modified")
-        cache.put_diff(key, found)
+        found = cache.put_diff(key, diff_pair(old.version(), new.version(),
+                                              "renamed" if change.status == "R" else "modified"))
     return found
-
-
-class PlanCache:
-    """The parsed revisions and diffs of one plan, as a JSON file; missing or corrupt means empty."""
-
-    def __init__(self, file: Path, path: str) -> None:
-        self.file, self.path, self.dirty = file, path, False
-        self.raw: dict[str, Any] = {"format": CACHE_FORMAT, "path": path, "parsed": {}, "diffs": {}}
-        self.versions: dict[str, Version] = {}
-        self.diffs: dict[str, PlanDiff] = {}
-
-    @classmethod
-    def load(cls, cache_dir: Path, path: str) -> PlanCache:
-        name = hashlib.sha1(path.encode()).hexdigest()[:20]
-        cache = cls(cache_dir / f"{name}-{PurePosixPath(path).stem[:40]}.json", path)
-        try:
-            raw = json.loads(cache.file.read_text(encoding="utf-8"))
-            if raw.get("format") != CACHE_FORMAT or raw.get("path") != path:
-                return cache
-            versions = {k: _version_from(e) for k, e in raw["parsed"].items()}
-            diffs = {k: plan_diff_from_data(d) for k, d in raw["diffs"].items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return cache
-        cache.raw, cache.versions, cache.diffs = raw, versions, diffs
-        return cache
-
-    def put_version(self, key: str, v: Version) -> None:
-        self.versions[key] = v
-        self.raw["parsed"][key] = {"path": v.path, "plan": value_data(v.plan), "errors": list(v.errors),
-                                   "text": v.text if v.plan is None else ""}
-        self.dirty = True
-
-    def put_diff(self, key: str, diff: PlanDiff) -> None:
-        self.diffs[key] = diff
-        self.raw["diffs"][key] = plan_diff_data(diff)
-        self.dirty = True
-
-    def save(self) -> None:
-        if not self.dirty:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temp = self.file.with_suffix(f".{os.getpid()}.tmp")
-            temp.write_text(json.dumps(self.raw, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-            os.replace(temp, self.file)
-        except OSError:
-            pass  # a cache that cannot be written only costs time on the next build
-
-
-def _version_from(entry: dict[str, Any]) -> Version:
-    plan = value_from_data(entry["plan"]) if entry["plan"] is not None else None
-    if plan is not None and not isinstance(plan, Plan):
-        raise TypeError("not a plan")
-    return Version(str(entry["path"]), str(entry["text"]), plan, tuple(str(e) for e in entry["errors"]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import os
 import re
 import sys
@@ -20,7 +21,7 @@ from typing import Any
 
 from .. import git
 from ..config import load_config
-from ..history import blob_version
+from ..history import blob_version, parallel_map, parse_source_job
 from ..problems import Problem
 from ..project import ReadOptions, parse_source, read_paths
 from ..sources import Source, decode, display_path, is_plan_name, kind_of
@@ -29,7 +30,7 @@ from .html import render_html_page
 from .jsonform import report_json
 from .model import DiffReport, Version
 from .render import render_markdown, render_terminal
-from .sets import diff_pair, diff_sets, version_of
+from .sets import diff_pair, diff_sets
 
 USAGE = "plangen diff [options] [REV_A [REV_B]] [-- PATHS...]\n       plangen diff [options] OLD_FILE NEW_FILE"
 FORMATS = ("text", "markdown", "html", "json")
@@ -118,9 +119,27 @@ def build_report(opts: argparse.Namespace, revs: list[str], paths: list[str] | N
     where = Where(repo, root, config.plans_dir, _filters(paths, root))
     old_rev = revs[0] if revs else "HEAD"
     commits = [git.resolve_revision(repo, r) for r in [old_rev] + revs[1:2]]
-    sides = _revision_sides(where, commits, options)
-    new = sides[1] if len(revs) == 2 else _working_tree(where, options)
-    return diff_sets(sides[0], new, old_rev, revs[1] if len(revs) == 2 else "working tree")
+    old, new = _sides(where, commits, options)
+    return diff_sets(old, new, old_rev, revs[1] if len(revs) == 2 else "working tree")
+
+
+def _sides(where: Where, commits: list[str], options: ReadOptions) -> tuple[dict[str, Version], dict[str, Version]]:
+    """Both sides, without parsing the files whose content is the same on both (same blob id)."""
+    old_ids = _tree_ids(where, commits[0])
+    sources: dict[str, Source] = {}
+    unreadable: dict[str, Version] = {}
+    if len(commits) == 2:
+        new_ids = _tree_ids(where, commits[1])
+    else:
+        new_ids, sources, unreadable = _working_tree(where, options)
+    same = {p for p in old_ids.keys() & new_ids.keys() if old_ids[p] == new_ids[p]}
+    old_ids = {p: b for p, b in old_ids.items() if p not in same}
+    new_ids = {p: b for p, b in new_ids.items() if p not in same and p not in sources}
+    blobs = git.read_blobs(where.repo, [*old_ids.values(), *new_ids.values()])
+    old = _parsed({p: blobs.get(b, b"") for p, b in old_ids.items()}, {}, options)
+    new = _parsed({p: blobs.get(b, b"") for p, b in new_ids.items()},
+                  {p: s for p, s in sources.items() if p not in same}, options)
+    return old, {**new, **unreadable}
 
 
 class Where:
@@ -152,21 +171,36 @@ def _filters(paths: list[str], root: Path) -> list[str]:
     return [display_path(Path(p).resolve(), root) for p in paths]
 
 
-def _revision_sides(where: Where, commits: list[str], options: ReadOptions) -> list[dict[str, Version]]:
-    trees = [{where.shown(p): b for p, b in git.tree_blobs(where.repo, c, where.repo_path(where.plans)).items()
-              if where.wanted(where.shown(p))} for c in commits]
-    blobs = git.read_blobs(where.repo, [b for t in trees for b in t.values()])
-    return [{p: blob_version(p, blobs.get(b, b""), options) for p, b in tree.items()} for tree in trees]
+def _tree_ids(where: Where, commit: str) -> dict[str, str]:
+    """{shown path: blob id} of the plans at a commit."""
+    tree = git.tree_blobs(where.repo, commit, where.repo_path(where.plans))
+    return {where.shown(p): b for p, b in tree.items() if where.wanted(where.shown(p))}
 
 
-def _working_tree(where: Where, options: ReadOptions) -> dict[str, Version]:
+def _working_tree(where: Where, options: ReadOptions) -> tuple[dict[str, str], dict[str, Source], dict[str, Version]]:
+    """The plans on disk: their blob ids (as git would hash them), sources, and unreadable files."""
     folder = where.root / where.plans
-    sources, problems = read_paths([folder], where.root, options) if folder.is_dir() else ([], [])
-    out = {s.path: version_of(parse_source(s)) for s in sources if where.wanted(s.path)}
-    for p in problems:
-        if where.wanted(p.path):
-            out[p.path] = Version(p.path, "", None, (f"{p.path}: {p.message}",))
+    found, problems = read_paths([folder], where.root, options) if folder.is_dir() else ([], [])
+    sources = {s.path: s for s in found if where.wanted(s.path)}
+    ids = {p: _blob_id(s.text.encode("utf-8")) for p, s in sources.items()}
+    unreadable = {p.path: Version(p.path, "", None, (f"{p.path}: {p.message}",)) for p in problems
+                  if where.wanted(p.path)}
+    return ids, sources, unreadable
+
+
+def _blob_id(data: bytes) -> str:
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def _parsed(blobs: dict[str, bytes], sources: dict[str, Source], options: ReadOptions) -> dict[str, Version]:
+    """Every file through the same checks as `plangen check`; many files in parallel."""
+    out = dict(zip(blobs, parallel_map(_blob_job, [(p, d, options) for p, d in blobs.items()]), strict=True))
+    out.update(zip(sources, parallel_map(parse_source_job, list(sources.values())), strict=True))
     return out
+
+
+def _blob_job(job: tuple[str, bytes, ReadOptions]) -> Version:
+    return blob_version(*job)
 
 
 def _files(old: Path, new: Path, options: ReadOptions) -> DiffReport:

@@ -6,7 +6,7 @@ Also a JSON codec for `Plan` values, used by the history cache.
 from __future__ import annotations
 
 import json
-from dataclasses import fields, is_dataclass
+from dataclasses import fields
 from typing import Any
 
 from .. import model
@@ -50,13 +50,16 @@ def plan_diff_from_data(data: dict[str, Any]) -> PlanDiff:
 _TYPES: dict[str, type] = {t.__name__: t for t in (
     model.Plan, model.Person, model.Office, model.Leadership, model.Step, model.Item, model.Part,
     model.DocRef, model.Attachment, model.Period, PlanDate)}
+_FIELDS: dict[type, tuple[str, ...]] = {t: tuple(f.name for f in fields(t)) for t in _TYPES.values()}
 
 
 def value_data(value: Any) -> Any:
-    """Dataclass values as {"@": type name, field: …}; tuples as lists."""
-    if is_dataclass(value) and not isinstance(value, type):
+    """Plan values as {"@": type name, field: …}; tuples as lists."""
+    names = _FIELDS.get(type(value))
+    if names is not None:
         out: dict[str, Any] = {"@": type(value).__name__}
-        out.update({f.name: value_data(getattr(value, f.name)) for f in fields(value)})
+        for name in names:
+            out[name] = value_data(getattr(value, name))
         return out
     if isinstance(value, (tuple, list)):
         return [value_data(v) for v in value]
