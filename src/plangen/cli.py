@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     register_diff(sub)
     from .importer.command import register as register_import  # plangen import
     register_import(sub)
+    __import__("plangen.serve", fromlist=["register"]).register(sub)  # plangen serve
+    __import__("plangen.scaffold", fromlist=["register"]).register(sub)  # plangen init, plangen new
     # Further commands register themselves here, one line each.
     return parser
 
