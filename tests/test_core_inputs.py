@@ -230,3 +230,19 @@ def test_absurd_nesting_is_refused_without_crashing(project_dir) -> None:
     assert [(p.path, p.line, p.column, p.code) for p in project.problems] == [
         ("plans/deep.yaml", 11, 46, "too-complex"), ("plans/deep2.md", 2, 43, "too-complex")]
     assert "nested more than 40 levels" in project.problems[0].message
+
+
+def test_long_hostile_lines_are_read_in_linear_time() -> None:
+    """Regular expressions that backtrack would take minutes on these (measured before the fix)."""
+    from plangen import cntext
+    from plangen.markdown_plan import load_markdown
+
+    n = 50_000
+    text = ("## 指导思想" + " " * n + "x\n## 领导小组 " + " #" * n + "\n组长：" + "张" * n + "\n"
+            "## 工作要求\n- " + "x" * n + "\n")
+    started = time.perf_counter()
+    result = load_markdown(text, "a.md")
+    cntext.find_placeholder("x" * n)
+    cntext.parse_people("李" * n + "（校长）")
+    assert time.perf_counter() - started < 1
+    assert set(result.data) == {"guiding_thought", "leadership", "requirements"}

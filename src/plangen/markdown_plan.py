@@ -19,7 +19,7 @@ from .vocabulary import ITEM_PARTS, TOP_ALIASES, recognise_heading, strip_number
 
 Line = tuple[int, str]  # (1-based line number, text)
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")  # linear: closing #s are stripped in _heading
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LIST = re.compile(r"^(?:[-*+]|\d{1,3}[.)、])[ \t]+")
 _OWNER = re.compile(r"^\s*(?:[-*+]\s*)?(?:\*\*)?(?:负责人|负责单位|责任单位|责任人|牵头单位|负责)(?:\*\*)?\s*[:：]\s*(.+?)\s*$")
@@ -89,11 +89,11 @@ class _Body:
 
     def _take_title(self, intro: list[Line]) -> list[Line]:
         for k, (n, raw) in enumerate(intro):
-            m = _HEADING.match(raw)
-            if m and len(m.group(1)) == 1:
+            h = _heading(raw)
+            if h and h[0] == 1:
                 if not _has(self.data, "title"):
-                    self.data["title"] = m.group(2)
-                    self.marks[("title",)] = (n, len(m.group(1)) + 2)
+                    self.data["title"] = h[1]
+                    self.marks[("title",)] = (n, 3)
                 return intro[:k] + intro[k + 1:]
         return intro
 
@@ -243,9 +243,9 @@ def _split_sections(lines: list[Line]) -> tuple[list[Line], list[_Section]]:
     for n, raw in lines:
         if _FENCE.match(raw):
             fenced = not fenced
-        m = None if fenced else _HEADING.match(raw)
-        if m and len(m.group(1)) == 2:
-            sections.append(_Section(m.group(2), n, []))
+        h = None if fenced else _heading(raw)
+        if h and h[0] == 2:
+            sections.append(_Section(h[1], n, []))
         elif sections:
             sections[-1].lines.append((n, raw))
         else:
@@ -256,16 +256,28 @@ def _split_sections(lines: list[Line]) -> tuple[list[Line], list[_Section]]:
 def _items(lines: list[Line]) -> list[tuple[Line, list[Line]]] | None:
     """Sub-headings (###), or a top-level list: [(head line, following lines)], else None."""
     if any(_is_sub_heading(raw) for _, raw in lines):
-        return _split_on(lines, _is_sub_heading, lambda raw: _HEADING.match(raw).group(2))  # type: ignore[union-attr]
+        return _split_on(lines, _is_sub_heading, lambda raw: (_heading(raw) or (0, ""))[1])
     first = next(((n, raw) for n, raw in lines if raw.strip()), None)
     if first and _LIST.match(first[1]):
         return _split_on(lines, lambda raw: bool(_LIST.match(raw)), lambda raw: _LIST.sub("", raw))
     return None
 
 
-def _is_sub_heading(raw: str) -> bool:
+def _heading(raw: str) -> tuple[int, str] | None:
+    """'## 一、指导思想 ##' -> (2, '一、指导思想'); None when the line is not an ATX heading."""
     m = _HEADING.match(raw)
-    return bool(m and len(m.group(1)) >= 3)
+    if not m:
+        return None
+    text = m.group(2).rstrip(" \t")
+    unclosed = text.rstrip("#")
+    if unclosed != text and (not unclosed or unclosed[-1] in " \t"):
+        text = unclosed.rstrip(" \t")
+    return len(m.group(1)), text
+
+
+def _is_sub_heading(raw: str) -> bool:
+    h = _heading(raw)
+    return bool(h and h[0] >= 3)
 
 
 def _split_on(lines: list[Line], starts: Any, head_of: Any) -> list[tuple[Line, list[Line]]]:
