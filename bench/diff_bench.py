@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -98,16 +99,27 @@ print(time.perf_counter() - t0, n)
 """
 
 
-def time_history(repo: Path, cache: Path) -> float:
+CPU: dict[str, list[float]] = {}
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_history(repo: Path, cache: Path, label: str) -> float:
+    before = _cpu()
     out = subprocess.run([sys.executable, "-c", HISTORY_SNIPPET, str(repo), str(cache)], capture_output=True,
                          text=True, check=True, env=ENV).stdout.split()
+    CPU.setdefault(label, []).append(_cpu() - before)
     return float(out[0])
 
 
 def time_diff(repo: Path) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(["plangen", "diff", "HEAD~1"], cwd=repo, capture_output=True, env=ENV)
+    before, start = _cpu(), time.perf_counter()
+    done = subprocess.run(["plangen", "diff", "HEAD~1"], cwd=repo, capture_output=True, env=ENV, check=False)
     elapsed = time.perf_counter() - start
+    CPU.setdefault("diff", []).append(_cpu() - before)
     if done.returncode not in (0, 1):
         raise SystemExit(done.stderr.decode())
     return elapsed
@@ -121,8 +133,12 @@ def new_commit(repo: Path, n: int, stamp: int) -> None:
     subprocess.run(["git", "commit", "-q", "-a", "-m", f"edit {stamp}"], cwd=repo, check=True, env=ENV)
 
 
-def median(xs: list[float]) -> str:
-    return f"{statistics.median(xs):.2f} s (runs: {', '.join(f'{x:.2f}' for x in xs)})"
+def median(xs: list[float], label: str) -> str:
+    """Wall-clock median; CPU time of the child processes as a hint (parse workers started by a
+    forkserver are not children, so for history it is a lower bound)."""
+    cpu = CPU.get(label, [])
+    return (f"median {statistics.median(xs):.2f} s (runs: {', '.join(f'{x:.2f}' for x in xs)}; "
+            f"load average {os.getloadavg()[0]:.1f}; child CPU {statistics.median(cpu):.1f} s)")
 
 
 def main() -> None:
@@ -140,19 +156,21 @@ def main() -> None:
         generate(repo, args.plans, args.revisions)
         print(f"generated {args.plans} plans x {args.revisions} revisions in {time.perf_counter() - start:.1f} s")
     shutil.rmtree(caches, ignore_errors=True)
+    print(f"load average at the start: {os.getloadavg()}", flush=True)
     diff = [time_diff(repo) for _ in range(args.runs)]
-    print("plangen diff HEAD~1:", median(diff), flush=True)
-    cold = [time_history(repo, caches / f"cold{k}") for k in range(args.runs)]
-    print("history, cold:", median(cold), flush=True)
-    warm = [time_history(repo, caches / "cold0") for _ in range(args.runs)]
-    print("history, warm, no change:", median(warm), flush=True)
+    print("plangen diff HEAD~1:", median(diff, "diff"), flush=True)
+    cold = [time_history(repo, caches / f"cold{k}", "cold") for k in range(args.runs)]
+    print("history, cold:", median(cold, "cold"), flush=True)
+    warm = [time_history(repo, caches / "cold0", "warm") for _ in range(args.runs)]
+    print("history, warm, no change:", median(warm, "warm"), flush=True)
     after = []
     for k in range(args.runs):
         new_commit(repo, 20, k)
-        after.append(time_history(repo, caches / "cold0"))
+        after.append(time_history(repo, caches / "cold0", "after"))
     subprocess.run(["git", "reset", "-q", "--hard", f"HEAD~{args.runs}"], cwd=repo, check=True, env=ENV)
-    print("history, after one new commit editing 20 plans:", median(after), flush=True)
-    git_version = subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.strip()
+    print("history, after one new commit editing 20 plans:", median(after, "after"), flush=True)
+    print(f"load average at the end: {os.getloadavg()}")
+    git_version = subprocess.run(["git", "--version"], capture_output=True, text=True, check=False).stdout.strip()
     print(f"machine: nproc={os.cpu_count()}, Python {platform.python_version()}, {git_version}, {platform.platform()}")
 
 

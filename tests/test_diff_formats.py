@@ -127,3 +127,10 @@ def test_html_page_is_self_contained() -> None:
     assert page.startswith("<!DOCTYPE html>") and "<del>促</del><ins>推</ins>" in page
     for external in ("http://", "https://", "src=", "<link", "<script"):
         assert external not in page
+
+
+def test_html_fragment_words_follow_the_site_language() -> None:
+    diff = one_char_report().plans[0]
+    assert "文字修改" in render_diff_html(diff) and "修改" in render_diff_html(diff)
+    english = render_diff_html(diff, 2, lang="en")
+    assert "text changed" in english and "<h2 " in english and "<h3 " in english

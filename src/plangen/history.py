@@ -28,6 +28,7 @@ so an unchanged history costs only the `git log` pass; a corrupt cache file is i
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -229,8 +230,14 @@ def parallel_map(fn: Callable[[J], R], jobs: list[J]) -> list[R]:
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
         return [fn(job) for job in jobs]
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
         return list(pool.map(fn, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver: safe in a process that runs threads (the dev server), unlike fork."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def _parse_job(job: tuple[str, bytes, ReadOptions]) -> Version:

@@ -239,5 +239,7 @@ def cmd_textconv(args: argparse.Namespace) -> int:
         return 0
     kind = kind_of(name) or ("markdown" if text.lstrip().startswith(("---", "#")) else "yaml")
     parsed = parse_source(Source(name, text, kind))
-    sys.stdout.write(canonical_text(parsed.plan) if parsed.plan is not None else text)
+    out = canonical_text(parsed.plan) if parsed.plan is not None else text
+    sys.stdout.flush()
+    sys.stdout.buffer.write(out.encode("utf-8"))
     return 0

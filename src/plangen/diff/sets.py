@@ -16,6 +16,7 @@ from .plans import diff_plans
 from .text import similarity
 
 RENAME_THRESHOLD = 0.5
+MAX_PAIRS = 40_000
 
 
 def version_of(parsed: Parsed) -> Version:
@@ -68,19 +69,38 @@ def diff_sets(old: Mapping[str, Version], new: Mapping[str, Version], old_label:
 
 
 def find_renames(gone: list[Version], came: list[Version]) -> list[tuple[Version, Version, float]]:
-    """Best pairs first, each at least RENAME_THRESHOLD alike."""
-    if not gone or not came:
-        return []
-    texts_a = [content_of(v) for v in gone]
-    texts_b = [content_of(v) for v in came]
-    scored = sorted(((similarity(a, b), i, j) for i, a in enumerate(texts_a) for j, b in enumerate(texts_b)),
-                    reverse=True)
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    """Renamed files: same content first, then same file name, then any pair; each at least
+    RENAME_THRESHOLD alike, best pairs first. The all-pairs step is skipped past MAX_PAIRS."""
+    texts = {id(v): content_of(v) for v in [*gone, *came]}
+    left, right = list(gone), list(came)
+    found: list[tuple[Version, Version, float]] = []
+    by_text = {texts[id(v)]: v for v in reversed(right)}
+    for a in list(left):
+        b = by_text.pop(texts[id(a)], None)
+        if b is not None:
+            found.append((a, b, 1.0))
+            left.remove(a)
+            right.remove(b)
+    same_name = [(a, b) for a in left for b in right if _stem(a.path) == _stem(b.path)]
+    found += _best_pairs(same_name, texts, left, right)
+    if len(left) * len(right) <= MAX_PAIRS:
+        found += _best_pairs([(a, b) for a in left for b in right], texts, left, right)
+    return found
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def _best_pairs(pairs: list[tuple[Version, Version]], texts: dict[int, str], left: list[Version],
+                right: list[Version]) -> list[tuple[Version, Version, float]]:
+    """Pairs at least RENAME_THRESHOLD alike, best first; taken ones leave `left` and `right`."""
+    scored = sorted(((similarity(texts[id(a)], texts[id(b)]), k) for k, (a, b) in enumerate(pairs)), reverse=True)
     found = []
-    for score, i, j in scored:
-        if score >= RENAME_THRESHOLD and i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            found.append((gone[i], came[j], score))
+    for score, k in scored:
+        a, b = pairs[k]
+        if score >= RENAME_THRESHOLD and a in left and b in right:
+            left.remove(a)
+            right.remove(b)
+            found.append((a, b, score))
     return found

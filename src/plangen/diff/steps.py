@@ -27,7 +27,7 @@ def match_steps(old: Sequence[Step], new: Sequence[Step]) -> list[Pair]:
     for key in (lambda s: s.id, lambda s: fold(s.title)):
         for i in sorted(left):
             k = key(old[i])
-            j = next((j for j in sorted(right) if k and key(new[j]) == k), None)
+            j = next((j for j in sorted(right) if k and key(new[j]) == k and _ids_agree(old[i], new[j])), None)
             if j is not None:
                 pairs.append((i, j))
                 left.discard(i)
@@ -41,8 +41,12 @@ def match_steps(old: Sequence[Step], new: Sequence[Step]) -> list[Pair]:
     return sorted(pairs)
 
 
+def _ids_agree(a: Step, b: Step) -> bool:
+    return not (a.id and b.id and a.id != b.id)
+
+
 def _score(a: Step, b: Step) -> float:
-    if a.id and b.id and a.id != b.id:
+    if not _ids_agree(a, b):
         return 0.0
     dates = 1.0 if (a.start, a.end) == (b.start, b.end) and (a.start or a.end) else 0.0
     return 0.5 * similarity(a.title, b.title) + 0.25 * dates + 0.25 * similarity(step_text(a), step_text(b))
