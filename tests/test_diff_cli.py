@@ -109,3 +109,16 @@ def test_textconv_of_an_invalid_file_prints_it_unchanged(tmp_path: Path, monkeyp
     write(tmp_path, {"Ab12Cd_bad.yaml": "title: [\n"})
     code, out, _ = run(monkeypatch, capsys, tmp_path, "textconv", "Ab12Cd_bad.yaml")
     assert code == 0 and out == "title: [\n"
+
+
+def test_unchanged_files_are_not_parsed(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from plangen.diff import command
+
+    write(repo, {"plans/a.yaml": PLAN})
+    parsed: list[str] = []
+    real_blob, real_source = command.blob_version, command.parse_source_job
+    monkeypatch.setattr(command, "blob_version", lambda p, d, o: parsed.append(p) or real_blob(p, d, o))
+    monkeypatch.setattr(command, "parse_source_job", lambda s: parsed.append(s.path) or real_source(s))
+    code, out, _ = run(monkeypatch, capsys, repo, "diff")
+    assert code == 1 and sorted(parsed) == ["plans/a.yaml", "plans/a.yaml"]

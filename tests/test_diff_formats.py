@@ -134,3 +134,17 @@ def test_html_fragment_words_follow_the_site_language() -> None:
     assert "文字修改" in render_diff_html(diff) and "修改" in render_diff_html(diff)
     english = render_diff_html(diff, 2, lang="en")
     assert "text changed" in english and "<h2 " in english and "<h3 " in english
+
+
+def test_many_moved_files_pair_by_content_quickly() -> None:
+    import time
+
+    base = v(PLAN)
+    old = {f"plans/p{i}.yaml": Version(f"plans/p{i}.yaml", f"text {i}", None, ("bad",)) for i in range(400)}
+    new = {f"plans/sub/p{i}.yaml": Version(f"plans/sub/p{i}.yaml", f"text {i}", None, ("bad",)) for i in range(400)}
+    old["plans/a.yaml"] = base
+    new["plans/sub/a.yaml"] = Version("plans/sub/a.yaml", base.text, base.plan, ())
+    start = time.perf_counter()
+    report = diff_sets(old, new)
+    assert time.perf_counter() - start < 5
+    assert {d.status for d in report.plans} == {"renamed"} and len(report.plans) == 401

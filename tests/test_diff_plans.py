@@ -171,3 +171,9 @@ def test_invalid_side_is_reported_not_raised() -> None:
     diff = diff_pair(good, bad)
     assert diff.status == "invalid" and diff.new_errors and not diff.old_errors
     assert "YAML" in diff.new_errors[0]
+
+
+def test_steps_with_different_ids_are_different_steps() -> None:
+    old = PLAN.replace("{title: 宣传动员阶段,", "{id: a, title: 宣传动员阶段,")
+    new = PLAN.replace("{title: 宣传动员阶段,", "{id: b, title: 宣传动员阶段,")
+    assert [c.kind for c in changes(new, old)] == ["step-removed", "step-added"]

@@ -57,3 +57,9 @@ def test_no_git_installed_is_said_clearly(tmp_path: Path, monkeypatch: pytest.Mo
         g.find_repo(tmp_path)
     with pytest.raises(g.GitNotFound):
         g.read_blobs(tmp_path, ["a" * 40])
+
+
+def test_missing_folder_is_not_mistaken_for_missing_git(tmp_path: Path) -> None:
+    with pytest.raises(g.GitError, match="does not exist") as caught:
+        g.run_git(tmp_path / "nowhere", ["status"])
+    assert not isinstance(caught.value, g.GitNotFound)

@@ -64,11 +64,18 @@ def run_git(root: Path | None, args: Sequence[str], input: bytes | None = None) 
         done = subprocess.run(["git", *args], cwd=root, input=input, capture_output=True,
                               env={**os.environ, **_ENV}, check=False)
     except FileNotFoundError:
-        raise GitNotFound(not_found_message()) from None
+        raise _missing(root) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed"
         raise GitError(message)
     return done.stdout
+
+
+def _missing(root: Path | None) -> GitError:
+    """What a FileNotFoundError from starting git means: no such folder, or no git."""
+    if root is not None and not Path(root).is_dir():
+        return GitError(f"folder {root} does not exist")
+    return GitNotFound(not_found_message())
 
 
 def not_found_message() -> str:
@@ -175,7 +182,7 @@ def read_blobs(root: Path, ids: Iterable[str]) -> dict[str, bytes]:
         proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env={**os.environ, **_ENV})
     except FileNotFoundError:
-        raise GitNotFound(not_found_message()) from None
+        raise _missing(root) from None
     assert proc.stdin is not None and proc.stdout is not None
     feeder = threading.Thread(target=_feed, args=(proc.stdin, wanted), daemon=True)
     feeder.start()
