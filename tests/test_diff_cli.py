@@ -120,5 +120,5 @@ def test_unchanged_files_are_not_parsed(repo: Path, monkeypatch: pytest.MonkeyPa
     real_blob, real_source = command.blob_version, command.parse_source_job
     monkeypatch.setattr(command, "blob_version", lambda p, d, o: parsed.append(p) or real_blob(p, d, o))
     monkeypatch.setattr(command, "parse_source_job", lambda s: parsed.append(s.path) or real_source(s))
-    code, out, _ = run(monkeypatch, capsys, repo, "diff")
+    code, _, _ = run(monkeypatch, capsys, repo, "diff")
     assert code == 1 and sorted(parsed) == ["plans/a.yaml", "plans/a.yaml"]
