@@ -217,6 +217,8 @@ def test_content_types(server: Server, path: str, kind: str) -> None:
 def test_folders_serve_their_index(server: Server) -> None:
     status, headers, _ = server.get("/orgs")
     assert status == 301 and headers["location"] == "/orgs/"
+    status, headers, _ = server.get("//orgs")
+    assert status == 301 and headers["location"] == "/orgs/"  # not //orgs/: another host
     status, _, body = server.get("/orgs/")
     assert status == 200 and b"<html" in body
     assert server.get("/", "HEAD")[0] == 200

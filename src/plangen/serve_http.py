@@ -50,9 +50,16 @@ def content_type(name: str) -> str:
     return guessed or "application/octet-stream"
 
 
+def request_path(raw_target: str) -> str:
+    """The still-encoded path of a request target (origin form `/a?b`, or absolute form `http://h/a`)."""
+    if raw_target.lower().startswith(("http://", "https://")):
+        return urlsplit(raw_target).path
+    return raw_target.split("?", 1)[0].split("#", 1)[0]
+
+
 def safe_target(root: Path, raw_target: str) -> Path | None:
     """The file or folder that a request target names inside `root`, or None when it must be refused."""
-    raw = urlsplit(raw_target).path
+    raw = request_path(raw_target)
     lowered = raw.lower()
     if "\\" in raw or "%5c" in lowered or "%2f" in lowered or "%00" in lowered or "\x00" in raw:
         return None
@@ -152,14 +159,14 @@ class Handler(BaseHTTPRequestHandler):
         self._serve(head=True)
 
     def _serve(self, head: bool) -> None:
-        if urlsplit(self.path).path == EVENTS:
+        if request_path(self.path) == EVENTS:
             self._events()
             return
         target = safe_target(self.server.root, self.path)
         if target is not None and target.is_dir():
-            path = urlsplit(self.path).path
+            path = request_path(self.path)
             if not path.endswith("/"):
-                self._redirect(path + "/")
+                self._redirect("/" + path.lstrip("/") + "/")  # never `//host/`: that would leave the site
                 return
             target = target / "index.html"
         if target is None or not target.is_file():
