@@ -327,6 +327,26 @@ def test_delete_removes_the_page_and_every_link(server: Server) -> None:
     assert not list(server.out.rglob("nongji-2025*"))
 
 
+def test_a_new_template_folder_is_watched(server: Server) -> None:
+    from plangen.render import default_theme
+
+    theme_404 = (default_theme() / "404.html").read_text(encoding="utf-8")
+    (server.root / "templates").mkdir()
+    (server.root / "templates" / "404.html").write_text(theme_404.replace("</h1>", "（模板一）</h1>", 1), "utf-8")
+    server.wait_until("template override served", lambda: "（模板一）" in server.get("/nowhere")[2].decode("utf-8"))
+    (server.root / "templates" / "404.html").write_text(theme_404.replace("</h1>", "（模板二）</h1>", 1), "utf-8")
+    server.wait_until("template edit served", lambda: "（模板二）" in server.get("/nowhere")[2].decode("utf-8"))
+
+
+def test_a_config_change_rebuilds_everything(server: Server) -> None:
+    config = server.root / "plangen.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("title: 帮扶方案", "title: 东山镇帮扶方案库", 1),
+                      encoding="utf-8")
+    server.wait_until("new site title on every page", lambda: all(
+        "东山镇帮扶方案库" in server.get(path)[2].decode("utf-8")
+        for path in ("/", "/plans/dongshan-jiedui-bangfu.html", "/orgs/", "/timeline.html")))
+
+
 def test_ctrl_c_stops_cleanly(server: Server) -> None:
     assert server.stop() == 0
     assert "plangen serve stopped" in server.output
@@ -362,3 +382,24 @@ def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
                              capture_output=True, text=True, timeout=30, check=False)
     assert run.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in run.stdout + run.stderr
+
+
+def test_a_broken_project_is_served_once_fixed(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    plan = root / YAML_PLAN
+    good = plan.read_text(encoding="utf-8")
+    plan.write_text(good.replace("guiding_thought: |", "guiding_thought: [", 1), encoding="utf-8")
+    server = Server(root)
+    try:
+        assert "build failed" in server.output
+        status, _, body = server.get("/")  # nothing built yet: a 404 that still listens for the fix
+        assert status == 404 and b"data-plangen-reload" in body
+        events = Events(server)
+        hello = events.next("hello")
+        assert hello["problems"] and hello["problems"][0]["path"] == YAML_PLAN  # type: ignore[index]
+        plan.write_text(good, encoding="utf-8")
+        events.next("reload")
+        assert server.get("/")[0] == 200
+        events.close()
+    finally:
+        assert server.stop() == 0
