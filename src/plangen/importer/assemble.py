@@ -163,7 +163,7 @@ def _item_part(lead: list[str], items: list[Node]) -> str | list[Any]:
         below = [ln.text for ln in node.all_lines() if ln is not node.line]
         body = "\n\n".join(x for x in node.body + below if x.strip())
         if node.title:
-            out.append({"title": node.title, **({"body": body} if body else {})})
+            out.append({"title": node.title, "body": body} if body else node.title)
         elif body:
             out.append(body)
     return out

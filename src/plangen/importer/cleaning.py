@@ -43,7 +43,7 @@ LABELS: dict[str, str] = {
     "simplified": "characters converted to simplified",
 }
 
-_PINYIN = re.compile(rf"(?<=[{HAN}])[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
+_PINYIN = re.compile(rf"(?<=\S)[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
 _STRAY = re.compile(rf"(?<=[{HAN}])[.'`](?=[{HAN}])")
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>|&(?:nbsp|amp|lt|gt|quot);")
 _BOILERPLATE = re.compile(
@@ -51,7 +51,8 @@ _BOILERPLATE = re.compile(
     r"上一篇|下一篇|相关推荐|扫码|公众号|点击(?:下载|查看|进入)|https?://|www\.|更多.{0,12}(?:请|敬请)访问"
 )
 _MOJIBAKE = re.compile(
-    rf"(?<=\S)[?\ufffd]+[^\s，。、；：,.;:！!？“”]{{0,6}}|\ufffd+|[ÃÂâ][\u0080-\u00bf€™œ]+"
+    r"(?<=\S)\?[!;]\??|(?<=\S)\?+(?=[^\s，。、；：,.;:！!？?“”])[^\s，。、；：,.;:！!？“”]{0,6}"
+    r"|\ufffd+|[ÃÂâ][\u0080-\u00bf€™œ]+"
 )
 
 

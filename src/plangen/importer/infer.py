@@ -34,7 +34,7 @@ def assign(chunks: list[Chunk]) -> list[Chunk]:
         if c.kind == "heading" and c.nodes[0].part:
             c.part, c.how = c.nodes[0].part, "heading"
     chunks = _dated_paragraphs(chunks)
-    taken = {c.part for c in chunks if c.part}
+    taken: set[str | None] = {c.part for c in chunks if c.part}
     _opening(chunks, taken)
     for c in chunks:
         if c.part is None and c.kind != "signature":

@@ -66,7 +66,7 @@ class Node:
 
 def cn_number(text: str) -> int:
     """'十二' -> 12, '二十' -> 20, '3' -> 3, '②' -> 2."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if len(text) == 1 and "①" <= text <= "⑳":
         return ord(text) - ord("①") + 1

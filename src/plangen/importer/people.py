@@ -57,7 +57,7 @@ def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], lis
         if not _read_line(group, text):
             group.body.append(text)
         name = name or _name_in(text)
-    data = {"name": name} if name else {}
+    data: dict[str, Any] = {"name": name} if name else {}
     data.update({k: v for k, v in group.data.items() if k != "office"})
     data.setdefault("leaders", [])
     if "office" in group.data:
@@ -199,9 +199,8 @@ def _split_name(piece: str) -> str:
     for size in (3, 2):
         if len(piece) > size:
             title = piece[:-size]
-            if title.endswith(cntext.TITLES) or title.endswith(_TITLE_END):
-                if not piece[-size:].endswith(_TITLE_END):
-                    return piece[-size:]
+            if title.endswith(cntext.TITLES + _TITLE_END) and not piece[-size:].endswith(_TITLE_END):
+                return piece[-size:]
     if 2 <= len(piece) <= 3 and not piece.endswith(_TITLE_END + _ORG_END):
         return piece
     return ""

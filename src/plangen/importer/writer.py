@@ -106,13 +106,14 @@ def _md_safe(value: Any) -> bool:
     if isinstance(value, str):
         return bool(value.strip()) and not _MD_UNSAFE.search(value)
     if isinstance(value, list) and value:
-        return all(isinstance(i, dict) and "title" in i and _md_title_ok(i["title"])
-                   and _md_safe(i.get("body", "x")) for i in value)
+        return all(_md_title_ok(i) if isinstance(i, str) else
+                   (isinstance(i, dict) and set(i) == {"title", "body"} and _md_title_ok(i["title"])
+                    and _md_safe(i["body"])) for i in value)
     return False
 
 
 def _md_title_ok(title: str) -> bool:
-    return (len(title) <= 20 and "\n" not in title and not re.search(r"[。：:#*]", title)
+    return (bool(title.strip()) and len(title) <= 20 and "\n" not in title and not re.search(r"[。：:#*]", title)
             and strip_numbering(title) == title)
 
 
@@ -121,5 +122,8 @@ def _part_text(value: Any) -> str:
         return value
     blocks = []
     for item in value:
-        blocks.append(f"### {item['title']}" + (f"\n\n{item['body']}" if item.get("body") else ""))
+        if isinstance(item, str):
+            blocks.append(f"### {item}")
+        else:
+            blocks.append(f"### {item['title']}\n\n{item['body']}")
     return "\n\n".join(blocks)

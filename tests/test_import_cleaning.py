@@ -1,0 +1,62 @@
+"""Each cleaning of text damaged on the web, and its report."""
+
+from __future__ import annotations
+
+from plangen.importer.cleaning import Line, clean, clean_line, simplify, summarise
+
+
+def one(text: str) -> tuple[str | None, list[str]]:
+    line, done = clean_line(Line(7, text))
+    return (line.text if line else None), [c.kind for c in done]
+
+
+def test_pinyin_annotations_removed() -> None:
+    assert one("優(yōu)秀的方案結(jié)對") == ("優秀的方案結對", ["pinyin"])
+    assert one("优（yōu）秀") == ("优秀", ["pinyin"])
+
+
+def test_real_parentheses_kept() -> None:
+    for text in ("(1)宣传动员", "补贴(附件1、2或3)", "裁员率(4%)", "幼儿园“1+n”(n)帮教", "(一)管理帮扶"):
+        assert one(text) == (text, [])
+
+
+def test_stray_marks_between_chinese_characters_removed() -> None:
+    assert one("老师的.阵阵掌声,参加的`法律宣传,详细的'安排") == ("老师的阵阵掌声,参加的法律宣传,详细的安排", ["stray"])
+    assert one("2016.9.1召开") == ("2016.9.1召开", [])
+
+
+def test_site_boilerplate_lines_dropped() -> None:
+    assert one("以下是小编为大家总结的一些常见方案范例,供参考。") == (None, ["boilerplate"])
+    assert one("【本文地址:http://example.com/zuowen/1.html】") == (None, ["boilerplate"])
+    assert one("为进一步做好帮扶工作,特制定本方案。")[1] == []
+
+
+def test_html_remnants_removed() -> None:
+    assert one("<p>指导思想</p>&nbsp;") == ("指导思想", ["html"])
+
+
+def test_mojibake_reported_with_location_never_changed() -> None:
+    text = "摸清当?shù)禺a业,基础设施"
+    line, done = clean_line(Line(17, text))
+    assert line is not None and line.text == text
+    assert [(c.kind, c.line, c.column) for c in done] == [("mojibake", 17, 4)]
+    assert "?shù" in done[0].sample
+    assert one("确?;顒禹樌M行")[1] == ["mojibake"]
+
+
+def test_ordinary_question_marks_are_not_mojibake() -> None:
+    assert one("怎么办? 要认真研究。")[1] == []
+
+
+def test_summary_per_kind_with_lines() -> None:
+    _, done = clean([Line(1, "優(yōu)秀"), Line(2, "學(xué)校的.老師"), Line(3, "當?shù)禺a業")])
+    text = "\n".join(summarise(done))
+    assert "pinyin annotations removed: 2 (2 lines, 1–2)" in text
+    assert "stray marks between Chinese characters removed: 1 (line 2)" in text
+    assert "line 3:2" in text
+
+
+def test_simplify_counts_changed_characters() -> None:
+    lines, done = simplify([Line(1, "幫扶"), Line(2, "帮扶")], lambda s: s.replace("幫", "帮"))
+    assert [ln.text for ln in lines] == ["帮扶", "帮扶"]
+    assert [(c.kind, c.line, c.count) for c in done] == [("simplified", 1, 1)]

@@ -1,0 +1,72 @@
+"""Dates in imported steps, periods and closing lines: every written form, year from context."""
+
+from __future__ import annotations
+
+import pytest
+
+from plangen.importer.cleaning import Line
+from plangen.importer.steps import Years, closing_fields, period_from, step_from, steps_from_paragraphs
+
+
+@pytest.mark.parametrize("head, start, end", [
+    ("宣传动员阶段(2016年9月1日至2016年9月10日)", "2016-09-01", "2016-09-10"),
+    ("宣传动员阶段(2016.9.1-2016.9.10)", "2016-09-01", "2016-09-10"),
+    ("宣传动员阶段(2016-09-01~2016-09-10)", "2016-09-01", "2016-09-10"),
+    ("宣传动员阶段(9月1日—9月10日)", "2016-09-01", "2016-09-10"),
+    ("宣传动员阶段(9月1日至10日)", "2016-09-01", "2016-09-10"),
+    ("总结阶段(11月至次年1月)", "2016-11", "2017-01"),
+])
+def test_step_dates(head: str, start: str, end: str) -> None:
+    warnings: list[str] = []
+    step = step_from(head, ["召开动员会。"], 3, Years(2016), warnings)
+    assert (step["title"], step["start"], step["end"]) == (head.split("阶段")[0] + "阶段", start, end)
+    assert step["body"] == "召开动员会。" and warnings == []
+
+
+def test_year_carried_from_context() -> None:
+    years = Years(None)
+    years.see("1.2017年上半年:")
+    step = step_from("(1)5月14日,语文课例研修。", [], 9, years, [])
+    assert step["start"] == "2017-05-14"
+
+
+def test_no_year_anywhere_leaves_the_date_in_the_title_and_warns() -> None:
+    warnings: list[str] = []
+    step = step_from("宣传动员阶段(5月5日至5月10日)", [], 7, Years(None), warnings)
+    assert "start" not in step and step["title"] == "宣传动员阶段(5月5日至5月10日)"
+    assert len(warnings) == 2 and "line 7" in warnings[0] and "no year" in warnings[0]
+
+
+def test_placeholder_dates_are_kept_as_written() -> None:
+    step = step_from("20xx年10月13日,工作队走访贫困户。", [], 1, Years(None), [])
+    assert step["start"] == "20xx年10月13日"
+
+
+def test_dated_paragraphs_each_start_a_step() -> None:
+    lines = [Line(1, "2016年2月25日,老师来到幼儿园。"), Line(2, "大家积极参与。"), Line(3, "3月2日,园长参加动员会。")]
+    steps = steps_from_paragraphs(lines, Years(None), [])
+    assert [s.get("start") for s in steps] == ["2016-02-25", "2016-03-02"]
+    assert steps[0]["body"].endswith("大家积极参与。")
+
+
+def test_period_forms() -> None:
+    assert period_from("2007年1月—2007年12月。", Years(None), [], 1) == {"start": "2007-01", "end": "2007-12"}
+    assert period_from("xxxx年5月至20xx年5月。", Years(None), [], 1) == {"start": "xxxx年5月", "end": "20xx年5月"}
+
+
+@pytest.mark.parametrize("closing, issuer, date", [
+    (["南阳市第七小学", "2009年3月"], "南阳市第七小学", "2009-03"),
+    (["南阳市第七小学2009年3月。"], "南阳市第七小学", "2009-03"),
+    (["五井小学2016.9.4。"], "五井小学", "2016-09-04"),
+    (["五井小学", "2016-09-04"], "五井小学", "2016-09-04"),
+    (["xx小学", "20xx年9月"], "xx小学", "20xx年9月"),
+])
+def test_issuer_and_date_from_closing_lines(closing: list[str], issuer: str, date: str) -> None:
+    got = closing_fields([Line(i + 1, t) for i, t in enumerate(closing)], [])
+    assert got == {"issuer": issuer, "date": date}
+
+
+def test_unreadable_closing_date_is_reported_not_used() -> None:
+    warnings: list[str] = []
+    assert closing_fields([Line(40, "五井小学2016.94。")], warnings) == {"issuer": "五井小学"}
+    assert "line 40" in warnings[0] and "2016.94" in warnings[0]

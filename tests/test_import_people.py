@@ -1,0 +1,71 @@
+"""Each leadership form the importer reads."""
+
+from __future__ import annotations
+
+from plangen.importer.people import read_group
+
+
+def test_role_line_with_titles_in_brackets() -> None:
+    group, warnings = read_group(["组长:井明泉(五井小学校长)于海军(嵩山小学校长)"])
+    assert group["leaders"] == [{"name": "井明泉", "title": "校长", "org": "五井小学"},
+                                {"name": "于海军", "title": "校长", "org": "嵩山小学"}]
+    assert warnings == []
+
+
+def test_several_roles_on_one_line_and_names_continued_on_the_next() -> None:
+    group, _ = read_group(["组长:张明(五井小学校长)副组长:刘钰(五井小学副校长)。",
+                           "赵磊(五井小学教导主任)。", "成员:结对学校全体教师。"])
+    assert [p["name"] for p in group["leaders"]] == ["张明"]
+    assert [p["name"] for p in group["deputies"]] == ["刘钰", "赵磊"]
+    assert group["members"] == [{"description": "结对学校全体教师"}]
+
+
+def test_spaced_labels_and_full_width_colon() -> None:
+    group, _ = read_group(["组 长：张三、李四", "副 组 长：王五", "组  员：赵六 钱七"])
+    assert [p["name"] for p in group["leaders"]] == ["张三", "李四"]
+    assert [p["name"] for p in group["deputies"]] == ["王五"]
+    assert [p["name"] for p in group["members"]] == ["赵六", "钱七"]
+
+
+def test_empty_template_slots_are_empty_and_reported() -> None:
+    group, warnings = read_group(["组长:副组长:组员:"])
+    assert group["leaders"] == [] and not group.get("deputies") and not group.get("members")
+    assert len(warnings) == 3 and "组长" in warnings[0]
+    assert group["body"] == "组长:副组长:组员:"  # kept, so the part is not empty
+
+
+def test_prose_you_ren_zuzhang() -> None:
+    group, _ = read_group(["由县委常委李某任组长"])
+    assert group["leaders"] == [{"name": "李某", "title": "县委常委"}]
+
+
+def test_prose_without_you_with_two_titles_and_office() -> None:
+    text = ("成立工业企业帮扶领导小组,县委常委、县纪委书记李诒芸任组长,县政府副县长温生平任常务副组长,"
+            "各帮扶责任县领导任副组长,成员包括所有责任单位主要负责人,办公室设在县工信局,"
+            "由刘礼聪同志兼任办公室主任。")
+    group, _ = read_group([text])
+    assert group["name"] == "工业企业帮扶领导小组"
+    assert group["leaders"] == [{"name": "李诒芸", "title": "县委常委、县纪委书记"}]
+    assert group["deputies"] == [{"name": "温生平", "title": "县政府副县长"}, {"description": "各帮扶责任县领导"}]
+    assert group["members"] == [{"description": "所有责任单位主要负责人"}]
+    assert group["office"] == {"location": "县工信局", "director": {"name": "刘礼聪"}}
+
+
+def test_prose_role_first_and_yi_wei() -> None:
+    group, _ = read_group(["组长由纪委书记担任,副组长由工作部部长担任,成员为中层干部。"])
+    assert group["leaders"] == [{"description": "纪委书记"}]
+    assert group["members"] == [{"description": "中层干部"}]
+    group, _ = read_group(["我们乡成立以乡长为组长,各村干部为成员的领导小组。"])
+    assert group["leaders"] == [{"description": "乡长"}]
+
+
+def test_traditional_text_keeps_its_characters() -> None:
+    group, _ = read_group(["組長:劉鈺(五井小學副校長)"], "幫扶結對活動領導小組。")
+    assert group["name"] == "幫扶結對活動領導小組"
+    assert group["leaders"] == [{"name": "劉鈺", "title": "副校長", "org": "五井小學"}]
+
+
+def test_text_without_people_is_kept_as_the_body() -> None:
+    group, _ = read_group(["加大宣传。成立帮困企业工作领导小组,加大对干部职工的宣传。"], "加强领导")
+    assert group["leaders"] == [] and group["name"] == "帮困企业工作领导小组"
+    assert "加大宣传" in group["body"]
