@@ -35,7 +35,7 @@ URL_ATTRS = {"href", "src", "action", "formaction", "poster", "cite", "data", "b
 FETCHED = {("img", "src"), ("script", "src"), ("link", "href"), ("iframe", "src"), ("source", "src"),
            ("audio", "src"), ("video", "src"), ("embed", "src"), ("object", "data"), ("track", "src"),
            ("image", "href"), ("use", "href"), ("input", "src"), ("video", "poster"), ("img", "srcset")}
-DANGEROUS_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file|about)\s*:", re.I)
+DANGEROUS_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file|about)\s*:", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- building
@@ -172,6 +172,15 @@ def is_external(value: str) -> bool:
     return bool(parts.scheme or parts.netloc) or value.strip().startswith("//")
 
 
+def other_host(value: str) -> bool:
+    """A URL that makes the browser contact a host: any scheme but data: (inline bytes), or //host."""
+    parts = urlsplit(value.strip())
+    return bool(parts.netloc) or value.strip().startswith("//") or (bool(parts.scheme) and parts.scheme.lower() != "data")
+
+
+THEME_DATA_URLS = {("link", "data:,")}  # the theme's empty favicon, so browsers do not ask the server for one
+
+
 def resolve(page: str, href: str) -> tuple[str, str] | None:
     """(output path, anchor) that a relative href on `page` points to; None when it leaves the site."""
     parts = urlsplit(href)
@@ -182,7 +191,7 @@ def resolve(page: str, href: str) -> tuple[str, str] | None:
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     if path.endswith("/"):
         target = posixpath.join(target, "index.html")
-    if target.startswith("../") or target == ".." or target.startswith("/"):
+    if target.startswith(("../", "/")) or target == "..":
         return None
     return target, anchor
 
@@ -239,7 +248,8 @@ def reachable(site: ParsedSite, start: str = "index.html") -> set[str]:
 
 
 def dangerous_refs(tree: ET.Element) -> list[Ref]:
-    return [r for r in refs(tree) if DANGEROUS_SCHEME.match(re.sub(r"[\x00-\x20]", "", unquote(r.value)))]
+    return [r for r in refs(tree) if DANGEROUS_SCHEME.match(re.sub(r"[\x00-\x20]", "", unquote(r.value)))
+            and (r.tag, r.value) not in THEME_DATA_URLS]
 
 
 def event_handlers(tree: ET.Element) -> list[str]:

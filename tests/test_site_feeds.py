@@ -15,7 +15,6 @@ from urllib.parse import unquote
 import icalendar
 import jsonschema
 import pytest
-
 from sitecheck import build_files, copy_fixture, example_site, read_tree
 
 from plangen import urls

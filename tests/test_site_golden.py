@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sitecheck import assert_golden, build_files, copy_fixture
 
 from plangen import urls

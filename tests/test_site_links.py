@@ -9,9 +9,19 @@ import re
 from pathlib import Path
 
 import pytest
-
-from sitecheck import (FETCHED, ParsedSite, broken_links, is_external, parse_site, reachable, read_tree, refs,
-                       example_site, strict_errors)
+from sitecheck import (
+    FETCHED,
+    ParsedSite,
+    broken_links,
+    example_site,
+    is_external,
+    other_host,
+    parse_site,
+    reachable,
+    read_tree,
+    refs,
+    strict_errors,
+)
 
 from plangen import urls
 from plangen.build import BuildResult
@@ -94,11 +104,11 @@ def test_nothing_is_fetched_from_another_host(site: ParsedSite) -> None:
     found = []
     for page, tree in site.trees.items():
         for ref in refs(tree):
-            if (ref.tag, ref.attr) in FETCHED and is_external(ref.value):
+            if (ref.tag, ref.attr) in FETCHED and other_host(ref.value):
                 found.append(f"{page}: <{ref.tag} {ref.attr}={ref.value}>")
         for el in tree.iter():
             style = el.attrib.get("style", "") + (el.text or "" if str(el.tag).endswith("style") else "")
-            if re.search(r"url\s*\(|@import", style, re.I):
+            if re.search(r"url\s*\(|@import", style, re.IGNORECASE):
                 found.append(f"{page}: CSS url() or @import in {el.tag}")
     for path, data in site.files.items():
         if path.endswith(".css"):

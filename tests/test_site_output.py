@@ -16,7 +16,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from sitecheck import REPO, build_files, build_site, built, copy_fixture, mtimes, read_tree
 
 from plangen import urls

@@ -9,8 +9,10 @@ a registry entry can merge spellings or give a person without organisation a hom
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .documents import Marks, mark_of
@@ -112,7 +114,23 @@ def check_names(names: list[tuple[str, str, str, int, int]], registry: Registry)
 _UNSAFE = re.compile(r"[\x00-\x1f\s/\\?%*:|\"<>#&'`.]+")
 
 
+_MAX_BYTES = 96  # a person's page joins two ids; with '.html' and the writer's temporary name, < 255 bytes
+_RESERVED = {"index"}  # orgs/index.html, people/index.html, … are the listings
+
+
+@lru_cache(maxsize=1 << 16)
 def file_id(name: str) -> str:
-    """A file-name-safe id that keeps Chinese readable: '五井小学' -> '五井小学'."""
+    """A file-name-safe id that keeps Chinese readable: '五井小学' -> '五井小学'.
+
+    Long names are cut (in UTF-8 bytes, file systems limit names to 255) and get a short hash, so
+    two long names with the same beginning keep separate pages; 'index' becomes '_index' (folded
+    names never start with '_', so nothing else maps there).
+    """
     cleaned = _UNSAFE.sub("-", (fold(name) or name).lower()).strip("-")
-    return cleaned[:80] or "x"
+    data = cleaned.encode("utf-8")
+    if len(data) > _MAX_BYTES:
+        cut = data[:_MAX_BYTES - 9].decode("utf-8", "ignore").rstrip("-")
+        cleaned = f"{cut}-{hashlib.sha1(data).hexdigest()[:8]}"
+    if cleaned in _RESERVED:
+        return "_" + cleaned
+    return cleaned or "x"
