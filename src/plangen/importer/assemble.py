@@ -79,7 +79,7 @@ def _year_of(date: Any) -> int | None:
 def _place(chunk: Chunk, data: dict[str, Any], sections: list[dict[str, Any]], years: Years, report: Report) -> None:
     part = chunk.part
     if chunk.kind == "signature":
-        sections.append({"title": "落款", "body": chunk.text()})
+        sections.append({"title": "落款", "body": chunk.text("\n\n")})
         report.warnings.append(f"line {chunk.first_line}: signature or title lines in the middle of the text "
                                "(another plan pasted into this one?); kept as section 落款")
         return
@@ -92,7 +92,7 @@ def _place(chunk: Chunk, data: dict[str, Any], sections: list[dict[str, Any]], y
         return
     if part in data:
         title = _heading(chunk) or TOP_LABELS.get(part, part)
-        sections.append({"title": title, "body": chunk.text()})
+        sections.append({"title": title, "body": _below(chunk)})
         report.warnings.append(f"line {chunk.first_line}: {TOP_LABELS.get(part, part)} appears again; "
                                f"kept as a further section '{title}'")
         return
@@ -114,15 +114,27 @@ def _heading(chunk: Chunk) -> str:
 def _unnamed(chunk: Chunk, sections: list[dict[str, Any]]) -> None:
     title = _heading(chunk)
     if title:
-        node = chunk.nodes[0]
-        text = "\n\n".join(node.body + [ln.text for ln in node.all_lines() if ln is not node.line])
+        text = _below(chunk)
         sections.append({"title": title, **({"body": text} if text else {})})
         return
+    intro = chunk.lead[0].text.strip() if chunk.kind == "list" and len(chunk.lead) == 1 else ""
+    if intro and re.search(r"[:：]$", intro) and len(intro) <= 31:
+        body = "\n\n".join(ln.text for ln in chunk.lines() if ln is not chunk.lead[0])
+        sections.append({"title": intro.rstrip(":："), "body": body})
+        return
     previous = sections[-1] if sections else None
-    if previous and previous["title"] == UNNAMED and getattr(chunk, "kind", "") == "para":
-        previous["body"] += "\n\n" + chunk.text()
+    if previous and previous["title"] == UNNAMED and chunk.kind == "para":
+        previous["body"] += "\n\n" + chunk.text("\n\n")
         return
     sections.append({"title": UNNAMED, "body": "\n\n".join(ln.text for ln in chunk.lines())})
+
+
+def _below(chunk: Chunk) -> str:
+    """The text of a chunk without its heading line: what a section's body holds."""
+    if chunk.kind != "heading":
+        return chunk.text("\n\n")
+    node = chunk.nodes[0]
+    return "\n\n".join(node.body + [ln.text for ln in node.all_lines() if ln is not node.line])
 
 
 def _lead_and_items(chunk: Chunk) -> tuple[list[str], list[Node]]:

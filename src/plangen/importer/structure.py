@@ -43,8 +43,8 @@ class Chunk:
             out.extend(node.all_lines())
         return sorted(out, key=lambda ln: ln.no)
 
-    def text(self) -> str:
-        return "\n".join(ln.text for ln in self.lines())
+    def text(self, sep: str = "\n") -> str:
+        return sep.join(ln.text for ln in self.lines())
 
 
 def is_org_line(text: str) -> bool:
