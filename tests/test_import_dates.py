@@ -70,3 +70,13 @@ def test_unreadable_closing_date_is_reported_not_used() -> None:
     warnings: list[str] = []
     assert closing_fields([Line(40, "五井小学2016.94。")], warnings) == {"issuer": "五井小学"}
     assert "line 40" in warnings[0] and "2016.94" in warnings[0]
+
+
+@pytest.mark.parametrize("body, owner", [
+    ("对低保户发放款物。此项工作由区民政局、财政局负责。", "区民政局、财政局"),
+    ("召开动员会。\n\n责任单位：教导处", "教导处"),
+    ("召开动员会，各单位负责落实。", None),
+])
+def test_step_owner(body: str, owner: str | None) -> None:
+    step = step_from("宣传动员阶段", [body], 1, Years(2016), [])
+    assert step.get("owner") == owner

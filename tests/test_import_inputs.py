@@ -177,3 +177,10 @@ def test_help_documents_every_option(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     for option in ("--output", "--format", "--simplified", "--split", "--encoding", "--force", "--dry-run"):
         assert option in out
+
+
+def test_a_page_of_boilerplate_only_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "page.txt"
+    source.write_text("以下是小编为大家整理的方案范文，供参考。\n【本文地址:http://example.com/1.html】\n", "utf-8")
+    assert run(str(source), "-o", str(tmp_path / "plans")) == 1
+    assert "no plan text found" in capsys.readouterr().err

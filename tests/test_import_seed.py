@@ -67,6 +67,11 @@ def test_required_parts_recognised_as_the_fixture_says() -> None:
         assert set(report.missing) - {"issuer"} == set(REQUIRED_PARTS) - got, i
 
 
+def test_simplified_import_recognises_the_same_parts() -> None:
+    plain = [r.parts() for _, r in imported()]
+    assert [r.parts() for _, r in imported(simplified=True)] == plain
+
+
 def test_pinyin_annotations_gone_from_all() -> None:
     for data, _ in imported():
         assert not PINYIN.search(to_yaml(data))

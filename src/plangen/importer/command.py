@@ -75,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
             status = 1
             continue
         converted = convert(found.text, file.name, options)
+        if not converted.plans:
+            print(f"{file}: error: no plan text found (nothing left after removing site boilerplate)", file=sys.stderr)
+            status = 1
+            continue
         status = max(status, _write_all(file, converted, args, taken))
     return status
 

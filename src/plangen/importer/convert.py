@@ -41,6 +41,8 @@ def convert(text: str, source: str, options: Options) -> Converted:
     result.outside = [c for c in cleanings if c.line < first]
     for part, end in zip(parts, bounds):
         lines_of = [ln for ln in part.lines if ln.text.strip()]
+        if not lines_of and not part.header:
+            continue  # nothing left after cleaning (a page of boilerplate only)
         data, report = build(lines_of, part.header, source, part.header_line)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         result.plans.append((data, report))

@@ -19,6 +19,8 @@ from .structure import DATE_LINE, ORG_DATE_LINE, is_org_line
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CLAUSE_END = re.compile(r"[，,。；;：:]")
+_OWNER = re.compile(r"(?:(?:此项|该项|本项)?工作由|(?:负责人|负责单位|责任单位|责任人|牵头单位)[:：])\s*(?P<who>[^。；;：:]{2,40}?)"
+                    r"(?:(?:具体)?负责|牵头)?[。；;]?\s*$")
 
 
 class Years:
@@ -73,7 +75,10 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     text = "\n\n".join(x for x in [rest] + body if x.strip())
     if text:
         step["body"] = text
-    return {k2: step[k2] for k2 in ("title", "start", "end", "body") if k2 in step}
+        owner = _OWNER.search(key(text))
+        if owner:
+            step["owner"] = text[owner.start("who"):owner.end("who")].strip()
+    return {k2: step[k2] for k2 in ("title", "start", "end", "owner", "body") if k2 in step}
 
 
 def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
