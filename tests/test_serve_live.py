@@ -94,8 +94,8 @@ class Server:
         raise AssertionError(f"not within {timeout} s: {what}\n--- serve output ---\n{self.output}")
 
     def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
+        if self.proc.poll() is None:  # Ctrl-C in a terminal: SIGINT to the whole process group
+            os.killpg(self.proc.pid, signal.SIGINT)
         try:
             return self.proc.wait(20)
         except subprocess.TimeoutExpired:

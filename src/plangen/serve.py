@@ -210,7 +210,10 @@ class Preview:
             self._observer.stop()
             self._observer.join(timeout=5)
         if self._thread is not None:
-            self._thread.join()
+            self._thread.join(timeout=0.5)
+            if self._thread.is_alive():
+                self.say("waiting for the build in progress to finish writing…")
+                self._thread.join()
 
     def _schedule(self) -> None:
         self._observer.unschedule_all()
@@ -311,6 +314,7 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
         say(f"plangen serve: cannot listen on {options.host}:{options.port}: {exc.strerror or exc}")
         return 2
     previous = signal.signal(signal.SIGTERM, _interrupt)
+    os.register_at_fork(after_in_child=_ignore_interrupts)  # Ctrl-C reaches the whole process group
     try:
         preview.start()
         while not preview.first_build.wait(0.1):
@@ -331,6 +335,15 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _ignore_interrupts() -> None:
+    """In the build's forked render workers: leave Ctrl-C to serve, which lets the build finish.
+
+    A worker killed by Ctrl-C loses its task and the pool would wait for it forever.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
 
 
 def _remove_preview(folder: Path) -> None:
