@@ -6,24 +6,29 @@ API (for the site renderer):
         root:       the project folder (anywhere inside a git work tree)
         plan_paths: plan paths relative to `root`, as in `Plan.source` (e.g. "plans/a.yaml")
         cache_dir:  where parsed revisions are cached (default: root/.plangen-cache/history)
+        options:    project.ReadOptions (size limit, encoding), as for `plangen check`
         Never raises for a missing repository or a missing git: the result is then empty and
         `notes` says why, so the site builds without history.
     load_histories(root, plan_paths, ...) -> dict[str, PlanHistory]     (read_history(...).histories)
 
     HistoryResult.histories: {plan path: PlanHistory}     one entry per path given
     HistoryResult.shallow:   True in a shallow clone       (history is incomplete)
-    HistoryResult.notes:     messages for the build output ("history is incomplete: the clone is shallow")
+    HistoryResult.notes:     messages for the build output ("history is incomplete: the clone is shallow …")
     PlanHistory.revisions:   newest first; each a Revision
     PlanHistory.shallow, .single (only one revision), .uncommitted (no revision at all)
-    Revision: commit, date (ISO 8601), author, email, message, path (at that revision), blob,
-              plan (Plan or None when invalid), errors (why invalid), diff (PlanDiff against the
-              previous revision; status "added" for the first one)
-    plangen.diff.render_diff_html(revision.diff) -> str    an escaped HTML fragment to embed
+    Revision: commit, date (ISO 8601), author, email, message (subject), path (at that revision),
+              blob, errors (why invalid; empty when valid), .valid,
+              .plan (Plan or None when invalid), .diff (PlanDiff against the previous revision;
+              status "added" for the first one, "invalid" when either side is invalid).
+              .plan and .diff are decoded from the cache on first use.
+    plangen.diff.render_diff_html(revision.diff, heading_level=3, lang="zh-CN") -> str
+              an escaped HTML fragment (CSS classes pd-*; default styles in plangen.diff.html.PAGE_CSS)
 
 One `git log --raw -M` pass gives every commit's changed files with blob ids; renames are followed
 backwards from each current path. Blobs not in the cache are read through one `git cat-file
---batch` process. Parsed revisions and diffs are cached per plan (JSON, keyed by blob id and path),
-so an unchanged history costs only the `git log` pass; a corrupt cache file is ignored.
+--batch` process and parsed (in worker processes when there are many). Parsed revisions and diffs
+are cached per plan (historycache: JSON keyed by blob id and path, checksummed), so an unchanged
+history costs the `git log` pass and reading the cache; a corrupt cache file is ignored.
 """
 
 from __future__ import annotations
