@@ -25,7 +25,7 @@ TITLES: tuple[str, ...] = tuple(sorted({
 _GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代表", "人员", "等", "班子", "骨干")
 
 # A name starts only where a run of name characters starts (the look-behind): linear time on long runs.
-_PAREN_PERSON = re.compile(r"\s*(?<![^\s（()）,，、;；:：])([^\s（()）,，、;；:：]+)\s*[（(]\s*([^）)]*?)\s*[）)]")
+_PAREN_PERSON = re.compile(r"(?<![^\s（()）,，、;；:：])([^\s（()）,，、;；:：]+)\s*[（(]([^（()）]*)[）)]")
 _SPLIT = re.compile(r"[、，,;；\s]+")
 
 
@@ -90,7 +90,7 @@ def _person_or_group(name: str, title: str, org: str) -> PersonText:
     return PersonText(name=name, title=title, org=org)
 
 
-_ROLE_LINE = re.compile(r"^\s*(?P<label>[^:：]{1,8}?)\s*[:：]\s*(?P<rest>.*)$")
+_ROLE_LINE = re.compile(r"^\s*(?P<label>[^:：\s][^:：]{0,7}?)\s*[:：]\s*(?P<rest>.*)$")
 
 
 def role_of_label(label: str) -> str | None:
