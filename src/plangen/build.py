@@ -1,32 +1,39 @@
 """`plangen build`: the stages in order, written once.
 
     workspace (config, plans, registry, all problems)  -> stop here on any error
-    index (cross-links)                                 -> pages (what to render, what each reads)
-    render (HTML, feeds, calendars, JSON, sources)      -> {output path: bytes}, all in memory
-    write (only changed files; stale files from the manifest removed)
+    index (cross-links)                                 -> jobs: every output file, its inputs' fingerprint
+    render the jobs whose fingerprint changed           -> {output path: bytes}, all in memory
+    write (only changed files; stale files from the manifest removed), then the search index
 
-Nothing is written until every page has rendered, so a failing build leaves the site as it was.
+A cold build is the same code with every job dirty. Nothing is written until every page has
+rendered, so a failing build leaves the site as it was.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from . import feeds, urls
+from . import __version__, cache as cache_store, feeds, search, urls
+from .cache import BuildCache, digest
 from .config import Config
 from .index import Index, build_index
+from .model import Plan
 from .output import WriteStats, refusal, write_site
-from .pages import Page, all_pages
+from .pages import ALL, Page, all_pages
 from .problems import Problem, error, strict
-from .render import Renderer, SiteInfo, asset_files
+from .render import RenderError, Renderer, SiteInfo, asset_files, template_fingerprints
 from .workspace import Workspace, load_workspace
 
 Progress = Callable[[int, int], None]
+UNCHANGED = "nothing changed: the index is kept"
+PARALLEL_FROM = 400  # dirty pages; below this, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,9 @@ class BuildOptions:
     strict: bool = False
     drafts: bool = False
     encoding: str | None = None
+    search: bool = True
+    persistent_cache: bool = True  # keep .plangen-cache/ between runs (the CLI); serve keeps it in memory
+    jobs: int = 0  # worker processes for rendering; 0 = one per core
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +58,22 @@ class BuildResult:
     stats: WriteStats | None = None
     seconds: float = 0.0
     output: Path | None = None
-    files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)  # the files this build rendered
+    search: search.SearchReport | None = None
+    rendered: int = 0
 
     @property
     def ok(self) -> bool:
         return self.stats is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One output file: where it goes, what it was made from, how to make it."""
+
+    path: str
+    fingerprint: str
+    make: Callable[[], bytes] = field(compare=False)
 
 
 def source_date_epoch() -> int:
@@ -60,49 +81,16 @@ def source_date_epoch() -> int:
     return int(value) if value.isdigit() else 0
 
 
-def render_site(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
-                progress: Progress | None = None) -> dict[str, bytes]:
-    """Every output file, in memory. Pure but for reading the theme's files."""
-    renderer = Renderer(index, site, config.templates_dir)
-    pages: list[Page] = list(all_pages(index))
-    files: dict[str, bytes] = {}
-    for n, page in enumerate(pages, 1):
-        files[page.path] = renderer.render(page)
-        if progress and n % 50 == 0:
-            progress(n, len(pages))
-    files.update(data_files(index, config, texts))
-    files.update(asset_files(config.templates_dir))
-    return files
-
-
-def data_files(index: Index, config: Config, texts: dict[str, str]) -> dict[str, bytes]:
-    plans = list(index.plans)
-    epoch = feeds.newest_epoch(plans, source_date_epoch())
-    files = {
-        urls.CALENDAR: feeds.calendar(plans, config.title, epoch, config.base_url),
-        urls.FEED: feeds.atom(index, config.title, epoch, config.base_url),
-        urls.API: feeds.api(index),
-        urls.API_SCHEMA: api_schema(),
-    }
-    for plan in plans:
-        files[urls.plan_ics(plan.slug)] = feeds.calendar([plan], plan.title, epoch, config.base_url)
-        files[urls.source(plan.slug, plan.kind)] = texts.get(plan.source, "").encode("utf-8")
-    return files
-
-
-def api_schema() -> bytes:
-    from importlib import resources
-
-    return resources.files("plangen").joinpath("schema/api.schema.json").read_bytes()
-
-
-def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+def build(options: BuildOptions, progress: Progress | None = None, cache: BuildCache | None = None) -> BuildResult:
     started = time.perf_counter()
-    ws = load_workspace(options.root.resolve(), encoding=options.encoding, drafts=options.drafts,
-                        output=options.output)
+    root = options.root.resolve()
+    if cache is None:
+        cache = cache_store.load(root) if options.persistent_cache else BuildCache()
+    ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,
+                        parse=cache.parse)
+    cache.forget_missing(set(ws.project.texts))
     problems = strict(ws.problems) if options.strict else list(ws.problems)
-    out = ws.config.output_dir if not options.output else (options.output if options.output.is_absolute()
-                                                           else Path.cwd() / options.output)
+    out = _output_dir(options, ws.config)
     if any(p.is_error for p in problems):
         return BuildResult(ws, tuple(problems))
     why = refusal(out, ws.config.root, ws.config.plans_dir)
@@ -112,13 +100,152 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         return BuildResult(ws, (*problems, refused))
     plans = [p for p in ws.project.plans if options.drafts or p.status != "draft"]
     index = build_index(plans, ws.registry)
-    site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=False,
+    off = search.off_reason(options.search, ws.config.search, len(plans))
+    site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
                     drafts=options.drafts, history=frozenset())
-    files = render_site(index, ws.config, site, ws.project.texts, progress)
-    stats = write_site(out, files)
-    pages = sum(1 for p in files if p.endswith(".html"))
+    try:
+        stats, files, rendered = _render_and_write(ws, index, site, out, cache, options, progress)
+    except RenderError as exc:  # a broken template: reported like a plan error, nothing written
+        return BuildResult(ws, (*problems, exc.problem()))
+    unchanged = not (stats.written or stats.removed) and not off and (out / search.BUNDLE).is_dir()
+    found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED) if unchanged else search.run(out, len(plans), off)
+    if found.ran and not found.ok:  # Pagefind failed: the pages again, without the search box
+        stats, files, rendered = _render_and_write(ws, index, replace(site, search=False), out, cache, options, None)
+    problems += [p for p in [found.problem()] if p]
+    if options.persistent_cache:
+        cache_store.save(root, cache)
+    pages = sum(1 for p in cache.outputs if p.endswith(".html"))
     return BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
-                       time.perf_counter() - started, out, files)
+                       time.perf_counter() - started, out, files, found, rendered)
+
+
+def _output_dir(options: BuildOptions, config: Config) -> Path:
+    if not options.output:
+        return config.output_dir
+    return options.output if options.output.is_absolute() else Path.cwd() / options.output
+
+
+def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, cache: BuildCache,
+                      options: BuildOptions, progress: Progress | None) -> tuple[WriteStats, dict[str, bytes], int]:
+    jobs = site_jobs(index, ws.config, site, ws.project.texts, ws.registry_text)
+    dirty = [j for j in jobs if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
+    files = run_jobs(dirty, options.jobs, progress)
+    files.update(asset_files(ws.config.templates_dir))
+    kept = tuple(j.path for j in jobs if j.path not in files)
+    stats = write_site(out, files, keep=search.KEEP, kept=kept)
+    cache.outputs = {j.path: j.fingerprint for j in jobs}
+    return stats, files, len(dirty)
+
+
+def site_jobs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str = "") -> list[Job]:
+    """Every output file but the theme's assets, with the fingerprint of what it is made from."""
+    renderer = Renderer(index, site, config.templates_dir)
+    tprints = template_fingerprints(config.templates_dir)
+    key = digest(__version__, repr(site), repr(_config_key(config)), registry_text, str(source_date_epoch()))
+    plan_prints = {p.slug: digest(texts.get(p.source, ""), p.source) for p in index.plans}
+    everything = digest(*(plan_prints[p.slug] for p in index.plans))
+    jobs = [_page_job(page, renderer, key, tprints, plan_prints, everything) for page in all_pages(index)]
+    jobs += _data_jobs(index, config, texts, key, plan_prints, everything)
+    pages = sorted(j.path for j in jobs)
+    jobs.append(Job(urls.SITEMAP, digest(key, "sitemap", *pages), lambda: feeds.sitemap(pages, config.base_url)))
+    return jobs
+
+
+def render_site(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
+                progress: Progress | None = None) -> dict[str, bytes]:
+    """Every output file, in memory (a cold build without writing). Pure but for reading the theme."""
+    files = run_jobs(site_jobs(index, config, site, texts), 1, progress)
+    files.update(asset_files(config.templates_dir))
+    return files
+
+
+def _config_key(config: Config) -> tuple[str, ...]:
+    return (config.title, config.language, config.edit_url, config.base_url, config.templates)
+
+
+def _page_job(page: Page, renderer: Renderer, key: str, tprints: dict[str, str], plan_prints: dict[str, str],
+              everything: str) -> Job:
+    reads = everything if ALL in page.reads else digest(*(plan_prints.get(s, "") for s in page.reads))
+    fingerprint = digest(key, page.path, tprints.get(page.template, ""), reads, repr(_shape(page.data)))
+    return Job(page.path, fingerprint, lambda: renderer.render(page))
+
+
+def _shape(value: Any) -> Any:
+    """Page data with each plan reduced to its slug (its content is fingerprinted via `reads`)."""
+    if isinstance(value, Plan):
+        return "plan:" + value.slug
+    if isinstance(value, (list, tuple)):
+        return [_shape(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    return value
+
+
+def _data_jobs(index: Index, config: Config, texts: dict[str, str], key: str, plan_prints: dict[str, str],
+               everything: str) -> list[Job]:
+    plans = list(index.plans)
+    epoch = feeds.newest_epoch(plans, source_date_epoch())
+    jobs = [
+        Job(urls.CALENDAR, digest(key, "calendar", everything),
+            lambda: feeds.calendar(plans, config.title, epoch, config.base_url)),
+        Job(urls.FEED, digest(key, "feed", everything), lambda: feeds.atom(index, config.title, epoch, config.base_url)),
+        Job(urls.API, digest(key, "api", everything), lambda: feeds.api(index)),
+        Job(urls.API_SCHEMA, digest(key, "api-schema"), api_schema),
+    ]
+    for plan in plans:
+        jobs.append(Job(urls.plan_ics(plan.slug), digest(key, "ics", plan_prints[plan.slug]), _plan_ics(plan, config)))
+        text = texts.get(plan.source, "")
+        jobs.append(Job(urls.source(plan.slug, plan.kind), digest("source", plan_prints[plan.slug]),
+                        lambda text=text: text.encode("utf-8")))  # type: ignore[misc]
+    return jobs
+
+
+def _plan_ics(plan: Plan, config: Config) -> Callable[[], bytes]:
+    epoch = feeds.newest_epoch([plan], source_date_epoch())
+    return lambda: feeds.calendar([plan], plan.title, epoch, config.base_url)
+
+
+def api_schema() -> bytes:
+    from importlib import resources
+
+    return resources.files("plangen").joinpath("schema/api.schema.json").read_bytes()
+
+
+# --- rendering, in this process or spread over worker processes --------------------------------
+
+_JOBS: list[Job] = []
+
+
+def _make(i: int) -> bytes:
+    return _JOBS[i].make()
+
+
+def run_jobs(jobs: list[Job], workers: int, progress: Progress | None) -> dict[str, bytes]:
+    """Every job's bytes. Large batches are shared among forked worker processes (one per core)."""
+    workers = workers or (os.cpu_count() or 1)
+    if workers > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        return _run_parallel(jobs, workers, progress)
+    files: dict[str, bytes] = {}
+    for n, job in enumerate(jobs, 1):
+        files[job.path] = job.make()
+        if progress and (n % 100 == 0 or n == len(jobs)):
+            progress(n, len(jobs))
+    return files
+
+
+def _run_parallel(jobs: list[Job], workers: int, progress: Progress | None) -> dict[str, bytes]:
+    global _JOBS
+    _JOBS = jobs  # inherited by the forked workers; only indexes and bytes cross the pipe
+    files: dict[str, bytes] = {}
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for n, data in enumerate(pool.imap(_make, range(len(jobs)), chunksize=64), 1):
+                files[jobs[n - 1].path] = data
+                if progress and (n % 100 == 0 or n == len(jobs)):
+                    progress(n, len(jobs))
+    finally:
+        _JOBS = []
+    return files
 
 
 def summary(result: BuildResult) -> str:
@@ -128,7 +255,11 @@ def summary(result: BuildResult) -> str:
     drafts = f", {result.drafts_skipped} draft(s) left out" if result.drafts_skipped else ""
     return (f"built {result.plans} plans, {result.pages} pages{drafts}; {warnings} warning(s); "
             f"{stats.written} file(s) written, {stats.unchanged} unchanged, {stats.removed} removed; "
-            f"{result.seconds:.2f} s -> {result.output}")
+            f"{result.seconds:.2f} s -> {result.output}" + (f"; {_search_line(result.search)}" if result.search else ""))
+
+
+def _search_line(report: search.SearchReport) -> str:
+    return f"search: {UNCHANGED}" if report.reason == UNCHANGED else report.line()
 
 
 def terminal_progress(stream: object = sys.stderr) -> Progress | None:
@@ -144,4 +275,3 @@ def terminal_progress(stream: object = sys.stderr) -> Progress | None:
               file=stream, flush=True)  # type: ignore[call-overload]
 
     return show
-

@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urljoin
 
@@ -32,6 +33,8 @@ def ics_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1)."""
+    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # 18 characters are at most 72 octets
+        return line
     out, current, size = [], "", 0
     for ch in line:
         n = len(ch.encode("utf-8"))
@@ -166,7 +169,7 @@ def sitemap(paths: list[str], base_url: str) -> bytes:
 
 def plan_json(plan: Plan) -> dict[str, Any]:
     """A plan as JSON-ready data: dataclass fields, dates as ISO text, source path kept."""
-    data = _plain(dataclasses.asdict(plan))
+    data = _plain(plan)
     data.pop("kind", None)
     data["source"] = plan.source
     data["format"] = plan.kind
@@ -175,13 +178,20 @@ def plan_json(plan: Plan) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        if set(value) == {"year", "month", "day"}:
-            return str(PlanDate(value["year"], value["month"], value["day"]))
-        return {k: _plain(v) for k, v in value.items()}
+    """Model values as JSON data (like dataclasses.asdict, without its deep copies); dates as text."""
+    if isinstance(value, PlanDate):
+        return str(value)
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
+    names = _field_names(type(value))
+    if names:
+        return {name: _plain(getattr(value, name)) for name in names}
     return value
+
+
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
 
 
 def api(index: Index) -> bytes:

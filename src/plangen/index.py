@@ -233,18 +233,33 @@ def _related(plans: tuple[Plan, ...], registry: Registry) -> dict[str, tuple[str
         feats |= {"d:" + fold(d.number or d.title) for d in plan.basis}
         feats |= {"t:" + t for t in plan.tags}
         features[plan.slug] = feats
-    related: dict[str, tuple[str, ...]] = {}
-    order = {p.slug: i for i, p in enumerate(plans)}
+    return _top_related(plans, features)
+
+
+RELATED_MAX = 6
+COMMON_FEATURE = 200  # a feature shared by more plans than this says little about relatedness
+
+
+def _top_related(plans: tuple[Plan, ...], features: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    """Score only pairs that share a feature, through an inverted index (not all n² pairs)."""
+    holders: dict[str, list[str]] = defaultdict(list)
     for plan in plans:
-        scores = []
-        for other in plans:
-            if other.slug == plan.slug:
+        for feat in features[plan.slug]:
+            holders[feat].append(plan.slug)
+    order = {p.slug: i for i, p in enumerate(plans)}
+    related: dict[str, tuple[str, ...]] = {}
+    for plan in plans:
+        scores: dict[str, int] = defaultdict(int)
+        for feat in features[plan.slug]:
+            others = holders[feat]
+            if len(others) > COMMON_FEATURE:
                 continue
-            shared = features[plan.slug] & features[other.slug]
-            score = sum(1 if f.startswith("t:") else 2 for f in shared)
-            if score:
-                scores.append((-score, order[other.slug], other.slug))
-        related[plan.slug] = tuple(s for _, _, s in sorted(scores)[:6])
+            weight = 1 if feat.startswith("t:") else 2
+            for other in others:
+                if other != plan.slug:
+                    scores[other] += weight
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+        related[plan.slug] = tuple(slug for slug, _ in ranked[:RELATED_MAX])
     return related
 
 

@@ -91,6 +91,7 @@ def plan_links(text: str) -> list[str]:
     return _PLAN_LINK.findall(text)
 
 
+@lru_cache(maxsize=4096)
 def plain_text(text: str) -> str:
     """The text of a Markdown body without markup (for excerpts, feeds and calendars)."""
     tokens = _parser().parse(text)

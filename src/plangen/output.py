@@ -54,11 +54,13 @@ def read_manifest(out: Path) -> list[str]:
         return []
 
 
-def write_site(out: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> WriteStats:
-    """Make `out` hold exactly `files` (plus `keep` prefixes written by other tools)."""
+def write_site(out: Path, files: dict[str, bytes], keep: tuple[str, ...] = (),
+               kept: tuple[str, ...] = ()) -> WriteStats:
+    """Make `out` hold exactly `files` and the already-current files `kept` (plus the `keep`
+    prefixes written by other tools, such as the search index)."""
     out.mkdir(parents=True, exist_ok=True)
     previous = read_manifest(out)
-    written = unchanged = 0
+    written, unchanged = 0, len(kept)
     for path in sorted(files):
         target = _inside(out, path)
         if _same(target, files[path]):
@@ -66,8 +68,9 @@ def write_site(out: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -
             continue
         _atomic_write(target, files[path])
         written += 1
-    removed = _remove_stale(out, previous, files, keep)
-    manifest = json.dumps({"generator": "plangen", "files": sorted(files)}, ensure_ascii=False, indent=0)
+    current = set(files) | set(kept)
+    removed = _remove_stale(out, previous, current, keep)
+    manifest = json.dumps({"generator": "plangen", "files": sorted(current)}, ensure_ascii=False, indent=0)
     if not _same(out / MANIFEST, manifest.encode("utf-8")):
         _atomic_write(out / MANIFEST, manifest.encode("utf-8"))
     return WriteStats(written, unchanged, removed)
@@ -94,7 +97,7 @@ def _atomic_write(target: Path, data: bytes) -> None:
     os.replace(tmp, target)
 
 
-def _remove_stale(out: Path, previous: list[str], files: dict[str, bytes], keep: tuple[str, ...]) -> int:
+def _remove_stale(out: Path, previous: list[str], files: set[str], keep: tuple[str, ...]) -> int:
     removed = 0
     for path in previous:
         if path in files or (keep and path.startswith(keep)):

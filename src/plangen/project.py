@@ -7,6 +7,7 @@ that reads the files first. Problems from all files are gathered; one bad file n
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -103,9 +104,15 @@ def _slug_problem(slug: str, path: str) -> Problem | None:
                  hint="rename the file (letters, digits, hyphens), or set `slug:` in the plan", code="bad-slug")
 
 
-def load_sources(sources: list[Source]) -> Project:
-    """Every plan, and every problem of every file, including duplicate slugs across files."""
-    parsed = [parse_source(s) for s in sources]
+Parser = Callable[[Source], Parsed]
+
+
+def load_sources(sources: list[Source], parse: Parser = parse_source) -> Project:
+    """Every plan, and every problem of every file, including duplicate slugs across files.
+
+    `parse` is `parse_source`, or a caching wrapper of it (the builder's cache) — never anything else.
+    """
+    parsed = [parse(s) for s in sources]
     problems = [p for x in parsed for p in x.problems]
     problems += duplicate_slugs(parsed)
     bad = {p.path for p in problems if p.is_error}
@@ -157,9 +164,10 @@ def read_paths(paths: list[Path], root: Path, options: ReadOptions) -> tuple[lis
     return sources, problems
 
 
-def load_project(paths: list[Path], root: Path, options: ReadOptions | None = None) -> Project:
+def load_project(paths: list[Path], root: Path, options: ReadOptions | None = None,
+                 parse: Parser = parse_source) -> Project:
     sources, problems = read_paths(paths, root, options or ReadOptions())
-    project = load_sources(sources)
+    project = load_sources(sources, parse)
     files = len(sources) + len({p.path for p in problems})
     return Project(project.plans, tuple(problems) + project.problems, project.texts, files)
 

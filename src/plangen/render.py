@@ -8,20 +8,23 @@ any file of the default theme by name.
 from __future__ import annotations
 
 import hashlib
+import re
+import traceback
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
 from . import markdown, urls
 from .i18n import translator
 from .index import Index
-from .model import Person
+from .model import Person, Plan
 from .names import file_id
 from .pages import Page
+from .problems import Problem, error
 from .timeline_svg import timeline_svg
 
 
@@ -82,12 +85,35 @@ class Links:
         return self.to(urls.bucket("categories", file_id(name)))
 
 
+class RenderError(Exception):
+    """A template failed on a page: reported as a Problem at the template's file and line."""
+
+    def __init__(self, page: str, file: str, line: int, message: str) -> None:
+        super().__init__(page, file, line, message)  # plain args: picklable from worker processes
+        self.page, self.file, self.line, self.message = page, file, line, message
+
+    @classmethod
+    def of(cls, page: str, exc: TemplateError) -> RenderError:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.endswith(".py")]
+        file = getattr(exc, "filename", None) or (frames[-1].filename if frames else "")
+        line = getattr(exc, "lineno", None) or (frames[-1].lineno if frames else 0) or 0
+        return cls(page, file, line, exc.message or type(exc).__name__)
+
+    def problem(self) -> Problem:
+        return error(self.file, self.line, 0, "", f"template error while rendering {self.page}: {self.message}",
+                     hint="fix the template (a user template overrides the default theme by name)",
+                     code="template-error")
+
+
 class Renderer:
     def __init__(self, index: Index, site: SiteInfo, user_templates: Path | None) -> None:
         self.index = index
         self.site = site
         self.env = make_env(user_templates)
         self.t = translator(site.language)
+        self._cards: dict[tuple[str, str], Markup] = {}
+        self._doc_ids = {(d.title, d.number): d.id for d in index.docs.values()}
+        self._doc_ids.update({("", d.number): d.id for d in index.docs.values() if d.number})
 
     def render(self, page: Page) -> bytes:
         link = Links(page.path, self.index)
@@ -95,10 +121,13 @@ class Renderer:
             "site": self.site, "page": page, "link": link, "t": self.t, "index": self.index,
             "md": lambda text: self.markdown(text, link), "urls": urls,
             "timeline_svg": lambda plan: Markup(timeline_svg(plan, self.t("steps_chart"))),
-            "doc_id": self.doc_id,
+            "doc_id": self.doc_id, "card": lambda plan: self.card(plan, link),
             **page.data,
         }
-        html = self.env.get_template(page.template).render(context)
+        try:
+            html = self.env.get_template(page.template).render(context)
+        except TemplateError as exc:
+            raise RenderError.of(page.path, exc) from exc
         return html.encode("utf-8")
 
     def markdown(self, text: str, link: Links) -> Markup:
@@ -109,10 +138,18 @@ class Renderer:
 
     def doc_id(self, title: str, number: str) -> str:
         """The id of the documents page for a basis entry (number if known, else title)."""
-        for doc in self.index.docs.values():
-            if (number and doc.number == number) or (not number and doc.title == title):
-                return doc.id
-        return file_id(number or title)
+        if number and ("", number) in self._doc_ids:
+            return self._doc_ids[("", number)]
+        return self._doc_ids.get((title, number)) or file_id(number or title)
+
+    def card(self, plan: Plan, link: Links) -> Markup:
+        """A plan's list entry: the same for every page in one folder, so rendered once per folder."""
+        key = (plan.slug, link.page.rpartition("/")[0])
+        if key not in self._cards:
+            context = {"plan": plan, "link": link, "t": self.t, "index": self.index, "site": self.site,
+                       "urls": urls}
+            self._cards[key] = Markup(self.env.get_template("_card.html").render(context))
+        return self._cards[key]
 
 
 def make_env(user_templates: Path | None) -> Environment:
@@ -133,6 +170,32 @@ def theme_fingerprint(user_templates: Path | None) -> str:
             if file.is_file():
                 digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()
+
+
+_REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+
+
+_LOADED_BY_CODE = {"_macros.html": ("_card.html",)}  # plan_card() renders _card.html through Renderer.card
+
+
+def template_fingerprints(user_templates: Path | None) -> dict[str, str]:
+    """For each template name, a hash of its source and of every template it pulls in."""
+    sources: dict[str, str] = {}
+    for folder in [default_theme(), *([user_templates] if user_templates and user_templates.is_dir() else [])]:
+        for file in folder.glob("*.html"):
+            sources[file.name] = file.read_text("utf-8")
+    prints: dict[str, str] = {}
+    for name in sources:
+        seen: set[str] = set()
+        todo = [name]
+        while todo:
+            current = todo.pop()
+            if current not in seen and current in sources:
+                seen.add(current)
+                todo.extend(_REFERENCE.findall(sources[current]))
+                todo.extend(_LOADED_BY_CODE.get(current, ()))
+        prints[name] = hashlib.sha256("\0".join(f"{n}\0{sources[n]}" for n in sorted(seen)).encode()).hexdigest()
+    return prints
 
 
 def asset_files(user_templates: Path | None) -> dict[str, bytes]:

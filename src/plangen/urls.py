@@ -62,6 +62,15 @@ def bucket(kind: str, bid: str) -> str:
 def relative(page: str, target: str) -> str:
     """The href from `page` to `target` (both output paths), percent-encoded, anchors kept."""
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(page) or ".") if path else posixpath.basename(page)
-    href = quote(rel, safe="/")
+    href = quote(_relpath(path, page.rpartition("/")[0]) if path else page.rpartition("/")[2], safe="/")
     return href + ("#" + quote(anchor, safe="") if anchor else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two normalised output-relative paths, without touching the disk."""
+    here = start.split("/") if start else []
+    there = path.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])

@@ -185,6 +185,7 @@ def strip_numbering(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Normalise width, spaces and punctuation so that names and headings compare equal."""
     text = unicodedata.normalize("NFKC", text)

@@ -13,7 +13,7 @@ from .crosscheck import plan_link_problems, registry_problems
 from .documents import load_yaml
 from .names import Registry, registry_from_data
 from .problems import Problem, error
-from .project import Project, ReadOptions, load_project
+from .project import Parser, Project, ReadOptions, load_project, parse_source
 from .sources import decode
 
 
@@ -23,6 +23,7 @@ class Workspace:
     project: Project
     registry: Registry
     problems: tuple[Problem, ...]
+    registry_text: str = ""
 
     @property
     def ok(self) -> bool:
@@ -30,35 +31,37 @@ class Workspace:
 
 
 def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | None = None,
-                   drafts: bool = False, output: Path | None = None) -> Workspace:
+                   drafts: bool = False, output: Path | None = None, parse: Parser = parse_source) -> Workspace:
     config, problems = load_config(root)
     if output is not None:
         from dataclasses import replace
 
         config = replace(config, output=str(output))
     targets = paths or [config.plans_dir]
-    project = load_project(targets, root, ReadOptions(size_limit=config.max_file_size, encoding=encoding))
-    registry, registry_found = load_registry(config)
+    project = load_project(targets, root, ReadOptions(size_limit=config.max_file_size, encoding=encoding), parse)
+    registry, registry_found, registry_text = load_registry(config)
     plans = list(project.plans)
     published = {p.slug for p in plans if drafts or p.status != "draft"}
     found = [*problems, *registry_found, *project.problems,
              *plan_link_problems(plans, published, project.texts),
              *registry_problems(plans, registry, project.texts)]
-    return Workspace(config, project, registry, tuple(found))
+    return Workspace(config, project, registry, tuple(found), registry_text)
 
 
-def load_registry(config: Config) -> tuple[Registry, list[Problem]]:
+def load_registry(config: Config) -> tuple[Registry, list[Problem], str]:
+    """The registry of canonical names, its problems, and its text (for fingerprints)."""
     file = config.root / config.registry
     if not file.is_file():
-        return Registry(), []
+        return Registry(), [], ""
     shown = config.registry
     try:
         text = decode(file.read_bytes(), shown)
     except OSError as exc:
-        return Registry(), [error(shown, 0, 0, "", f"cannot read registry: {exc.strerror or exc}")]
+        return Registry(), [error(shown, 0, 0, "", f"cannot read registry: {exc.strerror or exc}")], ""
     if isinstance(text, Problem):
-        return Registry(), [text]
+        return Registry(), [text], ""
     parsed = load_yaml(text, shown)
     if parsed.problems:
-        return Registry(), parsed.problems
-    return registry_from_data(parsed.data, parsed.marks, shown)
+        return Registry(), parsed.problems, text
+    registry, problems = registry_from_data(parsed.data, parsed.marks, shown)
+    return registry, problems, text

@@ -1,0 +1,124 @@
+"""The build cache: what the last build parsed and what each output file was made from.
+
+- Parsed plans are kept by (path, kind, sha256 of the text): an unchanged file is not parsed,
+  validated or checked again (its problems are kept too).
+- Each output file has a fingerprint of its inputs (the plans it reads, its template and the
+  templates those include, the site settings); when it is unchanged and the file is on disk,
+  the file is neither rendered nor written.
+
+On disk it is `.plangen-cache/build.json`: plain JSON (never pickle), stamped with plangen's
+version; a cache that is corrupt or from another version is ignored, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .model import build_plan
+from .problems import Problem
+from .project import Parsed, parse_source
+from .sources import Source
+
+CACHE_DIR = ".plangen-cache"
+CACHE_FILE = "build.json"
+FORMAT = 1
+
+
+def digest(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@dataclass(slots=True)
+class _Entry:
+    hash: str
+    parsed: Parsed
+
+
+@dataclass(slots=True)
+class BuildCache:
+    """Create one and pass it to every `build()` of a process; `load`/`save` keep it across runs."""
+
+    parsed: dict[str, _Entry] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+
+    def parse(self, source: Source) -> Parsed:
+        """parse_source, unless this exact text was parsed before."""
+        key = digest(source.path, source.kind, source.text)
+        entry = self.parsed.get(source.path)
+        if entry is not None and entry.hash == key:
+            self.hits += 1
+            return entry.parsed
+        self.misses += 1
+        parsed = parse_source(source)
+        self.parsed[source.path] = _Entry(key, parsed)
+        return parsed
+
+    def forget_missing(self, paths: set[str]) -> None:
+        for gone in set(self.parsed) - paths:
+            del self.parsed[gone]
+
+
+def load(root: Path) -> BuildCache:
+    """The cache saved by the last build, or an empty one (when absent, corrupt or stale)."""
+    try:
+        doc = json.loads((root / CACHE_DIR / CACHE_FILE).read_text("utf-8"))
+        if doc.get("format") != FORMAT or doc.get("version") != __version__:
+            return BuildCache()
+        cache = BuildCache(outputs=dict(doc["outputs"]))
+        for path, item in doc["parsed"].items():
+            cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(item))
+        return cache
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return BuildCache()
+
+
+def save(root: Path, cache: BuildCache) -> None:
+    """Write the cache atomically; a cache that cannot be written is simply not kept."""
+    doc = {
+        "format": FORMAT,
+        "version": __version__,
+        "outputs": cache.outputs,
+        "parsed": {path: _parsed_to_json(e) for path, e in sorted(cache.parsed.items())},
+    }
+    folder = root / CACHE_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        tmp = folder / (CACHE_FILE + ".tmp")
+        tmp.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        os.replace(tmp, folder / CACHE_FILE)
+    except OSError:
+        return
+
+
+def _parsed_to_json(entry: _Entry) -> dict[str, Any]:
+    p = entry.parsed
+    return {
+        "hash": entry.hash,
+        "source": [p.source.path, p.source.kind],
+        "data": p.data,
+        "slug": p.plan.slug if p.plan else None,
+        "slug_mark": list(p.marks.get(("slug",), (1, 1))),
+        "problems": [asdict(x) for x in p.problems],
+    }
+
+
+def _parsed_from_json(item: dict[str, Any]) -> Parsed:
+    path, kind = item["source"]
+    source = Source(path, "", kind)  # the text itself is read from disk on every build
+    problems = tuple(Problem(**x) for x in item["problems"])
+    data = item["data"]
+    plan = build_plan(data, item["slug"], path, kind) if item["slug"] is not None else None
+    marks = {("slug",): tuple(item["slug_mark"])}
+    return Parsed(source, plan, data, marks, problems)  # type: ignore[arg-type]
