@@ -4,6 +4,7 @@ whatever modules exist, so new modules are covered as soon as they are written."
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,11 +43,21 @@ def modules() -> dict[str, Path]:
 MODULES = modules()
 
 
-def imports(name: str) -> Iterator[tuple[str, int]]:
+@functools.cache
+def tree(name: str) -> ast.Module:
+    return ast.parse(MODULES[name].read_text("utf-8"), str(MODULES[name]))
+
+
+@functools.cache
+def imports(name: str) -> tuple[tuple[str, int], ...]:
+    return tuple(_imports(name))
+
+
+def _imports(name: str) -> Iterator[tuple[str, int]]:
     """Every module imported anywhere in `name` (absolute dotted names), with its line."""
     file = MODULES[name]
     package = name if file.name == "__init__.py" else name.rpartition(".")[0]
-    for node in ast.walk(ast.parse(file.read_text("utf-8"), str(file))):
+    for node in ast.walk(tree(name)):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 yield alias.name, node.lineno
@@ -120,8 +131,7 @@ def test_pure_modules_do_not_touch_the_outside_world() -> None:
             continue
         wrong += [f"{m}:{line} imports {i}" for i, line in imports(m)
                   if any(i == w or i.startswith(w + ".") for w in OUTSIDE_WORLD)]
-        tree = ast.parse(MODULES[m].read_text("utf-8"))
-        wrong += [f"{m}:{n.lineno} calls {n.func.id}()" for n in ast.walk(tree)
+        wrong += [f"{m}:{n.lineno} calls {n.func.id}()" for n in ast.walk(tree(m))
                   if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("open", "print")]
     assert wrong == []
 
@@ -147,11 +157,8 @@ def test_no_import_cycles_at_module_level() -> None:
 
 def _module_level_imports(name: str) -> Iterator[tuple[str, int]]:
     """Imports executed when the module loads (not those inside functions), package parents excluded."""
-    file = MODULES[name]
-    tree = ast.parse(file.read_text("utf-8"))
-    body_imports = {id(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))}
+    node_line = {n.lineno for n in tree(name).body if isinstance(n, (ast.Import, ast.ImportFrom))}
     for imported, line in imports(name):
-        node_line = {n.lineno for n in tree.body if id(n) in body_imports}
         if line in node_line and not name.startswith(imported + "."):
             yield imported, line
 
