@@ -105,6 +105,7 @@ def mtimes(out: Path) -> dict[str, int]:
 
 
 _EXAMPLE: dict[str, tuple[BuildResult, Path]] = {}
+_PARSED: dict[str, ParsedSite] = {}
 
 
 def example_site(factory: object) -> tuple[BuildResult, Path]:
@@ -113,6 +114,13 @@ def example_site(factory: object) -> tuple[BuildResult, Path]:
         out = factory.mktemp("example-site") / "site"  # type: ignore[attr-defined]
         _EXAMPLE["site"] = (built(REPO, out), out)
     return _EXAMPLE["site"]
+
+
+def example_parsed(factory: object) -> ParsedSite:
+    """The example site, read back from disk and parsed, once per session."""
+    if "site" not in _PARSED:
+        _PARSED["site"] = parse_site(read_tree(example_site(factory)[1]))
+    return _PARSED["site"]
 
 
 # ---------------------------------------------------------------- HTML
@@ -167,6 +175,14 @@ def ids(tree: ET.Element) -> set[str]:
         el.attrib["name"] for el in tree.iter() if local(el.tag) == "a" and "name" in el.attrib}
 
 
+def duplicate_ids(tree: ET.Element) -> list[str]:
+    seen: dict[str, int] = {}
+    for el in tree.iter():
+        if "id" in el.attrib:
+            seen[el.attrib["id"]] = seen.get(el.attrib["id"], 0) + 1
+    return sorted(i for i, n in seen.items() if n > 1)
+
+
 def is_external(value: str) -> bool:
     parts = urlsplit(value.strip())
     return bool(parts.scheme or parts.netloc) or value.strip().startswith("//")
@@ -201,11 +217,19 @@ class ParsedSite:
     files: dict[str, bytes]
     trees: dict[str, ET.Element]
     ids: dict[str, set[str]]
+    errors: dict[str, list[str]]  # html5lib parse errors (what strict mode would raise on), by page
+
+    def with_page(self, path: str, data: bytes) -> ParsedSite:
+        """A copy with one page replaced (without parsing every page again)."""
+        tree, errors = parse_html(data)
+        return ParsedSite({**self.files, path: data}, {**self.trees, path: tree}, {**self.ids, path: ids(tree)},
+                          {**self.errors, path: errors})
 
 
 def parse_site(files: dict[str, bytes]) -> ParsedSite:
-    trees = {p: parse_html(b)[0] for p, b in files.items() if p.endswith(".html")}
-    return ParsedSite(files, trees, {p: ids(t) for p, t in trees.items()})
+    parsed = {p: parse_html(b) for p, b in files.items() if p.endswith(".html")}
+    trees = {p: t for p, (t, _) in parsed.items()}
+    return ParsedSite(files, trees, {p: ids(t) for p, t in trees.items()}, {p: e for p, (_, e) in parsed.items()})
 
 
 def broken_links(site: ParsedSite) -> list[str]:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from sitecheck import build_files, build_site, copy_fixture, local, parse_html, read_tree
+from sitecheck import (
+    broken_links,
+    build_files,
+    build_site,
+    copy_fixture,
+    local,
+    parse_html,
+    parse_site,
+    read_tree,
+    strict_errors,
+)
 
 from plangen import urls
 from plangen.cli import main
@@ -67,10 +78,25 @@ def test_language_en_switches_interface_strings(project: Path) -> None:
     assert "五井小学城乡学校结对帮扶工作方案" in plan  # plan text is never translated
 
 
+def test_language_en_leaves_no_chinese_in_interface_text(project: Path) -> None:
+    """Month headings, 'label: value' colons: interface punctuation follows the language too."""
+    _config(project, "title: Plans\nlanguage: en\n")
+    files = build_files(project, project.parent / "out", search=False)
+    tree, _ = parse_html(files[urls.TIMELINE])
+    months = ["".join(el.itertext()) for el in tree.iter() if local(el.tag) == "h2"]
+    assert months and all(re.fullmatch(r"\d{4}-\d\d", m) for m in months), months
+    plan = files[urls.plan("2016-wujing-jiedui")].decode("utf-8")
+    assert '<span class="owner">Responsible: 教导处</span>' in plan
+    person = files[urls.person("井明泉-五井小学")].decode("utf-8")
+    assert "Organisation: <a" in person
+
+
 def test_chinese_is_the_default_language(project: Path) -> None:
     files = build_files(project, project.parent / "out", search=False)
     assert '<html lang="zh-CN">' in files[urls.HOME].decode("utf-8")
     assert "发文单位" in files[urls.plan("2016-wujing-jiedui")].decode("utf-8")
+    assert '<span class="owner">负责：教导处</span>' in files[urls.plan("2016-wujing-jiedui")].decode("utf-8")
+    assert ">2016年9月</h2>" in files[urls.TIMELINE].decode("utf-8")
 
 
 def _edit_links(page: bytes) -> list[str]:
@@ -113,13 +139,12 @@ def test_config_output_is_used_and_cli_o_overrides_it(project: Path, capsys: pyt
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     _config(project, "title: 站点\noutput: public\n")
     monkeypatch.chdir(project.parent)
-    assert main(["build", "-C", str(project), "--no-search"] if _has_no_search() else
-                ["build", "-C", str(project)]) == 0
+    assert main(["build", "-C", str(project), *NO_SEARCH]) == 0
     assert (project / "public" / urls.HOME).is_file()
     other = project.parent / "elsewhere"
-    assert main(["build", "-C", str(project), "-o", str(other)]) == 0
+    assert main(["build", "-C", str(project), "-o", str(other), *NO_SEARCH]) == 0
     assert (other / urls.HOME).is_file()
-    assert main(["build", "-C", str(project), "-o", "relative-out"]) == 0
+    assert main(["build", "-C", str(project), "-o", "relative-out", *NO_SEARCH]) == 0
     assert (project.parent / "relative-out" / urls.HOME).is_file()  # -o is relative to the current folder
     assert not (project / "site").exists()
     assert "built 2 plans" in capsys.readouterr().out
@@ -135,7 +160,43 @@ def _has_no_search() -> bool:
     return True
 
 
+NO_SEARCH = ["--no-search"] if _has_no_search() else []
+
+
 def test_site_title_from_config(project: Path) -> None:
     _config(project, "title: 县教育局帮扶方案\n")
     files = build_files(project, project.parent / "out", search=False)
     assert "<title>县教育局帮扶方案</title>" in files[urls.HOME].decode("utf-8")
+
+
+def test_an_empty_project_builds_a_valid_linked_site(tmp_path: Path) -> None:
+    (tmp_path / "p" / "plans").mkdir(parents=True)
+    files = build_files(tmp_path / "p", tmp_path / "out", search=False)
+    site = parse_site(files)
+    assert broken_links(site) == []
+    assert {p: e for p, b in files.items() if p.endswith(".html") and (e := strict_errors(b))} == {}
+    assert b"BEGIN:VCALENDAR" in files[urls.CALENDAR]
+
+
+def test_summary_line_and_quiet_progress(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from plangen.build import terminal_progress
+
+    assert terminal_progress(io.StringIO()) is None  # not a terminal: quiet
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty = Tty()
+    show = terminal_progress(tty)
+    assert show is not None
+    show(5, 10)
+    show(10, 10)
+    assert "10/10" in tty.getvalue()
+    assert main(["build", "-C", str(project), "-o", str(project.parent / "out"), *NO_SEARCH]) == 0
+    out, err = capsys.readouterr()
+    [line] = out.strip().splitlines()
+    assert re.search(r"built 2 plans, \d+ pages; 0 warning\(s\);.* \d+\.\d\d s", line), line
+    assert "rendering [" not in err  # pytest's capture is not a terminal

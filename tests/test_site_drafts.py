@@ -9,9 +9,9 @@ import pytest
 from sitecheck import (
     REPO,
     built,
+    example_parsed,
     example_site,
     is_external,
-    parse_site,
     read_tree,
     refs,
     resolve,
@@ -33,7 +33,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Path
 
 @pytest.fixture(scope="module")
 def published(example: tuple[BuildResult, Path]) -> dict[str, bytes]:
-    return {p: b for p, b in read_tree(example[1]).items()}
+    return read_tree(example[1])
 
 
 @pytest.fixture(scope="module")
@@ -66,12 +66,13 @@ def test_the_draft_is_named_nowhere(published: dict[str, bytes], draft: Plan) ->
         assert draft.title.encode() not in data, path
 
 
-def test_pages_only_the_draft_needs_are_not_built(published: dict[str, bytes], with_drafts: dict[str, bytes]) -> None:
+def test_pages_only_the_draft_needs_are_not_built(published: dict[str, bytes], with_drafts: dict[str, bytes],
+                                                  tmp_path_factory: pytest.TempPathFactory) -> None:
     """Organisations, people and documents named only by the draft get no page and no link."""
     only_draft = set(with_drafts) - set(published)
     assert urls.plan(DRAFT) in only_draft
     assert any(p.startswith(("orgs/", "people/", "documents/")) for p in only_draft)
-    site = parse_site(published)
+    site = example_parsed(tmp_path_factory)
     for page, tree in site.trees.items():
         for ref in refs(tree):
             if not is_external(ref.value):

@@ -14,16 +14,20 @@ from pathlib import Path
 import icalendar
 import pytest
 from sitecheck import (
+    broken_links,
     built,
     copy_fixture,
     dangerous_refs,
+    duplicate_ids,
     event_handlers,
     local,
     other_host,
     parse_html,
+    parse_site,
     refs,
     script_elements,
     site_files,
+    strict_errors,
 )
 
 from plangen.build import BuildResult
@@ -173,3 +177,11 @@ def test_generated_file_names_stay_inside_the_site(files: dict[str, bytes]) -> N
     for path in files:
         assert not path.startswith("/") and ".." not in path.split("/")
         assert not re.search(r"[<>\"\\:|?*\x00-\x1f]", path), path
+
+
+def test_hostile_site_still_links_and_parses(files: dict[str, bytes]) -> None:
+    """Odd names (quotes, `=`, `<`) still give valid pages whose percent-encoded links resolve."""
+    site = parse_site(files)
+    assert broken_links(site) == []
+    assert {p: e for p, b in files.items() if p.endswith(".html") and (e := strict_errors(b))} == {}
+    assert {p: d for p, t in site.trees.items() if (d := duplicate_ids(t))} == {}

@@ -13,12 +13,12 @@ from sitecheck import (
     FETCHED,
     ParsedSite,
     broken_links,
+    duplicate_ids,
+    example_parsed,
     example_site,
     is_external,
     other_host,
-    parse_site,
     reachable,
-    read_tree,
     refs,
     strict_errors,
 )
@@ -33,8 +33,8 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Path
 
 
 @pytest.fixture(scope="module")
-def site(example: tuple[BuildResult, Path]) -> ParsedSite:
-    return parse_site(read_tree(example[1]))
+def site(tmp_path_factory: pytest.TempPathFactory) -> ParsedSite:
+    return example_parsed(tmp_path_factory)
 
 
 def test_example_site_builds_every_published_plan(example: tuple[BuildResult, Path], site: ParsedSite) -> None:
@@ -52,27 +52,30 @@ def test_no_broken_internal_link_or_anchor(site: ParsedSite) -> None:
 
 def test_link_checker_catches_a_broken_link_and_a_missing_anchor(site: ParsedSite) -> None:
     """The checker itself must be able to fail."""
-    files = dict(site.files)
-    files["index.html"] = files["index.html"].replace(
+    page = site.files["index.html"].replace(
         b"</main>", b'<a href="plans/nope.html">x</a><a href="timeline.html#no-such-anchor">y</a>'
                     b'<img src="assets/missing%20file.png" alt=""></main>')
-    broken = broken_links(parse_site(files))
+    broken = broken_links(site.with_page("index.html", page))
     assert any("plans/nope.html" in b for b in broken)
     assert any("#no-such-anchor" in b for b in broken)
     assert any("missing file.png" in b for b in broken)
 
 
 def test_every_page_is_valid_html(site: ParsedSite) -> None:
-    invalid = {}
-    for page, data in site.files.items():
-        if page.endswith(".html"):
-            errors = strict_errors(data)
-            if errors:
-                invalid[page] = errors[:3]
+    """html5lib's parse errors (each would raise in strict mode) on every page, parsed once per session."""
+    invalid = {page: errors[:3] for page, errors in site.errors.items() if errors}
     assert invalid == {}
+    assert strict_errors(site.files[urls.HOME]) == []  # and strict mode itself agrees on a page
 
 
-def test_html_checker_catches_invalid_markup() -> None:
+def test_ids_are_unique_on_every_page(site: ParsedSite) -> None:
+    """html5lib does not check this; a repeated id makes an #anchor ambiguous."""
+    repeated = {page: dups for page, tree in site.trees.items() if (dups := duplicate_ids(tree))}
+    assert repeated == {}
+
+
+def test_html_checker_catches_invalid_markup(site: ParsedSite) -> None:
+    assert site.with_page("x.html", b"<!DOCTYPE html><title>x</title><p>a</b>").errors["x.html"]
     assert strict_errors(b"<!DOCTYPE html><html><head><title>x</title></head><body><p>a</b></body></html>")
     assert strict_errors(b"<p>no doctype</p>")
 
