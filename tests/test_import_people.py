@@ -69,3 +69,9 @@ def test_text_without_people_is_kept_as_the_body() -> None:
     group, _ = read_group(["加大宣传。成立帮困企业工作领导小组,加大对干部职工的宣传。"], "加强领导")
     assert group["leaders"] == [] and group["name"] == "帮困企业工作领导小组"
     assert "加大宣传" in group["body"]
+
+
+def test_a_person_in_two_roles_keeps_the_first_and_is_reported() -> None:
+    group, warnings = read_group(["组长:张三", "成员:张三、李四"])
+    assert group["leaders"] == [{"name": "张三"}] and group["members"] == [{"name": "李四"}]
+    assert "张三" in warnings[0]

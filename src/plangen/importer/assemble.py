@@ -57,7 +57,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int) -> tupl
     _basis(data, chunks)
     if sections:
         data["sections"] = sections
-    _fill_required(data, report)
+    fill_required(data, report)
     return _ordered(data), report
 
 
@@ -154,7 +154,7 @@ def _value(part: str, chunk: Chunk, years: Years, report: Report, data: dict[str
         texts = lead + [ln.text for n in items for ln in n.all_lines()]
         group, warnings = read_group(texts, _heading(chunk))
         report.warnings.extend(f"{where}: {w}" for w in warnings)
-        return group
+        return group if any(group.get(k) for k in ("name", "leaders", "deputies", "members", "office", "body")) else None
     if part == "steps":
         return _steps(chunk, lead, items, years, report, data, sections)
     if part == "period":
@@ -250,7 +250,7 @@ def _texts(chunk: Chunk) -> list[tuple[int, str, str]]:
     return out
 
 
-def _fill_required(data: dict[str, Any], report: Report) -> None:
+def fill_required(data: dict[str, Any], report: Report) -> None:
     if "requirements" not in data and "safeguards" in data:
         data["requirements"] = data.pop("safeguards")
         report.warnings.append("保障措施 used as 工作要求 (the plan has no separate 工作要求)")
@@ -258,8 +258,13 @@ def _fill_required(data: dict[str, Any], report: Report) -> None:
             if part == "safeguards":
                 report.found[i] = ("requirements", line)
         report.inferred = [("requirements", ln, w) if p == "safeguards" else (p, ln, w) for p, ln, w in report.inferred]
+    group = data.get("leadership")
+    if isinstance(group, dict):
+        group.setdefault("leaders", [])
+        if not any(group.get(k) for k in ("name", "leaders", "deputies", "members", "office", "body")):
+            group["body"] = PLACEHOLDER
     for part in ("issuer",) + REQUIRED_PARTS:
-        if part in data:
+        if part in data and data[part] not in ("", [], {}):
             continue
         report.missing.append(part)
         if part == "leadership":

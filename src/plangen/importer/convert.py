@@ -9,6 +9,7 @@ from typing import Any
 
 from .assemble import Report, build
 from .cleaning import Cleaning, Line, clean, simplify
+from .guard import checkable
 from .splitting import split
 
 
@@ -29,7 +30,7 @@ class Converted:
 
 def convert(text: str, source: str, options: Options) -> Converted:
     """Every plan in `text` as plan data with its report."""
-    raw = [Line(i + 1, t) for i, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))]
+    raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]  # every line break Python knows
     lines, cleanings = clean(raw)
     if options.simplified is not None:
         lines, converted = simplify(lines, options.simplified)
@@ -44,6 +45,7 @@ def convert(text: str, source: str, options: Options) -> Converted:
         if not lines_of and not part.header:
             continue  # nothing left after cleaning (a page of boilerplate only)
         data, report = build(lines_of, part.header, source, part.header_line)
+        data = checkable(data, report)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         result.plans.append((data, report))
     return result

@@ -30,6 +30,7 @@ _PROSE = (
 )
 _TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
 _CLAUSE = re.compile(r"[，,。；;]")
+_LABELS = {"leaders": "组长", "deputies": "副组长", "members": "成员"}
 
 
 @dataclass(slots=True)
@@ -40,11 +41,20 @@ class Group:
     empty_slots: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     role: str = ""
+    twice: list[str] = field(default_factory=list)
 
     def add(self, role: str, person: dict[str, str]) -> None:
         people = self.data.setdefault(role, [])
-        if person and person not in people:
-            people.append(person)
+        if not person or person in people:
+            return
+        name = person.get("name")
+        for other in ("leaders", "deputies", "members"):
+            if name and other != role and any(p.get("name") == name and p.get("org") == person.get("org")
+                                               for p in self.data.get(other, [])):
+                self.twice.append(f"{name} is named as {_LABELS[role]} and already as {_LABELS[other]}; "
+                                  f"kept as {_LABELS[other]} only")
+                return
+        people.append(person)
 
 
 def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], list[str]]:
@@ -65,6 +75,7 @@ def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], lis
     if not any(data.get(r) for r in ("leaders", "deputies", "members")):
         data["body"] = "\n\n".join(t for t in (group.body or lines) if t.strip())
     warnings = [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots]
+    warnings += group.twice
     return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
 
 

@@ -98,13 +98,13 @@ def to_markdown(data: dict[str, Any]) -> str:
 def _section_ok(section: dict[str, Any]) -> bool:
     title = section.get("title", "")
     return (set(section) <= {"title", "body"} and recognise_heading(title) is None and "\n" not in title
-            and not title.startswith("#") and _md_safe(section.get("body", "")))
+            and "#" not in title and title == title.strip() and _md_safe(section.get("body", "x")))
 
 
 def _md_safe(value: Any) -> bool:
     """A part the Markdown loader reads back as written: plain paragraphs, or titled items."""
     if isinstance(value, str):
-        return bool(value.strip()) and not _MD_UNSAFE.search(value)
+        return bool(value.strip()) and not _MD_UNSAFE.search(value) and value.splitlines() == value.split("\n")
     if isinstance(value, list) and value:
         return all(_md_title_ok(i) if isinstance(i, str) else
                    (isinstance(i, dict) and set(i) == {"title", "body"} and _md_title_ok(i["title"])
