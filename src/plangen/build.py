@@ -23,6 +23,7 @@ from typing import Any
 from . import __version__, cache as cache_store, feeds, search, urls
 from .cache import BuildCache, digest
 from .config import Config
+from .history import PlanHistory, read_history
 from .index import Index, build_index
 from .model import Plan
 from .output import WriteStats, refusal, write_site
@@ -44,6 +45,7 @@ class BuildOptions:
     drafts: bool = False
     encoding: str | None = None
     search: bool = True
+    history: bool = True  # revision history pages from git (also `history: false` in plangen.yaml)
     persistent_cache: bool = True  # keep .plangen-cache/ between runs (the CLI); serve keeps it in memory
     jobs: int = 0  # worker processes for rendering; 0 = one per core
 
@@ -61,6 +63,7 @@ class BuildResult:
     files: dict[str, bytes] = field(default_factory=dict, repr=False)  # the files this build rendered
     search: search.SearchReport | None = None
     rendered: int = 0
+    notes: tuple[str, ...] = ()  # said once in the build output (e.g. a shallow clone's incomplete history)
 
     @property
     def ok(self) -> bool:
@@ -101,22 +104,35 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     plans = [p for p in ws.project.plans if options.drafts or p.status != "draft"]
     index = build_index(plans, ws.registry)
     off = search.off_reason(options.search, ws.config.search, len(plans))
+    histories, notes = _histories(options, ws, index)
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
-                    drafts=options.drafts, history=frozenset())
+                    drafts=options.drafts, history=frozenset(histories))
     try:
-        stats, files, rendered = _render_and_write(ws, index, site, out, cache, options, progress)
+        stats, files, rendered = _render_and_write(ws, index, site, out, cache, options, progress, histories)
     except RenderError as exc:  # a broken template: reported like a plan error, nothing written
         return BuildResult(ws, (*problems, exc.problem()))
     unchanged = not (stats.written or stats.removed) and not off and (out / search.BUNDLE).is_dir()
     found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED) if unchanged else search.run(out, len(plans), off)
     if found.ran and not found.ok:  # Pagefind failed: the pages again, without the search box
-        stats, files, rendered = _render_and_write(ws, index, replace(site, search=False), out, cache, options, None)
+        stats, files, rendered = _render_and_write(ws, index, replace(site, search=False), out, cache, options, None,
+                                                   histories)
     problems += [p for p in [found.problem()] if p]
     if options.persistent_cache:
         cache_store.save(root, cache)
     pages = sum(1 for p in cache.outputs if p.endswith(".html"))
     return BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
-                       time.perf_counter() - started, out, files, found, rendered)
+                       time.perf_counter() - started, out, files, found, rendered, notes)
+
+
+def _histories(options: BuildOptions, ws: Workspace, index: Index) -> tuple[dict[str, PlanHistory], tuple[str, ...]]:
+    """Each published plan's revisions from git, by slug; notes say when history is missing or partial."""
+    if not (options.history and ws.config.history):
+        return {}, ()
+    found = read_history(ws.config.root, [p.source for p in index.plans], ws.config.root / cache_store.CACHE_DIR / "history")
+    by_path = {p.source: p.slug for p in index.plans}
+    histories = {by_path[path]: h for path, h in found.histories.items() if path in by_path and h.revisions}
+    notes = tuple(n for n in found.notes if "not in a git repository" not in n)
+    return histories, notes
 
 
 def _output_dir(options: BuildOptions, config: Config) -> Path:
@@ -126,8 +142,9 @@ def _output_dir(options: BuildOptions, config: Config) -> Path:
 
 
 def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, cache: BuildCache,
-                      options: BuildOptions, progress: Progress | None) -> tuple[WriteStats, dict[str, bytes], int]:
-    jobs = site_jobs(index, ws.config, site, ws.project.texts, ws.registry_text)
+                      options: BuildOptions, progress: Progress | None,
+                      histories: dict[str, PlanHistory]) -> tuple[WriteStats, dict[str, bytes], int]:
+    jobs = site_jobs(index, ws.config, site, ws.project.texts, ws.registry_text, histories)
     dirty = [j for j in jobs if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
     files = run_jobs(dirty, options.jobs, progress)
     files.update(asset_files(ws.config.templates_dir))
@@ -137,7 +154,8 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
     return stats, files, len(dirty)
 
 
-def site_jobs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str = "") -> list[Job]:
+def site_jobs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str = "",
+              histories: dict[str, PlanHistory] | None = None) -> list[Job]:
     """Every output file but the theme's assets, with the fingerprint of what it is made from."""
     renderer = Renderer(index, site, config.templates_dir)
     tprints = template_fingerprints(config.templates_dir)
@@ -146,6 +164,8 @@ def site_jobs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     everything = digest(*(plan_prints[p.slug] for p in index.plans))
     jobs = [_page_job(page, renderer, key, tprints, plan_prints, everything) for page in all_pages(index)]
     jobs += _data_jobs(index, config, texts, key, plan_prints, everything)
+    for slug, history in sorted((histories or {}).items()):
+        jobs.append(_history_job(index.by_slug[slug], history, renderer, key, tprints))
     pages = sorted(j.path for j in jobs)
     jobs.append(Job(urls.SITEMAP, digest(key, "sitemap", *pages), lambda: feeds.sitemap(pages, config.base_url)))
     return jobs
@@ -167,6 +187,15 @@ def _page_job(page: Page, renderer: Renderer, key: str, tprints: dict[str, str],
               everything: str) -> Job:
     reads = everything if ALL in page.reads else digest(*(plan_prints.get(s, "") for s in page.reads))
     fingerprint = digest(key, page.path, tprints.get(page.template, ""), reads, repr(_shape(page.data)))
+    return Job(page.path, fingerprint, lambda: renderer.render(page))
+
+
+def _history_job(plan: Plan, history: PlanHistory, renderer: Renderer, key: str, tprints: dict[str, str]) -> Job:
+    """A plan's revision history page: its inputs are the commits and blobs of its revisions."""
+    page = Page(urls.history(plan.slug), "history.html", {"plan": plan, "history": history}, (plan.slug,))
+    commits = [f"{r.commit}:{r.blob}:{r.path}" for r in history.revisions]
+    fingerprint = digest(key, page.path, tprints.get(page.template, ""), plan.slug, plan.title,
+                         str(history.shallow), *commits)
     return Job(page.path, fingerprint, lambda: renderer.render(page))
 
 
@@ -255,7 +284,8 @@ def summary(result: BuildResult) -> str:
     drafts = f", {result.drafts_skipped} draft(s) left out" if result.drafts_skipped else ""
     return (f"built {result.plans} plans, {result.pages} pages{drafts}; {warnings} warning(s); "
             f"{stats.written} file(s) written, {stats.unchanged} unchanged, {stats.removed} removed; "
-            f"{result.seconds:.2f} s -> {result.output}" + (f"; {_search_line(result.search)}" if result.search else ""))
+            f"{result.seconds:.2f} s -> {result.output}" + (f"; {_search_line(result.search)}" if result.search else "")
+            + "".join(f"\nnote: {n}" for n in result.notes))
 
 
 def _search_line(report: search.SearchReport) -> str:

@@ -57,14 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, metavar="DIR",
                        help="output folder (default: output: in plangen.yaml, else site/)")
     build.add_argument("--drafts", action="store_true", help="also publish plans whose status is draft")
+    build.add_argument("--no-history", dest="history", action="store_false",
+                       help="do not build revision history pages from git (also: history: false in plangen.yaml)")
+    build.add_argument("--no-search", dest="search", action="store_false",
+                       help="do not build the Pagefind search index (and hide the search box)")
     _common(build)
     build.set_defaults(func=cmd_build)
     from .diff.command import register as register_diff  # plangen diff, plangen textconv
     register_diff(sub)
-    from .importer.command import register as register_import  # plangen import
-    register_import(sub)
     __import__("plangen.serve", fromlist=["register"]).register(sub)  # plangen serve
     __import__("plangen.scaffold", fromlist=["register"]).register(sub)  # plangen init, plangen new
+    from .importer.command import register as register_import  # plangen import
+    register_import(sub)
     # Further commands register themselves here, one line each.
     return parser
 
@@ -117,7 +121,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildOptions, build, summary as build_summary, terminal_progress
 
     options = BuildOptions(root=args.root, output=args.output, strict=args.strict, drafts=args.drafts,
-                           encoding=args.encoding)
+                           encoding=args.encoding, search=args.search, history=args.history)
     result = build(options, terminal_progress(sys.stderr))
     texts = result.workspace.project.texts
     if result.problems:

@@ -82,7 +82,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "members": ("成员", "Member"),
     "director": ("办公室主任", "Office director"),
     "generated_by": ("由 plangen 生成", "Made with plangen"),
+    "history_shallow": ("修订历史不完整：仓库是浅克隆（shallow clone），较早的提交没有取回。",
+                        "History is incomplete: the clone is shallow, older commits were not fetched."),
+    "history_single": ("此方案只有一个版本。", "This plan has only one revision."),
+    "history_invalid": ("此版本的方案文件无效：", "The plan file was invalid in this revision:"),
     "browse": ("分类浏览", "Browse"),
+    "colon": ("：", ": "),
+    "month_title": ("{y}年{m}月", "{y}-{m:02d}"),
 }
 
 _PARTS_EN = {

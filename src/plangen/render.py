@@ -25,6 +25,7 @@ from .model import Person, Plan
 from .names import file_id
 from .pages import Page
 from .problems import Problem, error
+from .diff.html import render_diff_html
 from .timeline_svg import timeline_svg
 
 
@@ -122,6 +123,7 @@ class Renderer:
             "md": lambda text: self.markdown(text, link), "urls": urls,
             "timeline_svg": lambda plan: Markup(timeline_svg(plan, self.t("steps_chart"))),
             "doc_id": self.doc_id, "card": lambda plan: self.card(plan, link),
+            "diff_html": lambda diff: Markup(render_diff_html(diff, 3, self.site.language)),
             **page.data,
         }
         try:
