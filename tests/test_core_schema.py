@@ -140,3 +140,60 @@ def test_editor_schema_accepts_a_chinese_plan_the_checker_accepts() -> None:
     assert [e.validator for e in validator.iter_errors(missing)] == ["anyOf"]
     nameless = {**plan, "领导小组": {"组长": [{"职务": "校长"}]}}
     assert len(list(validator.iter_errors(nameless))) == 1
+
+
+# Keywords that draft-07 (what the YAML language server validates with) and 2020-12 share.
+SHARED_KEYWORDS = {"$schema", "$id", "$ref", "title", "description", "type", "properties", "additionalProperties",
+                   "required", "enum", "pattern", "minLength", "maxLength", "items", "anyOf", "allOf", "oneOf",
+                   "not", "if", "then", "else", "const", "default", "examples", "$defs"}
+
+
+def _keywords(node: Any, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.add(key)
+            children = value.values() if key in ("properties", "$defs") and isinstance(value, dict) else [value]
+            for child in children:
+                _keywords(child, found)
+    elif isinstance(node, list):
+        for child in node:
+            _keywords(child, found)
+    return found
+
+
+def test_editor_schema_uses_only_keywords_draft_07_also_knows() -> None:
+    from jsonschema import Draft7Validator
+
+    schema = editor_schema()
+    assert _keywords(schema, set()) <= SHARED_KEYWORDS
+    Draft7Validator.check_schema(schema)
+    plan = {"标题": "方案", "发文单位": "测试小学", "指导思想": "目标。", "领导小组": {"组长": ["张明"]},
+            "实施步骤": [{"名称": "启动"}], "工作要求": ["认真"], "状态": "草稿"}
+    errors = list(Draft7Validator(schema).iter_errors(plan))
+    assert [e.validator for e in errors] == ["enum"]  # the same answers under draft-07 rules
+
+
+def test_docs_describe_every_field_and_every_code() -> None:
+    import re
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "plan-format.md").read_text("utf-8")
+    for key in PROPS:
+        assert f"`{key}`" in docs, key
+    for context in NESTED.values():
+        for key in context["properties"]:
+            assert re.search(rf"[`({{ ]{key}[ `)]", docs), key
+    src = Path(__file__).resolve().parents[1] / "src" / "plangen"
+    owned = ("problems", "sources", "documents", "markdown_plan", "aliases", "schema", "rules", "project", "config")
+    codes: set[str] = set()
+    for name in owned:
+        text = (src / f"{name}.py").read_text("utf-8")
+        codes |= set(re.findall(r'code="([a-z0-9-]+)"', text))
+        codes |= set(re.findall(r'"(?:placeholder|date-no-year|bad-date|period-order|step-order|'
+                                r'step-outside-period|empty-part|no-leader|person-twice|person-two-roles)"', text))
+    codes = {c.strip('"') for c in codes}
+    assert {"required", "placeholder", "person-two-roles"} <= codes
+    missing = sorted(c for c in codes if f"`{c}`" not in docs)
+    assert missing == []
+    for keyword in ("schema-type", "schema-enum", "schema-pattern"):
+        assert f"`{keyword}`" in docs
