@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..config import load_config
 from ..problems import Problem
 from ..project import parse_source
 from ..sources import Source
@@ -37,8 +38,9 @@ def register(sub: Any) -> None:
                     "`plangen check` accepts. A file holding several plans (篇一 … 篇十五, 第一篇 …) is split into "
                     "one file per plan. Damaged web text is repaired and every repair reported.")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="input files: .txt, .md or .docx")
-    p.add_argument("-o", "--output", type=Path, default=Path("plans"), metavar="DIR",
-                   help="folder to write plan files into (default: plans/, created if missing)")
+    p.add_argument("-o", "--output", type=Path, metavar="DIR",
+                   help="folder to write plan files into (default: the plans folder of plangen.yaml in the "
+                        "current folder, else plans/; created if missing)")
     p.add_argument("--format", choices=("yaml", "md"), default="yaml",
                    help="plan file format: yaml, or md (front matter + Markdown parts); default: yaml")
     p.add_argument("--simplified", action="store_true",
@@ -62,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
     except MissingExtra as exc:
         print(f"plangen import: error: {exc}", file=sys.stderr)
         return 2
+    if args.output is None:
+        args.output = load_config(Path.cwd())[0].plans_dir
     status = 0
     taken: set[str] = set()
     for file in args.files:
