@@ -135,6 +135,15 @@ def test_symlink_outside_plans_folder_is_refused(project_dir, tmp_path) -> None:
     assert all(p.code == "duplicate-slug" for p in problems if p not in refused)  # inside link: a second copy
 
 
+def test_linked_folder_leading_outside_is_refused(project_dir) -> None:
+    root = project_dir({"plans/good.yaml": GOOD, "elsewhere/secret.yaml": GOOD})
+    (root / "plans" / "more").symlink_to(root / "elsewhere", target_is_directory=True)
+    (root / "plans" / "again").symlink_to(root / "plans", target_is_directory=True)  # inside: not entered
+    project = load_project([root / "plans"], root, ReadOptions())
+    assert [(p.path, p.code) for p in project.problems] == [("plans/more", "symlink-outside")]
+    assert [p.slug for p in project.plans] == ["good"]
+
+
 def test_plans_folder_that_does_not_exist(project_dir, capsys) -> None:
     root = project_dir({"plangen.yaml": "plans: 方案\n"})
     assert load(root, "方案") == [("方案", 0, 0, "error", "", "plans folder '方案' does not exist")]

@@ -165,7 +165,7 @@ _PARTS = {
 }
 
 
-@pytest.mark.parametrize("numbering", ["", "一、", "（一）", "(一)", "1. ", "1、", "(1)", "① ", "第一部分 ", "二. "])
+@pytest.mark.parametrize("numbering", ["", "一、", "（一）", "(一)", "1. ", "1、", "(1)", "① ", "第一部分 ", "二. ", "第一阶段：", "第一条 "])
 def test_headings_are_recognised_with_any_numbering(numbering: str) -> None:
     text = _SKELETON.format(parts="".join(p.format(h=numbering) for p in _PARTS.values()))
     parsed = parse_md(text)

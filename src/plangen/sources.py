@@ -50,6 +50,8 @@ def discover(folder: Path, root: Path) -> list[Path] | Problem:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        # a linked folder is not entered; one that leads outside is named, so that it is refused
+        found.extend(Path(dirpath) / d for d in dirnames if _outside(Path(dirpath) / d, folder))
         for name in filenames:
             if is_plan_name(name):
                 found.append(Path(dirpath) / name)
@@ -67,13 +69,13 @@ def read_source(file: Path, root: Path, folder: Path, *, limit: int = DEFAULT_SI
                 encoding: str | None = None) -> Source | Problem:
     """Read one plan file, or say precisely why it cannot be read."""
     shown = display_path(file, root)
-    kind = kind_of(file.name)
-    if kind is None:
-        return error(shown, 0, 0, "", "not a plan file: plans end in .yaml, .yml or .md", code="not-a-plan")
     outside = _outside(file, folder)
     if outside:
         return error(shown, 0, 0, "", f"symlink leads outside the plans folder (to {outside}); refused",
                      hint="copy the file into the plans folder instead of linking to it", code="symlink-outside")
+    kind = kind_of(file.name)
+    if kind is None:
+        return error(shown, 0, 0, "", "not a plan file: plans end in .yaml, .yml or .md", code="not-a-plan")
     try:
         size = file.stat().st_size
         if size > limit:
