@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken: set[str]) -> int:
     status = 0
+    warnings = inferred = missing = 0
     _outside(file, converted)
     suffix = ".yaml" if args.format == "yaml" else ".md"
     many = len(converted.plans) > 1
@@ -102,9 +103,14 @@ def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken
             print(f"  error:    {why}")
         if (why and why != "dry run") or any(p.is_error for p in problems):
             status = 1
+        warnings += sum(1 for p in problems if not p.is_error)
+        inferred += len(report.inferred)
+        missing += len(report.missing)
         print()
     total = len(converted.plans)
-    print(f"{file}: {total} plan{'s' if total != 1 else ''} " + ("checked (dry run)" if args.dry_run else "imported"))
+    done = "checked (dry run)" if args.dry_run else ("imported" if status == 0 else "imported, with errors")
+    print(f"{file}: {total} plan{'s' if total != 1 else ''} {done}; {inferred} part(s) inferred, "
+          f"{missing} missing (placeholders to fill in), {warnings} warning(s) from plangen check")
     return status
 
 
