@@ -64,6 +64,13 @@ def test_unknown_or_wrong_encoding_is_a_problem() -> None:
         assert not isinstance(problem, str) and problem.code == "encoding"
 
 
+def test_utf16_is_named_and_readable_with_encoding(project_dir) -> None:
+    root = project_dir({"plans/u16.yaml": GOOD.encode("utf-16")})
+    (problem,) = load_project([root / "plans"], root, ReadOptions()).problems
+    assert problem.code == "encoding" and "UTF-16" in problem.message and "--encoding utf-16" in problem.hint
+    assert load_project([root / "plans"], root, ReadOptions(encoding="utf-16")).problems == ()
+
+
 def test_utf8_bom_is_accepted(project_dir) -> None:
     root = project_dir({"plans/bom.yaml": b"\xef\xbb\xbf" + GOOD.encode(),
                         "plans/bom.md": b"\xef\xbb\xbf---\nissuer: x\n---\n# t\n"})

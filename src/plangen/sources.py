@@ -104,13 +104,16 @@ def _outside(file: Path, folder: Path) -> str:
 
 def decode(data: bytes, shown: str, encoding: str | None = None) -> str | Problem:
     """UTF-8 (with or without BOM), or the encoding the user named; GB18030 is recognised."""
-    if b"\x00" in data[:8192]:
-        return error(shown, 0, 0, "", "binary file, not a text plan", code="binary")
     if encoding:
         try:
             return data.decode(encoding).removeprefix(_BOM)
         except (UnicodeDecodeError, LookupError) as exc:
             return error(shown, 0, 0, "", f"cannot decode as {encoding}: {exc}", code="encoding")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return error(shown, 0, 0, "", "file is UTF-16 (Windows Notepad's \"Unicode\"), not UTF-8",
+                     hint="save it as UTF-8, or read it as is with `--encoding utf-16`", code="encoding")
+    if b"\x00" in data[:8192]:
+        return error(shown, 0, 0, "", "binary file, not a text plan", code="binary")
     try:
         return data.decode("utf-8").removeprefix(_BOM)
     except UnicodeDecodeError as exc:
