@@ -41,9 +41,10 @@ class Registry:
 
     def suggest_org(self, name: str) -> str:
         """A did-you-mean for an organisation the registry does not know, or ''."""
-        if not self.orgs or fold(name) in self.orgs:
-            return ""
-        close = difflib.get_close_matches(fold(name), list(self.orgs), n=1, cutoff=0.6)
+        key = fold(name)
+        if not self.orgs or key in self.orgs or any(key.startswith(known) for known in self.orgs):
+            return ""  # known, or a department of a known organisation (…人民医院医务科)
+        close = difflib.get_close_matches(key, list(self.orgs), n=1, cutoff=0.6)
         return self.orgs[close[0]] if close else ""
 
     def suggest_person(self, name: str) -> str:
