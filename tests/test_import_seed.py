@@ -110,6 +110,13 @@ def test_leadership_from_prose_and_office() -> None:
     assert group["office"] == {"location": "縣工信局", "director": {"name": "劉禮聰"}}
 
 
+def test_prose_of_the_group_is_kept_as_its_text() -> None:
+    group = imported()[13][0]["leadership"]
+    assert group["name"] == "幫困共建工作領導小組" and group["office"] == {"location": "黨委工作部"}
+    assert group["body"].startswith("為更好地做好此項工作") and "負責日常工作開展" in group["body"]
+    assert "body" not in imported()[6][0]["leadership"]  # role lines are fully represented
+
+
 def test_empty_template_slots_are_empty_and_warned() -> None:
     data, report = imported()[2]
     assert data["leadership"]["leaders"] == []

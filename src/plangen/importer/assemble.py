@@ -233,6 +233,7 @@ def _leadership_anywhere(chunks: list[Chunk], data: dict[str, Any], report: Repo
             if not LEADERSHIP.search(key(text)):
                 continue
             group, _ = read_group([text], heading)
+            group.pop("body", None)  # the text stays where it stands in the plan
             if group.get("name") or any(group.get(r) for r in ("leaders", "deputies", "members")):
                 data["leadership"] = group
                 report.inferred.append(("leadership", line, "a leadership group is named in the text"))

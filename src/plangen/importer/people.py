@@ -72,8 +72,8 @@ def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], lis
     data.setdefault("leaders", [])
     if "office" in group.data:
         data["office"] = group.data["office"]
-    if not any(data.get(r) for r in ("leaders", "deputies", "members")):
-        data["body"] = "\n\n".join(t for t in (group.body or lines) if t.strip())
+    kept = group.body or ([] if any(data.get(r) for r in ("leaders", "deputies", "members")) else lines)
+    data["body"] = "\n\n".join(t for t in kept if t.strip())
     warnings = [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots]
     warnings += group.twice
     return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
@@ -109,8 +109,8 @@ def _read_line(group: Group, text: str) -> bool:
     office = _office(text, k)
     if office:
         group.data["office"] = office
-    prose = _prose(group, text, k)
-    return bool(office) or prose
+    _prose(group, text, k)
+    return False  # prose says more than the roles it names: it is kept as the group's text too
 
 
 def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
@@ -157,8 +157,7 @@ def _office(text: str, k: str) -> dict[str, Any]:
     return office
 
 
-def _prose(group: Group, text: str, k: str) -> bool:
-    found = False
+def _prose(group: Group, text: str, k: str) -> None:
     pos = 0
     for clause in _CLAUSE.split(k):
         start = k.find(clause, pos)
@@ -171,9 +170,7 @@ def _prose(group: Group, text: str, k: str) -> bool:
             original = text[start + m.start("who"):start + m.end("who")]
             for person in _prose_person(original, m["who"]):
                 group.add(role, person)
-            found = True
             break
-    return found
 
 
 def _prose_person(text: str, k: str) -> list[dict[str, str]]:
