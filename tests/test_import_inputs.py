@@ -192,3 +192,8 @@ def test_default_output_is_the_projects_plans_folder(tmp_path: Path, monkeypatch
     monkeypatch.chdir(tmp_path)
     assert run("plan.txt") == 0
     assert (tmp_path / "方案" / "plan.yaml").is_file()
+
+
+def test_a_folder_is_not_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(str(tmp_path), "-o", str(tmp_path / "plans")) == 1
+    assert "is a folder" in capsys.readouterr().err

@@ -156,3 +156,9 @@ def test_dated_list_items_become_steps_and_a_date_line_the_period() -> None:
 2、调查分析阶段(5月11日至5月20日)。深入企业。
 """)
     assert [c.part for c in found] == ["preamble", "period", "steps"]
+
+
+def test_bullets_are_list_items() -> None:
+    found = chunks("## 工作要求\n- 提高认识。要高度重视。\n- 加强交流\n• 总结经验")
+    items = found[0].nodes[0].children
+    assert [n.title for n in items] == ["提高认识", "加强交流", "总结经验"]

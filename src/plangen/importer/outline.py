@@ -1,6 +1,6 @@
 """Numbered headings in every common style, nested by rank, with run-on headings split off.
 
-Styles, outermost first: 第一部分/第一章 > 一、 and 第一条 > 第一阶段 > (一) （一） > 1. 1、 > (1) （1） > 1) > ①.
+Styles, outermost first: 第一部分/第一章 > 一、 and 第一条 > 第一阶段 > (一) （一） > 1. 1、 > (1) （1） > 1) > ① > - • (bullets).
 A style met again closes the deeper ones (it is a sibling); a more outer style closes everything
 below it. Unnumbered lines are paragraphs of the heading above them.
 """
@@ -25,9 +25,9 @@ _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("paren-arabic", 4, re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）](?P<sep>[、.．:：\s]*)")),
     ("half-paren", 4.5, re.compile(r"^(?P<n>\d{1,2})[)）](?P<sep>\s*)")),
     ("circled", 5, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])(?P<sep>[、.．\s]*)")),
+    ("bullet", 6, re.compile(r"^(?P<n>[-*+•●■◆])(?P<sep>\s+)")),
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
-_MD_LIST = re.compile(r"^(?:[-*+]\s+)")
 _TITLE_END = re.compile(r"[：:。]")
 _PART_END = re.compile(r"[：:。、，,;；]")
 
@@ -68,6 +68,8 @@ def cn_number(text: str) -> int:
     """'十二' -> 12, '二十' -> 20, '3' -> 3, '②' -> 2."""
     if text.isdecimal():
         return int(text)
+    if text in "-*+•●■◆":
+        return 0
     if len(text) == 1 and "①" <= text <= "⑳":
         return ord(text) - ord("①") + 1
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -113,7 +115,7 @@ def split_heading(rest: str) -> tuple[str, str, str | None]:
 
 def heading_of(line: Line) -> Node | None:
     """A Node when the line is a heading: numbered, a Markdown heading, or a bare part name."""
-    text = _MD_LIST.sub("", line.text)
+    text = line.text
     md = _MD_HEADING.match(text)
     if md:
         title, body, part = split_heading(text[md.end():].replace("**", ""))
