@@ -243,3 +243,15 @@ def test_fenced_code_does_not_start_parts() -> None:
     parts = "".join(_PARTS.values()).format(h="")
     plan = parse_md(_SKELETON.format(parts=parts.replace("- 认真\n", "- 认真\n\n```\n## 实施步骤\n```\n"))).plan
     assert plan is not None and len(plan.steps) == 1
+
+
+def test_steps_written_as_paragraphs() -> None:
+    parts = "".join(v for k, v in _PARTS.items() if k != "steps").format(h="")
+    text = _SKELETON.format(parts=parts + "## 实施步骤\n\n第一阶段：动员（3月1日至3月5日）。召开动员会，\n"
+                                          "布置任务。\n\n第二阶段：实施（3月6日至6月30日）。结对听课。\n")
+    plan = parse_md(text).plan
+    assert plan is not None
+    assert [(s.title, str(s.start), str(s.end), s.body) for s in plan.steps] == [
+        ("动员", "2016-03-01", "2016-03-05", "召开动员会，\n布置任务。"),
+        ("实施", "2016-03-06", "2016-06-30", "结对听课。"),
+    ]
