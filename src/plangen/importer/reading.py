@@ -80,9 +80,12 @@ def docx_text(data: bytes) -> str:
         from docx.text.paragraph import Paragraph
     except ImportError as exc:
         raise MissingExtra("reading .docx needs python-docx: pip install 'plangen[docx]'") from exc
+    from docx.opc.exceptions import PackageNotFoundError
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except ValueError as exc:  # another Office format (.xlsx, .pptx)
+        raise Unreadable("not a readable .docx file: a zip package, but not a Word document") from exc
+    except (zipfile.BadZipFile, KeyError, PackageNotFoundError) as exc:
         raise Unreadable(f"not a readable .docx file ({exc})") from exc
     lines: list[str] = []
     for child in document.element.body.iterchildren():
