@@ -10,7 +10,8 @@ from .names import Registry, check_names
 from .problems import Problem, error, warning
 
 
-def _bodies(plan: Plan) -> Iterator[str]:
+def bodies(plan: Plan) -> Iterator[str]:
+    """Every Markdown body of a plan (where `plan:` links can be)."""
     for part in plan.parts:
         yield part.body
         for item in part.items:
@@ -18,6 +19,8 @@ def _bodies(plan: Plan) -> Iterator[str]:
     for step in plan.steps:
         yield step.body
     yield plan.leadership.body
+    if plan.leadership.office:
+        yield plan.leadership.office.body
 
 
 def _find(text: str, needle: str) -> tuple[int, int]:
@@ -34,7 +37,7 @@ def plan_link_problems(plans: list[Plan], published: set[str], texts: dict[str, 
     known = {p.slug for p in plans}
     found = []
     for plan in plans:
-        for body in _bodies(plan):
+        for body in bodies(plan):
             for slug in plan_links(body):
                 if slug in published:
                     continue

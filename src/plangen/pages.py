@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import urls
+from .crosscheck import bodies
 from .index import Index
+from .markdown import plan_links
 from .model import Plan
 
 ALL = "*"
@@ -53,7 +55,9 @@ def plan_page(index: Index, plan: Plan, position: int) -> Page:
     newer = index.plans[position - 1].slug if position > 0 else ""
     related = index.related.get(plan.slug, ())
     data = {"plan": plan, "older": older, "newer": newer, "related": related}
-    reads = (plan.slug, *related, *(s for s in (older, newer) if s))
+    linked = (slug for body in bodies(plan) for slug in plan_links(body))  # a link turns to text if its plan goes
+    citing = (s for d in index.docs.values() if plan.slug in d.citing for s in d.citing)  # they decide doc ids
+    reads = (plan.slug, *related, *(s for s in (older, newer) if s), *linked, *citing)
     return Page(urls.plan(plan.slug), "plan.html", data, tuple(dict.fromkeys(reads)))
 
 
