@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken: set[str]) -> int:
     status = 0
-    warnings = inferred = missing = 0
+    warnings = inferred = missing = not_written = 0
     _outside(file, converted)
     suffix = ".yaml" if args.format == "yaml" else ".md"
     many = len(converted.plans) > 1
@@ -101,6 +101,7 @@ def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken
         print(format_report(report, target.as_posix(), problems, written))
         if why and why != "dry run":
             print(f"  error:    {why}")
+            not_written += 1
         if (why and why != "dry run") or any(p.is_error for p in problems):
             status = 1
         warnings += sum(1 for p in problems if not p.is_error)
@@ -108,7 +109,9 @@ def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken
         missing += len(report.missing)
         print()
     total = len(converted.plans)
-    done = "checked (dry run)" if args.dry_run else ("imported" if status == 0 else "imported, with errors")
+    done = "checked (dry run)" if args.dry_run else "imported"
+    if not_written:
+        done = f"read, {total - not_written} written, {not_written} not written (see the errors above)"
     print(f"{file}: {total} plan{'s' if total != 1 else ''} {done}; {inferred} part(s) inferred, "
           f"{missing} missing (placeholders to fill in), {warnings} warning(s) from plangen check")
     return status
