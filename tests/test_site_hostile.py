@@ -56,7 +56,7 @@ def test_the_fixture_is_really_hostile(hostile: BuildResult) -> None:
     evil = plans(hostile)["evil-yaml"]
     assert "<script>" in evil.title and "]]>" in evil.title  # type: ignore[attr-defined]
     assert "\r\n" in evil.steps[0].title or "\n" in evil.steps[0].title  # type: ignore[attr-defined]
-    assert hostile.plans == 2
+    assert hostile.plans == 3
 
 
 def test_no_script_from_plan_text_in_any_page(files: dict[str, bytes]) -> None:
@@ -168,7 +168,8 @@ def test_atom_feed_parses_and_holds_the_literal_text(files: dict[str, bytes]) ->
 
 def test_sources_are_published_verbatim_not_as_html(files: dict[str, bytes], hostile: BuildResult) -> None:
     """The downloadable source is the file itself, with a non-HTML extension."""
-    assert {p for p in files if p.startswith("sources/")} == {"sources/evil-yaml.yaml", "sources/evil-md.md"}
+    assert {p for p in files if p.startswith("sources/")} == {"sources/evil-yaml.yaml", "sources/evil-md.md",
+                                                             "sources/ctl.yaml"}
     root = Path(str(hostile.workspace.config.root))
     assert files["sources/evil-yaml.yaml"] == (root / "plans/evil-yaml.yaml").read_bytes()
 
@@ -179,8 +180,18 @@ def test_generated_file_names_stay_inside_the_site(files: dict[str, bytes]) -> N
         assert not re.search(r"[<>\"\\:|?*\x00-\x1f]", path), path
 
 
+def test_control_characters_do_not_break_any_format(files: dict[str, bytes]) -> None:
+    for path, data in files.items():
+        if path.endswith((".html", ".xml")):
+            assert not re.search(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]", data), path
+    ET.fromstring(files["feed.xml"])
+    ET.fromstring(files["sitemap.xml"])
+    assert json.loads(files["api/plans.json"])
+    icalendar.Calendar.from_ical(files["plans/ctl.ics"])
+
+
 def test_hostile_site_still_links_and_parses(files: dict[str, bytes]) -> None:
-    """Odd names (quotes, `=`, `<`) still give valid pages whose percent-encoded links resolve."""
+    """Odd names (quotes, `=`, `<`, control characters) still give valid pages whose links resolve."""
     site = parse_site(files)
     assert broken_links(site) == []
     assert {p: e for p, b in files.items() if p.endswith(".html") and (e := strict_errors(b))} == {}
