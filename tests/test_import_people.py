@@ -40,15 +40,15 @@ def test_prose_you_ren_zuzhang() -> None:
 
 
 def test_prose_without_you_with_two_titles_and_office() -> None:
-    text = ("成立工业企业帮扶领导小组,县委常委、县纪委书记李诒芸任组长,县政府副县长温生平任常务副组长,"
-            "各帮扶责任县领导任副组长,成员包括所有责任单位主要负责人,办公室设在县工信局,"
-            "由刘礼聪同志兼任办公室主任。")
+    text = ("成立城乡学校结对帮扶领导小组,区委常委、宣传部长王立新任组长,区教育局副局长陈晓东任常务副组长,"
+            "各结对学校校长任副组长,成员包括各校教导主任,办公室设在区教育局,由周海同志兼任办公室主任。")
     group, _ = read_group([text])
-    assert group["name"] == "工业企业帮扶领导小组"
-    assert group["leaders"] == [{"name": "李诒芸", "title": "县委常委、县纪委书记"}]
-    assert group["deputies"] == [{"name": "温生平", "title": "县政府副县长"}, {"description": "各帮扶责任县领导"}]
-    assert group["members"] == [{"description": "所有责任单位主要负责人"}]
-    assert group["office"] == {"location": "县工信局", "director": {"name": "刘礼聪"}}
+    assert group["name"] == "城乡学校结对帮扶领导小组"
+    assert group["leaders"] == [{"name": "王立新", "title": "区委常委、宣传部长"}]
+    assert group["deputies"] == [{"name": "陈晓东", "title": "区教育局副局长"}, {"description": "各结对学校校长"}]
+    assert group["members"] == [{"description": "各校教导主任"}]
+    assert group["office"] == {"location": "区教育局", "director": {"name": "周海"}}
+    assert group["body"] == text  # the prose is kept as the group's text
 
 
 def test_prose_role_first_and_yi_wei() -> None:
