@@ -44,7 +44,7 @@ def timeline_svg(plan: Plan, title: str) -> str:
     height = TOP + ROW * len(dated) + BOTTOM
     parts = [
         # no xmlns: inline SVG in HTML needs none, and theme markup names no other host
-        f'<svg class="timeline" width="100%" height="{height}" role="img" aria-labelledby="tl-title">',
+        f'<svg class="timeline" width="100%" height="{height}" role="group" aria-labelledby="tl-title">',
         f'<title id="tl-title">{escape(title)}</title>',
         _axis(lo, hi, x, height),
     ]
