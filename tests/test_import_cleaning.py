@@ -58,7 +58,7 @@ def test_summary_per_kind_with_lines() -> None:
     text = "\n".join(summarise(done))
     assert "pinyin annotations removed: 2 (2 lines, 1–2)" in text
     assert "stray marks between Chinese characters removed: 1 (line 2)" in text
-    assert "line 3:5" in text
+    assert "line 3:4" in text
 
 
 def test_simplify_counts_changed_characters() -> None:
