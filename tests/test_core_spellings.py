@@ -255,3 +255,27 @@ def test_steps_written_as_paragraphs() -> None:
         ("动员", "2016-03-01", "2016-03-05", "召开动员会，\n布置任务。"),
         ("实施", "2016-03-06", "2016-06-30", "结对听课。"),
     ]
+
+
+@pytest.mark.parametrize("numbers", [("（一）", "（二）"), ("(1)", "(2)"), ("一、", "二、"), ("①", "②"),
+                                     ("第一阶段：", "第二阶段："), ("第一条 ", "第二条 ")])
+def test_pasted_outline_numbers_without_list_syntax_make_items(numbers: tuple[str, str]) -> None:
+    first, second = numbers
+    parts = "".join(v for k, v in _PARTS.items() if k not in ("steps", "requirements")).format(h="")
+    text = _SKELETON.format(parts=parts + f"## 实施步骤\n{first}动员（3月1日至3月5日）\n召开动员会。\n"
+                                          f"{second}实施（3月6日至6月30日）\n结对听课。\n"
+                                          f"## 工作要求\n{first}提高认识。要重视。\n\n{second}加强管理。\n")
+    plan = parse_md(text).plan
+    assert plan is not None
+    assert [(s.title, str(s.start), s.body) for s in plan.steps] == [("动员", "2016-03-01", "召开动员会。"),
+                                                                    ("实施", "2016-03-06", "结对听课。")]
+    requirements = plan.part("requirements")
+    assert requirements is not None
+    assert [(i.title, i.body) for i in requirements.items] == [("提高认识", "要重视。"), ("", "加强管理。")]
+
+
+def test_text_that_merely_starts_like_a_number_stays_text() -> None:
+    parts = "".join(v for k, v in _PARTS.items() if k != "guiding_thought").format(h="")
+    plan = parse_md(_SKELETON.format(parts=parts + "## 指导思想\n第一书记驻村帮扶，\n一是抓教学。\n")).plan
+    assert plan is not None and plan.part("guiding_thought") is not None
+    assert plan.part("guiding_thought").body == "第一书记驻村帮扶，\n一是抓教学。"  # type: ignore[union-attr]

@@ -22,6 +22,11 @@ Line = tuple[int, str]  # (1-based line number, text)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")  # linear: closing #s are stripped in _heading
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LIST = re.compile(r"^(?:[-*+]|\d{1,3}[.)、])[ \t]+")
+# Outline numbers that start an item in pasted text without Markdown list syntax: （一） (1) 一、 ① 第一阶段
+_OUTLINE = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[①-⑳]"
+    r"|第[一二三四五六七八九十\d]{1,3}(?:部分|阶段|步|条|项|点|批)[、.．:：\s]?)"
+)
 _OWNER = re.compile(r"^\s*(?:[-*+]\s*)?(?:\*\*)?(?:负责人|负责单位|责任单位|责任人|牵头单位|负责)(?:\*\*)?\s*[:：]\s*(.+?)\s*$")
 _BOLD_TITLE = re.compile(r"^\*\*(.+?)\*\*[。.:：\s]*")
 _TITLE_SPLIT = re.compile(r"[。：:]")
@@ -260,6 +265,8 @@ def _items(lines: list[Line]) -> list[tuple[Line, list[Line]]] | None:
     first = next(((n, raw) for n, raw in lines if raw.strip()), None)
     if first and _LIST.match(first[1]):
         return _split_on(lines, lambda raw: bool(_LIST.match(raw)), lambda raw: _LIST.sub("", raw))
+    if first and _OUTLINE.match(first[1]):
+        return _split_on(lines, lambda raw: bool(_OUTLINE.match(raw)), str.strip)
     return None
 
 
