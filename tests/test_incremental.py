@@ -1,0 +1,181 @@
+"""Incremental builds: the same bytes as a cold build, after any sequence of edits; no work when nothing changed."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from plangen import cache as cache_store
+from plangen.build import BuildOptions, BuildResult, build
+from plangen.cache import BuildCache
+
+_spec = importlib.util.spec_from_file_location("corpus", REPO / "bench" / "corpus.py")
+assert _spec and _spec.loader
+corpus = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("corpus", corpus)
+_spec.loader.exec_module(corpus)
+
+
+def _build(root: Path, out: Path, **kw: object) -> BuildResult:
+    result = build(BuildOptions(root=root, output=out, search=False, history=False, jobs=1, **kw))  # type: ignore[arg-type]
+    assert result.ok, [p.message for p in result.problems if p.is_error]
+    return result
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _cold(root: Path, tmp: Path, name: str) -> dict[str, bytes]:
+    out = tmp / name
+    shutil.rmtree(out, ignore_errors=True)
+    _build(root, out, persistent_cache=False)
+    return _tree(out)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    corpus.generate(root, 24, seed=7)
+    return root
+
+
+def _plans(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "plans").rglob("*") if p.suffix in (".yaml", ".md"))
+
+
+def _edit_text(rng: random.Random, root: Path) -> str:
+    plan = rng.choice(_plans(root))
+    text = plan.read_text("utf-8")
+    marker = rng.choice(["加强", "做好", "推进"])
+    plan.write_text(text.replace(marker, marker + "并改进", 1), "utf-8")
+    return f"edit {plan.name}"
+
+
+def _edit_title(rng: random.Random, root: Path) -> str:
+    plan = rng.choice(_plans(root))
+    lines = plan.read_text("utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("title:") or line.startswith("# "):
+            lines[i] = line.rstrip("\n") + "（修订）\n"
+            break
+    plan.write_text("".join(lines), "utf-8")
+    return f"retitle {plan.name}"
+
+
+def _unlinked(rng: random.Random, root: Path) -> Path:
+    """A plan no other plan links to (removing a linked plan is an error, tested elsewhere)."""
+    texts = "".join(p.read_text("utf-8") for p in _plans(root))
+    return rng.choice([p for p in _plans(root) if f"plan:{p.stem}" not in texts])
+
+
+def _delete(rng: random.Random, root: Path) -> str:
+    plan = _unlinked(rng, root)
+    plan.unlink()
+    return f"delete {plan.name}"
+
+
+def _rename(rng: random.Random, root: Path) -> str:
+    plan = _unlinked(rng, root)
+    text = plan.read_text("utf-8")
+    if "\nslug:" in text or text.startswith("slug:"):
+        return "skip rename (explicit slug)"
+    target = plan.with_name("renamed-" + plan.name)
+    plan.rename(target)
+    return f"rename {plan.name}"
+
+
+def _copy(rng: random.Random, root: Path) -> str:
+    plan = rng.choice(_plans(root))
+    text = plan.read_text("utf-8")
+    if "\nslug:" in text or text.startswith("slug:"):
+        return "skip copy (explicit slug)"
+    plan.with_name("copy-" + plan.name).write_text(text, "utf-8")
+    return f"copy {plan.name}"
+
+
+def _template(rng: random.Random, root: Path) -> str:
+    theme = REPO / "templates"
+    folder = root / "templates"
+    folder.mkdir(exist_ok=True)
+    name = rng.choice(["org.html", "person.html", "timeline.html"])
+    text = (folder / name).read_text("utf-8") if (folder / name).exists() else (theme / name).read_text("utf-8")
+    (folder / name).write_text(text.replace("<h1>", '<h1 class="edited">', 1), "utf-8")
+    return f"template {name}"
+
+
+EDITS = [_edit_text, _edit_text, _edit_title, _delete, _rename, _copy, _template]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_incremental_builds_match_cold_builds_after_random_edits(project: Path, tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    out = tmp_path / "incremental"
+    _build(project, out)
+    for step in range(5):
+        what = rng.choice(EDITS)(rng, project)
+        _build(project, out)
+        cold = _cold(project, tmp_path, "cold")
+        inc = _tree(out)
+        cold.pop(".plangen-manifest.json")
+        inc.pop(".plangen-manifest.json")
+        assert sorted(inc) == sorted(cold), f"step {step}: {what}"
+        assert [p for p in inc if inc[p] != cold[p]] == [], f"step {step}: {what}"
+
+
+def test_a_build_with_nothing_changed_renders_and_writes_nothing(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    first = _build(project, out)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    again = _build(project, out)
+    assert again.rendered == 0
+    assert again.stats is not None and again.stats.written == 0 and again.stats.removed == 0
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == before
+    assert first.pages == again.pages
+
+
+def test_one_plan_edit_rerenders_only_the_pages_that_read_it(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    cold = _build(project, out)
+    _edit_text(random.Random(5), project)
+    warm = _build(project, out)
+    assert 0 < warm.rendered < cold.rendered / 2
+
+
+def test_the_in_memory_cache_skips_parsing_unchanged_plans(project: Path, tmp_path: Path) -> None:
+    memory = BuildCache()
+    out = tmp_path / "site"
+    build(BuildOptions(root=project, output=out, search=False, history=False, persistent_cache=False), cache=memory)
+    parsed = memory.misses
+    build(BuildOptions(root=project, output=out, search=False, history=False, persistent_cache=False), cache=memory)
+    assert memory.misses == parsed and memory.hits >= parsed
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other-version", "wrong-shape"])
+def test_a_corrupt_or_foreign_cache_is_ignored(project: Path, tmp_path: Path, damage: str) -> None:
+    out = tmp_path / "site"
+    _build(project, out)
+    file = project / cache_store.CACHE_DIR / cache_store.CACHE_FILE
+    if damage == "garbage":
+        file.write_bytes(b"\x00not json")
+    elif damage == "other-version":
+        doc = json.loads(file.read_text("utf-8"))
+        doc["version"] = "0.0.0-other"
+        file.write_text(json.dumps(doc), "utf-8")
+    else:
+        file.write_text(json.dumps({"format": cache_store.FORMAT, "version": "x", "parsed": [1, 2]}), "utf-8")
+    assert cache_store.load(project).parsed == {}
+    _edit_text(random.Random(9), project)
+    _build(project, out)
+    cold = _cold(project, tmp_path, "cold")
+    inc = _tree(out)
+    cold.pop(".plangen-manifest.json")
+    inc.pop(".plangen-manifest.json")
+    assert inc == cold
