@@ -59,3 +59,11 @@ def test_markdown_layout() -> None:
     text = to_markdown(plan())
     assert text.startswith("---\nissuer:")
     assert "# 测试方案\n\n为做好工作" in text and "## 指导思想" in text and "### 提高认识" in text
+
+
+def test_text_the_markdown_loader_would_read_as_items_stays_in_front_matter() -> None:
+    data = plan(guiding_thought="（一）以发展为目标。\n\n（二）提高质量。", objectives="①提高质量\n\n②加强交流")
+    text = to_markdown(data)
+    assert "## 指导思想" not in text
+    parsed = parse_source(Source("plans/t.md", text, "markdown"))
+    assert parsed.data == data

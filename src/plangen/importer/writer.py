@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+from ..markdown_plan import load_markdown
 from ..vocabulary import ITEM_PARTS, TOP_LABELS, recognise_heading, strip_numbering
 
 _NOT_IN_BLOCK = re.compile(r"[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]|\r")
@@ -79,9 +80,9 @@ def to_yaml(data: dict[str, Any]) -> str:
 
 def to_markdown(data: dict[str, Any]) -> str:
     """Front matter for structured fields, `# title`, the preamble, then one `##` per prose part."""
-    body_keys = [k for k in ITEM_PARTS if k in data and _md_safe(data[k])]
+    body_keys = [k for k in ITEM_PARTS if k in data and _reads_back(k, data[k])]
     sections = data.get("sections", [])
-    in_body = bool(sections) and all(_section_ok(s) for s in sections)
+    in_body = bool(sections) and all(_section_ok(s) for s in sections) and _sections_read_back(sections)
     front = {k: v for k, v in data.items() if k != "title" and k not in body_keys and not (k == "sections" and in_body)}
     out = ["---", to_yaml(front).rstrip("\n"), "---", f"# {data['title']}", ""]
     if "preamble" in body_keys:
@@ -93,6 +94,21 @@ def to_markdown(data: dict[str, Any]) -> str:
         for s in sections:
             out += [f"## {s['title']}", ""] + ([s["body"], ""] if s.get("body") else [])
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _reads_back(key: str, value: Any) -> bool:
+    """The part, written as Markdown, loads back as the same value (else it goes to the front matter)."""
+    if not _md_safe(value):
+        return False
+    head = "" if key == "preamble" else f"## {TOP_LABELS[key]}\n\n"
+    got = load_markdown(f"# T\n\n{head}{_part_text(value)}\n", "check.md").data
+    return isinstance(got, dict) and got.get(key) == value
+
+
+def _sections_read_back(sections: list[dict[str, Any]]) -> bool:
+    body = "".join(f"## {s['title']}\n\n" + (f"{s['body']}\n\n" if s.get("body") else "") for s in sections)
+    got = load_markdown(f"# T\n\n{body}", "check.md").data
+    return isinstance(got, dict) and got.get("sections") == sections
 
 
 def _section_ok(section: dict[str, Any]) -> bool:
