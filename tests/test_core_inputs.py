@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from plangen.cli import main
 from plangen.config import load_config
 from plangen.project import ReadOptions, load_project, load_sources
@@ -262,3 +264,18 @@ def test_long_hostile_lines_are_read_in_linear_time() -> None:
     cntext.parse_people("李" * n + "（校长）")
     assert time.perf_counter() - started < 1
     assert set(result.data) == {"guiding_thought", "leadership", "requirements"}
+
+
+@pytest.mark.parametrize(("leadership", "expected"), [
+    ("leadership: {}", [("leadership", "empty-part")]),
+    ("leadership:", [("leadership", "empty-part")]),
+    ("leadership: []", [("leadership", "schema-type")]),
+    ("leadership: {leaders: ['']}", [("leadership", "empty-part")]),
+    ("leadership: {name: 小组}", [("leadership.leaders", "required")]),
+    ("leadership: {name: 小组, leaders: []}", [("leadership.leaders", "no-leader")]),
+])
+def test_an_empty_part_is_reported_once(leadership: str, expected: list[tuple[str, str]]) -> None:
+    from conftest import parse_yaml
+
+    text = GOOD.replace("leadership:\n  leaders: [{name: 张明, title: 校长, org: 测试小学}]", leadership)
+    assert [(p.field, p.code) for p in parse_yaml(text).problems] == expected

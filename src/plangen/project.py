@@ -70,11 +70,14 @@ def parse_source(source: Source) -> Parsed:
 def _without_follow_ons(checked: list[Problem], loading: list[Problem]) -> list[Problem]:
     """Drop repeats (schema and rules saying the same thing) and errors about values refused while loading."""
     refused = tuple(p.field for p in loading if p.code == "yaml-tag")
+    refused += tuple(p.field for p in checked if p.code == "empty-part")  # not also each missing piece
     seen: set[tuple[int, int, str, str]] = set()
     kept = []
     for p in checked:
         place = (p.line, p.column, p.field, p.message)
-        if place in seen or any(p.field == r or p.field.startswith((r + ".", r + "[")) for r in refused):
+        inside = any(p.field.startswith((r + ".", r + "[")) or (p.field == r and p.code != "empty-part")
+                     for r in refused)
+        if place in seen or inside:
             continue
         seen.add(place)
         kept.append(p)

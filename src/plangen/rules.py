@@ -115,14 +115,19 @@ def _outside(s: PlanDate | None, e: PlanDate | None, start: PlanDate | None, end
     return before or after
 
 
+# The kinds of value each required part may hold: a value of another kind is the schema's to report.
+_PART_KINDS: dict[str, tuple[type, ...]] = {"leadership": (dict,), "steps": (list,)}
+
+
 def empty_parts(ctx: Ctx) -> Iterator[Problem]:
     for key in REQUIRED_PARTS:
         value = ctx.get((key,))
-        if key in ctx.data and _is_empty(value):
+        kinds = _PART_KINDS.get(key, (str, list))
+        if key in ctx.data and (value is None or isinstance(value, kinds)) and _is_empty(value):
             yield ctx.error((key,), f"{TOP_LABELS[key]} is empty: it is a required part of a plan",
                             f"write the {TOP_LABELS[key]} of the plan", "empty-part")
     group = ctx.get(("leadership",))
-    if isinstance(group, dict) and not _is_empty(group) and not group.get("leaders"):
+    if isinstance(group, dict) and not _is_empty(group) and group.get("leaders") == []:
         yield ctx.warning(("leadership", "leaders"), "the leadership group has no 组长 (an empty template slot?)",
                           "name the group's leader(s)", "no-leader")
 
