@@ -106,6 +106,24 @@ def template_edits(preview: Preview, root: Path, name: str, page: str, runs: int
     return samples
 
 
+def profile_one_edit(root: Path, out: Path, cache: object) -> str:
+    """Where one plan edit's build() spends its time: cumulative seconds of the biggest calls."""
+    import cProfile
+    import io
+    import pstats
+
+    plan = min((root / "plans").rglob("*.yaml"))
+    plan.write_text(plan.read_text(encoding="utf-8").rstrip("\n") + "\n# 剖析用的修订\n", encoding="utf-8")
+    profiler = cProfile.Profile()
+    profiler.enable()
+    build(BuildOptions(root=root, output=out, persistent_cache=False), None, cache=cache)
+    profiler.disable()
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(r"plangen/(?!serve)", 18)
+    lines = [ln for ln in text.getvalue().splitlines() if "plangen/" in ln]
+    return "\n".join(lines)
+
+
 def ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:,.0f}"
 
@@ -124,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--debounce", type=int, default=50, help="ms, as `plangen serve --debounce`")
     parser.add_argument("--results", type=Path, help="write the Markdown table here too")
+    parser.add_argument("--profile", action="store_true", help="also profile one plan edit's build()")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="plangen-serve-bench-"))
@@ -154,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
             print(row(f"template edit: plan.html ({args.plans} pages)", tpl), flush=True)
         finally:
             preview.stop()
-        report = render(args, cold, first, plan, home, tpl)
+        profile = profile_one_edit(root, preview.output, preview.cache) if args.profile else ""
+        report = render(args, cold, first, plan, home, tpl, profile)
         print(report)
         if args.results:
             args.results.write_text(report, encoding="utf-8")
@@ -164,13 +184,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def render(args: argparse.Namespace, cold: list[float], first: float, plan: list[Sample], home: list[Sample],
-           tpl: list[Sample]) -> str:
+           tpl: list[Sample], profile: str) -> str:
     head = ("| change | runs | save → build done, ms median (min–max) | save → page readable | "
             "save → watchdog event | debounce | build() |\n|---|---|---|---|---|---|---|")
     debounce_share = statistics.median([s.debounce / s.total for s in plan]) * 100
     return f"""# `plangen serve`: save-to-disk latency
 
-Machine: {platform.machine()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}, {platform.system()}.
+Machine: {platform.machine()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}, {platform.system()};
+load average at the end of the run {os.getloadavg()[0]:.1f} / {os.getloadavg()[1]:.1f} / {os.getloadavg()[2]:.1f}
+(1 / 5 / 15 min; other work shares this machine, so times above ~2 include waiting for a CPU).
 Corpus: `bench/corpus.py` with {args.plans:,} plans (half YAML, half Markdown); search off (as in the corpus's
 plangen.yaml). Debounce: {args.debounce} ms of quiet. Command: `python bench/serve_bench.py --plans {args.plans} \
 --runs {args.runs}{f' --results {args.results}' if args.results else ''}`.
@@ -189,7 +211,13 @@ feed and the manifest is on disk (the browser is told at that moment); "page rea
 first read the new text of the edited page. Debounce is {debounce_share:.0f}% of the one-plan median: it is
 the quiet time that merges one save's burst of events (an `os.replace` arrives as a move plus a
 modify/close of the folder) into one build.
-"""
+""" + (f"""
+Where one plan edit's `build()` spends its time (cProfile, cumulative seconds; profiling slows it):
+
+```
+{profile}
+```
+""" if profile else "")
 
 
 if __name__ == "__main__":

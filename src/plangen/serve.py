@@ -188,7 +188,6 @@ class Preview:
         self.debouncer = Debouncer(self.options.debounce)
         self.stop_event = threading.Event()
         self.first_build = threading.Event()
-        self.last: BuildResult | None = None
         self._observer: Any = None
         self._thread: threading.Thread | None = None
 
@@ -228,8 +227,8 @@ class Preview:
             if burst is None:
                 return
             first, config_changed = burst
-            if config_changed:
-                self.cache = new_cache()  # a config change rebuilds everything
+            if config_changed:  # the cache fingerprints the settings and the registry: every page is redone
+                self.say("settings or registry changed: rebuilding every page")
             try:
                 self.rebuild(first)
             except Exception as exc:  # noqa: BLE001 - a bug in build() must not end the preview: reported below
@@ -264,7 +263,6 @@ class Preview:
             self.say(f"build failed: {len(errors)} error(s); still serving the last good preview")
             self.hub.failed(errors)
             return
-        self.last = result
         stats = result.stats
         assert stats is not None
         self.say(f"rebuilt in {seconds * 1000:.0f} ms: {stats.written} written, {stats.removed} removed"
