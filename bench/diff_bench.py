@@ -148,6 +148,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--dir", type=Path, default=Path("/tmp/plangen-diff-bench"))
     ap.add_argument("--fresh", action="store_true", help="regenerate the repository")
+    ap.add_argument("--cold-runs", type=int, help="runs of the cold history step (default: --runs)")
+    ap.add_argument("--skip-diff", action="store_true", help="do not measure plangen diff HEAD~1")
     args = ap.parse_args()
     repo, caches = args.dir / "repo", args.dir / "caches"
     if args.fresh or not repo.exists():
@@ -157,9 +159,11 @@ def main() -> None:
         print(f"generated {args.plans} plans x {args.revisions} revisions in {time.perf_counter() - start:.1f} s")
     shutil.rmtree(caches, ignore_errors=True)
     print(f"load average at the start: {os.getloadavg()}", flush=True)
-    diff = [time_diff(repo) for _ in range(args.runs)]
-    print("plangen diff HEAD~1:", median(diff, "diff"), flush=True)
-    cold = [time_history(repo, caches / f"cold{k}", "cold") for k in range(args.runs)]
+    if not args.skip_diff:
+        diff = [time_diff(repo) for _ in range(args.runs)]
+        print("plangen diff HEAD~1:", median(diff, "diff"), flush=True)
+    cold_runs = args.cold_runs or args.runs
+    cold = [time_history(repo, caches / f"cold{k}", "cold") for k in range(cold_runs)]
     print("history, cold:", median(cold, "cold"), flush=True)
     warm = [time_history(repo, caches / "cold0", "warm") for _ in range(args.runs)]
     print("history, warm, no change:", median(warm, "warm"), flush=True)

@@ -73,7 +73,7 @@ def test_cache_makes_an_unchanged_history_read_no_blob(tmp_path: Path, monkeypat
 def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     repo = make_history(tmp_path)
     expected = load_histories(repo, ["plans/wujing.yaml"])
-    files = list((repo / ".plangen-cache" / "history").glob("*.json"))
+    files = list((repo / ".plangen-cache" / "history").glob("*-*.json"))
     for file in files:
         file.write_text("{not json", encoding="utf-8")
     assert load_histories(repo, ["plans/wujing.yaml"]) == expected
@@ -86,6 +86,26 @@ def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     for file in files:                    # truncated
         file.write_bytes(file.read_bytes()[:100])
     assert load_histories(repo, ["plans/wujing.yaml"]) == expected
+    index = repo / ".plangen-cache" / "history" / "index.json"
+    index.write_text("[", encoding="utf-8")
+    assert load_histories(repo, ["plans/wujing.yaml"]) == expected
+    for file in files:                    # the index trusts a file that is gone: revisions are read again
+        file.unlink()
+    assert load_histories(repo, ["plans/wujing.yaml"]) == expected
+
+
+def test_unchanged_history_does_not_open_the_plan_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = make_history(tmp_path)
+    load_histories(repo, ["plans/wujing.yaml", "plans/other.yaml"])
+    from plangen import historycache
+
+    opened: list[str] = []
+    real = historycache.PlanCache._read
+    monkeypatch.setattr(historycache.PlanCache, "_read", lambda self: opened.append(self.path) or real(self))
+    histories = load_histories(repo, ["plans/wujing.yaml", "plans/other.yaml"])
+    assert opened == []
+    assert histories["plans/wujing.yaml"].revisions[3].diff.status == "modified"
+    assert opened == ["plans/wujing.yaml"]
 
 
 def test_shallow_clone_is_said(tmp_path: Path) -> None:

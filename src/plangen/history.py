@@ -39,13 +39,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from . import git
 from .diff.model import PlanDiff, Version
 from .diff.sets import added, diff_pair, version_of
-from .historycache import Lazy, PlanCache
+from .historycache import Lazy, PlanCache, read_index, signature, write_index
 from .model import Plan
 from .problems import Problem
 from .project import ReadOptions, parse_source
@@ -59,7 +60,7 @@ PARALLEL_FROM = 200   # parse revisions in worker processes from this many on
 
 @dataclass(frozen=True, slots=True)
 class Revision:
-    """One commit that touched a plan. `plan` and `diff` are decoded from the cache on first use."""
+    """One commit that touched a plan. `plan`, `errors` and `diff` are read from the cache on use."""
 
     commit: str
     date: str
@@ -68,21 +69,24 @@ class Revision:
     message: str
     path: str
     blob: str
-    errors: tuple[str, ...]
-    lazy_plan: Lazy[Plan | None]
+    lazy_version: Lazy[Version]
     lazy_diff: Lazy[PlanDiff]
 
     @property
     def plan(self) -> Plan | None:
-        return self.lazy_plan.get()
+        return self.lazy_version.get().plan
+
+    @property
+    def errors(self) -> tuple[str, ...]:
+        return self.lazy_version.get().errors
+
+    @property
+    def valid(self) -> bool:
+        return self.plan is not None
 
     @property
     def diff(self) -> PlanDiff:
         return self.lazy_diff.get()
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +141,20 @@ def _read(repo: Path, root: Path, paths: list[str], cache_dir: Path, options: Re
     index = _index(commits)
     shallow = git.is_shallow(repo)
     chains = {p: follow(index, _join(prefix, p)) for p in paths}
-    caches = {p: PlanCache.load(cache_dir, p) for p in paths}
-    _parse_missing(repo, prefix, chains, caches, options)
-    histories = {p: _history(p, commits, chains[p], caches[p], shallow) for p in paths}
-    for cache in caches.values():
-        cache.save()
+    signatures = {p: signature([_key(c.old_blob, c.old_path) + ">" + _key(c.new_blob, c.new_path)
+                                for _, c in chain]) for p, chain in chains.items()}
+    known = read_index(cache_dir)
+    reader = _Reader(repo, prefix, options, {p: PlanCache(cache_dir, p) for p in paths})
+    changed = [p for p in paths if known.get(p) != signatures[p] or not reader.caches[p].file.exists()]
+    reader.parse_missing({p: chains[p] for p in changed})
+    histories = {p: _history(p, commits, chains[p], reader, shallow) for p in paths}
+    for p in changed:   # new diffs are computed now, so that the cache keeps them
+        for revision in histories[p].revisions:
+            revision.lazy_diff.get()
+        reader.caches[p].save()
+    if changed or set(known) != set(paths):
+        write_index(cache_dir, {**known, **signatures})
+    reader.save_on_miss = True
     return HistoryResult(histories, shallow, (SHALLOW_NOTE,) if shallow else ())
 
 
@@ -200,30 +213,57 @@ def blob_version(path: str, data: bytes, options: ReadOptions) -> Version:
     return version_of(parse_source(Source(path, text, kind)))
 
 
-def _parse_missing(repo: Path, prefix: str, chains: dict[str, list[Entry]], caches: dict[str, PlanCache],
-                   options: ReadOptions) -> None:
-    wanted: dict[tuple[str, str], list[str]] = {}   # (blob, path at revision) -> plan paths
-    for p, chain in chains.items():
-        for _, change in chain:
-            for blob, at in ((change.new_blob, change.new_path), (change.old_blob, change.old_path)):
-                if blob and _key(blob, at) not in caches[p].versions and p not in wanted.get((blob, at), ()):
-                    wanted.setdefault((blob, at), []).append(p)
-    if not wanted:
-        return
-    blobs = git.read_blobs(repo, [blob for blob, _ in wanted])
-    jobs = [(_strip(prefix, at), blobs[blob], options) for blob, at in wanted if blob in blobs]
-    parsed = iter(_parse_all(jobs))
-    for (blob, at), users in wanted.items():
-        shown = _strip(prefix, at)
-        if blob in blobs:
-            v = next(parsed)
-            for p in users:
-                caches[p].put_version(_key(blob, at), v)
-        else:  # not cached: a later, deeper fetch may bring it
-            missing = Version(shown, "", None, (f"{shown}: this revision is missing from the clone",))
-            for p in users:
-                caches[p].put_version(_key(blob, at), missing)
-                caches[p].raw["parsed"].pop(_key(blob, at))
+class _Reader:
+    """Revisions and diffs of plans: from the cache, else from git (then kept in the cache)."""
+
+    def __init__(self, repo: Path, prefix: str, options: ReadOptions, caches: dict[str, PlanCache]) -> None:
+        self.repo, self.prefix, self.options, self.caches = repo, prefix, options, caches
+        self.save_on_miss = False   # after the build step: a trusted cache found broken is repaired at once
+
+    def parse_missing(self, chains: dict[str, list[Entry]]) -> None:
+        """Read and parse, in one batch, every revision of these plans that the cache lacks."""
+        wanted: dict[tuple[str, str], list[str]] = {}   # (blob, path at revision) -> plan paths
+        for p, chain in chains.items():
+            for _, change in chain:
+                for blob, at in ((change.new_blob, change.new_path), (change.old_blob, change.old_path)):
+                    if blob and not self.caches[p].has_version(_key(blob, at)) and p not in wanted.get((blob, at), ()):
+                        wanted.setdefault((blob, at), []).append(p)
+        if not wanted:
+            return
+        blobs = git.read_blobs(self.repo, [blob for blob, _ in wanted])
+        jobs = [(_strip(self.prefix, at), blobs[blob], self.options) for blob, at in wanted if blob in blobs]
+        parsed = iter(_parse_all(jobs))
+        for (blob, at), users in wanted.items():
+            v = next(parsed) if blob in blobs else self._missing(at)
+            for p in users:   # a revision missing from a shallow clone is not kept: a deeper fetch may bring it
+                self.caches[p].put_version(_key(blob, at), v, keep=blob in blobs)
+
+    def _missing(self, at: str) -> Version:
+        shown = _strip(self.prefix, at)
+        return Version(shown, "", None, (f"{shown}: this revision is missing from the clone",))
+
+    def version(self, plan: str, blob: str, at: str) -> Version:
+        found = self.caches[plan].version(_key(blob, at))
+        if found is None:   # the cache file went away since the index was written
+            self.parse_missing({plan: [(0, git.FileChange("A", at, at, "", blob))]})
+            found = self.caches[plan].version(_key(blob, at)) or self._missing(at)
+            if self.save_on_miss:
+                self.caches[plan].save()
+        return found
+
+    def diff(self, plan: str, change: git.FileChange) -> PlanDiff:
+        new = self.version(plan, change.new_blob, change.new_path)
+        if not change.old_blob:
+            return added(new)
+        key = f"{_key(change.old_blob, change.old_path)}>{_key(change.new_blob, change.new_path)}"
+        found = self.caches[plan].diff(key)
+        if found is None:
+            old = self.version(plan, change.old_blob, change.old_path)
+            found = diff_pair(old, new, "renamed" if change.status == "R" else "modified")
+            self.caches[plan].put_diff(key, found)
+            if self.save_on_miss:
+                self.caches[plan].save()
+        return found
 
 
 def _parse_all(jobs: list[tuple[str, bytes, ReadOptions]]) -> list[Version]:
@@ -253,25 +293,13 @@ def parse_source_job(source: Source) -> Version:
     return version_of(parse_source(source))
 
 
-def _history(path: str, commits: list[git.Commit], chain: list[Entry], cache: PlanCache,
+def _history(path: str, commits: list[git.Commit], chain: list[Entry], reader: _Reader,
              shallow: bool) -> PlanHistory:
     revisions = []
     for k, change in chain:
         c = commits[k]
-        new = cache.versions[_key(change.new_blob, change.new_path)]
-        revisions.append(Revision(c.hash, c.date, c.author, c.email, c.message, new.path, change.new_blob,
-                                  new.errors, new.plan, _diff(cache, change)))
+        revisions.append(Revision(
+            c.hash, c.date, c.author, c.email, c.message, _strip(reader.prefix, change.new_path), change.new_blob,
+            Lazy(partial(reader.version, path, change.new_blob, change.new_path)),
+            Lazy(partial(reader.diff, path, change))))
     return PlanHistory(path, tuple(revisions), shallow)
-
-
-def _diff(cache: PlanCache, change: git.FileChange) -> Lazy[PlanDiff]:
-    new = cache.versions[_key(change.new_blob, change.new_path)]
-    if not change.old_blob:
-        return Lazy(value=added(new.version()))
-    key = f"{_key(change.old_blob, change.old_path)}>{_key(change.new_blob, change.new_path)}"
-    found = cache.diffs.get(key)
-    if found is None:
-        old = cache.versions[_key(change.old_blob, change.old_path)]
-        found = cache.put_diff(key, diff_pair(old.version(), new.version(),
-                                              "renamed" if change.status == "R" else "modified"))
-    return found
