@@ -52,6 +52,9 @@ def test_example_site_is_identical_when_built_from_a_copy_elsewhere(tmp_path: Pa
     """Absolute paths of the checkout must not leak into the output."""
     elsewhere = tmp_path / "deep" / "other folder" / "项目"
     shutil.copytree(REPO / "plans", elsewhere / "plans")
+    for name in ("plangen.yaml", "registry.yaml"):
+        if (REPO / name).is_file():
+            shutil.copy(REPO / name, elsewhere / name)
     here = build_files(REPO, tmp_path / "here", search=False, history=False)  # the copy is not a git checkout
     there = build_files(elsewhere, tmp_path / "there", search=False, history=False)
     assert sorted(here) == sorted(there)
