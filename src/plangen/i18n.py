@@ -21,8 +21,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "search": ("搜索", "Search"),
     "search_placeholder": ("搜索方案全文", "Search all plans"),
     "search_needs_http": ("搜索需要通过网站服务器访问，直接打开文件（file://）时不可用；本地预览请运行 plangen serve。",
-                          "Search needs the site to be served over HTTP; it does not work from file://. "
-                          "Run plangen serve to preview locally."),
+                          ("Search needs the site to be served over HTTP; it does not work from file://. "
+                           "Run plangen serve to preview locally.")),
     "search_unavailable": ("本站点未建立搜索索引。", "This site was built without a search index."),
     "skip": ("跳到正文", "Skip to content"),
     "issuer": ("发文单位", "Issued by"),
