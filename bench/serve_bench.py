@@ -208,7 +208,7 @@ of {len(cold)}. The serve's own first build (cold, plus starting the observer): 
 All times are medians in milliseconds. "save" is just before the editor-style save (write a temporary
 file, `os.replace` it over the original); "build done" is when `build()` returned, i.e. every changed page,
 feed and the manifest is on disk (the browser is told at that moment); "page readable" is when a poller
-first read the new text of the edited page. Debounce is {debounce_share:.0f}% of the one-plan median: it is
+first read the new text of the edited page. Debounce is {debounce_share:.1f}% of the one-plan median: it is
 the quiet time that merges one save's burst of events (an `os.replace` arrives as a move plus a
 modify/close of the folder) into one build.
 """ + (f"""

@@ -147,7 +147,7 @@ class Events:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     root = make_project(tmp_path_factory.mktemp("serve"))
-    running = Server(root, "--drafts")
+    running = Server(root, "--drafts", "--debounce", "200")  # 200 ms: a burst stays one burst on a busy machine
     yield running
     if running.proc.poll() is None:
         running.stop()

@@ -272,8 +272,11 @@ class Preview:
     def _rewatch(self, result: BuildResult) -> None:
         watched = Watched.of(result.workspace.config, self.output)
         if watched != self.watched or watched.folders() != self._scheduled:
+            before = set(self._scheduled)
             self.watched = watched
             self._schedule()
+            if set(self._scheduled) - before:  # a new folder: what was saved in it before it was watched counts too
+                self.debouncer.poke()
 
 
 def preview_output(options: ServeOptions) -> Path:
