@@ -28,7 +28,7 @@ _OUTLINE = re.compile(
     r"|第[一二三四五六七八九十\d]{1,3}(?:部分|阶段|步|条|项|点|批)[、.．:：\s]?)"
 )
 _OWNER = re.compile(r"^\s*(?:[-*+]\s*)?(?:\*\*)?(?:负责人|负责单位|责任单位|责任人|牵头单位|负责)(?:\*\*)?\s*[:：]\s*(.+?)\s*$")
-_BOLD_TITLE = re.compile(r"^\*\*(.+?)\*\*[。.:：\s]*")
+_BOLD_TITLE = re.compile(r"^\*\*(.+?)\*\*(?:\s*[。.:：]\s*|\s*$)")  # a title only when punctuation (or nothing) follows
 _TITLE_SPLIT = re.compile(r"[。：:]")
 _FRONT_ONLY = ("period", "basis", "attachments")
 
@@ -183,7 +183,14 @@ class _Body:
 
     def _steps(self, s: _Section) -> list[dict[str, Any]]:
         steps = []
-        for i, (head, rest) in enumerate(_items(s.lines) or _paragraphs(s.lines)):
+        items = _items(s.lines) or _paragraphs(s.lines)
+        if len(items) > 1 and not items[0][0][1] and _is_sub_heading_list(s.lines):
+            line = items[0][0][0]
+            self.problems.append(error(
+                self.path, line, 1, "steps", "text before the first step (###) belongs to no step",
+                hint="make it a step of its own (### heading), or move it into the preamble", code="steps-intro"))
+            items = items[1:]
+        for i, (head, rest) in enumerate(items):
             self.marks[("steps", i)] = (head[0], 1)
             steps.append(self._step(head, rest, ("steps", i)))
         return steps
@@ -264,7 +271,7 @@ def _items(lines: list[Line]) -> list[tuple[Line, list[Line]]] | None:
         return _split_on(lines, _is_sub_heading, lambda raw: (_heading(raw) or (0, ""))[1])
     first = next(((n, raw) for n, raw in lines if raw.strip()), None)
     if first and _LIST.match(first[1]):
-        return _split_on(lines, lambda raw: bool(_LIST.match(raw)), lambda raw: _LIST.sub("", raw))
+        return _split_list(lines)
     if first and _OUTLINE.match(first[1]):
         return _split_on(lines, lambda raw: bool(_OUTLINE.match(raw)), str.strip)
     return None
@@ -282,6 +289,10 @@ def _heading(raw: str) -> tuple[int, str] | None:
     return len(m.group(1)), text
 
 
+def _is_sub_heading_list(lines: list[Line]) -> bool:
+    return any(_is_sub_heading(raw) for _, raw in lines)
+
+
 def _is_sub_heading(raw: str) -> bool:
     h = _heading(raw)
     return bool(h and h[0] >= 3)
@@ -296,6 +307,24 @@ def _split_on(lines: list[Line], starts: Any, head_of: Any) -> list[tuple[Line, 
             out[-1][1].append((n, raw))
         elif raw.strip():
             out.append(((n, ""), [(n, raw)]))
+    return out
+
+
+def _split_list(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
+    """List items; a paragraph after a blank line that is not indented ends the list and is an item of its own."""
+    out: list[tuple[Line, list[Line]]] = []
+    blank = False
+    for n, raw in lines:
+        if _LIST.match(raw):
+            out.append(((n, _LIST.sub("", raw).strip()), []))
+        elif not raw.strip():
+            if out:
+                out[-1][1].append((n, raw))
+        elif blank and not raw[:1].isspace():
+            out.append(((n, ""), [(n, raw)]))
+        elif out:
+            out[-1][1].append((n, raw))
+        blank = not raw.strip()
     return out
 
 

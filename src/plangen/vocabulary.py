@@ -203,7 +203,17 @@ def recognise_heading(heading: str) -> str | None:
     for name, key in partial:
         if core.endswith(name) or core.startswith(name):
             return key
+    for ending, key in _ENDINGS:  # 支援目标 -> objectives, 经费保障 -> safeguards
+        if core.endswith(ending) and len(core) <= 8:
+            return key
     return None
+
+
+# Two-character endings that name a part whatever comes before them (in order of precedence).
+_ENDINGS: Final[tuple[tuple[str, str], ...]] = (
+    ("目标", "objectives"), ("对象", "targets"), ("形式", "forms"), ("内容", "content"),
+    ("步骤", "steps"), ("措施", "measures"), ("保障", "safeguards"), ("要求", "requirements"),
+)
 
 
 @lru_cache(maxsize=1)
