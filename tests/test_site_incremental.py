@@ -7,6 +7,7 @@ compares the tree with a cold build (no cache) of the same edited project into a
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,15 +92,24 @@ def test_a_number_given_elsewhere_moves_the_document_link_of_another_plan(tmp_pa
     assert warm == read_tree(tmp_path / "cold", manifest=False)
 
 
-@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
-def test_rebuild_after_an_edit_equals_a_cold_build(tmp_path: Path, scenario: str) -> None:
-    root = write_files(tmp_path / "project", PROJECT)
-    out = tmp_path / "site"
-    first = build_site(root, out, search=False, persistent_cache=True)
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """PROJECT built once with its cache (base/project/.plangen-cache) into base/site; scenarios copy it."""
+    base = tmp_path_factory.mktemp("incremental")
+    root = write_files(base / "project", PROJECT)
+    first = build_site(root, base / "site", search=False, persistent_cache=True)
     assert first.ok, [p.message for p in first.problems]
+    return base
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+def test_rebuild_after_an_edit_equals_a_cold_build(first_build: Path, tmp_path: Path, scenario: str) -> None:
+    work = Path(shutil.copytree(first_build, tmp_path / "work"))
+    root, out = work / "project", work / "site"
     SCENARIOS[scenario](root)
     again = build_site(root, out, search=False, persistent_cache=True)
     assert again.ok, [p.message for p in again.problems]
+    assert again.rendered < again.pages or scenario.startswith(("config", "registry", "user")), "nothing was cached"
     cold = build_site(root, tmp_path / "cold", search=False, persistent_cache=False)
     assert cold.ok
     warm, fresh = read_tree(out, manifest=False), read_tree(tmp_path / "cold", manifest=False)

@@ -30,6 +30,19 @@ def project(tmp_path: Path) -> Path:
     return copy_fixture("small", tmp_path / "project")
 
 
+@pytest.fixture(scope="module")
+def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_fixture("small", tmp_path_factory.mktemp("small-built") / "project")
+    built(root, root / "site", search=False)
+    return root
+
+
+@pytest.fixture
+def published(small_built: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the small project with its site already built in project/site (one build per module)."""
+    return Path(shutil.copytree(small_built, tmp_path / "project", symlinks=True))
+
+
 def _age(folder: Path, seconds: int = 1000) -> None:
     """Push every file's mtime into the past, so a rewrite would be visible even on coarse clocks."""
     past = time.time() - seconds
@@ -95,9 +108,9 @@ def test_source_date_epoch_is_used_when_a_date_is_needed(tmp_path: Path, monkeyp
 
 # ---------------------------------------------------------------- errors leave the site alone
 
-def test_a_validation_error_leaves_the_site_untouched(project: Path) -> None:
+def test_a_validation_error_leaves_the_site_untouched(published: Path) -> None:
+    project = published
     out = project / "site"
-    built(project, out, search=False)
     (out / "user-notes.txt").write_text("mine", "utf-8")
     _age(out)
     before, times = read_tree(out), mtimes(out)
@@ -111,9 +124,9 @@ def test_a_validation_error_leaves_the_site_untouched(project: Path) -> None:
     assert mtimes(out) == times
 
 
-def test_a_config_error_leaves_the_site_untouched(project: Path) -> None:
+def test_a_config_error_leaves_the_site_untouched(published: Path) -> None:
+    project = published
     out = project / "site"
-    built(project, out, search=False)
     _age(out)
     before, times = read_tree(out), mtimes(out)
     (project / "plangen.yaml").write_text("title: 站点\nlanguage: fr\n", "utf-8")
@@ -121,10 +134,10 @@ def test_a_config_error_leaves_the_site_untouched(project: Path) -> None:
     assert read_tree(out) == before and mtimes(out) == times
 
 
-def test_a_template_error_leaves_the_site_untouched(project: Path) -> None:
+def test_a_template_error_leaves_the_site_untouched(published: Path) -> None:
     """A broken user template is reported at its file and line, and nothing is written."""
+    project = published
     out = project / "site"
-    built(project, out, search=False)
     _age(out)
     before, times = read_tree(out), mtimes(out)
     (project / "templates").mkdir()
@@ -210,9 +223,9 @@ def test_refusal_through_the_cli_exits_1_and_says_why(project: Path, capsys: pyt
 
 # ---------------------------------------------------------------- the manifest
 
-def test_removes_only_files_it_wrote(project: Path) -> None:
+def test_removes_only_files_it_wrote(published: Path) -> None:
+    project = published
     out = project / "site"
-    built(project, out, search=False)
     (out / "user-notes.txt").write_text("mine", "utf-8")
     (out / "plans" / "extra.html").write_text("<p>mine</p>", "utf-8")
     assert (out / "plans/2017-songshan-huifang.html").is_file()
@@ -229,9 +242,9 @@ def test_removes_only_files_it_wrote(project: Path) -> None:
     assert "user-notes.txt" not in manifest["files"]
 
 
-def test_a_tampered_manifest_cannot_remove_files_outside_the_site(project: Path, tmp_path: Path) -> None:
+def test_a_tampered_manifest_cannot_remove_files_outside_the_site(published: Path, tmp_path: Path) -> None:
+    project = published
     out = project / "site"
-    built(project, out, search=False)
     victim = tmp_path / "victim.txt"
     victim.write_text("keep", "utf-8")
     linked = tmp_path / "linked.txt"
@@ -247,9 +260,9 @@ def test_a_tampered_manifest_cannot_remove_files_outside_the_site(project: Path,
     assert (project / SMALL_PLAN).is_file()
 
 
-def test_unchanged_files_keep_their_mtime(project: Path) -> None:
+def test_unchanged_files_keep_their_mtime(published: Path) -> None:
+    project = published
     out = project / "site"
-    built(project, out, search=False)
     _age(out)
     times = mtimes(out)
     result = built(project, out, search=False)
@@ -257,9 +270,9 @@ def test_unchanged_files_keep_their_mtime(project: Path) -> None:
     assert mtimes(out) == times
 
 
-def test_an_edit_rewrites_only_the_files_whose_bytes_changed(project: Path) -> None:
+def test_an_edit_rewrites_only_the_files_whose_bytes_changed(published: Path) -> None:
+    project = published
     out = project / "site"
-    built(project, out, search=False)
     _age(out)
     before, times = read_tree(out), mtimes(out)
     plan = project / SMALL_PLAN
