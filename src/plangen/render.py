@@ -16,17 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
 from . import markdown, urls
+from .diff.html import render_diff_html
 from .i18n import translator
 from .index import Index
 from .model import Person, Plan
 from .names import file_id
 from .pages import Page
 from .problems import Problem, error
-from .diff.html import render_diff_html
 from .timeline_svg import timeline_svg
+from .vocabulary import fold
 
 
 def default_theme() -> Path:
@@ -115,6 +117,10 @@ class Renderer:
         self._cards: dict[tuple[str, str], Markup] = {}
         self._doc_ids = {(d.title, d.number): d.id for d in index.docs.values()}
         self._doc_ids.update({("", d.number): d.id for d in index.docs.values() if d.number})
+        # a basis entry without a number finds its document by title, even when another plan gave it a number
+        self._doc_titles: dict[str, str] = {}
+        for d in index.docs.values():
+            self._doc_titles.setdefault(fold(d.title), d.id)
 
     def render(self, page: Page) -> bytes:
         link = Links(page.path, self.index)
@@ -142,7 +148,8 @@ class Renderer:
         """The id of the documents page for a basis entry (number if known, else title)."""
         if number and ("", number) in self._doc_ids:
             return self._doc_ids[("", number)]
-        return self._doc_ids.get((title, number)) or file_id(number or title)
+        found = self._doc_ids.get((title, number)) or (self._doc_titles.get(fold(title)) if not number else None)
+        return found or file_id(number or title)
 
     def card(self, plan: Plan, link: Links) -> Markup:
         """A plan's list entry: the same for every page in one folder, so rendered once per folder."""
@@ -154,14 +161,47 @@ class Renderer:
         return self._cards[key]
 
 
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the life of the process (serve, tests): a rebuild skips Jinja's compiler.
+
+    Buckets are keyed by template name and file, and carry the source's checksum, so an edited
+    template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _MemoryBytecodeCache()
+
+
 def make_env(user_templates: Path | None) -> Environment:
     loaders = []
     if user_templates is not None and user_templates.is_dir() and user_templates.resolve() != default_theme().resolve():
         loaders.append(FileSystemLoader(str(user_templates)))
     loaders.append(FileSystemLoader(str(default_theme())))
     env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_printable,
+                      bytecode_cache=_COMPILED)
     return env
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def _printable(value: Any) -> Any:
+    """Every printed value without the control characters HTML forbids (a plan's text may hold them)."""
+    if isinstance(value, str):
+        cleaned = _CONTROLS.sub("", value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
 
 
 def theme_fingerprint(user_templates: Path | None) -> str:
