@@ -284,3 +284,19 @@ def test_an_edit_rewrites_only_the_files_whose_bytes_changed(published: Path) ->
     assert "plans/2016-wujing-jiedui.html" in changed
     assert touched == changed
     assert "orgs/九杰小学.html" not in touched
+
+
+@pytest.mark.xfail(strict=False, reason="open bug: Pagefind writes its filter files (pagefind/filter/*.pf_filter and the "
+                   "meta/entry hashes naming them) differently on each run, so two builds with search differ")
+def test_search_bundle_is_deterministic(tmp_path: Path) -> None:
+    from plangen import search
+
+    root = copy_fixture("small", tmp_path / "project")
+    first = build_site(root, tmp_path / "a")
+    if not (first.ok and first.search and first.search.ok):
+        pytest.skip(f"search is not available here: {first.search and first.search.reason}")
+    assert build_site(root, tmp_path / "b").ok
+    a = {p: b for p, b in read_tree(tmp_path / "a").items() if p.startswith(search.BUNDLE + "/")}
+    b = {p: b for p, b in read_tree(tmp_path / "b").items() if p.startswith(search.BUNDLE + "/")}
+    assert sorted(a) == sorted(b)
+    assert [p for p in a if a[p] != b[p]] == []
