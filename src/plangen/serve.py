@@ -160,6 +160,7 @@ class Timing:
     build_end: float
     ok: bool
     changed: bool
+    written: int = 0
 
 
 @dataclass
@@ -241,7 +242,7 @@ class Preview:
         ended = time.monotonic()
         stats = result.stats
         changed = bool(stats and (stats.written or stats.removed))
-        self.timings.append(Timing(first_event, started, ended, result.ok, changed))
+        self.timings.append(Timing(first_event, started, ended, result.ok, changed, stats.written if stats else 0))
         self._tell(result, ended - started, changed)
         self._rewatch(result)
         return result
