@@ -1,9 +1,9 @@
 """Helpers for the real-browser tests (tests/test_browser_*.py), loaded as a pytest plugin.
 
 One session builds the example site (with its Pagefind index) into a temporary folder, serves it
-on 127.0.0.1 twice from `http.server` threads (at `/` and only under `/intranet/plans/`), and
-starts one headless Debian Chromium through Playwright (a fresh temporary profile; never a
-downloaded browser). Each test gets its own browser context and page, with the console errors
+on 127.0.0.1 twice from `http.server` threads (at `/` and only under `/intranet/plans/`); each
+test module starts one headless Debian Chromium through Playwright (a fresh temporary profile;
+never a downloaded browser). Each test gets its own browser context and page, with the console errors
 and uncaught exceptions of every page it visits collected in `page.errors`.
 
 Missing Chromium, Playwright, Pagefind or axe-core: the tests are skipped with a loud reason on a
@@ -100,8 +100,10 @@ def site(built_site: Path) -> Iterator[Site]:
             server.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
+    """One Chromium per test module: a live sync Playwright would break any other module that
+    starts its own (test_serve_browser.py), so it is stopped when the module's tests are done."""
     if not CHROMIUM.is_file():
         unavailable(f"{CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)")
     try:
@@ -121,7 +123,7 @@ def chromium() -> Iterator[Any]:
         driver.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_context(chromium: Any) -> Iterator[Any]:
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     context.set_default_timeout(15_000)
