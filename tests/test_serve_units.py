@@ -152,3 +152,23 @@ def test_event_state() -> None:
     assert hub.wait(events[-1][0], 0.05) == []
     hub.close()
     assert hub.wait(events[-1][0], 5) == []  # returns at once once closed
+
+
+def test_an_unfinished_preview_folder_is_cleared_but_a_finished_one_kept(tmp_path: Path) -> None:
+    from plangen.output import MANIFEST
+    from plangen.serve import PREVIEW_DIR, _clear_leftover
+
+    said: list[str] = []
+    folder = tmp_path / PREVIEW_DIR
+    (folder / "plans").mkdir(parents=True)
+    (folder / "plans" / "a.html").write_text("half", encoding="utf-8")
+    _clear_leftover(folder, said.append)
+    assert not folder.exists() and "interrupted" in said[0]
+    (folder / "plans").mkdir(parents=True)
+    (folder / MANIFEST).write_text("{}", encoding="utf-8")
+    _clear_leftover(folder, said.append)
+    assert (folder / "plans").is_dir() and len(said) == 1
+    other = tmp_path / "mine"
+    other.mkdir()
+    _clear_leftover(other, said.append)  # never a folder with another name
+    assert other.is_dir()

@@ -310,6 +310,8 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
     from .serve_http import PreviewServer
 
     preview = Preview(options, say=say)
+    if options.output is None:
+        _clear_leftover(preview.output, say)
     try:
         server = PreviewServer((options.host, options.port), preview.output, preview.hub, options.verbose)
     except OSError as exc:
@@ -346,6 +348,13 @@ def _ignore_interrupts() -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
+
+
+def _clear_leftover(folder: Path, say: Callable[[str], None]) -> None:
+    """A preview folder without a manifest is what a serve stopped in its first build leaves: start afresh."""
+    if folder.name == PREVIEW_DIR and folder.is_dir() and not (folder / MANIFEST).is_file():
+        say(f"removing {folder}, left unfinished by an interrupted serve")
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _remove_preview(folder: Path) -> None:
