@@ -67,8 +67,6 @@ def test_a_misspelt_name_gets_a_did_you_mean_warning_from_build(tmp_path: Path) 
     assert warning.path == "plans/a.yaml" and warning.line == 2
 
 
-@pytest.mark.xfail(strict=True, reason="bug (cli.py, not in this test's remit): `plangen check` loads the "
-                   "project without the workspace, so registry did-you-mean and plan: link checks run only in build")
 def test_a_misspelt_name_gets_a_did_you_mean_warning_from_check(tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     from plangen.cli import main

@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import Config, load_config
-from .problems import Problem, format_json, report, strict, summary
-from .project import Project, ReadOptions, load_project
+from .problems import format_json, report, strict, summary
 from .schema import editor_schema
+from .workspace import load_workspace
 
 
 def _colour(stream: object) -> bool:
@@ -86,23 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _load(args: argparse.Namespace, paths: list[Path] | None = None) -> tuple[Config, Project, list[Problem]]:
-    root = args.root.resolve()
-    config, config_problems = load_config(root)
-    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths] if paths else [config.plans_dir]
-    options = ReadOptions(size_limit=config.max_file_size, encoding=args.encoding)
-    project = load_project(targets, root, options)
-    return config, project, config_problems
-
-
-def _problems(project: Project, extra: list[Problem], strict_mode: bool) -> list[Problem]:
-    found = list(extra) + list(project.problems)
-    return strict(found) if strict_mode else found
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    _, project, config_problems = _load(args, args.paths)
-    found = _problems(project, config_problems, args.strict)
+    root = args.root.resolve()
+    paths = [p if p.is_absolute() else Path.cwd() / p for p in args.paths] or None
+    ws = load_workspace(root, paths, args.encoding)
+    project = ws.project
+    found = strict(list(ws.problems)) if args.strict else list(ws.problems)
     if args.format == "json":
         print(format_json(found, project.files))
     else:
@@ -118,7 +106,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import BuildOptions, build, summary as build_summary, terminal_progress
+    from .build import BuildOptions, build, terminal_progress
+    from .build import summary as build_summary
 
     options = BuildOptions(root=args.root, output=args.output, strict=args.strict, drafts=args.drafts,
                            encoding=args.encoding, search=args.search, history=args.history)

@@ -107,4 +107,6 @@ def _convert(key: str, value: Any) -> Any:
         return f"!'{value}' is not one of: " + ", ".join(LANGUAGES)
     if key in ("plans", "templates", "registry") and (Path(value).is_absolute() or ".." in Path(value).parts):
         return f"!'{value}' must be a folder inside the project (relative, without ..)"
+    if key in ("edit_url", "base_url") and not value.strip().lower().startswith(("http://", "https://")):
+        return f"!'{value}' must be an http:// or https:// address"
     return value.strip()

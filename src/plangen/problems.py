@@ -62,18 +62,27 @@ def format_text(problem: Problem, lines: Sequence[str] | None = None, colour: bo
     sev: str = problem.severity
     if colour:
         sev = ("\033[1;31m" if problem.is_error else "\033[1;33m") + sev + "\033[0m"
-    head = f"{where}: {sev}: "
+    head = f"{_visible(where)}: {sev}: "
     if problem.field:
-        head += f"{problem.field}: "
-    out = [head + problem.message]
+        head += f"{_visible(problem.field)}: "
+    out = [head + _visible(problem.message)]
     if lines is not None and 0 < problem.line <= len(lines):
-        text = lines[problem.line - 1].rstrip("\r\n")
+        text = _visible(lines[problem.line - 1].rstrip("\r\n"))
         gutter = f"{problem.line:>5} | "
         out.append(gutter + text)
         out.append(" " * (len(gutter) - 2) + "| " + _marker(text, problem.column))
     if problem.hint:
-        out.append(f"      = hint: {problem.hint}")
+        out.append(f"      = hint: {_visible(problem.hint)}")
     return "\n".join(out)
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7f] if c != 0x09} | {0x0A: "\\n", 0x0D: "\\r"}
+
+
+def _visible(text: str) -> str:
+    """Text from a plan, safe for a terminal: line breaks and control characters (escape sequences
+    that could fake output lines or recolour the terminal) shown as escapes."""
+    return text.translate(_CONTROLS)
 
 
 def _marker(text: str, column: int) -> str:

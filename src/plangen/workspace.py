@@ -42,9 +42,9 @@ def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | 
     registry, registry_found, registry_text = load_registry(config)
     plans = list(project.plans)
     published = {p.slug for p in plans if drafts or p.status != "draft"}
-    found = [*problems, *registry_found, *project.problems,
-             *plan_link_problems(plans, published, project.texts),
-             *registry_problems(plans, registry, project.texts)]
+    # `plan:` links can only be checked against every plan: not when only some files were named
+    links = plan_link_problems(plans, published, project.texts) if not paths else []
+    found = [*problems, *registry_found, *project.problems, *links, *registry_problems(plans, registry, project.texts)]
     return Workspace(config, project, registry, tuple(found), registry_text)
 
 
