@@ -22,29 +22,32 @@ from .index import Index
 from .model import Plan, Step
 
 _ICS_ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
+_ICS_TABLE = str.maketrans(_ICS_ESCAPES)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def ics_text(value: str) -> str:
     """An RFC 5545 TEXT value: backslash, semicolon, comma and newlines escaped; no CR or controls."""
     value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(_ICS_ESCAPES.get(ch, ch) for ch in value)
+    return value.translate(_ICS_TABLE)
 
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1)."""
-    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # 18 characters are at most 72 octets
+    if len(line) <= 18:  # 18 characters are at most 72 octets
         return line
-    out, current, size = [], "", 0
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        if size + n > 75:
-            out.append(current)
-            current, size = " ", 1
-        current += ch
-        size += n
-    out.append(current)
-    return "\r\n".join(out)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    chunks, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: cut before its character's first byte
+            cut -= 1
+        chunks.append(data[start:cut])
+        start, limit = cut, 74  # a continuation line starts with a space
+    chunks.append(data[start:])
+    return "\r\n ".join(chunk.decode("utf-8") for chunk in chunks)
 
 
 def _stamp(epoch: int) -> str:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -160,12 +161,18 @@ def _orgs(plans: tuple[Plan, ...], registry: Registry) -> dict[str, OrgEntry]:
     names: dict[str, str] = {}
     lists: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     pairings: dict[str, list[Pairing]] = defaultdict(list)
+    pids: dict[Person, str] = {}
+    known: dict[str, tuple[str, str]] = {}  # name as written -> (id, canonical name): fold each name once
 
-    def add(name: str, kind: str, value: str) -> str:
-        oid = file_id(registry.org(name))
-        names.setdefault(oid, registry.org(name))
-        if value not in lists[oid][kind]:
-            lists[oid][kind].append(value)
+    def add(name: str, kind: str, slug: str) -> str:
+        if name not in known:
+            canonical = registry.org(name)
+            known[name] = (file_id(canonical), canonical)
+        oid, canonical = known[name]
+        names.setdefault(oid, canonical)
+        found = lists[oid][kind]
+        if not found or found[-1] != slug:  # plans come in order, so a repeat can only be the last entry
+            found.append(slug)
         return oid
 
     for plan in plans:
@@ -181,7 +188,9 @@ def _orgs(plans: tuple[Plan, ...], registry: Registry) -> dict[str, OrgEntry]:
         for _, person in plan.leadership.roles():
             if person.org:
                 oid = add(person.org, "groups", plan.slug)
-                pid = person_id(person, registry)
+                if person not in pids:
+                    pids[person] = person_id(person, registry)
+                pid = pids[person]
                 if pid not in lists[oid]["people"]:
                     lists[oid]["people"].append(pid)
     return {oid: OrgEntry(oid, names[oid], *(tuple(lists[oid][k]) for k in ("issued", "helps", "helped", "groups",
@@ -227,9 +236,19 @@ def _docs(plans: tuple[Plan, ...]) -> dict[str, DocEntry]:
 def _related(plans: tuple[Plan, ...], registry: Registry) -> dict[str, tuple[str, ...]]:
     """Plans sharing organisations, people, basis documents (2 points each) or tags (1 point)."""
     features: dict[str, set[str]] = {}
+    org_ids: dict[str, str] = {}  # the same few hundred names recur in thousands of plans: fold each once
+    person_ids: dict[Person, str] = {}
     for plan in plans:
-        feats = {"o:" + file_id(registry.org(n)) for n in _plan_org_names(plan)}
-        feats |= {"p:" + person_id(p, registry) for _, p in plan.leadership.roles() if p.is_named}
+        feats = set()
+        for n in _plan_org_names(plan):
+            if n not in org_ids:
+                org_ids[n] = "o:" + file_id(registry.org(n))
+            feats.add(org_ids[n])
+        for _, p in plan.leadership.roles():
+            if p.is_named:
+                if p not in person_ids:
+                    person_ids[p] = "p:" + person_id(p, registry)
+                feats.add(person_ids[p])
         feats |= {"d:" + fold(d.number or d.title) for d in plan.basis}
         feats |= {"t:" + t for t in plan.tags}
         features[plan.slug] = feats
@@ -241,25 +260,27 @@ COMMON_FEATURE = 200  # a feature shared by more plans than this says little abo
 
 
 def _top_related(plans: tuple[Plan, ...], features: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
-    """Score only pairs that share a feature, through an inverted index (not all n² pairs)."""
-    holders: dict[str, list[str]] = defaultdict(list)
-    for plan in plans:
+    """Score only pairs that share a feature, through an inverted index (not all n² pairs).
+
+    Plans are counted by position (ties go to the earlier plan), and only the best few are kept
+    (heapq.nsmallest, the same as sorting all candidates and slicing)."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, plan in enumerate(plans):
         for feat in features[plan.slug]:
-            holders[feat].append(plan.slug)
-    order = {p.slug: i for i, p in enumerate(plans)}
+            holders[feat].append(i)
     related: dict[str, tuple[str, ...]] = {}
-    for plan in plans:
-        scores: dict[str, int] = defaultdict(int)
+    for i, plan in enumerate(plans):
+        scores: dict[int, int] = defaultdict(int)
         for feat in features[plan.slug]:
             others = holders[feat]
             if len(others) > COMMON_FEATURE:
                 continue
             weight = 1 if feat.startswith("t:") else 2
             for other in others:
-                if other != plan.slug:
-                    scores[other] += weight
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
-        related[plan.slug] = tuple(slug for slug, _ in ranked[:RELATED_MAX])
+                scores[other] += weight
+        scores.pop(i, None)
+        best = heapq.nsmallest(RELATED_MAX, [(-score, j) for j, score in scores.items()])
+        related[plan.slug] = tuple(plans[j].slug for _, j in best)
     return related
 
 

@@ -50,12 +50,35 @@ def render(text: str, resolve: Resolver | None = None) -> str:
     """HTML for a Markdown body. Unsafe or unknown links are rendered as plain text."""
     if not text.strip():
         return ""
+    plain = _plain_paragraphs(text)
+    if plain is not None:
+        return plain
     md = _parser()
     tokens = md.parse(text)
     for token in tokens:
         if token.children:
             token.children = _clean_links(token.children, resolve)
     return str(md.renderer.render(tokens, md.options, {}))
+
+
+# A line that CommonMark (with tables and strikethrough, HTML off) renders as itself: it starts with
+# no character that can open a block (ASCII punctuation or digit, whitespace) and holds no character
+# that inline rules, entities or escaping act on. Most lines of Chinese prose are like this.
+_INERT_LINE = re.compile(r'[^\x00-\x40\x5b-\x60\x7b-\x7f\s][^\x00-\x1f\x7f\\*_\[\]!<>`~&|"]*')
+
+
+def _plain_paragraphs(text: str) -> str | None:
+    """The HTML of a body of plain paragraphs (the parser's exact output), or None for anything else."""
+    paragraphs: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+        elif _INERT_LINE.fullmatch(line) and not line[-1].isspace():
+            paragraphs[-1].append(line)
+        else:
+            return None
+    return "".join("<p>" + "\n".join(lines) + "</p>\n" for lines in paragraphs if lines)
 
 
 def _clean_links(children: list[Token], resolve: Resolver | None) -> list[Token]:
