@@ -43,6 +43,7 @@ class Sample:
     total: float  # save -> build() returned
     visible: float  # save -> the edited page's new text readable on disk
     written: int  # files the rebuild wrote
+    rendered: int  # outputs the rebuild rendered (a rendered page whose bytes did not change is not written)
 
 
 def save(path: Path, text: str) -> None:
@@ -67,7 +68,7 @@ def measure(preview: Preview, path: Path, text: str, page: Path, marker: str, ti
     t = preview.timings[done]
     assert t.ok, "the edit broke the build"
     return Sample(t.first_event - t0, t.build_start - t.first_event, t.build_end - t.build_start,
-                  t.build_end - t0, seen - t0, t.written)
+                  t.build_end - t0, seen - t0, t.written, t.rendered)
 
 
 def cold_build(root: Path, runs: int) -> list[float]:
@@ -135,7 +136,7 @@ def row(label: str, samples: list[Sample]) -> str:
     spread = f"{min(cols[0]) * 1000:,.0f}–{max(cols[0]) * 1000:,.0f}"
     written = statistics.median(s.written for s in samples)
     return (f"| {label} | {len(samples)} | **{ms(cols[0])}** ({spread}) | " + " | ".join(ms(c) for c in cols[1:])
-            + f" | {written:,.0f} |")
+            + f" | {statistics.median(s.rendered for s in samples):,.0f} | {written:,.0f} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
 def render(args: argparse.Namespace, cold: list[float], first: float, plan: list[Sample], home: list[Sample],
            tpl: list[Sample], profile: str) -> str:
     head = ("| change | runs | save → build done, ms median (min–max) | save → page readable | "
-            "save → watchdog event | debounce | build() | files written |\n|---|---|---|---|---|---|---|---|")
+            "save → watchdog event | debounce | build() | outputs rendered | files written |\n"
+            "|---|---|---|---|---|---|---|---|---|")
     debounce_share = statistics.median([s.debounce / s.total for s in plan]) * 100
     return f"""# `plangen serve`: save-to-disk latency
 

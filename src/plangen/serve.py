@@ -161,6 +161,7 @@ class Timing:
     ok: bool
     changed: bool
     written: int = 0
+    rendered: int = 0
 
 
 @dataclass
@@ -242,7 +243,8 @@ class Preview:
         ended = time.monotonic()
         stats = result.stats
         changed = bool(stats and (stats.written or stats.removed))
-        self.timings.append(Timing(first_event, started, ended, result.ok, changed, stats.written if stats else 0))
+        self.timings.append(Timing(first_event, started, ended, result.ok, changed, stats.written if stats else 0,
+                                   getattr(result, "rendered", 0)))
         self._tell(result, ended - started, changed)
         self._rewatch(result)
         return result
