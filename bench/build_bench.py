@@ -6,8 +6,8 @@ and MkDocs (cold) on the same synthetic corpus, in one run on one machine.
     python bench/build_bench.py --sizes 1000 --runs 7 --results bench/RESULTS.md
 
 Every build is a fresh subprocess; its wall time is measured around it, its peak memory is the
-child's ru_maxrss (os.wait4) and, for builds that fork workers, the sampled RSS of the whole
-process tree. Runs are interleaved (plangen cold, Hugo, MkDocs, plangen no-change, one-plan edit,
+child's ru_maxrss (os.wait4) and, for builds that fork workers, the sampled PSS of the whole
+process tree (RSS summed over forked workers would count copy-on-write pages several times). Runs are interleaved (plangen cold, Hugo, MkDocs, plangen no-change, one-plan edit,
 one-template edit; repeat) so machine noise hits every tool alike, and ratios are taken pair by
 pair within a run. Output goes to tmpfs (/dev/shm; ratios are quoted from there) and to disk.
 Search indexing is excluded from every build; Pagefind is timed once per N, separately.
@@ -44,7 +44,7 @@ PLANGEN_KINDS = ("cold", "nochange", "edit_plan", "edit_template")
 class Sample:
     seconds: float
     rss_mb: float  # ru_maxrss of the child (largest single process among it and its waited children)
-    tree_mb: float  # sampled sum of RSS over the process tree (catches worker pools)
+    tree_mb: float  # sampled sum of PSS over the process tree (worker pools, shared pages counted once)
     written: int = -1  # files plangen says it wrote
     cpu: float = 0.0  # user + system CPU seconds of the child and its waited children
 
@@ -70,6 +70,15 @@ class Series:
 # Running one build
 
 
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: pages shared copy-on-write with forked workers are counted once overall."""
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
+
+
 def _tree_rss_kb(pid: int) -> int:
     total, stack, seen = 0, [pid], set()
     while stack:
@@ -78,8 +87,7 @@ def _tree_rss_kb(pid: int) -> int:
             continue
         seen.add(p)
         try:
-            with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+            total += _pss_kb(p)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack.extend(int(c) for c in f.read().split())
@@ -419,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
              "Machine: " + "; ".join(f"{k} {v}" for k, v in host.items()), "",
              "Versions: " + "; ".join(f"{k}: {v}" for k, v in versions.items()), "",
              f"{runs} interleaved runs per size and place; medians, min–max, pages per second of the cold builds, "
-             "peak memory (largest of ru_maxrss and the sampled RSS of the process tree).", ""]
+             "peak memory (largest of ru_maxrss and the sampled PSS summed over the process tree).", ""]
     for n, result in all_results.items():
         lines += report_n(n, result, pagefind.get(n))
     lines += ["### Targets of issue 8", ""] + targets(all_results) + [""]
