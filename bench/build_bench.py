@@ -38,6 +38,7 @@ import competitors  # noqa: E402
 import corpus  # noqa: E402
 
 PLANGEN_KINDS = ("cold", "nochange", "edit_plan", "edit_template")
+LOG = Path(f"/dev/shm/plangen-bench-{os.getpid()}.log")  # the last build's output (one file per bench process)
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _tree_rss_kb(pid: int) -> int:
 
 def run(cmd: list[str], cwd: Path | None = None, log: Path | None = None) -> tuple[Sample, str]:
     """Run cmd as a child; wall seconds, peak memory, and its output (stdout + stderr)."""
-    out_path = log or Path("/dev/shm/plangen-bench-last.log")
+    out_path = log or LOG
     with open(out_path, "w+b") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
@@ -437,7 +438,8 @@ def main(argv: list[str] | None = None) -> int:
         args.results.write_text(text + "\n", encoding="utf-8")
     raw = {n: {w: {k: [vars(s) for s in v.samples] for k, v in res["series"].items()}  # type: ignore[attr-defined]
                for w, res in result.items()} for n, result in all_results.items()}
-    Path(args.tmpfs.parent / "plangen-bench-raw.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    Path(args.tmpfs / "raw.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    LOG.unlink(missing_ok=True)
     return 0
 
 
