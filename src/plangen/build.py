@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import __version__, cache as cache_store, feeds, search, urls
+from . import __version__, feeds, search, urls
+from . import cache as cache_store
 from .cache import BuildCache, digest
 from .config import Config
 from .history import PlanHistory, read_history
@@ -29,7 +30,7 @@ from .model import Plan
 from .output import WriteStats, refusal, write_site
 from .pages import ALL, Page, all_pages
 from .problems import Problem, error, strict
-from .render import RenderError, Renderer, SiteInfo, asset_files, template_fingerprints
+from .render import Renderer, RenderError, SiteInfo, asset_files, template_fingerprints
 from .workspace import Workspace, load_workspace
 
 Progress = Callable[[int, int], None]

@@ -12,7 +12,6 @@ import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
-from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urljoin
 
@@ -51,7 +50,7 @@ def fold(line: str) -> str:
 
 
 def _stamp(epoch: int) -> str:
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def step_uid(plan: Plan, i: int, step: Step) -> str:
@@ -106,7 +105,7 @@ def newest_epoch(plans: list[Plan], fallback: int) -> int:
     if not dates:
         return fallback
     newest = max(dates)
-    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
 
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -130,7 +129,8 @@ def atom(index: Index, title: str, epoch: int, base_url: str) -> bytes:
         if plan.issuer:
             _sub(ET.SubElement(entry, f"{{{_ATOM}}}author"), "name", plan.issuer)
         _sub(entry, "summary", _summary(plan))
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
+    body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
 
 
 def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
@@ -140,7 +140,7 @@ def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
 
 
 def _iso(epoch: int) -> str:
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _href(base_url: str, path: str) -> str:
@@ -167,12 +167,13 @@ def sitemap(paths: list[str], base_url: str) -> bytes:
     for path in sorted(p for p in paths if p.endswith(".html") and p != urls.NOT_FOUND):
         url = ET.SubElement(root, f"{{{_SITEMAP}}}url")
         ET.SubElement(url, f"{{{_SITEMAP}}}loc").text = _href(base_url, path)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    body: bytes = ET.tostring(root, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
     """A plan as JSON-ready data: dataclass fields, dates as ISO text, source path kept."""
-    data = _plain(plan)
+    data: dict[str, Any] = _plain(plan)
     data.pop("kind", None)
     data["source"] = plan.source
     data["format"] = plan.kind
@@ -186,15 +187,16 @@ def _plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    names = _field_names(type(value))
+    names = _FIELDS.get(type(value)) if not isinstance(value, (str, int, type(None))) else ()
+    if names is None:
+        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value)) \
+            if dataclasses.is_dataclass(value) else ()
     if names:
         return {name: _plain(getattr(value, name)) for name in names}
     return value
 
 
-@lru_cache(maxsize=None)
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+_FIELDS: dict[type, tuple[str, ...]] = {}  # field names of each model class, found once
 
 
 def api(index: Index) -> bytes:

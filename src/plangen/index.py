@@ -193,9 +193,12 @@ def _orgs(plans: tuple[Plan, ...], registry: Registry) -> dict[str, OrgEntry]:
                 pid = pids[person]
                 if pid not in lists[oid]["people"]:
                     lists[oid]["people"].append(pid)
-    return {oid: OrgEntry(oid, names[oid], *(tuple(lists[oid][k]) for k in ("issued", "helps", "helped", "groups",
-                                                                           "people")),
-                          tuple(dict.fromkeys(pairings[oid]))) for oid in sorted(names)}
+    return {oid: _org_entry(oid, names[oid], lists[oid], pairings[oid]) for oid in sorted(names)}
+
+
+def _org_entry(oid: str, name: str, lists: dict[str, list[str]], pairings: list[Pairing]) -> OrgEntry:
+    return OrgEntry(oid, name, tuple(lists["issued"]), tuple(lists["helps"]), tuple(lists["helped"]),
+                    tuple(lists["groups"]), tuple(lists["people"]), tuple(dict.fromkeys(pairings)))
 
 
 def _people(plans: tuple[Plan, ...], registry: Registry) -> dict[str, PersonEntry]:
@@ -291,5 +294,10 @@ def _timeline(plans: tuple[Plan, ...]) -> dict[str, tuple[TimelineEntry, ...]]:
             when = step.start or step.end
             if when:
                 months[f"{when.year:04d}-{when.month:02d}"].append(TimelineEntry(plan.slug, i, step.start, step.end))
-    return {m: tuple(sorted(months[m], key=lambda e: (e.start or e.end, e.slug, e.step)))  # type: ignore[return-value]
-            for m in sorted(months)}
+    return {m: tuple(sorted(months[m], key=_timeline_key)) for m in sorted(months)}
+
+
+def _timeline_key(entry: TimelineEntry) -> tuple[PlanDate, str, int]:
+    when = entry.start or entry.end
+    assert when is not None  # only dated steps are on the timeline
+    return when, entry.slug, entry.step

@@ -6,7 +6,6 @@ under any sub-path: every href is computed relative to the page it appears on.
 
 from __future__ import annotations
 
-import posixpath
 from urllib.parse import quote
 
 HOME = "index.html"
