@@ -30,7 +30,7 @@ from .model import Plan
 from .output import WriteStats, refusal, write_site
 from .pages import ALL, Page, all_pages
 from .problems import Problem, error, strict
-from .render import Renderer, RenderError, SiteInfo, asset_files, template_fingerprints
+from .render import Renderer, RenderError, SiteInfo, asset_files, persist_templates, template_fingerprints
 from .workspace import Workspace, load_workspace
 
 Progress = Callable[[int, int], None]
@@ -90,6 +90,7 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     root = options.root.resolve()
     if cache is None:
         cache = cache_store.load(root) if options.persistent_cache else BuildCache()
+    persist_templates(root / cache_store.CACHE_DIR / "templates" if options.persistent_cache else None)
     ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,
                         parse=cache.parse)
     cache.forget_missing(set(ws.project.texts))

@@ -8,6 +8,7 @@ any file of the default theme by name.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import traceback
 from dataclasses import dataclass
@@ -165,21 +166,49 @@ class _MemoryBytecodeCache(BytecodeCache):
     """Compiled templates kept for the life of the process (serve, tests): a rebuild skips Jinja's compiler.
 
     Buckets are keyed by template name and file, and carry the source's checksum, so an edited
-    template is compiled again.
+    template is compiled again. With `persist(folder)` (the CLI's build cache) they are also kept
+    on disk, so the next `plangen build` process does not compile them either; a file that does
+    not load (other Python, damaged) is ignored by Jinja and compiled again.
     """
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
+        self.folder: Path | None = None
+
+    def persist(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def _file(self, key: str) -> Path | None:
+        return self.folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".jbc") if self.folder else None
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self._code:
             bucket.bytecode_from_string(self._code[bucket.key])
+            return
+        file = self._file(bucket.key)
+        if file is not None and file.is_file():
+            with file.open("rb") as stream:
+                bucket.load_bytecode(stream)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+        file = self._file(bucket.key)
+        if file is not None:
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                tmp = file.with_suffix(".tmp")
+                tmp.write_bytes(self._code[bucket.key])
+                os.replace(tmp, file)
+            except OSError:
+                return
 
 
 _COMPILED = _MemoryBytecodeCache()
+
+
+def persist_templates(folder: Path | None) -> None:
+    """Keep compiled templates in `folder` as well as in memory (None: memory only)."""
+    _COMPILED.persist(folder)
 
 
 def make_env(user_templates: Path | None) -> Environment:
