@@ -164,7 +164,10 @@ def site_jobs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     key = digest(__version__, repr(site), repr(_config_key(config)), registry_text, str(source_date_epoch()))
     plan_prints = {p.slug: digest(texts.get(p.source, ""), p.source) for p in index.plans}
     everything = digest(*(plan_prints[p.slug] for p in index.plans))
-    jobs = [_page_job(page, renderer, key, tprints, plan_prints, everything) for page in all_pages(index)]
+    summaries = {p.slug: summary_print(p) for p in index.plans}
+    all_summaries = digest(*(summaries[p.slug] for p in index.plans))
+    jobs = [_page_job(page, renderer, key, tprints, (plan_prints, everything), (summaries, all_summaries))
+            for page in all_pages(index)]
     jobs += _data_jobs(index, config, texts, key, plan_prints, everything)
     for slug, history in sorted((histories or {}).items()):
         jobs.append(_history_job(index.by_slug[slug], history, renderer, key, tprints))
@@ -185,11 +188,30 @@ def _config_key(config: Config) -> tuple[str, ...]:
     return (config.title, config.language, config.edit_url, config.base_url, config.templates)
 
 
-def _page_job(page: Page, renderer: Renderer, key: str, tprints: dict[str, str], plan_prints: dict[str, str],
-              everything: str) -> Job:
-    reads = everything if ALL in page.reads else digest(*(plan_prints.get(s, "") for s in page.reads))
-    fingerprint = digest(key, page.path, tprints.get(page.template, ""), reads, repr(_shape(page.data)))
+Prints = tuple[dict[str, str], str]  # per plan, and of all plans together
+
+
+def _page_job(page: Page, renderer: Renderer, key: str, tprints: dict[str, str], full: Prints,
+              summary: Prints) -> Job:
+    fingerprint = digest(key, page.path, tprints.get(page.template, ""), _of(page.reads, full),
+                         _of(page.shows, summary), repr(_shape(page.data)))
     return Job(page.path, fingerprint, lambda: renderer.render(page))
+
+
+def _of(slugs: tuple[str, ...], prints: Prints) -> str:
+    each, together = prints
+    return together if ALL in slugs else digest(*(each.get(s, "") for s in slugs))
+
+
+def summary_print(plan: Plan) -> str:
+    """What any page shows of a plan it does not show in full: its list entry (title, issuer,
+    dates, status, category, tags, partners, cited documents), the people of its leadership
+    group, and its steps' titles and dates (the timeline)."""
+    group = tuple((role, p.name, p.title, p.org, p.description) for role, p in plan.leadership.roles())
+    steps = tuple((s.title, str(s.start), str(s.end)) for s in plan.steps)
+    card = (plan.slug, plan.title, plan.issuer, str(plan.date), str(plan.period), plan.status, plan.category,
+            plan.tags, plan.helpers, plan.recipients, plan.basis, group, steps)
+    return digest(repr(card))
 
 
 def _history_job(plan: Plan, history: PlanHistory, renderer: Renderer, key: str, tprints: dict[str, str]) -> Job:

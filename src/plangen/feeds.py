@@ -206,5 +206,6 @@ def api(index: Index) -> bytes:
 
 def safe_json(doc: Any) -> bytes:
     """JSON that is inert even if pasted into HTML: <, > and & are escaped as \\u003c etc."""
-    text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True)
+    # compact: only then does json use its C encoder (indented output is ~10x slower on big sites)
+    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n").encode("utf-8")

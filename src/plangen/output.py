@@ -77,8 +77,9 @@ def write_site(out: Path, files: dict[str, bytes], keep: tuple[str, ...] = (),
 
 
 def _inside(out: Path, path: str) -> Path:
-    target = (out / path).resolve()
-    if out.resolve() not in target.parents:
+    """`out/path` for a generated relative path; checked lexically (no disk access per file)."""
+    parts = path.split("/")
+    if not path or path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
         raise ValueError(f"refusing to write outside the output folder: {path}")
     return out / path
 

@@ -1,6 +1,11 @@
 """The pages of the site: for each, its output path, template, data, and the plans it reads. Pure.
 
-`reads` is what incremental builds use: a page is re-rendered when a plan it reads changes.
+Incremental builds re-render a page when what it shows changed:
+- `reads`: plans whose whole content the page shows (a plan's own page);
+- `shows`: plans the page shows only in summary — a list entry, a title, a role, a dated step —
+  so an edit to a plan's text does not re-render every list that names the plan
+  (see `summary_print` in build.py for what a summary covers).
+Everything else a page shows is in its `data`, which is fingerprinted too.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ class Page:
     template: str
     data: dict[str, Any] = field(compare=False)
     reads: tuple[str, ...] = ()
+    shows: tuple[str, ...] = ()
 
 
 def all_pages(index: Index) -> Iterator[Page]:
@@ -34,7 +40,7 @@ def all_pages(index: Index) -> Iterator[Page]:
     yield from people_pages(index)
     yield from doc_pages(index)
     yield from bucket_pages(index)
-    yield Page(urls.TIMELINE, "timeline.html", {"months": index.timeline}, (ALL,))
+    yield Page(urls.TIMELINE, "timeline.html", {"months": index.timeline}, shows=(ALL,))
     yield Page(urls.SEARCH, "search.html", {}, ())
     yield Page(urls.NOT_FOUND, "404.html", {}, ())
 
@@ -47,7 +53,7 @@ def home(index: Index) -> Page:
         "orgs": sorted((o for o in index.orgs.values() if o.issued or o.helps or o.helped),
                        key=lambda o: (-len(o.plans), o.id)),
     }
-    return Page(urls.HOME, "home.html", {"plans": index.plans, "facets": facets}, (ALL,))
+    return Page(urls.HOME, "home.html", {"plans": index.plans, "facets": facets}, shows=(ALL,))
 
 
 def plan_page(index: Index, plan: Plan, position: int) -> Page:
@@ -57,28 +63,28 @@ def plan_page(index: Index, plan: Plan, position: int) -> Page:
     data = {"plan": plan, "older": older, "newer": newer, "related": related}
     linked = (slug for body in bodies(plan) for slug in plan_links(body))  # a link turns to text if its plan goes
     citing = (s for d in index.docs.values() if plan.slug in d.citing for s in d.citing)  # they decide doc ids
-    reads = (plan.slug, *related, *(s for s in (older, newer) if s), *linked, *citing)
-    return Page(urls.plan(plan.slug), "plan.html", data, tuple(dict.fromkeys(reads)))
+    shows = (*related, *(s for s in (older, newer) if s), *linked, *citing)
+    return Page(urls.plan(plan.slug), "plan.html", data, (plan.slug,), tuple(dict.fromkeys(shows)))
 
 
 def org_pages(index: Index) -> Iterator[Page]:
     for org in index.orgs.values():
-        yield Page(urls.org(org.id), "org.html", {"org": org}, org.plans)
-    yield Page(urls.ORGS, "orgs.html", {"orgs": list(index.orgs.values())}, (ALL,))
+        yield Page(urls.org(org.id), "org.html", {"org": org}, shows=org.plans)
+    yield Page(urls.ORGS, "orgs.html", {"orgs": list(index.orgs.values())})
 
 
 def people_pages(index: Index) -> Iterator[Page]:
     for person in index.people.values():
         reads = tuple(dict.fromkeys(r.slug for r in person.roles))
-        yield Page(urls.person(person.id), "person.html", {"person": person}, reads)
-    yield Page(urls.PEOPLE, "people.html", {"people": list(index.people.values())}, (ALL,))
+        yield Page(urls.person(person.id), "person.html", {"person": person}, shows=reads)
+    yield Page(urls.PEOPLE, "people.html", {"people": list(index.people.values())})
 
 
 def doc_pages(index: Index) -> Iterator[Page]:
     for doc in index.docs.values():
         reads = doc.citing + ((doc.plan,) if doc.plan else ())
-        yield Page(urls.doc(doc.id), "document.html", {"doc": doc}, tuple(dict.fromkeys(reads)))
-    yield Page(urls.DOCS, "documents.html", {"docs": list(index.docs.values())}, (ALL,))
+        yield Page(urls.doc(doc.id), "document.html", {"doc": doc}, shows=tuple(dict.fromkeys(reads)))
+    yield Page(urls.DOCS, "documents.html", {"docs": list(index.docs.values())})
 
 
 BUCKET_KINDS = (("tags", "tags"), ("categories", "categories"), ("years", "years"), ("status", "statuses"))
@@ -88,6 +94,6 @@ def bucket_pages(index: Index) -> Iterator[Page]:
     for folder, attr in BUCKET_KINDS:
         for bucket in getattr(index, attr).values():
             data = {"bucket": bucket, "kind": attr}
-            yield Page(urls.bucket(folder, bucket.id), "bucket.html", data, bucket.plans)
+            yield Page(urls.bucket(folder, bucket.id), "bucket.html", data, shows=bucket.plans)
     yield Page(urls.TAGS, "tags.html", {"tags": list(index.tags.values()),
-                                        "categories": list(index.categories.values())}, (ALL,))
+                                        "categories": list(index.categories.values())})
