@@ -166,8 +166,8 @@ def site_jobs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     everything = digest(*(plan_prints[p.slug] for p in index.plans))
     summaries = {p.slug: summary_print(p) for p in index.plans}
     all_summaries = digest(*(summaries[p.slug] for p in index.plans))
-    jobs = [_page_job(page, renderer, key, tprints, (plan_prints, everything), (summaries, all_summaries))
-            for page in all_pages(index)]
+    full, summary = (_numbers(plan_prints), everything), (_numbers(summaries), all_summaries)
+    jobs = [_page_job(page, renderer, key, tprints, full, summary) for page in all_pages(index)]
     jobs += _data_jobs(index, config, texts, key, plan_prints, everything)
     for slug, history in sorted((histories or {}).items()):
         jobs.append(_history_job(index.by_slug[slug], history, renderer, key, tprints))
@@ -188,7 +188,12 @@ def _config_key(config: Config) -> tuple[str, ...]:
     return (config.title, config.language, config.edit_url, config.base_url, config.templates)
 
 
-Prints = tuple[dict[str, str], str]  # per plan, and of all plans together
+Prints = tuple[dict[str, int], str]  # per plan (64-bit numbers from its hash), and of all plans together
+_MASK = (1 << 64) - 1
+
+
+def _numbers(prints: dict[str, str]) -> dict[str, int]:
+    return {slug: int(p[:16], 16) for slug, p in prints.items()}
 
 
 def _page_job(page: Page, renderer: Renderer, key: str, tprints: dict[str, str], full: Prints,
@@ -199,8 +204,9 @@ def _page_job(page: Page, renderer: Renderer, key: str, tprints: dict[str, str],
 
 
 def _of(slugs: tuple[str, ...], prints: Prints) -> str:
+    """One number for a set of plans: the sum of theirs (their order is in the page data already)."""
     each, together = prints
-    return together if ALL in slugs else digest(*(each.get(s, "") for s in slugs))
+    return together if ALL in slugs else format(sum(each.get(s, 0) for s in slugs) & _MASK, "x")
 
 
 def summary_print(plan: Plan) -> str:

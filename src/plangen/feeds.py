@@ -62,14 +62,29 @@ def step_uid(plan: Plan, i: int, step: Step) -> str:
 
 
 def calendar(plans: list[Plan], name: str, epoch: int, base_url: str = "") -> bytes:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//plangen//plangen {__version__}//ZH",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + ics_text(name)]
-    for plan in plans:
-        for i, step in enumerate(plan.steps):
-            if step.start or step.end:
-                lines += _event(plan, i, step, epoch, base_url)
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//plangen//plangen {__version__}//ZH",
+            "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + ics_text(name)]
+    if len(_EVENTS) > 2 * len(plans) + 100:
+        _EVENTS.clear()
+    parts = ["\r\n".join(fold(line) for line in head)]
+    parts += [text for plan in plans if (text := _events(plan, epoch, base_url))]
+    parts.append("END:VCALENDAR")
+    return ("\r\n".join(parts) + "\r\n").encode("utf-8")
+
+
+# id(plan) -> (the plan, epoch, base URL, its folded VEVENT lines): kept by a long-lived process (serve)
+_EVENTS: dict[int, tuple[Plan, int, str, str]] = {}
+
+
+def _events(plan: Plan, epoch: int, base_url: str) -> str:
+    hit = _EVENTS.get(id(plan))
+    if hit is not None and hit[0] is plan and hit[1:3] == (epoch, base_url):
+        return hit[3]
+    lines = [line for i, step in enumerate(plan.steps) if step.start or step.end
+             for line in _event(plan, i, step, epoch, base_url)]
+    text = "\r\n".join(fold(line) for line in lines)
+    _EVENTS[id(plan)] = (plan, epoch, base_url, text)
+    return text
 
 
 def _event(plan: Plan, i: int, step: Step, epoch: int, base_url: str) -> list[str]:
@@ -200,12 +215,32 @@ _FIELDS: dict[type, tuple[str, ...]] = {}  # field names of each model class, fo
 
 
 def api(index: Index) -> bytes:
-    doc = {"version": 1, "generator": f"plangen {__version__}", "plans": [plan_json(p) for p in index.plans]}
-    return safe_json(doc)
+    """`api/plans.json`: the same bytes as safe_json of the whole document, assembled from per-plan
+    fragments that a long-lived process (plangen serve) keeps while the plan is unchanged."""
+    if len(_FRAGMENTS) > 2 * len(index.plans) + 100:
+        _FRAGMENTS.clear()
+    plans = ",".join(_fragment(p) for p in index.plans)
+    generator = json.dumps(f"plangen {__version__}", ensure_ascii=False)
+    return _inert('{"generator":' + generator + ',"plans":[' + plans + '],"version":1}')
+
+
+_FRAGMENTS: dict[int, tuple[Plan, str]] = {}  # id(plan) -> (the plan, its JSON); the plan itself is kept to check
+
+
+def _fragment(plan: Plan) -> str:
+    hit = _FRAGMENTS.get(id(plan))
+    if hit is not None and hit[0] is plan:
+        return hit[1]
+    text = json.dumps(plan_json(plan), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    _FRAGMENTS[id(plan)] = (plan, text)
+    return text
 
 
 def safe_json(doc: Any) -> bytes:
     """JSON that is inert even if pasted into HTML: <, > and & are escaped as \\u003c etc."""
     # compact: only then does json use its C encoder (indented output is ~10x slower on big sites)
-    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _inert(json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def _inert(text: str) -> bytes:
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n").encode("utf-8")
