@@ -34,8 +34,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import competitors  # noqa: E402
-import corpus  # noqa: E402
+import competitors
+import corpus
 
 PLANGEN_KINDS = ("cold", "nochange", "edit_plan", "edit_template")
 LOG = Path(f"/dev/shm/plangen-bench-{os.getpid()}.log")  # the last build's output (one file per bench process)
@@ -137,7 +137,7 @@ def tool_versions() -> dict[str, str]:
             return "not available"
 
     commit = first_line(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])
-    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "src", "templates"],
+    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "src", "templates"], check=False,
                            capture_output=True, text=True).stdout.strip()
     return {
         "plangen": first_line([sys.executable, "-m", "plangen", "--version"]) + f" (git {commit}"
@@ -162,7 +162,8 @@ def ensure_tools() -> None:
 
 
 def build_help_has(option: str) -> bool:
-    done = subprocess.run([sys.executable, "-m", "plangen", "build", "--help"], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "plangen", "build", "--help"], check=False, capture_output=True,
+                          text=True)
     return option in done.stdout
 
 
@@ -320,8 +321,8 @@ def report_n(n: int, result: dict[str, dict[str, object]], pagefind: float | Non
     for where, res in result.items():
         series: dict[str, Series] = res["series"]  # type: ignore[assignment]
         pages: dict[str, int] = res["pages"]  # type: ignore[assignment]
-        lines += [f"**Output on {where}** — pages: plangen {pages['plangen']:,} HTML, Hugo {pages['hugo']:,}, "
-                  f"MkDocs {pages['mkdocs']:,}", "",
+        lines += [(f"**Output on {where}** — pages: plangen {pages['plangen']:,} HTML, Hugo {pages['hugo']:,}, "
+                  f"MkDocs {pages['mkdocs']:,}"), "",
                   "| build | median s | min–max s | median CPU s | pages/s | peak MB | files written |",
                   "|---|---|---|---|---|---|---|"]
         names = {"cold": "plangen cold", "nochange": "plangen no-change", "edit_plan": "plangen one-plan edit",
@@ -332,14 +333,14 @@ def report_n(n: int, result: dict[str, dict[str, object]], pagefind: float | Non
         rh, rm = ratios(series["cold"], series["hugo"]), ratios(series["cold"], series["mkdocs"])
         ch = series["cold"].cpu_median() / series["hugo"].cpu_median()
         cm = series["cold"].cpu_median() / series["mkdocs"].cpu_median()
-        lines += ["", f"Ratios, pair by pair within the run: plangen/Hugo median {statistics.median(rh):.2f} "
+        lines += ["", (f"Ratios, pair by pair within the run: plangen/Hugo median {statistics.median(rh):.2f} "
                   f"(min–max {min(rh):.2f}–{max(rh):.2f}); plangen/MkDocs median {statistics.median(rm):.2f} "
                   f"(min–max {min(rm):.2f}–{max(rm):.2f}). CPU-time ratios (medians): plangen/Hugo {ch:.2f}, "
                   f"plangen/MkDocs {cm:.2f}. "
                   f"No-change / cold {series['nochange'].median() / series['cold'].median():.0%}; "
                   f"one-plan edit / cold {series['edit_plan'].median() / series['cold'].median():.0%}; "
                   f"one-template edit / cold {series['edit_template'].median() / series['cold'].median():.0%}. "
-                  f"Incremental output byte-identical to a cold build: {'yes' if res['identical'] else 'NO'}.", ""]
+                  f"Incremental output byte-identical to a cold build: {'yes' if res['identical'] else 'NO'}."), ""]
     if pagefind is not None:
         lines += [f"Pagefind (extended) over the plangen site, once, tmpfs: {pagefind:.2f} s (not included above).", ""]
     return lines
@@ -351,7 +352,7 @@ def targets(all_results: dict[int, dict[str, dict[str, object]]]) -> list[str]:
 
     def row(name: str, check: object) -> None:
         cells = []
-        for n, res in all_results.items():
+        for res in all_results.values():
             series: dict[str, Series] = res["tmpfs"]["series"]  # type: ignore[assignment]
             cells.append(check(series, res["tmpfs"]))  # type: ignore[operator]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
@@ -427,8 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = ["## Results", "", f"Command: `{command}` (plangen build options: `{' '.join(extra) or 'none'}`)", "",
              "Machine: " + "; ".join(f"{k} {v}" for k, v in host.items()), "",
              "Versions: " + "; ".join(f"{k}: {v}" for k, v in versions.items()), "",
-             f"{runs} interleaved runs per size and place; medians, min–max, pages per second of the cold builds, "
-             "peak memory (largest of ru_maxrss and the sampled PSS summed over the process tree).", ""]
+             (f"{runs} interleaved runs per size and place; medians, min–max, pages per second of the cold builds, "
+             "peak memory (largest of ru_maxrss and the sampled PSS summed over the process tree)."), ""]
     for n, result in all_results.items():
         lines += report_n(n, result, pagefind.get(n))
     lines += ["### Targets of issue 8", ""] + targets(all_results) + [""]

@@ -20,12 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
-from plangen import build as build_mod  # noqa: E402
-from plangen.index import build_index  # noqa: E402
-from plangen.output import write_site  # noqa: E402
-from plangen.render import SiteInfo, asset_files  # noqa: E402
-from plangen.workspace import load_workspace  # noqa: E402
+import corpus
+
+from plangen import build as build_mod
+from plangen.index import build_index
+from plangen.output import write_site
+from plangen.render import SiteInfo, asset_files
+from plangen.workspace import load_workspace
 
 
 def stages(root: Path, out: Path) -> dict[str, float]:

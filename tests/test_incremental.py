@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from plangen import cache as cache_store
 from plangen.build import BuildOptions, BuildResult, build
 from plangen.cache import BuildCache
@@ -63,7 +63,7 @@ def _edit_title(rng: random.Random, root: Path) -> str:
     plan = rng.choice(_plans(root))
     lines = plan.read_text("utf-8").splitlines(keepends=True)
     for i, line in enumerate(lines):
-        if line.startswith("title:") or line.startswith("# "):
+        if line.startswith(("title:", "# ")):
             lines[i] = line.rstrip("\n") + "（修订）\n"
             break
     plan.write_text("".join(lines), "utf-8")

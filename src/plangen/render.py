@@ -233,19 +233,7 @@ def _printable(value: Any) -> Any:
     return value
 
 
-def theme_fingerprint(user_templates: Path | None) -> str:
-    """A hash of every template and asset that the build would use (for caches)."""
-    digest = hashlib.sha256()
-    for folder in [default_theme(), *([user_templates] if user_templates and user_templates.is_dir() else [])]:
-        for file in sorted(folder.rglob("*")):
-            if file.is_file():
-                digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
-    return digest.hexdigest()
-
-
 _REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
-
-
 _LOADED_BY_CODE = {"_macros.html": ("_card.html",)}  # plan_card() renders _card.html through Renderer.card
 
 
