@@ -5,7 +5,7 @@ The shell that reads plangen.yaml, the plan files and the registry, then runs th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import Config, load_config
@@ -34,8 +34,6 @@ def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | 
                    drafts: bool = False, output: Path | None = None, parse: Parser = parse_source) -> Workspace:
     config, problems = load_config(root)
     if output is not None:
-        from dataclasses import replace
-
         config = replace(config, output=str(output))
     targets = paths or [config.plans_dir]
     project = load_project(targets, root, ReadOptions(size_limit=config.max_file_size, encoding=encoding), parse)
