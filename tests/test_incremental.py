@@ -63,9 +63,13 @@ def _edit_title(rng: random.Random, root: Path) -> str:
     plan = rng.choice(_plans(root))
     lines = plan.read_text("utf-8").splitlines(keepends=True)
     for i, line in enumerate(lines):
-        if line.startswith(("title:", "# ")):
-            lines[i] = line.rstrip("\n") + "（修订）\n"
+        head, sep, value = line.rstrip("\n").partition(":")
+        if sep and head in ("title", "标题"):  # the plan's own title (front matter or top-level key)
+            quote = '"' if value.endswith('"') else ""
+            lines[i] = f"{head}:{value.removesuffix(quote)}（修订）{quote}\n"
             break
+    else:
+        raise AssertionError(f"no title line in {plan}")
     plan.write_text("".join(lines), "utf-8")
     return f"retitle {plan.name}"
 
@@ -128,6 +132,40 @@ def test_incremental_builds_match_cold_builds_after_random_edits(project: Path, 
         inc.pop(".plangen-manifest.json")
         assert sorted(inc) == sorted(cold), f"step {step}: {what}"
         assert [p for p in inc if inc[p] != cold[p]] == [], f"step {step}: {what}"
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_a_long_lived_process_matches_cold_builds_after_random_edits(project: Path, tmp_path: Path, seed: int) -> None:
+    """The serve path: one in-memory cache for every build, reusing the last build's jobs when only text changed."""
+    rng = random.Random(seed)
+    out = tmp_path / "served"
+    memory = BuildCache()
+    options = BuildOptions(root=project, output=out, search=False, history=False, jobs=1, persistent_cache=False)
+    assert build(options, cache=memory).ok
+    for step in range(8):
+        what = rng.choice([_edit_text, _edit_text, _edit_text, *EDITS])(rng, project)
+        result = build(options, cache=memory)
+        assert result.ok, what
+        cold = _cold(project, tmp_path, "cold")
+        inc = _tree(out)
+        assert inc == cold, f"step {step}: {what}: {[p for p in set(inc) | set(cold) if inc.get(p) != cold.get(p)]}"
+
+
+def test_a_text_edit_in_a_long_lived_process_redoes_only_that_plans_files_and_the_feeds(
+        project: Path, tmp_path: Path) -> None:
+    memory = BuildCache()
+    options = BuildOptions(root=project, output=tmp_path / "site", search=False, history=False, persistent_cache=False)
+    build(options, cache=memory)
+    first = memory.last
+    _edit_text(random.Random(5), project)
+    warm = build(options, cache=memory)
+    assert warm.ok
+    # the plan's page, its calendar, its source, and the site calendar, feed and API (the API schema is unchanged)
+    assert warm.rendered == 6
+    assert memory.last is not first and memory.last.inputs.renderer is first.inputs.renderer
+    assert warm.stats is not None and 0 < warm.stats.written <= 6
+    _edit_title(random.Random(5), project)  # a summary changes: every page fingerprinted again
+    assert build(options, cache=memory).rendered > 6
 
 
 def test_a_build_with_nothing_changed_renders_and_writes_nothing(project: Path, tmp_path: Path) -> None:

@@ -7,6 +7,11 @@
 
 A cold build is the same code with every job dirty. Nothing is written until every page has
 rendered, so a failing build leaves the site as it was.
+
+In a long-lived process (serve) the cache also keeps the last build's index and jobs: when a
+build finds that no plan's summary, template, setting or history changed — only some plans'
+text — it reuses them and redoes just those plans' own jobs and the feeds (`_update`), instead of
+fingerprinting every page again. Its output is the same as a full pass (tests compare them).
 """
 
 from __future__ import annotations
@@ -27,8 +32,8 @@ from .config import Config
 from .history import PlanHistory, read_history
 from .index import Index, build_index
 from .model import Plan
-from .output import WriteStats, refusal, write_site
-from .pages import ALL, Page, all_pages
+from .output import MANIFEST, WriteStats, refusal, write_site
+from .pages import ALL, Page, cited_with, home, list_pages, plan_page
 from .problems import Problem, error, strict
 from .render import Renderer, RenderError, SiteInfo, asset_files, persist_templates, template_fingerprints
 from .workspace import Workspace, load_workspace
@@ -92,8 +97,8 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
         cache = cache_store.load(root) if options.persistent_cache else BuildCache()
     persist_templates(root / cache_store.CACHE_DIR / "templates" if options.persistent_cache else None)
     ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,
-                        parse=cache.parse)
-    cache.forget_missing(set(ws.project.texts))
+                        parse=cache.parse, read=cache.read)
+    cache.forget(ws.project.texts, list(ws.project.plans))
     problems = strict(ws.problems) if options.strict else list(ws.problems)
     out = _output_dir(options, ws.config)
     if any(p.is_error for p in problems):
@@ -104,7 +109,8 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
                         hint="choose another output folder (-o DIR, or output: in plangen.yaml)", code="output-refused")
         return BuildResult(ws, (*problems, refused))
     plans = [p for p in ws.project.plans if options.drafts or p.status != "draft"]
-    index = build_index(plans, ws.registry)
+    index = _index(plans, ws, cache)
+    feeds.keep_only(plans)
     off = search.off_reason(options.search, ws.config.search, len(plans))
     histories, notes = _histories(options, ws, index)
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
@@ -124,6 +130,20 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     pages = sum(1 for p in cache.outputs if p.endswith(".html"))
     return BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
                        time.perf_counter() - started, out, files, found, rendered, notes)
+
+
+def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
+    """build_index, or the last build's index holding these plan objects when no summary changed
+    (an index is made of plans' summaries: their slugs, dates, names, tags, documents, steps)."""
+    key = digest(ws.registry_text, *(f"{p.slug}:{cache.summary(p, summary_print)}" for p in plans))
+    if cache.index is not None and cache.index[0] == key:
+        old: Index = cache.index[1]
+        by_slug = {p.slug: p for p in plans}
+        return replace(old, plans=tuple(by_slug[p.slug] for p in old.plans),
+                       by_slug={slug: by_slug[slug] for slug in old.by_slug})
+    index = build_index(plans, ws.registry)
+    cache.index = (key, index)
+    return index
 
 
 def _histories(options: BuildOptions, ws: Workspace, index: Index) -> tuple[dict[str, PlanHistory], tuple[str, ...]]:
@@ -146,35 +166,135 @@ def _output_dir(options: BuildOptions, config: Config) -> Path:
 def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, cache: BuildCache,
                       options: BuildOptions, progress: Progress | None,
                       histories: dict[str, PlanHistory]) -> tuple[WriteStats, dict[str, bytes], int]:
-    jobs = site_jobs(index, ws.config, site, ws.project.texts, ws.registry_text, histories)
-    dirty = [j for j in jobs if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
+    inputs = _inputs(index, ws.config, site, ws.project.texts, ws.registry_text, histories, cache)
+    last = cache.last
+    if isinstance(last, Pass) and last.shape == inputs.shape and (out / MANIFEST).is_file():
+        jobs, redone = _update(last, inputs)
+        dirty = [j for j in redone if cache.outputs.get(j.path) != j.fingerprint]
+    else:
+        jobs = _all_jobs(inputs)
+        dirty = [j for j in jobs.values() if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
     files = run_jobs(dirty, options.jobs, progress)
     files.update(asset_files(ws.config.templates_dir))
-    kept = tuple(j.path for j in jobs if j.path not in files)
+    kept = tuple(path for path in jobs if path not in files)
     stats = write_site(out, files, keep=search.KEEP, kept=kept)
-    cache.outputs = {j.path: j.fingerprint for j in jobs}
+    cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
+    cache.last = Pass(inputs.shape, inputs, jobs)
     return stats, files, len(dirty)
+
+
+# --- jobs: every output file with the fingerprint of what it is made from ------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What the jobs of one build are made from."""
+
+    index: Index
+    config: Config
+    texts: dict[str, str]
+    histories: dict[str, PlanHistory]
+    renderer: Renderer
+    key: str  # plangen, site settings, registry, SOURCE_DATE_EPOCH
+    tprints: dict[str, str]  # template -> fingerprint of it and what it includes
+    plan_prints: dict[str, str]  # slug -> fingerprint of its text
+    full: Prints
+    summary: Prints
+    shape: str  # everything above but the plans' text: equal shapes differ only in some plans' own jobs
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """One build's jobs by output path, kept for the next build of a long-lived process."""
+
+    shape: str
+    inputs: Inputs
+    jobs: dict[str, Job]
+
+
+def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str,
+            histories: dict[str, PlanHistory] | None, cache: BuildCache | None = None) -> Inputs:
+    last = cache.last if cache is not None and isinstance(cache.last, Pass) else None
+    tprints = template_fingerprints(config.templates_dir)
+    key = digest(__version__, _site_key(site), repr(_config_key(config)), registry_text, str(source_date_epoch()))
+    histories = histories or {}
+    summaries = {p.slug: cache.summary(p, summary_print) if cache else summary_print(p) for p in index.plans}
+    history_key = digest(*(f"{slug}:{r.commit}:{r.blob}:{r.path}:{h.shallow}" for slug, h in sorted(histories.items())
+                           for r in h.revisions))
+    shape = digest(key, repr(sorted(tprints.items())), history_key,
+                   *(f"{p.slug}:{p.source}:{summaries[p.slug]}" for p in index.plans))
+    renderer = last.inputs.renderer if last is not None and last.shape == shape else Renderer(index, site,
+                                                                                            config.templates_dir)
+    renderer.index = index
+    plan_prints = {p.slug: _text_print(p, texts, last) for p in index.plans}
+    full = (_numbers(plan_prints), digest(*plan_prints.values()))
+    summary = (_numbers(summaries), digest(*summaries.values()))
+    return Inputs(index, config, texts, histories, renderer, key, tprints, plan_prints, full, summary, shape)
+
+
+def _text_print(plan: Plan, texts: dict[str, str], last: Pass | None) -> str:
+    text = texts.get(plan.source, "")
+    if last is not None:  # the same text object as last time: the same print, without hashing it again
+        before = last.inputs.texts.get(plan.source)
+        if before is text and plan.slug in last.inputs.plan_prints:
+            return last.inputs.plan_prints[plan.slug]
+    return digest(text, plan.source)
+
+
+def _site_key(site: SiteInfo) -> str:
+    return repr((site.title, site.language, site.edit_url, site.search, site.drafts, sorted(site.history)))
 
 
 def site_jobs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str = "",
               histories: dict[str, PlanHistory] | None = None) -> list[Job]:
     """Every output file but the theme's assets, with the fingerprint of what it is made from."""
-    renderer = Renderer(index, site, config.templates_dir)
-    tprints = template_fingerprints(config.templates_dir)
-    key = digest(__version__, repr(site), repr(_config_key(config)), registry_text, str(source_date_epoch()))
-    plan_prints = {p.slug: digest(texts.get(p.source, ""), p.source) for p in index.plans}
-    everything = digest(*(plan_prints[p.slug] for p in index.plans))
-    summaries = {p.slug: summary_print(p) for p in index.plans}
-    all_summaries = digest(*(summaries[p.slug] for p in index.plans))
-    full, summary = (_numbers(plan_prints), everything), (_numbers(summaries), all_summaries)
-    jobs = [_page_job(page, renderer, key, tprints, full, summary) for page in all_pages(index)]
-    jobs += _data_jobs(index, config, texts, key, plan_prints, everything)
-    for slug, history in sorted((histories or {}).items()):
-        jobs.append(_history_job(index.by_slug[slug], history, renderer, key, tprints))
-    pages = sorted(j.path for j in jobs)
-    jobs.append(Job(urls.SITEMAP, digest(key, "sitemap", *pages), lambda: feeds.sitemap(pages, config.base_url)))
-    return jobs
+    return list(_all_jobs(_inputs(index, config, site, texts, registry_text, histories)).values())
 
+
+def _all_jobs(inputs: Inputs) -> dict[str, Job]:
+    index = inputs.index
+    jobs = [_page_job(home(index), inputs)]
+    cited = cited_with(index)
+    for i, plan in enumerate(index.plans):
+        jobs += _plan_jobs(plan, i, cited, inputs)
+    jobs += [_page_job(page, inputs) for page in list_pages(index)]
+    jobs += _feed_jobs(inputs)
+    pages = sorted(j.path for j in jobs)
+    jobs.append(Job(urls.SITEMAP, digest(inputs.key, "sitemap", *pages),
+                    lambda: feeds.sitemap(pages, inputs.config.base_url)))
+    return {j.path: j for j in jobs}
+
+
+def _update(last: Pass, inputs: Inputs) -> tuple[dict[str, Job], list[Job]]:
+    """The last build's jobs with those of plans whose text changed, and the feeds, made anew.
+
+    Only when the shapes are equal: the same plans in the same order with the same summaries, so
+    every other page (lists, organisations, people, the timeline …) has the same fingerprint, and
+    its file on disk is the one the last build of this process wrote or kept."""
+    before = last.inputs.plan_prints
+    changed = [slug for slug, p in inputs.plan_prints.items() if before.get(slug) != p]
+    cited = cited_with(inputs.index) if changed else {}
+    position = {p.slug: i for i, p in enumerate(inputs.index.plans)} if changed else {}
+    redone = [job for slug in changed for job in _plan_jobs(inputs.index.by_slug[slug], position[slug], cited, inputs)]
+    redone += _feed_jobs(inputs)
+    jobs = dict(last.jobs)
+    jobs.update((j.path, j) for j in redone)
+    return jobs, redone
+
+
+def _plan_jobs(plan: Plan, position: int, cited: dict[str, list[str]], inputs: Inputs) -> list[Job]:
+    """A plan's own outputs: its page, calendar, source download and history page."""
+    key, prints, config = inputs.key, inputs.plan_prints, inputs.config
+    text = inputs.texts.get(plan.source, "")
+    jobs = [
+        _page_job(plan_page(inputs.index, plan, position, cited), inputs),
+        Job(urls.plan_ics(plan.slug), digest(key, "ics", prints[plan.slug]), _plan_ics(plan, config)),
+        Job(urls.source(plan.slug, plan.kind), digest("source", prints[plan.slug]), lambda: text.encode("utf-8")),
+    ]
+    history = inputs.histories.get(plan.slug)
+    if history is not None:
+        jobs.append(_history_job(plan, history, inputs))
+    return jobs
 
 def render_site(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
                 progress: Progress | None = None) -> dict[str, bytes]:
@@ -196,10 +316,10 @@ def _numbers(prints: dict[str, str]) -> dict[str, int]:
     return {slug: int(p[:16], 16) for slug, p in prints.items()}
 
 
-def _page_job(page: Page, renderer: Renderer, key: str, tprints: dict[str, str], full: Prints,
-              summary: Prints) -> Job:
-    fingerprint = digest(key, page.path, tprints.get(page.template, ""), _of(page.reads, full),
-                         _of(page.shows, summary), repr(_shape(page.data)))
+def _page_job(page: Page, inputs: Inputs) -> Job:
+    fingerprint = digest(inputs.key, page.path, inputs.tprints.get(page.template, ""), _of(page.reads, inputs.full),
+                         _of(page.shows, inputs.summary), repr(_shape(page.data)))
+    renderer = inputs.renderer
     return Job(page.path, fingerprint, lambda: renderer.render(page))
 
 
@@ -220,12 +340,13 @@ def summary_print(plan: Plan) -> str:
     return digest(repr(card))
 
 
-def _history_job(plan: Plan, history: PlanHistory, renderer: Renderer, key: str, tprints: dict[str, str]) -> Job:
+def _history_job(plan: Plan, history: PlanHistory, inputs: Inputs) -> Job:
     """A plan's revision history page: its inputs are the commits and blobs of its revisions."""
     page = Page(urls.history(plan.slug), "history.html", {"plan": plan, "history": history}, (plan.slug,))
     commits = [f"{r.commit}:{r.blob}:{r.path}" for r in history.revisions]
-    fingerprint = digest(key, page.path, tprints.get(page.template, ""), plan.slug, plan.title,
+    fingerprint = digest(inputs.key, page.path, inputs.tprints.get(page.template, ""), plan.slug, plan.title,
                          str(history.shallow), *commits)
+    renderer = inputs.renderer
     return Job(page.path, fingerprint, lambda: renderer.render(page))
 
 
@@ -240,23 +361,19 @@ def _shape(value: Any) -> Any:
     return value
 
 
-def _data_jobs(index: Index, config: Config, texts: dict[str, str], key: str, plan_prints: dict[str, str],
-               everything: str) -> list[Job]:
+def _feed_jobs(inputs: Inputs) -> list[Job]:
+    """The files made from every plan: the site calendar, the Atom feed, the JSON API."""
+    index, config, key = inputs.index, inputs.config, inputs.key
+    everything = inputs.full[1]
     plans = list(index.plans)
     epoch = feeds.newest_epoch(plans, source_date_epoch())
-    jobs = [
+    return [
         Job(urls.CALENDAR, digest(key, "calendar", everything),
             lambda: feeds.calendar(plans, config.title, epoch, config.base_url)),
         Job(urls.FEED, digest(key, "feed", everything), lambda: feeds.atom(index, config.title, epoch, config.base_url)),
         Job(urls.API, digest(key, "api", everything), lambda: feeds.api(index)),
         Job(urls.API_SCHEMA, digest(key, "api-schema"), api_schema),
     ]
-    for plan in plans:
-        jobs.append(Job(urls.plan_ics(plan.slug), digest(key, "ics", plan_prints[plan.slug]), _plan_ics(plan, config)))
-        text = texts.get(plan.source, "")
-        jobs.append(Job(urls.source(plan.slug, plan.kind), digest("source", plan_prints[plan.slug]),
-                        lambda text=text: text.encode("utf-8")))  # type: ignore[misc]
-    return jobs
 
 
 def _plan_ics(plan: Plan, config: Config) -> Callable[[], bytes]:

@@ -2,6 +2,9 @@
 
 - Parsed plans are kept by (path, kind, sha256 of the text): an unchanged file is not parsed,
   validated or checked again (its problems are kept too).
+- In a long-lived process (serve) a file whose status (size, times, inode) has not changed since
+  it was read is not read again, as git's index assumes; a file changed less than two seconds
+  before it was read is always read again (a quick second save can keep its size and time).
 - Each output file has a fingerprint of its inputs (the plans it reads, its template and the
   templates those include, the site settings); when it is unchanged and the file is on disk,
   the file is neither rendered nor written.
@@ -15,19 +18,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .model import build_plan
+from .model import Plan, build_plan
 from .problems import Problem
-from .project import Parsed, parse_source
+from .project import Parsed, ReadOptions, parse_source, read_file
 from .sources import Source
 
 CACHE_DIR = ".plangen-cache"
 CACHE_FILE = "build.json"
 FORMAT = 1
+RACY_NS = 2_000_000_000  # a file changed this recently is read again even if its status looks the same
 
 
 def digest(*parts: str | bytes) -> str:
@@ -42,6 +49,10 @@ def digest(*parts: str | bytes) -> str:
 class _Entry:
     hash: str
     parsed: Parsed
+    text: str = ""  # the text parsed, when it came from this process (compared by identity: no hashing)
+
+
+Status = tuple[int, int, int, int, int, str, str, ReadOptions]
 
 
 @dataclass(slots=True)
@@ -52,18 +63,64 @@ class BuildCache:
     outputs: dict[str, str] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
+    # in memory only, for the next build of this process:
+    sources: dict[str, tuple[Status, Source | Problem]] = field(default_factory=dict)
+    summaries: dict[int, tuple[Plan, str]] = field(default_factory=dict)  # id(plan) -> (plan, summary print)
+    index: tuple[str, Any] | None = None  # the last build's index, by a digest of the plans' summaries
+    last: Any = None  # the last build's jobs (build.Pass)
 
     def parse(self, source: Source) -> Parsed:
         """parse_source, unless this exact text was parsed before."""
-        key = digest(source.path, source.kind, source.text)
         entry = self.parsed.get(source.path)
+        if entry is not None and entry.text and entry.text is source.text and entry.parsed.source.kind == source.kind:
+            self.hits += 1
+            return entry.parsed
+        key = digest(source.path, source.kind, source.text)
         if entry is not None and entry.hash == key:
             self.hits += 1
+            entry.text = source.text
             return entry.parsed
         self.misses += 1
         parsed = parse_source(source)
-        self.parsed[source.path] = _Entry(key, parsed)
+        self.parsed[source.path] = _Entry(key, parsed, source.text)
         return parsed
+
+    def read(self, file: Path, root: Path, folder: Path, options: ReadOptions) -> Source | Problem:
+        """read_file, unless the file's status is what it was when this process last read it."""
+        try:
+            st = os.lstat(file)
+        except OSError:
+            return read_file(file, root, folder, options)
+        status = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_dev, str(root), str(folder), options)
+        name = str(file)
+        hit = self.sources.get(name)
+        if hit is not None and hit[0] == status:
+            return hit[1]
+        got = read_file(file, root, folder, options)
+        settled = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS
+        if stat.S_ISREG(st.st_mode) and settled:  # never a symlink: its target may change unseen
+            self.sources[name] = (status, got)
+        else:
+            self.sources.pop(name, None)
+        return got
+
+    def summary(self, plan: Plan, compute: Callable[[Plan], str]) -> str:
+        """`compute(plan)`, kept for as long as this very plan object is in use."""
+        hit = self.summaries.get(id(plan))
+        if hit is not None and hit[0] is plan:
+            return hit[1]
+        value = compute(plan)
+        self.summaries[id(plan)] = (plan, value)
+        return value
+
+    def forget(self, texts: dict[str, str], plans: list[Plan]) -> None:
+        """Drop what belongs to files and plans no longer there."""
+        self.forget_missing(set(texts))
+        if len(self.summaries) > 2 * len(plans) + 100:
+            alive = {id(p) for p in plans}
+            self.summaries = {k: v for k, v in self.summaries.items() if k in alive}
+        if len(self.sources) > 2 * len(texts) + 100:
+            self.sources.clear()
 
     def forget_missing(self, paths: set[str]) -> None:
         for gone in set(self.parsed) - paths:

@@ -64,8 +64,6 @@ def step_uid(plan: Plan, i: int, step: Step) -> str:
 def calendar(plans: list[Plan], name: str, epoch: int, base_url: str = "") -> bytes:
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//plangen//plangen {__version__}//ZH",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + ics_text(name)]
-    if len(_EVENTS) > 2 * len(plans) + 100:
-        _EVENTS.clear()
     parts = ["\r\n".join(fold(line) for line in head)]
     parts += [text for plan in plans if (text := _events(plan, epoch, base_url))]
     parts.append("END:VCALENDAR")
@@ -217,23 +215,31 @@ _FIELDS: dict[type, tuple[str, ...]] = {}  # field names of each model class, fo
 def api(index: Index) -> bytes:
     """`api/plans.json`: the same bytes as safe_json of the whole document, assembled from per-plan
     fragments that a long-lived process (plangen serve) keeps while the plan is unchanged."""
-    if len(_FRAGMENTS) > 2 * len(index.plans) + 100:
-        _FRAGMENTS.clear()
-    plans = ",".join(_fragment(p) for p in index.plans)
     generator = json.dumps(f"plangen {__version__}", ensure_ascii=False)
-    return _inert('{"generator":' + generator + ',"plans":[' + plans + '],"version":1}')
+    head = _inert('{"generator":' + generator + ',"plans":[').removesuffix(b"\n")
+    return head + b",".join(_fragment(p) for p in index.plans) + b"]," + b'"version":1}\n'
 
 
-_FRAGMENTS: dict[int, tuple[Plan, str]] = {}  # id(plan) -> (the plan, its JSON); the plan itself is kept to check
+_FRAGMENTS: dict[int, tuple[Plan, bytes]] = {}  # id(plan) -> (the plan, its inert JSON); the plan is kept to check
 
 
-def _fragment(plan: Plan) -> str:
+def _fragment(plan: Plan) -> bytes:
     hit = _FRAGMENTS.get(id(plan))
     if hit is not None and hit[0] is plan:
         return hit[1]
     text = json.dumps(plan_json(plan), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    _FRAGMENTS[id(plan)] = (plan, text)
-    return text
+    data = _inert(text).removesuffix(b"\n")  # escaping is per character, so fragments can be escaped apart
+    _FRAGMENTS[id(plan)] = (plan, data)
+    return data
+
+
+def keep_only(plans: list[Plan]) -> None:
+    """Forget the calendar and API fragments of plans no longer in use (a long-lived process calls
+    this once per build; a plan object that is still in use keeps its fragments)."""
+    alive = {id(p) for p in plans}
+    for cache in (_EVENTS, _FRAGMENTS):
+        for gone in [k for k in cache if k not in alive]:
+            del cache[gone]
 
 
 def safe_json(doc: Any) -> bytes:

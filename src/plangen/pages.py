@@ -34,9 +34,14 @@ class Page:
 
 def all_pages(index: Index) -> Iterator[Page]:
     yield home(index)
-    cited_with = _cited_with(index)
+    cited = cited_with(index)
     for i, plan in enumerate(index.plans):
-        yield plan_page(index, plan, i, cited_with)
+        yield plan_page(index, plan, i, cited)
+    yield from list_pages(index)
+
+
+def list_pages(index: Index) -> Iterator[Page]:
+    """Every page but the home page and the plans' own pages: they show plans only in summary."""
     yield from org_pages(index)
     yield from people_pages(index)
     yield from doc_pages(index)
@@ -46,7 +51,7 @@ def all_pages(index: Index) -> Iterator[Page]:
     yield Page(urls.NOT_FOUND, "404.html", {}, ())
 
 
-def _cited_with(index: Index) -> dict[str, list[str]]:
+def cited_with(index: Index) -> dict[str, list[str]]:
     """For each plan, the plans citing a document it cites (they decide that document's page id)."""
     found: dict[str, list[str]] = {}
     for doc in index.docs.values():
@@ -66,14 +71,14 @@ def home(index: Index) -> Page:
     return Page(urls.HOME, "home.html", {"plans": index.plans, "facets": facets}, shows=(ALL,))
 
 
-def plan_page(index: Index, plan: Plan, position: int, cited_with: dict[str, list[str]] | None = None) -> Page:
+def plan_page(index: Index, plan: Plan, position: int, cited: dict[str, list[str]] | None = None) -> Page:
     older = index.plans[position + 1].slug if position + 1 < len(index.plans) else ""
     newer = index.plans[position - 1].slug if position > 0 else ""
     related = index.related.get(plan.slug, ())
     data = {"plan": plan, "older": older, "newer": newer, "related": related}
     linked = (slug for body in bodies(plan) for slug in plan_links(body))  # a link turns to text if its plan goes
-    cited = _cited_with(index) if cited_with is None else cited_with
-    citing = cited.get(plan.slug, [])  # plans citing the same documents decide those documents' ids
+    # plans citing the same documents decide those documents' ids
+    citing = (cited_with(index) if cited is None else cited).get(plan.slug, [])
     shows = (*related, *(s for s in (older, newer) if s), *linked, *citing)
     return Page(urls.plan(plan.slug), "plan.html", data, (plan.slug,), tuple(dict.fromkeys(shows)))
 

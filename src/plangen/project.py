@@ -148,8 +148,19 @@ class ReadOptions:
     encoding: str | None = None
 
 
-def read_paths(paths: list[Path], root: Path, options: ReadOptions) -> tuple[list[Source], list[Problem]]:
-    """The shell: read every plan file named or found under the named folders."""
+def read_file(file: Path, root: Path, folder: Path, options: ReadOptions) -> Source | Problem:
+    return read_source(file, root, folder, limit=options.size_limit, encoding=options.encoding)
+
+
+Reader = Callable[[Path, Path, Path, ReadOptions], "Source | Problem"]
+
+
+def read_paths(paths: list[Path], root: Path, options: ReadOptions,
+               read: Reader = read_file) -> tuple[list[Source], list[Problem]]:
+    """The shell: read every plan file named or found under the named folders.
+
+    `read` is `read_file`, or a caching wrapper of it (the builder's cache) — never anything else.
+    """
     sources: list[Source] = []
     problems: list[Problem] = []
     for target in paths:
@@ -162,14 +173,14 @@ def read_paths(paths: list[Path], root: Path, options: ReadOptions) -> tuple[lis
         else:
             folder, files = target.parent, [target]
         for file in files:
-            got = read_source(file, root, folder, limit=options.size_limit, encoding=options.encoding)
+            got = read(file, root, folder, options)
             (problems if isinstance(got, Problem) else sources).append(got)  # type: ignore[arg-type]
     return sources, problems
 
 
 def load_project(paths: list[Path], root: Path, options: ReadOptions | None = None,
-                 parse: Parser = parse_source) -> Project:
-    sources, problems = read_paths(paths, root, options or ReadOptions())
+                 parse: Parser = parse_source, read: Reader = read_file) -> Project:
+    sources, problems = read_paths(paths, root, options or ReadOptions(), read)
     project = load_sources(sources, parse)
     files = len(sources) + len({p.path for p in problems})
     return Project(project.plans, tuple(problems) + project.problems, project.texts, files)

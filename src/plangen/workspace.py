@@ -13,7 +13,7 @@ from .crosscheck import plan_link_problems, registry_problems
 from .documents import load_yaml
 from .names import Registry, registry_from_data
 from .problems import Problem, error
-from .project import Parser, Project, ReadOptions, load_project, parse_source
+from .project import Parser, Project, Reader, ReadOptions, load_project, parse_source, read_file
 from .sources import decode
 
 
@@ -31,12 +31,14 @@ class Workspace:
 
 
 def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | None = None,
-                   drafts: bool = False, output: Path | None = None, parse: Parser = parse_source) -> Workspace:
+                   drafts: bool = False, output: Path | None = None, parse: Parser = parse_source,
+                   read: Reader = read_file) -> Workspace:
     config, problems = load_config(root)
     if output is not None:
         config = replace(config, output=str(output))
     targets = paths or [config.plans_dir]
-    project = load_project(targets, root, ReadOptions(size_limit=config.max_file_size, encoding=encoding), parse)
+    project = load_project(targets, root, ReadOptions(size_limit=config.max_file_size, encoding=encoding), parse,
+                           read)
     registry, registry_found, registry_text = load_registry(config)
     plans = list(project.plans)
     published = {p.slug for p in plans if drafts or p.status != "draft"}
