@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import __version__, feeds, search, urls
+from . import __version__, crosscheck, feeds, search, urls
 from . import cache as cache_store
 from .cache import BuildCache, digest
 from .config import Config
@@ -83,6 +83,7 @@ class Job:
     path: str
     fingerprint: str
     make: Callable[[], bytes] = field(compare=False)
+    here: bool = False  # made in this process even when others go to workers: it keeps what it computes
 
 
 def source_date_epoch() -> int:
@@ -111,6 +112,7 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     plans = [p for p in ws.project.plans if options.drafts or p.status != "draft"]
     index = _index(plans, ws, cache)
     feeds.keep_only(plans)
+    crosscheck.keep_only(list(ws.project.plans))
     off = search.off_reason(options.search, ws.config.search, len(plans))
     histories, notes = _histories(options, ws, index)
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
@@ -135,7 +137,7 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
 def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
     """build_index, or the last build's index holding these plan objects when no summary changed
     (an index is made of plans' summaries: their slugs, dates, names, tags, documents, steps)."""
-    key = digest(ws.registry_text, *(f"{p.slug}:{cache.summary(p, summary_print)}" for p in plans))
+    key = digest(ws.registry_text, *(f"{p.slug}:{cache.summaries.get(p, summary_print)}" for p in plans))
     if cache.index is not None and cache.index[0] == key:
         old: Index = cache.index[1]
         by_slug = {p.slug: p for p in plans}
@@ -218,7 +220,7 @@ def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
     tprints = template_fingerprints(config.templates_dir)
     key = digest(__version__, _site_key(site), repr(_config_key(config)), registry_text, str(source_date_epoch()))
     histories = histories or {}
-    summaries = {p.slug: cache.summary(p, summary_print) if cache else summary_print(p) for p in index.plans}
+    summaries = {p.slug: cache.summaries.get(p, summary_print) if cache else summary_print(p) for p in index.plans}
     history_key = digest(*(f"{slug}:{r.commit}:{r.blob}:{r.path}:{h.shallow}" for slug, h in sorted(histories.items())
                            for r in h.revisions))
     shape = digest(key, repr(sorted(tprints.items())), history_key,
@@ -369,9 +371,9 @@ def _feed_jobs(inputs: Inputs) -> list[Job]:
     epoch = feeds.newest_epoch(plans, source_date_epoch())
     return [
         Job(urls.CALENDAR, digest(key, "calendar", everything),
-            lambda: feeds.calendar(plans, config.title, epoch, config.base_url)),
+            lambda: feeds.calendar(plans, config.title, epoch, config.base_url), here=True),
         Job(urls.FEED, digest(key, "feed", everything), lambda: feeds.atom(index, config.title, epoch, config.base_url)),
-        Job(urls.API, digest(key, "api", everything), lambda: feeds.api(index)),
+        Job(urls.API, digest(key, "api", everything), lambda: feeds.api(index), here=True),
         Job(urls.API_SCHEMA, digest(key, "api-schema"), api_schema),
     ]
 
@@ -410,15 +412,20 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress | None) -> dict[s
 
 
 def _run_parallel(jobs: list[Job], workers: int, progress: Progress | None) -> dict[str, bytes]:
+    """Jobs to forked workers; those marked `here` in this process meanwhile (the calendar and the API
+    keep per-plan fragments in this process for the next build of a long-lived process)."""
     global _JOBS
-    _JOBS = jobs  # inherited by the forked workers; only indexes and bytes cross the pipe
+    away = [j for j in jobs if not j.here]
+    _JOBS = away  # inherited by the forked workers; only indexes and bytes cross the pipe
     files: dict[str, bytes] = {}
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for n, data in enumerate(pool.imap(_make, range(len(jobs)), chunksize=64), 1):
-                files[jobs[n - 1].path] = data
-                if progress and (n % 100 == 0 or n == len(jobs)):
-                    progress(n, len(jobs))
+            results = pool.imap(_make, range(len(away)), chunksize=64)
+            files.update((j.path, j.make()) for j in jobs if j.here)
+            for n, data in enumerate(results, 1):
+                files[away[n - 1].path] = data
+                if progress and (n % 100 == 0 or n == len(away)):
+                    progress(n, len(away))
     finally:
         _JOBS = []
     return files

@@ -20,12 +20,12 @@ import json
 import os
 import stat
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .memo import ByIdentity
 from .model import Plan, build_plan
 from .problems import Problem
 from .project import Parsed, ReadOptions, parse_source, read_file
@@ -65,7 +65,7 @@ class BuildCache:
     misses: int = 0
     # in memory only, for the next build of this process:
     sources: dict[str, tuple[Status, Source | Problem]] = field(default_factory=dict)
-    summaries: dict[int, tuple[Plan, str]] = field(default_factory=dict)  # id(plan) -> (plan, summary print)
+    summaries: ByIdentity[Plan, str] = field(default_factory=ByIdentity)  # plan -> its summary print
     index: tuple[str, Any] | None = None  # the last build's index, by a digest of the plans' summaries
     last: Any = None  # the last build's jobs (build.Pass)
 
@@ -104,21 +104,10 @@ class BuildCache:
             self.sources.pop(name, None)
         return got
 
-    def summary(self, plan: Plan, compute: Callable[[Plan], str]) -> str:
-        """`compute(plan)`, kept for as long as this very plan object is in use."""
-        hit = self.summaries.get(id(plan))
-        if hit is not None and hit[0] is plan:
-            return hit[1]
-        value = compute(plan)
-        self.summaries[id(plan)] = (plan, value)
-        return value
-
     def forget(self, texts: dict[str, str], plans: list[Plan]) -> None:
         """Drop what belongs to files and plans no longer there."""
         self.forget_missing(set(texts))
-        if len(self.summaries) > 2 * len(plans) + 100:
-            alive = {id(p) for p in plans}
-            self.summaries = {k: v for k, v in self.summaries.items() if k in alive}
+        self.summaries.keep_only(plans)
         if len(self.sources) > 2 * len(texts) + 100:
             self.sources.clear()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .markdown import plan_links
+from .memo import ByIdentity
 from .model import Plan
 from .names import Registry, check_names
 from .problems import Problem, error, warning
@@ -23,6 +24,18 @@ def bodies(plan: Plan) -> Iterator[str]:
         yield plan.leadership.office.body
 
 
+_LINKED: ByIdentity[Plan, tuple[str, ...]] = ByIdentity()
+
+
+def linked(plan: Plan) -> tuple[str, ...]:
+    """The slugs a plan's bodies link to with `plan:`, in order (kept while the plan object lives)."""
+    return _LINKED.get(plan, lambda p: tuple(slug for body in bodies(p) for slug in plan_links(body)))
+
+
+def keep_only(plans: list[Plan]) -> None:
+    _LINKED.keep_only(plans)
+
+
 def _find(text: str, needle: str) -> tuple[int, int]:
     """Line and column of the first occurrence of needle in text (1-based), or (1, 1)."""
     at = text.find(needle)
@@ -37,18 +50,17 @@ def plan_link_problems(plans: list[Plan], published: set[str], texts: dict[str, 
     known = {p.slug for p in plans}
     found = []
     for plan in plans:
-        for body in bodies(plan):
-            for slug in plan_links(body):
-                if slug in published:
-                    continue
-                line, col = _find(texts.get(plan.source, ""), f"plan:{slug}")
-                if slug in known:
-                    found.append(warning(plan.source, line, col, "", f"link to plan '{slug}', which is a draft",
-                                         hint="the link is shown as plain text until that plan is published",
-                                         code="link-to-draft"))
-                else:
-                    found.append(error(plan.source, line, col, "", f"link to unknown plan '{slug}'",
-                                       hint="use the slug of an existing plan (its file name)", code="broken-plan-link"))
+        for slug in linked(plan):
+            if slug in published:
+                continue
+            line, col = _find(texts.get(plan.source, ""), f"plan:{slug}")
+            if slug in known:
+                found.append(warning(plan.source, line, col, "", f"link to plan '{slug}', which is a draft",
+                                     hint="the link is shown as plain text until that plan is published",
+                                     code="link-to-draft"))
+            else:
+                found.append(error(plan.source, line, col, "", f"link to unknown plan '{slug}'",
+                                   hint="use the slug of an existing plan (its file name)", code="broken-plan-link"))
     return found
 
 

@@ -18,6 +18,7 @@ from urllib.parse import quote, urljoin
 from . import __version__, markdown, urls
 from .dates import PlanDate
 from .index import Index
+from .memo import ByIdentity
 from .model import Plan, Step
 
 _ICS_ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
@@ -220,26 +221,25 @@ def api(index: Index) -> bytes:
     return head + b",".join(_fragment(p) for p in index.plans) + b"]," + b'"version":1}\n'
 
 
-_FRAGMENTS: dict[int, tuple[Plan, bytes]] = {}  # id(plan) -> (the plan, its inert JSON); the plan is kept to check
+_FRAGMENTS: ByIdentity[Plan, bytes] = ByIdentity()  # plan -> its inert JSON
 
 
 def _fragment(plan: Plan) -> bytes:
-    hit = _FRAGMENTS.get(id(plan))
-    if hit is not None and hit[0] is plan:
-        return hit[1]
+    return _FRAGMENTS.get(plan, _fragment_of)
+
+
+def _fragment_of(plan: Plan) -> bytes:
     text = json.dumps(plan_json(plan), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    data = _inert(text).removesuffix(b"\n")  # escaping is per character, so fragments can be escaped apart
-    _FRAGMENTS[id(plan)] = (plan, data)
-    return data
+    return _inert(text).removesuffix(b"\n")  # escaping is per character, so fragments can be escaped apart
 
 
 def keep_only(plans: list[Plan]) -> None:
     """Forget the calendar and API fragments of plans no longer in use (a long-lived process calls
     this once per build; a plan object that is still in use keeps its fragments)."""
     alive = {id(p) for p in plans}
-    for cache in (_EVENTS, _FRAGMENTS):
-        for gone in [k for k in cache if k not in alive]:
-            del cache[gone]
+    for gone in [k for k in _EVENTS if k not in alive]:
+        del _EVENTS[gone]
+    _FRAGMENTS.keep_only(plans)
 
 
 def safe_json(doc: Any) -> bytes:

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import urls
-from .crosscheck import bodies
+from .crosscheck import linked
 from .index import Index
-from .markdown import plan_links
 from .model import Plan
 
 ALL = "*"
@@ -76,10 +75,10 @@ def plan_page(index: Index, plan: Plan, position: int, cited: dict[str, list[str
     newer = index.plans[position - 1].slug if position > 0 else ""
     related = index.related.get(plan.slug, ())
     data = {"plan": plan, "older": older, "newer": newer, "related": related}
-    linked = (slug for body in bodies(plan) for slug in plan_links(body))  # a link turns to text if its plan goes
     # plans citing the same documents decide those documents' ids
     citing = (cited_with(index) if cited is None else cited).get(plan.slug, [])
-    shows = (*related, *(s for s in (older, newer) if s), *linked, *citing)
+    # a `plan:` link shows the title of the plan it names (or turns to text if that plan goes)
+    shows = (*related, *(s for s in (older, newer) if s), *linked(plan), *citing)
     return Page(urls.plan(plan.slug), "plan.html", data, (plan.slug,), tuple(dict.fromkeys(shows)))
 
 

@@ -47,15 +47,13 @@ def discover(folder: Path, root: Path) -> list[Path] | Problem:
         return error(shown, 0, 0, "", f"plans folder '{shown}' {what}",
                      hint="create it, name the folder that holds your plans (`plangen check DIR`), "
                           "or set `plans:` in plangen.yaml", code="no-plans-folder")
-    found: list[Path] = []
+    found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         # a linked folder is not entered; one that leads outside is named, so that it is refused
-        found.extend(Path(dirpath) / d for d in dirnames if _outside(Path(dirpath) / d, folder))
-        for name in filenames:
-            if is_plan_name(name):
-                found.append(Path(dirpath) / name)
-    return sorted(found)
+        found.extend(os.path.join(dirpath, d) for d in dirnames if _outside(Path(dirpath) / d, folder))
+        found.extend(os.path.join(dirpath, name) for name in filenames if is_plan_name(name))
+    return [Path(f) for f in sorted(found, key=lambda f: f.split(os.sep))]  # in Path order: part by part
 
 
 def is_plan_name(name: str) -> bool:
