@@ -12,6 +12,7 @@ import os
 import re
 import traceback
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -51,26 +52,38 @@ class SiteInfo:
 
 
 class Links:
-    """Relative hrefs from one page to every other kind of page."""
+    """Relative hrefs from one page to every other kind of page.
 
-    def __init__(self, page: str, index: Index) -> None:
+    An href depends only on the folder of the page and on the target, so `hrefs` (target -> href)
+    is shared by every page of one folder; `ids` holds the organisation and person ids of the index.
+    """
+
+    def __init__(self, page: str, index: Index, hrefs: dict[str, str] | None = None,
+                 ids: _Ids | None = None) -> None:
         self.page = page
         self.index = index
+        self._hrefs: dict[str, str] = {} if hrefs is None else hrefs
+        self._ids = ids if ids is not None and ids.index is index else _Ids(index)
 
     def to(self, target: str) -> str:
-        return urls.relative(self.page, target)
+        href = self._hrefs.get(target)
+        if href is None:
+            href = urls.relative(self.page, target)
+            if target[:1] not in ("", "#"):  # an anchor alone is relative to the page's own file name
+                self._hrefs[target] = href
+        return href
 
     def plan(self, slug: str) -> str:
         return self.to(urls.plan(slug))
 
     def org(self, name: str) -> str:
-        return self.to(urls.org(self.index.org_id(name)))
+        return self.to(urls.org(self._ids.org(name)))
 
     def org_id(self, oid: str) -> str:
         return self.to(urls.org(oid))
 
     def person(self, person: Person) -> str:
-        return self.to(urls.person(self.index.person_id(person)))
+        return self.to(urls.person(self._ids.person(person)))
 
     def person_id(self, pid: str) -> str:
         return self.to(urls.person(pid))
@@ -83,10 +96,41 @@ class Links:
         return self.to(urls.bucket(folder, bid))
 
     def tag(self, name: str) -> str:
-        return self.to(urls.bucket("tags", file_id(name)))
+        return self.to(urls.bucket("tags", _file_id(name)))
 
     def category(self, name: str) -> str:
-        return self.to(urls.bucket("categories", file_id(name)))
+        return self.to(urls.bucket("categories", _file_id(name)))
+
+
+@lru_cache(maxsize=4096)
+def _file_id(name: str) -> str:
+    return file_id(name)  # pure, and folds every character: worth keeping for the names of tags and categories
+
+
+class _Ids:
+    """Organisation and person ids of one Index, each worked out (folded, looked up) once per name.
+
+    They depend on the index's registry, so a Renderer makes a new _Ids whenever its index is replaced.
+    """
+
+    __slots__ = ("index", "_orgs", "_people")
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._orgs: dict[str, str] = {}
+        self._people: dict[Person, str] = {}
+
+    def org(self, name: str) -> str:
+        oid = self._orgs.get(name)
+        if oid is None:
+            oid = self._orgs[name] = self.index.org_id(name)
+        return oid
+
+    def person(self, person: Person) -> str:
+        pid = self._people.get(person)
+        if pid is None:
+            pid = self._people[person] = self.index.person_id(person)
+        return pid
 
 
 class RenderError(Exception):
@@ -116,6 +160,8 @@ class Renderer:
         self.env = make_env(user_templates)
         self.t = translator(site.language)
         self._cards: dict[tuple[str, str], Markup] = {}
+        self._hrefs: dict[str, dict[str, str]] = {}  # folder -> target -> href: pure, whatever the index
+        self._ids = _Ids(index)  # made again when build.py replaces self.index (see _links)
         self._doc_ids = {(d.title, d.number): d.id for d in index.docs.values()}
         self._doc_ids.update({("", d.number): d.id for d in index.docs.values() if d.number})
         # a basis entry without a number finds its document by title, even when another plan gave it a number
@@ -124,7 +170,7 @@ class Renderer:
             self._doc_titles.setdefault(fold(d.title), d.id)
 
     def render(self, page: Page) -> bytes:
-        link = Links(page.path, self.index)
+        link = self._links(page.path)
         context: dict[str, Any] = {
             "site": self.site, "page": page, "link": link, "t": self.t, "index": self.index,
             "md": lambda text: self.markdown(text, link), "urls": urls,
@@ -138,6 +184,11 @@ class Renderer:
         except TemplateError as exc:
             raise RenderError.of(page.path, exc) from exc
         return html.encode("utf-8")
+
+    def _links(self, page: str) -> Links:
+        if self._ids.index is not self.index:
+            self._ids = _Ids(self.index)
+        return Links(page, self.index, self._hrefs.setdefault(page.rpartition("/")[0], {}), self._ids)
 
     def markdown(self, text: str, link: Links) -> Markup:
         def resolve(slug: str) -> str | None:
