@@ -25,17 +25,29 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import __version__, crosscheck, feeds, search, urls
+from . import __version__, crosscheck, feeds, git, search, urls
 from . import cache as cache_store
+from . import stamp as stamps
 from .cache import BuildCache, digest
-from .config import Config
+from .config import CONFIG_NAME, Config, load_config
 from .history import PlanHistory, read_history
 from .index import Index, build_index
 from .model import Plan
-from .output import MANIFEST, WriteStats, refusal, write_site
+from .names import Registry
+from .output import MANIFEST, WriteStats, read_manifest, refusal, write_site
 from .pages import ALL, Page, cited_with, home, list_pages, plan_page
 from .problems import Problem, error, strict
-from .render import Renderer, RenderError, SiteInfo, asset_files, persist_templates, template_fingerprints
+from .project import Project
+from .render import (
+    Renderer,
+    RenderError,
+    SiteInfo,
+    asset_files,
+    default_theme,
+    persist_templates,
+    template_fingerprints,
+)
+from .sources import decode
 from .workspace import Workspace, load_workspace
 
 Progress = Callable[[int, int], None]
@@ -94,8 +106,25 @@ def source_date_epoch() -> int:
 def build(options: BuildOptions, progress: Progress | None = None, cache: BuildCache | None = None) -> BuildResult:
     started = time.perf_counter()
     root = options.root.resolve()
+    inputs_stamp: stamps.Stamp | None = None
+    damaged: set[str] = set()
+    if options.persistent_cache and cache is None:
+        inputs_stamp = _stamp(options, root)
+        quick, damaged = _unchanged(options, root, inputs_stamp, started)
+        if quick is not None:
+            return quick
+    result = _build(options, root, progress, cache, started, damaged)
+    if inputs_stamp is not None:
+        stamps.save(root / cache_store.CACHE_DIR, inputs_stamp, result.output or root, _outcome(result))
+    return result
+
+
+def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: BuildCache | None,
+           started: float, damaged: set[str]) -> BuildResult:
     if cache is None:
         cache = cache_store.load(root) if options.persistent_cache else BuildCache()
+    for path in damaged:  # an output file changed since the last build wrote it: made again
+        cache.outputs.pop(path, None)
     persist_templates(root / cache_store.CACHE_DIR / "templates" if options.persistent_cache else None)
     ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,
                         parse=cache.parse, read=cache.read)
@@ -146,6 +175,66 @@ def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
     index = build_index(plans, ws.registry)
     cache.index = (key, index)
     return index
+
+
+def _stamp(options: BuildOptions, root: Path) -> stamps.Stamp:
+    """The stamp of everything this build would read (see stamp.py)."""
+    config, _ = load_config(root)
+    out = _output_dir(options, config)
+    settings = [repr((options.strict, options.drafts, options.encoding, options.search, options.history)),
+                str(out), str(source_date_epoch())]
+    files = [root / CONFIG_NAME, config.root / config.registry]
+    if options.history and config.history:
+        settings.append(git.head_state(root))
+    if options.search and config.search:
+        binary = search.executable()
+        settings.append(str(binary))
+        files += [binary] if binary else []
+    return stamps.take("\0".join(settings), files, [config.plans_dir, config.templates_dir, default_theme()])
+
+
+def _unchanged(options: BuildOptions, root: Path, inputs_stamp: stamps.Stamp,
+               started: float) -> tuple[BuildResult | None, set[str]]:
+    """The last build's result again, when its stamp is this one and its output is untouched;
+    else the output files that changed since the last build wrote them."""
+    config, _ = load_config(root)
+    out = _output_dir(options, config)
+    saved = stamps.last(root / cache_store.CACHE_DIR, out)
+    outcome = stamps.unchanged(saved, inputs_stamp, out)
+    if outcome is None:
+        return None, stamps.damaged(saved, out)
+    texts = _texts_of(root, outcome.problems, options.encoding)
+    ws = Workspace(config, Project((), outcome.problems, texts, 0), Registry(), outcome.problems)
+    stats = WriteStats(0, sum(1 for path in outcome.outputs if path != MANIFEST and not path.startswith(search.KEEP)), 0)
+    found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED)
+    return BuildResult(ws, outcome.problems, outcome.plans, outcome.drafts_skipped, outcome.pages, stats,
+                       time.perf_counter() - started, out, {}, found, 0, outcome.notes), set()
+
+
+def _texts_of(root: Path, problems: tuple[Problem, ...], encoding: str | None) -> dict[str, str]:
+    """The text of each file a problem names (to show its lines again)."""
+    texts = {}
+    for path in {p.path for p in problems}:
+        try:
+            text = decode((root / path).read_bytes(), path, encoding)
+        except OSError:
+            continue
+        if isinstance(text, str):
+            texts[path] = text
+    return texts
+
+
+def _outcome(result: BuildResult) -> stamps.Outcome | None:
+    """What to say again when nothing changes: only for a build that succeeded and ran no search
+    that failed (a failed search is tried again)."""
+    if not result.ok or result.output is None or (result.search and result.search.ran and not result.search.ok):
+        return None
+    out = result.output
+    paths = [*read_manifest(out), MANIFEST]
+    if (out / search.BUNDLE / "pagefind-entry.json").is_file():
+        paths.append(f"{search.BUNDLE}/pagefind-entry.json")
+    return stamps.Outcome(result.plans, result.drafts_skipped, result.pages, result.problems, result.notes,
+                          stamps.outputs_of(out, paths))
 
 
 def _histories(options: BuildOptions, ws: Workspace, index: Index) -> tuple[dict[str, PlanHistory], tuple[str, ...]]:

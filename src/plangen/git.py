@@ -95,6 +95,16 @@ def find_repo(path: Path) -> Path | None:
     return Path(out.decode("utf-8", "replace").strip())
 
 
+def head_state(root: Path) -> str:
+    """Which commit a history would be read from: the work tree's top, HEAD and shallowness, in one
+    call (or why there is none)."""
+    try:
+        return run_git(root, ["rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD"]).decode(
+            "utf-8", "replace")
+    except GitError as exc:
+        return f"no history: {type(exc).__name__}"
+
+
 def is_shallow(root: Path) -> bool:
     return run_git(root, ["rev-parse", "--is-shallow-repository"]).strip() == b"true"
 

@@ -1,0 +1,137 @@
+"""`plangen build` with nothing changed answers from file status alone, and never when something changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from plangen import build as build_module
+from plangen import stamp
+from plangen.build import BuildOptions, BuildResult, build
+from plangen.cache import CACHE_DIR
+
+PAST = time.time() - 3600
+
+
+def _settle(folder: Path) -> None:
+    """Make every file look saved an hour ago (a file saved just now is never trusted)."""
+    for path in folder.rglob("*"):
+        if CACHE_DIR not in path.parts and "site" not in path.parts:
+            os.utime(path, (PAST, PAST), follow_symlinks=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(REPO / "plans", root / "plans")
+    shutil.copy(REPO / "registry.yaml", root / "registry.yaml")
+    (root / "plangen.yaml").write_text((REPO / "plangen.yaml").read_text("utf-8"), "utf-8")
+    _settle(root)
+    return root
+
+
+def _build(root: Path, **kw: object) -> BuildResult:
+    result = build(BuildOptions(root=root, output=root / "site", search=False, history=False, jobs=1, **kw))  # type: ignore[arg-type]
+    assert result.ok, [p.message for p in result.problems if p.is_error]
+    return result
+
+
+def _no_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kw: object) -> None:
+        raise AssertionError("the plans were read although nothing changed")
+    monkeypatch.setattr(build_module, "load_workspace", refuse)
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_nothing_changed_reads_no_plan_and_reports_the_same(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _build(project)
+    before = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
+    _no_loading(monkeypatch)
+    again = _build(project)
+    assert (again.plans, again.pages, again.drafts_skipped) == (first.plans, first.pages, first.drafts_skipped)
+    assert again.problems == first.problems and again.rendered == 0
+    assert again.stats is not None and (again.stats.written, again.stats.removed) == (0, 0)
+    assert again.stats.unchanged == first.stats.written + first.stats.unchanged  # type: ignore[union-attr]
+    assert {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")} == before
+
+
+def test_warnings_are_reported_again_with_their_lines(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "registry.yaml").write_text("organisations:\n  - name: 柳湾镇中心小学校\n", "utf-8")
+    _settle(project)
+    first = _build(project)
+    warned = [p for p in first.problems if not p.is_error]
+    assert warned, "the registry makes did-you-mean warnings"
+    _no_loading(monkeypatch)
+    again = _build(project)
+    assert again.problems == first.problems
+    assert set(again.workspace.project.texts) == {p.path for p in warned}
+
+
+@pytest.mark.parametrize("change", ["edit-plan", "touch-plan", "new-plan", "delete-output", "edit-output",
+                                    "template", "registry", "config", "option", "epoch", "corrupt-stamp"])
+def test_any_change_builds_again(project: Path, change: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _build(project)
+    plan = min((project / "plans").rglob("*.md"))
+    out = project / "site"
+    options: dict[str, object] = {}
+    if change == "edit-plan":  # same size, same time: only the change time and content differ
+        text = plan.read_text("utf-8")
+        plan.write_text(text.replace("。", "；", 1), "utf-8")
+        os.utime(plan, (PAST, PAST))
+    elif change == "touch-plan":
+        os.utime(plan, (PAST + 60, PAST + 60))
+    elif change == "new-plan":
+        shutil.copy(plan, plan.with_name("copy-of-" + plan.name))
+        _settle(project)
+    elif change == "delete-output":
+        next(out.glob("plans/*.html")).unlink()
+    elif change == "edit-output":
+        (out / "index.html").write_text("damaged", "utf-8")
+    elif change == "template":
+        (project / "templates").mkdir()
+        (project / "templates" / "404.html").write_text((REPO / "templates" / "404.html").read_text("utf-8"), "utf-8")
+        _settle(project)
+    elif change == "registry":
+        (project / "registry.yaml").write_text((project / "registry.yaml").read_text("utf-8") + "\n", "utf-8")
+        _settle(project)
+    elif change == "config":
+        (project / "plangen.yaml").write_text((project / "plangen.yaml").read_text("utf-8") + "\n", "utf-8")
+        _settle(project)
+    elif change == "option":
+        options["drafts"] = True
+    elif change == "epoch":
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    else:
+        (project / CACHE_DIR / stamp.FILE).write_text("{not json", "utf-8")
+    loads = []
+    real = build_module.load_workspace
+    monkeypatch.setattr(build_module, "load_workspace", lambda *a, **k: loads.append(1) or real(*a, **k))
+    _build(project, **options)
+    assert loads == [1], change
+    cold = project.parent / "cold"
+    build(BuildOptions(root=project, output=cold, search=False, history=False, jobs=1, persistent_cache=False,
+                       **options))  # type: ignore[arg-type]
+    built, fresh = _tree(out), _tree(cold)
+    assert {k: v for k, v in built.items() if k != ".plangen-manifest.json"} == \
+        {k: v for k, v in fresh.items() if k != ".plangen-manifest.json"}
+
+
+def test_a_file_saved_just_now_is_not_trusted(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = min((project / "plans").rglob("*.md"))
+    plan.write_text(plan.read_text("utf-8"), "utf-8")  # saved now: a second save could keep size and time
+    _build(project)
+    assert not (project / CACHE_DIR / stamp.FILE).exists()
+    loads = []
+    real = build_module.load_workspace
+    monkeypatch.setattr(build_module, "load_workspace", lambda *a, **k: loads.append(1) or real(*a, **k))
+    _build(project)
+    assert loads == [1]
