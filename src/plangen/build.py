@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from .history import PlanHistory, read_history
 from .index import Index, build_index
 from .model import Plan
 from .names import Registry
-from .output import MANIFEST, WriteStats, read_manifest, refusal, write_site
+from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
 from .pages import ALL, Page, cited_with, home, list_pages, plan_page
 from .problems import Problem, error, strict
 from .project import Project
@@ -78,7 +78,6 @@ class BuildResult:
     stats: WriteStats | None = None
     seconds: float = 0.0
     output: Path | None = None
-    files: dict[str, bytes] = field(default_factory=dict, repr=False)  # the files this build rendered
     search: search.SearchReport | None = None
     rendered: int = 0
     notes: tuple[str, ...] = ()  # said once in the build output (e.g. a shallow clone's incomplete history)
@@ -147,20 +146,20 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
                     drafts=options.drafts, history=frozenset(histories))
     try:
-        stats, files, rendered = _render_and_write(ws, index, site, out, cache, options, progress, histories)
+        stats, rendered = _render_and_write(ws, index, site, out, cache, options, progress, histories)
     except RenderError as exc:  # a broken template: reported like a plan error, nothing written
         return BuildResult(ws, (*problems, exc.problem()))
     unchanged = not (stats.written or stats.removed) and not off and (out / search.BUNDLE).is_dir()
     found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED) if unchanged else search.run(out, len(plans), off)
     if found.ran and not found.ok:  # Pagefind failed: the pages again, without the search box
-        stats, files, rendered = _render_and_write(ws, index, replace(site, search=False), out, cache, options, None,
-                                                   histories)
+        stats, rendered = _render_and_write(ws, index, replace(site, search=False), out, cache, options, None,
+                                            histories)
     problems += [p for p in [found.problem()] if p]
     if options.persistent_cache:
         cache_store.save(root, cache)
     pages = sum(1 for p in cache.outputs if p.endswith(".html"))
     return BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
-                       time.perf_counter() - started, out, files, found, rendered, notes)
+                       time.perf_counter() - started, out, found, rendered, notes)
 
 
 def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
@@ -208,7 +207,7 @@ def _unchanged(options: BuildOptions, root: Path, inputs_stamp: stamps.Stamp,
     stats = WriteStats(0, sum(1 for path in outcome.outputs if path != MANIFEST and not path.startswith(search.KEEP)), 0)
     found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED)
     return BuildResult(ws, outcome.problems, outcome.plans, outcome.drafts_skipped, outcome.pages, stats,
-                       time.perf_counter() - started, out, {}, found, 0, outcome.notes), set()
+                       time.perf_counter() - started, out, found, 0, outcome.notes), set()
 
 
 def _texts_of(root: Path, problems: tuple[Problem, ...], encoding: str | None) -> dict[str, str]:
@@ -256,7 +255,7 @@ def _output_dir(options: BuildOptions, config: Config) -> Path:
 
 def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, cache: BuildCache,
                       options: BuildOptions, progress: Progress | None,
-                      histories: dict[str, PlanHistory]) -> tuple[WriteStats, dict[str, bytes], int]:
+                      histories: dict[str, PlanHistory]) -> tuple[WriteStats, int]:
     inputs = _inputs(index, ws.config, site, ws.project.texts, ws.registry_text, histories, cache)
     last = cache.last
     if isinstance(last, Pass) and last.shape == inputs.shape and (out / MANIFEST).is_file():
@@ -265,13 +264,18 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
     else:
         jobs = _all_jobs(inputs)
         dirty = [j for j in jobs.values() if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
-    files = run_jobs(dirty, options.jobs, progress)
-    files.update(asset_files(ws.config.templates_dir))
-    kept = tuple(path for path in jobs if path not in files)
-    stats = write_site(out, files, keep=search.KEEP, kept=kept)
+    writer = SiteWriter(out)  # each file goes to disk as soon as it is made; none is visible before all are
+    try:
+        for path, data in [*make_all(dirty, options.jobs, progress), *asset_files(ws.config.templates_dir).items()]:
+            writer.put(path, data)
+    except BaseException:
+        writer.abort()
+        raise
+    made = set(writer.paths)
+    stats = writer.commit(keep=search.KEEP, kept=tuple(path for path in jobs if path not in made))
     cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
     cache.last = Pass(inputs.shape, inputs, jobs)
-    return stats, files, len(dirty)
+    return stats, len(dirty)
 
 
 # --- jobs: every output file with the fingerprint of what it is made from ------------------------
@@ -488,36 +492,41 @@ def _make(i: int) -> bytes:
 
 
 def run_jobs(jobs: list[Job], workers: int, progress: Progress | None) -> dict[str, bytes]:
-    """Every job's bytes. Large batches are shared among forked worker processes (one per core)."""
+    """Every job's bytes, in memory."""
+    return dict(make_all(jobs, workers, progress))
+
+
+def make_all(jobs: list[Job], workers: int, progress: Progress | None) -> Iterator[tuple[str, bytes]]:
+    """Each job's path and bytes, as they are made. Large batches are shared among forked worker
+    processes (one per core)."""
     workers = workers or (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        return _run_parallel(jobs, workers, progress)
-    files: dict[str, bytes] = {}
+        yield from _make_parallel(jobs, workers, progress)
+        return
     for n, job in enumerate(jobs, 1):
-        files[job.path] = job.make()
+        yield job.path, job.make()
         if progress and (n % 100 == 0 or n == len(jobs)):
             progress(n, len(jobs))
-    return files
 
 
-def _run_parallel(jobs: list[Job], workers: int, progress: Progress | None) -> dict[str, bytes]:
+def _make_parallel(jobs: list[Job], workers: int, progress: Progress | None) -> Iterator[tuple[str, bytes]]:
     """Jobs to forked workers; those marked `here` in this process meanwhile (the calendar and the API
     keep per-plan fragments in this process for the next build of a long-lived process)."""
     global _JOBS
     away = [j for j in jobs if not j.here]
     _JOBS = away  # inherited by the forked workers; only indexes and bytes cross the pipe
-    files: dict[str, bytes] = {}
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.imap(_make, range(len(away)), chunksize=64)
-            files.update((j.path, j.make()) for j in jobs if j.here)
+            results = pool.imap(_make, range(len(away)), chunksize=16)
+            for job in jobs:
+                if job.here:
+                    yield job.path, job.make()
             for n, data in enumerate(results, 1):
-                files[away[n - 1].path] = data
+                yield away[n - 1].path, data
                 if progress and (n % 100 == 0 or n == len(away)):
                     progress(n, len(away))
     finally:
         _JOBS = []
-    return files
 
 
 def summary(result: BuildResult) -> str:

@@ -20,7 +20,7 @@ import json
 import os
 import stat
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +81,7 @@ class BuildCache:
             entry.text = source.text
             return entry.parsed
         self.misses += 1
-        parsed = parse_source(source)
+        parsed = _slim(parse_source(source))
         self.parsed[source.path] = _Entry(key, parsed, source.text)
         return parsed
 
@@ -114,6 +114,13 @@ class BuildCache:
     def forget_missing(self, paths: set[str]) -> None:
         for gone in set(self.parsed) - paths:
             del self.parsed[gone]
+
+
+def _slim(parsed: Parsed) -> Parsed:
+    """What is kept of a parse: its problems are made, so of the marks only the slug's is needed
+    again (duplicate slugs are found across files); the rest is a third of a plan's memory."""
+    slug = parsed.marks.get(("slug",))
+    return replace(parsed, marks={("slug",): slug} if slug else {})
 
 
 def load(root: Path) -> BuildCache:

@@ -58,22 +58,60 @@ def write_site(out: Path, files: dict[str, bytes], keep: tuple[str, ...] = (),
                kept: tuple[str, ...] = ()) -> WriteStats:
     """Make `out` hold exactly `files` and the already-current files `kept` (plus the `keep`
     prefixes written by other tools, such as the search index)."""
-    out.mkdir(parents=True, exist_ok=True)
-    previous = read_manifest(out)
-    written, unchanged = 0, len(kept)
-    for path in sorted(files):
-        target = _inside(out, path)
-        if _same(target, files[path]):
-            unchanged += 1
-            continue
-        _atomic_write(target, files[path])
-        written += 1
-    current = set(files) | set(kept)
-    removed = _remove_stale(out, previous, current, keep)
-    manifest = json.dumps({"generator": "plangen", "files": sorted(current)}, ensure_ascii=False, indent=0)
-    if not _same(out / MANIFEST, manifest.encode("utf-8")):
-        _atomic_write(out / MANIFEST, manifest.encode("utf-8"))
-    return WriteStats(written, unchanged, removed)
+    writer = SiteWriter(out)
+    try:
+        for path in sorted(files):
+            writer.put(path, files[path])
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.commit(keep, kept)
+
+
+class SiteWriter:
+    """Writes a site in two steps, so that a build can hand over each file as soon as it is made
+    and keep none of them in memory:
+
+    - `put` compares a file with the one in place and, when it differs, stages it beside it under
+      a hidden temporary name (nothing a reader sees has changed yet);
+    - `commit` moves every staged file into place, removes the stale files the previous manifest
+      lists, and writes the new manifest; `abort` removes what was staged instead.
+    """
+
+    def __init__(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.out = out
+        self.paths: list[str] = []
+        self.unchanged = 0
+        self._staged: list[tuple[Path, Path]] = []
+
+    def put(self, path: str, data: bytes) -> None:
+        target = _inside(self.out, path)
+        self.paths.append(path)
+        if _same(target, data):
+            self.unchanged += 1
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _temporary(target)
+        tmp.write_bytes(data)
+        self._staged.append((tmp, target))
+
+    def abort(self) -> None:
+        for tmp, _ in self._staged:
+            tmp.unlink(missing_ok=True)
+        self._staged = []
+
+    def commit(self, keep: tuple[str, ...] = (), kept: tuple[str, ...] = ()) -> WriteStats:
+        previous = read_manifest(self.out)
+        for tmp, target in self._staged:
+            os.replace(tmp, target)
+        current = set(self.paths) | set(kept)
+        removed = _remove_stale(self.out, previous, current, keep)
+        manifest = json.dumps({"generator": "plangen", "files": sorted(current)}, ensure_ascii=False, indent=0)
+        if not _same(self.out / MANIFEST, manifest.encode("utf-8")):
+            _atomic_write(self.out / MANIFEST, manifest.encode("utf-8"))
+        written, self._staged = len(self._staged), []
+        return WriteStats(written, self.unchanged + len(kept), removed)
 
 
 def _inside(out: Path, path: str) -> Path:
@@ -91,9 +129,13 @@ def _same(target: Path, data: bytes) -> bool:
         return False
 
 
+def _temporary(target: Path) -> Path:
+    return target.with_name(f".{target.name}.plangen-tmp")
+
+
 def _atomic_write(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.plangen-tmp")
+    tmp = _temporary(target)
     tmp.write_bytes(data)
     os.replace(tmp, target)
 
