@@ -9,6 +9,7 @@ the expanded size is counted once per distinct node).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,13 @@ Marks = dict[FieldPath, tuple[int, int]]
 
 MAX_NODES = 20_000
 MAX_DEPTH = 40
+# libyaml's composer recurses in C, ~350 bytes of stack per level (measured: a 256 KB thread stack
+# overflows near 800 levels, an 8 MB one between 20,000 and 100,000). A document that cannot nest
+# deeper than this is composed at once and its depth read from the tree; any other is scanned first.
+COMPOSE_SAFE_DEPTH = 500
+# Every collection nested in another has an indicator of its own: `[`, `{`, `?`, `:`, or `-` followed
+# by a blank. So their count bounds the nesting depth.
+_INDICATORS = re.compile(r"[\[{?:]|-(?=[\s\x00]|\Z)")
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -42,17 +50,16 @@ class YamlResult:
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlResult:
     """Parse one YAML document. `line_offset` shifts marks (for Markdown front matter)."""
-    deep = _too_deep(text)
-    if deep:
-        line, col = deep[0] + 1 + line_offset, deep[1] + 1
-        return YamlResult(None, {}, [error(path, line, col, "", _refusal(f"nested more than {MAX_DEPTH} levels"),
-                                           code="too-complex")])
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         return YamlResult(None, {}, [_syntax_problem(exc, path, line_offset)])
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return YamlResult(None, {}, [error(path, 1, 1, "", f"invalid YAML: {exc}", code="yaml-syntax")])
+    if isinstance(node, tuple):
+        line, col = node[0] + 1 + line_offset, node[1] + 1
+        return YamlResult(None, {}, [error(path, line, col, "", _refusal(f"nested more than {MAX_DEPTH} levels"),
+                                           code="too-complex")])
     if node is None:
         return YamlResult(None)
     if _expanded_size(node, {}, set(), 0) > MAX_NODES:  # counted once per distinct node: fast for any bomb
@@ -62,6 +69,46 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlResult:
     builder = _Builder(path, line_offset)
     data = builder.build(node, ())
     return YamlResult(data, builder.marks, builder.problems)
+
+
+def _compose(text: str) -> yaml.Node | tuple[int, int] | None:
+    """The node tree, or where nesting first goes past MAX_DEPTH (line, column; 0-based).
+
+    As if the event stream were read to its end before composing: nesting too deep is reported
+    when met before a syntax error, and the syntax error (raised) otherwise.
+    """
+    if len(_INDICATORS.findall(text)) > COMPOSE_SAFE_DEPTH:
+        deep = _too_deep(text)  # the composer must never see it
+        return deep if deep else yaml.compose(text, Loader=_Loader)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        deep = _too_deep(text)
+        if deep:
+            return deep
+        raise
+    return _deep_node(node) or node
+
+
+def _deep_node(root: yaml.Node | None) -> tuple[int, int] | None:
+    """What `_too_deep` finds, read from a composed tree: the first collection in document order
+    (an alias is not followed: its anchor came first) nested more than MAX_DEPTH levels."""
+    seen: set[int] = set()
+
+    def visit(node: yaml.Node, depth: int) -> tuple[int, int] | None:
+        if isinstance(node, yaml.ScalarNode) or id(node) in seen:
+            return None
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return node.start_mark.line, node.start_mark.column
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        for child in children:
+            found = visit(child, depth + 1)
+            if found:
+                return found
+        return None
+
+    return visit(root, 1) if root is not None else None
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
