@@ -217,3 +217,18 @@ def test_a_corrupt_or_foreign_cache_is_ignored(project: Path, tmp_path: Path, da
     cold.pop(".plangen-manifest.json")
     inc.pop(".plangen-manifest.json")
     assert inc == cold
+
+
+def test_plans_parsed_in_worker_processes_are_the_same(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from plangen.project import parse_each
+    from plangen.sources import read_source
+
+    files = _plans(project)
+    sources = [read_source(f, project, project / "plans") for f in files]
+    monkeypatch.setattr(cache_store, "PARALLEL_PARSE_FROM", 1)
+    memory = BuildCache()
+    forked = memory.parse(sources)  # type: ignore[arg-type]
+    serial = parse_each(sources)  # type: ignore[arg-type]
+    assert [(p.plan, p.problems, p.data, p.slug) for p in forked] == [(p.plan, p.problems, p.data, p.slug) for p in serial]
+    assert all(p.source is s for p, s in zip(forked, sources, strict=True))
+    assert memory.misses == len(sources) and memory.parse(sources) == forked and memory.hits == len(sources)  # type: ignore[arg-type]

@@ -27,6 +27,7 @@ from typing import Any
 from . import __version__
 from .memo import ByIdentity
 from .model import Plan, build_plan
+from .parallel import fork_map
 from .problems import Problem
 from .project import Parsed, ReadOptions, parse_source, read_file
 from .sources import Source
@@ -34,6 +35,7 @@ from .sources import Source
 CACHE_DIR = ".plangen-cache"
 CACHE_FILE = "build.json"
 FORMAT = 1
+PARALLEL_PARSE_FROM = 200  # files to parse; below this, starting worker processes costs more than it saves
 RACY_NS = 2_000_000_000  # a file changed this recently is read again even if its status looks the same
 
 
@@ -69,21 +71,32 @@ class BuildCache:
     index: tuple[str, Any] | None = None  # the last build's index, by a digest of the plans' summaries
     last: Any = None  # the last build's jobs (build.Pass)
 
-    def parse(self, source: Source) -> Parsed:
-        """parse_source, unless this exact text was parsed before."""
+    def parse(self, sources: list[Source]) -> list[Parsed]:
+        """parse_source of each, unless this exact text was parsed before; the others in forked
+        workers when there are many (a cold build)."""
+        found: list[Parsed | None] = [self._known(s) for s in sources]
+        todo = [s for s, p in zip(sources, found, strict=True) if p is None]
+        self.hits += len(sources) - len(todo)
+        self.misses += len(todo)
+        made = iter(fork_map(_parse_slim, todo, PARALLEL_PARSE_FROM))
+        parsed = []
+        for source, known in zip(sources, found, strict=True):
+            if known is None:
+                known = replace(next(made), source=source)  # this process's copy of the text
+                self.parsed[source.path] = _Entry(digest(source.path, source.kind, source.text), known, source.text)
+            parsed.append(known)
+        return parsed
+
+    def _known(self, source: Source) -> Parsed | None:
         entry = self.parsed.get(source.path)
-        if entry is not None and entry.text and entry.text is source.text and entry.parsed.source.kind == source.kind:
-            self.hits += 1
+        if entry is None:
+            return None
+        if entry.text and entry.text is source.text and entry.parsed.source.kind == source.kind:
             return entry.parsed
-        key = digest(source.path, source.kind, source.text)
-        if entry is not None and entry.hash == key:
-            self.hits += 1
+        if entry.hash == digest(source.path, source.kind, source.text):
             entry.text = source.text
             return entry.parsed
-        self.misses += 1
-        parsed = _slim(parse_source(source))
-        self.parsed[source.path] = _Entry(key, parsed, source.text)
-        return parsed
+        return None
 
     def read(self, file: Path, root: Path, folder: Path, options: ReadOptions) -> Source | Problem:
         """read_file, unless the file's status is what it was when this process last read it."""
@@ -114,6 +127,10 @@ class BuildCache:
     def forget_missing(self, paths: set[str]) -> None:
         for gone in set(self.parsed) - paths:
             del self.parsed[gone]
+
+
+def _parse_slim(source: Source) -> Parsed:
+    return _slim(parse_source(source))
 
 
 def _slim(parsed: Parsed) -> Parsed:

@@ -107,15 +107,19 @@ def _slug_problem(slug: str, path: str) -> Problem | None:
                  hint="rename the file (letters, digits, hyphens), or set `slug:` in the plan", code="bad-slug")
 
 
-Parser = Callable[[Source], Parsed]
+Parser = Callable[[list[Source]], list[Parsed]]
 
 
-def load_sources(sources: list[Source], parse: Parser = parse_source) -> Project:
+def parse_each(sources: list[Source]) -> list[Parsed]:
+    return [parse_source(s) for s in sources]
+
+
+def load_sources(sources: list[Source], parse: Parser = parse_each) -> Project:
     """Every plan, and every problem of every file, including duplicate slugs across files.
 
-    `parse` is `parse_source`, or a caching wrapper of it (the builder's cache) — never anything else.
+    `parse` is `parse_each`, or a caching or parallel form of it (the builder's cache) — never anything else.
     """
-    parsed = [parse(s) for s in sources]
+    parsed = parse(sources)
     problems = [p for x in parsed for p in x.problems]
     problems += duplicate_slugs(parsed)
     bad = {p.path for p in problems if p.is_error}
@@ -179,11 +183,12 @@ def read_paths(paths: list[Path], root: Path, options: ReadOptions,
 
 
 def load_project(paths: list[Path], root: Path, options: ReadOptions | None = None,
-                 parse: Parser = parse_source, read: Reader = read_file) -> Project:
+                 parse: Parser = parse_each, read: Reader = read_file) -> Project:
     sources, problems = read_paths(paths, root, options or ReadOptions(), read)
     project = load_sources(sources, parse)
     files = len(sources) + len({p.path for p in problems})
     return Project(project.plans, tuple(problems) + project.problems, project.texts, files)
 
 
-__all__ = ["Parsed", "Project", "ReadOptions", "display_path", "load_project", "load_sources", "parse_source"]
+__all__ = ["Parsed", "Project", "ReadOptions", "display_path", "load_project", "load_sources", "parse_each",
+           "parse_source"]

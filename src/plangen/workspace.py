@@ -13,7 +13,7 @@ from .crosscheck import plan_link_problems, registry_problems
 from .documents import load_yaml
 from .names import Registry, registry_from_data
 from .problems import Problem, error
-from .project import Parser, Project, Reader, ReadOptions, load_project, parse_source, read_file
+from .project import Parser, Project, Reader, ReadOptions, load_project, parse_each, read_file
 from .sources import decode
 
 
@@ -31,7 +31,7 @@ class Workspace:
 
 
 def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | None = None,
-                   drafts: bool = False, output: Path | None = None, parse: Parser = parse_source,
+                   drafts: bool = False, output: Path | None = None, parse: Parser = parse_each,
                    read: Reader = read_file) -> Workspace:
     config, problems = load_config(root)
     if output is not None:
