@@ -56,19 +56,24 @@ class Links:
 
     An href depends only on the folder of the page and on the target, so `hrefs` (target -> href)
     is shared by every page of one folder; `ids` holds the organisation and person ids of the index.
+    Every href goes through `to` (plan cards are shared between folders by the hrefs they asked for).
     """
 
     def __init__(self, page: str, index: Index, hrefs: dict[str, str] | None = None,
                  ids: _Ids | None = None) -> None:
-        self.page = page
+        self._page = page
         self.index = index
         self._hrefs: dict[str, str] = {} if hrefs is None else hrefs
         self._ids = ids if ids is not None and ids.index is index else _Ids(index)
 
+    @property
+    def page(self) -> str:
+        return self._page
+
     def to(self, target: str) -> str:
         href = self._hrefs.get(target)
         if href is None:
-            href = urls.relative(self.page, target)
+            href = urls.relative(self._page, target)
             if target[:1] not in ("", "#"):  # an anchor alone is relative to the page's own file name
                 self._hrefs[target] = href
         return href
@@ -100,6 +105,31 @@ class Links:
 
     def category(self, name: str) -> str:
         return self.to(urls.bucket("categories", _file_id(name)))
+
+
+class _RecordingLinks(Links):
+    """The links of a card being rendered: every (target, href) it asked for, and whether it read the page."""
+
+    def __init__(self, link: Links) -> None:
+        super().__init__(link._page, link.index, link._hrefs, link._ids)
+        self.asked: dict[tuple[str, str], None] = {}
+        self.saw_page = False
+
+    @property
+    def page(self) -> str:
+        self.saw_page = True
+        return self._page
+
+    def to(self, target: str) -> str:
+        href = super().to(target)
+        self.asked[(target, href)] = None
+        return href
+
+
+@dataclass(frozen=True, slots=True)
+class _Card:
+    html: Markup
+    hrefs: tuple[tuple[str, str], ...]  # (target, href): every link the card asked for, from its folder
 
 
 @lru_cache(maxsize=4096)
@@ -159,7 +189,8 @@ class Renderer:
         self.site = site
         self.env = make_env(user_templates)
         self.t = translator(site.language)
-        self._cards: dict[tuple[str, str], Markup] = {}
+        self._cards: dict[tuple[str, str], Markup] = {}  # (slug, folder) -> card
+        self._card_hrefs: dict[str, list[_Card]] = {}  # slug -> cards, each with the hrefs it was made from
         self._hrefs: dict[str, dict[str, str]] = {}  # folder -> target -> href: pure, whatever the index
         self._ids = _Ids(index)  # made again when build.py replaces self.index (see _links)
         self._doc_ids = {(d.title, d.number): d.id for d in index.docs.values()}
@@ -205,12 +236,29 @@ class Renderer:
 
     def card(self, plan: Plan, link: Links) -> Markup:
         """A plan's list entry: the same for every page in one folder, so rendered once per folder."""
-        key = (plan.slug, link.page.rpartition("/")[0])
-        if key not in self._cards:
-            context = {"plan": plan, "link": link, "t": self.t, "index": self.index, "site": self.site,
-                       "urls": urls}
-            self._cards[key] = Markup(self.env.get_template("_card.html").render(context))
-        return self._cards[key]
+        key = (plan.slug, link._page.rpartition("/")[0])
+        html = self._cards.get(key)
+        if html is None:
+            html = self._cards[key] = self._card_from(plan, link)
+        return html
+
+    def _card_from(self, plan: Plan, link: Links) -> Markup:
+        """The card made for another folder when every href it asked for is the same from this one, else a new one.
+
+        A card is a function of its plan and of the hrefs `link` gave it: the template sees no other
+        trace of the page it is on (a card that reads `link.page` is kept for its own folder only).
+        """
+        made = self._card_hrefs.setdefault(plan.slug, [])
+        for card in made:
+            if all(link.to(target) == href for target, href in card.hrefs):
+                return card.html
+        recorder = _RecordingLinks(link)
+        context = {"plan": plan, "link": recorder, "t": self.t, "index": self.index, "site": self.site,
+                   "urls": urls}
+        html = Markup(self.env.get_template("_card.html").render(context))
+        if not recorder.saw_page:
+            made.append(_Card(html, tuple(recorder.asked)))
+        return html
 
 
 class _MemoryBytecodeCache(BytecodeCache):
