@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plans", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=9, help="plan edits (template edits: about half)")
     parser.add_argument("--cold-runs", type=int, default=3)
-    parser.add_argument("--debounce", type=int, default=50, help="ms, as `plangen serve --debounce`")
+    parser.add_argument("--debounce", type=int, default=20, help="ms, as `plangen serve --debounce`")
     parser.add_argument("--results", type=Path, help="write the Markdown table here too")
     parser.add_argument("--profile", action="store_true", help="also profile one plan edit's build()")
     args = parser.parse_args(argv)

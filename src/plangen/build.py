@@ -259,10 +259,12 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
     inputs = _inputs(index, ws.config, site, ws.project.texts, ws.registry_text, histories, cache)
     last = cache.last
     if isinstance(last, Pass) and last.shape == inputs.shape and (out / MANIFEST).is_file():
+        cited = last.cited
         jobs, redone = _update(last, inputs)
         dirty = [j for j in redone if cache.outputs.get(j.path) != j.fingerprint]
     else:
-        jobs = _all_jobs(inputs)
+        cited = cited_with(index)
+        jobs = _all_jobs(inputs, cited)
         dirty = [j for j in jobs.values() if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
     writer = SiteWriter(out)  # each file goes to disk as soon as it is made; none is visible before all are
     try:
@@ -274,7 +276,7 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
     made = set(writer.paths)
     stats = writer.commit(keep=search.KEEP, kept=tuple(path for path in jobs if path not in made))
     cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
-    cache.last = Pass(inputs.shape, inputs, jobs)
+    cache.last = Pass(inputs.shape, inputs, jobs, cited)
     return stats, len(dirty)
 
 
@@ -305,6 +307,7 @@ class Pass:
     shape: str
     inputs: Inputs
     jobs: dict[str, Job]
+    cited: dict[str, list[str]]  # pages.cited_with of its index (the same for an equal shape)
 
 
 def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str,
@@ -343,13 +346,12 @@ def _site_key(site: SiteInfo) -> str:
 def site_jobs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str = "",
               histories: dict[str, PlanHistory] | None = None) -> list[Job]:
     """Every output file but the theme's assets, with the fingerprint of what it is made from."""
-    return list(_all_jobs(_inputs(index, config, site, texts, registry_text, histories)).values())
+    return list(_all_jobs(_inputs(index, config, site, texts, registry_text, histories), cited_with(index)).values())
 
 
-def _all_jobs(inputs: Inputs) -> dict[str, Job]:
+def _all_jobs(inputs: Inputs, cited: dict[str, list[str]]) -> dict[str, Job]:
     index = inputs.index
     jobs = [_page_job(home(index), inputs)]
-    cited = cited_with(index)
     for i, plan in enumerate(index.plans):
         jobs += _plan_jobs(plan, i, cited, inputs)
     jobs += [_page_job(page, inputs) for page in list_pages(index)]
@@ -368,9 +370,9 @@ def _update(last: Pass, inputs: Inputs) -> tuple[dict[str, Job], list[Job]]:
     its file on disk is the one the last build of this process wrote or kept."""
     before = last.inputs.plan_prints
     changed = [slug for slug, p in inputs.plan_prints.items() if before.get(slug) != p]
-    cited = cited_with(inputs.index) if changed else {}
     position = {p.slug: i for i, p in enumerate(inputs.index.plans)} if changed else {}
-    redone = [job for slug in changed for job in _plan_jobs(inputs.index.by_slug[slug], position[slug], cited, inputs)]
+    redone = [job for slug in changed
+              for job in _plan_jobs(inputs.index.by_slug[slug], position[slug], last.cited, inputs)]
     redone += _feed_jobs(inputs)
     jobs = dict(last.jobs)
     jobs.update((j.path, j) for j in redone)
