@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -125,13 +126,24 @@ def test_any_change_builds_again(project: Path, change: str, monkeypatch: pytest
         {k: v for k, v in fresh.items() if k != ".plangen-manifest.json"}
 
 
-def test_a_file_saved_just_now_is_not_trusted(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_saved_just_now_is_known_by_its_content(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plan = min((project / "plans").rglob("*.md"))
-    plan.write_text(plan.read_text("utf-8"), "utf-8")  # saved now: a second save could keep size and time
+    plan.write_text(plan.read_text("utf-8"), "utf-8")  # saved now: a second save could keep size and times
     _build(project)
-    assert not (project / CACHE_DIR / stamp.FILE).exists()
-    loads = []
-    real = build_module.load_workspace
-    monkeypatch.setattr(build_module, "load_workspace", lambda *a, **k: loads.append(1) or real(*a, **k))
-    _build(project)
-    assert loads == [1]
+    saved = json.loads((project / CACHE_DIR / stamp.FILE).read_text("utf-8"))
+    assert str(plan) in saved["hashed"]
+    _no_loading(monkeypatch)
+    _build(project)  # still nothing to do: the content is the same
+
+
+def test_a_change_that_keeps_the_status_is_seen_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    file = tmp_path / "a.md"
+    file.write_text("一", "utf-8")
+    def status(path: str) -> tuple[str, int]:  # the same status before and after; changed just now
+        return f"{path}\0same status", time.time_ns() if path == str(file) else 0
+    monkeypatch.setattr(stamp, "_status", status)
+    first = stamp.take("", [file], [])
+    assert first.hashed == (str(file),)
+    assert stamp.take("", [file], [], first.hashed).digest == first.digest
+    file.write_text("二", "utf-8")
+    assert stamp.take("", [file], [], first.hashed).digest != first.digest

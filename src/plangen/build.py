@@ -189,7 +189,8 @@ def _stamp(options: BuildOptions, root: Path) -> stamps.Stamp:
         binary = search.executable()
         settings.append(str(binary))
         files += [binary] if binary else []
-    return stamps.take("\0".join(settings), files, [config.plans_dir, config.templates_dir, default_theme()])
+    return stamps.take("\0".join(settings), files, [config.plans_dir, config.templates_dir, default_theme()],
+                       stamps.hashed(root / cache_store.CACHE_DIR))
 
 
 def _unchanged(options: BuildOptions, root: Path, inputs_stamp: stamps.Stamp,

@@ -9,8 +9,9 @@ status of every file it left in the output folder. The next `plangen build` whos
 same, and whose output files are all still as that build left them, has nothing to do: it reports
 the same result without reading a plan.
 
-A file modified less than two seconds before the stamp was taken is never trusted (a quick second
-save can keep its size and time): such a stamp is not saved, and the next build does the work.
+A file changed less than two seconds before a stamp is taken is not known by its status alone (a
+quick second save can keep its size and times): the stamp also holds a hash of its content, and so
+does every later stamp compared with it (as git does for "racily clean" files).
 A stamp file that is missing, corrupt or from another plangen is ignored.
 """
 
@@ -23,7 +24,6 @@ import stat
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .problems import Problem
@@ -36,7 +36,7 @@ _PACKAGE = Path(__file__).resolve().parent
 @dataclass(frozen=True, slots=True)
 class Stamp:
     digest: str
-    settled: bool  # no input changed within RACY_NS before the stamp was taken
+    hashed: tuple[str, ...]  # files known by their content too (changed shortly before a stamp)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,33 +51,48 @@ class Outcome:
     outputs: dict[str, tuple[int, int]]  # output path -> (size, mtime_ns) as the build left it
 
 
-def take(settings: str, files: list[Path], folders: list[Path]) -> Stamp:
-    """The stamp of these settings, files and every entry under these folders (missing ones count too)."""
-    h = hashlib.sha256()
-    now = time.time_ns()
-    newest = 0
-    h.update(f"{__version__}\0{settings}\0".encode())
-    for file in files:
-        newest = max(newest, _add(h, str(file)))
+def take(settings: str, files: list[Path], folders: list[Path], hashed: tuple[str, ...] = ()) -> Stamp:
+    """The stamp of these settings, files and every entry under these folders (missing ones count
+    too); the files in `hashed`, and any changed within the last two seconds, by content as well."""
+    lines = [f"{__version__}\0{settings}"]
+    recent = set(hashed)
+    since = time.time_ns() - RACY_NS
+    paths = [str(f) for f in files]
     for folder in [*folders, _PACKAGE]:
         for dirpath, dirnames, filenames in os.walk(folder):
             dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-            for name in sorted(filenames) + dirnames:
-                newest = max(newest, _add(h, os.path.join(dirpath, name)))
-    return Stamp(h.hexdigest(), now - newest > RACY_NS)
+            paths += [os.path.join(dirpath, name) for name in sorted(filenames) + dirnames]
+    for path in paths:
+        line, changed = _status(path)
+        lines.append(line)
+        if changed > since:
+            recent.add(path)
+    h = hashlib.sha256("\n".join(lines).encode())
+    for path in sorted(recent):
+        h.update(f"\0{path}\0{_content(path)}".encode())
+    return Stamp(h.hexdigest(), tuple(sorted(recent)))
 
 
-def _add(h: Any, path: str) -> int:
+def _status(path: str) -> tuple[str, int]:
+    """A file's status line (a link's with its target's) and when it last changed."""
     try:
         st = os.lstat(path)
     except OSError:
-        h.update(f"{path}\0-\n".encode())
-        return 0
-    h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_mode}\n".encode())
-    newest = st.st_mtime_ns
-    if stat.S_ISLNK(st.st_mode):  # a link: its target's status too
-        newest = max(newest, _add(h, os.path.realpath(path)))
-    return newest
+        return f"{path}\0-", 0
+    line = f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_mode}"
+    changed = max(st.st_mtime_ns, st.st_ctime_ns)
+    if stat.S_ISLNK(st.st_mode):
+        target, when = _status(os.path.realpath(path))
+        line, changed = f"{line}\0{target}", max(changed, when)
+    return line, changed
+
+
+def _content(path: str) -> str:
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:  # a folder, or gone
+        return "-"
 
 
 def outputs_of(out: Path, paths: list[str]) -> dict[str, tuple[int, int]]:
@@ -89,6 +104,15 @@ def outputs_of(out: Path, paths: list[str]) -> dict[str, tuple[int, int]]:
             continue
         found[path] = (st.st_size, st.st_mtime_ns)
     return found
+
+
+def hashed(folder: Path) -> tuple[str, ...]:
+    """The files the last saved stamp knows by content (a new stamp must hash them too to equal it)."""
+    try:
+        doc = json.loads((folder / FILE).read_text("utf-8"))
+        return tuple(str(p) for p in doc["hashed"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return ()
 
 
 def last(folder: Path, out: Path) -> tuple[str, Outcome] | None:
@@ -106,7 +130,7 @@ def last(folder: Path, out: Path) -> tuple[str, Outcome] | None:
 
 def unchanged(saved: tuple[str, Outcome] | None, stamp: Stamp, out: Path) -> Outcome | None:
     """The last build's outcome when its stamp is this one and its output files are untouched."""
-    if saved is None or not stamp.settled or saved[0] != stamp.digest or damaged(saved, out):
+    if saved is None or saved[0] != stamp.digest or damaged(saved, out):
         return None
     return saved[1]
 
@@ -121,13 +145,14 @@ def damaged(saved: tuple[str, Outcome] | None, out: Path) -> set[str]:
 
 
 def save(folder: Path, stamp: Stamp, out: Path, outcome: Outcome | None) -> None:
-    """Keep the stamp of a build that succeeded; forget it otherwise (or when it was not settled)."""
+    """Keep the stamp of a build that succeeded; forget it otherwise."""
     target = folder / FILE
     try:
-        if outcome is None or not stamp.settled:
+        if outcome is None:
             target.unlink(missing_ok=True)
             return
-        doc = {"version": __version__, "stamp": stamp.digest, "out": str(out), "plans": outcome.plans,
+        doc = {"version": __version__, "stamp": stamp.digest, "hashed": list(stamp.hashed), "out": str(out),
+               "plans": outcome.plans,
                "drafts": outcome.drafts_skipped, "pages": outcome.pages,
                "problems": [asdict(p) for p in outcome.problems], "notes": list(outcome.notes),
                "outputs": {k: list(v) for k, v in sorted(outcome.outputs.items())}}
