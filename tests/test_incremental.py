@@ -168,6 +168,26 @@ def test_a_text_edit_in_a_long_lived_process_redoes_only_that_plans_files_and_th
     assert build(options, cache=memory).rendered > 6
 
 
+def test_a_template_edit_in_a_long_lived_process_redoes_only_its_pages(project: Path, tmp_path: Path) -> None:
+    memory = BuildCache()
+    out = tmp_path / "site"
+    options = BuildOptions(root=project, output=out, search=False, history=False, persistent_cache=False)
+    (project / "templates").mkdir()  # a project with templates of its own
+    (project / "templates" / "404.html").write_text((REPO / "templates" / "404.html").read_text("utf-8"), "utf-8")
+    build(options, cache=memory)
+    first = memory.last
+    timeline = (REPO / "templates" / "timeline.html").read_text("utf-8")
+    (project / "templates" / "timeline.html").write_text(timeline.replace("<h1>", '<h1 class="edited">', 1), "utf-8")
+    warm = build(options, cache=memory)
+    assert warm.ok and warm.rendered == 1 and 'class="edited"' in (out / "timeline.html").read_text("utf-8")
+    assert memory.last.inputs.renderer is first.inputs.renderer  # plan cards are kept: _card.html is unchanged
+    (project / "templates" / "_card.html").write_text((REPO / "templates" / "_card.html").read_text("utf-8") + "\n",
+                                                      "utf-8")
+    again = build(options, cache=memory)
+    assert again.ok and memory.last.inputs.renderer is not first.inputs.renderer
+    assert _tree(out) == _cold(project, tmp_path, "cold")
+
+
 def test_a_build_with_nothing_changed_renders_and_writes_nothing(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     first = _build(project, out)

@@ -9,9 +9,10 @@ A cold build is the same code with every job dirty. Nothing is written until eve
 rendered, so a failing build leaves the site as it was.
 
 In a long-lived process (serve) the cache also keeps the last build's index and jobs: when a
-build finds that no plan's summary, template, setting or history changed — only some plans'
-text — it reuses them and redoes just those plans' own jobs and the feeds (`_update`), instead of
-fingerprinting every page again. Its output is the same as a full pass (tests compare them).
+build finds that no plan's summary, setting or history changed — only some plans' text or some
+templates — it reuses them and redoes just those plans' own jobs, the feeds (`_update`) and the
+pages of the changed templates (`_retemplated`), instead of fingerprinting every page again. Its
+output is the same as a full pass (tests compare them).
 """
 
 from __future__ import annotations
@@ -259,10 +260,12 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
                       histories: dict[str, PlanHistory]) -> tuple[WriteStats, int]:
     inputs = _inputs(index, ws.config, site, ws.project.texts, ws.registry_text, histories, cache)
     last = cache.last
-    if isinstance(last, Pass) and last.shape == inputs.shape and (out / MANIFEST).is_file():
+    if isinstance(last, Pass) and last.inputs.shape == inputs.shape and (out / MANIFEST).is_file():
         cited = last.cited
         jobs, redone = _update(last, inputs)
-        dirty = [j for j in redone if cache.outputs.get(j.path) != j.fingerprint]
+        redone.update((j.path, j) for j in _retemplated(last, inputs, cited))
+        jobs.update(redone)
+        dirty = [j for j in redone.values() if cache.outputs.get(j.path) != j.fingerprint]
     else:
         cited = cited_with(index)
         jobs = _all_jobs(inputs, cited)
@@ -277,7 +280,7 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
     made = set(writer.paths)
     stats = writer.commit(keep=search.KEEP, kept=tuple(path for path in jobs if path not in made))
     cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
-    cache.last = Pass(inputs.shape, inputs, jobs, cited)
+    cache.last = Pass(inputs, jobs, cited)
     return stats, len(dirty)
 
 
@@ -295,17 +298,19 @@ class Inputs:
     renderer: Renderer
     key: str  # plangen, site settings, registry, SOURCE_DATE_EPOCH
     tprints: dict[str, str]  # template -> fingerprint of it and what it includes
+    user_templates: bool  # the project's templates folder exists (the renderer's loader looks there)
     plan_prints: dict[str, str]  # slug -> fingerprint of its text
     full: Prints
     summary: Prints
-    shape: str  # everything above but the plans' text: equal shapes differ only in some plans' own jobs
+    # everything above but the plans' text and the templates: equal shapes differ only in some plans'
+    # own jobs and in the pages of the templates that changed
+    shape: str
 
 
 @dataclass(frozen=True, slots=True)
 class Pass:
     """One build's jobs by output path, kept for the next build of a long-lived process."""
 
-    shape: str
     inputs: Inputs
     jobs: dict[str, Job]
     cited: dict[str, list[str]]  # pages.cited_with of its index (the same for an equal shape)
@@ -320,15 +325,38 @@ def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
     summaries = {p.slug: cache.summaries.get(p, summary_print) if cache else summary_print(p) for p in index.plans}
     history_key = digest(*(f"{slug}:{r.commit}:{r.blob}:{r.path}:{h.shallow}" for slug, h in sorted(histories.items())
                            for r in h.revisions))
-    shape = digest(key, repr(sorted(tprints.items())), history_key,
-                   *(f"{p.slug}:{p.source}:{summaries[p.slug]}" for p in index.plans))
-    renderer = last.inputs.renderer if last is not None and last.shape == shape else Renderer(index, site,
-                                                                                            config.templates_dir)
-    renderer.index = index
+    shape = digest(key, history_key, *(f"{p.slug}:{p.source}:{summaries[p.slug]}" for p in index.plans))
+    user_templates = config.templates_dir.is_dir()
+    same = last is not None and last.inputs.shape == shape and last.inputs.user_templates == user_templates \
+        and last.inputs.tprints.get(_CARD) == tprints.get(_CARD)
+    renderer = last.inputs.renderer if same and last else Renderer(index, site, config.templates_dir)
+    if last is not None and renderer is last.inputs.renderer and tprints != last.inputs.tprints \
+            and renderer.env.cache is not None:
+        renderer.env.cache.clear()  # a changed template may now come from the other folder: load each again
+    renderer.index = index  # the renderer keeps plan cards, made of summaries: the same for an equal shape
     plan_prints = {p.slug: _text_print(p, texts, last) for p in index.plans}
     full = (_numbers(plan_prints), digest(*plan_prints.values()))
     summary = (_numbers(summaries), digest(*summaries.values()))
-    return Inputs(index, config, texts, histories, renderer, key, tprints, plan_prints, full, summary, shape)
+    return Inputs(index, config, texts, histories, renderer, key, tprints, user_templates, plan_prints, full, summary,
+                  shape)
+
+
+_CARD = "_card.html"  # the plan card, kept by the renderer between builds
+
+
+def _retemplated(last: Pass, inputs: Inputs, cited: dict[str, list[str]]) -> list[Job]:
+    """The pages whose template (or a template it includes) changed since the last build, made anew
+    from this build's index."""
+    before, now = last.inputs.tprints, inputs.tprints
+    changed = {name for name in {*before, *now} if before.get(name) != now.get(name)}
+    if not changed:
+        return []
+    index = inputs.index
+    pages = [home(index), *(plan_page(index, p, i, cited) for i, p in enumerate(index.plans)), *list_pages(index)]
+    jobs = [_page_job(page, inputs) for page in pages if page.template in changed]
+    if "history.html" in changed:
+        jobs += [_history_job(index.by_slug[slug], h, inputs) for slug, h in sorted(inputs.histories.items())]
+    return jobs
 
 
 def _text_print(plan: Plan, texts: dict[str, str], last: Pass | None) -> str:
@@ -363,12 +391,12 @@ def _all_jobs(inputs: Inputs, cited: dict[str, list[str]]) -> dict[str, Job]:
     return {j.path: j for j in jobs}
 
 
-def _update(last: Pass, inputs: Inputs) -> tuple[dict[str, Job], list[Job]]:
+def _update(last: Pass, inputs: Inputs) -> tuple[dict[str, Job], dict[str, Job]]:
     """The last build's jobs with those of plans whose text changed, and the feeds, made anew.
 
     Only when the shapes are equal: the same plans in the same order with the same summaries, so
-    every other page (lists, organisations, people, the timeline …) has the same fingerprint, and
-    its file on disk is the one the last build of this process wrote or kept."""
+    every other page (lists, organisations, people, the timeline …) has the same fingerprint unless
+    its template changed, and its file on disk is the one the last build of this process wrote or kept."""
     before = last.inputs.plan_prints
     changed = [slug for slug, p in inputs.plan_prints.items() if before.get(slug) != p]
     position = {p.slug: i for i, p in enumerate(inputs.index.plans)} if changed else {}
@@ -377,7 +405,7 @@ def _update(last: Pass, inputs: Inputs) -> tuple[dict[str, Job], list[Job]]:
     redone += _feed_jobs(inputs)
     jobs = dict(last.jobs)
     jobs.update((j.path, j) for j in redone)
-    return jobs, redone
+    return jobs, {j.path: j for j in redone}
 
 
 def _plan_jobs(plan: Plan, position: int, cited: dict[str, list[str]], inputs: Inputs) -> list[Job]:
