@@ -98,14 +98,14 @@ class BuildCache:
             return entry.parsed
         return None
 
-    def read(self, file: Path, root: Path, folder: Path, options: ReadOptions) -> Source | Problem:
+    def read(self, file: str, root: Path, folder: Path, options: ReadOptions) -> Source | Problem:
         """read_file, unless the file's status is what it was when this process last read it."""
         try:
             st = os.lstat(file)
         except OSError:
             return read_file(file, root, folder, options)
         status = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_dev, str(root), str(folder), options)
-        name = str(file)
+        name = file
         hit = self.sources.get(name)
         if hit is not None and hit[0] == status:
             return hit[1]

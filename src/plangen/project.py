@@ -17,7 +17,7 @@ from .documents import Marks, YamlResult, load_yaml
 from .markdown_plan import load_markdown
 from .model import Plan, build_plan
 from .problems import Problem, error
-from .sources import DEFAULT_SIZE_LIMIT, Source, discover, display_path, read_source
+from .sources import DEFAULT_SIZE_LIMIT, Source, discover_files, display_path, read_source
 
 _BAD_SLUG = re.compile(r"[\s/\\?#%&<>\"'`|*:;]|^[.-]")
 
@@ -152,11 +152,11 @@ class ReadOptions:
     encoding: str | None = None
 
 
-def read_file(file: Path, root: Path, folder: Path, options: ReadOptions) -> Source | Problem:
-    return read_source(file, root, folder, limit=options.size_limit, encoding=options.encoding)
+def read_file(file: str, root: Path, folder: Path, options: ReadOptions) -> Source | Problem:
+    return read_source(Path(file), root, folder, limit=options.size_limit, encoding=options.encoding)
 
 
-Reader = Callable[[Path, Path, Path, ReadOptions], "Source | Problem"]
+Reader = Callable[[str, Path, Path, ReadOptions], "Source | Problem"]  # (file, project root, its folder, options)
 
 
 def read_paths(paths: list[Path], root: Path, options: ReadOptions,
@@ -169,13 +169,13 @@ def read_paths(paths: list[Path], root: Path, options: ReadOptions,
     problems: list[Problem] = []
     for target in paths:
         if target.is_dir() or not target.exists():
-            found = discover(target, root)
+            found = discover_files(target, root)
             if isinstance(found, Problem):
                 problems.append(found)
                 continue
             folder, files = target, found
         else:
-            folder, files = target.parent, [target]
+            folder, files = target.parent, [str(target)]
         for file in files:
             got = read(file, root, folder, options)
             (problems if isinstance(got, Problem) else sources).append(got)  # type: ignore[arg-type]

@@ -41,6 +41,12 @@ def display_path(file: Path, root: Path) -> str:
 
 def discover(folder: Path, root: Path) -> list[Path] | Problem:
     """Plan files under `folder`, sorted, skipping hidden files and editor leftovers."""
+    found = discover_files(folder, root)
+    return found if isinstance(found, Problem) else [Path(f) for f in found]
+
+
+def discover_files(folder: Path, root: Path) -> list[str] | Problem:
+    """`discover`, as path strings (no Path object per file: a large project lists thousands)."""
     if not folder.is_dir():
         shown = display_path(folder, root)
         what = "is a file, not a folder" if folder.exists() else "does not exist"
@@ -53,7 +59,7 @@ def discover(folder: Path, root: Path) -> list[Path] | Problem:
         # a linked folder is not entered; one that leads outside is named, so that it is refused
         found.extend(os.path.join(dirpath, d) for d in dirnames if _outside(Path(dirpath) / d, folder))
         found.extend(os.path.join(dirpath, name) for name in filenames if is_plan_name(name))
-    return [Path(f) for f in sorted(found, key=lambda f: f.split(os.sep))]  # in Path order: part by part
+    return sorted(found, key=lambda f: f.split(os.sep))  # in Path order: part by part
 
 
 def is_plan_name(name: str) -> bool:
