@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from plangen.config import Config
 from plangen.problems import error
@@ -172,3 +173,35 @@ def test_an_unfinished_preview_folder_is_cleared_but_a_finished_one_kept(tmp_pat
     other.mkdir()
     _clear_leftover(other, said.append)  # never a folder with another name
     assert other.is_dir()
+
+
+def test_the_browsers_are_told_before_the_search_index_is_made(tmp_path: Path) -> None:
+    """serve writes the pages, tells the browsers, then indexes them (searching meanwhile uses the old index)."""
+    import shutil
+
+    from plangen import search
+    from plangen.serve import Preview, ServeOptions
+
+    if search.executable() is None:
+        pytest.skip("the extended Pagefind binary is not installed")
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "plans", root / "plans")
+    shutil.copy(REPO / "plangen.yaml", root / "plangen.yaml")
+    shutil.copy(REPO / "registry.yaml", root / "registry.yaml")
+    out = tmp_path / "preview"
+    bundle = out / search.BUNDLE / "pagefind-entry.json"
+    told: list[bool] = []
+
+    class Hub:
+        def built(self, changed: bool) -> None:
+            told.append(bundle.exists())  # at this moment the index is not made yet
+
+        def failed(self, problems: object) -> None:
+            raise AssertionError(problems)
+
+    said: list[str] = []
+    preview = Preview(ServeOptions(root=root, output=out), broadcaster=Hub(), say=said.append)  # type: ignore[arg-type]
+    result = preview.rebuild(0.0)
+    assert result.ok and result.search is not None and result.search.reason == search.PENDING
+    assert told == [False] and bundle.is_file() and search.indexed_pages(out / search.BUNDLE) == result.plans
+    assert any(line.startswith("search index updated") for line in said)

@@ -66,6 +66,7 @@ class BuildOptions:
     search: bool = True
     history: bool = True  # revision history pages from git (also `history: false` in plangen.yaml)
     persistent_cache: bool = True  # keep .plangen-cache/ between runs (the CLI); serve keeps it in memory
+    search_later: bool = False  # leave the search index to the caller, after the pages (serve: `search.PENDING`)
     jobs: int = 0  # worker processes for rendering; 0 = one per core
 
 
@@ -151,7 +152,12 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     except RenderError as exc:  # a broken template: reported like a plan error, nothing written
         return BuildResult(ws, (*problems, exc.problem()))
     unchanged = not (stats.written or stats.removed) and not off and (out / search.BUNDLE).is_dir()
-    found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED) if unchanged else search.run(out, len(plans), off)
+    if unchanged:
+        found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED)
+    elif options.search_later and not off:
+        found = search.SearchReport(ran=False, ok=True, reason=search.PENDING)
+    else:
+        found = search.run(out, len(plans), off)
     if found.ran and not found.ok:  # Pagefind failed: the pages again, without the search box
         stats, rendered = _render_and_write(ws, index, replace(site, search=False), out, cache, options, None,
                                             histories)
@@ -572,7 +578,7 @@ def summary(result: BuildResult) -> str:
 
 
 def _search_line(report: search.SearchReport) -> str:
-    return f"search: {UNCHANGED}" if report.reason == UNCHANGED else report.line()
+    return f"search: {report.reason}" if report.reason in (UNCHANGED, search.PENDING) else report.line()
 
 
 def terminal_progress(stream: object = sys.stderr) -> Progress | None:

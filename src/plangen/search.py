@@ -34,6 +34,7 @@ KEEP = (BUNDLE + "/",)  # output prefixes that the manifest cleanup must leave a
 LANGUAGE = "zh"  # plan text is Chinese whatever the interface language; one index, one segmenter
 INSTALL_HINT = "pip install 'pagefind[extended]' (the extended binary segments Chinese), or build with --no-search"
 TIMEOUT = 900.0
+PENDING = "the index is made after the pages"  # a build that left indexing to its caller (serve)
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,7 +181,8 @@ class Preview:
         self.root = self.options.root.resolve()
         self.output = preview_output(self.options)
         known = {f.name for f in fields(BuildOptions)}  # options that this version of the builder has
-        extra: dict[str, Any] = {"search": self.options.search, "persistent_cache": False}  # the cache lives here
+        # the cache lives here; the search index is made after the browsers are told of the new pages
+        extra: dict[str, Any] = {"search": self.options.search, "persistent_cache": False, "search_later": True}
         self.build_options = BuildOptions(root=self.root, output=self.output, strict=self.options.strict,
                                           drafts=self.options.drafts, encoding=self.options.encoding,
                                           **{k: v for k, v in extra.items() if k in known})
@@ -246,8 +247,22 @@ class Preview:
         self.timings.append(Timing(first_event, started, ended, result.ok, changed, stats.written if stats else 0,
                                    getattr(result, "rendered", 0)))
         self._tell(result, ended - started, changed)
+        self._index_search(result)
         self._rewatch(result)
         return result
+
+    def _index_search(self, result: BuildResult) -> None:
+        """The search index of the pages just written, made while the browsers already show them
+        (searching meanwhile uses the previous index, which is replaced in one step)."""
+        from . import search
+
+        if not result.ok or result.search is None or result.search.reason != search.PENDING:
+            return
+        found = search.index_site(self.output, result.plans)
+        if found.ok:
+            self.say(f"search index updated in {found.seconds * 1000:.0f} ms")
+        else:
+            self.say(f"warning: {found.line()}; searching uses the previous index, if there is one")
 
     def _crashed(self, exc: Exception) -> None:
         from .problems import error
@@ -274,6 +289,9 @@ class Preview:
 
     def _rewatch(self, result: BuildResult) -> None:
         watched = Watched.of(result.workspace.config, self.output)
+        if self._observer is None:  # not watching (a build driven directly)
+            self.watched = watched
+            return
         if watched != self.watched or watched.folders() != self._scheduled:
             before = set(self._scheduled)
             self.watched = watched
