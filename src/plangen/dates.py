@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -55,6 +56,12 @@ _MONTH_DAY = re.compile(rf"^\s*(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号]
 
 def parse_date(text: str, year: int | None = None) -> PlanDate | DateIssue:
     """One date. `year` fills in a date written without one (9月1日)."""
+    return _parse_date(text, year)
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_date(text: str, year: int | None) -> PlanDate | DateIssue:
+    """parse_date, remembered: rules and the model read each date of a plan several times (values are frozen)."""
     text = text.strip().translate(_FULLWIDTH_DIGITS)
     m = _FULL.match(text)
     if m:

@@ -170,6 +170,10 @@ def _twice(ctx: Ctx, role: str, i: int, name: str, first: tuple[str, int]) -> Pr
 
 
 def placeholders(ctx: Ctx) -> Iterator[Problem]:
+    texts: list[str] = []
+    _strings(ctx.data, texts)
+    if not find_placeholder("\n".join(texts)):  # no match spans a line break: none in any text
+        return
     for at, text in _texts(ctx.data, ()):
         if at and at[-1] in ("start", "end", "date"):
             continue  # dates report their own placeholders
@@ -177,6 +181,19 @@ def placeholders(ctx: Ctx) -> Iterator[Problem]:
         if found:
             yield ctx.warning(at, f"placeholder '{found}' from an unfilled template",
                               "replace it with the real value", "placeholder")
+
+
+def _strings(value: Any, out: list[str]) -> None:
+    """Every text in the data, in no particular order and without paths (the quick look before `_texts`)."""
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
 
 
 def _texts(value: Any, at: FieldPath) -> Iterator[tuple[FieldPath, str]]:
