@@ -20,6 +20,8 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "常委", "县委常委", "主席", "副主席", "厂长", "处长", "副处长", "队长", "驻村第一书记",
     "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
 }, key=len, reverse=True))
+_TITLE_SET: frozenset[str] = frozenset(TITLES)
+_TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
 
 # Words that mark a member entry as a description of a group, not a person's name.
 _GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代表", "人员", "等", "班子", "骨干")
@@ -48,13 +50,13 @@ def split_title(info: str) -> tuple[str, str]:
     info = info.strip()
     pieces = [p for p in re.split(r"[，,、/；;\s]+", info) if p]
     if len(pieces) > 1:
-        title = next((p for p in pieces if p in TITLES), "")
+        title = next((p for p in pieces if p in _TITLE_SET), "")
         org = "".join(p for p in pieces if p != title) if title else ""
         if title:
             return title, org
-    for t in TITLES:
-        if info.endswith(t):
-            return t, info[: -len(t)].strip()
+    for n in _TITLE_LENGTHS:  # the longest title that ends the text (two of one length cannot both end it)
+        if n <= len(info) and info[-n:] in _TITLE_SET:
+            return info[-n:], info[:-n].strip()
     return info, ""
 
 
@@ -82,9 +84,9 @@ def _plain_people(text: str) -> list[PersonText]:
 
 def _person_or_group(name: str, title: str, org: str) -> PersonText:
     name = name.strip()
-    for t in TITLES:  # 县委常委李某 -> title first, then the name
-        if name.startswith(t) and 2 <= len(name) - len(t) <= 3:
-            return PersonText(name=name[len(t):], title=title or t, org=org)
+    for n in (len(name) - 2, len(name) - 3):  # 县委常委李某 -> title first, then a name of 2-3 characters
+        if n > 0 and name[:n] in _TITLE_SET:
+            return PersonText(name=name[n:], title=title or name[:n], org=org)
     if len(name) > 4 or any(w in name for w in _GROUP_WORDS):
         return PersonText(description=name + (f"（{title}{org}）" if title or org else ""))
     return PersonText(name=name, title=title, org=org)

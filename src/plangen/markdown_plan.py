@@ -18,6 +18,7 @@ from .problems import Problem, error
 from .vocabulary import ITEM_PARTS, TOP_ALIASES, recognise_heading, strip_numbering
 
 Line = tuple[int, str]  # (1-based line number, text)
+Items = list[tuple[Line, list[Line]]]  # (head line, following lines), as `_items` splits a part
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")  # linear: closing #s are stripped in _heading
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -114,8 +115,9 @@ class _Body:
     def section(self, s: _Section) -> None:
         key = recognise_heading(s.heading)
         if key in ITEM_PARTS:
-            self.put(key, _item_part(s.lines), s.line)
-            self._mark_items((key,), s.lines)
+            items = _items(s.lines)
+            self.put(key, _item_part(s.lines, items), s.line)
+            self._mark_items((key,), items)
         elif key == "leadership":
             self.put(key, self._leadership(s), s.line)
         elif key == "steps":
@@ -140,8 +142,8 @@ class _Body:
         self.marks[("sections", len(sections))] = (s.line, 1)
         sections.append(entry)
 
-    def _mark_items(self, at: FieldPath, lines: list[Line]) -> None:
-        for i, (head, _) in enumerate(_items(lines) or []):
+    def _mark_items(self, at: FieldPath, items: Items | None) -> None:
+        for i, (head, _) in enumerate(items or []):
             self.marks[at + (i,)] = (head[0], 1)
 
     def _leadership(self, s: _Section) -> dict[str, Any]:
@@ -279,6 +281,8 @@ def _items(lines: list[Line]) -> list[tuple[Line, list[Line]]] | None:
 
 def _heading(raw: str) -> tuple[int, str] | None:
     """'## 一、指导思想 ##' -> (2, '一、指导思想'); None when the line is not an ATX heading."""
+    if not raw.startswith("#"):
+        return None  # most lines: no need to run the pattern
     m = _HEADING.match(raw)
     if not m:
         return None
@@ -294,6 +298,8 @@ def _is_sub_heading_list(lines: list[Line]) -> bool:
 
 
 def _is_sub_heading(raw: str) -> bool:
+    if not raw.startswith("###"):
+        return False
     h = _heading(raw)
     return bool(h and h[0] >= 3)
 
@@ -343,9 +349,8 @@ def _paragraphs(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
     return out
 
 
-def _item_part(lines: list[Line]) -> str | list[dict[str, str] | str]:
-    """Text, or items: `{title, body}` when an item has both, else its text (as YAML writes `- 文字`)."""
-    items = _items(lines)
+def _item_part(lines: list[Line], items: Items | None) -> str | list[dict[str, str] | str]:
+    """Text, or the items (`_items(lines)`): `{title, body}` when an item has both, else its text (as YAML `- 文字`)."""
     if items is None:
         return _text(lines)
     out: list[dict[str, str] | str] = []
@@ -397,4 +402,4 @@ def _first_line(lines: list[Line]) -> int:
 
 
 def _has(data: dict[str, Any], key: str) -> bool:
-    return key in data or any(TOP_ALIASES.get(k) == key for k in data)
+    return key in data or key in map(TOP_ALIASES.get, data)
