@@ -328,23 +328,33 @@ def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
     tprints = template_fingerprints(config.templates_dir)
     key = digest(__version__, _site_key(site), repr(_config_key(config)), registry_text, str(source_date_epoch()))
     histories = histories or {}
-    summaries = {p.slug: cache.summaries.get(p, summary_print) if cache else summary_print(p) for p in index.plans}
     history_key = digest(*(f"{slug}:{r.commit}:{r.blob}:{r.path}:{h.shallow}" for slug, h in sorted(histories.items())
                            for r in h.revisions))
-    shape = digest(key, history_key, *(f"{p.slug}:{p.source}:{summaries[p.slug]}" for p in index.plans))
+    # every plan's slug and summary (the index's own key, when the cache made it), and its file
+    summaries_key = cache.index[0] if cache is not None and cache.index else digest(*_summary_lines(index.plans))
+    shape = digest(key, history_key, summaries_key, "\0".join(p.source for p in index.plans))
     user_templates = config.templates_dir.is_dir()
-    same = last is not None and last.inputs.shape == shape and last.inputs.user_templates == user_templates \
+    same = last is not None and last.inputs.shape == shape
+    keep = same and last is not None and last.inputs.user_templates == user_templates \
         and last.inputs.tprints.get(_CARD) == tprints.get(_CARD)
-    renderer = last.inputs.renderer if same and last else Renderer(index, site, config.templates_dir)
+    renderer = last.inputs.renderer if keep and last else Renderer(index, site, config.templates_dir)
     if last is not None and renderer is last.inputs.renderer and tprints != last.inputs.tprints \
             and renderer.env.cache is not None:
         renderer.env.cache.clear()  # a changed template may now come from the other folder: load each again
     renderer.index = index  # the renderer keeps plan cards, made of summaries: the same for an equal shape
     plan_prints = {p.slug: _text_print(p, texts, last) for p in index.plans}
-    full = (_numbers(plan_prints), digest(*plan_prints.values()))
-    summary = (_numbers(summaries), digest(*summaries.values()))
+    full = (_numbers(plan_prints, last.inputs if same and last else None), digest(*plan_prints.values()))
+    if same and last:  # the same summaries
+        summary = last.inputs.summary
+    else:
+        summaries = {p.slug: cache.summaries.get(p, summary_print) if cache else summary_print(p) for p in index.plans}
+        summary = (_numbers(summaries), digest(*summaries.values()))
     return Inputs(index, config, texts, histories, renderer, key, tprints, user_templates, plan_prints, full, summary,
                   shape)
+
+
+def _summary_lines(plans: tuple[Plan, ...] | list[Plan]) -> list[str]:
+    return [f"{p.slug}:{summary_print(p)}" for p in plans]
 
 
 _CARD = "_card.html"  # the plan card, kept by the renderer between builds
@@ -444,8 +454,12 @@ Prints = tuple[dict[str, int], str]  # per plan (64-bit numbers from its hash), 
 _MASK = (1 << 64) - 1
 
 
-def _numbers(prints: dict[str, str]) -> dict[str, int]:
-    return {slug: int(p[:16], 16) for slug, p in prints.items()}
+def _numbers(prints: dict[str, str], last: Inputs | None = None) -> dict[str, int]:
+    """Each print as a 64-bit number; from the last build's numbers where its print is the same."""
+    if last is None:
+        return {slug: int(p[:16], 16) for slug, p in prints.items()}
+    before, numbers = last.plan_prints, last.full[0]
+    return {slug: numbers[slug] if before.get(slug) == p else int(p[:16], 16) for slug, p in prints.items()}
 
 
 def _page_job(page: Page, inputs: Inputs) -> Job:

@@ -40,6 +40,9 @@ RACY_NS = 2_000_000_000  # a file changed this recently is read again even if it
 
 
 def digest(*parts: str | bytes) -> str:
+    """sha256 of the parts, each followed by a NUL byte."""
+    if parts and all(isinstance(part, str) for part in parts):  # one update: the same bytes, far fewer calls
+        return hashlib.sha256(("\0".join(parts) + "\0").encode("utf-8")).hexdigest()  # type: ignore[arg-type]
     h = hashlib.sha256()
     for part in parts:
         h.update(part.encode("utf-8") if isinstance(part, str) else part)
