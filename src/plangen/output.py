@@ -107,11 +107,16 @@ class SiteWriter:
             os.replace(tmp, target)
         current = set(self.paths) | set(kept)
         removed = _remove_stale(self.out, previous, current, keep)
-        manifest = json.dumps({"generator": "plangen", "files": sorted(current)}, ensure_ascii=False, indent=0)
-        if not _same(self.out / MANIFEST, manifest.encode("utf-8")):
-            _atomic_write(self.out / MANIFEST, manifest.encode("utf-8"))
+        if len(previous) != len(current) or set(previous) != current:  # else the manifest on disk says it already
+            _write_manifest(self.out, current)
         written, self._staged = len(self._staged), []
         return WriteStats(written, self.unchanged + len(kept), removed)
+
+
+def _write_manifest(out: Path, files: set[str]) -> None:
+    manifest = json.dumps({"generator": "plangen", "files": sorted(files)}, ensure_ascii=False, indent=0)
+    if not _same(out / MANIFEST, manifest.encode("utf-8")):
+        _atomic_write(out / MANIFEST, manifest.encode("utf-8"))
 
 
 def _inside(out: Path, path: str) -> Path:
