@@ -57,3 +57,12 @@ def test_the_composer_never_sees_what_may_be_nested_too_deep(monkeypatch: pytest
     monkeypatch.setattr(yaml, "compose", refuse)
     result = load_yaml("a: " + _nested(101), "p.yaml")
     assert [p.code for p in result.problems] == ["too-complex"]
+
+
+@pytest.mark.parametrize("items", [documents.MAX_NODES - 3, documents.MAX_NODES - 2])  # 20,000 and 20,001 nodes
+def test_without_anchors_the_tree_size_is_the_expanded_size(items: int) -> None:
+    text = "tags: [" + ", ".join(["x"] * items) + "]\n"
+    node = yaml.compose(text, Loader=documents._Loader)
+    assert documents._tree_size(node) == documents._expanded_size(node, {}, set(), 0) == items + 3
+    codes = [p.code for p in load_yaml(text, "p.yaml").problems]
+    assert codes == ([] if items + 3 <= documents.MAX_NODES else ["too-complex"])

@@ -9,7 +9,6 @@ the expanded size is counted once per distinct node).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,12 +30,14 @@ MAX_DEPTH = 40
 # overflows near 800 levels, an 8 MB one between 20,000 and 100,000). A document that cannot nest
 # deeper than this is composed at once and its depth read from the tree; any other is scanned first.
 COMPOSE_SAFE_DEPTH = 500
-# Every collection nested in another has an indicator of its own: `[`, `{`, `?`, `:`, or `-` followed
-# by a blank. So their count bounds the nesting depth.
-_INDICATORS = re.compile(r"[\[{?:]|-(?=[\s\x00]|\Z)")
+# Every collection nested in another has an indicator character of its own: `[`, `{`, `?`, `:` or `-`.
+# So their count bounds the nesting depth.
+_INDICATORS = "[{?:-"
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_NULL_TAG = _STD + "null"
+_MERGE_TAG = _STD + "merge"
 
 
 @dataclass(slots=True)
@@ -62,7 +63,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlResult:
                                            code="too-complex")])
     if node is None:
         return YamlResult(None)
-    if _expanded_size(node, {}, set(), 0) > MAX_NODES:  # counted once per distinct node: fast for any bomb
+    if _too_many(node, text):
         line, col = node.start_mark.line + 1 + line_offset, node.start_mark.column + 1
         why = f"more than {MAX_NODES:,} values or {MAX_DEPTH} levels once aliases are expanded"
         return YamlResult(None, {}, [error(path, line, col, "", _refusal(why), code="too-complex")])
@@ -77,7 +78,7 @@ def _compose(text: str) -> yaml.Node | tuple[int, int] | None:
     As if the event stream were read to its end before composing: nesting too deep is reported
     when met before a syntax error, and the syntax error (raised) otherwise.
     """
-    if len(_INDICATORS.findall(text)) > COMPOSE_SAFE_DEPTH:
+    if sum(map(text.count, _INDICATORS)) > COMPOSE_SAFE_DEPTH:
         deep = _too_deep(text)  # the composer must never see it
         return deep if deep else yaml.compose(text, Loader=_Loader)
     try:
@@ -129,6 +130,28 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _too_many(node: yaml.Node, text: str) -> bool:
+    """More than MAX_NODES values once aliases are expanded, or aliases nesting past MAX_DEPTH."""
+    if "&" not in text:  # no anchor, so no alias: the tree is all there is (and its depth was checked)
+        return _tree_size(node) > MAX_NODES
+    return _expanded_size(node, {}, set(), 0) > MAX_NODES  # counted once per distinct node: fast for any bomb
+
+
+def _tree_size(root: yaml.Node) -> int:
+    """How many nodes the tree holds, keys included (as `_expanded_size` counts them)."""
+    size, stack = 1, [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            size += len(node.value)
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            size += 2 * len(node.value)
+            for pair in node.value:
+                stack.extend(pair)
+    return size
+
+
 def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], depth: int) -> int:
     """How many values the document holds once every alias is expanded (capped past the budget)."""
     key = id(node)
@@ -178,7 +201,8 @@ class _Builder:
 
     def build(self, node: yaml.Node, at: FieldPath) -> Any:
         """Plain data from a node whose expanded size was checked (so recursion is bounded)."""
-        self.marks.setdefault(at, self.where(node))
+        if at not in self.marks:  # a mapping's value is already marked where its key was written
+            self.marks[at] = self.where(node)
         if node.tag not in _ALLOWED_TAGS:
             line, col = self.where(node)
             self.problems.append(error(self.path, line, col, dotted(at), f"YAML tag {_short(node.tag)} is not allowed",
@@ -190,7 +214,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, at + (i,)) for i, item in enumerate(node.value)]
         value = str(node.value)
-        if node.tag == _STD + "null" and value in _NULLS:  # libyaml marks plain style '' (PyYAML: None)
+        if node.tag == _NULL_TAG and value in _NULLS:  # libyaml marks plain style '' (PyYAML: None)
             return None
         return value
 
@@ -204,7 +228,7 @@ class _Builder:
                                            code="bad-key"))
                 continue
             key = str(key_node.value)
-            if key_node.tag == _STD + "merge":
+            if key_node.tag == _MERGE_TAG:
                 self.problems.append(error(self.path, line, col, dotted(at), "merge keys (<<) are not supported",
                                            hint="write the fields out in full", code="yaml-merge"))
                 continue
