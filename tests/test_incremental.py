@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import random
 import shutil
 import sys
@@ -252,3 +253,66 @@ def test_plans_parsed_in_worker_processes_are_the_same(project: Path, monkeypatc
     assert [(p.plan, p.problems, p.data, p.slug) for p in forked] == [(p.plan, p.problems, p.data, p.slug) for p in serial]
     assert all(p.source is s for p, s in zip(forked, sources, strict=True))
     assert memory.misses == len(sources) and memory.parse(sources) == forked and memory.hits == len(sources)  # type: ignore[arg-type]
+
+
+def _status(root: Path) -> dict[str, tuple[int, int]]:
+    return {str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_a_watchers_hint_gives_the_same_site_as_a_cold_build(project: Path, tmp_path: Path, seed: int) -> None:
+    """serve tells the cache which paths its events named; with that hint the cache lists and stats
+    only those (the other files keep their status) — and the site must still equal a cold build."""
+    for path in project.rglob("*"):  # settled files: the cache may keep them by their status
+        os.utime(path, (1_600_000_000, 1_600_000_000))
+    rng = random.Random(seed)
+    out = tmp_path / "served"
+    memory = BuildCache()
+    options = BuildOptions(root=project.resolve(), output=out, search=False, history=False, jobs=1,
+                           persistent_cache=False)
+    assert build(options, cache=memory).ok
+    for step in range(6):
+        before = _status(project)
+        what = rng.choice([_edit_text, _edit_text, _edit_title, _delete, _rename, _copy, _template])(rng, project)
+        after = _status(project)
+        memory.expect({p for p in before.keys() | after.keys() if before.get(p) != after.get(p)})
+        assert build(options, cache=memory).ok, what
+        assert _tree(out) == _cold(project, tmp_path, "cold"), f"step {step}: {what}"
+
+
+def test_a_hint_is_trusted_only_when_it_explains_every_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from plangen import project as project_module
+    from plangen.project import ReadOptions
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("a.md", "b.md", "c.md"):
+        (plans / name).write_text(f"# {name}\n", "utf-8")
+        os.utime(plans / name, (1_600_000_000, 1_600_000_000))
+    memory = BuildCache()
+    reads: list[str] = []
+    real = cache_store.read_file
+    monkeypatch.setattr(cache_store, "read_file", lambda f, *a: reads.append(Path(f).name) or real(f, *a))
+    listings: list[int] = []
+    real_list = cache_store.discover_files
+    monkeypatch.setattr(cache_store, "discover_files", lambda *a: listings.append(1) or real_list(*a))
+
+    def load(hint: set[str] | None) -> list[str]:
+        reads.clear()
+        memory.expect(hint)
+        found = project_module.read_paths([plans], tmp_path, ReadOptions(), memory)[0]
+        return [s.text for s in found]
+
+    load(None)
+    assert reads == ["a.md", "b.md", "c.md"] and len(listings) == 1
+    (plans / "b.md").write_text("# b edited\n", "utf-8")
+    assert load({str(plans / "b.md")}) == ["# a.md\n", "# b edited\n", "# c.md\n"]
+    assert reads == ["b.md"] and len(listings) == 1  # one file looked at, no new listing
+    (plans / "d.md").write_text("# d\n", "utf-8")
+    assert len(load({str(plans / "d.md")})) == 4 and len(listings) == 2  # a new file: listed again
+    (plans / "d.md").unlink()
+    assert len(load({str(plans / "d.md")})) == 3 and len(listings) == 3  # a file gone
+    assert len(load({str(plans) + "//a.md"})) == 3 and len(listings) == 4  # a path the listing does not know
+    (plans / "sub").mkdir()
+    assert len(load({str(plans / "sub")})) == 3 and len(listings) == 5  # a folder
+    assert len(load({str(tmp_path / "templates" / "plan.html")})) == 3 and len(listings) == 5  # outside: no need

@@ -205,3 +205,15 @@ def test_the_browsers_are_told_before_the_search_index_is_made(tmp_path: Path) -
     assert result.ok and result.search is not None and result.search.reason == search.PENDING
     assert told == [False] and bundle.is_file() and search.indexed_pages(out / search.BUNDLE) == result.plans
     assert any(line.startswith("search index updated") for line in said)
+
+
+def test_the_debouncer_gathers_the_paths_of_a_burst() -> None:
+    debouncer = Debouncer(quiet=0.01)
+    debouncer.poke(paths=["/p/a.md"])
+    debouncer.poke(paths=["/p/b.md", "/p/a.md"])
+    assert debouncer.take_paths() == {"/p/a.md", "/p/b.md"}
+    assert debouncer.take_paths() == set()  # taken: the next build's hint starts empty
+    debouncer.poke(paths=["/p/a.md"])
+    debouncer.poke()  # an event that names nothing (the first build, a new folder): anything may have changed
+    debouncer.poke(paths=["/p/c.md"])
+    assert debouncer.take_paths() is None

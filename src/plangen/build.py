@@ -128,7 +128,8 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
         cache.outputs.pop(path, None)
     persist_templates(root / cache_store.CACHE_DIR / "templates" if options.persistent_cache else None)
     ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,
-                        parse=cache.parse, read=cache.read)
+                        parse=cache.parse, files=cache)
+    cache.expect(None)  # a watcher's hint holds for one build
     cache.forget(ws.project.texts, list(ws.project.plans))
     problems = strict(ws.problems) if options.strict else list(ws.problems)
     out = _output_dir(options, ws.config)

@@ -30,7 +30,7 @@ from .model import Plan, build_plan
 from .parallel import fork_map
 from .problems import Problem
 from .project import Parsed, ReadOptions, parse_source, read_file
-from .sources import Source
+from .sources import Source, discover_files, is_plan_name
 
 CACHE_DIR = ".plangen-cache"
 CACHE_FILE = "build.json"
@@ -70,6 +70,9 @@ class BuildCache:
     misses: int = 0
     # in memory only, for the next build of this process:
     sources: dict[str, tuple[Status, Source | Problem]] = field(default_factory=dict)
+    listings: dict[str, list[str]] = field(default_factory=dict)  # plans folder -> its plan files, last listed
+    hint: frozenset[str] | None = None  # the paths a watcher saw change before this build (None: unknown)
+    _trusted: bool = False  # the hint explains every change in the plans folder: others need no look
     summaries: ByIdentity[Plan, str] = field(default_factory=ByIdentity)  # plan -> its summary print
     index: tuple[str, Any] | None = None  # the last build's index, by a digest of the plans' summaries
     last: Any = None  # the last build's jobs (build.Pass)
@@ -101,8 +104,29 @@ class BuildCache:
             return entry.parsed
         return None
 
+    def expect(self, changed: set[str] | None) -> None:
+        """Before a build: the paths a watcher (serve) saw change since the last build, or None."""
+        self.hint = None if changed is None else frozenset(changed)
+
+    def listing(self, folder: Path, root: Path) -> list[str] | Problem:
+        """discover_files, or the last listing when the hint says no plan file came or went."""
+        key = str(folder)
+        known = self.listings.get(key)
+        self._trusted = known is not None and self.hint is not None and _only_edits(self.hint, known, key)
+        if self._trusted and known is not None:
+            return known
+        found = discover_files(folder, root)
+        if isinstance(found, Problem):
+            self.listings.pop(key, None)
+        else:
+            self.listings[key] = found
+        return found
+
     def read(self, file: str, root: Path, folder: Path, options: ReadOptions) -> Source | Problem:
-        """read_file, unless the file's status is what it was when this process last read it."""
+        """read_file, unless the file's status is what it was when this process last read it (or,
+        with a trusted hint, unless the watcher saw it change)."""
+        if self._trusted and self.hint is not None and file not in self.hint and file in self.sources:
+            return self.sources[file][1]
         try:
             st = os.lstat(file)
         except OSError:
@@ -113,7 +137,7 @@ class BuildCache:
         if hit is not None and hit[0] == status:
             return hit[1]
         got = read_file(file, root, folder, options)
-        settled = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS
+        settled = time.time_ns() - st.st_mtime_ns > RACY_NS  # (a change of status alone shows in st_ctime_ns)
         if stat.S_ISREG(st.st_mode) and settled:  # never a symlink: its target may change unseen
             self.sources[name] = (status, got)
         else:
@@ -130,6 +154,20 @@ class BuildCache:
     def forget_missing(self, paths: set[str]) -> None:
         for gone in set(self.parsed) - paths:
             del self.parsed[gone]
+
+
+def _only_edits(hint: frozenset[str], listed: list[str], folder: str) -> bool:
+    """Whether every changed path is a listed plan file that is still there (an edit), or outside the
+    plans folder and no plan file (a template, the settings). Anything else — a plan file that came,
+    went or is named differently than the listing names it, a folder — asks for a new listing."""
+    known = set(listed)
+    for path in hint:
+        if path in known:
+            if not os.path.isfile(path):
+                return False
+        elif is_plan_name(os.path.basename(path)) or path.startswith(folder + os.sep) or path == folder:
+            return False
+    return True
 
 
 def _parse_slim(source: Source) -> Parsed:

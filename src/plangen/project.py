@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Protocol
 
 from . import aliases, rules, schema
 from .documents import Marks, YamlResult, load_yaml
@@ -156,38 +156,53 @@ def read_file(file: str, root: Path, folder: Path, options: ReadOptions) -> Sour
     return read_source(Path(file), root, folder, limit=options.size_limit, encoding=options.encoding)
 
 
-Reader = Callable[[str, Path, Path, ReadOptions], "Source | Problem"]  # (file, project root, its folder, options)
+class Files(Protocol):
+    """How plan files are listed and read: `DISK`, or the builder's cache, which remembers both."""
+
+    def listing(self, folder: Path, root: Path) -> list[str] | Problem: ...
+
+    def read(self, file: str, root: Path, folder: Path, options: ReadOptions) -> Source | Problem: ...
+
+
+class _Disk:
+    @staticmethod
+    def listing(folder: Path, root: Path) -> list[str] | Problem:
+        return discover_files(folder, root)
+
+    @staticmethod
+    def read(file: str, root: Path, folder: Path, options: ReadOptions) -> Source | Problem:
+        return read_file(file, root, folder, options)
+
+
+DISK: Files = _Disk()
 
 
 def read_paths(paths: list[Path], root: Path, options: ReadOptions,
-               read: Reader = read_file) -> tuple[list[Source], list[Problem]]:
-    """The shell: read every plan file named or found under the named folders.
-
-    `read` is `read_file`, or a caching wrapper of it (the builder's cache) — never anything else.
-    """
+               files: Files = DISK) -> tuple[list[Source], list[Problem]]:
+    """The shell: read every plan file named or found under the named folders."""
     sources: list[Source] = []
     problems: list[Problem] = []
     for target in paths:
         if target.is_dir() or not target.exists():
-            found = discover_files(target, root)
+            found = files.listing(target, root)
             if isinstance(found, Problem):
                 problems.append(found)
                 continue
-            folder, files = target, found
+            folder, names = target, found
         else:
-            folder, files = target.parent, [str(target)]
-        for file in files:
-            got = read(file, root, folder, options)
+            folder, names = target.parent, [str(target)]
+        for file in names:
+            got = files.read(file, root, folder, options)
             (problems if isinstance(got, Problem) else sources).append(got)  # type: ignore[arg-type]
     return sources, problems
 
 
 def load_project(paths: list[Path], root: Path, options: ReadOptions | None = None,
-                 parse: Parser = parse_each, read: Reader = read_file) -> Project:
-    sources, problems = read_paths(paths, root, options or ReadOptions(), read)
+                 parse: Parser = parse_each, files: Files = DISK) -> Project:
+    sources, problems = read_paths(paths, root, options or ReadOptions(), files)
     project = load_sources(sources, parse)
-    files = len(sources) + len({p.path for p in problems})
-    return Project(project.plans, tuple(problems) + project.problems, project.texts, files)
+    count = len(sources) + len({p.path for p in problems})
+    return Project(project.plans, tuple(problems) + project.problems, project.texts, count)
 
 
 __all__ = ["Parsed", "Project", "ReadOptions", "display_path", "load_project", "load_sources", "parse_each",

@@ -105,15 +105,27 @@ class Debouncer:
         self._pending = threading.Event()
         self._first = self._last = 0.0
         self.config_changed = False
+        self._paths: set[str] | None = set()  # what the events named since the last take (None: unknown)
 
-    def poke(self, config: bool = False) -> None:
+    def poke(self, config: bool = False, paths: list[str] | None = None) -> None:
+        """An event: `paths` it names (None: something changed, nobody knows what)."""
         with self._lock:
             now = time.monotonic()
             if not self._pending.is_set():
                 self._first = now
             self._last = now
             self.config_changed = self.config_changed or config
+            if paths is None or self._paths is None:
+                self._paths = None
+            else:
+                self._paths.update(paths)
             self._pending.set()
+
+    def take_paths(self) -> set[str] | None:
+        """The paths named since the last call (None when some event named none), and forget them."""
+        with self._lock:
+            taken, self._paths = self._paths, set()
+            return taken
 
     def wait(self, stop: threading.Event) -> tuple[float, bool] | None:
         """Block until a burst has ended: (monotonic time of its first event, config changed), or None on stop."""
@@ -146,7 +158,7 @@ def _event_handler(preview: Preview) -> Any:
                 paths.append(Path(os.fsdecode(event.dest_path)))
             hits = [p for p in paths if watched.relevant(p, event.is_directory)]
             if hits:
-                preview.debouncer.poke(config=any(watched.is_config(p) for p in hits))
+                preview.debouncer.poke(config=any(watched.is_config(p) for p in hits), paths=[str(p) for p in hits])
 
     return Events()
 
@@ -240,6 +252,9 @@ class Preview:
 
     def rebuild(self, first_event: float) -> BuildResult:
         started = time.monotonic()
+        expect = getattr(self.cache, "expect", None)
+        if expect is not None:  # the files the events named: only they need a look (the others keep their status)
+            expect(self.debouncer.take_paths())
         result = run_build(self.build_options, self.cache)
         ended = time.monotonic()
         stats = result.stats

@@ -13,7 +13,7 @@ from .crosscheck import plan_link_problems, registry_problems
 from .documents import load_yaml
 from .names import Registry, registry_from_data
 from .problems import Problem, error
-from .project import Parser, Project, Reader, ReadOptions, load_project, parse_each, read_file
+from .project import DISK, Files, Parser, Project, ReadOptions, load_project, parse_each
 from .sources import decode
 
 
@@ -32,13 +32,13 @@ class Workspace:
 
 def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | None = None,
                    drafts: bool = False, output: Path | None = None, parse: Parser = parse_each,
-                   read: Reader = read_file) -> Workspace:
+                   files: Files = DISK) -> Workspace:
     config, problems = load_config(root)
     if output is not None:
         config = replace(config, output=str(output))
     targets = paths or [config.plans_dir]
     project = load_project(targets, root, ReadOptions(size_limit=config.max_file_size, encoding=encoding), parse,
-                           read)
+                           files)
     registry, registry_found, registry_text = load_registry(config)
     plans = list(project.plans)
     published = {p.slug for p in plans if drafts or p.status != "draft"}
