@@ -335,14 +335,15 @@ def make_env(user_templates: Path | None) -> Environment:
 
 
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_FIND_CONTROL = _CONTROLS.search
 
 
 def _printable(value: Any) -> Any:
     """Every printed value without the control characters HTML forbids (a plan's text may hold them)."""
-    if isinstance(value, str):
+    if isinstance(value, str) and _FIND_CONTROL(value) is not None:  # searching is cheaper than substituting
         cleaned = _CONTROLS.sub("", value)
         return Markup(cleaned) if isinstance(value, Markup) else cleaned
-    return value
+    return value  # nothing to drop: the value itself (str stays str, Markup stays Markup)
 
 
 _REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
