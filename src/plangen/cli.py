@@ -28,7 +28,8 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="read plan files in this encoding instead of UTF-8 (e.g. gb18030)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or (`wanted`: a built-in command) of the built-in ones alone."""
     parser = argparse.ArgumentParser(
         prog="plangen",
         description="Validate assistance plans (帮扶方案) kept as YAML or Markdown and publish them as a static site.")
@@ -62,18 +63,31 @@ def build_parser() -> argparse.ArgumentParser:
                        help="do not build the Pagefind search index (and hide the search box)")
     _common(build)
     build.set_defaults(func=cmd_build)
-    from .diff.command import register as register_diff  # plangen diff, plangen textconv
-    register_diff(sub)
-    __import__("plangen.serve", fromlist=["register"]).register(sub)  # plangen serve
-    __import__("plangen.scaffold", fromlist=["register"]).register(sub)  # plangen init, plangen new
-    from .importer.command import register as register_import  # plangen import
-    register_import(sub)
-    # Further commands register themselves here, one line each.
+    for names, module in MORE_COMMANDS:
+        if wanted is None or wanted in names:
+            __import__(module, fromlist=["register"]).register(sub)
     return parser
 
 
+# Commands that register themselves, and the module of each (imported only when it may be the one run).
+# Further commands: one line each.
+MORE_COMMANDS = (
+    (("diff", "textconv"), "plangen.diff.command"),
+    (("serve",), "plangen.serve"),
+    (("init", "new"), "plangen.scaffold"),
+    (("import",), "plangen.importer.command"),
+)
+BUILT_IN = ("check", "schema", "build")
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command argv runs, when it is one of BUILT_IN (the others need their module to parse)."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in BUILT_IN else None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_command_named(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

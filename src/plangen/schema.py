@@ -8,10 +8,12 @@ import json
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, ValidationError
+
+if TYPE_CHECKING:  # jsonschema itself is imported only when a plan has errors (it takes ~0.1 s to import)
+    from jsonschema import Draft202012Validator, ValidationError
 
 from .documents import FieldPath, Marks, dotted, mark_of
 from .problems import Problem, error
@@ -83,6 +85,8 @@ def _any_name_required(node: dict[str, Any], names: dict[str, list[str]]) -> Non
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(plan_schema())
 
 
@@ -93,7 +97,29 @@ def _fast_validator() -> Callable[[Any], Any]:
     It stops at the first error, so it only answers "valid?"; invalid plans go through jsonschema,
     which finds every error.
     """
-    return fastjsonschema.compile(plan_schema())
+    return fastjsonschema.compile(_without_refs(plan_schema()))
+
+
+def _without_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """The same rules with each `$ref` replaced by its definition (`$defs` has no cycles): compiled
+    code then checks each value in line, without a function call and a field name built per value."""
+    definitions: dict[str, Any] = schema["$defs"]
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        out = {k: inline(v) for k, v in node.items() if not (k == "$ref" and isinstance(ref, str))}
+        if not isinstance(ref, str):
+            return out
+        if not ref.startswith("#/$defs/") or set(out) - {"title", "description"}:  # only annotations beside it
+            raise ValueError(f"cannot inline {ref} beside {sorted(out)}")
+        return {**inline(definitions[ref.removeprefix("#/$defs/")]), **out}
+
+    inlined: dict[str, Any] = inline({k: v for k, v in schema.items() if k != "$defs"})
+    return inlined
 
 
 def _is_valid_fast(data: Any) -> bool:
