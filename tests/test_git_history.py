@@ -133,3 +133,25 @@ def test_no_repository_and_no_git_give_notes_not_errors(tmp_path: Path, monkeypa
     monkeypatch.setenv("PATH", str(folder))
     result = read_history(repo, ["plans/wujing.yaml"])
     assert result.histories == {} and "git is not installed" in result.notes[0]
+
+
+def test_a_long_lived_build_sees_a_new_commit(tmp_path: Path) -> None:
+    """serve keeps the history it read while HEAD stays; a commit (or a checkout) reads it again."""
+    from plangen.build import BuildOptions, build
+    from plangen.cache import BuildCache
+
+    repo = new_repo(tmp_path / "r", {"plans/a.yaml": PLAN}, "初稿")
+    memory = BuildCache()
+    out = tmp_path / "served"
+    options = BuildOptions(root=repo, output=out, search=False, persistent_cache=False)
+    assert build(options, cache=memory).ok
+    first = (out / "history" / "a.html").read_text("utf-8")
+    kept = memory.histories
+    assert build(options, cache=memory).ok and kept is not None and memory.histories is kept  # not read again
+    commit(repo, {"plans/a.yaml": PLAN.replace("促进", "推进")}, "改一个字")
+    assert build(options, cache=memory).ok and memory.histories is not kept
+    now = (out / "history" / "a.html").read_text("utf-8")
+    assert "改一个字" in now and "改一个字" not in first
+    cold = tmp_path / "cold"
+    build(BuildOptions(root=repo, output=cold, search=False, persistent_cache=False))
+    assert now == (cold / "history" / "a.html").read_text("utf-8")

@@ -31,7 +31,7 @@ from . import cache as cache_store
 from . import stamp as stamps
 from .cache import BuildCache, digest
 from .config import CONFIG_NAME, Config, load_config
-from .history import PlanHistory, read_history
+from .history import HistoryResult, PlanHistory, read_history
 from .index import Index, build_index
 from .model import Plan
 from .names import Registry
@@ -105,6 +105,9 @@ def source_date_epoch() -> int:
 
 
 def build(options: BuildOptions, progress: Progress | None = None, cache: BuildCache | None = None) -> BuildResult:
+    """Build the site. The CLI passes no cache: the one in .plangen-cache/ is used, and when the stamp
+    of every input equals the last build's (stamp.py) its result is reported again at once. A
+    long-lived process (serve) passes one BuildCache to every build."""
     started = time.perf_counter()
     root = options.root.resolve()
     inputs_stamp: stamps.Stamp | None = None
@@ -145,7 +148,7 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     feeds.keep_only(plans)
     crosscheck.keep_only(list(ws.project.plans))
     off = search.off_reason(options.search, ws.config.search, len(plans))
-    histories, notes = _histories(options, ws, index)
+    histories, notes = _histories(options, ws, index, cache)
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
                     drafts=options.drafts, history=frozenset(histories))
     try:
@@ -245,11 +248,20 @@ def _outcome(result: BuildResult) -> stamps.Outcome | None:
                           stamps.outputs_of(out, paths))
 
 
-def _histories(options: BuildOptions, ws: Workspace, index: Index) -> tuple[dict[str, PlanHistory], tuple[str, ...]]:
+def _histories(options: BuildOptions, ws: Workspace, index: Index,
+               cache: BuildCache | None = None) -> tuple[dict[str, PlanHistory], tuple[str, ...]]:
     """Each published plan's revisions from git, by slug; notes say when history is missing or partial."""
     if not (options.history and ws.config.history):
         return {}, ()
-    found = read_history(ws.config.root, [p.source for p in index.plans], ws.config.root / cache_store.CACHE_DIR / "history")
+    paths = [p.source for p in index.plans]
+    # history is made of commits only: the same HEAD and plan files give the same histories
+    key = digest(git.head_state(ws.config.root), *paths)
+    if cache is not None and cache.histories is not None and cache.histories[0] == key:
+        found: HistoryResult = cache.histories[1]
+    else:
+        found = read_history(ws.config.root, paths, ws.config.root / cache_store.CACHE_DIR / "history")
+        if cache is not None:
+            cache.histories = (key, found)
     by_path = {p.source: p.slug for p in index.plans}
     histories = {by_path[path]: h for path, h in found.histories.items() if path in by_path and h.revisions}
     notes = tuple(n for n in found.notes if "not in a git repository" not in n)

@@ -75,6 +75,7 @@ class BuildCache:
     _trusted: bool = False  # the hint explains every change in the plans folder: others need no look
     summaries: ByIdentity[Plan, str] = field(default_factory=ByIdentity)  # plan -> its summary print
     index: tuple[str, Any] | None = None  # the last build's index, by a digest of the plans' summaries
+    histories: tuple[str, Any] | None = None  # the last history read, by git HEAD and the plan files
     last: Any = None  # the last build's jobs (build.Pass)
 
     def parse(self, sources: list[Source]) -> list[Parsed]:
