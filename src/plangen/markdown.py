@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.token import Token
 
 Resolver = Callable[[str], "str | None"]
@@ -68,17 +69,71 @@ _INERT_LINE = re.compile(r'[^\x00-\x40\x5b-\x60\x7b-\x7f\s][^\x00-\x1f\x7f\\*_\[
 
 
 def _plain_paragraphs(text: str) -> str | None:
-    """The HTML of a body of plain paragraphs (the parser's exact output), or None for anything else."""
+    """The HTML of a body of plain paragraphs (the parser's exact output), or None for anything else.
+
+    Plain lines may hold `**strong**` too (see _strong_line and _strong).
+    """
     paragraphs: list[list[str]] = [[]]
+    stars = False
     for line in text.split("\n"):
         if not line:
             if paragraphs[-1]:
                 paragraphs.append([])
         elif _INERT_LINE.fullmatch(line) and not line[-1].isspace():
             paragraphs[-1].append(line)
+        elif _strong_line(line):
+            paragraphs[-1].append(line)
+            stars = True
         else:
             return None
-    return "".join("<p>" + "\n".join(lines) + "</p>\n" for lines in paragraphs if lines)
+    html = ["\n".join(lines) for lines in paragraphs if lines]
+    if stars:
+        strong = [_strong(inline) for inline in html]
+        if None in strong:
+            return None
+        html = [inline for inline in strong if inline is not None]
+    return "".join("<p>" + inline + "</p>\n" for inline in html)
+
+
+def _strong_line(line: str) -> bool:
+    """A plain line but for `**` runs (exactly two stars, never two runs side by side)."""
+    parts = line.split("**")
+    bare = "".join(parts)
+    return (len(parts) > 1 and all(parts[1:-1]) and _INERT_LINE.fullmatch(bare) is not None
+            and not line[-1].isspace())
+
+
+def _strong(inline: str) -> str | None:
+    """A paragraph's plain text with each `**…**` pair as <strong>, or None unless every run opens or
+    closes as the parser's emphasis rule sees it (CommonMark flanking) and the pairs neither nest nor
+    stay open: then the parser pairs each run with the one before it, and nothing else differs."""
+    pieces = inline.split("**")
+    out = [pieces[0]]
+    is_open = False
+    at = len(pieces[0])
+    for piece in pieces[1:]:
+        can_open, can_close = _flanking(inline[at - 1] if at else " ", inline[at + 2] if at + 2 < len(inline) else " ")
+        if is_open and can_close:
+            out.append("</strong>")
+        elif not is_open and can_open:
+            out.append("<strong>")
+        else:
+            return None
+        is_open = not is_open
+        out.append(piece)
+        at += 2 + len(piece)
+    return None if is_open else "".join(out)
+
+
+def _flanking(before: str, after: str) -> tuple[bool, bool]:
+    """Whether a `**` run between these characters can open, and can close, emphasis (markdown-it's
+    StateInline.scanDelims for `*`, which may split words; a line's start and end count as a space)."""
+    before_space, after_space = isWhiteSpace(ord(before)), isWhiteSpace(ord(after))
+    before_punct = isMdAsciiPunct(ord(before)) or isPunctChar(before)
+    after_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
+    left = not (after_space or (after_punct and not (before_space or before_punct)))
+    right = not (before_space or (before_punct and not (after_space or after_punct)))
+    return left, right
 
 
 def _clean_links(children: list[Token], resolve: Resolver | None) -> list[Token]:
