@@ -110,9 +110,11 @@ def _template(rng: random.Random, root: Path) -> str:
     theme = REPO / "templates"
     folder = root / "templates"
     folder.mkdir(exist_ok=True)
-    name = rng.choice(["org.html", "person.html", "timeline.html"])
+    name = rng.choice(["org.html", "person.html", "timeline.html", "plan.html"])
     text = (folder / name).read_text("utf-8") if (folder / name).exists() else (theme / name).read_text("utf-8")
-    (folder / name).write_text(text.replace("<h1>", '<h1 class="edited">', 1), "utf-8")
+    edited = text.replace("<h1", '<h1 class="edited"', 1)
+    assert edited != text
+    (folder / name).write_text(edited, "utf-8")
     return f"template {name}"
 
 

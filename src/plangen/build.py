@@ -371,6 +371,7 @@ def _summary_lines(plans: tuple[Plan, ...] | list[Plan]) -> list[str]:
 
 
 _CARD = "_card.html"  # the plan card, kept by the renderer between builds
+_PLAN = "plan.html"  # the template of every plan's own page (pages.plan_page)
 
 
 def _retemplated(last: Pass, inputs: Inputs, cited: dict[str, list[str]]) -> list[Job]:
@@ -381,7 +382,8 @@ def _retemplated(last: Pass, inputs: Inputs, cited: dict[str, list[str]]) -> lis
     if not changed:
         return []
     index = inputs.index
-    pages = [home(index), *(plan_page(index, p, i, cited) for i, p in enumerate(index.plans)), *list_pages(index)]
+    plan_pages = (plan_page(index, p, i, cited) for i, p in enumerate(index.plans)) if _PLAN in changed else ()
+    pages = [home(index), *plan_pages, *list_pages(index)]
     jobs = [_page_job(page, inputs) for page in pages if page.template in changed]
     if "history.html" in changed:
         jobs += [_history_job(index.by_slug[slug], h, inputs) for slug, h in sorted(inputs.histories.items())]
