@@ -97,7 +97,7 @@ def _fast_validator() -> Callable[[Any], Any]:
     It stops at the first error, so it only answers "valid?"; invalid plans go through jsonschema,
     which finds every error.
     """
-    return fastjsonschema.compile(_without_refs(plan_schema()))
+    return fastjsonschema.compile(_without_refs(plan_schema()), detailed_exceptions=False)
 
 
 def _without_refs(schema: dict[str, Any]) -> dict[str, Any]:
