@@ -17,6 +17,7 @@ output is the same as a full pass (tests compare them).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -117,7 +118,10 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
         quick, damaged = _unchanged(options, root, inputs_stamp, started)
         if quick is not None:
             return quick
-    result = _build(options, root, progress, cache, started, damaged)
+    try:
+        result = _build(options, root, progress, cache, started, damaged)
+    finally:
+        gc.unfreeze()  # (frozen in _build once the plans are loaded)
     if inputs_stamp is not None:
         stamps.save(root / cache_store.CACHE_DIR, inputs_stamp, result.output or root, _outcome(result))
     return result
@@ -145,6 +149,9 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
         return BuildResult(ws, (*problems, refused))
     plans = [p for p in ws.project.plans if options.drafts or p.status != "draft"]
     index = _index(plans, ws, cache)
+    # the plans and the index live until the build ends: the cyclic collector (run often while pages
+    # render) need not walk them each time; forked workers inherit this too
+    gc.freeze()
     feeds.keep_only(plans)
     crosscheck.keep_only(list(ws.project.plans))
     off = search.off_reason(options.search, ws.config.search, len(plans))
