@@ -27,7 +27,7 @@ CASES = [
 
 @pytest.mark.parametrize("text", CASES)
 def test_depth_from_the_tree_is_the_depth_of_the_event_stream(text: str) -> None:
-    assert documents._deep_node(yaml.compose(text, Loader=documents._Loader)) == documents._too_deep(text)
+    assert documents._shape(yaml.compose(text, Loader=documents._Loader)).deep == documents._too_deep(text)
 
 
 @pytest.mark.parametrize("text", CASES)
@@ -64,5 +64,6 @@ def test_without_anchors_the_tree_size_is_the_expanded_size(items: int) -> None:
     text = "tags: [" + ", ".join(["x"] * items) + "]\n"
     node = yaml.compose(text, Loader=documents._Loader)
     assert documents._tree_size(node) == documents._expanded_size(node, {}, set(), 0) == items + 3
+    assert documents._shape(node).size == items + 3
     codes = [p.code for p in load_yaml(text, "p.yaml").problems]
     assert codes == ([] if items + 3 <= documents.MAX_NODES else ["too-complex"])

@@ -10,7 +10,7 @@ the expanded size is counted once per distinct node).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -52,18 +52,19 @@ class YamlResult:
 def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlResult:
     """Parse one YAML document. `line_offset` shifts marks (for Markdown front matter)."""
     try:
-        node = _compose(text)
+        tree = _compose(text)
     except yaml.MarkedYAMLError as exc:
         return YamlResult(None, {}, [_syntax_problem(exc, path, line_offset)])
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return YamlResult(None, {}, [error(path, 1, 1, "", f"invalid YAML: {exc}", code="yaml-syntax")])
-    if isinstance(node, tuple):
-        line, col = node[0] + 1 + line_offset, node[1] + 1
+    if tree.deep:
+        line, col = tree.deep[0] + 1 + line_offset, tree.deep[1] + 1
         return YamlResult(None, {}, [error(path, line, col, "", _refusal(f"nested more than {MAX_DEPTH} levels"),
                                            code="too-complex")])
+    node = tree.node
     if node is None:
         return YamlResult(None)
-    if _too_many(node, text):
+    if _too_many(node, tree.size, text):
         line, col = node.start_mark.line + 1 + line_offset, node.start_mark.column + 1
         why = f"more than {MAX_NODES:,} values or {MAX_DEPTH} levels once aliases are expanded"
         return YamlResult(None, {}, [error(path, line, col, "", _refusal(why), code="too-complex")])
@@ -72,44 +73,55 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlResult:
     return YamlResult(data, builder.marks, builder.problems)
 
 
-def _compose(text: str) -> yaml.Node | tuple[int, int] | None:
-    """The node tree, or where nesting first goes past MAX_DEPTH (line, column; 0-based).
+class _Tree(NamedTuple):
+    node: yaml.Node | None
+    deep: tuple[int, int] | None = None  # where nesting first goes past MAX_DEPTH (0-based line, column)
+    size: int = 0  # how many nodes were written, keys included, an alias as one (0: not counted)
+
+
+def _compose(text: str) -> _Tree:
+    """The node tree, or where nesting first goes past MAX_DEPTH.
 
     As if the event stream were read to its end before composing: nesting too deep is reported
     when met before a syntax error, and the syntax error (raised) otherwise.
     """
     if sum(map(text.count, _INDICATORS)) > COMPOSE_SAFE_DEPTH:
         deep = _too_deep(text)  # the composer must never see it
-        return deep if deep else yaml.compose(text, Loader=_Loader)
+        return _Tree(None, deep) if deep else _Tree(yaml.compose(text, Loader=_Loader))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
         deep = _too_deep(text)
         if deep:
-            return deep
+            return _Tree(None, deep)
         raise
-    return _deep_node(node) or node
+    return _shape(node)
 
 
-def _deep_node(root: yaml.Node | None) -> tuple[int, int] | None:
+def _shape(root: yaml.Node | None) -> _Tree:
     """What `_too_deep` finds, read from a composed tree: the first collection in document order
-    (an alias is not followed: its anchor came first) nested more than MAX_DEPTH levels."""
+    (an alias is not followed: its anchor came first) nested more than MAX_DEPTH levels; and, when
+    nothing is, how many nodes were written, keys included (an alias counts as one)."""
     seen: set[int] = set()
+    size = 1
 
     def visit(node: yaml.Node, depth: int) -> tuple[int, int] | None:
+        nonlocal size
         if isinstance(node, yaml.ScalarNode) or id(node) in seen:
             return None
         seen.add(id(node))
         if depth > MAX_DEPTH:
             return node.start_mark.line, node.start_mark.column
         children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        size += len(children)
         for child in children:
             found = visit(child, depth + 1)
             if found:
                 return found
         return None
 
-    return visit(root, 1) if root is not None else None
+    deep = visit(root, 1) if root is not None else None
+    return _Tree(None if deep else root, deep, size if root is not None else 0)
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
@@ -130,10 +142,10 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _too_many(node: yaml.Node, text: str) -> bool:
+def _too_many(node: yaml.Node, size: int, text: str) -> bool:
     """More than MAX_NODES values once aliases are expanded, or aliases nesting past MAX_DEPTH."""
     if "&" not in text:  # no anchor, so no alias: the tree is all there is (and its depth was checked)
-        return _tree_size(node) > MAX_NODES
+        return (size or _tree_size(node)) > MAX_NODES
     return _expanded_size(node, {}, set(), 0) > MAX_NODES  # counted once per distinct node: fast for any bomb
 
 
