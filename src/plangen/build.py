@@ -304,9 +304,12 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
         writer.abort()
         raise
     made = set(writer.paths)
-    stats = writer.commit(keep=search.KEEP, kept=tuple(path for path in jobs if path not in made))
+    kept = tuple(path for path in jobs if path not in made)
+    # the manifest this process wrote last, when the output folder is the same (else it is read)
+    previous = last.manifest if isinstance(last, Pass) and last.out == out else None
+    stats = writer.commit(keep=search.KEEP, kept=kept, previous=previous)
     cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
-    cache.last = Pass(inputs, jobs, cited)
+    cache.last = Pass(inputs, jobs, cited, out, frozenset(made.union(kept)))
     return stats, len(dirty)
 
 
@@ -328,6 +331,7 @@ class Inputs:
     plan_prints: dict[str, str]  # slug -> fingerprint of its text
     full: Prints
     summary: Prints
+    epoch: int  # the newest plan date (feeds.newest_epoch): the feeds' time stamps
     # everything above but the plans' text and the templates: equal shapes differ only in some plans'
     # own jobs and in the pages of the templates that changed
     shape: str
@@ -340,6 +344,8 @@ class Pass:
     inputs: Inputs
     jobs: dict[str, Job]
     cited: dict[str, list[str]]  # pages.cited_with of its index (the same for an equal shape)
+    out: Path
+    manifest: frozenset[str]  # the files its manifest lists
 
 
 def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str,
@@ -364,13 +370,14 @@ def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
     renderer.index = index  # the renderer keeps plan cards, made of summaries: the same for an equal shape
     plan_prints = {p.slug: _text_print(p, texts, last) for p in index.plans}
     full = (_numbers(plan_prints, last.inputs if same and last else None), digest(*plan_prints.values()))
-    if same and last:  # the same summaries
-        summary = last.inputs.summary
+    if same and last:  # the same summaries, so the same dates
+        summary, epoch = last.inputs.summary, last.inputs.epoch
     else:
         summaries = {p.slug: cache.summaries.get(p, summary_print) if cache else summary_print(p) for p in index.plans}
         summary = (_numbers(summaries), digest(*summaries.values()))
+        epoch = feeds.newest_epoch(list(index.plans), source_date_epoch())
     return Inputs(index, config, texts, histories, renderer, key, tprints, user_templates, plan_prints, full, summary,
-                  shape)
+                  epoch, shape)
 
 
 def _summary_lines(plans: tuple[Plan, ...] | list[Plan]) -> list[str]:
@@ -532,9 +539,8 @@ def _shape(value: Any) -> Any:
 def _feed_jobs(inputs: Inputs) -> list[Job]:
     """The files made from every plan: the site calendar, the Atom feed, the JSON API."""
     index, config, key = inputs.index, inputs.config, inputs.key
-    everything = inputs.full[1]
+    everything, epoch = inputs.full[1], inputs.epoch
     plans = list(index.plans)
-    epoch = feeds.newest_epoch(plans, source_date_epoch())
     return [
         Job(urls.CALENDAR, digest(key, "calendar", everything),
             lambda: feeds.calendar(plans, config.title, epoch, config.base_url), here=True),

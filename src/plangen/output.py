@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,8 +102,10 @@ class SiteWriter:
             tmp.unlink(missing_ok=True)
         self._staged = []
 
-    def commit(self, keep: tuple[str, ...] = (), kept: tuple[str, ...] = ()) -> WriteStats:
-        previous = read_manifest(self.out)
+    def commit(self, keep: tuple[str, ...] = (), kept: tuple[str, ...] = (),
+               previous: Collection[str] | None = None) -> WriteStats:
+        """`previous`: the files of the manifest in the folder, when the caller knows them (it wrote it)."""
+        previous = read_manifest(self.out) if previous is None else previous
         for tmp, target in self._staged:
             os.replace(tmp, target)
         current = set(self.paths) | set(kept)
@@ -145,7 +148,7 @@ def _atomic_write(target: Path, data: bytes) -> None:
     os.replace(tmp, target)
 
 
-def _remove_stale(out: Path, previous: list[str], files: set[str], keep: tuple[str, ...]) -> int:
+def _remove_stale(out: Path, previous: Collection[str], files: set[str], keep: tuple[str, ...]) -> int:
     removed = 0
     for path in previous:
         if path in files or (keep and path.startswith(keep)):
