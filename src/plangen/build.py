@@ -18,6 +18,7 @@ output is the same as a full pass (tests compare them).
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import sys
@@ -298,8 +299,9 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
         dirty = [j for j in jobs.values() if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
     writer = SiteWriter(out)  # each file goes to disk as soon as it is made; none is visible before all are
     try:
-        for path, data in [*make_all(dirty, options.jobs, progress), *asset_files(ws.config.templates_dir).items()]:
-            writer.put(path, data)
+        for path, data in itertools.chain(make_all(dirty, options.jobs, progress),
+                                          asset_files(ws.config.templates_dir).items()):
+            writer.put(path, data)  # one file at a time: the site is never held in memory
     except BaseException:
         writer.abort()
         raise
