@@ -318,3 +318,21 @@ def test_a_hint_is_trusted_only_when_it_explains_every_change(tmp_path: Path, mo
     (plans / "sub").mkdir()
     assert len(load({str(plans / "sub")})) == 3 and len(listings) == 5  # a folder
     assert len(load({str(tmp_path / "templates" / "plan.html")})) == 3 and len(listings) == 5  # outside: no need
+
+
+def test_a_feed_of_the_newest_plans_stays_right_after_edits_to_any_plan(project: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a feed of 3 plans in a corpus of 24, the feed is fingerprinted by those 3 only, and
+    every build still equals a cold one."""
+    from plangen import feeds
+
+    monkeypatch.setattr(feeds, "FEED_SIZE", 3)
+    rng = random.Random(11)
+    out = tmp_path / "served"
+    memory = BuildCache()
+    options = BuildOptions(root=project, output=out, search=False, history=False, jobs=1, persistent_cache=False)
+    assert build(options, cache=memory).ok
+    for step in range(6):
+        what = rng.choice([_edit_text, _edit_text, _edit_title])(rng, project)
+        assert build(options, cache=memory).ok, what
+        assert _tree(out) == _cold(project, tmp_path, "cold"), f"step {step}: {what}"

@@ -543,10 +543,13 @@ def _feed_jobs(inputs: Inputs) -> list[Job]:
     index, config, key = inputs.index, inputs.config, inputs.key
     everything, epoch = inputs.full[1], inputs.epoch
     plans = list(index.plans)
+    # the feed shows the newest plans only: an edit to an older plan's text leaves it as it is
+    newest = [f"{p.slug}:{inputs.plan_prints[p.slug]}" for p in plans[:feeds.FEED_SIZE]]
     return [
         Job(urls.CALENDAR, digest(key, "calendar", everything),
             lambda: feeds.calendar(plans, config.title, epoch, config.base_url), here=True),
-        Job(urls.FEED, digest(key, "feed", everything), lambda: feeds.atom(index, config.title, epoch, config.base_url)),
+        Job(urls.FEED, digest(key, "feed", str(epoch), *newest), lambda: feeds.atom(index, config.title, epoch,
+                                                                                  config.base_url)),
         Job(urls.API, digest(key, "api", everything), lambda: feeds.api(index), here=True),
         Job(urls.API_SCHEMA, digest(key, "api-schema"), api_schema),
     ]

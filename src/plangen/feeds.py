@@ -125,6 +125,9 @@ def newest_epoch(plans: list[Plan], fallback: int) -> int:
 _ATOM = "http://www.w3.org/2005/Atom"
 
 
+FEED_SIZE = 50  # the newest plans in the Atom feed
+
+
 def atom(index: Index, title: str, epoch: int, base_url: str) -> bytes:
     ET.register_namespace("", _ATOM)
     feed = ET.Element(f"{{{_ATOM}}}feed")
@@ -134,7 +137,7 @@ def atom(index: Index, title: str, epoch: int, base_url: str) -> bytes:
     ET.SubElement(feed, f"{{{_ATOM}}}link", rel="self", href=_href(base_url, urls.FEED))
     author = ET.SubElement(feed, f"{{{_ATOM}}}author")
     _sub(author, "name", title)
-    for plan in index.plans[:50]:
+    for plan in index.plans[:FEED_SIZE]:
         entry = ET.SubElement(feed, f"{{{_ATOM}}}entry")
         _sub(entry, "title", plan.title)
         _sub(entry, "id", f"urn:plangen:plan:{quote(plan.slug)}")
