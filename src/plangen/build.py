@@ -115,10 +115,13 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     inputs_stamp: stamps.Stamp | None = None
     damaged: set[str] = set()
     if options.persistent_cache and cache is None:
-        inputs_stamp = _stamp(options, root)
-        quick, damaged = _unchanged(options, root, inputs_stamp, started)
-        if quick is not None:
-            return quick
+        config, _ = load_config(root)
+        out = _output_dir(options, config)
+        saved = stamps.last(root / cache_store.CACHE_DIR, out)
+        inputs_stamp = _stamp(options, root, config, out, saved[0].hashed if saved else ())
+        damaged = stamps.damaged(saved, out)
+        if saved is not None and saved[0].digest == inputs_stamp.digest and not damaged:
+            return _unchanged(options, root, config, out, saved[1], started)
     try:
         result = _build(options, root, progress, cache, started, damaged)
     finally:
@@ -195,10 +198,9 @@ def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
     return index
 
 
-def _stamp(options: BuildOptions, root: Path) -> stamps.Stamp:
-    """The stamp of everything this build would read (see stamp.py)."""
-    config, _ = load_config(root)
-    out = _output_dir(options, config)
+def _stamp(options: BuildOptions, root: Path, config: Config, out: Path, hashed: tuple[str, ...]) -> stamps.Stamp:
+    """The stamp of everything this build would read (see stamp.py); `hashed`: files the last stamp
+    knows by content."""
     settings = [repr((options.strict, options.drafts, options.encoding, options.search, options.history)),
                 str(out), str(source_date_epoch())]
     files = [root / CONFIG_NAME, config.root / config.registry]
@@ -208,26 +210,18 @@ def _stamp(options: BuildOptions, root: Path) -> stamps.Stamp:
         binary = search.executable()
         settings.append(str(binary))
         files += [binary] if binary else []
-    return stamps.take("\0".join(settings), files, [config.plans_dir, config.templates_dir, default_theme()],
-                       stamps.hashed(root / cache_store.CACHE_DIR))
+    return stamps.take("\0".join(settings), files, [config.plans_dir, config.templates_dir, default_theme()], hashed)
 
 
-def _unchanged(options: BuildOptions, root: Path, inputs_stamp: stamps.Stamp,
-               started: float) -> tuple[BuildResult | None, set[str]]:
-    """The last build's result again, when its stamp is this one and its output is untouched;
-    else the output files that changed since the last build wrote them."""
-    config, _ = load_config(root)
-    out = _output_dir(options, config)
-    saved = stamps.last(root / cache_store.CACHE_DIR, out)
-    outcome = stamps.unchanged(saved, inputs_stamp, out)
-    if outcome is None:
-        return None, stamps.damaged(saved, out)
+def _unchanged(options: BuildOptions, root: Path, config: Config, out: Path, outcome: stamps.Outcome,
+               started: float) -> BuildResult:
+    """The last build's result again (nothing it read has changed and its output is untouched)."""
     texts = _texts_of(root, outcome.problems, options.encoding)
     ws = Workspace(config, Project((), outcome.problems, texts, 0), Registry(), outcome.problems)
     stats = WriteStats(0, sum(1 for path in outcome.outputs if path != MANIFEST and not path.startswith(search.KEEP)), 0)
     found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED)
     return BuildResult(ws, outcome.problems, outcome.plans, outcome.drafts_skipped, outcome.pages, stats,
-                       time.perf_counter() - started, out, found, 0, outcome.notes), set()
+                       time.perf_counter() - started, out, found, 0, outcome.notes)
 
 
 def _texts_of(root: Path, problems: tuple[Problem, ...], encoding: str | None) -> dict[str, str]:

@@ -106,36 +106,24 @@ def outputs_of(out: Path, paths: list[str]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def hashed(folder: Path) -> tuple[str, ...]:
-    """The files the last saved stamp knows by content (a new stamp must hash them too to equal it)."""
-    try:
-        doc = json.loads((folder / FILE).read_text("utf-8"))
-        return tuple(str(p) for p in doc["hashed"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return ()
+Saved = tuple[Stamp, Outcome]  # what the last build kept: its stamp and its outcome
 
 
-def last(folder: Path, out: Path) -> tuple[str, Outcome] | None:
+def last(folder: Path, out: Path) -> Saved | None:
     """The stamp and outcome saved by the last build into `out`, if any."""
     try:
         doc = json.loads((folder / FILE).read_text("utf-8"))
         if doc.get("version") != __version__ or doc.get("out") != str(out):
             return None
-        return str(doc["stamp"]), Outcome(int(doc["plans"]), int(doc["drafts"]), int(doc["pages"]),
-                                          tuple(Problem(**p) for p in doc["problems"]), tuple(doc["notes"]),
-                                          {k: (int(v[0]), int(v[1])) for k, v in doc["outputs"].items()})
+        stamp = Stamp(str(doc["stamp"]), tuple(str(p) for p in doc["hashed"]))
+        return stamp, Outcome(int(doc["plans"]), int(doc["drafts"]), int(doc["pages"]),
+                              tuple(Problem(**p) for p in doc["problems"]), tuple(doc["notes"]),
+                              {k: (int(v[0]), int(v[1])) for k, v in doc["outputs"].items()})
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 
-def unchanged(saved: tuple[str, Outcome] | None, stamp: Stamp, out: Path) -> Outcome | None:
-    """The last build's outcome when its stamp is this one and its output files are untouched."""
-    if saved is None or saved[0] != stamp.digest or damaged(saved, out):
-        return None
-    return saved[1]
-
-
-def damaged(saved: tuple[str, Outcome] | None, out: Path) -> set[str]:
+def damaged(saved: Saved | None, out: Path) -> set[str]:
     """Output files that are no longer as the last build left them (edited, replaced or removed)."""
     if saved is None:
         return set()
