@@ -19,8 +19,9 @@ NOT_FOUND = "404.html"
 CALENDAR = "calendar.ics"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
-API = "api/plans.json"
+API = "api/plans.json"  # every published plan's list entry; each plan in full at api_plan(slug)
 API_SCHEMA = "api/plans.schema.json"
+API_PLAN_SCHEMA = "api/plan.schema.json"
 STYLE = "assets/style.css"
 SCRIPT = "assets/app.js"
 
@@ -31,6 +32,10 @@ def plan(slug: str) -> str:
 
 def plan_ics(slug: str) -> str:
     return f"plans/{slug}.ics"
+
+
+def api_plan(slug: str) -> str:
+    return f"api/plans/{slug}.json"
 
 
 def source(slug: str, kind: str) -> str:
