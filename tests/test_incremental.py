@@ -160,13 +160,16 @@ def test_a_text_edit_in_a_long_lived_process_redoes_only_that_plans_files_and_th
     options = BuildOptions(root=project, output=tmp_path / "site", search=False, history=False, persistent_cache=False)
     build(options, cache=memory)
     first = memory.last
+    site_wide = {path: (tmp_path / "site" / path).stat().st_mtime_ns for path in ("calendar.ics", "api/plans.json")}
     _edit_text(random.Random(5), project)
     warm = build(options, cache=memory)
     assert warm.ok
-    # the plan's page, its calendar, its source, and the site calendar, feed and API (the API schema is unchanged)
-    assert warm.rendered == 6
+    # the plan's page, its calendar, its source, its JSON, and the Atom feed (it shows the newest plans' text);
+    # the site calendar and the API's list show summaries only: neither is made again
+    assert warm.rendered == 5
     assert memory.last is not first and memory.last.inputs.renderer is first.inputs.renderer
-    assert warm.stats is not None and 0 < warm.stats.written <= 6
+    assert warm.stats is not None and 0 < warm.stats.written <= 5
+    assert {path: (tmp_path / "site" / path).stat().st_mtime_ns for path in site_wide} == site_wide
     _edit_title(random.Random(5), project)  # a summary changes: every page fingerprinted again
     assert build(options, cache=memory).rendered > 6
 
@@ -336,3 +339,18 @@ def test_a_feed_of_the_newest_plans_stays_right_after_edits_to_any_plan(project:
         what = rng.choice([_edit_text, _edit_text, _edit_title])(rng, project)
         assert build(options, cache=memory).ok, what
         assert _tree(out) == _cold(project, tmp_path, "cold"), f"step {step}: {what}"
+
+
+def test_the_site_calendar_follows_a_step_owner_edit_in_a_long_lived_process(project: Path, tmp_path: Path) -> None:
+    """The site calendar shows each step's owner but not its text: an owner is part of a plan's summary."""
+    out = tmp_path / "served"
+    memory = BuildCache()
+    options = BuildOptions(root=project, output=out, search=False, history=False, jobs=1, persistent_cache=False)
+    assert build(options, cache=memory).ok
+    before = (out / "calendar.ics").read_bytes()
+    plan = next(p for p in _plans(project) if p.suffix == ".yaml" and "    owner: " in p.read_text("utf-8"))
+    plan.write_text(plan.read_text("utf-8").replace("    owner: ", "    owner: 新", 1), "utf-8")
+    assert build(options, cache=memory).ok
+    after = (out / "calendar.ics").read_bytes()
+    assert after != before and "负责：新".encode() in after.replace(b"\r\n ", b"")
+    assert _tree(out) == _cold(project, tmp_path, "cold")

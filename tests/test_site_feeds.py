@@ -1,7 +1,8 @@
 """Machine-readable outputs of the example site parse back with real libraries.
 
 calendar.ics and plans/*.ics (RFC 5545 via `icalendar`: CRLF, 75-octet lines, stable unique UIDs),
-feed.xml (Atom), sitemap.xml (sitemap namespace), api/plans.json (against api/plans.schema.json).
+feed.xml (Atom), sitemap.xml (sitemap namespace), api/plans.json and api/plans/<slug>.json (against
+api/plans.schema.json and api/plan.schema.json).
 """
 
 from __future__ import annotations
@@ -155,7 +156,23 @@ def test_json_api_validates_against_its_schema(files: dict[str, bytes], example:
     assert errors == []
     assert len(doc["plans"]) == example[0].plans
     for plan in doc["plans"]:
-        assert plan["url"] in files
+        assert plan["url"] in files and plan["data"] in files
+
+
+def test_each_plan_in_full_validates_against_its_schema(files: dict[str, bytes]) -> None:
+    schema = json.loads(files[urls.API_PLAN_SCHEMA])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    entries = json.loads(files[urls.API])["plans"]
+    assert entries
+    for entry in entries:
+        doc = json.loads(files[entry["data"]])
+        assert [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(doc)] == []
+        full = doc["plan"]
+        assert full["slug"] == entry["slug"] and full["url"] == entry["url"]
+        assert {k: v for k, v in full.items() if k in entry} == {k: v for k, v in entry.items() if k != "data"}
+        assert full["steps"] or full["parts"]  # the text is here, not in the list
+    assert sorted(p for p in files if p.startswith("api/plans/")) == sorted(e["data"] for e in entries)
 
 
 def test_json_schema_check_can_fail(files: dict[str, bytes]) -> None:

@@ -105,12 +105,14 @@ def test_plan_text_is_shown_as_text(files: dict[str, bytes]) -> None:
 
 
 def test_json_api_is_inert_and_holds_the_literal_text(files: dict[str, bytes]) -> None:
-    data = files["api/plans.json"]
-    for needle in (b"<", b">", b"</script", b"<!--"):
-        assert needle not in data
-    doc = json.loads(data)
-    titles = {p["slug"]: p["title"] for p in doc["plans"]}
-    assert titles["evil-yaml"] == "恶意方案<script>alert(1)</script></script><!-- ]]> & <b>"
+    title = "恶意方案<script>alert(1)</script></script><!-- ]]> & <b>"
+    for path in ("api/plans.json", "api/plans/evil-yaml.json"):
+        data = files[path]
+        for needle in (b"<", b">", b"</script", b"<!--"):
+            assert needle not in data, path
+    titles = {p["slug"]: p["title"] for p in json.loads(files["api/plans.json"])["plans"]}
+    assert titles["evil-yaml"] == title
+    assert json.loads(files["api/plans/evil-yaml.json"])["plan"]["title"] == title
 
 
 def test_inline_json_in_pages_is_inert(files: dict[str, bytes]) -> None:
@@ -145,7 +147,8 @@ def test_calendar_injection_creates_no_property_or_event(files: dict[str, bytes]
         expected = [s.title.replace("\r\n", "\n") for s in evil.steps]  # type: ignore[attr-defined]
         assert summaries == expected
         assert "负责人;DTSTART:19700101,\nX-EVIL:1" in str(events[0]["DESCRIPTION"])
-        assert "正文\nBEGIN:VEVENT\nSUMMARY:injected\nEND:VEVENT" in str(events[0]["DESCRIPTION"])
+        body = "正文\nBEGIN:VEVENT\nSUMMARY:injected\nEND:VEVENT"  # the step's text: in the plan's own calendar only
+        assert (body in str(events[0]["DESCRIPTION"])) == (path != "calendar.ics")
         assert str(events[0]["ORGANIZER"].params["CN"]) == "坏单位<script>alert(2)</script>"
 
 

@@ -450,13 +450,14 @@ def _update(last: Pass, inputs: Inputs) -> tuple[dict[str, Job], dict[str, Job]]
 
 
 def _plan_jobs(plan: Plan, position: int, cited: dict[str, list[str]], inputs: Inputs) -> list[Job]:
-    """A plan's own outputs: its page, calendar, source download and history page."""
+    """A plan's own outputs: its page, calendar, source download, JSON and history page."""
     key, prints, config = inputs.key, inputs.plan_prints, inputs.config
     text = inputs.texts.get(plan.source, "")
     jobs = [
         _page_job(plan_page(inputs.index, plan, position, cited), inputs),
         Job(urls.plan_ics(plan.slug), digest(key, "ics", prints[plan.slug]), _plan_ics(plan, config)),
         Job(urls.source(plan.slug, plan.kind), digest("source", prints[plan.slug]), lambda: text.encode("utf-8")),
+        Job(urls.api_plan(plan.slug), digest(key, "api-plan", prints[plan.slug]), lambda: feeds.api_plan(plan)),
     ]
     history = inputs.histories.get(plan.slug)
     if history is not None:
@@ -503,9 +504,9 @@ def _of(slugs: tuple[str, ...], prints: Prints) -> str:
 def summary_print(plan: Plan) -> str:
     """What any page shows of a plan it does not show in full: its list entry (title, issuer,
     dates, status, category, tags, partners, cited documents), the people of its leadership
-    group, and its steps' titles and dates (the timeline)."""
+    group, and its steps' titles, dates, owners and ids (the timeline and the site calendar)."""
     group = tuple((role, p.name, p.title, p.org, p.description) for role, p in plan.leadership.roles())
-    steps = tuple((s.title, str(s.start), str(s.end)) for s in plan.steps)
+    steps = tuple((s.title, str(s.start), str(s.end), s.owner, s.id) for s in plan.steps)
     card = (plan.slug, plan.title, plan.issuer, str(plan.date), str(plan.period), plan.status, plan.category,
             plan.tags, plan.helpers, plan.recipients, plan.basis, group, steps)
     return digest(repr(card))
@@ -533,19 +534,21 @@ def _shape(value: Any) -> Any:
 
 
 def _feed_jobs(inputs: Inputs) -> list[Job]:
-    """The files made from every plan: the site calendar, the Atom feed, the JSON API."""
+    """The files made from every plan: the site calendar, the Atom feed, the JSON API's list. The
+    calendar and the list show plans' summaries only, so an edit to a plan's text leaves them alone."""
     index, config, key = inputs.index, inputs.config, inputs.key
-    everything, epoch = inputs.full[1], inputs.epoch
+    summaries, epoch = inputs.summary[1], inputs.epoch
     plans = list(index.plans)
     # the feed shows the newest plans only: an edit to an older plan's text leaves it as it is
     newest = [f"{p.slug}:{inputs.plan_prints[p.slug]}" for p in plans[:feeds.FEED_SIZE]]
     return [
-        Job(urls.CALENDAR, digest(key, "calendar", everything),
-            lambda: feeds.calendar(plans, config.title, epoch, config.base_url), here=True),
+        Job(urls.CALENDAR, digest(key, "calendar", summaries),
+            lambda: feeds.calendar(plans, config.title, epoch, config.base_url, brief=True), here=True),
         Job(urls.FEED, digest(key, "feed", str(epoch), *newest), lambda: feeds.atom(index, config.title, epoch,
                                                                                   config.base_url)),
-        Job(urls.API, digest(key, "api", everything), lambda: feeds.api(index), here=True),
-        Job(urls.API_SCHEMA, digest(key, "api-schema"), api_schema),
+        Job(urls.API, digest(key, "api", summaries, *(p.source for p in plans)), lambda: feeds.api(index), here=True),
+        Job(urls.API_SCHEMA, digest(key, "api-schema"), lambda: api_schema("api.schema.json")),
+        Job(urls.API_PLAN_SCHEMA, digest(key, "api-plan-schema"), lambda: api_schema("api-plan.schema.json")),
     ]
 
 
@@ -554,10 +557,10 @@ def _plan_ics(plan: Plan, config: Config) -> Callable[[], bytes]:
     return lambda: feeds.calendar([plan], plan.title, epoch, config.base_url)
 
 
-def api_schema() -> bytes:
+def api_schema(name: str) -> bytes:
     from importlib import resources
 
-    return resources.files("plangen").joinpath("schema/api.schema.json").read_bytes()
+    return resources.files("plangen").joinpath("schema", name).read_bytes()
 
 
 # --- rendering, in this process or spread over worker processes --------------------------------

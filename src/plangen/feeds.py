@@ -62,35 +62,43 @@ def step_uid(plan: Plan, i: int, step: Step) -> str:
     return f"{plan.slug}.{key}{suffix}@plangen"
 
 
-def calendar(plans: list[Plan], name: str, epoch: int, base_url: str = "") -> bytes:
+def calendar(plans: list[Plan], name: str, epoch: int, base_url: str = "", brief: bool = False) -> bytes:
+    """A calendar of the plans' dated steps. `brief` (the site calendar, every plan): each event says
+    its plan and owner and links to the page, without the step's text, which the plan's own calendar
+    carries; so an edit to a plan's text leaves the site calendar as it is."""
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//plangen//plangen {__version__}//ZH",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + ics_text(name)]
     parts = ["\r\n".join(fold(line) for line in head)]
-    parts += [text for plan in plans if (text := _events(plan, epoch, base_url))]
+    made = _brief_events if brief else _events
+    parts += [text for plan in plans if (text := made(plan, epoch, base_url))]
     parts += ("END:VCALENDAR", "")
     return "\r\n".join(parts).encode("utf-8")
 
 
-# id(plan) -> (the plan, epoch, base URL, its folded VEVENT lines): kept by a long-lived process (serve)
+# id(plan) -> (the plan, epoch, base URL, its folded brief VEVENT lines): kept by a long-lived process (serve)
 _EVENTS: dict[int, tuple[Plan, int, str, str]] = {}
 
 
-def _events(plan: Plan, epoch: int, base_url: str) -> str:
+def _brief_events(plan: Plan, epoch: int, base_url: str) -> str:
     hit = _EVENTS.get(id(plan))
     if hit is not None and hit[0] is plan and hit[1:3] == (epoch, base_url):
         return hit[3]
-    lines = [line for i, step in enumerate(plan.steps) if step.start or step.end
-             for line in _event(plan, i, step, epoch, base_url)]
-    text = "\r\n".join(fold(line) for line in lines)
+    text = _events(plan, epoch, base_url, brief=True)
     _EVENTS[id(plan)] = (plan, epoch, base_url, text)
     return text
 
 
-def _event(plan: Plan, i: int, step: Step, epoch: int, base_url: str) -> list[str]:
+def _events(plan: Plan, epoch: int, base_url: str, brief: bool = False) -> str:
+    lines = [line for i, step in enumerate(plan.steps) if step.start or step.end
+             for line in _event(plan, i, step, epoch, base_url, brief)]
+    return "\r\n".join(fold(line) for line in lines)
+
+
+def _event(plan: Plan, i: int, step: Step, epoch: int, base_url: str, brief: bool) -> list[str]:
     start = (step.start or step.end).first()  # type: ignore[union-attr]
     end = (step.end or step.start).last() + dt.timedelta(days=1)  # type: ignore[union-attr]
     description = plan.title + (f"\n负责：{step.owner}" if step.owner else "")
-    body = markdown.plain_text(step.body)
+    body = "" if brief else markdown.plain_text(step.body)
     if body:
         description += "\n" + body[:1000]
     event = ["BEGIN:VEVENT", "UID:" + step_uid(plan, i, step), "DTSTAMP:" + _stamp(epoch),
@@ -216,19 +224,36 @@ def _plain(value: Any) -> Any:
 _FIELDS: dict[type, tuple[str, ...]] = {}  # field names of each model class, found once
 
 
+API_VERSION = 2
+
+
 def api(index: Index) -> bytes:
-    """`api/plans.json`: the same bytes as safe_json of the whole document, assembled from per-plan
-    fragments that a long-lived process (plangen serve) keeps while the plan is unchanged."""
+    """`api/plans.json`: every plan's list entry (`api_entry`), the same bytes as safe_json of the
+    whole document, assembled from per-plan fragments that a long-lived process (plangen serve)
+    keeps while the plan is unchanged. Each plan in full is `api_plan`."""
     generator = json.dumps(f"plangen {__version__}", ensure_ascii=False)
     head = _inert('{"generator":' + generator + ',"plans":[').removesuffix(b"\n")
     parts = [head]
     for i, plan in enumerate(index.plans):
         parts += (b",", _fragment(plan)) if i else (_fragment(plan),)
-    parts.append(b'],"version":1}\n')
-    return b"".join(parts)  # one join: the API is the largest file of a big site (about 5 KB per plan)
+    parts.append(b'],"version":%d}\n' % API_VERSION)
+    return b"".join(parts)
 
 
-_FRAGMENTS: ByIdentity[Plan, bytes] = ByIdentity()  # plan -> its inert JSON
+def api_entry(plan: Plan) -> dict[str, Any]:
+    """What the list pages show of a plan, and where its full model is."""
+    return {"slug": plan.slug, "title": plan.title, "issuer": plan.issuer, "date": _plain(plan.date),
+            "status": plan.status, "period": _plain(plan.period), "category": plan.category, "tags": list(plan.tags),
+            "helpers": list(plan.helpers), "recipients": list(plan.recipients), "source": plan.source,
+            "format": plan.kind, "url": urls.plan(plan.slug), "data": urls.api_plan(plan.slug)}
+
+
+def api_plan(plan: Plan) -> bytes:
+    """`api/plans/<slug>.json`: one plan's whole model."""
+    return safe_json({"generator": f"plangen {__version__}", "plan": plan_json(plan), "version": API_VERSION})
+
+
+_FRAGMENTS: ByIdentity[Plan, bytes] = ByIdentity()  # plan -> its list entry as inert JSON
 
 
 def _fragment(plan: Plan) -> bytes:
@@ -236,7 +261,7 @@ def _fragment(plan: Plan) -> bytes:
 
 
 def _fragment_of(plan: Plan) -> bytes:
-    text = json.dumps(plan_json(plan), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(api_entry(plan), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return _inert(text).removesuffix(b"\n")  # escaping is per character, so fragments can be escaped apart
 
 
