@@ -35,6 +35,7 @@ from .cache import BuildCache, digest
 from .config import CONFIG_NAME, Config, load_config
 from .history import HistoryResult, PlanHistory, read_history
 from .index import Index, build_index
+from .memo import changed_positions
 from .model import Plan
 from .names import Registry
 from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
@@ -179,23 +180,51 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     problems += [p for p in [found.problem()] if p]
     if options.persistent_cache:
         cache_store.save(root, cache)
-    pages = sum(1 for p in cache.outputs if p.endswith(".html"))
+    pages = cache.last.pages if isinstance(cache.last, Pass) else sum(1 for p in cache.outputs if p.endswith(".html"))
     return BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
                        time.perf_counter() - started, out, found, rendered, notes)
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexed:
+    """The last build's index, with the plans and registry it was made from (kept in BuildCache.index)."""
+
+    index: Index
+    plans: tuple[Plan, ...]  # the published plans in the workspace's order
+    registry_text: str
 
 
 def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
     """build_index, or the last build's index holding these plan objects when no summary changed
     (an index is made of plans' summaries: their slugs, dates, names, tags, documents, steps)."""
+    kept = cache.index
+    if kept is not None and kept[1].registry_text == ws.registry_text:
+        last: _Indexed = kept[1]
+        moved = changed_positions(last.plans, plans)  # a long-lived process: the plans a save re-parsed
+        if moved is not None and all(_same_summary(last.plans[i], plans[i], cache) for i in moved):
+            cache.index = (kept[0], _Indexed(_with_plans(last.index, [plans[i] for i in moved]), tuple(plans),
+                                             ws.registry_text))
+            return cache.index[1].index
     key = digest(ws.registry_text, *(f"{p.slug}:{cache.summaries.get(p, summary_print)}" for p in plans))
-    if cache.index is not None and cache.index[0] == key:
-        old: Index = cache.index[1]
-        by_slug = {p.slug: p for p in plans}
-        return replace(old, plans=tuple(by_slug[p.slug] for p in old.plans),
-                       by_slug={slug: by_slug[slug] for slug in old.by_slug})
-    index = build_index(plans, ws.registry)
-    cache.index = (key, index)
+    if kept is not None and kept[0] == key:
+        index = _with_plans(kept[1].index, plans)
+    else:
+        index = build_index(plans, ws.registry)
+    cache.index = (key, _Indexed(index, tuple(plans), ws.registry_text))
     return index
+
+
+def _same_summary(before: Plan, now: Plan, cache: BuildCache) -> bool:
+    return before.slug == now.slug and cache.summaries.get(before, summary_print) == cache.summaries.get(now, summary_print)
+
+
+def _with_plans(index: Index, plans: list[Plan]) -> Index:
+    """The index with these plan objects in place of those of the same slugs (their summaries are equal)."""
+    if not plans:
+        return index
+    by_slug = dict(index.by_slug)
+    by_slug.update((p.slug, p) for p in plans)
+    return replace(index, plans=tuple(by_slug[p.slug] for p in index.plans), by_slug=by_slug)
 
 
 def _stamp(options: BuildOptions, root: Path, config: Config, out: Path, hashed: tuple[str, ...]) -> stamps.Stamp:
@@ -281,7 +310,9 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
                       histories: dict[str, PlanHistory]) -> tuple[WriteStats, int]:
     inputs = _inputs(index, ws.config, site, ws.project.texts, ws.registry_text, histories, cache)
     last = cache.last
-    if isinstance(last, Pass) and last.inputs.shape == inputs.shape and (out / MANIFEST).is_file():
+    cache.last = None  # until this build has written its files
+    update = isinstance(last, Pass) and last.inputs.shape == inputs.shape and (out / MANIFEST).is_file()
+    if update:
         cited = last.cited
         jobs, redone = _update(last, inputs)
         redone.update((j.path, j) for j in _retemplated(last, inputs, cited))
@@ -291,21 +322,29 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
         cited = cited_with(index)
         jobs = _all_jobs(inputs, cited)
         dirty = [j for j in jobs.values() if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
+    assets = asset_files(ws.config.templates_dir)
     writer = SiteWriter(out)  # each file goes to disk as soon as it is made; none is visible before all are
     try:
-        for path, data in itertools.chain(make_all(dirty, options.jobs, progress),
-                                          asset_files(ws.config.templates_dir).items()):
+        for path, data in itertools.chain(make_all(dirty, options.jobs, progress), assets.items()):
             writer.put(path, data)  # one file at a time: the site is never held in memory
     except BaseException:
         writer.abort()
         raise
-    made = set(writer.paths)
-    kept = tuple(path for path in jobs if path not in made)
-    # the manifest this process wrote last, when the output folder is the same (else it is read)
-    previous = last.manifest if isinstance(last, Pass) and last.out == out else None
-    stats = writer.commit(keep=search.KEEP, kept=kept, previous=previous)
-    cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
-    cache.last = Pass(inputs, jobs, cited, out, frozenset(made.union(kept)))
+    if update and isinstance(last, Pass) and last.assets == frozenset(assets):
+        # the same files as the last build of this process (the same jobs and assets): its manifest holds
+        manifest = last.manifest
+        stats = writer.commit(keep=search.KEEP, previous=manifest, current=manifest)
+        cache.outputs.update((j.path, j.fingerprint) for j in redone.values())
+    else:
+        made = set(writer.paths)
+        kept = tuple(path for path in jobs if path not in made)
+        # the manifest this process wrote last, when the output folder is the same (else it is read)
+        previous = last.manifest if isinstance(last, Pass) and last.out == out else None
+        stats = writer.commit(keep=search.KEEP, kept=kept, previous=previous)
+        manifest = frozenset(made.union(kept))
+        cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
+    pages = last.pages if update and isinstance(last, Pass) else sum(1 for path in jobs if path.endswith(".html"))
+    cache.last = Pass(inputs, jobs, cited, out, manifest, frozenset(assets), pages)
     return stats, len(dirty)
 
 
@@ -342,6 +381,8 @@ class Pass:
     cited: dict[str, list[str]]  # pages.cited_with of its index (the same for an equal shape)
     out: Path
     manifest: frozenset[str]  # the files its manifest lists
+    assets: frozenset[str]  # the theme's files among them
+    pages: int  # the HTML pages among them
 
 
 def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str,
@@ -364,8 +405,17 @@ def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
             and renderer.env.cache is not None:
         renderer.env.cache.clear()  # a changed template may now come from the other folder: load each again
     renderer.index = index  # the renderer keeps plan cards, made of summaries: the same for an equal shape
-    plan_prints = {p.slug: _text_print(p, texts, last) for p in index.plans}
-    full = (_numbers(plan_prints, last.inputs if same and last else None), digest(*plan_prints.values()))
+    moved = changed_positions(last.inputs.index.plans, index.plans) if same and last else None
+    if moved is not None and last is not None:  # the same plans in the same order: the prints of those re-parsed
+        plan_prints, numbers = dict(last.inputs.plan_prints), dict(last.inputs.full[0])
+        for plan in (index.plans[i] for i in moved):
+            plan_prints[plan.slug] = digest(texts.get(plan.source, ""), plan.source)
+            numbers[plan.slug] = int(plan_prints[plan.slug][:16], 16)
+        together = digest(*plan_prints.values()) if moved else last.inputs.full[1]
+        full = (numbers, together)
+    else:
+        plan_prints = {p.slug: _text_print(p, texts, last) for p in index.plans}
+        full = (_numbers(plan_prints, last.inputs if same and last else None), digest(*plan_prints.values()))
     if same and last:  # the same summaries, so the same dates
         summary, epoch = last.inputs.summary, last.inputs.epoch
     else:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .markdown import plan_links
-from .memo import ByIdentity
+from .memo import ByIdentity, changed_positions
 from .model import Plan
 from .names import Registry, check_names
 from .problems import Problem, error, warning
@@ -47,21 +48,47 @@ def _find(text: str, needle: str) -> tuple[int, int]:
 
 def plan_link_problems(plans: list[Plan], published: set[str], texts: dict[str, str]) -> list[Problem]:
     """`[…](plan:slug)` must name a plan that exists (and is published)."""
-    known = {p.slug for p in plans}
+    last = _CHECKED[0] if _CHECKED else None
+    moved = changed_positions(last.plans, plans) if last is not None and last.published == published else None
+    if last is not None and moved is not None and all(last.plans[i].slug == plans[i].slug for i in moved):
+        each = list(last.each)  # a long-lived process: only the plans a save re-parsed are checked again
+        for i in moved:
+            each[i] = _link_problems(plans[i], published, last.known, texts)
+        known = last.known
+    else:
+        known = frozenset(p.slug for p in plans)
+        each = [_link_problems(plan, published, known, texts) for plan in plans]
+    _CHECKED[:] = [_Checked(tuple(plans), frozenset(published), known, tuple(each))]
+    return [problem for found in each if found for problem in found]
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """The last check: its plans, their slugs, and each plan's problems (none for most)."""
+
+    plans: tuple[Plan, ...]
+    published: frozenset[str]
+    known: frozenset[str]
+    each: tuple[tuple[Problem, ...], ...]
+
+
+_CHECKED: list[_Checked] = []
+
+
+def _link_problems(plan: Plan, published: set[str], known: frozenset[str], texts: dict[str, str]) -> tuple[Problem, ...]:
     found = []
-    for plan in plans:
-        for slug in linked(plan):
-            if slug in published:
-                continue
-            line, col = _find(texts.get(plan.source, ""), f"plan:{slug}")
-            if slug in known:
-                found.append(warning(plan.source, line, col, "", f"link to plan '{slug}', which is a draft",
-                                     hint="the link is shown as plain text until that plan is published",
-                                     code="link-to-draft"))
-            else:
-                found.append(error(plan.source, line, col, "", f"link to unknown plan '{slug}'",
-                                   hint="use the slug of an existing plan (its file name)", code="broken-plan-link"))
-    return found
+    for slug in linked(plan):
+        if slug in published:
+            continue
+        line, col = _find(texts.get(plan.source, ""), f"plan:{slug}")
+        if slug in known:
+            found.append(warning(plan.source, line, col, "", f"link to plan '{slug}', which is a draft",
+                                 hint="the link is shown as plain text until that plan is published",
+                                 code="link-to-draft"))
+        else:
+            found.append(error(plan.source, line, col, "", f"link to unknown plan '{slug}'",
+                               hint="use the slug of an existing plan (its file name)", code="broken-plan-link"))
+    return tuple(found)
 
 
 def registry_problems(plans: list[Plan], registry: Registry, texts: dict[str, str]) -> list[Problem]:

@@ -18,7 +18,7 @@ from urllib.parse import quote, urljoin
 from . import __version__, markdown, urls
 from .dates import PlanDate
 from .index import Index
-from .memo import ByIdentity
+from .memo import SLACK, ByIdentity
 from .model import Plan, Step
 
 _ICS_ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
@@ -268,9 +268,10 @@ def _fragment_of(plan: Plan) -> bytes:
 def keep_only(plans: list[Plan]) -> None:
     """Forget the calendar and API fragments of plans no longer in use (a long-lived process calls
     this once per build; a plan object that is still in use keeps its fragments)."""
-    alive = {id(p) for p in plans}
-    for gone in [k for k in _EVENTS if k not in alive]:
-        del _EVENTS[gone]
+    if len(_EVENTS) > len(plans) + SLACK:
+        alive = {id(p) for p in plans}
+        for gone in [k for k in _EVENTS if k not in alive]:
+            del _EVENTS[gone]
     _FRAGMENTS.keep_only(plans)
 
 

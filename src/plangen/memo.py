@@ -8,9 +8,11 @@ process (serve) calls `keep_only` once per build to drop the values of plans no 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import operator
+from collections.abc import Callable, Collection, Sequence
 from typing import Generic, TypeVar
 
+SLACK = 64  # values of objects no longer in use kept before a sweep (each a few KB)
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -27,10 +29,24 @@ class ByIdentity(Generic[K, V]):
         self._values[id(key)] = (key, value)
         return value
 
-    def keep_only(self, keys: Iterable[K]) -> None:
+    def keep_only(self, keys: Collection[K]) -> None:
+        """Drop the values of objects not among `keys`, once more than SLACK of them have gathered:
+        a save re-parses one plan, so a long-lived process sweeps its thousands of entries now and
+        then rather than at every build."""
+        if len(self._values) <= len(keys) + SLACK:
+            return
         alive = {id(k) for k in keys}
         for gone in [k for k in self._values if k not in alive]:
             del self._values[gone]
 
     def __len__(self) -> int:
         return len(self._values)
+
+
+def changed_positions(before: Sequence[object], now: Sequence[object]) -> list[int] | None:
+    """The positions where `now` holds another object than `before` did (None when their lengths
+    differ): how a long-lived process finds the few plans a save re-parsed among thousands kept."""
+    if len(before) != len(now):
+        return None
+    flags = list(map(operator.is_not, before, now))
+    return [i for i, other in enumerate(flags) if other] if True in flags else []

@@ -103,17 +103,20 @@ class SiteWriter:
         self._staged = []
 
     def commit(self, keep: tuple[str, ...] = (), kept: tuple[str, ...] = (),
-               previous: Collection[str] | None = None) -> WriteStats:
-        """`previous`: the files of the manifest in the folder, when the caller knows them (it wrote it)."""
+               previous: Collection[str] | None = None, current: Collection[str] | None = None) -> WriteStats:
+        """`previous`: the files of the manifest in the folder, when the caller knows them (it wrote it).
+        `current`: every file of this build, when the caller knows them: the files it put and `kept`."""
         previous = read_manifest(self.out) if previous is None else previous
         for tmp, target in self._staged:
             os.replace(tmp, target)
-        current = set(self.paths) | set(kept)
+        written, self._staged = len(self._staged), []
+        if current is previous:  # the same files as the manifest in the folder lists: none is stale
+            return WriteStats(written, len(previous) - written, 0)
+        current = set(self.paths) | set(kept) if current is None else set(current)
         removed = _remove_stale(self.out, previous, current, keep)
         if len(previous) != len(current) or set(previous) != current:  # else the manifest on disk says it already
             _write_manifest(self.out, current)
-        written, self._staged = len(self._staged), []
-        return WriteStats(written, self.unchanged + len(kept), removed)
+        return WriteStats(written, len(current) - written, removed)
 
 
 def _write_manifest(out: Path, files: set[str]) -> None:

@@ -1,0 +1,73 @@
+"""memo.py: values kept by object identity in a long-lived process, swept now and then."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from plangen.build import BuildOptions, build
+from plangen.cache import BuildCache
+from plangen.memo import SLACK, ByIdentity, changed_positions
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import corpus  # noqa: E402
+
+
+class Thing:
+    pass
+
+
+def test_a_value_is_computed_once_per_object() -> None:
+    memo: ByIdentity[Thing, int] = ByIdentity()
+    calls: list[Thing] = []
+    a, b = Thing(), Thing()
+    assert [memo.get(x, lambda t: calls.append(t) or len(calls)) for x in (a, b, a, b)] == [1, 2, 1, 2]
+    assert calls == [a, b]
+
+
+def test_values_of_objects_no_longer_in_use_are_swept_once_enough_gathered() -> None:
+    memo: ByIdentity[Thing, int] = ByIdentity()
+    alive = [Thing() for _ in range(10)]
+    for t in alive:
+        memo.get(t, lambda _: 0)
+    dead = [Thing() for _ in range(SLACK)]
+    for t in dead:
+        memo.get(t, lambda _: 1)
+    memo.keep_only(alive)
+    assert len(memo) == 10 + SLACK  # not yet: a sweep of thousands at every build would cost more than it frees
+    extra = Thing()
+    memo.get(extra, lambda _: 2)
+    memo.keep_only(alive)
+    assert len(memo) == 10
+    assert all(memo.get(t, lambda _: 9) == 0 for t in alive)
+
+
+def test_changed_positions_finds_the_objects_that_were_replaced() -> None:
+    before = [Thing() for _ in range(6)]
+    now = list(before)
+    assert changed_positions(before, now) == []
+    now[1], now[4] = Thing(), Thing()
+    assert changed_positions(before, now) == [1, 4]
+    assert changed_positions(before, now[:5]) is None
+
+
+def test_plan_links_are_checked_again_when_a_save_changes_them(tmp_path: Path) -> None:
+    """The link check of a long-lived process redoes only re-parsed plans, and still sees every change."""
+    root = tmp_path / "project"
+    corpus.generate(root, 12, seed=3)
+    memory = BuildCache()
+    options = BuildOptions(root=root, output=tmp_path / "site", search=False, history=False, jobs=1,
+                           persistent_cache=False)
+    assert build(options, cache=memory).ok
+    plan = next(p for p in sorted((root / "plans").rglob("*.md")))
+    text = plan.read_text("utf-8")
+    plan.write_text(text + "\n另见[无此方案](plan:no-such-plan)。\n", "utf-8")
+    broken = build(options, cache=memory)
+    assert not broken.ok
+    assert [(p.code, p.path) for p in broken.problems if p.is_error] == [("broken-plan-link", display(plan, root))]
+    plan.write_text(text, "utf-8")
+    assert build(options, cache=memory).ok
+
+
+def display(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
