@@ -1,10 +1,14 @@
-"""The render caches (hrefs per folder, plan cards shared between folders) change no output byte."""
+"""The render caches (hrefs per folder, plan cards made once per plan for every folder depth) change no
+output byte."""
 
 from __future__ import annotations
 
+import posixpath
+import re
 from pathlib import Path
 
 import pytest
+from jinja2 import Template
 
 from plangen.index import Index, build_index
 from plangen.pages import Page, all_pages
@@ -35,21 +39,84 @@ def test_one_renderer_for_all_pages_equals_a_fresh_renderer_per_page(
     together = {p.path: shared.render(p) for p in pages}
     alone = {p.path: Renderer(index, site, None).render(p) for p in pages}
     assert together == alone
-    assert len({folder for _, folder in shared._cards}) > 3  # cards were asked for from several folders
+    assert {depth for _, depth in shared._cards} == {0, 1}  # cards were asked for from both folder depths
 
 
-def test_a_card_that_reads_the_page_is_not_shared_between_folders(
+def test_a_card_that_reads_the_page_is_made_for_each_page(
         example: tuple[Index, SiteInfo, list[Page]], tmp_path: Path) -> None:
     index, site, pages = example
     (tmp_path / "_card.html").write_text("<li>{{ plan.slug }} on {{ link.page }}</li>\n", "utf-8")
     renderer = Renderer(index, site, tmp_path)
-    by_folder = {}
+    folders = set()
     for page in pages:
-        if page.template in ("bucket.html", "document.html"):
-            by_folder.setdefault(page.path.partition("/")[0], (page, renderer.render(page)))
-    assert len(by_folder) >= 2
-    for folder, (page, html) in by_folder.items():
-        assert f" on {page.path}</li>".encode() in html, folder
+        if page.template in ("bucket.html", "document.html", "org.html"):
+            html = renderer.render(page)
+            assert f" on {page.path}</li>".encode() in html, page.path
+            folders.add(page.path.partition("/")[0])
+    assert len(folders) >= 3
+
+
+def test_each_card_is_made_once(example: tuple[Index, SiteInfo, list[Page]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once per plan for every page of every folder (and twice more for one plan, compared without _ROOT)."""
+    index, site, pages = example
+    made: list[str] = []
+    render = Template.render
+
+    def counted(self: Template, *args: object, **kwargs: object) -> str:
+        if self.name == "_card.html":
+            made.append(args[0]["plan"].slug)  # type: ignore[index]
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(Template, "render", counted)
+    renderer = Renderer(index, site, None)
+    for page in pages:
+        renderer.render(page)
+    assert len(set(made)) == len(index.plans) > 3
+    assert len(made) <= len(index.plans) + 2
+
+
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+def _targets(page: str, html: str) -> list[str]:
+    """Where each href of `html` leads from `page`, as a path from the site root."""
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(page), h)) for h in _HREF.findall(html)]
+
+
+@pytest.mark.parametrize("depth_one", ["plans/x.html", "orgs/x.html", "categories/x.html", "people/x.html"])
+def test_a_card_is_the_same_in_every_folder_of_one_depth(example: tuple[Index, SiteInfo, list[Page]],
+                                                         depth_one: str) -> None:
+    index, site, _ = example
+    shared = Renderer(index, site, None)
+    for plan in index.plans:
+        made_here = Renderer(index, site, None).card(plan, Links(depth_one, index))
+        assert made_here == shared.card(plan, Links("tags/y.html", index)), (plan.slug, depth_one)
+        at_root = shared.card(plan, Links("index.html", index))
+        assert "\ufdd0" not in made_here + at_root
+        assert made_here.count('href="../') == made_here.count("href=") >= 2  # every href goes up, then down
+        assert _targets(depth_one, made_here) == _targets("index.html", at_root)
+        assert f"plans/{plan.slug}.html" in _targets(depth_one, made_here)
+
+
+@pytest.mark.parametrize("card, expected", [
+    ("{% set h = link.plan(plan.slug) %}<li>{{ h ~ '#x' }}</li>", "<li>{up}plans/{slug}.html#x</li>"),
+    ("{% set h = link.plan(plan.slug) %}<li>{% if h.startswith('../') %}up {% endif %}{{ h }}</li>",
+     "<li>{words}{up}plans/{slug}.html</li>"),
+    ("{% macro a(h) %}<a href=\"{{ h }}\">{% endmacro %}<li>{{ a(link.plan(plan.slug)) }}</li>",
+     '<li><a href="{up}plans/{slug}.html"></li>'),
+    ("<li>{{ link.plan(plan.slug)|length }} {{ link.plan(plan.slug) }}</li>", "<li>{length} {up}plans/{slug}.html</li>"),
+])
+def test_a_card_that_does_more_with_an_href_than_print_it_is_made_for_each_depth(
+        example: tuple[Index, SiteInfo, list[Page]], tmp_path: Path, card: str, expected: str) -> None:
+    index, site, _ = example
+    (tmp_path / "_card.html").write_text(card, "utf-8")
+    renderer = Renderer(index, site, tmp_path)
+    for page in ("index.html", "plans/a.html", "tags/b.html", "search.html", "orgs/c.html"):
+        up = "../" * page.count("/")
+        for plan in index.plans:
+            href = f"{up}plans/{plan.slug}.html"
+            want = expected.format(up=up, slug=plan.slug, words="up " if up else "", length=len(href))
+            assert renderer.card(plan, Links(page, index)) == want, (page, plan.slug)
 
 
 def test_an_anchor_alone_is_relative_to_each_page() -> None:
@@ -59,3 +126,19 @@ def test_an_anchor_alone_is_relative_to_each_page() -> None:
     assert Links("plans/b.html", index, hrefs).to("#top") == "b.html#top"
     assert Links("plans/b.html", index, hrefs).to("orgs/x.html") == "../orgs/x.html"
     assert hrefs == {"orgs/x.html": "../orgs/x.html"}
+
+
+def test_a_card_that_changes_an_href_is_made_for_each_depth_whichever_plan_it_is(
+        example: tuple[Index, SiteInfo, list[Page]], tmp_path: Path) -> None:
+    """The first card prints its href as it is (and passes the comparison made once); the others do not."""
+    index, site, _ = example
+    first = index.plans[0].slug
+    (tmp_path / "_card.html").write_text(
+        f"<li>{{% if plan.slug == '{first}' %}}{{{{ link.plan(plan.slug) }}}}"
+        "{% else %}{{ link.plan(plan.slug) ~ '#x' }}{% endif %}</li>", "utf-8")
+    renderer = Renderer(index, site, tmp_path)
+    for page in ("index.html", "plans/a.html", "tags/b.html"):
+        up = "../" * page.count("/")
+        for plan in index.plans:
+            anchor = "" if plan.slug == first else "#x"
+            assert renderer.card(plan, Links(page, index)) == f"<li>{up}plans/{plan.slug}.html{anchor}</li>"

@@ -57,7 +57,7 @@ class Links:
 
     An href depends only on the folder of the page and on the target, so `hrefs` (target -> href)
     is shared by every page of one folder; `ids` holds the organisation and person ids of the index.
-    Every href goes through `to` (plan cards are shared between folders by the hrefs they asked for).
+    Every href goes through `to` (the links of a plan card count the hrefs they give: see _CardLinks).
     """
 
     def __init__(self, page: str, index: Index, hrefs: dict[str, str] | None = None,
@@ -108,12 +108,28 @@ class Links:
         return self.to(urls.bucket("categories", _file_id(name)))
 
 
-class _RecordingLinks(Links):
-    """The links of a card being rendered: every (target, href) it asked for, and whether it read the page."""
+_ROOT = "\ufdd0"  # in a card being made: the way up from the page's folder to the site root (see _CardLinks)
 
-    def __init__(self, link: Links) -> None:
-        super().__init__(link._page, link.index, link._hrefs, link._ids)
-        self.asked: dict[tuple[str, str], None] = {}
+
+class _Href(str):
+    """An href of a card being made: _ROOT, then the target's path from the site root.
+
+    The template's finalize drops _ROOT (a noncharacter) from every other printed value, so each one
+    left in a card stands where an href was printed.
+    """
+
+    __slots__ = ()
+
+
+class _CardLinks(Links):
+    """The links of a card being made: each href is `up` (_ROOT, or "../" once per folder level) then the
+    target's path from the site root; counts the hrefs it gave and notes whether the card read the page."""
+
+    def __init__(self, link: Links, up: str, root_hrefs: dict[str, str]) -> None:
+        super().__init__(link._page, link.index, root_hrefs, link._ids)
+        self._up = up
+        self._marked = up == _ROOT
+        self.given = 0
         self.saw_page = False
 
     @property
@@ -122,15 +138,14 @@ class _RecordingLinks(Links):
         return self._page
 
     def to(self, target: str) -> str:
-        href = super().to(target)
-        self.asked[(target, href)] = None
-        return href
-
-
-@dataclass(frozen=True, slots=True)
-class _Card:
-    html: Markup
-    hrefs: tuple[tuple[str, str], ...]  # (target, href): every link the card asked for, from its folder
+        if target[:1] in ("", "#"):  # relative to the page's own file name
+            self.saw_page = True
+            return urls.relative(self._page, target)
+        href = self._hrefs.get(target)
+        if href is None:
+            href = self._hrefs[target] = urls.relative(urls.HOME, target)
+        self.given += 1
+        return _Href(_ROOT + href) if self._marked else self._up + href
 
 
 @lru_cache(maxsize=4096)
@@ -190,8 +205,9 @@ class Renderer:
         self.site = site
         self.env = make_env(user_templates)
         self.t = translator(site.language)
-        self._cards: dict[tuple[str, str], Markup] = {}  # (slug, folder) -> card
-        self._card_hrefs: dict[str, list[_Card]] = {}  # slug -> cards, each with the hrefs it was made from
+        self._cards: dict[tuple[str, int], Markup] = {}  # (slug, folder depth) -> card
+        self._rooted: dict[str, str | int] = {}  # slug -> card with _ROOT for the way up, or _PER_DEPTH / _PER_PAGE
+        self._marker: bool | None = None  # whether cards can be made with _ROOT (None: no card compared yet)
         self._hrefs: dict[str, dict[str, str]] = {}  # folder -> target -> href: pure, whatever the index
         self._ids = _Ids(index)  # made again when build.py replaces self.index (see _links)
         self._doc_ids = {(d.title, d.number): d.id for d in index.docs.values()}
@@ -248,30 +264,59 @@ class Renderer:
         return Markup("".join(html))
 
     def card(self, plan: Plan, link: Links) -> Markup:
-        """A plan's list entry: the same for every page in one folder, so rendered once per folder."""
-        key = (plan.slug, link._page.rpartition("/")[0])
-        html = self._cards.get(key)
+        """A plan's list entry: the same for every page at one folder depth (its hrefs go up to the site
+        root, then down), so made once per plan and depth."""
+        depth = link._page.count("/")
+        html = self._cards.get((plan.slug, depth))
         if html is None:
-            html = self._cards[key] = self._card_from(plan, link)
+            html = self._card_at(plan, link, depth)
         return html
 
-    def _card_from(self, plan: Plan, link: Links) -> Markup:
-        """The card made for another folder when every href it asked for is the same from this one, else a new one.
+    def _card_at(self, plan: Plan, link: Links, depth: int) -> Markup:
+        """The card made once per plan with _ROOT for the way up, with "../" once per level put in its place.
 
-        A card is a function of its plan and of the hrefs `link` gave it: the template sees no other
-        trace of the page it is on (a card that reads `link.page` is kept for its own folder only).
+        A card is a function of its plan and of the hrefs its links give: the template sees no other
+        trace of the page it is on. A card that reads `link.page` is made for each page; one that does
+        anything with an href but print it as it is, once per depth.
         """
-        made = self._card_hrefs.setdefault(plan.slug, [])
-        for card in made:
-            if all(link.to(target) == href for target, href in card.hrefs):
-                return card.html
-        recorder = _RecordingLinks(link)
-        context = {"plan": plan, "link": recorder, "t": self.t, "index": self.index, "site": self.site,
-                   "urls": urls}
-        html = Markup(self.env.get_template("_card.html").render(context))
-        if not recorder.saw_page:
-            made.append(_Card(html, tuple(recorder.asked)))
+        rooted = self._rooted.get(plan.slug)
+        if rooted is None:
+            rooted = self._rooted[plan.slug] = self._rooted_card(plan, link)
+        if rooted == _PER_PAGE:
+            return self._card_html(plan, link)
+        up = "../" * depth
+        if rooted == _PER_DEPTH:
+            html = self._card_html(plan, _CardLinks(link, up, self._root_hrefs()))
+        else:
+            assert isinstance(rooted, str)
+            html = Markup(rooted.replace(_ROOT, up))
+        self._cards[(plan.slug, depth)] = html
         return html
+
+    def _rooted_card(self, plan: Plan, link: Links) -> str | int:
+        """The card with _ROOT where each href's way up goes, or how often it must be made instead."""
+        if self._marker is False:
+            return _PER_DEPTH
+        links = _CardLinks(link, _ROOT, self._root_hrefs())
+        html = str(self._card_html(plan, links))
+        if links.saw_page:
+            return _PER_PAGE
+        if html.count(_ROOT) != links.given:  # an href was changed, or printed another number of times
+            return _PER_DEPTH
+        if self._marker is None:  # once: a card that tests its hrefs is made once per depth, all along
+            self._marker = all(html.replace(_ROOT, up) == self._card_html(plan, _CardLinks(link, up, self._root_hrefs()))
+                               for up in ("", "../"))
+        return html if self._marker else _PER_DEPTH
+
+    def _root_hrefs(self) -> dict[str, str]:
+        return self._hrefs.setdefault("", {})  # the hrefs from the site root's folder
+
+    def _card_html(self, plan: Plan, link: Links) -> Markup:
+        context = {"plan": plan, "link": link, "t": self.t, "index": self.index, "site": self.site, "urls": urls}
+        return Markup(self.env.get_template("_card.html").render(context))
+
+
+_PER_DEPTH, _PER_PAGE = 1, 2  # a card made for each folder depth, for each page (see Renderer._card_at)
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -340,7 +385,8 @@ _FIND_CONTROL = _CONTROLS.search
 
 def _printable(value: Any) -> Any:
     """Every printed value without the control characters HTML forbids (a plan's text may hold them)."""
-    if isinstance(value, str) and _FIND_CONTROL(value) is not None:  # searching is cheaper than substituting
+    if isinstance(value, str) and _FIND_CONTROL(value) is not None and type(value) is not _Href:
+        # (searching is cheaper than substituting; an href of a card being made keeps its _ROOT)
         cleaned = _CONTROLS.sub("", value)
         return Markup(cleaned) if isinstance(value, Markup) else cleaned
     return value  # nothing to drop: the value itself (str stays str, Markup stays Markup)
