@@ -10,7 +10,7 @@ from plangen.cache import BuildCache
 from plangen.memo import SLACK, ByIdentity, changed_positions
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import corpus  # noqa: E402
+import corpus
 
 
 class Thing:

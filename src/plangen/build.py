@@ -28,13 +28,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import __version__, crosscheck, feeds, git, search, urls
+from . import __version__, crosscheck, feeds, git, lastpass, search, urls
 from . import cache as cache_store
 from . import stamp as stamps
 from .cache import BuildCache, digest
 from .config import CONFIG_NAME, Config, load_config
 from .history import HistoryResult, PlanHistory, read_history
-from .index import Index, build_index
+from .index import Index, build_index, index_from_json, index_to_json
 from .memo import changed_positions
 from .model import Plan
 from .names import Registry
@@ -153,6 +153,8 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
                         hint="choose another output folder (-o DIR, or output: in plangen.yaml)", code="output-refused")
         return BuildResult(ws, (*problems, refused))
     plans = [p for p in ws.project.plans if options.drafts or p.status != "draft"]
+    if options.persistent_cache and cache.last is None and not damaged:
+        _restore(cache, root / cache_store.CACHE_DIR, out)
     index = _index(plans, ws, cache)
     # the plans and the index live until the build ends: the cyclic collector (run often while pages
     # render) need not walk them each time; forked workers inherit this too
@@ -180,6 +182,7 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     problems += [p for p in [found.problem()] if p]
     if options.persistent_cache:
         cache_store.save(root, cache)
+        _keep(cache, root / cache_store.CACHE_DIR)
     pages = cache.last.pages if isinstance(cache.last, Pass) else sum(1 for p in cache.outputs if p.endswith(".html"))
     return BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
                        time.perf_counter() - started, out, found, rendered, notes)
@@ -198,7 +201,7 @@ def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
     """build_index, or the last build's index holding these plan objects when no summary changed
     (an index is made of plans' summaries: their slugs, dates, names, tags, documents, steps)."""
     kept = cache.index
-    if kept is not None and kept[1].registry_text == ws.registry_text:
+    if kept is not None and isinstance(kept[1], _Indexed) and kept[1].registry_text == ws.registry_text:
         last: _Indexed = kept[1]
         moved = changed_positions(last.plans, plans)  # a long-lived process: the plans a save re-parsed
         if moved is not None and all(_same_summary(last.plans[i], plans[i], cache) for i in moved):
@@ -206,9 +209,10 @@ def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
                                              ws.registry_text))
             return cache.index[1].index
     key = digest(ws.registry_text, *(f"{p.slug}:{cache.summaries.get(p, summary_print)}" for p in plans))
-    if kept is not None and kept[0] == key:
-        index = _with_plans(kept[1].index, plans)
-    else:
+    index = None
+    if kept is not None and kept[0] == key:  # the same summaries: the last index, with these plan objects
+        index = _with_plans(kept[1].index, plans) if isinstance(kept[1], _Indexed) else _saved_index(kept[1], plans, ws)
+    if index is None:
         index = build_index(plans, ws.registry)
     cache.index = (key, _Indexed(index, tuple(plans), ws.registry_text))
     return index
@@ -225,6 +229,56 @@ def _with_plans(index: Index, plans: list[Plan]) -> Index:
     by_slug = dict(index.by_slug)
     by_slug.update((p.slug, p) for p in plans)
     return replace(index, plans=tuple(by_slug[p.slug] for p in index.plans), by_slug=by_slug)
+
+
+@dataclass(frozen=True, slots=True)
+class _SavedIndex:
+    """An index kept by the last `plangen build` process (index.index_to_json), not yet read back."""
+
+    doc: dict[str, Any]
+
+
+def _saved_index(saved: _SavedIndex, plans: list[Plan], ws: Workspace) -> Index | None:
+    try:
+        return index_from_json(saved.doc, {p.slug: p for p in plans}, ws.registry)
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
+def _restore(cache: BuildCache, folder: Path, out: Path) -> None:
+    """The last `plangen build`'s pass and index (lastpass.py), as the last pass of this process:
+    when this build's shape is the same, only the plans whose text changed are made again."""
+    loaded = lastpass.load(folder, out)
+    if loaded is None:
+        return
+    doc, index_doc = loaded
+    try:
+        prints = {str(k): str(v) for k, v in doc["plan_prints"].items()}
+        summary = ({str(k): int(v) for k, v in doc["summary"][0].items()}, str(doc["summary"][1]))
+        inputs = Inputs(build_index([]), None, {}, {}, None, str(doc["key"]),  # type: ignore[arg-type]
+                        {str(k): str(v) for k, v in doc["tprints"].items()}, bool(doc["user_templates"]), prints,
+                        (_numbers(prints), digest(*prints.values())), summary, int(doc["epoch"]), str(doc["shape"]))
+        last = Pass(inputs, {}, None, out, frozenset(str(p) for p in doc["manifest"]),
+                    frozenset(str(p) for p in doc["assets"]), int(doc["pages"]))
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return
+    cache.index = (str(doc["index_key"]), _SavedIndex(index_doc))
+    cache.last = last
+
+
+def _keep(cache: BuildCache, folder: Path) -> None:
+    """Leave this build's pass for the next `plangen build` (see _restore)."""
+    last, kept = cache.last, cache.index
+    if not isinstance(last, Pass) or kept is None:
+        lastpass.forget(folder)
+        return
+    inputs = last.inputs
+    index = index_to_json(kept[1].index) if isinstance(kept[1], _Indexed) else None
+    doc = {"out": str(last.out), "key": inputs.key, "shape": inputs.shape, "plan_prints": inputs.plan_prints,
+           "summary": [inputs.summary[0], inputs.summary[1]], "epoch": inputs.epoch, "tprints": inputs.tprints,
+           "user_templates": inputs.user_templates, "manifest": sorted(last.manifest), "assets": sorted(last.assets),
+           "pages": last.pages}
+    lastpass.save(folder, doc, kept[0], index)
 
 
 def _stamp(options: BuildOptions, root: Path, config: Config, out: Path, hashed: tuple[str, ...]) -> stamps.Stamp:
@@ -313,8 +367,8 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
     cache.last = None  # until this build has written its files
     update = isinstance(last, Pass) and last.inputs.shape == inputs.shape and (out / MANIFEST).is_file()
     if update:
-        cited = last.cited
-        jobs, redone = _update(last, inputs)
+        cited = last.cited if last.cited is not None else cited_with(index)
+        jobs, redone = _update(last, inputs, cited)
         redone.update((j.path, j) for j in _retemplated(last, inputs, cited))
         jobs.update(redone)
         dirty = [j for j in redone.values() if cache.outputs.get(j.path) != j.fingerprint]
@@ -359,7 +413,7 @@ class Inputs:
     config: Config
     texts: dict[str, str]
     histories: dict[str, PlanHistory]
-    renderer: Renderer
+    renderer: Renderer | None  # None in a pass restored from .plangen-cache/ (lastpass.py)
     key: str  # plangen, site settings, registry, SOURCE_DATE_EPOCH
     tprints: dict[str, str]  # template -> fingerprint of it and what it includes
     user_templates: bool  # the project's templates folder exists (the renderer's loader looks there)
@@ -378,7 +432,7 @@ class Pass:
 
     inputs: Inputs
     jobs: dict[str, Job]
-    cited: dict[str, list[str]]  # pages.cited_with of its index (the same for an equal shape)
+    cited: dict[str, list[str]] | None  # pages.cited_with of its index (the same for an equal shape); None: not kept
     out: Path
     manifest: frozenset[str]  # the files its manifest lists
     assets: frozenset[str]  # the theme's files among them
@@ -399,8 +453,9 @@ def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
     user_templates = config.templates_dir.is_dir()
     same = last is not None and last.inputs.shape == shape
     keep = same and last is not None and last.inputs.user_templates == user_templates \
-        and last.inputs.tprints.get(_CARD) == tprints.get(_CARD)
-    renderer = last.inputs.renderer if keep and last else Renderer(index, site, config.templates_dir)
+        and last.inputs.tprints.get(_CARD) == tprints.get(_CARD) and last.inputs.renderer is not None
+    renderer = last.inputs.renderer if keep and last and last.inputs.renderer else Renderer(index, site,
+                                                                                             config.templates_dir)
     if last is not None and renderer is last.inputs.renderer and tprints != last.inputs.tprints \
             and renderer.env.cache is not None:
         renderer.env.cache.clear()  # a changed template may now come from the other folder: load each again
@@ -482,7 +537,7 @@ def _all_jobs(inputs: Inputs, cited: dict[str, list[str]]) -> dict[str, Job]:
     return {j.path: j for j in jobs}
 
 
-def _update(last: Pass, inputs: Inputs) -> tuple[dict[str, Job], dict[str, Job]]:
+def _update(last: Pass, inputs: Inputs, cited: dict[str, list[str]]) -> tuple[dict[str, Job], dict[str, Job]]:
     """The last build's jobs with those of plans whose text changed, and the feeds, made anew.
 
     Only when the shapes are equal: the same plans in the same order with the same summaries, so
@@ -492,7 +547,7 @@ def _update(last: Pass, inputs: Inputs) -> tuple[dict[str, Job], dict[str, Job]]
     changed = [slug for slug, p in inputs.plan_prints.items() if before.get(slug) != p]
     position = {p.slug: i for i, p in enumerate(inputs.index.plans)} if changed else {}
     redone = [job for slug in changed
-              for job in _plan_jobs(inputs.index.by_slug[slug], position[slug], last.cited, inputs)]
+              for job in _plan_jobs(inputs.index.by_slug[slug], position[slug], cited, inputs)]
     redone += _feed_jobs(inputs)
     jobs = dict(last.jobs)
     jobs.update((j.path, j) for j in redone)
@@ -542,6 +597,7 @@ def _page_job(page: Page, inputs: Inputs) -> Job:
     fingerprint = digest(inputs.key, page.path, inputs.tprints.get(page.template, ""), _of(page.reads, inputs.full),
                          _of(page.shows, inputs.summary), repr(_shape(page.data)))
     renderer = inputs.renderer
+    assert renderer is not None
     return Job(page.path, fingerprint, lambda: renderer.render(page))
 
 
@@ -569,6 +625,7 @@ def _history_job(plan: Plan, history: PlanHistory, inputs: Inputs) -> Job:
     fingerprint = digest(inputs.key, page.path, inputs.tprints.get(page.template, ""), plan.slug, plan.title,
                          str(history.shallow), *commits)
     renderer = inputs.renderer
+    assert renderer is not None
     return Job(page.path, fingerprint, lambda: renderer.render(page))
 
 

@@ -99,11 +99,30 @@ def read_source(file: Path, root: Path, folder: Path, *, limit: int = DEFAULT_SI
 
 def _outside(file: Path, folder: Path) -> str:
     """The real target when `file` resolves to somewhere outside `folder`, else ''."""
-    real = file.resolve()
-    base = folder.resolve()
-    if real == base or base in real.parents:
+    real = os.path.realpath(file)
+    base = _real_folder(str(folder))
+    if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
         return ""
-    return str(real)
+    return real
+
+
+_REAL_FOLDERS: dict[tuple[str, tuple[int, ...]], str] = {}
+
+
+def _real_folder(folder: str) -> str:
+    """realpath of the plans folder, found once while the folder's own entry is unchanged (every
+    file of a project is checked against it; a folder replaced since gives another entry)."""
+    try:
+        st = os.lstat(folder)
+        key = (folder, (st.st_ino, st.st_dev, st.st_mode, st.st_mtime_ns, st.st_ctime_ns))
+    except OSError:
+        return os.path.realpath(folder)
+    real = _REAL_FOLDERS.get(key)
+    if real is None:
+        if len(_REAL_FOLDERS) > 64:
+            _REAL_FOLDERS.clear()
+        real = _REAL_FOLDERS[key] = os.path.realpath(folder)
+    return real
 
 
 def decode(data: bytes, shown: str, encoding: str | None = None) -> str | Problem:

@@ -1,0 +1,80 @@
+"""The last `plangen build`'s pass, kept in `.plangen-cache/` for the next one. Shell.
+
+`plangen serve` keeps the last build's index and the fingerprints of what every page is made from
+in memory, so that a save which changes only some plans' text redoes just those plans' files
+(build._update). A new `plangen build` process has no memory of the last one, so the last build
+leaves the same facts here: the index (as plain JSON, index.index_to_json), the digest of every
+plan's summary it was made from, the shape of the site, every plan's text print, the template
+prints, and the files of the output folder. The next build uses them only when its own shape is
+the same (the same plans, summaries, settings and history) and no output file was touched since;
+anything missing, corrupt, from another plangen or for another output folder is ignored.
+
+Plain JSON, like the rest of the cache: never pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+FILE = "pass.json"
+INDEX_FILE = "index.json"
+FORMAT = 1
+
+
+def save(folder: Path, doc: dict[str, Any], index_key: str, index: dict[str, Any] | None) -> None:
+    """Keep a pass; `index` is written only when it is not the one already kept under `index_key`."""
+    try:
+        folder.mkdir(exist_ok=True)
+        if index is not None and _kept_index_key(folder) != index_key:
+            _write(folder / INDEX_FILE, {"format": FORMAT, "version": __version__, "key": index_key, "index": index})
+        _write(folder / FILE, {"format": FORMAT, "version": __version__, "index_key": index_key, **doc})
+    except OSError:
+        forget(folder)
+
+
+def load(folder: Path, out: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The last pass into `out` and its index, or None."""
+    try:
+        doc = json.loads((folder / FILE).read_text("utf-8"))
+        kept = json.loads((folder / INDEX_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or not isinstance(kept, dict):
+        return None
+    for part in (doc, kept):
+        if part.get("format") != FORMAT or part.get("version") != __version__:
+            return None
+    if doc.get("out") != str(out) or doc.get("index_key") != kept.get("key") or not isinstance(kept.get("index"), dict):
+        return None
+    return doc, kept["index"]
+
+
+def forget(folder: Path) -> None:
+    """No pass is kept (a build that failed, or one whose pass cannot be written)."""
+    for name in (FILE, INDEX_FILE):
+        try:
+            (folder / name).unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def _kept_index_key(folder: Path) -> str | None:
+    try:
+        with open(folder / INDEX_FILE, "rb") as f:
+            head = f.read(200).decode("utf-8", "replace")
+    except OSError:
+        return None
+    marker = '"key":"'
+    at = head.find(marker)
+    return head[at + len(marker):at + len(marker) + 64] if at >= 0 else None
+
+
+def _write(target: Path, doc: dict[str, Any]) -> None:
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    os.replace(tmp, target)
