@@ -147,3 +147,19 @@ def test_a_change_that_keeps_the_status_is_seen_by_content(tmp_path: Path, monke
     assert stamp.take("", [file], [], first.hashed).digest == first.digest
     file.write_text("二", "utf-8")
     assert stamp.take("", [file], [], first.hashed).digest != first.digest
+
+
+def test_after_an_edit_the_next_build_with_nothing_changed_reads_nothing(project: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status of the output files is kept from before the build for the files it did not write,
+    and looked at anew for those it wrote: the next build then finds every file as recorded."""
+    _build(project)
+    plan = next(p for p in sorted((project / "plans").rglob("*.md")))
+    plan.write_text(plan.read_text("utf-8") + "\n补充一句。\n", "utf-8")
+    _settle(project)
+    edited = _build(project)
+    assert edited.stats is not None and edited.stats.written and edited.stats.changed
+    assert all((project / "site" / path).is_file() for path in edited.stats.changed)
+    _no_loading(monkeypatch)
+    again = _build(project)
+    assert again.rendered == 0 and again.stats is not None and again.stats.written == 0

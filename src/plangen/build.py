@@ -115,12 +115,13 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     root = options.root.resolve()
     inputs_stamp: stamps.Stamp | None = None
     damaged: set[str] = set()
+    seen: dict[str, tuple[int, int]] = {}  # output files' status before this build (stamp.damaged)
     if options.persistent_cache and cache is None:
         config, _ = load_config(root)
         out = _output_dir(options, config)
         saved = stamps.last(root / cache_store.CACHE_DIR, out)
         inputs_stamp = _stamp(options, root, config, out, saved[0].hashed if saved else ())
-        damaged = stamps.damaged(saved, out)
+        damaged = stamps.damaged(saved, out, seen)
         if saved is not None and saved[0].digest == inputs_stamp.digest and not damaged:
             return _unchanged(options, root, config, out, saved[1], started)
     try:
@@ -128,7 +129,7 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     finally:
         gc.unfreeze()  # (frozen in _build once the plans are loaded)
     if inputs_stamp is not None:
-        stamps.save(root / cache_store.CACHE_DIR, inputs_stamp, result.output or root, _outcome(result))
+        stamps.save(root / cache_store.CACHE_DIR, inputs_stamp, result.output or root, _outcome(result, seen))
     return result
 
 
@@ -320,7 +321,7 @@ def _texts_of(root: Path, problems: tuple[Problem, ...], encoding: str | None) -
     return texts
 
 
-def _outcome(result: BuildResult) -> stamps.Outcome | None:
+def _outcome(result: BuildResult, seen: dict[str, tuple[int, int]]) -> stamps.Outcome | None:
     """What to say again when nothing changes: only for a build that succeeded and ran no search
     that failed (a failed search is tried again)."""
     if not result.ok or result.output is None or (result.search and result.search.ran and not result.search.ok):
@@ -329,8 +330,11 @@ def _outcome(result: BuildResult) -> stamps.Outcome | None:
     paths = [*read_manifest(out), MANIFEST]
     if (out / search.BUNDLE / "pagefind-entry.json").is_file():
         paths.append(f"{search.BUNDLE}/pagefind-entry.json")
+    assert result.stats is not None
+    # what this build wrote, the manifest and the search bundle (another tool writes it): looked at anew
+    changed = {*result.stats.changed, MANIFEST, *(path for path in paths if path.startswith(search.KEEP))}
     return stamps.Outcome(result.plans, result.drafts_skipped, result.pages, result.problems, result.notes,
-                          stamps.outputs_of(out, paths))
+                          stamps.outputs_after(out, paths, seen, changed))
 
 
 def _histories(options: BuildOptions, ws: Workspace, index: Index,

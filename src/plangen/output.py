@@ -23,6 +23,7 @@ class WriteStats:
     written: int
     unchanged: int
     removed: int
+    changed: tuple[str, ...] = ()  # the files written (their paths in the output folder)
 
 
 def refusal(out: Path, root: Path, plans_dir: Path) -> str:
@@ -109,14 +110,16 @@ class SiteWriter:
         previous = read_manifest(self.out) if previous is None else previous
         for tmp, target in self._staged:
             os.replace(tmp, target)
+        prefix = len(str(self.out)) + 1
+        changed = tuple(str(target)[prefix:].replace(os.sep, "/") for _, target in self._staged)
         written, self._staged = len(self._staged), []
         if current is previous:  # the same files as the manifest in the folder lists: none is stale
-            return WriteStats(written, len(previous) - written, 0)
+            return WriteStats(written, len(previous) - written, 0, changed)
         current = set(self.paths) | set(kept) if current is None else set(current)
         removed = _remove_stale(self.out, previous, current, keep)
         if len(previous) != len(current) or set(previous) != current:  # else the manifest on disk says it already
             _write_manifest(self.out, current)
-        return WriteStats(written, len(current) - written, removed)
+        return WriteStats(written, len(current) - written, removed, changed)
 
 
 def _write_manifest(out: Path, files: set[str]) -> None:

@@ -123,13 +123,23 @@ def last(folder: Path, out: Path) -> Saved | None:
         return None
 
 
-def damaged(saved: Saved | None, out: Path) -> set[str]:
-    """Output files that are no longer as the last build left them (edited, replaced or removed)."""
+def damaged(saved: Saved | None, out: Path, seen: dict[str, tuple[int, int]] | None = None) -> set[str]:
+    """Output files that are no longer as the last build left them (edited, replaced or removed);
+    `seen` receives the status of each file found."""
     if saved is None:
         return set()
     recorded = saved[1].outputs
     now = outputs_of(out, list(recorded))
+    if seen is not None:
+        seen.update(now)
     return {path for path, status in recorded.items() if now.get(path) != status}
+
+
+def outputs_after(out: Path, paths: list[str], seen: dict[str, tuple[int, int]], changed: set[str]) -> dict[str, tuple[int, int]]:
+    """outputs_of, taking the status `damaged` saw before the build for files the build did not write."""
+    found = {path: seen[path] for path in paths if path in seen and path not in changed}
+    found.update(outputs_of(out, [path for path in paths if path not in found]))
+    return found
 
 
 def save(folder: Path, stamp: Stamp, out: Path, outcome: Outcome | None) -> None:
