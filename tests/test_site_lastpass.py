@@ -119,3 +119,17 @@ def test_a_damaged_or_foreign_pass_is_ignored(project: Path, tmp_path: Path, dam
     _edit_text(project, 1)
     _build(project, out)
     assert _tree(out) == _tree_of_cold(project, tmp_path / "cold")
+
+
+def test_without_the_record_of_the_output_folder_the_pass_is_not_used(project: Path, tmp_path: Path) -> None:
+    """The kept pass trusts the output folder; with no stamp saying it is as the last build left it
+    (stamp.json gone), every file is checked again, and a file deleted by hand comes back."""
+    out = tmp_path / "site"
+    _build(project, out)
+    (project / CACHE_DIR / "stamp.json").unlink()
+    gone = sorted(out.rglob("*.html"))[0]
+    gone.unlink()
+    _edit_text(project, 2)
+    _build(project, out)
+    assert gone.is_file()
+    assert _tree(out) == _tree_of_cold(project, tmp_path / "cold")

@@ -114,14 +114,14 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     started = time.perf_counter()
     root = options.root.resolve()
     inputs_stamp: stamps.Stamp | None = None
-    damaged: set[str] = set()
+    damaged: set[str] | None = None  # None: not known (no build of this output folder was recorded)
     seen: dict[str, tuple[int, int]] = {}  # output files' status before this build (stamp.damaged)
     if options.persistent_cache and cache is None:
         config, _ = load_config(root)
         out = _output_dir(options, config)
         saved = stamps.last(root / cache_store.CACHE_DIR, out)
         inputs_stamp = _stamp(options, root, config, out, saved[0].hashed if saved else ())
-        damaged = stamps.damaged(saved, out, seen)
+        damaged = stamps.damaged(saved, out, seen) if saved is not None else None
         if saved is not None and saved[0].digest == inputs_stamp.digest and not damaged:
             return _unchanged(options, root, config, out, saved[1], started)
     try:
@@ -134,10 +134,10 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
 
 
 def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: BuildCache | None,
-           started: float, damaged: set[str]) -> BuildResult:
+           started: float, damaged: set[str] | None) -> BuildResult:
     if cache is None:
         cache = cache_store.load(root) if options.persistent_cache else BuildCache()
-    for path in damaged:  # an output file changed since the last build wrote it: made again
+    for path in damaged or ():  # an output file changed since the last build wrote it: made again
         cache.outputs.pop(path, None)
     persist_templates(root / cache_store.CACHE_DIR / "templates" if options.persistent_cache else None)
     ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,
@@ -154,7 +154,7 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
                         hint="choose another output folder (-o DIR, or output: in plangen.yaml)", code="output-refused")
         return BuildResult(ws, (*problems, refused))
     plans = [p for p in ws.project.plans if options.drafts or p.status != "draft"]
-    if options.persistent_cache and cache.last is None and not damaged:
+    if options.persistent_cache and cache.last is None and damaged == set():  # every output file as it was left
         _restore(cache, root / cache_store.CACHE_DIR, out)
     index = _index(plans, ws, cache)
     # the plans and the index live until the build ends: the cyclic collector (run often while pages
