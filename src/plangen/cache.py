@@ -10,7 +10,10 @@
   the file is neither rendered nor written.
 
 On disk it is `.plangen-cache/build.json`: plain JSON (never pickle), stamped with plangen's
-version; a cache that is corrupt or from another version is ignored, never trusted.
+version and the model's shape; a cache that is corrupt or from another version is ignored, never
+trusted. A parsed plan is kept as its model only (not the data it was built from): parse workers
+send it as compact JSON, and the plans of one batch share their equal strings and small values
+(names, organisations, tags, dates), which repeat across plans.
 """
 
 from __future__ import annotations
@@ -20,13 +23,16 @@ import json
 import os
 import stat
 import time
-from dataclasses import asdict, dataclass, field, replace
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .memo import ByIdentity
-from .model import Plan, build_plan
+from .model import Plan
 from .parallel import fork_map
 from .problems import Problem
 from .project import Parsed, ReadOptions, parse_source, read_file
@@ -34,7 +40,7 @@ from .sources import Source, discover_files, is_plan_name
 
 CACHE_DIR = ".plangen-cache"
 CACHE_FILE = "build.json"
-FORMAT = 1
+FORMAT = 2  # 2: plans kept as their model (plan_json), not as the data they were built from
 PARALLEL_PARSE_FROM = 200  # files to parse; below this, starting worker processes costs more than it saves
 RACY_NS = 2_000_000_000  # a file changed this recently is read again even if its status looks the same
 
@@ -86,10 +92,11 @@ class BuildCache:
         self.hits += len(sources) - len(todo)
         self.misses += len(todo)
         made = iter(fork_map(_parse_slim, todo, PARALLEL_PARSE_FROM))
+        shared: dict[Any, Any] = {}  # equal strings and values of this batch's plans, made once
         parsed = []
         for source, known in zip(sources, found, strict=True):
             if known is None:
-                known = replace(next(made), source=source)  # this process's copy of the text
+                known = _unslim(source, next(made), shared)
                 self.parsed[source.path] = _Entry(digest(source.path, source.kind, source.text), known, source.text)
             parsed.append(known)
         return parsed
@@ -171,39 +178,56 @@ def _only_edits(hint: frozenset[str], listed: list[str], folder: str) -> bool:
     return True
 
 
-def _parse_slim(source: Source) -> Parsed:
-    return _slim(parse_source(source))
+Slim = tuple[str | Plan | None, tuple[Problem, ...], str, tuple[int, int] | None]
 
 
-def _slim(parsed: Parsed) -> Parsed:
-    """What is kept of a parse: its problems are made, so of the marks only the slug's is needed
-    again (duplicate slugs are found across files); the rest is a third of a plan's memory."""
-    slug = parsed.marks.get(("slug",))
-    return replace(parsed, marks={("slug",): slug} if slug else {})
+def _parse_slim(source: Source) -> Slim:
+    """What a parse worker sends back: the plan as compact JSON (or, when its values do not fit the
+    model's types, the plan itself), the problems and the slug with its place. Not the data, the
+    text or the other marks: the problems are made, and only the slug's mark is needed again
+    (duplicate slugs are found across files)."""
+    parsed = parse_source(source)
+    plan: str | Plan | None = parsed.plan
+    if parsed.plan is not None:
+        try:
+            plan = json.dumps(plan_json(parsed.plan), ensure_ascii=False, separators=(",", ":"))
+        except TypeError:
+            pass
+    mark = parsed.marks.get(("slug",))
+    return plan, parsed.problems, parsed.slug, (mark[0], mark[1]) if mark else None
+
+
+def _unslim(source: Source, slim: Slim, shared: dict[Any, Any]) -> Parsed:
+    sent, problems, slug, mark = slim
+    plan = plan_from_json(json.loads(sent), shared) if isinstance(sent, str) else sent
+    return Parsed(source, plan, None, {("slug",): mark} if mark else {}, problems, slug)
 
 
 def load(root: Path) -> BuildCache:
     """The cache saved by the last build, or an empty one (when absent, corrupt or stale)."""
     try:
         doc = json.loads((root / CACHE_DIR / CACHE_FILE).read_text("utf-8"))
-        if doc.get("format") != FORMAT or doc.get("version") != __version__:
+        if doc.get("format") != FORMAT or doc.get("version") != __version__ or doc.get("model") != model_print():
             return BuildCache()
         cache = BuildCache(outputs=dict(doc["outputs"]))
+        shared: dict[Any, Any] = {}
         for path, item in doc["parsed"].items():
-            cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(item))
+            cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, shared))
         return cache
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return BuildCache()
 
 
 def save(root: Path, cache: BuildCache) -> None:
     """Write the cache atomically; a cache that cannot be written is simply not kept."""
-    doc = {
-        "format": FORMAT,
-        "version": __version__,
-        "outputs": cache.outputs,
-        "parsed": {path: _parsed_to_json(e) for path, e in sorted(cache.parsed.items())},
-    }
+    parsed = {}
+    for path, entry in sorted(cache.parsed.items()):
+        try:
+            parsed[path] = _parsed_to_json(entry)
+        except TypeError:  # a plan whose values do not fit the model's types: parsed again next time
+            continue
+    doc = {"format": FORMAT, "version": __version__, "model": model_print(), "outputs": cache.outputs,
+           "parsed": parsed}
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)
@@ -216,21 +240,136 @@ def save(root: Path, cache: BuildCache) -> None:
 
 def _parsed_to_json(entry: _Entry) -> dict[str, Any]:
     p = entry.parsed
+    mark = p.marks.get(("slug",))
     return {
         "hash": entry.hash,
-        "source": [p.source.path, p.source.kind],
-        "data": p.data,
-        "slug": p.plan.slug if p.plan else None,
-        "slug_mark": list(p.marks.get(("slug",), (1, 1))),
+        "kind": p.source.kind,
+        "plan": plan_json(p.plan) if p.plan else None,
+        "slug": p.slug,
+        "slug_mark": list(mark) if mark else None,
         "problems": [asdict(x) for x in p.problems],
     }
 
 
-def _parsed_from_json(item: dict[str, Any]) -> Parsed:
-    path, kind = item["source"]
-    source = Source(path, "", kind)  # the text itself is read from disk on every build
+def _parsed_from_json(path: str, item: dict[str, Any], shared: dict[Any, Any]) -> Parsed:
+    kind = item["kind"]
+    if not isinstance(path, str) or kind not in ("yaml", "markdown") or not isinstance(item["slug"], str):
+        raise TypeError("a cached plan's path, kind and slug are text")
+    source = Source(path, "", "yaml" if kind == "yaml" else "markdown")  # the text itself is read from disk on every build
     problems = tuple(Problem(**x) for x in item["problems"])
-    data = item["data"]
-    plan = build_plan(data, item["slug"], path, kind) if item["slug"] is not None else None
-    marks = {("slug",): tuple(item["slug_mark"])}
-    return Parsed(source, plan, data, marks, problems)  # type: ignore[arg-type]
+    plan = plan_from_json(item["plan"], shared) if item["plan"] is not None else None
+    if plan is not None and (plan.source, plan.kind) != (path, kind):
+        raise ValueError("a cached plan names another file")
+    mark = item["slug_mark"]
+    marks = {("slug",): (int(mark[0]), int(mark[1]))} if mark else {}
+    return Parsed(source, plan, None, marks, problems, item["slug"])  # type: ignore[arg-type]
+
+
+# --- a plan as plain JSON: each value as the list of its fields, read back by the model's types ---
+
+
+def plan_json(plan: Plan) -> list[Any]:
+    """The plan as nested lists of its fields' values; TypeError when a value does not have its field's type."""
+    return _ENCODE[Plan](plan)  # type: ignore[no-any-return]
+
+
+def plan_from_json(value: Any, shared: dict[Any, Any]) -> Plan:
+    """The plan `plan_json` gave; `shared` holds one object for each equal string or small value
+    met (strings, names, dates…), shared by the plans read with the same dict. Raises TypeError or
+    ValueError on anything else."""
+    return _DECODE[Plan](value, shared)  # type: ignore[no-any-return]
+
+
+def model_print() -> str:
+    """The model's shape (each value's fields and their types): a cache of another shape is not read."""
+    return _MODEL_PRINT
+
+
+_Encoder = Callable[[Any], Any]
+_Decoder = Callable[[Any, dict[Any, Any]], Any]
+_ENCODE: dict[Any, _Encoder] = {}
+_DECODE: dict[Any, _Decoder] = {}
+
+
+def _codec(hint: Any) -> tuple[_Encoder, _Decoder]:
+    """The encoder and decoder of one type of the model: str, int, X | None, tuple[X, ...], a dataclass."""
+    if hint in _ENCODE:
+        return _ENCODE[hint], _DECODE[hint]
+    if hint is str or hint is int:
+        enc, dec = _scalar(hint)
+    elif typing.get_origin(hint) in (types.UnionType, typing.Union):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(inner) != 1 or len(typing.get_args(hint)) != 2:
+            raise TypeError(f"no codec for {hint}")
+        enc, dec = _optional(*_codec(inner[0]))
+    elif typing.get_origin(hint) is tuple and typing.get_args(hint)[1:] == (Ellipsis,):
+        enc, dec = _sequence(*_codec(typing.get_args(hint)[0]))
+    elif isinstance(hint, type) and is_dataclass(hint):
+        enc, dec = _record(hint)
+    else:
+        raise TypeError(f"no codec for {hint}")
+    _ENCODE[hint], _DECODE[hint] = enc, dec
+    return enc, dec
+
+
+def _scalar(kind: type) -> tuple[_Encoder, _Decoder]:
+    def enc(v: Any) -> Any:
+        if type(v) is not kind:
+            raise TypeError(f"expected {kind.__name__}, found {type(v).__name__}")
+        return v
+
+    def dec(v: Any, shared: dict[Any, Any]) -> Any:
+        return shared.setdefault(v, v) if type(v) is kind else enc(v)
+
+    return enc, dec
+
+
+def _optional(inner_enc: _Encoder, inner_dec: _Decoder) -> tuple[_Encoder, _Decoder]:
+    return (lambda v: None if v is None else inner_enc(v),
+            lambda v, shared: None if v is None else inner_dec(v, shared))
+
+
+def _sequence(inner_enc: _Encoder, inner_dec: _Decoder) -> tuple[_Encoder, _Decoder]:
+    def enc(v: Any) -> Any:
+        if type(v) is not tuple:
+            raise TypeError(f"expected a tuple, found {type(v).__name__}")
+        return [inner_enc(x) for x in v]
+
+    def dec(v: Any, shared: dict[Any, Any]) -> Any:
+        if type(v) is not list:
+            raise TypeError(f"expected a list, found {type(v).__name__}")
+        return tuple([inner_dec(x, shared) for x in v])
+
+    return enc, dec
+
+
+def _record(cls: type) -> tuple[_Encoder, _Decoder]:
+    _ENCODE[cls] = _DECODE[cls] = None  # type: ignore[assignment]  # (no model type contains itself)
+    hints = typing.get_type_hints(cls)
+    names = [f.name for f in fields(cls)]
+    codecs = [_codec(hints[name]) for name in names]
+    pairs = list(zip(names, [c[0] for c in codecs], strict=True))
+    decoders = [c[1] for c in codecs]
+    keep_one = cls is not Plan  # a plan is one object per parse (values are kept by its identity)
+
+    def enc(v: Any) -> Any:
+        if type(v) is not cls:
+            raise TypeError(f"expected {cls.__name__}, found {type(v).__name__}")
+        return [e(getattr(v, name)) for name, e in pairs]
+
+    def dec(v: Any, shared: dict[Any, Any]) -> Any:
+        if type(v) is not list:
+            raise TypeError(f"expected a list, found {type(v).__name__}")
+        made = cls(*[d(x, shared) for d, x in zip(decoders, v, strict=True)])
+        return shared.setdefault(made, made) if keep_one else made
+
+    return enc, dec
+
+
+def _shape(cls: type) -> str:
+    hints = typing.get_type_hints(cls)
+    return f"{cls.__name__}(" + ",".join(f"{f.name}:{hints[f.name]}" for f in fields(cls)) + ")"
+
+
+_codec(Plan)
+_MODEL_PRINT = digest(*sorted(_shape(t) for t in _ENCODE if isinstance(t, type) and is_dataclass(t)))
