@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing
+import operator
 import os
 import sys
 import time
@@ -196,6 +197,7 @@ class _Indexed:
     index: Index
     plans: tuple[Plan, ...]  # the published plans in the workspace's order
     registry_text: str
+    positions: dict[str, int]  # slug -> its place in index.plans
 
 
 def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
@@ -206,16 +208,15 @@ def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
         last: _Indexed = kept[1]
         moved = changed_positions(last.plans, plans)  # a long-lived process: the plans a save re-parsed
         if moved is not None and all(_same_summary(last.plans[i], plans[i], cache) for i in moved):
-            cache.index = (kept[0], _Indexed(_with_plans(last.index, [plans[i] for i in moved]), tuple(plans),
-                                             ws.registry_text))
-            return cache.index[1].index
+            same = _with_plans(last.index, [plans[i] for i in moved], last.positions)
+            cache.index = (kept[0], _Indexed(same, tuple(plans), ws.registry_text, last.positions))
+            return same
     key = digest(ws.registry_text, *(f"{p.slug}:{cache.summaries.get(p, summary_print)}" for p in plans))
-    index = None
+    found: Index | None = None
     if kept is not None and kept[0] == key:  # the same summaries: the last index, with these plan objects
-        index = _with_plans(kept[1].index, plans) if isinstance(kept[1], _Indexed) else _saved_index(kept[1], plans, ws)
-    if index is None:
-        index = build_index(plans, ws.registry)
-    cache.index = (key, _Indexed(index, tuple(plans), ws.registry_text))
+        found = _with_plans(kept[1].index, plans) if isinstance(kept[1], _Indexed) else _saved_index(kept[1], plans, ws)
+    index = found if found is not None else build_index(plans, ws.registry)
+    cache.index = (key, _Indexed(index, tuple(plans), ws.registry_text, {p.slug: i for i, p in enumerate(index.plans)}))
     return index
 
 
@@ -223,13 +224,18 @@ def _same_summary(before: Plan, now: Plan, cache: BuildCache) -> bool:
     return before.slug == now.slug and cache.summaries.get(before, summary_print) == cache.summaries.get(now, summary_print)
 
 
-def _with_plans(index: Index, plans: list[Plan]) -> Index:
+def _with_plans(index: Index, plans: list[Plan], positions: dict[str, int] | None = None) -> Index:
     """The index with these plan objects in place of those of the same slugs (their summaries are equal)."""
     if not plans:
         return index
     by_slug = dict(index.by_slug)
     by_slug.update((p.slug, p) for p in plans)
-    return replace(index, plans=tuple(by_slug[p.slug] for p in index.plans), by_slug=by_slug)
+    if positions is None:
+        return replace(index, plans=tuple(by_slug[p.slug] for p in index.plans), by_slug=by_slug)
+    ordered = list(index.plans)
+    for plan in plans:
+        ordered[positions[plan.slug]] = plan
+    return replace(index, plans=tuple(ordered), by_slug=by_slug)
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +434,7 @@ class Inputs:
     # everything above but the plans' text and the templates: equal shapes differ only in some plans'
     # own jobs and in the pages of the templates that changed
     shape: str
+    reparsed: tuple[str, ...] | None = None  # the plans whose objects changed since the last pass, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,7 +460,7 @@ def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
                            for r in h.revisions))
     # every plan's slug and summary (the index's own key, when the cache made it), and its file
     summaries_key = cache.index[0] if cache is not None and cache.index else digest(*_summary_lines(index.plans))
-    shape = digest(key, history_key, summaries_key, "\0".join(p.source for p in index.plans))
+    shape = digest(key, history_key, summaries_key, "\0".join(map(_SOURCE, index.plans)))
     user_templates = config.templates_dir.is_dir()
     same = last is not None and last.inputs.shape == shape
     keep = same and last is not None and last.inputs.user_templates == user_templates \
@@ -481,14 +488,16 @@ def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
         summaries = {p.slug: cache.summaries.get(p, summary_print) if cache else summary_print(p) for p in index.plans}
         summary = (_numbers(summaries), digest(*summaries.values()))
         epoch = feeds.newest_epoch(list(index.plans), source_date_epoch())
+    reparsed = tuple(index.plans[i].slug for i in moved) if moved is not None else None
     return Inputs(index, config, texts, histories, renderer, key, tprints, user_templates, plan_prints, full, summary,
-                  epoch, shape)
+                  epoch, shape, reparsed)
 
 
 def _summary_lines(plans: tuple[Plan, ...] | list[Plan]) -> list[str]:
     return [f"{p.slug}:{summary_print(p)}" for p in plans]
 
 
+_SOURCE = operator.attrgetter("source")
 _CARD = "_card.html"  # the plan card, kept by the renderer between builds
 _PLAN = "plan.html"  # the template of every plan's own page (pages.plan_page)
 
@@ -547,11 +556,14 @@ def _update(last: Pass, inputs: Inputs, cited: dict[str, list[str]]) -> tuple[di
     Only when the shapes are equal: the same plans in the same order with the same summaries, so
     every other page (lists, organisations, people, the timeline …) has the same fingerprint unless
     its template changed, and its file on disk is the one the last build of this process wrote or kept."""
-    before = last.inputs.plan_prints
-    changed = [slug for slug, p in inputs.plan_prints.items() if before.get(slug) != p]
-    position = {p.slug: i for i, p in enumerate(inputs.index.plans)} if changed else {}
-    redone = [job for slug in changed
-              for job in _plan_jobs(inputs.index.by_slug[slug], position[slug], cited, inputs)]
+    before, plans = last.inputs.plan_prints, inputs.index.plans
+    candidates = inputs.reparsed if inputs.reparsed is not None else inputs.plan_prints
+    changed = [slug for slug in candidates if before.get(slug) != inputs.plan_prints[slug]]
+    redone = []
+    for slug in changed:
+        plan = inputs.index.by_slug[slug]
+        position = list(map(operator.is_, plans, itertools.repeat(plan))).index(True)
+        redone += _plan_jobs(plan, position, cited, inputs)
     redone += _feed_jobs(inputs)
     jobs = dict(last.jobs)
     jobs.update((j.path, j) for j in redone)
@@ -657,7 +669,8 @@ def _feed_jobs(inputs: Inputs) -> list[Job]:
             lambda: feeds.calendar(plans, config.title, epoch, config.base_url, brief=True), here=True),
         Job(urls.FEED, digest(key, "feed", str(epoch), *newest), lambda: feeds.atom(index, config.title, epoch,
                                                                                   config.base_url)),
-        Job(urls.API, digest(key, "api", summaries, *(p.source for p in plans)), lambda: feeds.api(index), here=True),
+        # the list shows the plans' summaries and files: both are in the shape
+        Job(urls.API, digest(key, "api", inputs.shape), lambda: feeds.api(index), here=True),
         Job(urls.API_SCHEMA, digest(key, "api-schema"), lambda: api_schema("api.schema.json")),
         Job(urls.API_PLAN_SCHEMA, digest(key, "api-plan-schema"), lambda: api_schema("api-plan.schema.json")),
     ]
