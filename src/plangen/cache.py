@@ -25,7 +25,7 @@ import stat
 import time
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -219,23 +219,36 @@ def load(root: Path) -> BuildCache:
 
 
 def save(root: Path, cache: BuildCache) -> None:
-    """Write the cache atomically; a cache that cannot be written is simply not kept."""
-    parsed = {}
-    for path, entry in sorted(cache.parsed.items()):
-        try:
-            parsed[path] = _parsed_to_json(entry)
-        except TypeError:  # a plan whose values do not fit the model's types: parsed again next time
-            continue
-    doc = {"format": FORMAT, "version": __version__, "model": model_print(), "outputs": cache.outputs,
-           "parsed": parsed}
+    """Write the cache atomically; a cache that cannot be written is simply not kept. Written entry
+    by entry: the whole document is never held in memory (thousands of plans)."""
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)
         tmp = folder / (CACHE_FILE + ".tmp")
-        tmp.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        with tmp.open("w", encoding="utf-8") as f:
+            f.writelines(_document(cache))
         os.replace(tmp, folder / CACHE_FILE)
     except OSError:
         return
+
+
+def _document(cache: BuildCache) -> Iterator[str]:
+    """The cache as one JSON object, in pieces."""
+    head = {"format": FORMAT, "version": __version__, "model": model_print(), "outputs": cache.outputs}
+    yield _dumps(head)[:-1] + ',"parsed":{'
+    comma = ""
+    for path, entry in sorted(cache.parsed.items()):
+        try:
+            item = _dumps(_parsed_to_json(entry))
+        except TypeError:  # a plan whose values do not fit the model's types: parsed again next time
+            continue
+        yield f"{comma}{_dumps(path)}:{item}"
+        comma = ","
+    yield "}}"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _parsed_to_json(entry: _Entry) -> dict[str, Any]:
