@@ -142,3 +142,33 @@ def test_a_card_that_changes_an_href_is_made_for_each_depth_whichever_plan_it_is
         for plan in index.plans:
             anchor = "" if plan.slug == first else "#x"
             assert renderer.card(plan, Links(page, index)) == f"<li>{up}plans/{plan.slug}.html{anchor}</li>"
+
+
+def test_prepare_compiles_every_template_and_makes_every_card_beforehand(
+        example: tuple[Index, SiteInfo, list[Page]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """What forked workers would each do again (build.py prepares before it forks them)."""
+    from jinja2 import Environment
+
+    index, site, pages = example
+    renderer = Renderer(index, site, None)
+    renderer.prepare(index.plans)
+    assert renderer.env.cache is not None
+    loaded = {template.name for template in renderer.env.cache.values()}
+    assert loaded >= {p.template for p in pages} | {"base.html", "_macros.html", "_card.html", "_steps.html"}
+    made: list[str] = []
+    render, compile_ = Template.render, Environment._compile
+
+    def counted(self: Template, *args: object, **kwargs: object) -> str:
+        made.append(str(self.name))
+        return render(self, *args, **kwargs)
+
+    def compiled(self: Environment, *args: object, **kwargs: object) -> object:
+        made.append("compiled")
+        return compile_(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Template, "render", counted)
+    monkeypatch.setattr(Environment, "_compile", compiled)
+    together = {p.path: renderer.render(p) for p in pages}
+    assert "_card.html" not in made and "compiled" not in made
+    assert len(made) == len(pages)
+    assert together == {p.path: Renderer(index, site, None).render(p) for p in pages}

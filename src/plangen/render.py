@@ -234,6 +234,18 @@ class Renderer:
             raise RenderError.of(page.path, exc) from exc
         return html.encode("utf-8")
 
+    def prepare(self, plans: Iterable[Plan]) -> None:
+        """Every template compiled and every plan's card made, in this process: before its pages are
+        shared among forked workers, which would each compile and make them again."""
+        for name in self.env.list_templates(filter_func=lambda name: name.endswith(".html") and "/" not in name):
+            try:
+                self.env.get_template(name)
+            except TemplateError:
+                continue  # reported by the page that uses it, if any does
+        link = self._links(urls.HOME)
+        for plan in plans:
+            self.card(plan, link)
+
     def _links(self, page: str) -> Links:
         if self._ids.index is not self.index:
             self._ids = _Ids(self.index)
