@@ -273,7 +273,7 @@ class Renderer:
             if plan is None:
                 raise UndefinedError(f"no plan {slug!r} in the index")
             html.append(self.card(plan, link))
-        return Markup("".join(html))
+        return _Clean("".join(html))  # each card is _Clean
 
     def card(self, plan: Plan, link: Links) -> Markup:
         """A plan's list entry: the same for every page at one folder depth (its hrefs go up to the site
@@ -295,13 +295,13 @@ class Renderer:
         if rooted is None:
             rooted = self._rooted[plan.slug] = self._rooted_card(plan, link)
         if rooted == _PER_PAGE:
-            return self._card_html(plan, link)
+            return _clean(self._card_html(plan, link))
         up = "../" * depth
         if rooted == _PER_DEPTH:
-            html = self._card_html(plan, _CardLinks(link, up, self._root_hrefs()))
+            html = _clean(self._card_html(plan, _CardLinks(link, up, self._root_hrefs())))
         else:
             assert isinstance(rooted, str)
-            html = Markup(rooted.replace(_ROOT, up))
+            html = _clean(rooted.replace(_ROOT, up))
         self._cards[(plan.slug, depth)] = html
         return html
 
@@ -329,6 +329,25 @@ class Renderer:
 
 
 _PER_DEPTH, _PER_PAGE = 1, 2  # a card made for each folder depth, for each page (see Renderer._card_at)
+
+
+class _Clean(Markup):
+    """Markup already without the control characters HTML forbids: a card, or cards joined. The template's
+    finalize (_printable) does not search it again; a card list is printed on most pages.
+
+    Only the object itself is known to be clean: what a Markup method makes of it (`card + text`) is plain
+    Markup again, because Markup's methods make their results with `self.__class__`.
+    """
+
+    __slots__ = ()
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type[Markup]:  # type: ignore[override]
+        return Markup
+
+
+def _clean(html: str) -> _Clean:
+    return _Clean(_printable(html))
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -397,7 +416,8 @@ _FIND_CONTROL = _CONTROLS.search
 
 def _printable(value: Any) -> Any:
     """Every printed value without the control characters HTML forbids (a plan's text may hold them)."""
-    if isinstance(value, str) and _FIND_CONTROL(value) is not None and type(value) is not _Href:
+    if isinstance(value, str) and type(value) is not _Clean and _FIND_CONTROL(value) is not None \
+            and type(value) is not _Href:
         # (searching is cheaper than substituting; an href of a card being made keeps its _ROOT)
         cleaned = _CONTROLS.sub("", value)
         return Markup(cleaned) if isinstance(value, Markup) else cleaned
