@@ -37,9 +37,9 @@ def test_a_card_list_is_printed_without_being_searched_again(
         printed.append(type(value))
         return finalize(value)
 
-    def searching(value: str) -> object:
+    def searching(value: str, *span: int) -> object:
         searched.append(type(value))
-        return find(value)
+        return find(value, *span)
 
     renderer.env.finalize = printing
     monkeypatch.setattr(render, "_FIND_CONTROL", searching)
@@ -73,3 +73,43 @@ def test_control_characters_in_the_card_template_are_dropped(
         shown += html.count("<li>") if page.template == "bucket.html" else 0
         assert not {"\x01", "\ufdd1", "\x7f"} & set(html), page.path
     assert shown > 10
+
+
+def test_a_macro_that_holds_a_card_list_is_searched_around_it(
+        example: tuple[render.Index, SiteInfo, list[Page]], monkeypatch: pytest.MonkeyPatch) -> None:
+    index, site, pages = example
+    renderer = Renderer(index, site, None)
+    find = render._FIND_CONTROL
+    searched: list[str] = []
+
+    def searching(value: str, start: int = 0, end: int = 1 << 62) -> object:
+        searched.append(value[start:end])
+        return find(value, start, end)
+
+    monkeypatch.setattr(render, "_FIND_CONTROL", searching)
+    lists = 0
+    for page in pages:
+        if page.template in ("bucket.html", "org.html", "plan.html"):
+            lists += renderer.render(page).count(b'<ul class="plan-list">')
+    assert lists > 10
+    assert not [s for s in searched if 'class="plan-list"' in s and 'class="plan-card"' in s]
+    cards = [s for s in searched if 'class="plan-card"' in s]  # searched once each, when made
+    assert len(cards) == len(set(cards)) > 3
+
+
+@pytest.mark.parametrize("before, after", [("\x01", ""), ("", "\ufdd1"), ("\x7f", "\x85")])
+def test_control_characters_around_a_card_list_are_dropped(
+        example: tuple[render.Index, SiteInfo, list[Page]], tmp_path: Path, before: str, after: str) -> None:
+    index, site, pages = example
+    macros = (REPO / "templates" / "_macros.html").read_text("utf-8")
+    plan_list = '<ul class="plan-list">\n{{ cards(slugs) -}}\n</ul>'
+    assert plan_list in macros
+    (tmp_path / "_macros.html").write_text(macros.replace(plan_list, f"{before}{plan_list}{after}"), "utf-8")
+    renderer = Renderer(index, site, tmp_path)
+    lists = 0
+    for page in pages:
+        if page.template in ("bucket.html", "org.html", "plan.html"):
+            html = renderer.render(page).decode("utf-8")
+            lists += html.count('<ul class="plan-list">')
+            assert not {before, after} - {""} & set(html), page.path
+    assert lists > 10

@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -203,7 +203,8 @@ class Renderer:
     def __init__(self, index: Index, site: SiteInfo, user_templates: Path | None) -> None:
         self.index = index
         self.site = site
-        self.env = make_env(user_templates)
+        self.env = make_env(user_templates, self._printable)
+        self._listed: str | None = None  # the card list made last, until a value that holds it is printed
         self.t = translator(site.language)
         self._cards: dict[tuple[str, int], Markup] = {}  # (slug, folder depth) -> card
         self._rooted: dict[str, str | int] = {}  # slug -> card with _ROOT for the way up, or _PER_DEPTH / _PER_PAGE
@@ -273,7 +274,20 @@ class Renderer:
             if plan is None:
                 raise UndefinedError(f"no plan {slug!r} in the index")
             html.append(self.card(plan, link))
-        return _Clean("".join(html))  # each card is _Clean
+        listed = self._listed = _Clean("".join(html))  # each card is _Clean
+        return listed
+
+    def _printable(self, value: Any) -> Any:
+        """The template's finalize: _printable, but a macro's output that holds the card list made last
+        (plan_list) is searched around that list only."""
+        listed = self._listed
+        if listed is not None and type(value) is Markup:
+            at = value.find(listed)
+            if at >= 0:
+                self._listed = None
+                if _FIND_CONTROL(value, 0, at) is None and _FIND_CONTROL(value, at + len(listed)) is None:
+                    return value
+        return _printable(value)
 
     def card(self, plan: Plan, link: Links) -> Markup:
         """A plan's list entry: the same for every page at one folder depth (its hrefs go up to the site
@@ -399,13 +413,13 @@ def persist_templates(folder: Path | None) -> None:
     _COMPILED.persist(folder)
 
 
-def make_env(user_templates: Path | None) -> Environment:
+def make_env(user_templates: Path | None, finalize: Callable[[Any], Any] | None = None) -> Environment:
     loaders = []
     if user_templates is not None and user_templates.is_dir() and user_templates.resolve() != default_theme().resolve():
         loaders.append(FileSystemLoader(str(user_templates)))
     loaders.append(FileSystemLoader(str(default_theme())))
     env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_printable,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=finalize or _printable,
                       bytecode_cache=_COMPILED)
     return env
 
