@@ -141,3 +141,14 @@ def test_a_duplicate_slug_is_found_against_a_cached_plan(project: Path, tmp_path
     result = _build(project, tmp_path / "site")
     assert not result.ok
     assert {p.code for p in result.problems if p.is_error} == {"duplicate-slug"}
+
+
+def test_a_plan_with_values_of_other_types_comes_back_whole(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _sources(project)[0]
+    parsed = parse_each([source])[0]
+    assert parsed.plan is not None
+    odd = replace(parsed, plan=replace(parsed.plan, tags=["a list"]))  # type: ignore[arg-type]
+    monkeypatch.setattr(cache_store, "parse_source", lambda s: odd)
+    sent = cache_store._parse_slim(source)
+    assert sent[0] is odd.plan
+    assert cache_store._unslim(source, sent, {}).plan is odd.plan

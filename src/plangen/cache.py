@@ -187,14 +187,13 @@ def _parse_slim(source: Source) -> Slim:
     text or the other marks: the problems are made, and only the slug's mark is needed again
     (duplicate slugs are found across files)."""
     parsed = parse_source(source)
-    plan: str | Plan | None = parsed.plan
-    if parsed.plan is not None:
-        try:
-            plan = json.dumps(plan_json(parsed.plan), ensure_ascii=False, separators=(",", ":"))
-        except TypeError:
-            pass
+    sent: str | Plan | None
+    try:
+        sent = _dumps(plan_json(parsed.plan)) if parsed.plan else None
+    except TypeError:  # a value of another type than its field's: the plan itself goes (pickled)
+        sent = parsed.plan
     mark = parsed.marks.get(("slug",))
-    return plan, parsed.problems, parsed.slug, (mark[0], mark[1]) if mark else None
+    return sent, parsed.problems, parsed.slug, (mark[0], mark[1]) if mark else None
 
 
 def _unslim(source: Source, slim: Slim, shared: dict[Any, Any]) -> Parsed:
