@@ -40,7 +40,7 @@ from .memo import changed_positions
 from .model import Plan
 from .names import Registry
 from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
-from .pages import ALL, Page, cited_with, home, list_pages, plan_page
+from .pages import ALL, Cited, Page, cited_with, home, list_pages, plan_page
 from .problems import Problem, error, strict
 from .project import Project
 from .render import (
@@ -443,7 +443,7 @@ class Pass:
 
     inputs: Inputs
     jobs: dict[str, Job]
-    cited: dict[str, list[str]] | None  # pages.cited_with of its index (the same for an equal shape); None: not kept
+    cited: Cited | None  # pages.cited_with of its index (the same for an equal shape); None: not kept
     out: Path
     manifest: frozenset[str]  # the files its manifest lists
     assets: frozenset[str]  # the theme's files among them
@@ -502,7 +502,7 @@ _CARD = "_card.html"  # the plan card, kept by the renderer between builds
 _PLAN = "plan.html"  # the template of every plan's own page (pages.plan_page)
 
 
-def _retemplated(last: Pass, inputs: Inputs, cited: dict[str, list[str]]) -> list[Job]:
+def _retemplated(last: Pass, inputs: Inputs, cited: Cited) -> list[Job]:
     """The pages whose template (or a template it includes) changed since the last build, made anew
     from this build's index."""
     before, now = last.inputs.tprints, inputs.tprints
@@ -537,7 +537,7 @@ def site_jobs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     return list(_all_jobs(_inputs(index, config, site, texts, registry_text, histories), cited_with(index)).values())
 
 
-def _all_jobs(inputs: Inputs, cited: dict[str, list[str]]) -> dict[str, Job]:
+def _all_jobs(inputs: Inputs, cited: Cited) -> dict[str, Job]:
     index = inputs.index
     jobs = [_page_job(home(index), inputs)]
     for i, plan in enumerate(index.plans):
@@ -550,7 +550,7 @@ def _all_jobs(inputs: Inputs, cited: dict[str, list[str]]) -> dict[str, Job]:
     return {j.path: j for j in jobs}
 
 
-def _update(last: Pass, inputs: Inputs, cited: dict[str, list[str]]) -> tuple[dict[str, Job], dict[str, Job]]:
+def _update(last: Pass, inputs: Inputs, cited: Cited) -> tuple[dict[str, Job], dict[str, Job]]:
     """The last build's jobs with those of plans whose text changed, and the feeds, made anew.
 
     Only when the shapes are equal: the same plans in the same order with the same summaries, so
@@ -570,7 +570,7 @@ def _update(last: Pass, inputs: Inputs, cited: dict[str, list[str]]) -> tuple[di
     return jobs, {j.path: j for j in redone}
 
 
-def _plan_jobs(plan: Plan, position: int, cited: dict[str, list[str]], inputs: Inputs) -> list[Job]:
+def _plan_jobs(plan: Plan, position: int, cited: Cited, inputs: Inputs) -> list[Job]:
     """A plan's own outputs: its page, calendar, source download, JSON and history page."""
     key, prints, config = inputs.key, inputs.plan_prints, inputs.config
     text = inputs.texts.get(plan.source, "")
@@ -614,7 +614,8 @@ def _page_job(page: Page, inputs: Inputs) -> Job:
                          _of(page.shows, inputs.summary), repr(_shape(page.data)))
     renderer = inputs.renderer
     assert renderer is not None
-    return Job(page.path, fingerprint, lambda: renderer.render(page))
+    slim = Page(page.path, page.template, page.data)  # what rendering needs (not the slugs it reads and shows)
+    return Job(page.path, fingerprint, lambda: renderer.render(slim))
 
 
 def _of(slugs: tuple[str, ...], prints: Prints) -> str:

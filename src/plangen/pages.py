@@ -50,12 +50,16 @@ def list_pages(index: Index) -> Iterator[Page]:
     yield Page(urls.NOT_FOUND, "404.html", {}, ())
 
 
-def cited_with(index: Index) -> dict[str, list[str]]:
-    """For each plan, the plans citing a document it cites (they decide that document's page id)."""
-    found: dict[str, list[str]] = {}
+Cited = dict[str, list[tuple[str, ...]]]  # plan -> the citing plans of each document it cites
+
+
+def cited_with(index: Index) -> Cited:
+    """For each plan, the plans citing a document it cites (they decide that document's page id):
+    the documents' own tuples, not copies (a document cited by n plans would be copied n times)."""
+    found: Cited = {}
     for doc in index.docs.values():
         for slug in doc.citing:
-            found.setdefault(slug, []).extend(doc.citing)
+            found.setdefault(slug, []).append(doc.citing)
     return found
 
 
@@ -70,13 +74,13 @@ def home(index: Index) -> Page:
     return Page(urls.HOME, "home.html", {"plans": index.plans, "facets": facets}, shows=(ALL,))
 
 
-def plan_page(index: Index, plan: Plan, position: int, cited: dict[str, list[str]] | None = None) -> Page:
+def plan_page(index: Index, plan: Plan, position: int, cited: Cited | None = None) -> Page:
     older = index.plans[position + 1].slug if position + 1 < len(index.plans) else ""
     newer = index.plans[position - 1].slug if position > 0 else ""
     related = index.related.get(plan.slug, ())
     data = {"plan": plan, "older": older, "newer": newer, "related": related}
     # plans citing the same documents decide those documents' ids
-    citing = (cited_with(index) if cited is None else cited).get(plan.slug, [])
+    citing = (s for group in (cited_with(index) if cited is None else cited).get(plan.slug, ()) for s in group)
     # a `plan:` link shows the title of the plan it names (or turns to text if that plan goes)
     shows = (*related, *(s for s in (older, newer) if s), *linked(plan), *citing)
     return Page(urls.plan(plan.slug), "plan.html", data, (plan.slug,), tuple(dict.fromkeys(shows)))
