@@ -172,3 +172,14 @@ def test_prepare_compiles_every_template_and_makes_every_card_beforehand(
     assert "_card.html" not in made and "compiled" not in made
     assert len(made) == len(pages)
     assert together == {p.path: Renderer(index, site, None).render(p) for p in pages}
+
+
+def test_make_all_prepares_once_before_forking_and_never_for_a_small_batch() -> None:
+    from plangen.build import PARALLEL_FROM, Job, make_all
+
+    calls: list[str] = []
+    many = [Job(f"p{i}.html", str(i), (lambda i=i: str(i).encode())) for i in range(PARALLEL_FROM)]
+    made = dict(make_all(many, 2, None, lambda: calls.append("prepared")))
+    assert calls == ["prepared"] and made == {j.path: j.make() for j in many}
+    dict(make_all(many[:3], 2, None, lambda: calls.append("again")))
+    assert calls == ["prepared"]

@@ -389,7 +389,9 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
     assets = asset_files(ws.config.templates_dir)
     writer = SiteWriter(out)  # each file goes to disk as soon as it is made; none is visible before all are
     try:
-        for path, data in itertools.chain(make_all(dirty, options.jobs, progress), assets.items()):
+        renderer = inputs.renderer
+        prepare = (lambda: renderer.prepare(index.plans)) if renderer is not None else None  # theme and cards
+        for path, data in itertools.chain(make_all(dirty, options.jobs, progress, prepare), assets.items()):
             writer.put(path, data)  # one file at a time: the site is never held in memory
     except BaseException:
         writer.abort()
@@ -702,11 +704,14 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress | None) -> dict[s
     return dict(make_all(jobs, workers, progress))
 
 
-def make_all(jobs: list[Job], workers: int, progress: Progress | None) -> Iterator[tuple[str, bytes]]:
+def make_all(jobs: list[Job], workers: int, progress: Progress | None,
+             before_fork: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
     """Each job's path and bytes, as they are made. Large batches are shared among forked worker
-    processes (one per core)."""
+    processes (one per core); `before_fork` makes in this process what every worker would make again."""
     workers = workers or (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        if before_fork is not None:
+            before_fork()
         yield from _make_parallel(jobs, workers, progress)
         return
     for n, job in enumerate(jobs, 1):
