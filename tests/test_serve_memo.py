@@ -5,8 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from plangen.build import BuildOptions, build
 from plangen.cache import BuildCache
+from plangen.workspace import load_workspace
 from plangen.memo import SLACK, ByIdentity, changed_positions
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -71,3 +74,52 @@ def test_plan_links_are_checked_again_when_a_save_changes_them(tmp_path: Path) -
 
 def display(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
+
+
+def _served(tmp_path: Path) -> tuple[Path, BuildOptions, BuildCache]:
+    root = tmp_path / "project"
+    corpus.generate(root, 12, seed=4)
+    memory = BuildCache()
+    options = BuildOptions(root=root, output=tmp_path / "site", search=False, history=False, jobs=1,
+                           persistent_cache=False)
+    assert build(options, cache=memory).ok
+    return root, options, memory
+
+
+def test_a_trusted_hint_reads_only_the_saved_file_and_gives_the_same_project(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    root, options, memory = _served(tmp_path)
+    plan = sorted((root / "plans").rglob("*.md"))[0]
+    plan.write_text(plan.read_text("utf-8") + "\n补充一句。\n", "utf-8")
+    reads: list[str] = []
+    real = BuildCache.read
+    monkeypatch.setattr(BuildCache, "read", lambda self, file, *a: reads.append(file) or real(self, file, *a))
+    memory.expect({str(plan)})
+    served = build(options, cache=memory)
+    assert served.ok and reads == [str(plan)]
+    full = load_workspace(root).project
+    assert served.workspace.project.plans == full.plans and served.workspace.project.texts == full.texts
+
+
+@pytest.mark.parametrize("change", ["broken", "duplicate-slug", "new-file"])
+def test_whatever_a_reload_cannot_vouch_for_is_loaded_in_full(tmp_path: Path, change: str) -> None:
+    root, options, memory = _served(tmp_path)
+    plans = sorted((root / "plans").rglob("*.yaml"))
+    plan, other = plans[0], plans[1]
+    if change == "broken":
+        plan.write_text("title: [unclosed\n", "utf-8")
+        codes = {"yaml-syntax", "syntax"}
+    elif change == "duplicate-slug":
+        plan.write_text(f"slug: {other.stem}\n" + plan.read_text("utf-8"), "utf-8")
+        codes = {"duplicate-slug"}
+    else:
+        plan = plan.with_name("copy-" + plan.name)
+        plan.write_text(other.read_text("utf-8"), "utf-8")
+        codes = set()
+    memory.expect({str(plan)})
+    served = build(options, cache=memory)
+    full = load_workspace(root)
+    assert sorted(map(str, served.problems)) == sorted(map(str, full.problems))
+    assert served.workspace.project.plans == full.project.plans
+    if codes:
+        assert {p.code for p in served.problems if p.is_error} & codes

@@ -26,7 +26,7 @@ import time
 import types
 import typing
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from .memo import ByIdentity
 from .model import Plan
 from .parallel import fork_map
 from .problems import Problem
-from .project import Parsed, ReadOptions, parse_source, read_file
+from .project import Parsed, Project, ReadOptions, parse_source, read_file
 from .sources import Source, discover_files, is_plan_name
 
 CACHE_DIR = ".plangen-cache"
@@ -83,6 +83,7 @@ class BuildCache:
     index: tuple[str, Any] | None = None  # the last build's index, by a digest of the plans' summaries
     histories: tuple[str, Any] | None = None  # the last history read, by git HEAD and the plan files
     last: Any = None  # the last build's jobs (build.Pass)
+    project: _Loaded | None = None  # the last project loaded, when it had no problem
 
     def parse(self, sources: list[Source]) -> list[Parsed]:
         """parse_source of each, unless this exact text was parsed before; the others in forked
@@ -152,6 +153,46 @@ class BuildCache:
             self.sources.pop(name, None)
         return got
 
+    def loaded(self, paths: list[Path], root: Path, options: ReadOptions, sources: list[Source],
+               project: Project) -> None:
+        """Keep a project that has no problem (each file gave one plan, in order) for `reload`."""
+        self.project = None
+        if len(paths) != 1 or project.problems or len(project.plans) != len(sources):
+            return
+        listed = self.listings.get(str(paths[0]))
+        if listed is None or len(listed) != len(sources):
+            return
+        self.project = _Loaded((str(paths[0]), str(root), options), listed, sources, project,
+                               {file: i for i, file in enumerate(listed)})
+
+    def reload(self, paths: list[Path], root: Path, options: ReadOptions, parse: Callable[[list[Source]], list[Parsed]],
+               ) -> Project | None:
+        """The last project with only the plan files a trusted hint names read and parsed again, when
+        nothing else can have changed: each gives a plan under the same slug, without any problem,
+        as it did before. Else None (the caller loads every file)."""
+        last, self.project = self.project, None
+        if last is None or self.hint is None or len(paths) != 1 or last.key != (str(paths[0]), str(root), options):
+            return None
+        folder = paths[0]
+        if self.listing(folder, root) is not last.listed or not self._trusted:
+            return None
+        changed = sorted(last.position[path] for path in self.hint if path in last.position)
+        fresh = [self.read(last.listed[i], root, folder, options) for i in changed]
+        if any(not isinstance(got, Source) for got in fresh):
+            return None
+        before = [last.project.plans[i] for i in changed]
+        made = parse(fresh)  # type: ignore[arg-type]
+        if any(x.problems or x.plan is None or x.plan.slug != old.slug for x, old in zip(made, before, strict=True)):
+            return None
+        sources, plans, texts = list(last.sources), list(last.project.plans), dict(last.project.texts)
+        for i, source, parsed in zip(changed, fresh, made, strict=True):
+            assert isinstance(source, Source) and parsed.plan is not None
+            sources[i], plans[i] = source, parsed.plan
+            texts[source.path] = source.text
+        project = Project(tuple(plans), (), texts, last.project.files)
+        self.project = replace(last, sources=sources, project=project)
+        return project
+
     def forget(self, texts: dict[str, str], plans: list[Plan]) -> None:
         """Drop what belongs to files and plans no longer there."""
         self.forget_missing(set(texts))
@@ -162,6 +203,17 @@ class BuildCache:
     def forget_missing(self, paths: set[str]) -> None:
         for gone in set(self.parsed) - paths:
             del self.parsed[gone]
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """The last project loaded by this process, and the files it was read from."""
+
+    key: tuple[str, str, ReadOptions]  # its plans folder, root and read options
+    listed: list[str]  # the listing it was read from (the cache's own list)
+    sources: list[Source]  # one per listed file, in order
+    project: Project
+    position: dict[str, int]  # listed file -> its place in `listed`, `sources` and the plans
 
 
 def _only_edits(hint: frozenset[str], listed: list[str], folder: str) -> bool:

@@ -157,11 +157,18 @@ def read_file(file: str, root: Path, folder: Path, options: ReadOptions) -> Sour
 
 
 class Files(Protocol):
-    """How plan files are listed and read: `DISK`, or the builder's cache, which remembers both."""
+    """How plan files are listed and read: `DISK`, or the builder's cache, which remembers both
+    (and, in a long-lived process, the last project: `reload` gives it again with only the files a
+    watcher saw change read and parsed again, or None when it cannot tell)."""
 
     def listing(self, folder: Path, root: Path) -> list[str] | Problem: ...
 
     def read(self, file: str, root: Path, folder: Path, options: ReadOptions) -> Source | Problem: ...
+
+    def reload(self, paths: list[Path], root: Path, options: ReadOptions, parse: Parser) -> Project | None: ...
+
+    def loaded(self, paths: list[Path], root: Path, options: ReadOptions, sources: list[Source],
+               project: Project) -> None: ...
 
 
 class _Disk:
@@ -172,6 +179,14 @@ class _Disk:
     @staticmethod
     def read(file: str, root: Path, folder: Path, options: ReadOptions) -> Source | Problem:
         return read_file(file, root, folder, options)
+
+    @staticmethod
+    def reload(paths: list[Path], root: Path, options: ReadOptions, parse: Parser) -> Project | None:
+        return None
+
+    @staticmethod
+    def loaded(paths: list[Path], root: Path, options: ReadOptions, sources: list[Source], project: Project) -> None:
+        return None
 
 
 DISK: Files = _Disk()
@@ -199,10 +214,16 @@ def read_paths(paths: list[Path], root: Path, options: ReadOptions,
 
 def load_project(paths: list[Path], root: Path, options: ReadOptions | None = None,
                  parse: Parser = parse_each, files: Files = DISK) -> Project:
-    sources, problems = read_paths(paths, root, options or ReadOptions(), files)
+    options = options or ReadOptions()
+    known = files.reload(paths, root, options, parse)
+    if known is not None:
+        return known
+    sources, problems = read_paths(paths, root, options, files)
     project = load_sources(sources, parse)
     count = len(sources) + len({p.path for p in problems})
-    return Project(project.plans, tuple(problems) + project.problems, project.texts, count)
+    found = Project(project.plans, tuple(problems) + project.problems, project.texts, count)
+    files.loaded(paths, root, options, sources, found)
+    return found
 
 
 __all__ = ["Parsed", "Project", "ReadOptions", "display_path", "load_project", "load_sources", "parse_each",
