@@ -276,16 +276,15 @@ def _restore(cache: BuildCache, folder: Path, out: Path) -> None:
 def _keep(cache: BuildCache, folder: Path) -> None:
     """Leave this build's pass for the next `plangen build` (see _restore)."""
     last, kept = cache.last, cache.index
-    if not isinstance(last, Pass) or kept is None:
+    if not isinstance(last, Pass) or kept is None or not isinstance(kept[1], _Indexed):
         lastpass.forget(folder)
         return
-    inputs = last.inputs
-    index = index_to_json(kept[1].index) if isinstance(kept[1], _Indexed) else None
+    inputs, index = last.inputs, kept[1].index
     doc = {"out": str(last.out), "key": inputs.key, "shape": inputs.shape, "plan_prints": inputs.plan_prints,
            "summary": [inputs.summary[0], inputs.summary[1]], "epoch": inputs.epoch, "tprints": inputs.tprints,
            "user_templates": inputs.user_templates, "manifest": sorted(last.manifest), "assets": sorted(last.assets),
            "pages": last.pages}
-    lastpass.save(folder, doc, kept[0], index)
+    lastpass.save(folder, doc, kept[0], lambda: index_to_json(index))
 
 
 def _stamp(options: BuildOptions, root: Path, config: Config, out: Path, hashed: tuple[str, ...]) -> stamps.Stamp:

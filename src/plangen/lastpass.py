@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,13 @@ INDEX_FILE = "index.json"
 FORMAT = 1
 
 
-def save(folder: Path, doc: dict[str, Any], index_key: str, index: dict[str, Any] | None) -> None:
-    """Keep a pass; `index` is written only when it is not the one already kept under `index_key`."""
+def save(folder: Path, doc: dict[str, Any], index_key: str, index: Callable[[], dict[str, Any]]) -> None:
+    """Keep a pass; its index is made and written only when it is not the one already kept under
+    `index_key` (an edit to a plan's text keeps the index)."""
     try:
         folder.mkdir(exist_ok=True)
-        if index is not None and _kept_index_key(folder) != index_key:
-            _write(folder / INDEX_FILE, {"format": FORMAT, "version": __version__, "key": index_key, "index": index})
+        if _kept_index_key(folder) != index_key:
+            _write(folder / INDEX_FILE, {"format": FORMAT, "version": __version__, "key": index_key, "index": index()})
         _write(folder / FILE, {"format": FORMAT, "version": __version__, "index_key": index_key, **doc})
     except OSError:
         forget(folder)
