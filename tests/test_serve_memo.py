@@ -9,8 +9,8 @@ import pytest
 
 from plangen.build import BuildOptions, build
 from plangen.cache import BuildCache
-from plangen.workspace import load_workspace
 from plangen.memo import SLACK, ByIdentity, changed_positions
+from plangen.workspace import load_workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import corpus
@@ -54,14 +54,19 @@ def test_changed_positions_finds_the_objects_that_were_replaced() -> None:
     assert changed_positions(before, now[:5]) is None
 
 
-def test_plan_links_are_checked_again_when_a_save_changes_them(tmp_path: Path) -> None:
-    """The link check of a long-lived process redoes only re-parsed plans, and still sees every change."""
+def _served(tmp_path: Path, seed: int = 4) -> tuple[Path, BuildOptions, BuildCache]:
     root = tmp_path / "project"
-    corpus.generate(root, 12, seed=3)
+    corpus.generate(root, 12, seed=seed)
     memory = BuildCache()
     options = BuildOptions(root=root, output=tmp_path / "site", search=False, history=False, jobs=1,
                            persistent_cache=False)
     assert build(options, cache=memory).ok
+    return root, options, memory
+
+
+def test_plan_links_are_checked_again_when_a_save_changes_them(tmp_path: Path) -> None:
+    """The link check of a long-lived process redoes only re-parsed plans, and still sees every change."""
+    root, options, memory = _served(tmp_path, seed=3)
     plan = next(p for p in sorted((root / "plans").rglob("*.md")))
     text = plan.read_text("utf-8")
     plan.write_text(text + "\n另见[无此方案](plan:no-such-plan)。\n", "utf-8")
@@ -76,20 +81,10 @@ def display(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _served(tmp_path: Path) -> tuple[Path, BuildOptions, BuildCache]:
-    root = tmp_path / "project"
-    corpus.generate(root, 12, seed=4)
-    memory = BuildCache()
-    options = BuildOptions(root=root, output=tmp_path / "site", search=False, history=False, jobs=1,
-                           persistent_cache=False)
-    assert build(options, cache=memory).ok
-    return root, options, memory
-
-
 def test_a_trusted_hint_reads_only_the_saved_file_and_gives_the_same_project(tmp_path: Path,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     root, options, memory = _served(tmp_path)
-    plan = sorted((root / "plans").rglob("*.md"))[0]
+    plan = min((root / "plans").rglob("*.md"))
     plan.write_text(plan.read_text("utf-8") + "\n补充一句。\n", "utf-8")
     reads: list[str] = []
     real = BuildCache.read

@@ -129,7 +129,7 @@ def test_without_the_record_of_the_output_folder_the_pass_is_not_used(project: P
     out = tmp_path / "site"
     _build(project, out)
     (project / CACHE_DIR / "stamp.json").unlink()
-    gone = sorted(out.rglob("*.html"))[0]
+    gone = min(out.rglob("*.html"))
     gone.unlink()
     _edit_text(project, 2)
     _build(project, out)
