@@ -476,8 +476,8 @@ def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
     if moved is not None and last is not None:  # the same plans in the same order: the prints of those re-parsed
         plan_prints, numbers = dict(last.inputs.plan_prints), dict(last.inputs.full[0])
         for plan in (index.plans[i] for i in moved):
-            plan_prints[plan.slug] = digest(texts.get(plan.source, ""), plan.source)
-            numbers[plan.slug] = int(plan_prints[plan.slug][:16], 16)
+            plan_prints[plan.slug] = _text_print(plan, texts, None)
+            numbers[plan.slug] = _number(plan_prints[plan.slug])
         together = digest(*plan_prints.values()) if moved else last.inputs.full[1]
         full = (numbers, together)
     else:
@@ -605,9 +605,13 @@ _MASK = (1 << 64) - 1
 def _numbers(prints: dict[str, str], last: Inputs | None = None) -> dict[str, int]:
     """Each print as a 64-bit number; from the last build's numbers where its print is the same."""
     if last is None:
-        return {slug: int(p[:16], 16) for slug, p in prints.items()}
+        return {slug: _number(p) for slug, p in prints.items()}
     before, numbers = last.plan_prints, last.full[0]
-    return {slug: numbers[slug] if before.get(slug) == p else int(p[:16], 16) for slug, p in prints.items()}
+    return {slug: numbers[slug] if before.get(slug) == p else _number(p) for slug, p in prints.items()}
+
+
+def _number(print_: str) -> int:
+    return int(print_[:16], 16)
 
 
 def _page_job(page: Page, inputs: Inputs) -> Job:
