@@ -19,7 +19,7 @@ import pytest
 from sitecheck import REPO, build_files, build_site, built, copy_fixture, mtimes, read_tree
 
 from plangen import urls
-from plangen.output import MANIFEST
+from plangen.output import MANIFEST, SiteWriter
 
 SMALL_PLAN = "plans/2016-wujing-jiedui.yaml"
 SMALL_MD = "plans/2017-songshan-huifang.md"
@@ -300,3 +300,34 @@ def test_search_bundle_is_deterministic(tmp_path: Path) -> None:
     b = {p: b for p, b in read_tree(tmp_path / "b").items() if p.startswith(search.BUNDLE + "/")}
     assert sorted(a) == sorted(b)
     assert [p for p in a if a[p] != b[p]] == []
+
+
+# ---------------------------------------------------------------- the writer itself
+
+def test_the_writer_stages_files_unseen_until_commit_and_abort_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    first = SiteWriter(out)
+    first.put("index.html", b"old")
+    first.put("a/b/c.html", b"deep")
+    first.commit()
+    before = read_tree(out)
+    second = SiteWriter(out)
+    second.put("index.html", b"new")
+    second.put("a/b/c.html", b"deep")  # the same bytes: not staged
+    second.put("x/y.json", b"{}")  # in a folder that did not exist
+    assert (out / ".index.html.plangen-tmp").read_bytes() == b"new" and (out / "x/.y.json.plangen-tmp").is_file()
+    assert (out / "index.html").read_bytes() == b"old"  # staged beside it, not yet in place
+    assert second.unchanged == 1
+    second.abort()
+    assert read_tree(out) == before  # no temporary file left behind
+    third = SiteWriter(out)
+    third.put("index.html", b"new")
+    stats = third.commit(kept=("a/b/c.html",))
+    assert (out / "index.html").read_bytes() == b"new" and stats.changed == ("index.html",)
+    assert not [p for p in out.rglob("*") if p.name.endswith(".plangen-tmp")]
+
+
+@pytest.mark.parametrize("path", ["", "/etc/passwd", "../x.html", "a/../../x", "a//b", "./a", "a\\b", "a\0b"])
+def test_the_writer_refuses_paths_that_are_not_plain_and_relative(tmp_path: Path, path: str) -> None:
+    with pytest.raises(ValueError, match="outside the output folder"):
+        SiteWriter(tmp_path / "site").put(path, b"x")

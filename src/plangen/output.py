@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Collection
@@ -85,22 +86,35 @@ class SiteWriter:
         self.out = out
         self.paths: list[str] = []
         self.unchanged = 0
-        self._staged: list[tuple[Path, Path]] = []
+        self._staged: list[tuple[str, str]] = []  # (temporary file, target), as strings: thousands per build
+        self._root = str(out)
+        self._folders: set[str] = {""}  # folders (relative, "/"-separated) known to exist
 
     def put(self, path: str, data: bytes) -> None:
-        target = _inside(self.out, path)
+        _check_inside(path)
         self.paths.append(path)
-        if _same(target, data):
+        target = os.path.join(self._root, path)
+        if _same_bytes(target, data):
             self.unchanged += 1
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = _temporary(target)
-        tmp.write_bytes(data)
+        folder, _, name = path.rpartition("/")
+        if folder not in self._folders:
+            os.makedirs(os.path.join(self._root, folder), exist_ok=True)
+            self._folders.add(folder)
+        tmp = os.path.join(self._root, folder, f".{name}{_TMP}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        try:
+            with memoryview(data) as view:
+                while view:
+                    view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
         self._staged.append((tmp, target))
 
     def abort(self) -> None:
         for tmp, _ in self._staged:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
         self._staged = []
 
     def commit(self, keep: tuple[str, ...] = (), kept: tuple[str, ...] = (),
@@ -110,8 +124,8 @@ class SiteWriter:
         previous = read_manifest(self.out) if previous is None else previous
         for tmp, target in self._staged:
             os.replace(tmp, target)
-        prefix = len(str(self.out)) + 1
-        changed = tuple(str(target)[prefix:].replace(os.sep, "/") for _, target in self._staged)
+        prefix = len(self._root) + 1
+        changed = tuple(target[prefix:].replace(os.sep, "/") for _, target in self._staged)
         written, self._staged = len(self._staged), []
         if current is previous:  # the same files as the manifest in the folder lists: none is stale
             return WriteStats(written, len(previous) - written, 0, changed)
@@ -128,23 +142,32 @@ def _write_manifest(out: Path, files: set[str]) -> None:
         _atomic_write(out / MANIFEST, manifest.encode("utf-8"))
 
 
-def _inside(out: Path, path: str) -> Path:
-    """`out/path` for a generated relative path; checked lexically (no disk access per file)."""
-    parts = path.split("/")
-    if not path or path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
+def _check_inside(path: str) -> None:
+    """Refuse a generated path that is not a plain relative path; checked lexically (no disk access)."""
+    if not path or path[0] == "/" or "\\" in path or "\0" in path or any(p in ("", ".", "..") for p in path.split("/")):
         raise ValueError(f"refusing to write outside the output folder: {path}")
-    return out / path
 
 
 def _same(target: Path, data: bytes) -> bool:
+    return _same_bytes(str(target), data)
+
+
+def _same_bytes(target: str, data: bytes) -> bool:
+    """The file `target` holds exactly `data` (read only when the sizes agree)."""
     try:
-        return target.stat().st_size == len(data) and target.read_bytes() == data
+        if os.stat(target).st_size != len(data):
+            return False
+        with open(target, "rb") as f:
+            return f.read() == data
     except OSError:
         return False
 
 
+_TMP = ".plangen-tmp"
+
+
 def _temporary(target: Path) -> Path:
-    return target.with_name(f".{target.name}.plangen-tmp")
+    return target.with_name(f".{target.name}{_TMP}")
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
