@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gc
 import itertools
-import multiprocessing
 import operator
 import os
 import sys
@@ -41,6 +40,7 @@ from .model import Plan
 from .names import Registry
 from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
 from .pages import ALL, Cited, Page, cited_with, home, list_pages, plan_page
+from .parallel import can_fork, share
 from .problems import Problem, error, strict
 from .project import Project
 from .render import (
@@ -693,14 +693,7 @@ def api_schema(name: str) -> bytes:
     return resources.files("plangen").joinpath("schema", name).read_bytes()
 
 
-# --- rendering, in this process or spread over worker processes --------------------------------
-
-_JOBS: list[Job] = []
-
-
-def _make(i: int) -> bytes:
-    return _JOBS[i].make()
-
+# --- rendering, in this process or shared with worker processes ----------------------------------
 
 def run_jobs(jobs: list[Job], workers: int, progress: Progress | None) -> dict[str, bytes]:
     """Every job's bytes, in memory."""
@@ -712,7 +705,7 @@ def make_all(jobs: list[Job], workers: int, progress: Progress | None,
     """Each job's path and bytes, as they are made. Large batches are shared among forked worker
     processes (one per core); `before_fork` makes in this process what every worker would make again."""
     workers = workers or (os.cpu_count() or 1)
-    if workers > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+    if workers > 1 and len(jobs) >= PARALLEL_FROM and can_fork():
         if before_fork is not None:
             before_fork()
         yield from _make_parallel(jobs, workers, progress)
@@ -724,23 +717,18 @@ def make_all(jobs: list[Job], workers: int, progress: Progress | None,
 
 
 def _make_parallel(jobs: list[Job], workers: int, progress: Progress | None) -> Iterator[tuple[str, bytes]]:
-    """Jobs to forked workers; those marked `here` in this process meanwhile (the calendar and the API
-    keep per-plan fragments in this process for the next build of a long-lived process)."""
-    global _JOBS
+    """Jobs shared between this process and forked workers; those marked `here` only in this process
+    (the calendar and the API keep per-plan fragments in it for the next build of a long-lived process)."""
     away = [j for j in jobs if not j.here]
-    _JOBS = away  # inherited by the forked workers; only indexes and bytes cross the pipe
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.imap(_make, range(len(away)), chunksize=16)
-            for job in jobs:
-                if job.here:
-                    yield job.path, job.make()
-            for n, data in enumerate(results, 1):
-                yield away[n - 1].path, data
-                if progress and (n % 100 == 0 or n == len(away)):
-                    progress(n, len(away))
-    finally:
-        _JOBS = []
+    mine = [j for j in jobs if j.here]
+    for n, (i, data) in enumerate(share(_make_job, away, 0, workers, own=mine), 1):
+        yield (away[i] if i < len(away) else mine[i - len(away)]).path, data
+        if progress and (n % 100 == 0 or n == len(jobs)):
+            progress(n, len(jobs))
+
+
+def _make_job(job: Job) -> bytes:
+    return job.make()
 
 
 def summary(result: BuildResult) -> str:

@@ -33,7 +33,7 @@ from typing import Any
 from . import __version__
 from .memo import ByIdentity
 from .model import Plan
-from .parallel import fork_map
+from .parallel import share
 from .problems import Problem
 from .project import Parsed, Project, ReadOptions, parse_source, read_file
 from .sources import Source, discover_files, is_plan_name
@@ -92,12 +92,14 @@ class BuildCache:
         todo = [s for s, p in zip(sources, found, strict=True) if p is None]
         self.hits += len(sources) - len(todo)
         self.misses += len(todo)
-        made = iter(fork_map(_parse_slim, todo, PARALLEL_PARSE_FROM))
         shared: dict[Any, Any] = {}  # equal strings and values of this batch's plans, made once
+        made = dict(share(_parse_kept, todo, PARALLEL_PARSE_FROM, away=_parse_slim,
+                          back=lambda source, slim: _unslim(source, slim, shared)))
+        fresh = iter(range(len(todo)))
         parsed = []
         for source, known in zip(sources, found, strict=True):
             if known is None:
-                known = _unslim(source, next(made), shared)
+                known = made[next(fresh)]
                 self.parsed[source.path] = _Entry(digest(source.path, source.kind, source.text), known, source.text)
             parsed.append(known)
         return parsed
@@ -246,6 +248,15 @@ def _parse_slim(source: Source) -> Slim:
         sent = parsed.plan
     mark = parsed.marks.get(("slug",))
     return sent, parsed.problems, parsed.slug, (mark[0], mark[1]) if mark else None
+
+
+def _parse_kept(source: Source) -> Parsed:
+    """parse_source, keeping what the cache keeps of a plan parsed in this process (as `_unslim` does
+    of one parsed by a worker): the model, the problems and the slug's mark."""
+    parsed = parse_source(source)
+    mark = parsed.marks.get(("slug",))
+    return Parsed(source, parsed.plan, None, {("slug",): (mark[0], mark[1])} if mark else {}, parsed.problems,
+                  parsed.slug)
 
 
 def _unslim(source: Source, slim: Slim, shared: dict[Any, Any]) -> Parsed:

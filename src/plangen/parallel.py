@@ -1,39 +1,166 @@
-"""A function over many items in forked worker processes, one per core.
+"""A function over many items, shared between this process and forked worker processes.
 
 Forked workers inherit the function and the items, so only indexes go to them and only results
 come back. Where forking is not available, or for a batch too small to repay starting the
-workers, the items are done in this process. Results come back in the items' order.
+workers, the items are done in this process.
+
+This process works too: it and one worker per further core take chunks of items in turn from
+a shared counter, so none waits while work is left, and this process's own results need no copying
+between processes. Results come as they are made, in no fixed order.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable
-from typing import Any
+import queue
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
 
-_WORK: tuple[Callable[[Any], Any], list[Any]] | None = None
-
-
-def _one(i: int) -> Any:
-    assert _WORK is not None
-    fn, items = _WORK
-    return fn(items[i])
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def fork_map(fn: Callable[[Any], Any], items: list[Any], smallest: int, workers: int = 0) -> list[Any]:
-    """[fn(x) for x in items], spread over forked workers when there are at least `smallest` items."""
+CHUNK = 8  # items per claim: small enough that the last claims end together, large enough to be cheap
+
+
+def share(here: Callable[[T], R], items: Sequence[T], smallest: int, workers: int = 0,
+          away: Callable[[T], Any] | None = None, back: Callable[[T, Any], R] | None = None,
+          own: Sequence[T] = ()) -> Iterator[tuple[int, R]]:
+    """(i, here(items[i])) for every item, as each is made, in no fixed order; then, or first when
+    workers run, (len(items) + k, here(own[k])) for the items `own` that only this process may do.
+
+    With at least `smallest` items, more than one core (`workers`: 0 = one per core) and fork,
+    `workers - 1` forked processes take chunks of items alongside this one. A worker computes
+    `away(item)` (default `here`), which is sent back and turned into the result here by
+    `back(item, sent)` (default: as sent). An exception in a worker is raised here; a worker that
+    dies without one leaves its unfinished items to this process."""
     workers = workers or (os.cpu_count() or 1)
     if workers < 2 or len(items) < smallest or not can_fork():
-        return [fn(x) for x in items]
-    global _WORK
-    _WORK = (fn, items)
+        for i, item in enumerate([*items, *own]):
+            yield i, here(item)
+        return
+    yield from _Shared(here, items, workers - 1, away or here, back).run(own)
+
+
+class _Failed:
+    """An exception raised in a worker, sent back to be raised again here."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+class _Shared:
+    def __init__(self, here: Callable[[Any], Any], items: Sequence[Any], helpers: int,
+                 away: Callable[[Any], Any], back: Callable[[Any, Any], Any] | None) -> None:
+        self.here, self.items, self.helpers, self.away, self.back = here, items, helpers, away, back
+        self.counter = multiprocessing.get_context("fork").Value("q", 0)  # the next unclaimed item
+        self.ended = False  # every worker has ended and all they sent has been taken
+
+    def claim(self) -> int | None:
+        with self.counter.get_lock():
+            start = int(self.counter.value)
+            if start >= len(self.items):
+                return None
+            self.counter.value = start + CHUNK
+            return start
+
+    def serve(self, conn: Connection) -> None:
+        """A worker's life: claim, compute, send, until no item is left; then exit at once."""
+        code = 0
+        try:
+            while (start := self.claim()) is not None:
+                conn.send((start, [self.away(x) for x in self.items[start:start + CHUNK]]))
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to be raised there
+            code = 1
+            with contextlib.suppress(BaseException):  # one that cannot be sent: its items are redone there
+                conn.send(_Failed(exc))
+        finally:
+            os._exit(code)
+
+    def run(self, own: Sequence[Any]) -> Iterator[tuple[int, Any]]:
+        conns, pids = [], []
+        for _ in range(self.helpers):
+            reader, writer = multiprocessing.Pipe(duplex=False)
+            pid = os.fork()
+            if pid == 0:  # the worker
+                reader.close()
+                self.serve(writer)
+            writer.close()
+            conns.append(reader)
+            pids.append(pid)
+        arrived: queue.SimpleQueue[tuple[int, list[Any]] | _Failed | None] = queue.SimpleQueue()
+        receiver = threading.Thread(target=_receive, args=(conns, arrived), daemon=True)
+        receiver.start()
+        done: set[int] = set()
+        try:
+            for k, item in enumerate(own):  # while the workers start on the shared items
+                yield len(self.items) + k, self.here(item)
+            while (start := self.claim()) is not None:
+                for offset, item in enumerate(self.items[start:start + CHUNK]):
+                    yield start + offset, self.here(item)
+                done.add(start)
+                yield from self._arrived(arrived, done, block=False)
+            yield from self._arrived(arrived, done, block=True)
+            for start in range(0, len(self.items), CHUNK):  # claimed by a worker that died: done here
+                if start not in done:
+                    for offset, item in enumerate(self.items[start:start + CHUNK]):
+                        yield start + offset, self.here(item)
+        finally:
+            for pid in pids:
+                _end(pid)
+            receiver.join()
+            for conn in conns:
+                conn.close()
+
+    def _arrived(self, arrived: queue.SimpleQueue[Any], done: set[int], block: bool) -> Iterator[tuple[int, Any]]:
+        """What the workers sent: what has come (block=False), or all of it, until every worker ended."""
+        while not self.ended:
+            try:
+                got = arrived.get(block=block)
+            except queue.Empty:
+                return
+            if got is None:  # every worker has ended
+                self.ended = True
+                return
+            if isinstance(got, _Failed):
+                raise got.exc
+            start, results = got
+            done.add(start)
+            for offset, sent in enumerate(results):
+                i = start + offset
+                yield i, sent if self.back is None else self.back(self.items[i], sent)
+
+
+def _receive(conns: list[Connection], arrived: queue.SimpleQueue[Any]) -> None:
+    """In a thread: each worker's messages onto `arrived` until every worker's pipe is closed; then None."""
+    open_ = list(conns)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_one, range(len(items)), chunksize=max(1, min(32, len(items) // (4 * workers))))
+        while open_:
+            for conn in wait(open_):
+                try:
+                    arrived.put(conn.recv())  # type: ignore[union-attr,call-arg]
+                except (EOFError, OSError):
+                    open_.remove(conn)  # type: ignore[arg-type]
+                except Exception as exc:  # noqa: BLE001 - what was sent cannot be read: raised there
+                    arrived.put(_Failed(exc))
     finally:
-        _WORK = None
+        arrived.put(None)
+
+
+def _end(pid: int) -> None:
+    """Stop a worker (when it has not ended) and reap it."""
+    try:
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
