@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from plangen import urls
 from plangen.build import _all_jobs, _inputs
 from plangen.index import build_index
 from plangen.pages import Page, cited_with, plan_page
@@ -30,10 +32,33 @@ def test_plans_citing_a_document_are_the_documents_own_tuple(tmp_path: Path) -> 
     for doc in docs:
         for slug in doc.citing:
             assert any(group is doc.citing for group in cited[slug])  # shared, not copied per plan
-    # a plan page still shows every plan citing what it cites, once each, in order
+    # a plan page shows every plan citing what it cites: as the document's own tuple, not copied
     plan = index.by_slug[docs[0].citing[0]]
     page = plan_page(index, plan, index.plans.index(plan), cited)
-    assert set(docs[0].citing) <= set(page.shows) and len(page.shows) == len(set(page.shows))
+    assert any(group is docs[0].citing for group in page.shows_groups)
+    assert len(page.shows) == len(set(page.shows))
+
+
+def test_a_plan_page_is_made_again_when_a_plan_citing_the_same_document_changes_its_summary(tmp_path: Path) -> None:
+    ws, index = _index(tmp_path)
+    site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=False, drafts=False,
+                    history=frozenset())
+
+    def prints(idx):  # type: ignore[no-untyped-def]
+        jobs = _all_jobs(_inputs(idx, ws.config, site, ws.project.texts, ws.registry_text, None), cited_with(idx))
+        return {path: job.fingerprint for path, job in jobs.items()}
+
+    doc = max(index.docs.values(), key=lambda d: len(d.citing))
+    changed, cited = doc.citing[0], cited_with(index)
+    # a plan page citing the same document that shows nothing else of the changed plan
+    # (it is not among its related plans, neighbours or links)
+    [other, *_] = [s for s in doc.citing[1:]
+                   if changed not in plan_page(index, index.by_slug[s], index.plans.index(index.by_slug[s]), cited).shows]
+    plans = [replace(p, title=p.title + "（修订）") if p.slug == changed else p for p in index.plans]
+    before, after = prints(index), prints(build_index(plans, ws.registry))
+    assert before[urls.plan(other)] != after[urls.plan(other)]  # it shows the document's id, which that plan decides
+    unchanged = [path for path in before if path.startswith("plans/") and before[path] == after[path]]
+    assert unchanged  # the plan pages that show nothing of it keep their fingerprints
 
 
 def test_a_page_job_keeps_only_what_rendering_needs(tmp_path: Path) -> None:

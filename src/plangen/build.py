@@ -436,6 +436,8 @@ class Inputs:
     # own jobs and in the pages of the templates that changed
     shape: str
     reparsed: tuple[str, ...] | None = None  # the plans whose objects changed since the last pass, when known
+    # id of a group of plans (Page.shows_groups) -> (the group, the sum of its plans' summary numbers)
+    group_sums: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -616,7 +618,8 @@ def _number(print_: str) -> int:
 
 def _page_job(page: Page, inputs: Inputs) -> Job:
     fingerprint = digest(inputs.key, page.path, inputs.tprints.get(page.template, ""), _of(page.reads, inputs.full),
-                         _of(page.shows, inputs.summary), repr(_shape(page.data)))
+                         _of(page.shows, inputs.summary), _of_groups(page.shows_groups, inputs),
+                         repr(_shape(page.data)))
     renderer = inputs.renderer
     assert renderer is not None
     slim = Page(page.path, page.template, page.data)  # what rendering needs (not the slugs it reads and shows)
@@ -626,7 +629,22 @@ def _page_job(page: Page, inputs: Inputs) -> Job:
 def _of(slugs: tuple[str, ...], prints: Prints) -> str:
     """One number for a set of plans: the sum of theirs (their order is in the page data already)."""
     each, together = prints
-    return together if ALL in slugs else format(sum(each.get(s, 0) for s in slugs) & _MASK, "x")
+    return together if ALL in slugs else format(sum(map(each.get, slugs, itertools.repeat(0))) & _MASK, "x")
+
+
+def _of_groups(groups: tuple[tuple[str, ...], ...], inputs: Inputs) -> str:
+    """One number for groups of plans (by their summaries): the sum of each group's, each group's
+    summed once per build however many pages show it (the groups are the index's own tuples)."""
+    if not groups:
+        return ""
+    sums, each = inputs.group_sums, inputs.summary[0]
+    total = 0
+    for group in groups:
+        known = sums.get(id(group))
+        if known is None or known[0] is not group:
+            known = sums[id(group)] = (group, sum(map(each.get, group, itertools.repeat(0))))
+        total += known[1]
+    return format(total & _MASK, "x")
 
 
 def summary_print(plan: Plan) -> str:

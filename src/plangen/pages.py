@@ -29,6 +29,9 @@ class Page:
     data: dict[str, Any] = field(compare=False)
     reads: tuple[str, ...] = ()
     shows: tuple[str, ...] = ()
+    # further plans it shows, as groups shared by many pages (the plans citing a document): each
+    # group is fingerprinted once per build, not once per page
+    shows_groups: tuple[tuple[str, ...], ...] = ()
 
 
 def all_pages(index: Index) -> Iterator[Page]:
@@ -80,10 +83,10 @@ def plan_page(index: Index, plan: Plan, position: int, cited: Cited | None = Non
     related = index.related.get(plan.slug, ())
     data = {"plan": plan, "older": older, "newer": newer, "related": related}
     # plans citing the same documents decide those documents' ids
-    citing = (s for group in (cited_with(index) if cited is None else cited).get(plan.slug, ()) for s in group)
+    citing = tuple((cited_with(index) if cited is None else cited).get(plan.slug, ()))
     # a `plan:` link shows the title of the plan it names (or turns to text if that plan goes)
-    shows = (*related, *(s for s in (older, newer) if s), *linked(plan), *citing)
-    return Page(urls.plan(plan.slug), "plan.html", data, (plan.slug,), tuple(dict.fromkeys(shows)))
+    shows = (*related, *(s for s in (older, newer) if s), *linked(plan))
+    return Page(urls.plan(plan.slug), "plan.html", data, (plan.slug,), tuple(dict.fromkeys(shows)), citing)
 
 
 def org_pages(index: Index) -> Iterator[Page]:
