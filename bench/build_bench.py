@@ -7,7 +7,10 @@ and MkDocs (cold) on the same synthetic corpus, in one run on one machine.
 
 Every build is a fresh subprocess; its wall time is measured around it, its peak memory is the
 child's ru_maxrss (os.wait4) and, for builds that fork workers, the sampled PSS of the whole
-process tree (RSS summed over forked workers would count copy-on-write pages several times). Runs are interleaved (plangen cold, Hugo, MkDocs, plangen no-change, one-plan edit,
+process tree (RSS summed over forked workers would count copy-on-write pages several times).
+The PSS is sampled in one extra, untimed pass of every build after the timed runs: reading
+/proc/PID/smaps_rollup of large processes every 20 ms takes CPU from the build it measures
+(seen: a cold plangen build at N=5,000 took 35 s alone and 42–47 s sampled). Runs are interleaved (plangen cold, Hugo, MkDocs, plangen no-change, one-plan edit,
 one-template edit; repeat) so machine noise hits every tool alike, and ratios are taken pair by
 pair within a run. Output goes to tmpfs (/dev/shm; ratios are quoted from there) and to disk.
 Search indexing is excluded from every build; Pagefind is timed once per N, separately.
@@ -52,7 +55,8 @@ class Sample:
 
 @dataclass
 class Series:
-    samples: list[Sample] = field(default_factory=list)
+    samples: list[Sample] = field(default_factory=list)  # the timed runs
+    sampled: list[Sample] = field(default_factory=list)  # the untimed run with the process tree's PSS sampled
 
     def times(self) -> list[float]:
         return [s.seconds for s in self.samples]
@@ -64,7 +68,7 @@ class Series:
         return statistics.median(s.cpu for s in self.samples) if self.samples else float("nan")
 
     def peak_mb(self) -> float:
-        return max((max(s.rss_mb, s.tree_mb) for s in self.samples), default=float("nan"))
+        return max((max(s.rss_mb, s.tree_mb) for s in self.samples + self.sampled), default=float("nan"))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -97,8 +101,9 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run(cmd: list[str], cwd: Path | None = None, log: Path | None = None) -> tuple[Sample, str]:
-    """Run cmd as a child; wall seconds, peak memory, and its output (stdout + stderr)."""
+def run(cmd: list[str], cwd: Path | None = None, log: Path | None = None, tree: bool = False) -> tuple[Sample, str]:
+    """Run cmd as a child; wall seconds, peak memory (`tree`: also the sampled PSS of its process
+    tree, which slows it down), and its output (stdout + stderr)."""
     out_path = log or LOG
     with open(out_path, "w+b") as out:
         started = time.perf_counter()
@@ -111,11 +116,13 @@ def run(cmd: list[str], cwd: Path | None = None, log: Path | None = None) -> tup
                 peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        if tree:
+            sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
         done.set()
-        sampler.join()
+        if tree:
+            sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
@@ -218,30 +225,30 @@ def plangen_cmd(place: Place, extra: list[str]) -> list[str]:
     return [sys.executable, "-m", "plangen", "build", "-C", str(place.project), "-o", str(place.site), *extra]
 
 
-def plangen_build(place: Place, extra: list[str]) -> Sample:
-    sample, text = run(plangen_cmd(place, extra))
+def plangen_build(place: Place, extra: list[str], tree: bool = False) -> Sample:
+    sample, text = run(plangen_cmd(place, extra), tree=tree)
     m = _WRITTEN.search(text)
     sample.written = int(m.group(1)) if m else -1
     return sample
 
 
-def cold_plangen(place: Place, extra: list[str]) -> Sample:
+def cold_plangen(place: Place, extra: list[str], tree: bool = False) -> Sample:
     shutil.rmtree(place.site, ignore_errors=True)
     shutil.rmtree(place.project / ".plangen-cache", ignore_errors=True)
-    return plangen_build(place, extra)
+    return plangen_build(place, extra, tree)
 
 
-def hugo_build(place: Place) -> Sample:
+def hugo_build(place: Place, tree: bool = False) -> Sample:
     out = place.base / "out-hugo"
     shutil.rmtree(out, ignore_errors=True)
-    return run(["hugo", "--quiet", "-s", str(place.base / "hugo"), "-d", str(out)])[0]
+    return run(["hugo", "--quiet", "-s", str(place.base / "hugo"), "-d", str(out)], tree=tree)[0]
 
 
-def mkdocs_build(place: Place) -> Sample:
+def mkdocs_build(place: Place, tree: bool = False) -> Sample:
     out = place.base / "out-mkdocs"
     shutil.rmtree(out, ignore_errors=True)
     return run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(place.base / "mkdocs" / "mkdocs.yml"),
-                "-d", str(out)])[0]
+                "-d", str(out)], tree=tree)[0]
 
 
 def html_count(folder: Path) -> int:
@@ -263,19 +270,22 @@ def bench_place(place: Place, edited: Path, runs: int, extra: list[str], label: 
     original = edited.read_text(encoding="utf-8")
     template = place.project / "templates" / "plan.html"
     template_text = template.read_text(encoding="utf-8")
-    for r in range(runs):
+    for r in range(runs + 1):  # the last pass, untimed, samples the process trees' memory
+        tree = r == runs
+        kept = {k: v.sampled if tree else v.samples for k, v in series.items()}
         edited.write_text(original, encoding="utf-8")
         template.write_text(template_text, encoding="utf-8")
-        series["cold"].samples.append(cold_plangen(place, extra))
-        series["hugo"].samples.append(hugo_build(place))
-        series["mkdocs"].samples.append(mkdocs_build(place))
-        series["nochange"].samples.append(plangen_build(place, extra))
+        kept["cold"].append(cold_plangen(place, extra, tree))
+        kept["hugo"].append(hugo_build(place, tree))
+        kept["mkdocs"].append(mkdocs_build(place, tree))
+        kept["nochange"].append(plangen_build(place, extra, tree))
         edited.write_text(original.replace("制定本方案。", f"制定本方案（第{r + 1}次修订）。", 1), encoding="utf-8")
-        series["edit_plan"].samples.append(plangen_build(place, extra))
+        kept["edit_plan"].append(plangen_build(place, extra, tree))
         template.write_text(template_text + f"{{# bench edit {r + 1} #}}\n", encoding="utf-8")
-        series["edit_template"].samples.append(plangen_build(place, extra))
-        print(f"  [{label} N={place.n}] run {r + 1}/{runs}: " + ", ".join(
-            f"{k} {s.samples[-1].seconds:.2f}s" for k, s in series.items()), file=sys.stderr, flush=True)
+        kept["edit_template"].append(plangen_build(place, extra, tree))
+        print(f"  [{label} N={place.n}] " + ("memory pass" if tree else f"run {r + 1}/{runs}") + ": " + ", ".join(
+            f"{k} {v[-1].seconds:.2f}s {max(v[-1].rss_mb, v[-1].tree_mb):.0f}MB" for k, v in kept.items()),
+            file=sys.stderr, flush=True)
     # After the edits: does the incremental output equal a cold build of the same sources?
     incremental = tree_digest(place.site)
     cold_again = place.base / "out-plangen-cold-check"
@@ -428,8 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     lines = ["## Results", "", f"Command: `{command}` (plangen build options: `{' '.join(extra) or 'none'}`)", "",
              "Machine: " + "; ".join(f"{k} {v}" for k, v in host.items()), "",
              "Versions: " + "; ".join(f"{k}: {v}" for k, v in versions.items()), "",
-             (f"{runs} interleaved runs per size and place; medians, min–max, pages per second of the cold builds, "
-             "peak memory (largest of ru_maxrss and the sampled PSS summed over the process tree)."), ""]
+             (f"{runs} interleaved runs per size and place; medians, min–max, pages per second of the cold builds; "
+             "peak memory: the largest of ru_maxrss (every run) and of the PSS summed over the process tree, "
+             "sampled in one further pass of every build, untimed (sampling slows the build it measures)."), ""]
     for n, result in all_results.items():
         lines += report_n(n, result, pagefind.get(n))
     lines += ["### Targets of issue 8", ""] + targets(all_results) + [""]
@@ -437,7 +448,8 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.results:
         args.results.write_text(text + "\n", encoding="utf-8")
-    raw = {n: {w: {k: [vars(s) for s in v.samples] for k, v in res["series"].items()}  # type: ignore[attr-defined]
+    raw = {n: {w: {k: {"timed": [vars(s) for s in v.samples], "memory": [vars(s) for s in v.sampled]}
+                   for k, v in res["series"].items()}  # type: ignore[attr-defined]
                for w, res in result.items()} for n, result in all_results.items()}
     Path(args.tmpfs / "raw.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
     LOG.unlink(missing_ok=True)
