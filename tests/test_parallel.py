@@ -76,7 +76,11 @@ def test_a_small_batch_or_one_core_stays_in_this_process() -> None:
 
 
 def test_what_a_worker_sends_is_turned_into_the_result_here() -> None:
-    got = _all(share(lambda x: ("here", x), list(range(200)), 10, workers=2,
+    def here(x: int) -> tuple[str, int]:
+        time.sleep(0.001)  # as slow as the worker, so that the worker surely takes some chunks
+        return "here", x
+
+    got = _all(share(here, list(range(200)), 10, workers=2,
                      away=lambda x: (x * 2, os.getpid()), back=lambda x, sent: ("back", sent[0] // 2, sent[1])))
     assert sorted(got) == list(range(200))
     backs = [v for v in got.values() if v[0] == "back"]

@@ -1,3 +1,5 @@
-from .cli import run
+import sys
 
-run()
+from .cli import main
+
+sys.exit(main())
