@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -176,6 +177,20 @@ def test_python_dash_m_plangen(project_dir) -> None:
     done = subprocess.run([sys.executable, "-m", "plangen", "check", "-C", str(root)], capture_output=True,
                           text=True, timeout=60, check=False)
     assert done.returncode == 1 and "plans/b.yaml:6:7: error:" in done.stdout
+
+
+def test_console_script_flushes_both_streams_before_it_exits(project_dir) -> None:
+    # the console script ends with os._exit (no teardown of a large heap): whatever was printed to a
+    # pipe, which Python buffers, must still arrive, on stdout and on stderr, with the exit code
+    good = project_dir({"plans/a.md": PLAN_MD, "plangen.yaml": "search: false\nhistory: false\n"})
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    done = subprocess.run([sys.executable, "-m", "plangen", "build", "-C", str(good)], capture_output=True,
+                          text=True, timeout=120, check=False, env=buffered)
+    assert done.returncode == 0 and done.stdout.startswith("built 1 plans") and done.stdout.endswith("\n")
+    (good / "plans/b.yaml").write_text(BAD_YAML, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "plangen", "build", "-C", str(good)], capture_output=True,
+                          text=True, timeout=120, check=False, env=buffered)
+    assert done.returncode == 1 and done.stderr.rstrip().endswith("nothing was published")
 
 
 def test_schema_command_output_is_json(capsys) -> None:

@@ -99,6 +99,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The console script: main(), then exit at once. Output is flushed first; the interpreter's own
+    exit would free a large build's objects one by one (about 0.4 s after a build of 1,000 plans)."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can reach it
+            pass
+    os._exit(code)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     paths = [p if p.is_absolute() else Path.cwd() / p for p in args.paths] or None
