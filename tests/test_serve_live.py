@@ -39,6 +39,15 @@ def make_project(root: Path) -> Path:
     return root
 
 
+def _as_in_a_terminal() -> None:
+    """Let Ctrl-C reach the serves started here as it would in a terminal. A test run started in the
+    background by a script (`cmd &`) inherits SIGINT ignored, and an ignored signal stays ignored in
+    every program it starts (Python then installs no KeyboardInterrupt): handled here, it is reset to
+    the default in each serve."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 class Server:
     """`python -m plangen serve --port 0` in a subprocess; its output collected line by line."""
 
@@ -47,6 +56,7 @@ class Server:
         self.lines: list[str] = []
         self._ready = threading.Event()
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
+        _as_in_a_terminal()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "plangen", "serve", "--port", "0", "--no-search", *args],
             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", env=env,
