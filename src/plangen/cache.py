@@ -93,13 +93,13 @@ class BuildCache:
         self.hits += len(sources) - len(todo)
         self.misses += len(todo)
         shared: dict[Any, Any] = {}  # equal strings and values of this batch's plans, made once
-        made = dict(share(_parse_kept, todo, PARALLEL_PARSE_FROM, away=_parse_slim,
-                          back=lambda source, slim: _unslim(source, slim, shared)))
-        fresh = iter(range(len(todo)))
+        by_place = dict(share(_parse_kept, todo, PARALLEL_PARSE_FROM, away=_parse_slim,
+                              back=lambda source, slim: _unslim(source, slim, shared)))
+        made = iter([by_place[i] for i in range(len(todo))])
         parsed = []
         for source, known in zip(sources, found, strict=True):
             if known is None:
-                known = made[next(fresh)]
+                known = next(made)
                 self.parsed[source.path] = _Entry(digest(source.path, source.kind, source.text), known, source.text)
             parsed.append(known)
         return parsed
@@ -246,23 +246,31 @@ def _parse_slim(source: Source) -> Slim:
         sent = _dumps(plan_json(parsed.plan)) if parsed.plan else None
     except TypeError:  # a value of another type than its field's: the plan itself goes (pickled)
         sent = parsed.plan
-    mark = parsed.marks.get(("slug",))
-    return sent, parsed.problems, parsed.slug, (mark[0], mark[1]) if mark else None
+    return sent, parsed.problems, parsed.slug, _slug_mark(parsed)
 
 
 def _parse_kept(source: Source) -> Parsed:
     """parse_source, keeping what the cache keeps of a plan parsed in this process (as `_unslim` does
     of one parsed by a worker): the model, the problems and the slug's mark."""
     parsed = parse_source(source)
+    return _kept(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed))
+
+
+def _slug_mark(parsed: Parsed) -> tuple[int, int] | None:
     mark = parsed.marks.get(("slug",))
-    return Parsed(source, parsed.plan, None, {("slug",): (mark[0], mark[1])} if mark else {}, parsed.problems,
-                  parsed.slug)
+    return (mark[0], mark[1]) if mark else None
+
+
+def _kept(source: Source, plan: Plan | None, problems: tuple[Problem, ...], slug: str,
+          mark: tuple[int, int] | None) -> Parsed:
+    """What the cache keeps of a parsed file: no data, and of the marks only the slug's."""
+    return Parsed(source, plan, None, {("slug",): mark} if mark else {}, problems, slug)
 
 
 def _unslim(source: Source, slim: Slim, shared: dict[Any, Any]) -> Parsed:
     sent, problems, slug, mark = slim
     plan = plan_from_json(json.loads(sent), shared) if isinstance(sent, str) else sent
-    return Parsed(source, plan, None, {("slug",): mark} if mark else {}, problems, slug)
+    return _kept(source, plan, problems, slug, mark)
 
 
 def load(root: Path) -> BuildCache:

@@ -86,15 +86,14 @@ class SiteWriter:
         self.out = out
         self.paths: list[str] = []
         self.unchanged = 0
-        self._staged: list[tuple[str, str]] = []  # (temporary file, target), as strings: thousands per build
+        self._staged: list[tuple[str, str]] = []  # (temporary file, path in the site), as strings: thousands per build
         self._root = str(out)
         self._folders: set[str] = {""}  # folders (relative, "/"-separated) known to exist
 
     def put(self, path: str, data: bytes) -> None:
         _check_inside(path)
         self.paths.append(path)
-        target = os.path.join(self._root, path)
-        if _same_bytes(target, data):
+        if _same(os.path.join(self._root, path), data):
             self.unchanged += 1
             return
         folder, _, name = path.rpartition("/")
@@ -109,7 +108,7 @@ class SiteWriter:
                     view = view[os.write(fd, view):]
         finally:
             os.close(fd)
-        self._staged.append((tmp, target))
+        self._staged.append((tmp, path))
 
     def abort(self) -> None:
         for tmp, _ in self._staged:
@@ -122,10 +121,9 @@ class SiteWriter:
         """`previous`: the files of the manifest in the folder, when the caller knows them (it wrote it).
         `current`: every file of this build, when the caller knows them: the files it put and `kept`."""
         previous = read_manifest(self.out) if previous is None else previous
-        for tmp, target in self._staged:
-            os.replace(tmp, target)
-        prefix = len(self._root) + 1
-        changed = tuple(target[prefix:].replace(os.sep, "/") for _, target in self._staged)
+        for tmp, path in self._staged:
+            os.replace(tmp, os.path.join(self._root, path))
+        changed = tuple(path for _, path in self._staged)
         written, self._staged = len(self._staged), []
         if current is previous:  # the same files as the manifest in the folder lists: none is stale
             return WriteStats(written, len(previous) - written, 0, changed)
@@ -148,11 +146,7 @@ def _check_inside(path: str) -> None:
         raise ValueError(f"refusing to write outside the output folder: {path}")
 
 
-def _same(target: Path, data: bytes) -> bool:
-    return _same_bytes(str(target), data)
-
-
-def _same_bytes(target: str, data: bytes) -> bool:
+def _same(target: str | Path, data: bytes) -> bool:
     """The file `target` holds exactly `data` (read only when the sizes agree)."""
     try:
         if os.stat(target).st_size != len(data):

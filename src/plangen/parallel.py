@@ -105,21 +105,24 @@ class _Shared:
             for k, item in enumerate(own):  # while the workers start on the shared items
                 yield len(self.items) + k, self.here(item)
             while (start := self.claim()) is not None:
-                for offset, item in enumerate(self.items[start:start + CHUNK]):
-                    yield start + offset, self.here(item)
+                yield from self._here(start)
                 done.add(start)
                 yield from self._arrived(arrived, done, block=False)
             yield from self._arrived(arrived, done, block=True)
             for start in range(0, len(self.items), CHUNK):  # claimed by a worker that died: done here
                 if start not in done:
-                    for offset, item in enumerate(self.items[start:start + CHUNK]):
-                        yield start + offset, self.here(item)
+                    yield from self._here(start)
         finally:
             for pid in pids:
                 _end(pid)
             receiver.join()
             for conn in conns:
                 conn.close()
+
+    def _here(self, start: int) -> Iterator[tuple[int, Any]]:
+        """The chunk of items from `start`, made in this process."""
+        for offset, item in enumerate(self.items[start:start + CHUNK]):
+            yield start + offset, self.here(item)
 
     def _arrived(self, arrived: queue.SimpleQueue[Any], done: set[int], block: bool) -> Iterator[tuple[int, Any]]:
         """What the workers sent: what has come (block=False), or all of it, until every worker ended."""
