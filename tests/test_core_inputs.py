@@ -250,6 +250,29 @@ def test_absurd_nesting_is_refused_without_crashing(project_dir) -> None:
     assert "nested more than 40 levels" in project.problems[0].message
 
 
+def test_absurd_nesting_is_refused_the_same_way_without_libyaml(tmp_path: Path) -> None:
+    """PyYAML installed without libyaml (no CSafeLoader) gives plangen's own problem at the same place."""
+    import json
+    import subprocess
+    import sys
+
+    deep = "[" * 300_000 + "]" * 300_000
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "deep.yaml").write_text(GOOD + f"tags: {deep}\n", encoding="utf-8")
+    script = (
+        "import json, sys, yaml\n"
+        "del yaml.CSafeLoader\n"
+        "from pathlib import Path\n"
+        "from plangen.project import ReadOptions, load_project\n"
+        "root = Path(sys.argv[1])\n"
+        "project = load_project([root / 'plans'], root, ReadOptions(size_limit=10_000_000))\n"
+        "print(json.dumps([(p.path, p.line, p.column, p.code, p.message) for p in project.problems]))\n")
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True)
+    problems = json.loads(out.stdout)
+    assert [tuple(p[:4]) for p in problems] == [("plans/deep.yaml", 11, 46, "too-complex")]
+    assert "nested more than 40 levels" in problems[0][4]
+
+
 def test_long_hostile_lines_are_read_in_linear_time() -> None:
     """Regular expressions that backtrack would take minutes on these (measured before the fix)."""
     from plangen import cntext

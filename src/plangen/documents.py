@@ -10,6 +10,7 @@ the expanded size is counted once per distinct node).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 import yaml
@@ -126,19 +127,35 @@ def _shape(root: yaml.Node | None) -> _Tree:
 
 def _too_deep(text: str) -> tuple[int, int] | None:
     """Where nesting first goes past MAX_DEPTH, read from the event stream (libyaml's composer
-    recurses in C and would crash the process on absurd nesting, so it must never see it)."""
-    depth = 0
+    recurses in C and would crash the process on absurd nesting, so it must never see it).
+
+    libyaml's scanner reads ahead of the events it hands out, and newer libyaml builds stop at a
+    nesting limit of their own (about 1,000 levels) before the 41st level's event is seen. Then the
+    same stream is read again by PyYAML's pure-Python parser, which has no such limit, so the
+    answer does not depend on which libyaml is installed."""
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                mark = event.start_mark
-                if depth > MAX_DEPTH and mark is not None:
-                    return mark.line, mark.column
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
+        return _first_too_deep(yaml.parse(text, Loader=_Loader))
+    except yaml.YAMLError:
+        if _Loader is yaml.SafeLoader:
+            return None  # composing reports it, with its position
+    try:
+        return _first_too_deep(yaml.parse(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError:
         return None  # composing reports it, with its position
+
+
+def _first_too_deep(events: Iterator[yaml.Event]) -> tuple[int, int] | None:
+    """The (0-based line, column) of the first collection nested more than MAX_DEPTH levels.
+    Raises the parser's error when the stream breaks before such a collection."""
+    depth = 0
+    for event in events:
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            mark = event.start_mark
+            if depth > MAX_DEPTH and mark is not None:
+                return mark.line, mark.column
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
     return None
 
 
