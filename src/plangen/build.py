@@ -167,21 +167,13 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     histories, notes = _histories(options, ws, index, cache)
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
                     drafts=options.drafts, history=frozenset(histories))
+    # --- search stage (search.py): the index files go through the writer with the pages ---
+    search_files, found = search.search_stage(index, ws.config.language, off)
+    # ---
     try:
-        stats, rendered = _render_and_write(ws, index, site, out, cache, options, progress, histories)
+        stats, rendered = _render_and_write(ws, index, site, out, cache, options, progress, histories, search_files)
     except RenderError as exc:  # a broken template: reported like a plan error, nothing written
         return BuildResult(ws, (*problems, exc.problem()))
-    unchanged = not (stats.written or stats.removed) and not off and (out / search.BUNDLE).is_dir()
-    if unchanged:
-        found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED)
-    elif options.search_later and not off:
-        found = search.SearchReport(ran=False, ok=True, reason=search.PENDING)
-    else:
-        found = search.run(out, len(plans), off)
-    if found.ran and not found.ok:  # Pagefind failed: the pages again, without the search box
-        stats, rendered = _render_and_write(ws, index, replace(site, search=False), out, cache, options, None,
-                                            histories)
-    problems += [p for p in [found.problem()] if p]
     if options.persistent_cache:
         cache_store.save(root, cache)
         _keep(cache, root / cache_store.CACHE_DIR)
@@ -295,10 +287,6 @@ def _stamp(options: BuildOptions, root: Path, config: Config, out: Path, hashed:
     files = [root / CONFIG_NAME, config.root / config.registry]
     if options.history and config.history:
         settings.append(git.head_state(root))
-    if options.search and config.search:
-        binary = search.executable()
-        settings.append(str(binary))
-        files += [binary] if binary else []
     return stamps.take("\0".join(settings), files, [config.plans_dir, config.templates_dir, default_theme()], hashed)
 
 
@@ -333,8 +321,6 @@ def _outcome(result: BuildResult, seen: dict[str, tuple[int, int]]) -> stamps.Ou
         return None
     out = result.output
     paths = [*read_manifest(out), MANIFEST]
-    if (out / search.BUNDLE / "pagefind-entry.json").is_file():
-        paths.append(f"{search.BUNDLE}/pagefind-entry.json")
     assert result.stats is not None
     # what this build wrote, the manifest and the search bundle (another tool writes it): looked at anew
     changed = {*result.stats.changed, MANIFEST, *(path for path in paths if path.startswith(search.KEEP))}
@@ -370,7 +356,7 @@ def _output_dir(options: BuildOptions, config: Config) -> Path:
 
 def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, cache: BuildCache,
                       options: BuildOptions, progress: Progress | None,
-                      histories: dict[str, PlanHistory]) -> tuple[WriteStats, int]:
+                      histories: dict[str, PlanHistory], extra: dict[str, bytes] | None = None) -> tuple[WriteStats, int]:
     inputs = _inputs(index, ws.config, site, ws.project.texts, ws.registry_text, histories, cache)
     last = cache.last
     cache.last = None  # until this build has written its files
@@ -385,7 +371,7 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
         cited = cited_with(index)
         jobs = _all_jobs(inputs, cited)
         dirty = [j for j in jobs.values() if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
-    assets = asset_files(ws.config.templates_dir)
+    assets = {**asset_files(ws.config.templates_dir), **(extra or {})}  # the theme's files and the search index
     writer = SiteWriter(out)  # each file goes to disk as soon as it is made; none is visible before all are
     try:
         renderer = inputs.renderer

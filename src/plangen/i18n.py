@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .search_strings import SEARCH_STRINGS
 from .vocabulary import STATUS_LABELS, TOP_LABELS
 
 _STRINGS: dict[str, tuple[str, str]] = {
@@ -89,6 +90,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "browse": ("分类浏览", "Browse"),
     "colon": ("：", ": "),
     "month_title": ("{y}年{m}月", "{y}-{m:02d}"),
+    **SEARCH_STRINGS,  # the search page (search_strings.py)
 }
 
 _PARTS_EN = {

@@ -262,22 +262,8 @@ class Preview:
         self.timings.append(Timing(first_event, started, ended, result.ok, changed, stats.written if stats else 0,
                                    getattr(result, "rendered", 0)))
         self._tell(result, ended - started, changed)
-        self._index_search(result)
         self._rewatch(result)
         return result
-
-    def _index_search(self, result: BuildResult) -> None:
-        """The search index of the pages just written, made while the browsers already show them
-        (searching meanwhile uses the previous index, which is replaced in one step)."""
-        from . import search
-
-        if not result.ok or result.search is None or result.search.reason != search.PENDING:
-            return
-        found = search.index_site(self.output, result.plans)
-        if found.ok:
-            self.say(f"search index updated in {found.seconds * 1000:.0f} ms")
-        else:
-            self.say(f"warning: {found.line()}; searching uses the previous index, if there is one")
 
     def _crashed(self, exc: Exception) -> None:
         from .problems import error
