@@ -4,7 +4,7 @@ A plan's passages are its own text in reading order (parts, steps, leadership li
 documents), one paragraph or list item per passage, each table cell apart (CELL), Markdown
 markers removed. Its list entry (issuer, partners, category, tags) comes last, as labelled
 passages, so a name found only there is still found, but an excerpt is taken from the text first.
-The metadata panel of the page is never read: search is made from the model, not from HTML.
+The labels are not searched (帮扶方 is not 帮扶). The metadata panel of the page is never read: search is made from the model, not from HTML.
 Organisation, person and document pages are records of their own, so a name finds its page too.
 See docs/search.md.
 """
@@ -32,6 +32,7 @@ class SearchDoc:
     title: str
     line: str  # a short line under the title: issuer and period, a person's organisation…
     passages: tuple[str, ...]
+    labelled: tuple[tuple[str, str], ...] = ()  # (label, value) of its list entry: only the value is searched
     year: str = ""
     category: str = ""
     status: str = ""
@@ -50,13 +51,13 @@ def search_docs(index: Index, t: Translate) -> list[SearchDoc]:
     """Every searchable page, in a fixed order: plans (the index's order), then organisations,
     people and documents by id. A record's position in this list is its number in the index."""
     docs = [plan_doc(plan, t) for plan in index.plans]
-    docs += [SearchDoc(urls.org(o.id), "org", o.name, "", (o.name,)) for _, o in sorted(index.orgs.items())]
+    docs += [SearchDoc(urls.org(o.id), "org", o.name, "", ()) for _, o in sorted(index.orgs.items())]
     for pid, p in sorted(index.people.items()):
         titles = "、".join(dict.fromkeys(r.title for r in p.roles if r.title))
         docs.append(SearchDoc(urls.person(pid), "person", p.name, p.org, tuple(x for x in (p.org, titles) if x)))
     for did, d in sorted(index.docs.items()):
         docs.append(SearchDoc(urls.doc(did), "doc", f"《{d.title}》" if d.title else d.number, d.number,
-                              tuple(x for x in (d.title, d.number) if x)))
+                              ()))
     return docs
 
 
@@ -65,8 +66,14 @@ def plan_doc(plan: Plan, t: Translate) -> SearchDoc:
     line = "　".join(x for x in (plan.issuer, period) if x)
     passages = [p for p in _plan_passages(plan, t) if p.strip()]
     orgs = tuple(dict.fromkeys(x for x in (plan.issuer, *plan.helpers, *plan.recipients) if x))
-    return SearchDoc(urls.plan(plan.slug), "plan", plan.title, line, tuple(passages),
+    return SearchDoc(urls.plan(plan.slug), "plan", plan.title, line, tuple(passages), _labelled(plan, t),
                      str(plan.year or ""), plan.category, t("status:" + plan.status), orgs)
+
+
+def _labelled(plan: Plan, t: Translate) -> tuple[tuple[str, str], ...]:
+    entry = (("issuer", (plan.issuer,)), ("helpers", plan.helpers), ("recipients", plan.recipients),
+             ("category", (plan.category,)), ("tags", plan.tags))
+    return tuple((t(label), "、".join(v for v in values if v)) for label, values in entry if any(values))
 
 
 def _plan_passages(plan: Plan, t: Translate) -> Iterator[str]:
@@ -90,11 +97,6 @@ def _plan_passages(plan: Plan, t: Translate) -> Iterator[str]:
                 yield from rest
     for ref in plan.basis:
         yield "".join(x for x in (f"《{ref.title}》" if ref.title else "", ref.number) if x)
-    for label, values in (("issuer", (plan.issuer,)), ("helpers", plan.helpers), ("recipients", plan.recipients),
-                          ("category", (plan.category,)), ("tags", plan.tags)):
-        shown = "、".join(v for v in values if v)
-        if shown:
-            yield t(label) + colon + shown
 
 
 def _leadership(plan: Plan, t: Translate) -> Iterator[str]:

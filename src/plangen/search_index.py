@@ -93,7 +93,7 @@ def index_files(docs: list[SearchDoc]) -> dict[str, bytes]:
     body: dict[str, list[int]] = defaultdict(list)
     title: dict[str, list[int]] = defaultdict(list)
     for n, doc in enumerate(docs):
-        for key in keys_of(doc.passages + (doc.title,)):
+        for key in keys_of(doc.passages + (doc.title,) + tuple(value for _, value in doc.labelled)):
             body[key].append(n)
         for key in keys_of((doc.title,)):
             title[key].append(n)
@@ -110,7 +110,8 @@ def index_files(docs: list[SearchDoc]) -> dict[str, bytes]:
 
 
 def _record(doc: SearchDoc) -> dict[str, Any]:
-    return {"u": doc.url, "k": doc.kind, "t": doc.title, "l": doc.line, "p": list(doc.passages)}
+    return {"u": doc.url, "k": doc.kind, "t": doc.title, "l": doc.line, "p": list(doc.passages),
+            "m": [list(pair) for pair in doc.labelled]}
 
 
 def _facets(docs: list[SearchDoc]) -> list[dict[str, Any]]:

@@ -116,7 +116,7 @@
 
   // every term inside one passage (or the title): the record really matches
   function matches(record, words) {
-    var texts = [record.t].concat(record.p);
+    var texts = [record.t].concat(record.p, (record.m || []).map(function (m) { return m[1]; }));
     return words.every(function (w) {
       return texts.some(function (t) { return normalise(t).indexOf(w) >= 0; });
     });
@@ -153,27 +153,37 @@
     });
     if (at < to) parent.appendChild(document.createTextNode(text.slice(at, to)));
   }
-  function excerpt(record, words, el) {
-    var best = null, bestCount = 0;
-    record.p.forEach(function (p) {
-      if (best !== null && bestCount === words.length) return;
-      var np = normalise(p), count = words.filter(function (w) { return np.indexOf(w) >= 0; }).length;
-      if (count > bestCount) { best = p; bestCount = count; }
-    });
-    if (best === null) {
-      if (record.k !== "plan") return;  // a name's own page: its title and line say it all
-      best = record.p[0] || "";
+  // the passages that together hold the most terms (two at most), each cut around its first term
+  // (the plan's text first; its list entry's values, after their label, only when the text lacks a term)
+  function excerpt(record, words, el, colon) {
+    var pieces = record.p.map(function (p) { return ["", p]; })
+      .concat((record.m || []).map(function (m) { return [m[0] + colon, m[1]]; }));
+    var missing = words.slice(), shown = 0;
+    while (missing.length && shown < 2) {
+      var best = null, bestCount = 0;
+      pieces.forEach(function (piece) {
+        var np = normalise(piece[1]), count = missing.filter(function (w) { return np.indexOf(w) >= 0; }).length;
+        if (count > bestCount) { best = piece; bestCount = count; }
+      });
+      if (best === null) break;
+      missing = missing.filter(function (w) { return normalise(best[1]).indexOf(w) < 0; });
+      if (shown) el.appendChild(document.createTextNode(" "));
+      if (best[0]) el.appendChild(document.createTextNode(best[0]));
+      window_(best[1], ranges(best[1], words), el);
+      shown += 1;
     }
-    var rs = ranges(best, words), width = 110;
-    var from = rs.length ? Math.max(0, rs[0][0] - 30) : 0;
-    var to = Math.min(best.length, from + width);
+    if (!shown && record.k === "plan") window_(record.p[0] || "", [], el);  // terms in the title only
+  }
+  function window_(text, rs, el) {
+    var width = 110, from = rs.length ? Math.max(0, rs[0][0] - 30) : 0;
+    var to = Math.min(text.length, from + width);
     if (to - from < width) from = Math.max(0, to - width);
     if (from > 0) el.appendChild(document.createTextNode("…"));
-    marked(el, best, rs, from, to);
-    if (to < best.length) el.appendChild(document.createTextNode("…"));
+    marked(el, text, rs, from, to);
+    if (to < text.length) el.appendChild(document.createTextNode("…"));
   }
 
-  function resultItem(record, words, root, kinds) {
+  function resultItem(record, words, root, kinds, colon) {
     var li = document.createElement("li");
     li.className = "search-result";
     var h = document.createElement("h2"), a = document.createElement("a");
@@ -194,7 +204,7 @@
     }
     var ex = document.createElement("p");
     ex.className = "search-excerpt";
-    excerpt(record, words, ex);
+    excerpt(record, words, ex, colon);
     li.appendChild(ex);
     return li;
   }
@@ -243,7 +253,7 @@
       };
       return next().then(function () {
         if (my !== run) return;
-        picked.forEach(function (n) { list.appendChild(resultItem(store.docs[n], words, root, kinds)); });
+        picked.forEach(function (n) { list.appendChild(resultItem(store.docs[n], words, root, kinds, L.colon)); });
         var total = ranked.length - state.dropped;
         say(total ? fill(L.results, { n: total }) : fill(L.none, { q: state.query }));
         more.hidden = state.at >= ranked.length;
