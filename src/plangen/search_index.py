@@ -1,6 +1,7 @@
 """The search index as files: a pure function of the searchable pages. See docs/search.md.
 
-    search/meta.js       the number of shards and records, the filter values with their records
+    search/meta.js       the number of shards, records and plans (records 0…plans-1, the others
+                         after them), the filter values with their records
     search/s/<k>.js      postings of the keys whose hash is k: every character pair (and single
                          character) of the normalised text -> the records holding it, and those
                          whose title holds it
@@ -104,7 +105,8 @@ def index_files(docs: list[SearchDoc]) -> dict[str, bytes]:
         grouped[shard_of(key, shards)][key] = value
     files = {f"{FOLDER}/s/{k}.js": _script("shard", k, grouped[k]) for k in range(shards)}
     files.update((f"{FOLDER}/d/{n}.js", _script("doc", n, _record(doc))) for n, doc in enumerate(docs))
-    meta = {"format": FORMAT, "shards": shards, "docs": len(docs), "facets": _facets(docs)}
+    meta = {"format": FORMAT, "shards": shards, "docs": len(docs), "plans": sum(d.kind == "plan" for d in docs),
+            "facets": _facets(docs)}
     files[META] = _script("meta", 0, meta)
     return files
 

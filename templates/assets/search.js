@@ -97,7 +97,11 @@
       var score = function (n) {
         return words.filter(function (w) { return keysOf(w).every(function (k) { return inTitle[k].has(n); }); }).length;
       };
-      var scored = (found || []).map(function (n) { return [score(n), n]; });
+      // all terms in the title first; among those, a name's own page (records after the plans) first
+      var plans = meta.plans, scored = (found || []).map(function (n) {
+        var s = score(n);
+        return [s * 2 + (s === words.length && n >= plans ? 1 : 0), n];
+      });
       scored.sort(function (x, y) { return y[0] - x[0] || x[1] - y[1]; });
       return scored.map(function (x) { return x[1]; });
     });
