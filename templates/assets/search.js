@@ -269,7 +269,10 @@
       if (q) params.set("q", q);
       Array.prototype.forEach.call(form.querySelectorAll("select"), function (s) { if (s.value) params.set(s.name, s.value); });
       if (pushUrl) history.replaceState(null, "", "?" + params.toString());
-      if (!words.length) { list.textContent = ""; more.hidden = true; say(L.empty); return Promise.resolve(); }
+      if (!words.length) {
+        list.textContent = ""; more.hidden = true; say(L.empty); box.dataset.done = String(run);
+        return Promise.resolve();
+      }
       return candidates(base, words).then(function (ranked) {
         if (my !== run) return;
         var sets = filterSet(form);
