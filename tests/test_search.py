@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,7 @@ def test_a_plan_record_is_its_own_text_never_the_metadata_panel() -> None:
 
 def test_the_index_finds_every_plan_holding_a_word_through_its_shards() -> None:
     docs = example_docs()
-    files = index_files(docs)  # type: ignore[arg-type]
+    files, _ = index_files(docs)  # type: ignore[arg-type]
     meta = data(files[search.BUNDLE + "/meta.js"])
     assert isinstance(meta, dict) and meta["docs"] == len(docs)
     shards = meta["shards"]
@@ -105,7 +106,7 @@ def test_the_index_finds_every_plan_holding_a_word_through_its_shards() -> None:
 
 def test_filters_list_every_year_category_status_and_organisation() -> None:
     docs = example_docs()
-    meta = data(index_files(docs)[search.BUNDLE + "/meta.js"])  # type: ignore[arg-type]
+    meta = data(index_files(docs)[0][search.BUNDLE + "/meta.js"])  # type: ignore[arg-type]
     facets = {f["name"]: [v[0] for v in f["values"]] for f in meta["facets"]}  # type: ignore[index]
     plans = [d for d in docs if d.kind == "plan"]  # type: ignore[attr-defined]
     assert facets["year"] == sorted({d.year for d in plans}, reverse=True)  # type: ignore[attr-defined]
@@ -190,6 +191,22 @@ def test_a_one_plan_edit_rewrites_only_its_record_and_the_shards_of_its_changed_
     shards = {p for p in changed if p.startswith("search/s/")}
     assert shards and len(shards) < len([p for p in after if p.startswith("search/s/")])
     assert changed - shards - {p for p in changed if p.startswith("search/d/")} == set()
+    fresh = tmp_path / "fresh"
+    _build(root, fresh)  # the updated index is the one a cold build makes
+    assert after == search_tree(fresh)
+
+
+def test_the_index_state_kept_between_builds_updates_to_what_a_cold_build_makes() -> None:
+    docs = example_docs()
+    cold, state = index_files(docs)  # type: ignore[arg-type]
+    edited = list(docs)
+    first = edited[0]
+    edited[0] = replace(first, passages=(*first.passages[1:], "新增一段：琥珀色的标记"))  # type: ignore[type-var]
+    edited[3] = replace(edited[3], title=edited[3].title + "（修订）")  # type: ignore[type-var]
+    updated, state = index_files(edited, state)  # type: ignore[arg-type]
+    assert updated == index_files(edited)[0] != cold
+    back, _ = index_files(docs, state)  # type: ignore[arg-type]
+    assert back == cold
 
 
 def test_a_build_that_fails_while_writing_is_followed_by_a_correct_index(tmp_path: Path,

@@ -167,13 +167,17 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     histories, notes = _histories(options, ws, index, cache)
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
                     drafts=options.drafts, history=frozenset(histories))
-    # --- search stage (search.py): the index files go through the writer with the pages ---
-    search_files, found = search.search_stage(index, ws.config.language, off)
+    # --- search stage (search.py): the index files go through the writer with the pages; the index's
+    # state is kept for the next build (in memory for serve, in .plangen-cache/ for the CLI) ---
+    state = cache.search or (search.load_state(root / cache_store.CACHE_DIR) if options.persistent_cache else None)
+    search_files, found, cache.search = search.search_stage(index, ws.config.language, off, state)
     # ---
     try:
         stats, rendered = _render_and_write(ws, index, site, out, cache, options, progress, histories, search_files)
     except RenderError as exc:  # a broken template: reported like a plan error, nothing written
         return BuildResult(ws, (*problems, exc.problem()))
+    if options.persistent_cache:  # (search stage) after the index is written
+        search.save_state(root / cache_store.CACHE_DIR, cache.search)
     if options.persistent_cache:
         cache_store.save(root, cache)
         _keep(cache, root / cache_store.CACHE_DIR)

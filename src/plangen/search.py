@@ -9,17 +9,22 @@ files no longer made. The browser side is templates/assets/search.js. See docs/s
 
 from __future__ import annotations
 
+import marshal
+import os
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
+from . import __version__
 from .i18n import translator
 from .index import Index
 from .search_docs import search_docs
-from .search_index import FOLDER, index_files
+from .search_index import FOLDER, FORMAT, IndexState, index_files
 
 BUNDLE = FOLDER
 KEEP: tuple[str, ...] = ()  # output prefixes written by another tool: none (the index goes through the writer)
 PENDING = "the index is made after the pages"  # (no longer used: the index is made with the pages)
+STATE_FILE = "search-index.marshal"  # in .plangen-cache/: the last index's postings (search_index.IndexState)
 NO_SEARCH = "--no-search"
 CONFIG_OFF = "search: false in plangen.yaml"
 
@@ -59,14 +64,44 @@ def skipped(reason: str) -> SearchReport:
     return SearchReport(ran=False, ok=False, reason=reason)
 
 
-def search_stage(index: Index, language: str, off: str) -> tuple[dict[str, bytes], SearchReport]:
+def search_stage(index: Index, language: str, off: str,
+                 state: IndexState | None = None) -> tuple[dict[str, bytes], SearchReport, IndexState | None]:
     """The index files of the published plans and the organisation, person and document pages
-    (none when search is off: the writer then removes an earlier index)."""
+    (none when search is off: the writer then removes an earlier index), and the state for the
+    next build (`state`: the last build's, when the caller kept it; the files do not depend on it)."""
     if off:
-        return {}, skipped(off)
+        return {}, skipped(off), None
     started = time.perf_counter()
     docs = search_docs(index, translator(language))
-    files = index_files(docs)
+    files, state = index_files(docs, state)
     report = SearchReport(True, True, len(docs), len(index.plans), len(files), sum(map(len, files.values())),
                           time.perf_counter() - started)
-    return files, report
+    return files, report, state
+
+
+def load_state(folder: Path) -> IndexState | None:
+    """The index state a `plangen build` left in .plangen-cache/ (None: none, or not readable)."""
+    try:
+        data = marshal.loads((folder / STATE_FILE).read_bytes())
+        version, key, records, body, title, shard_keys, shards = data
+        if version != (__version__, FORMAT) or not isinstance(body, dict) or not isinstance(shard_keys, list):
+            return None
+        return IndexState(key, records, body, title, shard_keys, shards)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def save_state(folder: Path, state: IndexState | None) -> None:
+    """Keep the state for the next build (atomically; a state that cannot be written is not kept)."""
+    target = folder / STATE_FILE
+    try:
+        if state is None:
+            target.unlink(missing_ok=True)
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(STATE_FILE + ".tmp")
+        tmp.write_bytes(marshal.dumps(((__version__, FORMAT), state.key, state.records, state.body, state.title,
+                                       state.shard_keys, state.shards)))
+        os.replace(tmp, target)
+    except OSError:
+        return

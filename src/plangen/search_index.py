@@ -19,11 +19,14 @@ pair crosses.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import hashlib
 import json
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from .search_docs import CELL, SearchDoc
@@ -32,7 +35,7 @@ FOLDER = "search"
 META = f"{FOLDER}/meta.js"
 FORMAT = 1
 BOUNDARY = "\x00"  # in normalised text: a pair never spans it
-SHARD_TARGET = 24 * 1024  # bytes of postings per shard, about
+RECORDS_PER_SHARD = 24  # about 20-30 KiB of postings per shard for plans of a few KB
 MIN_SHARDS, MAX_SHARDS = 8, 4096
 _MASK32 = 0xFFFFFFFF
 
@@ -82,33 +85,101 @@ def shard_of(key: str, shards: int) -> int:
     return (((a * 0x9E3779B1 + b * 0x85EBCA77) & _MASK32) >> 16) & (shards - 1)
 
 
-def shard_count(total_bytes: int) -> int:
+def shard_count(records: int) -> int:
+    """A power of two, about one shard per RECORDS_PER_SHARD records (a function of the record count
+    alone, so an edit never reshards)."""
     n = MIN_SHARDS
-    while n < MAX_SHARDS and total_bytes / n > SHARD_TARGET:
+    while n < MAX_SHARDS and n * RECORDS_PER_SHARD < records:
         n *= 2
     return n
 
 
-def index_files(docs: list[SearchDoc]) -> dict[str, bytes]:
-    """{output path: bytes} of the whole index (the records numbered in the order given)."""
+@dataclass(slots=True)
+class IndexState:
+    """The index last made, kept between builds (search.py) so that a build where some records
+    changed updates their postings instead of inverting every record again."""
+
+    key: str  # the format and the records' URLs in order: equal keys number the records alike
+    records: list[bytes]  # each record's file
+    body: dict[str, list[int]]  # key -> ascending record numbers whose text holds it
+    title: dict[str, list[int]]  # key -> those whose title holds it
+    shard_keys: list[set[str]]
+    shards: list[bytes]  # each shard's file
+
+
+def index_files(docs: list[SearchDoc], state: IndexState | None = None) -> tuple[dict[str, bytes], IndexState]:
+    """{output path: bytes} of the whole index (the records numbered in the order given), and the
+    state to pass to the next build. The bytes depend on `docs` alone, never on `state`."""
+    records = [_script("doc", n, _record(doc)) for n, doc in enumerate(docs)]
+    key = hashlib.sha256("\0".join([str(FORMAT), *(d.url for d in docs)]).encode()).hexdigest()
+    if state is None or state.key != key or len(state.shards) != shard_count(len(docs)):
+        state = _fresh(docs, records, key)
+    else:
+        _update(state, records)
+    files = {f"{FOLDER}/s/{k}.js": data for k, data in enumerate(state.shards)}
+    files.update((f"{FOLDER}/d/{n}.js", data) for n, data in enumerate(records))
+    meta = {"format": FORMAT, "shards": len(state.shards), "docs": len(docs),
+            "plans": sum(d.kind == "plan" for d in docs), "facets": _facets(docs)}
+    files[META] = _script("meta", 0, meta)
+    return files, state
+
+
+def _searched(doc: SearchDoc) -> tuple[str, ...]:
+    return (*doc.passages, doc.title, *(value for _, value in doc.labelled))
+
+
+def _fresh(docs: list[SearchDoc], records: list[bytes], key: str) -> IndexState:
     body: dict[str, list[int]] = defaultdict(list)
     title: dict[str, list[int]] = defaultdict(list)
     for n, doc in enumerate(docs):
-        for key in keys_of(doc.passages + (doc.title,) + tuple(value for _, value in doc.labelled)):
-            body[key].append(n)
-        for key in keys_of((doc.title,)):
-            title[key].append(n)
-    postings = {key: [_deltas(ids), _deltas(title.get(key, ()))] for key, ids in body.items()}
-    shards = shard_count(sum(len(k) * 3 + len(v[0]) + len(v[1]) + 8 for k, v in postings.items()))
-    grouped: list[dict[str, list[str]]] = [{} for _ in range(shards)]
-    for key, value in postings.items():
-        grouped[shard_of(key, shards)][key] = value
-    files = {f"{FOLDER}/s/{k}.js": _script("shard", k, grouped[k]) for k in range(shards)}
-    files.update((f"{FOLDER}/d/{n}.js", _script("doc", n, _record(doc))) for n, doc in enumerate(docs))
-    meta = {"format": FORMAT, "shards": shards, "docs": len(docs), "plans": sum(d.kind == "plan" for d in docs),
-            "facets": _facets(docs)}
-    files[META] = _script("meta", 0, meta)
-    return files
+        for k in keys_of(_searched(doc)):
+            body[k].append(n)
+        for k in keys_of((doc.title,)):
+            title[k].append(n)
+    shards = shard_count(len(docs))
+    shard_keys: list[set[str]] = [set() for _ in range(shards)]
+    for k in body:
+        shard_keys[shard_of(k, shards)].add(k)
+    state = IndexState(key, records, dict(body), dict(title), shard_keys, [])
+    state.shards = [_shard(state, n) for n in range(shards)]
+    return state
+
+
+def _update(state: IndexState, records: list[bytes]) -> None:
+    """The postings of the records whose file changed, moved from their old keys to their new ones."""
+    touched: set[int] = set()
+    shards = len(state.shards)
+    for n, (old, new) in enumerate(zip(state.records, records, strict=True)):
+        if old == new:
+            continue
+        before, after = _record_keys(old), _record_keys(new)
+        for postings, was, now in ((state.body, before[0], after[0]), (state.title, before[1], after[1])):
+            for k in was - now:
+                postings[k].remove(n)
+                if not postings[k]:
+                    del postings[k]
+            for k in now - was:
+                bisect.insort(postings.setdefault(k, []), n)
+        for k in before[0] ^ after[0]:
+            shard = shard_of(k, shards)
+            (state.shard_keys[shard].add if k in state.body else state.shard_keys[shard].discard)(k)
+        touched.update(shard_of(k, shards) for k in (before[0] ^ after[0]) | (before[1] ^ after[1]))
+    state.records = records
+    for shard in sorted(touched):
+        state.shards[shard] = _shard(state, shard)
+
+
+def _record_keys(record: bytes) -> tuple[set[str], set[str]]:
+    """The keys of a record file's text and of its title (the record holds all that is searched)."""
+    data = json.loads(record[record.index(b",") + 1:record.rindex(b")")])
+    searched = (*data["p"], data["t"], *(value for _, value in data["m"]))
+    return keys_of(searched), keys_of((data["t"],))
+
+
+def _shard(state: IndexState, shard: int) -> bytes:
+    title = state.title
+    return _script("shard", shard, {k: [_deltas(state.body[k]), _deltas(title.get(k, ()))]
+                                     for k in sorted(state.shard_keys[shard])})
 
 
 def _record(doc: SearchDoc) -> dict[str, Any]:
