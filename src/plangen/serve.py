@@ -399,7 +399,7 @@ def register(sub: Any) -> None:
     p.add_argument("--drafts", action="store_true", help="also show draft plans (with the 草稿 banner)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--no-search", dest="search", action="store_false",
-                   help="skip the Pagefind search index (faster rebuilds; the search box is hidden)")
+                   help="skip the search index (faster rebuilds; the search box is hidden)")
     p.add_argument("--debounce", type=int, default=20, metavar="MS",
                    help="quiet time that ends a burst of file events, in milliseconds (default: 20)")
     p.add_argument("-v", "--verbose", action="store_true", help="log every request")
