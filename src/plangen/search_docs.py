@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .index import Index
-from .model import Person, Plan
+from .model import Part, Person, Plan
 
 CELL = " \u2502 "  # between the cells of a table row: search never matches across it (search_index.BOUNDARY)
 KINDS = ("plan", "org", "person", "doc")
@@ -77,26 +77,32 @@ def _labelled(plan: Plan, t: Translate) -> tuple[tuple[str, str], ...]:
 
 
 def _plan_passages(plan: Plan, t: Translate) -> Iterator[str]:
-    colon = t("colon")
     parts = {p.key: p for p in plan.parts}
     for key in plan.order:
         if key == "leadership":
             yield from _leadership(plan, t)
         elif key == "steps":
-            for step in plan.steps:
-                dates = " — ".join(str(d) for d in (step.start, step.end) if d)
-                yield "　".join(x for x in (step.title, dates, step.owner) if x)
-                yield from markdown_passages(step.body)
-                yield from (item for item in step.items)
+            yield from _steps(plan)
         elif key in parts:
-            part = parts[key]
-            yield from markdown_passages(part.body)
-            for item in part.items:
-                first, *rest = list(markdown_passages(item.body)) or [""]
-                yield (item.title + colon + first) if item.title and first else (item.title or first)
-                yield from rest
+            yield from _part(parts[key], t("colon"))
     for ref in plan.basis:
         yield "".join(x for x in (f"《{ref.title}》" if ref.title else "", ref.number) if x)
+
+
+def _steps(plan: Plan) -> Iterator[str]:
+    for step in plan.steps:
+        dates = " — ".join(str(d) for d in (step.start, step.end) if d)
+        yield "　".join(x for x in (step.title, dates, step.owner) if x)
+        yield from markdown_passages(step.body)
+        yield from step.items
+
+
+def _part(part: Part, colon: str) -> Iterator[str]:
+    yield from markdown_passages(part.body)
+    for item in part.items:
+        first, *rest = list(markdown_passages(item.body)) or [""]
+        yield (item.title + colon + first) if item.title and first else (item.title or first)
+        yield from rest
 
 
 def _leadership(plan: Plan, t: Translate) -> Iterator[str]:

@@ -5,7 +5,9 @@
     search/s/<k>.js      postings of the keys whose hash is k: every character pair (and single
                          character) of the normalised text -> the records holding it, and those
                          whose title holds it
-    search/d/<n>.js      record n: title, URL, kind, line, passages (excerpts and phrase checks)
+    search/d/<c>.js      records c*8 … c*8+7 (RECORDS_PER_FILE): title, URL, kind, line, passages
+                         (for excerpts and to check a match), in one file: a page of results is
+                         a few requests, not twenty
 
 Every file is a script that hands its data to `plangenSearch` (templates/assets/search.js), so
 the index loads with <script> elements: from a server and from file:// alike, no fetch, no eval.
@@ -35,6 +37,7 @@ FOLDER = "search"
 META = f"{FOLDER}/meta.js"
 FORMAT = 1
 BOUNDARY = "\x00"  # in normalised text: a pair never spans it
+RECORDS_PER_FILE = 8
 RECORDS_PER_SHARD = 24  # about 20-30 KiB of postings per shard for plans of a few KB
 MIN_SHARDS, MAX_SHARDS = 8, 4096
 _MASK32 = 0xFFFFFFFF
@@ -100,7 +103,7 @@ class IndexState:
     changed updates their postings instead of inverting every record again."""
 
     key: str  # the format and the records' URLs in order: equal keys number the records alike
-    records: list[bytes]  # each record's file
+    records: list[bytes]  # each record's JSON
     body: dict[str, list[int]]  # key -> ascending record numbers whose text holds it
     title: dict[str, list[int]]  # key -> those whose title holds it
     shard_keys: list[set[str]]
@@ -110,14 +113,16 @@ class IndexState:
 def index_files(docs: list[SearchDoc], state: IndexState | None = None) -> tuple[dict[str, bytes], IndexState]:
     """{output path: bytes} of the whole index (the records numbered in the order given), and the
     state to pass to the next build. The bytes depend on `docs` alone, never on `state`."""
-    records = [_script("doc", n, _record(doc)) for n, doc in enumerate(docs)]
+    records = [_json(_record(doc)).encode() for doc in docs]
     key = hashlib.sha256("\0".join([str(FORMAT), *(d.url for d in docs)]).encode()).hexdigest()
     if state is None or state.key != key or len(state.shards) != shard_count(len(docs)):
         state = _fresh(docs, records, key)
     else:
         _update(state, records)
     files = {f"{FOLDER}/s/{k}.js": data for k, data in enumerate(state.shards)}
-    files.update((f"{FOLDER}/d/{n}.js", data) for n, data in enumerate(records))
+    for c in range(0, len(records), RECORDS_PER_FILE):
+        chunk = b",".join(records[c:c + RECORDS_PER_FILE])
+        files[f"{FOLDER}/d/{c // RECORDS_PER_FILE}.js"] = b"plangenSearch.docs(%d,[%s]);\n" % (c // RECORDS_PER_FILE, chunk)
     meta = {"format": FORMAT, "shards": len(state.shards), "docs": len(docs),
             "plans": sum(d.kind == "plan" for d in docs), "facets": _facets(docs)}
     files[META] = _script("meta", 0, meta)
@@ -171,7 +176,7 @@ def _update(state: IndexState, records: list[bytes]) -> None:
 
 def _record_keys(record: bytes) -> tuple[set[str], set[str]]:
     """The keys of a record file's text and of its title (the record holds all that is searched)."""
-    data = json.loads(record[record.index(b",") + 1:record.rindex(b")")])
+    data = json.loads(record)
     searched = (*data["p"], data["t"], *(value for _, value in data["m"]))
     return keys_of(searched), keys_of((data["t"],))
 
@@ -214,7 +219,10 @@ def _deltas(ids: Iterable[int]) -> str:
     return ",".join(map(str, out))
 
 
-def _script(call: str, n: int, data: Any) -> bytes:
+def _json(data: Any) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"plangenSearch.{call}({n},{text});\n".encode()
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _script(call: str, n: int, data: Any) -> bytes:
+    return f"plangenSearch.{call}({n},{_json(data)});\n".encode()

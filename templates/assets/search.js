@@ -5,13 +5,13 @@
 (function () {
   "use strict";
 
-  var PAGE = 20;
+  var PAGE = 20, PER_FILE = 8;  // results shown at a time; records per file (search_index.RECORDS_PER_FILE)
   var store = { meta: null, shards: {}, docs: {} };
   var loading = {};
   window.plangenSearch = {
     meta: function (_, data) { store.meta = data; },
     shard: function (k, data) { store.shards[k] = data; },
-    doc: function (n, data) { store.docs[n] = data; }
+    docs: function (c, list) { list.forEach(function (data, i) { store.docs[c * PER_FILE + i] = data; }); }
   };
 
   function load(base, path, have) {
@@ -247,7 +247,7 @@
         var batch = ranked.slice(state.at, state.at + PAGE - picked.length);
         state.at += batch.length;
         return Promise.all(batch.map(function (n) {
-          return load(base, "d/" + n + ".js", function () { return n in store.docs; });
+          return load(base, "d/" + Math.floor(n / PER_FILE) + ".js", function () { return n in store.docs; });
         })).then(function () {
           batch.forEach(function (n) {
             if (matches(store.docs[n], words)) picked.push(n); else state.dropped += 1;
