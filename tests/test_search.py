@@ -106,8 +106,13 @@ def test_the_index_finds_every_plan_holding_a_word_through_its_shards() -> None:
 
 def test_filters_list_every_year_category_status_and_organisation() -> None:
     docs = example_docs()
-    meta = data(index_files(docs)[0][search.BUNDLE + "/meta.js"])  # type: ignore[arg-type]
-    facets = {f["name"]: [v[0] for v in f["values"]] for f in meta["facets"]}  # type: ignore[index]
+    files, _ = index_files(docs)  # type: ignore[arg-type]
+    meta, filters = data(files[search.BUNDLE + "/meta.js"]), data(files[search.BUNDLE + "/filters.js"])
+    facets = {f["name"]: f["values"] for f in meta["facets"]}  # type: ignore[index]
+    assert facets == {f["name"]: [v[0] for v in f["values"]] for f in filters}  # type: ignore[index, union-attr]
+    school = next(v[1] for f in filters for v in f["values"] if v[0] == "青溪县实验小学")  # type: ignore[index, union-attr]
+    numbers = [sum(int(d) for d in school.split(",")[:i + 1]) for i in range(len(school.split(",")))]
+    assert {docs[n].url for n in numbers} == {d.url for d in docs if "青溪县实验小学" in d.orgs}  # type: ignore[attr-defined]
     plans = [d for d in docs if d.kind == "plan"]  # type: ignore[attr-defined]
     assert facets["year"] == sorted({d.year for d in plans}, reverse=True)  # type: ignore[attr-defined]
     assert set(facets["category"]) == {d.category for d in plans}  # type: ignore[attr-defined]

@@ -1,7 +1,8 @@
 """The search index as files: a pure function of the searchable pages. See docs/search.md.
 
     search/meta.js       the number of shards, records and plans (records 0…plans-1, the others
-                         after them), the filter values with their records
+                         after them), the filter values
+    search/filters.js    each filter value with its records (loaded when a filter is chosen)
     search/s/<k>.js      postings of the keys whose hash is k: every character pair (and single
                          character) of the normalised text -> the records holding it, and those
                          whose title holds it
@@ -35,6 +36,7 @@ from .search_docs import CELL, SearchDoc
 
 FOLDER = "search"
 META = f"{FOLDER}/meta.js"
+FILTERS = f"{FOLDER}/filters.js"
 FORMAT = 1
 BOUNDARY = "\x00"  # in normalised text: a pair never spans it
 RECORDS_PER_FILE = 8
@@ -123,9 +125,12 @@ def index_files(docs: list[SearchDoc], state: IndexState | None = None) -> tuple
     for c in range(0, len(records), RECORDS_PER_FILE):
         chunk = b",".join(records[c:c + RECORDS_PER_FILE])
         files[f"{FOLDER}/d/{c // RECORDS_PER_FILE}.js"] = b"plangenSearch.docs(%d,[%s]);\n" % (c // RECORDS_PER_FILE, chunk)
+    facets = _facets(docs)
     meta = {"format": FORMAT, "shards": len(state.shards), "docs": len(docs),
-            "plans": sum(d.kind == "plan" for d in docs), "facets": _facets(docs)}
+            "plans": sum(d.kind == "plan" for d in docs),
+            "facets": [{"name": f["name"], "values": [v[0] for v in f["values"]]} for f in facets]}
     files[META] = _script("meta", 0, meta)
+    files[FILTERS] = _script("filters", 0, facets)
     return files, state
 
 

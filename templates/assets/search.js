@@ -6,10 +6,11 @@
   "use strict";
 
   var PAGE = 20, PER_FILE = 8;  // results shown at a time; records per file (search_index.RECORDS_PER_FILE)
-  var store = { meta: null, shards: {}, docs: {} };
+  var store = { meta: null, filters: null, shards: {}, docs: {} };
   var loading = {};
   window.plangenSearch = {
     meta: function (_, data) { store.meta = data; },
+    filters: function (_, data) { store.filters = data; },
     shard: function (k, data) { store.shards[k] = data; },
     docs: function (c, list) { list.forEach(function (data, i) { store.docs[c * PER_FILE + i] = data; }); }
   };
@@ -107,9 +108,12 @@
     });
   }
 
+  function chosen(form) {
+    return Array.prototype.some.call(form.querySelectorAll("select"), function (s) { return s.value; });
+  }
   function filterSet(form) {
     var sets = [];
-    (store.meta.facets || []).forEach(function (f) {
+    (store.filters || []).forEach(function (f) {
       var select = form.elements["f-" + f.name], value = select ? select.value : "";
       if (!value) return;
       var hit = f.values.filter(function (v) { return v[0] === value; })[0];
@@ -224,8 +228,8 @@
       if (!select) return;
       f.values.forEach(function (v) {
         var o = document.createElement("option");
-        o.value = v[0];
-        o.text = v[0];
+        o.value = v;
+        o.text = v;
         select.appendChild(o);
       });
     });
@@ -273,7 +277,9 @@
         list.textContent = ""; more.hidden = true; say(L.empty); box.dataset.done = String(run);
         return Promise.resolve();
       }
-      return candidates(base, words).then(function (ranked) {
+      var filters = chosen(form) ? load(base, "filters.js", function () { return store.filters !== null; }) : null;
+      return Promise.all([candidates(base, words), filters]).then(function (got) {
+        var ranked = got[0];
         if (my !== run) return;
         var sets = filterSet(form);
         if (sets.length) ranked = ranked.filter(function (n) { return sets.every(function (s) { return s.has(n); }); });
