@@ -186,8 +186,10 @@ def report(rows: list[tuple[int, dict[str, Any], dict[str, Any], dict[str, Any] 
 
 def index_size(out: Path) -> dict[str, Any]:
     files = [f for f in (out / "search").rglob("*") if f.is_file()]
+    meta = (out / "search/meta.js").read_text("utf-8")
+    found = re.search(r'"docs":(\d+)', meta)
     return {"files": len(files), "size": sum(f.stat().st_size for f in files),
-            "records": len(list((out / "search/d").glob("*.js")))}
+            "records": int(found.group(1)) if found else 0}
 
 
 def main(argv: list[str]) -> int:
