@@ -238,3 +238,23 @@ def test_a_build_that_fails_while_writing_is_followed_by_a_correct_index(tmp_pat
     _build(root, fresh)
     assert search_tree(out) == search_tree(fresh)
     assert "琥珀" in b"".join(search_tree(out).values()).decode("utf-8")
+
+
+def test_an_incremental_build_whose_index_files_change_keeps_every_page(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The set of index files may change while the pages stay (here: records grouped differently);
+    the update keeps the pages and removes only the index files no longer made."""
+    from plangen import search_index
+
+    root = copy_project(tmp_path)
+    out = tmp_path / "site"
+    build(BuildOptions(root=root, output=out))
+    monkeypatch.setattr(search_index, "RECORDS_PER_FILE", 2)
+    _edit(root)
+    result = build(BuildOptions(root=root, output=out))
+    assert result.ok
+    fresh = tmp_path / "fresh"
+    _build(root, fresh)
+    ours, theirs = tree(out), tree(fresh)
+    assert sorted(ours) == sorted(theirs)
+    assert [p for p in ours if ours[p] != theirs[p] and not p.endswith(".plangen-manifest.json")] == []

@@ -375,7 +375,8 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
         cited = cited_with(index)
         jobs = _all_jobs(inputs, cited)
         dirty = [j for j in jobs.values() if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
-    assets = {**asset_files(ws.config.templates_dir), **(extra or {})}  # the theme's files and the search index
+    theme = asset_files(ws.config.templates_dir)
+    assets = {**theme, **(extra or {})}  # the theme's files and the search index (search stage)
     writer = SiteWriter(out)  # each file goes to disk as soon as it is made; none is visible before all are
     try:
         renderer = inputs.renderer
@@ -385,10 +386,11 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
     except BaseException:
         writer.abort()
         raise
-    if update and isinstance(last, Pass) and last.assets == frozenset(assets):
-        # the same files as the last build of this process (the same jobs and assets): its manifest holds
-        manifest = last.manifest
-        stats = writer.commit(keep=search.KEEP, previous=manifest, current=manifest)
+    if update and isinstance(last, Pass) and last.assets == frozenset(theme):
+        # the same files as the last build of this process (the same jobs and theme): its manifest
+        # holds, but for the search index's files, whose set follows the records (search stage)
+        manifest = _with_index(last.manifest, frozenset(extra or ()))
+        stats = writer.commit(keep=search.KEEP, previous=last.manifest, current=manifest)
         cache.outputs.update((j.path, j.fingerprint) for j in redone.values())
     else:
         made = set(writer.paths)
@@ -399,8 +401,17 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
         manifest = frozenset(made.union(kept))
         cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
     pages = last.pages if update and isinstance(last, Pass) else sum(1 for path in jobs if path.endswith(".html"))
-    cache.last = Pass(inputs, jobs, cited, out, manifest, frozenset(assets), pages)
+    cache.last = Pass(inputs, jobs, cited, out, manifest, frozenset(theme), pages)
     return stats, len(dirty)
+
+
+def _with_index(manifest: frozenset[str], index: frozenset[str]) -> frozenset[str]:
+    """(search stage) The manifest with this build's search index files in place of the last build's
+    (the same object when they are the same files)."""
+    prefix = search.BUNDLE + "/"
+    if index <= manifest and sum(1 for p in manifest if p.startswith(prefix)) == len(index):
+        return manifest
+    return frozenset(p for p in manifest if not p.startswith(prefix)) | index
 
 
 # --- jobs: every output file with the fingerprint of what it is made from ------------------------
