@@ -86,6 +86,8 @@ def test_a_plan_record_is_its_own_text_never_the_metadata_panel() -> None:
     assert ("发文单位", "青溪县教育局") in plan.labelled  # searched by its value; the label is not text
     assert {d.kind for d in docs} == {"plan", "org", "person", "doc"}
     assert any(d.kind == "person" and d.title == "马国庆" for d in docs)
+    cited = [d for d in docs if d.kind == "doc" and "云教发〔2016〕21号" in d.passages]  # a 文号 finds its page
+    assert len(cited) == 1 and {"发2", "16", "21", "1号"} <= keys_of(cited[0].passages)  # brackets skipped
 
 
 def test_the_index_finds_every_plan_holding_a_word_through_its_shards() -> None:

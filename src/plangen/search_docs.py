@@ -56,8 +56,8 @@ def search_docs(index: Index, t: Translate) -> list[SearchDoc]:
         titles = "、".join(dict.fromkeys(r.title for r in p.roles if r.title))
         docs.append(SearchDoc(urls.person(pid), "person", p.name, p.org, tuple(x for x in (p.org, titles) if x)))
     for did, d in sorted(index.docs.items()):
-        docs.append(SearchDoc(urls.doc(did), "doc", f"《{d.title}》" if d.title else d.number, d.number,
-                              ()))
+        docs.append(SearchDoc(urls.doc(did), "doc", f"《{d.title}》" if d.title else d.number, "",
+                              (d.number,) if d.title and d.number else ()))
     return docs
 
 
