@@ -133,6 +133,29 @@ def bench_queries(browser: Any, folder: Path, rounds: int) -> dict[str, Any]:
             "bytes": statistics.median(sizes), "bytes_max": max(sizes), "queries": len(first) + len(after)}
 
 
+RECALL = ["送教下乡", "结对帮扶 培训", "云州市教育局"]
+
+
+def recall(browser: Any, folder: Path) -> list[tuple[str, int, int, int]]:
+    """For each RECALL query: (query, plans whose published source holds every term, plans found,
+    plans found that do not hold them), every result page loaded ("show more")."""
+    texts = {f.stem: f.read_text("utf-8") for f in (folder / "sources").iterdir()}
+    page, rows = browser.new_page(), []
+    for q in RECALL:
+        want = {k for k, t in texts.items() if all(term in t for term in q.split())}
+        page.goto((folder / "search.html").as_uri() + "?q=" + q)
+        page.wait_for_function("() => document.getElementById('search').dataset.done")
+        while page.locator("#search-more").is_visible():
+            n = page.locator(".search-result").count()
+            page.locator("#search-more").click()
+            page.wait_for_function(f"() => document.querySelectorAll('.search-result').length > {n}")
+        hrefs = page.eval_on_selector_all(".search-result h2 a", "e => e.map(a => decodeURI(a.getAttribute('href')))")
+        got = {h[len("./plans/"):-len(".html")] for h in hrefs if h.startswith("./plans/")}
+        rows.append((q, len(want), len(got & want), len(got - want)))
+    page.close()
+    return rows
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -181,6 +204,11 @@ def report(rows: list[tuple[int, dict[str, Any], dict[str, Any], dict[str, Any] 
         if q:
             out.append(f"| {n:,} | {q['first']:.0f} ms | {q['after']:.0f} ms | {q['after_max']:.0f} ms | "
                        f"{q['bytes'] / 1024:.0f} KiB | {q['bytes_max'] / 1024:.0f} KiB | {q['queries']} |")
+    out += ["", "Recall (from file://, every result page loaded): plans whose published source file holds every "
+            "term, found, and found without them:", ""]
+    for n, _, _, q in rows:
+        for query, want, found, extra in (q or {}).get("recall", []):
+            out.append(f"- {n:,} plans, {query}: {want} holding, {found} found, {extra} wrongly found")
     return "\n".join(out) + "\n"
 
 
@@ -219,6 +247,8 @@ def main(argv: list[str]) -> int:
             builds = bench_builds(root, out, args.runs, edited)
             cold(root, out)
             queries = bench_queries(browser, out, args.rounds) if browser else None
+            if queries is not None:
+                queries["recall"] = recall(browser, out)
             rows.append((n, builds, index_size(out), queries))
             print(n, queries, flush=True)
     if browser is not None and driver is not None:

@@ -260,3 +260,11 @@ def test_an_incremental_build_whose_index_files_change_keeps_every_page(tmp_path
     ours, theirs = tree(out), tree(fresh)
     assert sorted(ours) == sorted(theirs)
     assert [p for p in ours if ours[p] != theirs[p] and not p.endswith(".plangen-manifest.json")] == []
+
+
+def test_a_kept_state_that_does_not_fit_is_replaced_by_a_fresh_index() -> None:
+    docs = example_docs()
+    cold, state = index_files(docs)  # type: ignore[arg-type]
+    state.records = [b"plangenSearch.doc(0,{});"] * len(state.records)  # as an older plangen kept them
+    again, _ = index_files(docs, state)  # type: ignore[arg-type]
+    assert again == cold

@@ -37,7 +37,7 @@ from .search_docs import CELL, SearchDoc
 FOLDER = "search"
 META = f"{FOLDER}/meta.js"
 FILTERS = f"{FOLDER}/filters.js"
-FORMAT = 1
+FORMAT = 2
 BOUNDARY = "\x00"  # in normalised text: a pair never spans it
 RECORDS_PER_FILE = 8
 RECORDS_PER_SHARD = 24  # about 20-30 KiB of postings per shard for plans of a few KB
@@ -117,10 +117,15 @@ def index_files(docs: list[SearchDoc], state: IndexState | None = None) -> tuple
     state to pass to the next build. The bytes depend on `docs` alone, never on `state`."""
     records = [_json(_record(doc)).encode() for doc in docs]
     key = hashlib.sha256("\0".join([str(FORMAT), *(d.url for d in docs)]).encode()).hexdigest()
-    if state is None or state.key != key or len(state.shards) != shard_count(len(docs)):
-        state = _fresh(docs, records, key)
+    if state is not None and state.key == key and len(state.shards) == shard_count(len(docs)):
+        try:
+            _update(state, records)
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):  # a state not of this plangen
+            state = None
     else:
-        _update(state, records)
+        state = None
+    if state is None:
+        state = _fresh(docs, records, key)
     files = {f"{FOLDER}/s/{k}.js": data for k, data in enumerate(state.shards)}
     for c in range(0, len(records), RECORDS_PER_FILE):
         chunk = b",".join(records[c:c + RECORDS_PER_FILE])
