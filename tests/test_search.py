@@ -268,3 +268,17 @@ def test_a_kept_state_that_does_not_fit_is_replaced_by_a_fresh_index() -> None:
     state.records = [b"plangenSearch.doc(0,{});"] * len(state.records)  # as an older plangen kept them
     again, _ = index_files(docs, state)  # type: ignore[arg-type]
     assert again == cold
+
+
+def test_a_theme_file_added_between_two_builds_keeps_every_page(tmp_path: Path) -> None:
+    """The set of theme files changes (the pipeline's other path): the pages and the index stay."""
+    root = copy_project(tmp_path)
+    out = tmp_path / "site"
+    build(BuildOptions(root=root, output=out))
+    (root / "templates/assets").mkdir(parents=True)
+    (root / "templates/assets/extra.css").write_text("main { color: inherit; }\n", "utf-8")
+    result = build(BuildOptions(root=root, output=out))
+    assert result.ok and result.stats is not None and result.stats.removed == 0
+    fresh = tmp_path / "fresh"
+    _build(root, fresh)
+    assert sorted(tree(out)) == sorted(tree(fresh))

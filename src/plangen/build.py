@@ -395,11 +395,18 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
     else:
         made = set(writer.paths)
         kept = tuple(path for path in jobs if path not in made)
+        if update and isinstance(last, Pass):  # the theme's files changed: the last build's pages stay (a pass
+            # restored from .plangen-cache/ has no jobs, so they are known from its manifest)
+            then = {p for p in last.manifest if p.startswith(search.BUNDLE + "/")} | last.assets | made
+            kept += tuple(sorted(last.manifest - then - set(kept)))
         # the manifest this process wrote last, when the output folder is the same (else it is read)
         previous = last.manifest if isinstance(last, Pass) and last.out == out else None
         stats = writer.commit(keep=search.KEEP, kept=kept, previous=previous)
         manifest = frozenset(made.union(kept))
-        cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
+        if update:
+            cache.outputs.update((j.path, j.fingerprint) for j in redone.values())
+        else:
+            cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
     pages = last.pages if update and isinstance(last, Pass) else sum(1 for path in jobs if path.endswith(".html"))
     cache.last = Pass(inputs, jobs, cited, out, manifest, frozenset(theme), pages)
     return stats, len(dirty)
