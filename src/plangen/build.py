@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import __version__, crosscheck, feeds, git, lastpass, search, urls
+from . import __version__, crosscheck, feeds, git, lastpass, messages, search, urls
 from . import cache as cache_store
 from . import stamp as stamps
 from .cache import BuildCache, digest
@@ -749,19 +749,17 @@ def _make_job(job: Job) -> bytes:
     return job.make()
 
 
-def summary(result: BuildResult) -> str:
+def summary(result: BuildResult, language: str = "en") -> str:
+    """The build's last line, in the command line's language (its wording: messages.py)."""
     stats = result.stats
     assert stats is not None
     warnings = sum(1 for p in result.problems if not p.is_error)
-    drafts = f", {result.drafts_skipped} draft(s) left out" if result.drafts_skipped else ""
-    return (f"built {result.plans} plans, {result.pages} pages{drafts}; {warnings} warning(s); "
-            f"{stats.written} file(s) written, {stats.unchanged} unchanged, {stats.removed} removed; "
-            f"{result.seconds:.2f} s -> {result.output}" + (f"; {_search_line(result.search)}" if result.search else "")
-            + "".join(f"\nnote: {n}" for n in result.notes))
-
-
-def _search_line(report: search.SearchReport) -> str:
-    return f"search: {report.reason}" if report.reason in (UNCHANGED, search.PENDING) else report.line()
+    counts = messages.BuildCounts(result.plans, result.pages, result.drafts_skipped, warnings, stats.written,
+                                  stats.unchanged, stats.removed, result.seconds, str(result.output))
+    found = result.search
+    line = "" if found is None else messages.search_summary(language, found.ok, found.ran, found.pages, found.words,
+                                                            found.size, found.seconds, found.reason)
+    return messages.build_summary(language, counts, line, result.notes)
 
 
 def terminal_progress(stream: object = sys.stderr) -> Progress | None:

@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .problems import format_json, report, strict, summary
+from .messages import LANGUAGES, check_summary, say
+from .problem_text import report_in
+from .problems import format_json, strict
 from .schema import editor_schema
 from .workspace import load_workspace
 
@@ -26,6 +28,28 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="project folder holding plangen.yaml and plans/ (default: current folder)")
     p.add_argument("--encoding", metavar="NAME",
                    help="read plan files in this encoding instead of UTF-8 (e.g. gb18030)")
+    add_language_option(p, default=argparse.SUPPRESS)
+
+
+def add_language_option(p: argparse.ArgumentParser, default: object = None) -> None:
+    """--lang: the language of what the command prints (else `language:` in plangen.yaml, else zh-CN)."""
+    p.add_argument("--lang", choices=LANGUAGES, default=default,
+                   help="language of the messages: zh-CN or en (default: language: in plangen.yaml, else zh-CN)")
+
+
+def language_for(args: argparse.Namespace, root: Path | None = None) -> str:
+    """The language the command speaks: --lang, else `language:` in the project's plangen.yaml, else zh-CN."""
+    chosen = getattr(args, "lang", None)
+    if chosen:
+        return str(chosen)
+    from .config import load_config
+
+    folder = root if root is not None else getattr(args, "root", None) or Path(".")
+    try:
+        config, _ = load_config(Path(folder))
+    except (OSError, ValueError):
+        return LANGUAGES[0]
+    return config.language
 
 
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
@@ -34,6 +58,7 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
         prog="plangen",
         description="Validate assistance plans (帮扶方案) kept as YAML or Markdown and publish them as a static site.")
     parser.add_argument("--version", action="version", version=f"plangen {__version__}")
+    add_language_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate plans and report every problem",
@@ -95,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(say(getattr(args, "lang", None))("interrupted"), file=sys.stderr)
         return 130
 
 
@@ -117,12 +142,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     ws = load_workspace(root, paths, args.encoding)
     project = ws.project
     found = strict(list(ws.problems)) if args.strict else list(ws.problems)
+    language = getattr(args, "lang", None) or ws.config.language
     if args.format == "json":
         print(format_json(found, project.files))
     else:
         if found:
-            print(report(found, project.texts, colour=_colour(sys.stdout)))
-        print(summary(found, project.files))
+            print(report_in(language, found, project.texts, colour=_colour(sys.stdout)))
+        print(check_summary(language, found, project.files))
     return 1 if any(p.is_error for p in found) else 0
 
 
@@ -139,11 +165,12 @@ def cmd_build(args: argparse.Namespace) -> int:
                            encoding=args.encoding, search=args.search, history=args.history)
     result = build(options, terminal_progress(sys.stderr))
     texts = result.workspace.project.texts
+    language = getattr(args, "lang", None) or result.workspace.config.language
     if result.problems:
-        print(report(list(result.problems), texts, colour=_colour(sys.stderr)), file=sys.stderr)
+        print(report_in(language, list(result.problems), texts, colour=_colour(sys.stderr)), file=sys.stderr)
     if not result.ok:
-        print(summary(list(result.problems), result.workspace.project.files) + "; nothing was published",
-              file=sys.stderr)
+        print(check_summary(language, list(result.problems), result.workspace.project.files)
+              + say(language)("nothing_published"), file=sys.stderr)
         return 1
-    print(build_summary(result))
+    print(build_summary(result, language))
     return 0
