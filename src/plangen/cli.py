@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .messages import LANGUAGES, check_summary, say
+from .messages import LANGUAGES, add_option, check_summary, say
 from .problem_text import report_in
 from .problems import format_json, strict
 from .schema import editor_schema
@@ -28,13 +28,7 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="project folder holding plangen.yaml and plans/ (default: current folder)")
     p.add_argument("--encoding", metavar="NAME",
                    help="read plan files in this encoding instead of UTF-8 (e.g. gb18030)")
-    add_language_option(p, default=argparse.SUPPRESS)
-
-
-def add_language_option(p: argparse.ArgumentParser, default: object = None) -> None:
-    """--lang: the language of what the command prints (else `language:` in plangen.yaml, else zh-CN)."""
-    p.add_argument("--lang", choices=LANGUAGES, default=default,
-                   help="language of the messages: zh-CN or en (default: language: in plangen.yaml, else zh-CN)")
+    add_option(p)
 
 
 def language_for(args: argparse.Namespace, root: Path | None = None) -> str:
@@ -58,7 +52,7 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
         prog="plangen",
         description="Validate assistance plans (帮扶方案) kept as YAML or Markdown and publish them as a static site.")
     parser.add_argument("--version", action="version", version=f"plangen {__version__}")
-    add_language_option(parser)
+    add_option(parser, default=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate plans and report every problem",

@@ -7,6 +7,7 @@ Summaries that count things are small functions taking the numbers (English need
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -63,7 +64,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "import.cleaned": ("  已清理：  ", "  cleaned:  "),
     "import.warning": ("  警告：    ", "  warning:  "),
     "import.check": ("  检查：    {errors} 个错误，{warnings} 个警告", "  check:    {errors} error(s), {warnings} warning(s)"),
-    "import.line": ("第 {n} 行", "line {n}"),
+    "import.at": ("（第 {n} 行）", " (line {n})"),
+    "import.at_why": ("（第 {n} 行：{why}）", " (line {n}: {why})"),
     "import.not_written": ("->（未写入）", "-> (not written)"),
     # diff
     "diff.error": ("plangen diff：{why}", "plangen diff: {why}"),
@@ -91,6 +93,13 @@ class Say:
     def __call__(self, key: str, **values: object) -> str:
         zh, en = _MESSAGES[key]
         return (en if self.en else zh).format(**values)
+
+
+def add_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    """--lang on a command: the language of what it prints (else `language:` in plangen.yaml, else zh-CN).
+    Given on plangen itself too (`plangen --lang en build`); the command's own option wins."""
+    parser.add_argument("--lang", choices=LANGUAGES, default=default,
+                        help="language of the messages: zh-CN or en (default: language: in plangen.yaml, else zh-CN)")
 
 
 def say(language: str | None) -> Say:
@@ -167,6 +176,44 @@ _REASONS_ZH = {
     "search: false in plangen.yaml": "plangen.yaml 中设置了 search: false",
     "the index is made after the pages": "页面生成后再建立索引",
 }
+
+
+def import_summary(language: str | None, file: str, total: int, dry_run: bool, not_written: int,
+                   counts: tuple[int, int, int]) -> str:
+    """The last line `plangen import` prints for one input file; counts: parts inferred, parts missing, warnings."""
+    inferred, missing, warnings = counts
+    if say(language).en:
+        done = "checked (dry run)" if dry_run else "imported"
+        if not_written:
+            done = f"read, {total - not_written} written, {not_written} not written (see the errors above)"
+        return (f"{file}: {total} plan{'s' if total != 1 else ''} {done}; {inferred} part(s) inferred, "
+                f"{missing} missing (placeholders to fill in), {warnings} warning(s) from plangen check")
+    done = "已检查（试运行，未写入）" if dry_run else "已导入"
+    if not_written:
+        done = f"已读取，写入 {total - not_written} 个，{not_written} 个未写入（见上面的错误）"
+    return (f"{file}：{total} 个方案{done}；推断出 {inferred} 个部分，缺少 {missing} 个（已写占位内容，请填写），"
+            f"plangen check 报告 {warnings} 个警告")
+
+
+_DIFF_STATUS_ZH = {"added": "新增", "removed": "删除", "modified": "修改", "renamed": "改名", "invalid": "无效",
+                   "unchanged": "未变"}
+
+
+def diff_summary(language: str | None, statuses: Sequence[str], old: str, new: str) -> str | None:
+    """The last line of `plangen diff` in Chinese (None: keep the English one of diff/render.py)."""
+    if say(language).en:
+        return None
+    old, new = _REVISION_ZH.get(old, old), _REVISION_ZH.get(new, new)
+    if not statuses:
+        return f"{old} 与 {new} 之间没有变化"
+    counts: dict[str, int] = {}
+    for status in statuses:
+        counts[status] = counts.get(status, 0) + 1
+    parts = "，".join(f"{_DIFF_STATUS_ZH.get(k, k)} {v} 个" for k, v in sorted(counts.items()))
+    return f"{old} 与 {new} 之间有 {len(statuses)} 个方案不同：{parts}"
+
+
+_REVISION_ZH = {"working tree": "工作区"}
 
 
 def progress_line(language: str | None) -> Callable[[int, int], str]:
