@@ -513,7 +513,7 @@ def _retemplated(last: Pass, inputs: Inputs, cited: Cited) -> list[Job]:
     if not changed:
         return []
     index = inputs.index
-    plan_pages = (plan_page(index, p, i, cited) for i, p in enumerate(index.plans)) if _PLAN in changed else ()
+    plan_pages = (_plan_page(p, i, cited, inputs) for i, p in enumerate(index.plans)) if _PLAN in changed else ()
     pages = [home(index), *plan_pages, *list_pages(index)]
     jobs = [_page_job(page, inputs) for page in pages if page.template in changed]
     if "history.html" in changed:
@@ -573,17 +573,31 @@ def _update(last: Pass, inputs: Inputs, cited: Cited) -> tuple[dict[str, Job], d
     return jobs, {j.path: j for j in redone}
 
 
+def _changed(plan: Plan, inputs: Inputs) -> str:
+    """The date of the last commit that changed the plan's file (its history is newest first), or ""."""
+    history = inputs.histories.get(plan.slug)
+    return history.revisions[0].date[:10] if history is not None else ""
+
+
+def _plan_page(plan: Plan, position: int, cited: Cited, inputs: Inputs) -> Page:
+    """The plan's own page, with the date of its last change."""
+    page = plan_page(inputs.index, plan, position, cited)
+    return replace(page, data={**page.data, "changed": _changed(plan, inputs)})
+
+
 def _plan_jobs(plan: Plan, position: int, cited: Cited, inputs: Inputs) -> list[Job]:
     """A plan's own outputs: its page, calendar, source download, JSON and history page."""
     key, prints, config = inputs.key, inputs.plan_prints, inputs.config
     text = inputs.texts.get(plan.source, "")
+    history = inputs.histories.get(plan.slug)
+    changed = _changed(plan, inputs)
     jobs = [
-        _page_job(plan_page(inputs.index, plan, position, cited), inputs),
+        _page_job(_plan_page(plan, position, cited, inputs), inputs),
         Job(urls.plan_ics(plan.slug), digest(key, "ics", prints[plan.slug]), _plan_ics(plan, config)),
         Job(urls.source(plan.slug, plan.kind), digest("source", prints[plan.slug]), lambda: text.encode("utf-8")),
-        Job(urls.api_plan(plan.slug), digest(key, "api-plan", prints[plan.slug]), lambda: feeds.api_plan(plan)),
+        Job(urls.api_plan(plan.slug), digest(key, "api-plan", prints[plan.slug], changed),
+            lambda: feeds.api_plan(plan, changed)),
     ]
-    history = inputs.histories.get(plan.slug)
     if history is not None:
         jobs.append(_history_job(plan, history, inputs))
     return jobs
