@@ -89,6 +89,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "browse": ("分类浏览", "Browse"),
     "colon": ("：", ": "),
     "to_top": ("回到顶部", "Back to top"),
+    "paren_open": ("（", " ("),
+    "paren_close": ("）", ")"),
     "feed": ("订阅", "Feed"),
     "crumbs": ("当前位置", "You are here"),
     "changed": ("最近修改", "Last changed"),
