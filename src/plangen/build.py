@@ -776,16 +776,14 @@ def summary(result: BuildResult, language: str = "en") -> str:
     return messages.build_summary(language, counts, line, result.notes)
 
 
-def terminal_progress(stream: object = sys.stderr) -> Progress | None:
+def terminal_progress(stream: object = sys.stderr, language: str = "en") -> Progress | None:
     """A one-line progress bar on a terminal; nothing when output is not a terminal."""
     if not getattr(stream, "isatty", lambda: False)():
         return None
+    line = messages.progress_line(language)
 
     def show(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
         end = "\n" if done >= total else ""
-        print(f"\rrendering [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end,
-              file=stream, flush=True)  # type: ignore[call-overload]
+        print(line(done, total), end=end, file=stream, flush=True)  # type: ignore[call-overload]
 
     return show

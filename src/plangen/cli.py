@@ -157,9 +157,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     options = BuildOptions(root=args.root, output=args.output, strict=args.strict, drafts=args.drafts,
                            encoding=args.encoding, search=args.search, history=args.history)
-    result = build(options, terminal_progress(sys.stderr))
+    language = language_for(args)
+    result = build(options, terminal_progress(sys.stderr, language))
     texts = result.workspace.project.texts
-    language = getattr(args, "lang", None) or result.workspace.config.language
     if result.problems:
         print(report_in(language, list(result.problems), texts, colour=_colour(sys.stderr)), file=sys.stderr)
     if not result.ok:

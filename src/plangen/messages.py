@@ -64,6 +64,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "import.cleaned": ("  已清理：  ", "  cleaned:  "),
     "import.warning": ("  警告：    ", "  warning:  "),
     "import.check": ("  检查：    {errors} 个错误，{warnings} 个警告", "  check:    {errors} error(s), {warnings} warning(s)"),
+    "import.sep": ("、", ", "),
     "import.at": ("（第 {n} 行）", " (line {n})"),
     "import.at_why": ("（第 {n} 行：{why}）", " (line {n}: {why})"),
     "import.not_written": ("->（未写入）", "-> (not written)"),

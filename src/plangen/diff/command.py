@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import git
 from ..config import load_config
-from ..messages import add_option, diff_summary, say
+from ..messages import Say, add_option, diff_summary, say
 from ..history import blob_version, parallel_map, parse_source_job
 from ..problems import Problem
 from ..project import ReadOptions, parse_source, read_paths
@@ -107,6 +107,11 @@ def _in_language(text: str, report: DiffReport, language: str) -> str:
     return text if line is None else text.rpartition("\n")[0] + ("\n" if "\n" in text else "") + line
 
 
+def _say(opts: argparse.Namespace, configured: str) -> Say:
+    """The messages in --lang, else in the project's language."""
+    return say(getattr(opts, "lang", None) or configured)
+
+
 def _colour(choice: str | None) -> bool:
     if choice in ("always", "never"):
         return choice == "always"
@@ -123,7 +128,7 @@ def build_report(opts: argparse.Namespace, revs: list[str], paths: list[str] | N
             return _files(Path(revs[0]), Path(revs[1]), options)
         paths = files
         revs = [w for w in revs if w not in files]
-    s = say(getattr(opts, "lang", None) or config.language)
+    s = _say(opts, config.language)
     if len(revs) > 2:
         raise UsageError(s("diff.too_many", n=len(revs), revs=" ".join(revs), usage=USAGE))
     repo = git.find_repo(root)

@@ -23,7 +23,7 @@ def format_report(report: Report, output: str, problems: Sequence[Problem], writ
     where = f"{report.source}:{report.line}" if report.line else report.source
     arrow = "->" if written else s("import.not_written")
     out = [f"{report.header or report.source}  ({where}) {arrow} {output}"]
-    sep = ", " if s.en else "、"
+    sep = s("import.sep")
     if report.found:
         out.append(s("import.found") + sep.join(label(p) + s("import.at", n=n) for p, n in report.found))
     if report.inferred:
