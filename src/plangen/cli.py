@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .messages import LANGUAGES, add_option, check_summary, say
+from .messages import add_option, check_summary, language_for, say
 from .problem_text import report_in
 from .problems import format_json, strict
 from .schema import editor_schema
@@ -29,21 +29,6 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", metavar="NAME",
                    help="read plan files in this encoding instead of UTF-8 (e.g. gb18030)")
     add_option(p)
-
-
-def language_for(args: argparse.Namespace, root: Path | None = None) -> str:
-    """The language the command speaks: --lang, else `language:` in the project's plangen.yaml, else zh-CN."""
-    chosen = getattr(args, "lang", None)
-    if chosen:
-        return str(chosen)
-    from .config import load_config
-
-    folder = root if root is not None else getattr(args, "root", None) or Path(".")
-    try:
-        config, _ = load_config(Path(folder))
-    except (OSError, ValueError):
-        return LANGUAGES[0]
-    return config.language
 
 
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:

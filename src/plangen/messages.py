@@ -1,6 +1,6 @@
 """What the command line says, in Chinese (zh-CN, the default) and English: one catalogue. Pure.
 
-The language is `language:` in plangen.yaml, or the `--lang` option (see cli.language_for).
+The language is `language:` in plangen.yaml, or the `--lang` option (see language_for).
 Each message is a format string with named values; `say(language)` gives the function that fills them.
 Summaries that count things are small functions taking the numbers (English needs plurals).
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from .problems import Problem, count
 
@@ -101,6 +102,22 @@ def add_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPR
     Given on plangen itself too (`plangen --lang en build`); the command's own option wins."""
     parser.add_argument("--lang", choices=LANGUAGES, default=default,
                         help="language of the messages: zh-CN or en (default: language: in plangen.yaml, else zh-CN)")
+
+
+def language_for(args: argparse.Namespace, root: Path | None = None) -> str:
+    """The language a command speaks: --lang, else `language:` in the project's plangen.yaml (read
+    here: the one part of this module that reads a file), else zh-CN."""
+    chosen = getattr(args, "lang", None)
+    if chosen:
+        return str(chosen)
+    from .config import load_config
+
+    folder = root if root is not None else getattr(args, "root", None) or Path(".")
+    try:
+        config, _ = load_config(Path(folder))
+    except (OSError, ValueError):
+        return ZH
+    return config.language
 
 
 def say(language: str | None) -> Say:

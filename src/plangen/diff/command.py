@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import git
 from ..config import load_config
-from ..messages import Say, add_option, diff_summary, say
+from ..messages import Say, add_option, diff_summary, language_for, say
 from ..history import blob_version, parallel_map, parse_source_job
 from ..problems import Problem
 from ..project import ReadOptions, parse_source, read_paths
@@ -79,8 +79,6 @@ def _split(args: argparse.Namespace) -> tuple[argparse.Namespace, list[str], lis
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from ..cli import language_for
-
     try:
         opts, revs, paths = _split(args)
         language = language_for(opts, (opts.root or Path(".")).resolve())

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import load_config
-from ..messages import Say, add_option, import_summary, say
+from ..messages import Say, add_option, import_summary, language_for, say
 from ..problems import Problem
 from ..project import parse_source
 from ..sources import Source
@@ -58,8 +58,6 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import language_for
-
     s = say(language_for(args, Path.cwd()))
     try:
         options = Options(compile_split(args.split), simplifier() if args.simplified else None)
