@@ -169,7 +169,14 @@ def build_summary(language: str | None, n: BuildCounts, search_line: str = "", n
                 f"写入 {n.written} 个文件，{n.unchanged} 个未变，删除 {n.removed} 个；"
                 f"用时 {n.seconds:.2f} 秒 -> {n.output}")
     line += f"; {search_line}" if search_line and s.en else (f"；{search_line}" if search_line else "")
-    return line + "".join("\n" + s("note", text=note) for note in notes)
+    return line + "".join("\n" + s("note", text=note if s.en else _NOTES_ZH.get(note, note)) for note in notes)
+
+
+_NOTES_ZH = {  # the notes a build may end with (history.py)
+    "history is incomplete: the clone is shallow (fetch with `git fetch --unshallow` for all of it)":
+        "修订历史不完整：仓库是浅克隆（用 `git fetch --unshallow` 取回全部历史）",
+    "the repository has no commits yet: no revision history": "仓库还没有提交：没有修订历史",
+}
 
 
 def search_summary(language: str | None, ok: bool, ran: bool, pages: int, words: int, size: int, seconds: float,

@@ -40,6 +40,7 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     (r"front matter must be a mapping of fields \(key: value\)", "前置元数据必须是一组字段（键: 值）"),
     (r"(.+) is listed as (.+) and also as (.+) \(line (\d+)\)", r"\1既列为\2，又列为\3（第 \4 行）"),
     (r"step lies outside the plan period \((.+)\)", r"步骤不在方案的实施时间内（\1）"),
+    (r"expected a number of bytes, found " + _Q, r"应为字节数，实际为“\1”"),
     (r"expected (.+), found (.+)", r"应为\1，实际为\2"),
     (r"the (period|step) ends \((.+)\) before it starts \((.+)\)", r"结束日期（\2）早于开始日期（\3）"),
     (r"placeholder " + _Q + " from an unfilled template", r"“\1”是未填写的模板占位内容"),
@@ -49,6 +50,7 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     (r"merge keys \(<<\) are not supported", "不支持合并键（<<）"),
     (r"YAML tag (.+) is not allowed", r"不允许使用 YAML 标签 \1"),
     (r"a key must be plain text", "键必须是普通文本"),
+    (r"unknown setting " + _Q, r"未知的设置“\1”"),
 )
 _HINTS: tuple[tuple[str, str], ...] = (
     (r"write a date that exists, e\.g\. (.+)", r"请写一个存在的日期，例如 \1"),
@@ -70,6 +72,7 @@ _HINTS: tuple[tuple[str, str], ...] = (
     (r"check the step's dates or widen the plan's period", "请检查步骤的日期，或放宽方案的实施时间"),
     (r"fill in the real date", "请填写实际日期"),
     (r"write (.+) here, or remove the key", r"请在这里写上\1，或删去这个键"),
+    (r"known settings: (.+)", r"已知的设置：\1"),
     (r"swap the dates, or correct the year", "请对调两个日期，或改正年份"),
     (r"replace it with the real value", "请换成实际内容"),
     (r"remove the repeated entry", "请删去重复的一项"),
