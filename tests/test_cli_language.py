@@ -4,6 +4,7 @@ from git."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 from pathlib import Path
@@ -13,7 +14,8 @@ from git_helpers import PLAN, git, write
 
 from plangen import messages, urls
 from plangen.build import BuildOptions, build
-from plangen.cli import main
+from plangen.cli import build_parser, main
+from plangen.help_text import in_chinese
 from plangen.problem_text import format_problem, localised
 from plangen.problems import error
 
@@ -96,3 +98,30 @@ def test_plan_page_and_api_give_the_date_of_the_last_commit(tmp_path: Path) -> N
     write(repo, {"plangen.yaml": "search: false\nlanguage: en\n"})
     assert build(BuildOptions(root=repo, output=out, search=False)).ok
     assert '<time class="changed" datetime="2024-11-20">2024-11-20</time>' in (out / urls.plan("wujing")).read_text("utf-8")
+
+
+def _help_texts(parser: argparse.ArgumentParser) -> list[str]:
+    texts = [parser.description or ""]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            texts += [c.help or "" for c in action._choices_actions]
+            for sub in action.choices.values():
+                texts += _help_texts(sub)
+        elif action.help != argparse.SUPPRESS:
+            texts.append(action.help or "")
+    return texts
+
+
+def test_help_of_every_command_in_chinese_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    parser = build_parser()
+    in_chinese(parser)
+    english = [t for t in _help_texts(parser) if t and not re.search("[\u4e00-\u9fff]{2}", t)]
+    assert english == []
+    monkeypatch.chdir(tmp_path)  # no plangen.yaml: the default language
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    assert "把警告当作错误" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "build", "--help"])
+    assert "treat warnings as errors" in capsys.readouterr().out

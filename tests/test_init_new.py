@@ -188,7 +188,7 @@ def test_new_refuses_an_empty_title(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_new_help_documents_the_slug_rule(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        main(["new", "--help"])
+        main(["--lang", "en", "new", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "pinyin" in out and "-2, -3" in out and "48" in out
 

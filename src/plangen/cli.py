@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .messages import add_option, check_summary, language_for, say
+from .help_text import in_chinese
+from .messages import EN, LANGUAGES, add_option, check_summary, language_for, say
 from .problem_text import report_in
 from .problems import format_json, strict
 from .schema import editor_schema
@@ -90,8 +91,20 @@ def _command_named(argv: list[str]) -> str | None:
     return first if first in BUILT_IN else None
 
 
+def _language_of(argv: list[str]) -> str:
+    """The language of the help and of argparse's own errors: --lang, else the project's, else zh-CN."""
+    first = argparse.ArgumentParser(add_help=False)
+    first.add_argument("--lang", choices=LANGUAGES)
+    first.add_argument("-C", "--root", type=Path, default=Path("."))
+    known, _ = first.parse_known_args(argv)
+    return language_for(known)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser(_command_named(sys.argv[1:] if argv is None else argv))
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_command_named(words))
+    if _language_of(words) != EN:
+        in_chinese(parser)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
