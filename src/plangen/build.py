@@ -779,8 +779,8 @@ def summary(result: BuildResult, language: str = "en") -> str:
     counts = messages.BuildCounts(result.plans, result.pages, result.drafts_skipped, warnings, stats.written,
                                   stats.unchanged, stats.removed, result.seconds, str(result.output))
     found = result.search
-    line = "" if found is None else messages.search_summary(language, found.ok, found.ran, found.pages, found.words,
-                                                            found.size, found.seconds, found.reason)
+    line = "" if found is None else messages.search_summary(language, found.ok, found.ran, found.pages, found.plans,
+                                                            found.files, found.size, found.seconds, found.reason)
     return messages.build_summary(language, counts, line, result.notes)
 
 
