@@ -8,7 +8,7 @@ from typing import Any
 
 from .documents import load_yaml, mark_of
 from .problems import Problem, error
-from .sources import DEFAULT_SIZE_LIMIT, decode
+from .sources import DEFAULT_SIZE_LIMIT, read_text_file
 
 CONFIG_NAME = "plangen.yaml"
 
@@ -59,9 +59,9 @@ class Config:
 def load_config(root: Path) -> tuple[Config, list[Problem]]:
     """The config at `root` (defaults when there is no plangen.yaml), and its problems."""
     file = root / CONFIG_NAME
-    if not file.is_file():
+    text = read_text_file(file, CONFIG_NAME)
+    if text is None:
         return Config(root), []
-    text = decode(file.read_bytes(), CONFIG_NAME)
     if isinstance(text, Problem):
         return Config(root), [text]
     parsed = load_yaml(text, CONFIG_NAME)
@@ -110,3 +110,15 @@ def _convert(key: str, value: Any) -> Any:
     if key in ("edit_url", "base_url") and not value.strip().lower().startswith(("http://", "https://")):
         return f"!'{value}' must be an http:// or https:// address"
     return value.strip()
+
+
+def cache_refusal(out: Path, cache_dir: Path) -> str:
+    """Why `out` cannot be the output folder because of the build cache, or ''. The cache keeps the
+    text of every plan, drafts included: a site written into it, or into a folder holding it, would
+    publish that text."""
+    out, cache = out.resolve(), cache_dir.resolve()
+    if out == cache or out in cache.parents:
+        return f"the output folder is the build cache ({cache_dir.name}) or holds it; the cache keeps drafts' text"
+    if cache in out.parents:
+        return f"the output folder is inside the build cache ({cache_dir.name})"
+    return ""

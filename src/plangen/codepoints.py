@@ -1,0 +1,56 @@
+"""Characters a plan may not hold, and characters that hide text: one definition for every reader.
+
+The rule (docs/plan-format.md, "Characters"): code points that XML 1.0 or HTML forbid in a
+document (C0 and C1 control characters other than tab, line feed and carriage return, lone
+surrogates, and the Unicode noncharacters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane) are
+refused by `plangen check` with file:line:column, never removed silently, so every output (HTML,
+Atom, sitemap, calendars, JSON) stays well-formed. A text made only of invisible characters, or
+one holding a bidirectional embedding, override or isolate control, is refused too: it would show
+as nothing, or in another order than it is written. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# characters that draw nothing (format characters, fillers, variation selectors), beside whitespace
+_INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+              "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001d173-\U0001d17a\U000e0000-\U000e0fff")
+INVISIBLE = re.compile(f"[{_INVISIBLE}]")
+_NOTHING_SHOWN = re.compile(f"[\\s{_INVISIBLE}]*")
+
+
+def describe(ch: str) -> str:
+    """`U+FFFE (a noncharacter)`: a character named so that a message can show it."""
+    code = ord(ch)
+    what = "a control character"
+    if 0xD800 <= code <= 0xDFFF:
+        what = "a lone surrogate"
+    elif 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        what = "a noncharacter"
+    elif BIDI_CONTROLS.match(ch):
+        what = "a bidirectional control"
+    elif INVISIBLE.match(ch):
+        what = "an invisible character"
+    name = unicodedata.name(ch, "")
+    return f"U+{code:04X} ({what}{', ' + name if name else ''})"
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in `text` (columns count characters)."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def shows_nothing(text: str) -> bool:
+    """A text that is not empty, holds an invisible character, and would show as nothing at all."""
+    return bool(text) and INVISIBLE.search(text) is not None and _NOTHING_SHOWN.fullmatch(text) is not None
+
+
+def without_invisible(text: str) -> str:
+    return INVISIBLE.sub("", text)
