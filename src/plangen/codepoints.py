@@ -54,3 +54,13 @@ def shows_nothing(text: str) -> bool:
 
 def without_invisible(text: str) -> str:
     return INVISIBLE.sub("", text)
+
+
+def unpublishable(text: str) -> str:
+    """Why a text from a setting or the registry cannot be published as written, or ''."""
+    bad = FORBIDDEN.search(text) or BIDI_CONTROLS.search(text)
+    if bad:
+        return f"holds {describe(bad.group())}: delete it"
+    if shows_nothing(text):
+        return "is made only of invisible characters"
+    return ""

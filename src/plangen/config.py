@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from . import codepoints
 from .documents import load_yaml, mark_of
 from .problems import Problem, error
 from .sources import DEFAULT_SIZE_LIMIT, read_text_file
@@ -103,6 +104,8 @@ def _convert(key: str, value: Any) -> Any:
         return int(value) if isinstance(value, str) and value.isdigit() else f"!expected a number of bytes, found '{value}'"
     if not isinstance(value, str) or not value.strip():
         return "!expected text"
+    if codepoints.unpublishable(value):
+        return f"!the text {codepoints.unpublishable(value)}"
     if key == "language" and value not in LANGUAGES:
         return f"!'{value}' is not one of: " + ", ".join(LANGUAGES)
     if key in ("plans", "templates", "registry") and (Path(value).is_absolute() or ".." in Path(value).parts):
