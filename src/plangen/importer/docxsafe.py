@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Callable
 from typing import TypeVar
 
+from .hanzi import MissingExtra
 from .reading import Unreadable
 
 MAX_PART = 32 * 1024 * 1024  # one part (document.xml, an image) unpacked
@@ -31,7 +32,11 @@ T = TypeVar("T")
 
 def check_package(data: bytes) -> None:
     """Raise Unreadable unless `data` is a zip package within every bound (sizes first, then each
-    part streamed and counted)."""
+    part streamed and counted); MissingExtra first when python-docx is not installed."""
+    try:
+        import docx  # noqa: F401  (only whether it is there)
+    except ImportError as exc:
+        raise MissingExtra("reading .docx needs python-docx: pip install 'plangen[docx]'") from exc
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
