@@ -342,7 +342,7 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
     def say(text: str) -> None:
         print(text, file=out, flush=True)
 
-    from .serve_http import PreviewServer
+    from .serve_http import PreviewServer, exposure_warning
 
     preview = Preview(options, say=say)
     if options.output is None:
@@ -352,6 +352,8 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
     except OSError as exc:
         say(f"plangen serve: cannot listen on {options.host}:{options.port}: {exc.strerror or exc}")
         return 2
+    if exposure_warning(options.host):
+        say(exposure_warning(options.host))
     previous = signal.signal(signal.SIGTERM, _interrupt)
     os.register_at_fork(after_in_child=_ignore_interrupts)  # Ctrl-C reaches the whole process group
     try:

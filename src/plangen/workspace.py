@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import Config, load_config
 from .crosscheck import plan_link_problems, registry_problems
 from .documents import load_yaml
+from .index import name_collisions
 from .names import Registry, registry_from_data
 from .problems import Problem
 from .project import DISK, Files, Parser, Project, ReadOptions, load_project, parse_each
@@ -46,6 +47,7 @@ def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | 
     links = plan_link_problems(plans, published, project.texts) if not paths else []
     found = [*problems, *registry_found, *project.problems, *links, *registry_problems(plans, registry, project.texts)]
     found += special_files(config.templates_dir, root)  # FIFOs, devices, loops: never opened
+    found += name_collisions(plans, project.texts)  # tags that would share one page
     return Workspace(config, project, registry, tuple(found), registry_text)
 
 
