@@ -116,3 +116,16 @@ def test_a_good_docx_still_imports(tmp_path: Path) -> None:
     source = tmp_path / "a.docx"
     source.write_bytes(_document())
     assert "以促进城乡教育均衡发展为目标。" in read_input(source).text
+
+
+def test_a_text_to_import_with_a_control_character_is_refused_with_its_place(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("一、指导思想\n以促进\x1b[2J城乡\n", encoding="utf-8")
+    with pytest.raises(Unreadable, match=r"line 2, column 4: U\+001B"):
+        read_input(source)
+
+
+def test_word_line_and_page_breaks_in_a_text_to_import_are_line_breaks(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("一、指导思想\x0b以促进城乡\x0c二、工作要求\n", encoding="utf-8")
+    assert read_input(source).text == "一、指导思想\n以促进城乡\n二、工作要求\n"

@@ -64,3 +64,17 @@ def unpublishable(text: str) -> str:
     if shows_nothing(text):
         return "is made only of invisible characters"
     return ""
+
+
+# Controls that every reader of text lines (Python's splitlines) takes as line breaks: in a text to
+# import they stand for Word's line and page breaks, and are read as line breaks.
+LINE_BREAKS = str.maketrans({c: "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85"})
+
+
+def first_forbidden(text: str) -> str:
+    """`line L, column C: U+001B (…)` for the first character of `text` that plans may not hold, or ''."""
+    found = FORBIDDEN.search(text)
+    if found is None:
+        return ""
+    line, column = position(text, found.start())
+    return f"line {line}, column {column}: {describe(found.group())}"

@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import codepoints
 from ..safeio import Refused, read_regular
 from .hanzi import MissingExtra
 
@@ -46,7 +47,11 @@ def read_input(path: Path, encoding: str | None = None) -> Input:
     found = decode(data, encoding)
     if not found.text.strip():
         raise Unreadable("file is empty")
-    return found
+    text = found.text.translate(codepoints.LINE_BREAKS)  # (Word's line and page breaks)
+    forbidden = codepoints.first_forbidden(text)
+    if forbidden:  # refused as `plangen check` refuses it in a plan (docs/plan-format.md, "Characters")
+        raise Unreadable(f"{forbidden}: a character that plans cannot hold (delete it, then import again)")
+    return Input(text, found.encoding)
 
 
 def decode(data: bytes, encoding: str | None = None) -> Input:
