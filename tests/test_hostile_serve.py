@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from plangen.serve_http import Broadcaster, Handler, PreviewServer, exposure_warning, host_allowed
+from plangen import serve_http
+from plangen.serve_http import Broadcaster, Handler, PreviewServer
 
 
 @pytest.fixture
@@ -62,7 +63,7 @@ def test_the_event_stream_is_refused_to_another_host_too(server: PreviewServer) 
     ("other:8000", False), ("[evil]:8000", False), ("", False),
 ])
 def test_host_rule(header: str, allowed: bool) -> None:
-    assert host_allowed(header, frozenset({"myhost", "0.0.0.0"})) is allowed
+    assert serve_http.host_allowed(header, frozenset({"myhost", "0.0.0.0"})) is allowed
 
 
 def test_a_silent_connection_is_closed_by_the_server(server: PreviewServer, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -96,7 +97,7 @@ def test_a_burst_of_connections_is_served(server: PreviewServer) -> None:
     ("127.0.0.1", False), ("127.0.0.2", False), ("::1", False), ("localhost", False),
 ])
 def test_listening_beyond_loopback_is_warned_about(host: str, warned: bool) -> None:
-    text = exposure_warning(host)
+    text = serve_http.exposure_warning(host)
     assert bool(text) is warned
     if warned:
         assert "drafts" in text and host in text and "127.0.0.1" in text
