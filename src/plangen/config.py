@@ -94,12 +94,7 @@ def _apply(config: Config, data: dict[str, Any], marks: Any) -> tuple[Config, li
 
 def _convert(key: str, value: Any) -> Any:
     if key in ("search", "history"):
-        flag = str(value).strip().lower()
-        if flag in ("true", "yes", "on"):
-            return True
-        if flag in ("false", "no", "off"):
-            return False
-        return f"!expected true or false, found '{value}'"
+        return _flag(value)
     if key == "max_file_size":
         return int(value) if isinstance(value, str) and value.isdigit() else f"!expected a number of bytes, found '{value}'"
     if not isinstance(value, str) or not value.strip():
@@ -113,6 +108,15 @@ def _convert(key: str, value: Any) -> Any:
     if key in ("edit_url", "base_url") and not value.strip().lower().startswith(("http://", "https://")):
         return f"!'{value}' must be an http:// or https:// address"
     return value.strip()
+
+
+def _flag(value: Any) -> bool | str:
+    flag = str(value).strip().lower()
+    if flag in ("true", "yes", "on"):
+        return True
+    if flag in ("false", "no", "off"):
+        return False
+    return f"!expected true or false, found '{value}'"
 
 
 def cache_refusal(out: Path, cache_dir: Path) -> str:
