@@ -27,8 +27,17 @@ class Ctx:
         self.marks = marks
         self.path = path
         self.found: list[Problem] = []
+        self._joined: str | None = None
         self.year = plan_year(self.date(("date",), quiet=True),
                               self.date(("period", "start"), quiet=True))
+
+    def joined(self) -> str:
+        """Every text of the plan, joined by line breaks (the quick look before a rule walks them)."""
+        if self._joined is None:
+            texts: list[str] = []
+            _strings(self.data, texts)
+            self._joined = "\n".join(texts)
+        return self._joined
 
     def get(self, at: FieldPath) -> Any:
         value: Any = self.data
@@ -173,9 +182,7 @@ def _twice(ctx: Ctx, role: str, i: int, name: str, first: tuple[str, int]) -> Pr
 
 
 def placeholders(ctx: Ctx) -> Iterator[Problem]:
-    texts: list[str] = []
-    _strings(ctx.data, texts)
-    if not find_placeholder("\n".join(texts)):  # no match spans a line break: none in any text
+    if not find_placeholder(ctx.joined()):  # no match spans a line break: none in any text
         return
     for at, text in _texts(ctx.data, ()):
         if at and at[-1] in ("start", "end", "date"):
@@ -215,10 +222,8 @@ def characters(ctx: Ctx) -> Iterator[Problem]:
     that XML or HTML forbid (written as a YAML escape: the raw character is refused on reading), a
     bidirectional control, a text that shows nothing, or quotes and lists nested deeper than a page
     keeps (their text would be lost)."""
-    texts: list[str] = []
-    _strings(ctx.data, texts)
-    joined = "\n".join(texts)
-    if not (codepoints.FORBIDDEN.search(joined) or codepoints.INVISIBLE.search(joined)
+    joined = ctx.joined()
+    if not (codepoints.find_forbidden(joined) or codepoints.INVISIBLE.search(joined)
             or markdown.too_deep(joined)):
         return
     for at, text in _texts(ctx.data, ()):
@@ -228,7 +233,7 @@ def characters(ctx: Ctx) -> Iterator[Problem]:
 
 
 def _character_problem(ctx: Ctx, at: FieldPath, text: str) -> Problem | None:
-    bad = codepoints.FORBIDDEN.search(text)
+    bad = codepoints.find_forbidden(text)
     if bad:
         return ctx.error(at, f"holds {codepoints.describe(bad.group())}, a character that web pages and feeds "
                          "cannot hold", "delete it (in YAML it may be written as an escape such as \\x1b or "

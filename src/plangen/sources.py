@@ -195,11 +195,11 @@ def decode(data: bytes, shown: str, encoding: str | None = None) -> str | Proble
 
 def forbidden_problem(text: str, shown: str) -> Problem | None:
     """The first character of `text` that XML or HTML forbid (codepoints.py), as an error; else None."""
-    found = codepoints.FORBIDDEN.search(text)
+    found = codepoints.find_forbidden(text)
     if found is None:
         return None
     line, column = codepoints.position(text, found.start())
-    more = len(codepoints.FORBIDDEN.findall(text)) - 1
+    more = codepoints.count_forbidden(text) - 1
     also = f" ({more} more in this file)" if more else ""
     return error(shown, line, column, "", f"{codepoints.describe(found.group())}: a character that web pages and "
                  f"feeds cannot hold{also}", hint="delete it (an invisible control character, often from a copy "
