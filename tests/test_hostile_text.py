@@ -190,7 +190,7 @@ def test_a_problem_on_a_3_mb_line_prints_a_few_hundred_characters(tmp_path: Path
     write(tmp_path, {"plans/a.yaml": GOOD.replace("date: 2016-09-04", f"date: 2016-09-04{long}")})
     main(["check", "-C", str(tmp_path)])
     out = capsys.readouterr().out
-    assert "error" in out and len(out) < 3000
+    assert "plans/a.yaml:3:1:" in out and len(out) < 3000
     code, problems = check(capsys, tmp_path)
     assert code == 1 and len(json.dumps(problems)) < 3000
 
