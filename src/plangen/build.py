@@ -32,7 +32,7 @@ from . import __version__, crosscheck, feeds, git, lastpass, messages, search, u
 from . import cache as cache_store
 from . import stamp as stamps
 from .cache import BuildCache, digest
-from .config import CONFIG_NAME, Config, load_config
+from .config import CONFIG_NAME, Config, cache_refusal, load_config
 from .history import HistoryResult, PlanHistory, read_history
 from .index import Index, build_index, index_from_json, index_to_json
 from .memo import changed_positions
@@ -52,7 +52,8 @@ from .render import (
     persist_templates,
     template_fingerprints,
 )
-from .sources import decode
+from .safeio import Refused, read_regular
+from .sources import DEFAULT_SIZE_LIMIT, decode
 from .workspace import Workspace, load_workspace
 
 Progress = Callable[[int, int], None]
@@ -149,7 +150,7 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     out = _output_dir(options, ws.config)
     if any(p.is_error for p in problems):
         return BuildResult(ws, tuple(problems))
-    why = refusal(out, ws.config.root, ws.config.plans_dir)
+    why = refusal(out, ws.config.root, ws.config.plans_dir) or cache_refusal(out, root / cache_store.CACHE_DIR)
     if why:
         refused = error(str(out), 0, 0, "", f"refusing to write the site: {why}",
                         hint="choose another output folder (-o DIR, or output: in plangen.yaml)", code="output-refused")
@@ -309,9 +310,9 @@ def _texts_of(root: Path, problems: tuple[Problem, ...], encoding: str | None) -
     """The text of each file a problem names (to show its lines again)."""
     texts = {}
     for path in {p.path for p in problems}:
-        try:
-            text = decode((root / path).read_bytes(), path, encoding)
-        except OSError:
+        try:  # a regular file within the limit (a problem may name a FIFO or a device)
+            text = decode(read_regular(root / path, DEFAULT_SIZE_LIMIT), path, encoding)
+        except Refused:
             continue
         if isinstance(text, str):
             texts[path] = text

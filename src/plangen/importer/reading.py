@@ -7,10 +7,13 @@ GB2312); Markdown is read the same way; `.docx` through python-docx, an optional
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import codepoints
+from ..safeio import Refused, read_regular
 from .hanzi import MissingExtra
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -28,23 +31,27 @@ class Unreadable(Exception):
 
 def read_input(path: Path, encoding: str | None = None) -> Input:
     """Text of a .txt/.md/.docx file. Raises Unreadable, or MissingExtra for .docx without python-docx."""
-    if not path.exists():
+    if not os.path.lexists(path):
         raise Unreadable("no such file")
     if path.is_dir():
         raise Unreadable("is a folder, not a file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise Unreadable(f"file is {size:,} bytes, over the import limit of {MAX_BYTES:,}")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise Unreadable(f"cannot read file: {exc.strerror or exc}") from exc
+    try:  # a regular file only, never more than the limit whatever its size claims (FIFOs, /dev/zero)
+        data = read_regular(path, MAX_BYTES)
+    except Refused as refused:
+        raise Unreadable(refused.reason.replace("over the limit", "over the import limit")) from None
     if path.suffix.lower() == ".docx" or data[:4] == b"PK\x03\x04":
-        return Input(docx_text(data), "docx")
+        from . import docxsafe  # (it imports this module)
+
+        docxsafe.check_package(data)
+        return Input(docxsafe.guarded(lambda: docx_text(data)), "docx")
     found = decode(data, encoding)
     if not found.text.strip():
         raise Unreadable("file is empty")
-    return found
+    text = found.text.translate(codepoints.LINE_BREAKS)  # (Word's line and page breaks)
+    forbidden = codepoints.first_forbidden(text)
+    if forbidden:  # refused as `plangen check` refuses it in a plan (docs/plan-format.md, "Characters")
+        raise Unreadable(f"{forbidden}: a character that plans cannot hold (delete it, then import again)")
+    return Input(text, found.encoding)
 
 
 def decode(data: bytes, encoding: str | None = None) -> Input:

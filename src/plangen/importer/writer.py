@@ -84,7 +84,7 @@ def to_markdown(data: dict[str, Any]) -> str:
     sections = data.get("sections", [])
     in_body = bool(sections) and all(_section_ok(s) for s in sections) and _sections_read_back(sections)
     front = {k: v for k, v in data.items() if k != "title" and k not in body_keys and not (k == "sections" and in_body)}
-    out = ["---", to_yaml(front).rstrip("\n"), "---", f"# {data['title']}", ""]
+    out = ["---", to_yaml(front).rstrip("\n"), "---", f"# {data.get('title', '')}", ""]  # (no title: check says so)
     if "preamble" in body_keys:
         out += [_part_text(data["preamble"]), ""]
     for k in body_keys:
