@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import cntext
+from . import cntext, plantables
 from .dates import DateIssue, FoundRange, PlanDate, find_range, parse_date, plan_year
 from .documents import FieldPath, Marks, YamlResult, load_yaml
 from .problems import Problem, error
-from .vocabulary import ITEM_PARTS, TOP_ALIASES, recognise_heading, strip_numbering
+from .vocabulary import ITEM_PARTS, TOP_ALIASES, TOP_LABELS, recognise_heading, strip_numbering
 
 Line = tuple[int, str]  # (1-based line number, text)
 Items = list[tuple[Line, list[Line]]]  # (head line, following lines), as `_items` splits a part
@@ -114,6 +114,8 @@ class _Body:
 
     def section(self, s: _Section) -> None:
         key = recognise_heading(s.heading)
+        if key is not None and not _has(self.data, key):
+            self._heading(key, s.heading)
         if key in ITEM_PARTS:
             items = _items(s.lines)
             self.put(key, _item_part(s.lines, items), s.line)
@@ -132,11 +134,22 @@ class _Body:
         else:
             self._extra_section(s)
 
+    def _heading(self, key: str, written: str) -> None:
+        """The heading as the author wrote it (一、总体要求), unless the front matter gives one."""
+        written = written.strip().rstrip("：:")
+        if written == TOP_LABELS.get(key):
+            return  # the label itself: nothing to record, the site shows the label
+        headings = self.data.setdefault("headings", {})
+        if isinstance(headings, dict) and key not in headings:
+            headings[key] = written
+
     def _extra_section(self, s: _Section) -> None:
         sections = self.data.setdefault("sections", [])
         if not isinstance(sections, list):
             return
         entry: dict[str, Any] = {"title": strip_numbering(s.heading) or s.heading}
+        if entry["title"] != s.heading.strip():
+            entry["heading"] = s.heading.strip()
         if _text(s.lines):
             entry["body"] = _text(s.lines)
         self.marks[("sections", len(sections))] = (s.line, 1)
@@ -152,13 +165,28 @@ class _Body:
         if "领导小组" in name and name != "领导小组":
             group["name"] = name
         body: list[str] = []
-        for n, raw in s.lines:
+        lines = self._leadership_table(group, s.lines)
+        for n, raw in lines:
             line = _LIST.sub("", raw.strip())
             if line and not self._leadership_line(group, line, n):
                 body.append(raw)
         if "\n".join(body).strip():
             group["body"] = "\n".join(body).strip()
         return group
+
+    def _leadership_table(self, group: dict[str, Any], lines: list[Line]) -> list[Line]:
+        """People of a leadership table (姓名 | 职务 | 单位 | 小组职务) added; the other lines returned."""
+        rows = [(n, raw) for n, raw in lines if plantables.is_pipe_row(raw)]
+        table = plantables.pipe_table([raw for _, raw in rows])
+        if table is None or plantables.kind_of(table) != "leadership":
+            return lines
+        first = rows[2][0] if len(rows) > 2 else rows[0][0]
+        for role, person in plantables.people_of(table):
+            people = group.setdefault(role, [])
+            self.marks.setdefault(("leadership", role), (first, 1))
+            people.append(person)
+        group.setdefault("leaders", [])
+        return [ln for ln in lines if ln not in rows]
 
     def _leadership_line(self, group: dict[str, Any], line: str, n: int) -> bool:
         role = cntext.parse_role_line(line)
@@ -184,6 +212,17 @@ class _Body:
         return bool(prose) or bool(named and line.rstrip("。：:").endswith("领导小组"))
 
     def _steps(self, s: _Section) -> list[dict[str, Any]]:
+        rows = [(n, raw) for n, raw in s.lines if plantables.is_pipe_row(raw)]
+        table = plantables.pipe_table([raw for _, raw in rows])
+        if table is not None and plantables.kind_of(table) == "steps":
+            found: list[dict[str, Any]] = list(plantables.steps_of(table, self.year))
+            body_rows = [n for n, raw in rows if not re.match(r"^\s*\|[\s:|-]*\|\s*$", raw)][1:]
+            for i, n in enumerate(body_rows[:len(found)]):
+                self.marks[("steps", i)] = (n, 1)
+            rest = [ln for ln in s.lines if ln not in rows]
+            if _text(rest):
+                self.data.setdefault("sections", []).append({"title": "实施步骤说明", "body": _text(rest)})
+            return found
         steps = []
         items = _items(s.lines) or _paragraphs(s.lines)
         if len(items) > 1 and not items[0][0][1] and _is_sub_heading_list(s.lines):

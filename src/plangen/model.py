@@ -20,6 +20,7 @@ class Person:
     title: str = ""
     org: str = ""
     description: str = ""
+    role: str = ""  # the group role as the document writes it, when more than 组长/副组长/成员 (常务副组长, 顾问)
 
     @property
     def is_named(self) -> bool:
@@ -75,6 +76,15 @@ class Part:
     title: str
     body: str = ""
     items: tuple[Item, ...] = ()
+    heading: str = ""  # the heading the author wrote, numbering included ('' when none was written)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """The heading an author wrote for a canonical part: guiding_thought -> 一、总体要求."""
+
+    key: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +125,18 @@ class Plan:
     order: tuple[str, ...]
     source: str = field(default="", compare=False)
     kind: str = field(default="", compare=False)
+    number: str = ""
+    headings: tuple[Heading, ...] = ()
 
     def part(self, key: str) -> Part | None:
         return next((p for p in self.parts if p.key == key), None)
+
+    def heading(self, key: str) -> str:
+        """The heading the author wrote for a part ('' when none): shown instead of the canonical label."""
+        part = self.part(key)
+        if part and part.heading:
+            return part.heading
+        return next((h.text for h in self.headings if h.key == key), "")
 
     @property
     def year(self) -> int | None:
@@ -152,6 +171,8 @@ def build_plan(data: dict[str, Any], slug: str, source: str = "", kind: str = ""
         order=tuple(_order(data)),
         source=source,
         kind=kind,
+        number=data.get("number") or "",
+        headings=tuple(Heading(k, v) for k, v in (data.get("headings") or {}).items() if v),
     )
 
 
@@ -181,7 +202,7 @@ def person(value: Any) -> Person:
     """A person from a mapping, or from text such as '井明泉(五井小学校长)' or '全体教师'."""
     if isinstance(value, dict):
         return Person(value.get("name") or "", value.get("title") or "", value.get("org") or "",
-                      value.get("description") or "")
+                      value.get("description") or "", value.get("role") or "")
     found = cntext.parse_people(str(value))
     if len(found) == 1:
         p = found[0]
@@ -210,7 +231,7 @@ def _complete_people(group: Leadership) -> Leadership:
 
     def fill(p: Person) -> Person:
         full = known.get(p.name) if p.name and not p.org else None
-        return Person(p.name, p.title or full.title, full.org, p.description) if full else p
+        return Person(p.name, p.title or full.title, full.org, p.description, p.role) if full else p
 
     office = group.office
     if office and office.director:
@@ -232,17 +253,20 @@ def _step(value: dict[str, Any], year: int | None) -> Step:
 
 
 def _parts(data: dict[str, Any]) -> tuple[Part, ...]:
-    parts = [_part(key, TOP_LABELS[key], data[key]) for key in data if key in ITEM_PARTS and data[key]]
+    headings = data.get("headings") or {}
+    parts = [_part(key, TOP_LABELS[key], data[key], headings.get(key) or "")
+             for key in data if key in ITEM_PARTS and data[key]]
     for i, section in enumerate(data.get("sections") or []):
         parts.append(Part(f"section-{i + 1}", section["title"], section.get("body") or "",
-                          tuple(_item(x) for x in section.get("items") or [])))
+                          tuple(_item(x) for x in section.get("items") or []),
+                          section.get("heading") or section["title"]))
     return tuple(parts)
 
 
-def _part(key: str, title: str, value: Any) -> Part:
+def _part(key: str, title: str, value: Any, heading: str) -> Part:
     if isinstance(value, str):
-        return Part(key, title, value)
-    return Part(key, title, "", tuple(_item(x) for x in value))
+        return Part(key, title, value, heading=heading)
+    return Part(key, title, "", tuple(_item(x) for x in value), heading)
 
 
 def _item(value: Any) -> Item:

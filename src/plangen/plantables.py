@@ -1,0 +1,169 @@
+"""Leadership and steps tables, as Word documents and Markdown plans write them. Pure.
+
+A leadership table has a name column (姓名) and any of 职务, 单位, 小组职务 in any order; a steps
+table has a phase or time column and any of 阶段, 时间, 主要任务, 责任单位. A table is rows of cells;
+in text it is written as Markdown pipe rows (`| 姓名 | 职务 |`), the form the importer gives tables
+of Word documents too. See docs/plan-format.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cntext import split_title
+from .dates import DateIssue, PlanDate, find_range
+from .vocabulary import fold
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_RULE_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+
+# Column headers, folded; the first column kind whose word a header holds wins.
+_LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("role", ("小组职务", "组内职务", "小组分工", "组内分工", "担任职务", "小组职位", "分工", "角色", "组内职位")),
+    ("name", ("姓名", "名字", "人员")),
+    ("org", ("工作单位", "所在单位", "单位", "部门")),
+    ("title", ("现任职务", "行政职务", "职务", "职称", "职位")),
+)
+_STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("owner", ("责任单位", "负责单位", "牵头单位", "责任人", "负责人", "责任部门", "实施单位")),
+    ("when", ("时间", "日期", "时限", "期限", "起止")),
+    ("title", ("阶段", "步骤", "环节", "名称", "项目")),
+    ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求")),
+)
+ROLE_WORDS: dict[str, str] = {
+    "组长": "leaders", "第一组长": "leaders", "名誉组长": "leaders", "总指挥": "leaders",
+    "常务副组长": "deputies", "执行副组长": "deputies", "副组长": "deputies", "副总指挥": "deputies",
+    "成员": "members", "组员": "members", "顾问": "members", "秘书长": "members", "副秘书长": "members",
+    "联络员": "members", "办公室主任": "members", "委员": "members",
+}
+PLAIN_ROLES = {"组长": "leaders", "副组长": "deputies", "成员": "members", "组员": "members"}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def is_pipe_row(line: str) -> bool:
+    return bool(_PIPE_ROW.match(line))
+
+
+def pipe_cells(line: str) -> tuple[str, ...]:
+    inner = line.strip()[1:-1]
+    return tuple(c.strip() for c in inner.split("|"))
+
+
+def pipe_table(lines: list[str]) -> Table | None:
+    """A table from Markdown pipe rows (the rule row under the header optional); None when not one."""
+    rows = [pipe_cells(ln) for ln in lines if is_pipe_row(ln)]
+    rows = [r for r in rows if not all(_RULE_CELL.match(c) for c in r if c)]
+    if len(rows) < 2:
+        return None
+    return Table(rows[0], tuple(rows[1:]))
+
+
+def pipe_text(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    """A table as Markdown pipe rows (cells with | or line breaks made safe)."""
+    def row(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(c.replace("|", "｜").replace("\n", " ").strip() for c in cells) + " |"
+    return [row(header), "| " + " | ".join("---" for _ in header) + " |"] + [row(r) for r in rows]
+
+
+def _columns(header: tuple[str, ...], table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        k = fold(cell)
+        for kind, words in table:
+            if kind not in found and any(w in k for w in words):
+                found[kind] = i
+                break
+    return found
+
+
+def kind_of(table: Table) -> str | None:
+    """'leadership', 'steps' or None, by the header."""
+    lead = _columns(table.header, _LEADERSHIP_COLUMNS)
+    if "name" in lead and len(lead) >= 2:
+        return "leadership"
+    steps = _columns(table.header, _STEP_COLUMNS)
+    if ("when" in steps or "title" in steps) and len(steps) >= 2:
+        return "steps"
+    if "name" in lead and _role_column(table) is not None:
+        return "leadership"
+    return None
+
+
+def _role_column(table: Table) -> int | None:
+    """A column whose cells are mostly group roles (组长, 副组长…), whatever its header."""
+    for i in range(len(table.header)):
+        cells = [fold(r[i]) for r in table.rows if i < len(r) and r[i].strip()]
+        if cells and sum(1 for c in cells if c in ROLE_WORDS) * 2 > len(cells):
+            return i
+    return None
+
+
+def _cell(row: tuple[str, ...], i: int | None) -> str:
+    return row[i].strip() if i is not None and i < len(row) else ""
+
+
+def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
+    """(role key, person) per row; a row with an empty role takes the role of the row above."""
+    cols = _columns(table.header, _LEADERSHIP_COLUMNS)
+    role_col = cols.get("role")
+    if role_col is None or not _role_column(Table(table.header, table.rows)) == role_col:
+        role_col = _role_column(table) if _role_column(table) is not None else role_col
+    title_col = cols.get("title") if cols.get("title") != role_col else None
+    out: list[tuple[str, dict[str, str]]] = []
+    role_key, role_text = "members", ""
+    for row in table.rows:
+        written = fold(_cell(row, role_col))
+        if written:
+            role_key, role_text = ROLE_WORDS.get(written, "members"), written
+        name = _cell(row, cols.get("name"))
+        if not name:
+            continue
+        title, org = _cell(row, title_col), _cell(row, cols.get("org"))
+        if title and not org:
+            title, org = split_title(title)
+        person = {"name": name, "title": title, "org": org}
+        if role_text and role_text not in PLAIN_ROLES:
+            person["role"] = role_text
+        out.append((role_key, {k: v for k, v in person.items() if v}))
+    return out
+
+
+def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
+    """One step per row: title, start/end (from the time column), owner, body."""
+    cols = _columns(table.header, _STEP_COLUMNS)
+    out: list[dict[str, str]] = []
+    for row in table.rows:
+        title, when = _cell(row, cols.get("title")), _cell(row, cols.get("when"))
+        body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
+        if not (title or when or body):
+            continue
+        step: dict[str, str] = {"title": title or when or body[:20]}
+        found = find_range(when, year) if when else None
+        if found:
+            for name, value in (("start", found.start), ("end", found.end)):
+                text = _date_text(value)
+                if text:
+                    step[name] = text
+        elif when and title:
+            body = "\n\n".join(x for x in (f"时间：{when}", body) if x)
+        if owner:
+            step["owner"] = owner
+        if body:
+            step["body"] = body
+        out.append(step)
+    return out
+
+
+def _date_text(value: PlanDate | DateIssue | None) -> str:
+    if isinstance(value, PlanDate):
+        return str(value)
+    if isinstance(value, DateIssue) and value.kind == "placeholder":
+        quoted = re.search(r"'(.+?)'", value.message)
+        return quoted.group(1) if quoted else ""
+    return ""
