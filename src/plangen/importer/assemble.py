@@ -33,6 +33,7 @@ class Report:
     missing: list[str] = field(default_factory=list)
     cleanings: list[Cleaning] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why) left out of the plan
 
     def parts(self) -> set[str]:
         """Parts read from the source, by heading or inferred (placeholders excluded)."""

@@ -43,6 +43,8 @@ LABELS: dict[str, str] = {
     "simplified": "characters converted to simplified",
 }
 
+DROPPED_KINDS = ("boilerplate", "chrome")  # whole lines left out: the sample is the whole line
+
 _PINYIN = re.compile(rf"(?<=\S)[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
 _STRAY = re.compile(rf"(?<=[{HAN}])[.'`](?=[{HAN}])")
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>|&(?:nbsp|amp|lt|gt|quot);")
@@ -64,7 +66,7 @@ def clean_line(line: Line) -> tuple[Line | None, list[Cleaning]]:
     text = _sub(_PINYIN, "pinyin", text, line.no, done)
     text = _sub(_STRAY, "stray", text, line.no, done)
     if _BOILERPLATE.search(key(text)):
-        done.append(Cleaning("boilerplate", line.no, 1, _short(text.strip(), 30)))
+        done.append(Cleaning("boilerplate", line.no, 1, text.strip()))
         return None, done
     for m in _MOJIBAKE.finditer(text):
         done.append(Cleaning("mojibake", line.no, 1, text[max(0, m.start() - 4):m.end() + 2], m.start() + 1))

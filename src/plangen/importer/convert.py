@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .assemble import Report, build
-from .cleaning import Cleaning, Line, clean, simplify
+from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify
 from .guard import checkable
 from .splitting import split
 
@@ -26,6 +26,13 @@ class Converted:
     plans: list[tuple[dict[str, Any], Report]] = field(default_factory=list)
     outside: list[Cleaning] = field(default_factory=list)
     skipped: list[Line] = field(default_factory=list)
+
+    def dropped_text(self) -> list[str]:
+        """Every line left out of the plans and reported as such (page chrome, the issuing notice…)."""
+        lines = [c.sample for c in self.outside if c.kind in DROPPED_KINDS]
+        lines += [c.sample for _, report in self.plans for c in report.cleanings if c.kind in DROPPED_KINDS]
+        lines += [text for _, report in self.plans for _, text, _ in report.dropped]
+        return lines + [ln.text for ln in self.skipped]
 
 
 def convert(text: str, source: str, options: Options) -> Converted:
