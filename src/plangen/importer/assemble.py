@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import cntext
+from .. import cntext, plantables
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from .cleaning import Cleaning, Line
 from .hanzi import back, key
@@ -14,7 +14,9 @@ from .infer import LEADERSHIP, assign
 from .outline import Node
 from .people import read_group
 from .steps import Years, closing_fields, period_from, steps_from_nodes, steps_from_paragraphs
+from .splitting import title_of
 from .structure import Chunk, chunks_of, closing_lines
+from .wrapper import unwrap
 
 PLACEHOLDER = "XXX（待补充）"
 UNNAMED = "未命名部分"
@@ -43,9 +45,18 @@ class Report:
 def build(lines: list[Line], header: str, source: str, header_line: int) -> tuple[dict[str, Any], Report]:
     """Plan data and report for one plan's (cleaned) lines."""
     report = Report(source, header, header_line)
-    body, closing = closing_lines(lines)
-    data: dict[str, Any] = {"title": _title(header, body, source)}
+    wrapped = unwrap(lines)
+    report.dropped.extend(wrapped.dropped)
+    body, closing = closing_lines(wrapped.lines)
+    body, attached = attachments_at_end(body)
+    data: dict[str, Any] = {"title": header or wrapped.title or _title(body, source)}
+    if wrapped.number:
+        data["number"] = wrapped.number
     data.update(closing_fields(closing, report.warnings))
+    for field_name, value in wrapped.closing.items():
+        data.setdefault(field_name, value)
+    if attached:
+        data["attachments"] = attached
     data["status"] = "draft"
     years = Years(_year_of(data.get("date")))
     chunks = assign(chunks_of(body))
@@ -62,14 +73,42 @@ def build(lines: list[Line], header: str, source: str, header_line: int) -> tupl
     return _ordered(data), report
 
 
-def _title(header: str, body: list[Line], source: str) -> str:
-    if header:
-        return header
+def _title(body: list[Line], source: str) -> str:
+    """The plan's title line among its first lines (…方案, …计划), else a short first line; removed from the body."""
+    for i, line in enumerate(body[:3]):
+        title = title_of(line.text)
+        if title:
+            del body[i]
+            return title
     first = body[0].text.strip().lstrip("#").strip() if body else ""
     if first and len(first) <= 60 and not re.search(r"[，,。；;]", first[:-1]):
         body.pop(0)
         return first.rstrip("。")
     return source
+
+
+_ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]?\s*")
+_ITEM_NO = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、]\s*")
+
+
+def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str]]]:
+    """附件 lines at the end of the plan (附件：1．…, 2．…): (the body without them, the attachments)."""
+    start = next((i for i in range(len(body) - 1, max(-1, len(body) - 12), -1)
+                  if _ATTACHMENT.match(key(body[i].text)) and len(body[i].text.strip()) <= 60), None)
+    if start is None:
+        return body, []
+    tail = body[start:]
+    if any(len(ln.text.strip()) > 60 for ln in tail):
+        return body, []
+    titles = []
+    for i, ln in enumerate(tail):
+        text = ln.text.strip()
+        if i == 0:
+            text = text[_ATTACHMENT.match(text).end():] if _ATTACHMENT.match(text) else text
+        text = _ITEM_NO.sub("", text).strip().rstrip("。；;")
+        if text:
+            titles.append({"title": text})
+    return body[:start], titles
 
 
 def _year_of(date: Any) -> int | None:
@@ -184,6 +223,13 @@ def _item_part(lead: list[str], items: list[Node]) -> str | list[Any]:
 
 def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, report: Report,
            data: dict[str, Any], sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = [t for t in lead if plantables.is_pipe_row(t)]
+    table = plantables.pipe_table(rows)
+    if table is not None and plantables.kind_of(table) == "steps":
+        rest = [t for t in lead if t not in rows and t.strip()]
+        if rest:
+            sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": "\n\n".join(rest)})
+        return list(plantables.steps_of(table, years.current))
     if chunk.kind == "para":
         return steps_from_paragraphs(chunk.lead, years, report.warnings)
     intro = [t for t in lead if t.strip()]

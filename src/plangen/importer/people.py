@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import cntext
+from .. import cntext, plantables
 from .hanzi import back, key
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|组\s*员|成\s*员)\s*[:：]")
@@ -61,6 +61,7 @@ def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], lis
     """Leadership data from the lines of the part, and warnings (empty slots)."""
     group = Group()
     name = _name_in(heading) if heading else ""
+    lines = _table(group, lines)
     for text in lines:
         if not text.strip():
             continue
@@ -77,6 +78,17 @@ def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], lis
     warnings = [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots]
     warnings += group.twice
     return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
+
+
+def _table(group: Group, lines: list[str]) -> list[str]:
+    """People of a leadership table (姓名 | 职务 | 单位 | 小组职务, any order) added; the other lines returned."""
+    rows = [t for t in lines if plantables.is_pipe_row(t)]
+    table = plantables.pipe_table(rows)
+    if table is None or plantables.kind_of(table) != "leadership":
+        return lines
+    for role, person in plantables.people_of(table):
+        group.add(role, person)
+    return [t for t in lines if t not in rows]
 
 
 def _name_in(text: str) -> str:
