@@ -45,7 +45,8 @@ def test_prose_without_you_with_two_titles_and_office() -> None:
     group, _ = read_group([text])
     assert group["name"] == "城乡学校结对帮扶领导小组"
     assert group["leaders"] == [{"name": "王立新", "title": "区委常委、宣传部长"}]
-    assert group["deputies"] == [{"name": "陈晓东", "title": "区教育局副局长"}, {"description": "各结对学校校长"}]
+    assert group["deputies"] == [{"name": "陈晓东", "title": "副局长", "org": "区教育局", "role": "常务副组长"},
+                                 {"description": "各结对学校校长"}]
     assert group["members"] == [{"description": "各校教导主任"}]
     assert group["office"] == {"location": "区教育局", "director": {"name": "周海"}}
     assert group["body"] == text  # the prose is kept as the group's text

@@ -106,7 +106,7 @@ def test_leadership_from_role_lines_with_several_roles_per_line() -> None:
 def test_leadership_from_prose_and_office() -> None:
     group = imported()[11][0]["leadership"]
     assert group["leaders"] == [{"name": "李詒蕓", "title": "縣委常委、縣紀委書記"}]
-    assert group["deputies"][0] == {"name": "溫生平", "title": "縣政府副縣長"}
+    assert group["deputies"][0] == {"name": "溫生平", "title": "副縣長", "org": "縣政府", "role": "常务副组长"}
     assert group["office"] == {"location": "縣工信局", "director": {"name": "劉禮聰"}}
 
 

@@ -15,17 +15,18 @@ from typing import Any
 from .. import cntext, plantables
 from .hanzi import back, key
 
-_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|组\s*员|成\s*员)\s*[:：]")
-_ROLE_OF = {"常务副组长": "deputies", "副组长": "deputies", "组长": "leaders", "组员": "members", "成员": "members"}
+_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
+                    r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
+_ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
 _OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
 _DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)")
 _PROSE = (
-    re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|组长|成员)"),
-    re.compile(r"(?P<role>常务副组长|副组长|组长|成员)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
-    re.compile(r"以(?P<who>[^，,。；;]+?)为(?P<role>副组长|组长|成员)"),
-    re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>副组长|组长|成员)"),
+    re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
+    re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
+    re.compile(r"以(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
+    re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
     re.compile(r"(?P<role>成员)(?:为|包括|有)(?P<who>[^。；;]+)"),
 )
 _TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
@@ -41,6 +42,7 @@ class Group:
     empty_slots: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     role: str = ""
+    label: str = ""
     twice: list[str] = field(default_factory=list)
 
     def add(self, role: str, person: dict[str, str]) -> None:
@@ -69,6 +71,7 @@ def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], lis
             group.body.append(text)
         name = name or _name_in(text)
     data: dict[str, Any] = {"name": name} if name else {}
+    _same_org(group.data)
     data.update({k: v for k, v in group.data.items() if k != "office"})
     data.setdefault("leaders", [])
     if "office" in group.data:
@@ -78,6 +81,21 @@ def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], lis
     warnings = [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots]
     warnings += group.twice
     return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
+
+
+def _same_org(data: dict[str, Any]) -> None:
+    """副局长潘晓燕 after 县卫生健康局局长邱文华: a deputy's title with no organisation takes the organisation
+    of the person before it whose title it deputises (局长 -> 副局长)."""
+    seen: list[dict[str, str]] = []
+    for role in ("leaders", "deputies", "members"):
+        for i, person in enumerate(data.get(role, [])):
+            title = person.get("title", "")
+            if title and not person.get("org"):
+                base = title.removeprefix("副")
+                boss = next((p for p in reversed(seen) if p.get("org") and p.get("title", "").removeprefix("副") == base), None)
+                if boss:
+                    data[role][i] = person = {**person, "org": boss["org"]}
+            seen.append(person)
 
 
 def _table(group: Group, lines: list[str]) -> list[str]:
@@ -128,19 +146,26 @@ def _read_line(group: Group, text: str) -> bool:
 def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
     label = re.sub(r"\s", "", m["label"])
     role = _ROLE_OF[label]
-    group.role = role
+    group.role, group.label = role, label
     people = _people(text, k)
     if not people:
         group.empty_slots.append(label)
         group.data.setdefault(role, [])
     for person in people:
-        group.add(role, person)
+        group.add(role, _with_role(person, label))
+
+
+def _with_role(person: dict[str, str], label: str) -> dict[str, str]:
+    """The role as the document writes it, when it says more than 组长/副组长/成员 (常务副组长, 顾问)."""
+    if label in plantables.PLAIN_ROLES or not person.get("name"):
+        return person
+    return {**person, "role": label}
 
 
 def _continue(group: Group, text: str, k: str) -> None:
     if group.role and k.strip(" 。.，,、"):
         for person in _people(text, k):
-            group.add(group.role, person)
+            group.add(group.role, _with_role(person, group.label))
 
 
 def _people(text: str, k: str) -> list[dict[str, str]]:
@@ -148,6 +173,9 @@ def _people(text: str, k: str) -> list[dict[str, str]]:
     found = []
     for p in cntext.parse_people(k):
         raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
+        if raw.get("title") and not raw.get("org"):
+            raw["title"], org = _org_split(raw["title"])
+            raw.update({"org": org} if org else {})
         if p.description:
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
         found.append(raw)
@@ -181,7 +209,7 @@ def _prose(group: Group, text: str, k: str) -> None:
             role = _ROLE_OF[m["role"]]
             original = text[start + m.start("who"):start + m.end("who")]
             for person in _prose_person(original, m["who"]):
-                group.add(role, person)
+                group.add(role, _with_role(person, m["role"]))
             break
 
 
@@ -197,15 +225,43 @@ def _prose_person(text: str, k: str) -> list[dict[str, str]]:
         piece = piece.strip().removeprefix("由").removesuffix("同志")
         original = original[len(original) - len(piece):] if piece else original
         named = _split_name(piece)
+        first = _name_first(piece) if not named else None
         if named:
             title_len = len(piece) - len(named)
             title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
-            out.append({k2: v for k2, v in (("name", original[title_len:]), ("title", title)) if v})
+            out.append(_titled(original[title_len:], title))
             titles = []
+        elif first:
+            out.append(_titled(original[:first], original[first:]))
         elif piece:
             titles.append(original)
     out.extend({"description": t} for t in titles)
     return out
+
+
+def _titled(name: str, title: str) -> dict[str, str]:
+    """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
+    title, org = _org_split(title) if "、" not in title else (title, "")
+    return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
+
+
+def _org_split(title: str) -> tuple[str, str]:
+    """cntext.split_org on the simplified key, cut back from the text as written (traditional too)."""
+    k = key(title)
+    if len(k) != len(title):
+        return title, ""
+    _, org = cntext.split_org(k)
+    return (title[len(org):], title[:len(org)]) if org else (title, "")
+
+
+def _name_first(piece: str) -> int:
+    """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
+    for size in (2, 3):  # 曹敏副校长: the longer title first
+        name = piece[:size]
+        if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \
+                and not name.endswith(cntext.ORG_SUFFIXES) and not re.search("[县市区省乡镇村]", name):
+            return size
+    return 0
 
 
 _NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师")
