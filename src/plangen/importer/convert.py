@@ -11,6 +11,7 @@ from .assemble import Report, build
 from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify
 from .guard import checkable
 from .splitting import split
+from .unflatten import unflatten
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ def convert(text: str, source: str, options: Options) -> Converted:
     if options.simplified is not None:
         lines, converted = simplify(lines, options.simplified)
         cleanings = sorted(cleanings + converted, key=lambda c: c.line)
+    lines = unflatten(lines)
     parts, before = split(lines, options.split)
     result = Converted(skipped=[ln for ln in before if ln.text.strip()])
     bounds = [p.header_line for p in parts[1:]] + [len(raw) + 1]

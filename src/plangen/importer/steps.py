@@ -71,6 +71,8 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
         if fields:
             title = _cut(head, found.span)
     title, rest = _title_and_rest(title)
+    if not found:
+        rest, body = _dates_in_body(step, rest, body, years, warnings, line)
     step["title"] = title
     text = "\n\n".join(x for x in [rest] + body if x.strip())
     if text:
@@ -79,6 +81,25 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
         if owner:
             step["owner"] = text[owner.start("who"):owner.end("who")].strip()
     return {k2: step[k2] for k2 in ("title", "start", "end", "owner", "body") if k2 in step}
+
+
+def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Years, warnings: list[str],
+                   line: int) -> tuple[str, list[str]]:
+    """准备阶段：2024年3月—2024年4月，组建…: a range opening the text after the title dates the step."""
+    first = rest if rest.strip() else (body[0] if body else "")
+    k = key(first)
+    found = find_range(k, years.current)
+    if not found or found.span[0] > 2 or not _CLAUSE_END.match(k[found.span[1]:found.span[1] + 1] or "，"):
+        return rest, body
+    fields = range_fields(found, warnings, f"line {line}")
+    if not fields:
+        return rest, body
+    step.update(fields)
+    remainder = first[found.span[1]:].lstrip("，,。；;：: ")
+    years.see(first)
+    if rest.strip():
+        return remainder, body
+    return rest, ([remainder] if remainder else []) + body[1:]
 
 
 def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
@@ -127,11 +148,23 @@ def _cut(text: str, span: tuple[int, int]) -> str:
     return (before.rstrip(" ：:，,") + after).strip() or text
 
 
+_UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
+
+
 def period_from(text: str, years: Years, warnings: list[str], line: int) -> dict[str, str]:
-    found = find_range(key(text), years.current)
+    """The first date range; `从2024年3月开始，至2024年12月止` (a 时限 sentence) read as one range."""
+    k = key(text)
+    found = find_range(k, years.current)
     if not found:
         return {}
-    return range_fields(found, warnings, f"line {line}")
+    fields = range_fields(found, warnings, f"line {line}")
+    if found.end is None and "start" in fields:
+        until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
+        after = find_range(k[until.end():], found.start.year if hasattr(found.start, "year") else years.current) \
+            if until else None
+        if after and after.span[0] == 0:
+            fields.update({"end": v for k2, v in range_fields(after, warnings, f"line {line}").items() if k2 == "start"})
+    return fields
 
 
 def closing_fields(closing: list[Line], warnings: list[str]) -> dict[str, str]:
