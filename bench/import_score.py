@@ -18,7 +18,6 @@ would extract. The rules (also in docs/import.md):
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +33,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from build_docx import build_docx  # noqa: E402
 
 from plangen.importer import Options, convert  # noqa: E402
-from plangen.importer.reading import decode, docx_text  # noqa: E402
+from plangen.importer.cleaning import Line  # noqa: E402
+from plangen.importer.fidelity import lost as lost_sentences  # noqa: E402
+from plangen.importer.reading import PAGE_BREAK, decode, docx_text  # noqa: E402
 from plangen.importer.splitting import compile_split  # noqa: E402
 from plangen.vocabulary import fold  # noqa: E402
 
@@ -124,20 +125,6 @@ def score_plan(got: dict[str, Any], want: dict[str, Any], score: Score, where: s
                                f"{[(s.get('title'), s.get('start'), s.get('end')) for s in steps]}")
 
 
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
-
-
-def lost_sentences(text: str, plans: list[dict[str, Any]], dropped: list[str]) -> list[str]:
-    """Sentences of the input found neither in the plans nor among the lines reported as dropped."""
-    out = fold("".join(s for d in plans for s in _strings(d)) + "".join(dropped))
-    lost = []
-    for m in _SENTENCE.finditer(text.replace("<<分页>>", "\n")):
-        sentence = fold(re.sub(r"^#+\s*|\|", "", m.group(0)))
-        if len(sentence) >= 4 and sentence not in out:
-            lost.append(m.group(0).strip())
-    return lost
-
-
 def run(verbose: bool = True) -> Score:
     score = Score()
     options = Options(compile_split(None))
@@ -149,7 +136,8 @@ def run(verbose: bool = True) -> Score:
         score.add("plans", len(got) == len(want["plans"]), f"{name}: {len(got)} plans, expected {len(want['plans'])}")
         for i, (g, w) in enumerate(zip(got, want["plans"])):
             score_plan(g, w, score, f"{name}#{i + 1}")
-        score.lost += [f"{name}: {s}" for s in lost_sentences(text, got, result.dropped_text())]
+        raw = [Line(i + 1, t) for i, t in enumerate(text.replace(PAGE_BREAK, "").splitlines())]
+        score.lost += [f"{name}:{no}: {s}" for no, s in lost_sentences(raw, got, result.dropped_text())]
     if verbose:
         for miss in score.misses:
             print("  miss", miss)

@@ -155,15 +155,15 @@ def build_plan(data: dict[str, Any], slug: str, source: str = "", kind: str = ""
     return Plan(
         slug=data.get("slug") or slug,
         title=data["title"],
-        issuer=data.get("issuer") or "",
+        issuer=_real(data.get("issuer") or ""),
         date=_date(data.get("date")),
         status=data.get("status") or "active",
         period=Period(_date(period.get("start"), year), _date(period.get("end"), year)),
         category=data.get("category") or "",
         tags=tuple(dict.fromkeys(data.get("tags") or [])),
         basis=tuple(_docref(b) for b in data.get("basis") or []),
-        helpers=tuple(partners.get("helpers") or []),
-        recipients=tuple(partners.get("recipients") or []),
+        helpers=tuple(h for h in partners.get("helpers") or [] if _real(h)),
+        recipients=tuple(r for r in partners.get("recipients") or [] if _real(r)),
         attachments=tuple(_attachment(a) for a in data.get("attachments") or []),
         leadership=_leadership(data.get("leadership") or {}),
         steps=tuple(_step(s, year) for s in data.get("steps") or []),
@@ -198,11 +198,23 @@ def _attachment(value: Any) -> Attachment:
     return Attachment(str(value))
 
 
+def _real(name: str) -> str:
+    """A name, or '' for a template placeholder (XXX, xxx, 某某, XXX（待补充）): no page is made for it."""
+    return "" if name and cntext.find_placeholder(name + "年") else name
+
+
 def person(value: Any) -> Person:
-    """A person from a mapping, or from text such as '井明泉(五井小学校长)' or '全体教师'."""
+    """A person from a mapping, or from text such as '井明泉(五井小学校长)' or '全体教师'.
+
+    A placeholder name or organisation (XXX, xxx) is no person and no organisation: it is kept as
+    the description, so no person or organisation page is made for it."""
     if isinstance(value, dict):
-        return Person(value.get("name") or "", value.get("title") or "", value.get("org") or "",
-                      value.get("description") or "", value.get("role") or "")
+        name, org = value.get("name") or "", value.get("org") or ""
+        if _real(name) != name or _real(org) != org:
+            written = "".join(str(value.get(k) or "") for k in ("name", "org", "title"))
+            return Person(_real(name), value.get("title") or "", _real(org),
+                          value.get("description") or written, value.get("role") or "")
+        return Person(name, value.get("title") or "", org, value.get("description") or "", value.get("role") or "")
     found = cntext.parse_people(str(value))
     if len(found) == 1:
         p = found[0]

@@ -143,6 +143,9 @@ def _place(chunk: Chunk, data: dict[str, Any], sections: list[dict[str, Any]], y
     data[part] = value
     if chunk.how == "heading":
         report.found.append((part, chunk.first_line))
+        written = _written(chunk)
+        if written and written != TOP_LABELS.get(part):
+            data.setdefault("headings", {})[part] = written
     else:
         report.inferred.append((part, chunk.first_line, chunk.how.removeprefix("inferred: ")))
 
@@ -151,11 +154,19 @@ def _heading(chunk: Chunk) -> str:
     return chunk.nodes[0].title if chunk.kind == "heading" and chunk.nodes else ""
 
 
+def _written(chunk: Chunk) -> str:
+    """The heading as the author wrote it, numbering included ('一、总体要求'), without a trailing colon."""
+    node = chunk.nodes[0] if chunk.kind == "heading" and chunk.nodes else None
+    return (node.heading or node.title).strip().rstrip("：:") if node else ""
+
+
 def _unnamed(chunk: Chunk, sections: list[dict[str, Any]]) -> None:
     title = _heading(chunk)
     if title:
         text = _below(chunk)
-        sections.append({"title": title, **({"body": text} if text else {})})
+        written = _written(chunk)
+        sections.append({"title": title, **({"heading": written} if written and written != title else {}),
+                         **({"body": text} if text else {})})
         return
     intro = chunk.lead[0].text.strip() if chunk.kind == "list" and len(chunk.lead) == 1 else ""
     if intro and re.search(r"[:：]$", intro) and len(intro) <= 31:

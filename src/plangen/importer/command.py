@@ -114,6 +114,12 @@ def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken
         done = f"read, {total - not_written} written, {not_written} not written (see the errors above)"
     print(f"{file}: {total} plan{'s' if total != 1 else ''} {done}; {inferred} part(s) inferred, "
           f"{missing} missing (placeholders to fill in), {warnings} warning(s) from plangen check")
+    lost = len(converted.lost)
+    print(f"{file}: every sentence of the source is in the plans or listed as left out" if not lost else
+          f"{file}: warning: {lost} sentence(s) of the source are in no field of the plans (listed above): "
+          "copy them in by hand")
+    print(f"{file}: the imported plans are drafts (status: draft), which `plangen build` does not publish: "
+          "review each against its source, then change `status: draft` to `status: active`")
     return status
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from .assemble import Report, build
 from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify
 from .guard import checkable
+from .fidelity import lost
 from .splitting import split
 from .unflatten import unflatten
 
@@ -27,6 +28,7 @@ class Converted:
     plans: list[tuple[dict[str, Any], Report]] = field(default_factory=list)
     outside: list[Cleaning] = field(default_factory=list)
     skipped: list[Line] = field(default_factory=list)
+    lost: list[tuple[int, str]] = field(default_factory=list)  # source sentences found in no plan
 
     def dropped_text(self) -> list[str]:
         """Every line left out of the plans and reported as such (page chrome, the issuing notice…)."""
@@ -57,4 +59,16 @@ def convert(text: str, source: str, options: Options) -> Converted:
         data = checkable(data, report)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         result.plans.append((data, report))
+    _check_kept(result, raw, bounds, [p.header_line for p in parts])
     return result
+
+
+def _check_kept(result: Converted, raw: list[Line], bounds: list[int], starts: list[int]) -> None:
+    """Every source sentence is in a plan or reported as left out; the others are reported, by plan."""
+    result.lost = lost(raw, [d for d, _ in result.plans], result.dropped_text())
+    for no, sentence in result.lost:
+        owner = next((r for (_, r), start, end in zip(result.plans, starts, bounds) if start <= no < end), None)
+        if owner is None and result.plans:
+            owner = result.plans[0][1]
+        if owner is not None:
+            owner.warnings.append(f"line {no}: this sentence is in no field of the imported plan: '{sentence}'")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ..problems import Problem, count, format_text
 from ..vocabulary import TOP_LABELS
 from .assemble import PLACEHOLDER, Report
-from .cleaning import summarise
+from .cleaning import DROPPED_KINDS, LABELS, summarise
 
 
 def label(part: str) -> str:
@@ -28,8 +28,15 @@ def format_report(report: Report, output: str, problems: Sequence[Problem], writ
                    + f" -- written as '{PLACEHOLDER}': fill in by hand")
     for line in summarise(report.cleanings):
         out.append("  cleaned:  " + line)
+    for c in report.cleanings:
+        if c.kind in DROPPED_KINDS:
+            out.append(f"  left out: line {c.line}: '{c.sample}' ({LABELS[c.kind].split(' lines')[0]})")
+    for no, text, why in report.dropped:
+        out.append(f"  left out: line {no}: '{text}' ({why})")
     for warning in report.warnings:
         out.append("  warning:  " + warning)
+    out.append("  status:   draft (草稿): `plangen build` publishes no draft; check the plan against the source, "
+               "then set `status: active` to publish it")
     errors, warnings = count(problems)
     out.append(f"  check:    {errors} error(s), {warnings} warning(s)")
     out.extend("    " + format_text(p).replace("\n", "\n    ") for p in problems)

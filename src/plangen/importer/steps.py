@@ -68,8 +68,8 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     if found:
         fields = range_fields(found, warnings, f"line {line}")
         step.update(fields)
-        if fields:
-            title = _cut(head, found.span)
+        if fields and len(fields) == sum(1 for v in (found.start, found.end) if v is not None):
+            title = _cut(head, found.span)  # every date read: the dates leave the title
     title, rest = _title_and_rest(title)
     if not found:
         rest, body = _dates_in_body(step, rest, body, years, warnings, line)
@@ -130,6 +130,9 @@ def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[str]) 
 def _title_and_rest(text: str) -> tuple[str, str]:
     """A step title of at most ~30 characters; the rest of a long sentence stays in the body."""
     text = text.strip()
+    head = re.search(r"[：:。]", text)
+    if head and 0 < head.start() <= 20 and text[head.end():].strip():
+        return text[: head.start()].strip(), text[head.end():].strip()
     if len(text) <= 30:
         return text.strip("，,。：: ") or "（无标题）", ""
     m = _CLAUSE_END.search(text)
