@@ -20,6 +20,7 @@ _RULE_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 
 # Column headers, folded; the first column kind whose word a header holds wins.
 _LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("org_title", ("单位及职务", "单位和职务", "单位职务", "职务及单位", "单位及职位", "工作单位及职务", "所在单位及职务")),
     ("role", ("小组职务", "组内职务", "小组分工", "组内分工", "担任职务", "小组职位", "分工", "角色", "组内职位")),
     ("name", ("姓名", "名字", "人员")),
     ("org", ("工作单位", "所在单位", "单位", "部门")),
@@ -125,6 +126,9 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
         if not name:
             continue
         title, org = _cell(row, title_col), _cell(row, cols.get("org"))
+        both = _cell(row, cols.get("org_title"))
+        if both and not (title or org):
+            title = both
         if title and not org:
             title, org = split_title(title)
         person = {"name": name, "title": title, "org": org}
@@ -144,7 +148,7 @@ def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
         if not (title or when or body):
             continue
         step: dict[str, str] = {"title": title or when or body[:20]}
-        found = find_range(when, year) if when else None
+        found = find_range(month_dots(when), year) if when else None
         if found:
             for name, value in (("start", found.start), ("end", found.end)):
                 text = _date_text(value)
@@ -158,6 +162,14 @@ def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
             step["body"] = body
         out.append(step)
     return out
+
+
+_MONTH_DOT = re.compile(r"(?<![\d.])(\d{4})\s*[.．]\s*(\d{1,2})(?![\d.．])")
+
+
+def month_dots(text: str) -> str:
+    """'2023.3—2023.5' -> '2023年3月—2023年5月': a year and month written with a dot, as tables do."""
+    return _MONTH_DOT.sub(r"\1年\2月", text)
 
 
 def _date_text(value: PlanDate | DateIssue | None) -> str:

@@ -23,6 +23,8 @@ _STRUCTURE = re.compile(
     r"|\d{1,2}\s*[.．、](?!\d)|从|开始|截止|截至"
     r"|[（()）【】《》\[\]|：:，,、—\-~～至到起止\s]"
 )
+_RULE_ROW = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+_WORDY = re.compile(r"[\w]")
 # Words that are structure where they stand alone: table headers and group roles.
 _STRUCTURE_WORDS = frozenset(fold(w) for w in (
     "姓名", "职务", "单位", "工作单位", "小组职务", "组内职务", "分工", "阶段", "时间", "主要任务", "工作任务",
@@ -54,10 +56,13 @@ def lost(lines: list[Line], plans: list[dict[str, Any]], dropped: list[str]) -> 
     """(line, sentence) of every source sentence with a fragment found nowhere in the output."""
     text = plan_text(plans, dropped)
     missing: list[tuple[int, str]] = []
-    for line in lines:
+    for i, line in enumerate(lines):
+        if _RULE_ROW.match(line.text) or (i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1].text)):
+            continue  # a table's rule row and its header row: the columns became fields
         for m in _SENTENCE.finditer(line.text):
             sentence = m.group(0).strip()
             fragments = [fold(f) for f in _STRUCTURE.split(sentence)]
-            if any(len(f) >= 2 and f not in text and f not in _STRUCTURE_WORDS for f in fragments):
+            if any(len(f) >= 2 and _WORDY.search(f) and f not in text and f not in _STRUCTURE_WORDS
+                   for f in fragments):
                 missing.append((line.no, sentence))
     return missing

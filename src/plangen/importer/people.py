@@ -229,7 +229,10 @@ def _prose_person(text: str, k: str) -> list[dict[str, str]]:
         if named:
             title_len = len(piece) - len(named)
             title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
-            out.append(_titled(original[title_len:], title))
+            person = _titled(original[title_len:], title)
+            if not title and out and out[-1].get("name") and out[-1].get("title"):  # 副局长黎明、侯静: both 副局长
+                person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
+            out.append(person)
             titles = []
         elif first:
             out.append(_titled(original[:first], original[first:]))

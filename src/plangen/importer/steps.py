@@ -70,6 +70,9 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
         step.update(fields)
         if fields and len(fields) == sum(1 for v in (found.start, found.end) if v is not None):
             title = _cut(head, found.span)  # every date read: the dates leave the title
+            if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
+                title, body = body[0], body[1:]
+            title = title or head.strip()
     title, rest = _title_and_rest(title)
     if not found:
         rest, body = _dates_in_body(step, rest, body, years, warnings, line)
@@ -106,7 +109,9 @@ def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> li
     out = []
     for node in nodes:
         below = [ln.text for ln in node.all_lines() if ln is not node.line]
-        if node.title:
+        if node.title and _PHASE.match(node.title) and node.body and len(node.body[0]) <= 40:
+            out.append(step_from(f"{node.title}：{node.body[0]}", node.body[1:] + below, node.line.no, years, warnings))
+        elif node.title:
             out.append(step_from(node.title, node.body + below, node.line.no, years, warnings))
         else:
             out.append(step_from(" ".join(node.body), below, node.line.no, years, warnings))
@@ -131,6 +136,8 @@ def _title_and_rest(text: str) -> tuple[str, str]:
     """A step title of at most ~30 characters; the rest of a long sentence stays in the body."""
     text = text.strip()
     head = re.search(r"[：:。]", text)
+    if head and _PHASE.match(text[:head.start()]) and len(text) <= 30 and head.group(0) != "。":
+        return text.rstrip("，,。：: "), ""  # 第一阶段：宣传报名
     if head and 0 < head.start() <= 20 and text[head.end():].strip():
         return text[: head.start()].strip(), text[head.end():].strip()
     if len(text) <= 30:
@@ -147,10 +154,11 @@ def _cut(text: str, span: tuple[int, int]) -> str:
     before, after = text[: span[0]], text[span[1]:]
     before = re.sub(r"[（(\[【]\s*$", "", before)
     after = re.sub(r"^\s*[）)\]】]", "", after)
-    after = re.sub(r"^\s*[，,、]", "", after) if not before.strip() else after
-    return (before.rstrip(" ：:，,") + after).strip() or text
+    after = re.sub(r"^\s*[，,、：:]", "", after) if not before.strip() else after
+    return (before.rstrip(" ：:，,") + after).strip()
 
 
+_PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")
 _UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
 
 
