@@ -30,14 +30,14 @@ CORPUS = ROOT / "tests" / "import_corpus"
 sys.path.insert(0, str(CORPUS))
 sys.path.insert(0, str(ROOT / "src"))
 
-from build_docx import build_docx  # noqa: E402
+from build_docx import build_docx
 
-from plangen.importer import Options, convert  # noqa: E402
-from plangen.importer.cleaning import Line  # noqa: E402
-from plangen.importer.fidelity import lost as lost_sentences  # noqa: E402
-from plangen.importer.reading import PAGE_BREAK, decode, docx_text  # noqa: E402
-from plangen.importer.splitting import compile_split  # noqa: E402
-from plangen.vocabulary import fold  # noqa: E402
+from plangen.importer import Options, convert
+from plangen.importer.cleaning import Line
+from plangen.importer.fidelity import lost as lost_sentences
+from plangen.importer.reading import PAGE_BREAK, decode, docx_text
+from plangen.importer.splitting import compile_split
+from plangen.vocabulary import fold
 
 ROLE_LABELS = {"leaders": "组长", "deputies": "副组长", "members": "成员"}
 

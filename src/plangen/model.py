@@ -149,8 +149,8 @@ BODY_KEYS = ("preamble", "guiding_thought", "objectives", "targets", "leadership
 
 def build_plan(data: dict[str, Any], slug: str, source: str = "", kind: str = "") -> Plan:
     """A Plan from canonical, schema-valid data (aliases already resolved)."""
-    year = plan_year(*(_date(data.get(k)) for k in ("date",)), _date((data.get("period") or {}).get("start")))
     period = data.get("period") or {}
+    year = plan_year(_date(data.get("date")), _date(period.get("start")))
     partners = data.get("partners") or {}
     return Plan(
         slug=data.get("slug") or slug,
@@ -162,8 +162,8 @@ def build_plan(data: dict[str, Any], slug: str, source: str = "", kind: str = ""
         category=data.get("category") or "",
         tags=tuple(dict.fromkeys(data.get("tags") or [])),
         basis=tuple(_docref(b) for b in data.get("basis") or []),
-        helpers=tuple(h for h in partners.get("helpers") or [] if _real(h)),
-        recipients=tuple(r for r in partners.get("recipients") or [] if _real(r)),
+        helpers=_orgs(partners.get("helpers")),
+        recipients=_orgs(partners.get("recipients")),
         attachments=tuple(_attachment(a) for a in data.get("attachments") or []),
         leadership=_leadership(data.get("leadership") or {}),
         steps=tuple(_step(s, year) for s in data.get("steps") or []),
@@ -174,6 +174,11 @@ def build_plan(data: dict[str, Any], slug: str, source: str = "", kind: str = ""
         number=data.get("number") or "",
         headings=tuple(Heading(k, v) for k, v in (data.get("headings") or {}).items() if v),
     )
+
+
+def _orgs(names: Any) -> tuple[str, ...]:
+    """Organisations of a pairing; a placeholder (XXX学校) is none."""
+    return tuple(n for n in names or [] if _real(n))
 
 
 def _date(value: Any, year: int | None = None) -> PlanDate | None:

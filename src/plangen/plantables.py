@@ -65,6 +65,15 @@ def pipe_table(lines: list[str]) -> Table | None:
     return Table(rows[0], tuple(rows[1:]))
 
 
+def table_in(lines: list[tuple[int, str]], kind: str) -> tuple[Table | None, list[tuple[int, str]]]:
+    """The table of `kind` among numbered lines, and the numbered lines of its body rows (None, [] when none)."""
+    rows = [(n, raw) for n, raw in lines if is_pipe_row(raw)]
+    table = pipe_table([raw for _, raw in rows])
+    if table is None or kind_of(table) != kind:
+        return None, []
+    return table, rows
+
+
 def pipe_text(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     """A table as Markdown pipe rows (cells with | or line breaks made safe)."""
     def row(cells: tuple[str, ...]) -> str:
@@ -112,9 +121,8 @@ def _cell(row: tuple[str, ...], i: int | None) -> str:
 def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
     """(role key, person) per row; a row with an empty role takes the role of the row above."""
     cols = _columns(table.header, _LEADERSHIP_COLUMNS)
-    role_col = cols.get("role")
-    if role_col is None or not _role_column(Table(table.header, table.rows)) == role_col:
-        role_col = _role_column(table) if _role_column(table) is not None else role_col
+    by_cells = _role_column(table)
+    role_col = by_cells if by_cells is not None else cols.get("role")
     title_col = cols.get("title") if cols.get("title") != role_col else None
     out: list[tuple[str, dict[str, str]]] = []
     role_key, role_text = "members", ""

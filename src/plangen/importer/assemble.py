@@ -13,8 +13,8 @@ from .hanzi import back, key
 from .infer import LEADERSHIP, assign
 from .outline import Node
 from .people import read_group
-from .steps import Years, closing_fields, period_from, steps_from_nodes, steps_from_paragraphs
 from .splitting import title_of
+from .steps import Years, closing_fields, period_from, steps_from_nodes, steps_from_paragraphs
 from .structure import Chunk, chunks_of, closing_lines
 from .wrapper import unwrap
 
@@ -103,9 +103,8 @@ def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str
     titles = []
     for i, ln in enumerate(tail):
         text = ln.text.strip()
-        if i == 0:
-            text = text[_ATTACHMENT.match(text).end():] if _ATTACHMENT.match(text) else text
-        text = _ITEM_NO.sub("", text).strip().rstrip("。；;")
+        label = _ATTACHMENT.match(text) if i == 0 else None
+        text = _ITEM_NO.sub("", text[label.end():] if label else text).strip().rstrip("。；;")
         if text:
             titles.append({"title": text})
     return body[:start], titles

@@ -9,8 +9,8 @@ from typing import Any
 
 from .assemble import Report, build
 from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify
-from .guard import checkable
 from .fidelity import lost
+from .guard import checkable
 from .splitting import split
 from .unflatten import unflatten
 

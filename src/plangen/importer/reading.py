@@ -10,7 +10,6 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import Any
 
 from ..plantables import pipe_text

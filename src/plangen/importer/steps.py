@@ -174,7 +174,9 @@ def period_from(text: str, years: Years, warnings: list[str], line: int) -> dict
         after = find_range(k[until.end():], found.start.year if hasattr(found.start, "year") else years.current) \
             if until else None
         if after and after.span[0] == 0:
-            fields.update({"end": v for k2, v in range_fields(after, warnings, f"line {line}").items() if k2 == "start"})
+            end = range_fields(after, warnings, f"line {line}").get("start")
+            if end:
+                fields["end"] = end
     return fields
 
 

@@ -83,13 +83,7 @@ def to_markdown(data: dict[str, Any]) -> str:
     body_keys = [k for k in ITEM_PARTS if k in data and _reads_back(k, data[k])]
     sections = data.get("sections", [])
     in_body = bool(sections) and all(_section_ok(s) for s in sections) and _sections_read_back(sections)
-    headings = data.get("headings") or {}
-    written = {k: headings[k] for k in body_keys if k in headings and _heading_ok(headings[k], k)}
-    front = {k: v for k, v in data.items() if k != "title" and k not in body_keys and not (k == "sections" and in_body)}
-    rest = {k: v for k, v in headings.items() if k not in written}
-    front.pop("headings", None)
-    if rest:
-        front["headings"] = rest
+    written, front = _split_headings(data, body_keys, in_body)
     out = ["---", to_yaml(front).rstrip("\n"), "---", f"# {data['title']}", ""]
     if "preamble" in body_keys:
         out += [_part_text(data["preamble"]), ""]
@@ -100,6 +94,19 @@ def to_markdown(data: dict[str, Any]) -> str:
         for s in sections:
             out += [f"## {s.get('heading') or s['title']}", ""] + ([s["body"], ""] if s.get("body") else [])
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _split_headings(data: dict[str, Any], body_keys: list[str], in_body: bool) -> tuple[dict[str, str],
+                                                                                       dict[str, Any]]:
+    """(headings written as the parts' `##` lines, the front matter with the other headings)."""
+    headings = data.get("headings") or {}
+    written = {k: headings[k] for k in body_keys if k in headings and _heading_ok(headings[k], k)}
+    front = {k: v for k, v in data.items() if k not in ("title", "headings") and k not in body_keys
+             and not (k == "sections" and in_body)}
+    rest = {k: v for k, v in headings.items() if k not in written}
+    if rest:
+        front["headings"] = rest
+    return written, front
 
 
 def _heading_ok(heading: str, key: str) -> bool:
