@@ -159,7 +159,7 @@ def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
         found = find_range(month_dots(when), year) if when else None
         if found:
             for name, value in (("start", found.start), ("end", found.end)):
-                text = _date_text(value)
+                text = _date_text(value, when)
                 if text:
                     step[name] = text
         elif when and title:
@@ -180,10 +180,11 @@ def month_dots(text: str) -> str:
     return _MONTH_DOT.sub(r"\1年\2月", text)
 
 
-def _date_text(value: PlanDate | DateIssue | None) -> str:
+def _date_text(value: PlanDate | DateIssue | None, written: str) -> str:
+    """ISO text; for a date that cannot be read, the words as written, so that `plangen check` reports them."""
     if isinstance(value, PlanDate):
         return str(value)
-    if isinstance(value, DateIssue) and value.kind == "placeholder":
+    if isinstance(value, DateIssue):
         quoted = re.search(r"'(.+?)'", value.message)
-        return quoted.group(1) if quoted else ""
+        return quoted.group(1) if quoted else written
     return ""

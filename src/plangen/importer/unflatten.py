@@ -54,7 +54,7 @@ def split_line(text: str) -> list[str]:
         sig = _SIGNATURE.search(k)
         if sig:
             cuts.update((sig.start("org"), sig.start("date")))
-    cuts.discard(0)
+    cuts = {c for c in cuts if text[:c].strip(" #")}  # never right after a Markdown heading's #s
     pieces, start = [], 0
     for cut in sorted(cuts):
         pieces.append(text[start:cut])
