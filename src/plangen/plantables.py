@@ -155,7 +155,9 @@ def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
         body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
         if not (title or when or body):
             continue
-        step: dict[str, str] = {"title": title or when or body[:20]}
+        if not title and body and len(body) <= 30:  # no title column: the task names the step
+            title, body = body, ""
+        step: dict[str, str] = {"title": title or when or body[:30]}
         found = find_range(month_dots(when), year) if when else None
         if found:
             for name, value in (("start", found.start), ("end", found.end)):

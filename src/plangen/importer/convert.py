@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..documents import load_yaml
+from ..vocabulary import TOP_ALIASES
 from .assemble import Report, build
 from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify
 from .fidelity import lost
@@ -41,7 +43,8 @@ class Converted:
 def convert(text: str, source: str, options: Options) -> Converted:
     """Every plan in `text` as plan data with its report."""
     raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]  # every line break Python knows
-    lines, cleanings = clean(raw)
+    front, raw_body = front_matter(raw)
+    lines, cleanings = clean(raw_body)
     if options.simplified is not None:
         lines, converted = simplify(lines, options.simplified)
         cleanings = sorted(cleanings + converted, key=lambda c: c.line)
@@ -59,8 +62,31 @@ def convert(text: str, source: str, options: Options) -> Converted:
         data = checkable(data, report)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         result.plans.append((data, report))
+    if front and result.plans:
+        _take_front(front, *result.plans[0])
     _check_kept(result, raw, bounds, [p.header_line for p in parts])
     return result
+
+
+def front_matter(raw: list[Line]) -> tuple[dict[str, Any], list[Line]]:
+    """A Markdown plan's front matter (a YAML mapping between --- lines): (its fields, the other lines)."""
+    if not raw or raw[0].text.strip() != "---":
+        return {}, raw
+    end = next((i for i, ln in enumerate(raw[1:], 1) if ln.text.strip() in ("---", "...")), None)
+    if end is None:
+        return {}, raw
+    loaded = load_yaml("\n".join(ln.text for ln in raw[1:end]), "front matter")
+    if not isinstance(loaded.data, dict) or loaded.problems:
+        return {}, raw
+    return {str(k): v for k, v in loaded.data.items()}, raw[end + 1:]
+
+
+def _take_front(front: dict[str, Any], data: dict[str, Any], report: Report) -> None:
+    """The front matter's fields win over what the body gave (they were written as fields)."""
+    for written, value in front.items():
+        data[TOP_ALIASES.get(written, written)] = value if not hasattr(value, "isoformat") else value.isoformat()
+    report.missing = [m for m in report.missing if m not in front]
+    report.found.extend((k, 1) for k in front if k in ("issuer", "date", "period", "number"))
 
 
 def _check_kept(result: Converted, raw: list[Line], bounds: list[int], starts: list[int]) -> None:

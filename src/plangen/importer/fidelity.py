@@ -20,7 +20,7 @@ _STRUCTURE = re.compile(
     r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]"
     r"|^\s*#+|^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]|[①-⑳])"
     r"|(?:常务副组长|执行副组长|副组长|组长|组员|成员|顾问|副秘书长|秘书长|联络员|附件\s*\d*)\s*[:：]"
-    r"|\d{1,2}\s*[.．、](?!\d)|从|开始|截止|截至"
+    r"|\d{1,2}\s*[.．、](?!\d)|从|开始|截止|截至|^\s*(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}"
     r"|[（()）【】《》\[\]|：:，,、—\-~～至到起止\s]"
 )
 _RULE_ROW = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
@@ -46,7 +46,7 @@ def _strings(value: Any) -> list[str]:
         return [value]
     if isinstance(value, dict):
         joined = [value.get("org", "") + value.get("title", "")] if "name" in value else []
-        return joined + [s for v in value.values() for s in _strings(v)]
+        return joined + list(value) + [s for v in value.values() for s in _strings(v)]
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return [str(value)] if value is not None else []

@@ -218,7 +218,7 @@ def _prose_person(text: str, k: str) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     titles: list[str] = []
     pos = 0
-    for piece in re.split(r"[、和及]", k):
+    for piece in _pieces(k):
         start = k.find(piece, pos)
         pos = start + len(piece)
         original = text[start:start + len(piece)].strip()
@@ -239,6 +239,15 @@ def _prose_person(text: str, k: str) -> list[dict[str, str]]:
         elif piece:
             titles.append(original)
     out.extend({"description": t} for t in titles)
+    return out
+
+
+def _pieces(k: str) -> list[str]:
+    """'副局长鞠文、人力资源和社会保障局副局长栾海' -> two pieces: 、 always divides; 和 / 及 only between names."""
+    out: list[str] = []
+    for piece in k.split("、"):
+        halves = re.split(r"[和及]", piece)
+        out.extend(halves if all(0 < len(h) <= 4 for h in halves) else [piece])
     return out
 
 

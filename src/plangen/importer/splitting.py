@@ -24,6 +24,7 @@ _SEPARATOR = re.compile(r"^\s*(?:[-=*_—～~·•#＝－＊]\s*){3,}$")
 _BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|办法|细则|规划)[^】]{0,8})】\s*$")
 _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
                     r"(?P<no>\s*(?:[（(][^）)]{1,6}[)）]|[一二三四五六七八九十]{1,2}|\d{1,2}))?)\s*$")
+_LABELLED = re.compile(r"^(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}\s*[：:、.．\s]\s*(?P<title>.+)$")
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
 _NOTICE = re.compile(r"印发《(?P<title>[^》]{2,80})》")
 
@@ -73,7 +74,10 @@ def _plain(lines: list[Line]) -> list[Line]:
 
 def title_of(text: str) -> str:
     """The plan title a line is ('' when it is none): `…方案`, `# …方案（二）`, `【…方案一】`."""
-    k = key(text).strip()
+    k = key(text).strip().lstrip("#").strip()
+    label = _LABELLED.match(k)
+    if label and title_of(k[label.start("title"):]):  # 方案一：…方案
+        return text.strip().lstrip("#").strip()[label.start("title"):].strip()
     m = _BRACKETED.match(k) or _TITLE.match(k)
     return text.strip().lstrip("#").strip().strip("【】").strip() if m else ""
 
@@ -106,5 +110,5 @@ def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
         return False  # the plan the issuing notice introduced
     last = key(body[-1]).strip()
     signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last))
-    bracketed = bool(_BRACKETED.match(key(text).strip()))
+    bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
     return broken or signed or bracketed or bool(_NUMBERED.search(title_of(text)))
