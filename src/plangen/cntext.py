@@ -96,7 +96,7 @@ def split_title(info: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     return info, ""
 
 
-def parse_people(text: str) -> list[PersonText]:
+def parse_people(text: str, known: tuple[str, ...] = ()) -> list[PersonText]:
     """'井明泉(五井小学校长)于海军(嵩山小学校长)' or '张三、李四' or '结对学校全体教师'."""
     text = text.strip().strip("。.;；")
     if not text:
@@ -106,7 +106,7 @@ def parse_people(text: str) -> list[PersonText]:
     for m in _PAREN_PERSON.finditer(text):
         if text[pos:m.start()].strip(" 、，,;；"):
             people.extend(_plain_people(text[pos:m.start()]))
-        title, org = split_title(m.group(2))
+        title, org = split_title(m.group(2), known)
         people.append(_person_or_group(m.group(1), title, org))
         pos = m.end()
     if text[pos:].strip(" 、，,;；"):

@@ -36,15 +36,17 @@ class Report:
     cleanings: list[Cleaning] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why) left out of the plan
+    orgs: tuple[str, ...] = ()  # organisation names known (the registry's): where titles are split from them
 
     def parts(self) -> set[str]:
         """Parts read from the source, by heading or inferred (placeholders excluded)."""
         return {p for p, _ in self.found} | {p for p, _, _ in self.inferred}
 
 
-def build(lines: list[Line], header: str, source: str, header_line: int) -> tuple[dict[str, Any], Report]:
-    """Plan data and report for one plan's (cleaned) lines."""
-    report = Report(source, header, header_line)
+def build(lines: list[Line], header: str, source: str, header_line: int,
+          orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], Report]:
+    """Plan data and report for one plan's (cleaned) lines; `orgs`: organisation names known (the registry's)."""
+    report = Report(source, header, header_line, orgs=orgs)
     wrapped = unwrap(lines)
     report.dropped.extend(wrapped.dropped)
     body, closing = closing_lines(wrapped.lines)
@@ -202,7 +204,7 @@ def _value(part: str, chunk: Chunk, years: Years, report: Report, data: dict[str
         return _item_part(lead, items)
     if part == "leadership":
         texts = lead + [ln.text for n in items for ln in n.all_lines()]
-        group, warnings = read_group(texts, _heading(chunk))
+        group, warnings = read_group(texts, _heading(chunk), report.orgs)
         report.warnings.extend(f"{where}: {w}" for w in warnings)
         return group if any(group.get(k) for k in ("name", "leaders", "deputies", "members", "office", "body")) else None
     if part == "steps":
@@ -289,7 +291,7 @@ def _leadership_anywhere(chunks: list[Chunk], data: dict[str, Any], report: Repo
         for line, text, heading in _texts(chunk):
             if not LEADERSHIP.search(key(text)):
                 continue
-            group, _ = read_group([text], heading)
+            group, _ = read_group([text], heading, report.orgs)
             group.pop("body", None)  # the text stays where it stands in the plan
             if group.get("name") or any(group.get(r) for r in ("leaders", "deputies", "members")):
                 data["leadership"] = group

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import load_config
+from ..workspace import load_registry
 from ..problems import Problem
 from ..project import parse_source
 from ..sources import Source
@@ -64,8 +65,11 @@ def run(args: argparse.Namespace) -> int:
     except MissingExtra as exc:
         print(f"plangen import: error: {exc}", file=sys.stderr)
         return 2
+    config = load_config(Path.cwd())[0]
     if args.output is None:
-        args.output = load_config(Path.cwd())[0].plans_dir
+        args.output = config.plans_dir
+    registry = load_registry(config)[0]
+    options = Options(options.split, options.simplified, tuple(sorted(set(registry.orgs.values()))))
     status = 0
     taken: set[str] = set()
     for file in args.files:

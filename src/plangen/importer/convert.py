@@ -21,6 +21,7 @@ from .unflatten import unflatten
 class Options:
     split: re.Pattern[str]
     simplified: Callable[[str], str] | None = None
+    orgs: tuple[str, ...] = ()  # organisation names the registry knows: split from job titles first
 
 
 @dataclass(slots=True)
@@ -58,7 +59,7 @@ def convert(text: str, source: str, options: Options) -> Converted:
         lines_of = [ln for ln in part.lines if ln.text.strip()]
         if not lines_of and not part.header:
             continue  # nothing left after cleaning (a page of boilerplate only)
-        data, report = build(lines_of, part.header, source, part.header_line)
+        data, report = build(lines_of, part.header, source, part.header_line, options.orgs)
         data = checkable(data, report)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         result.plans.append((data, report))

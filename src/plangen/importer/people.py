@@ -44,6 +44,7 @@ class Group:
     role: str = ""
     label: str = ""
     twice: list[str] = field(default_factory=list)
+    orgs: tuple[str, ...] = ()
 
     def add(self, role: str, person: dict[str, str]) -> None:
         people = self.data.setdefault(role, [])
@@ -59,9 +60,10 @@ class Group:
         people.append(person)
 
 
-def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], list[str]]:
-    """Leadership data from the lines of the part, and warnings (empty slots)."""
-    group = Group()
+def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[str]]:
+    """Leadership data from the lines of the part, and warnings (empty slots). `orgs`: organisation
+    names known (the registry's), tried first where an organisation ends and a job title begins."""
+    group = Group(orgs=orgs)
     name = _name_in(heading) if heading else ""
     lines = _table(group, lines)
     for text in lines:
@@ -147,7 +149,7 @@ def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
     label = re.sub(r"\s", "", m["label"])
     role = _ROLE_OF[label]
     group.role, group.label = role, label
-    people = _people(text, k)
+    people = _people(text, k, group.orgs)
     if not people:
         group.empty_slots.append(label)
         group.data.setdefault(role, [])
@@ -164,17 +166,17 @@ def _with_role(person: dict[str, str], label: str) -> dict[str, str]:
 
 def _continue(group: Group, text: str, k: str) -> None:
     if group.role and k.strip(" 。.，,、"):
-        for person in _people(text, k):
+        for person in _people(text, k, group.orgs):
             group.add(group.role, _with_role(person, group.label))
 
 
-def _people(text: str, k: str) -> list[dict[str, str]]:
+def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """cntext.parse_people on the key, each field cut back from the original."""
     found = []
-    for p in cntext.parse_people(k):
+    for p in cntext.parse_people(k, tuple(key(o) for o in orgs)):
         raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
         if raw.get("title") and not raw.get("org"):
-            raw["title"], org = _org_split(raw["title"])
+            raw["title"], org = _org_split(raw["title"], orgs)
             raw.update({"org": org} if org else {})
         if p.description:
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
@@ -208,12 +210,12 @@ def _prose(group: Group, text: str, k: str) -> None:
                 continue
             role = _ROLE_OF[m["role"]]
             original = text[start + m.start("who"):start + m.end("who")]
-            for person in _prose_person(original, m["who"]):
+            for person in _prose_person(original, m["who"], group.orgs):
                 group.add(role, _with_role(person, m["role"]))
             break
 
 
-def _prose_person(text: str, k: str) -> list[dict[str, str]]:
+def _prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """'县委常委、县纪委书记李诒芸' -> one person with both titles; '各帮扶责任县领导' -> a description."""
     out: list[dict[str, str]] = []
     titles: list[str] = []
@@ -229,13 +231,13 @@ def _prose_person(text: str, k: str) -> list[dict[str, str]]:
         if named:
             title_len = len(piece) - len(named)
             title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
-            person = _titled(original[title_len:], title)
+            person = _titled(original[title_len:], title, orgs)
             if not title and out and out[-1].get("name") and out[-1].get("title"):  # 副局长黎明、侯静: both 副局长
                 person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
             out.append(person)
             titles = []
         elif first:
-            out.append(_titled(original[:first], original[first:]))
+            out.append(_titled(original[:first], original[first:], orgs))
         elif piece:
             titles.append(original)
     out.extend({"description": t} for t in titles)
@@ -251,18 +253,18 @@ def _pieces(k: str) -> list[str]:
     return out
 
 
-def _titled(name: str, title: str) -> dict[str, str]:
+def _titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
     """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
-    title, org = _org_split(title) if "、" not in title else (title, "")
+    title, org = _org_split(title, orgs) if "、" not in title else (title, "")
     return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
 
 
-def _org_split(title: str) -> tuple[str, str]:
+def _org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
     """cntext.split_org on the simplified key, cut back from the text as written (traditional too)."""
     k = key(title)
     if len(k) != len(title):
         return title, ""
-    _, org = cntext.split_org(k)
+    _, org = cntext.split_org(k, tuple(key(o) for o in orgs))
     return (title[len(org):], title[:len(org)]) if org else (title, "")
 
 
