@@ -149,29 +149,26 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
 def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
     """One step per row: title, start/end (from the time column), owner, body."""
     cols = _columns(table.header, _STEP_COLUMNS)
-    out: list[dict[str, str]] = []
-    for row in table.rows:
-        title, when = _cell(row, cols.get("title")), _cell(row, cols.get("when"))
-        body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
-        if not (title or when or body):
-            continue
-        if not title and body and len(body) <= 30:  # no title column: the task names the step
-            title, body = body, ""
-        step: dict[str, str] = {"title": title or when or body[:30]}
-        found = find_range(month_dots(when), year) if when else None
-        if found:
-            for name, value in (("start", found.start), ("end", found.end)):
-                text = _date_text(value, when)
-                if text:
-                    step[name] = text
-        elif when and title:
-            body = "\n\n".join(x for x in (f"时间：{when}", body) if x)
-        if owner:
-            step["owner"] = owner
-        if body:
-            step["body"] = body
-        out.append(step)
-    return out
+    steps = [_step_of(row, cols, year) for row in table.rows]
+    return [s for s in steps if s]
+
+
+def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> dict[str, str]:
+    title, when = _cell(row, cols.get("title")), _cell(row, cols.get("when"))
+    body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
+    if not (title or when or body):
+        return {}
+    if not title and body and len(body) <= 30:  # no title column: the task names the step
+        title, body = body, ""
+    step: dict[str, str] = {"title": title or when or body[:30]}
+    found = find_range(month_dots(when), year) if when else None
+    if found:
+        dates = {name: _date_text(value, when) for name, value in (("start", found.start), ("end", found.end))}
+        step.update({name: text for name, text in dates.items() if text})
+    elif when and title:
+        body = "\n\n".join(x for x in (f"时间：{when}", body) if x)  # a time not read as dates stays in the text
+    step.update({k: v for k, v in (("owner", owner), ("body", body)) if v})
+    return step
 
 
 _MONTH_DOT = re.compile(r"(?<![\d.])(\d{4})\s*[.．]\s*(\d{1,2})(?![\d.．])")

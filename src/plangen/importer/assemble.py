@@ -235,13 +235,9 @@ def _item_part(lead: list[str], items: list[Node]) -> str | list[Any]:
 
 def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, report: Report,
            data: dict[str, Any], sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    rows = [t for t in lead if plantables.is_pipe_row(t)]
-    table = plantables.pipe_table(rows)
-    if table is not None and plantables.kind_of(table) == "steps":
-        rest = [t for t in lead if t not in rows and t.strip()]
-        if rest:
-            sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": "\n\n".join(rest)})
-        return list(plantables.steps_of(table, years.current))
+    table = _steps_table(chunk, lead, years, sections)
+    if table is not None:
+        return table
     if chunk.kind == "para":
         return steps_from_paragraphs(chunk.lead, years, report.warnings)
     intro = [t for t in lead if t.strip()]
@@ -257,6 +253,19 @@ def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, repor
                 report.inferred.append(("period", chunk.first_line, "dates in the introduction of the steps"))
         sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": text})
     return steps_from_nodes(items, years, report.warnings)
+
+
+def _steps_table(chunk: Chunk, lead: list[str], years: Years,
+                 sections: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The steps of a steps table in the part (the text around it kept as a section), or None."""
+    rows = [t for t in lead if plantables.is_pipe_row(t)]
+    table = plantables.pipe_table(rows)
+    if table is None or plantables.kind_of(table) != "steps":
+        return None
+    rest = [t for t in lead if t not in rows and t.strip()]
+    if rest:
+        sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": "\n\n".join(rest)})
+    return list(plantables.steps_of(table, years.current))
 
 
 def _documents(text: str) -> list[dict[str, str]]:

@@ -45,11 +45,7 @@ def convert(text: str, source: str, options: Options) -> Converted:
     """Every plan in `text` as plan data with its report."""
     raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]  # every line break Python knows
     front, raw_body = front_matter(raw)
-    lines, cleanings = clean(raw_body)
-    if options.simplified is not None:
-        lines, converted = simplify(lines, options.simplified)
-        cleanings = sorted(cleanings + converted, key=lambda c: c.line)
-    lines = unflatten(lines)
+    lines, cleanings = _cleaned(raw_body, options)
     parts, before = split(lines, options.split)
     result = Converted(skipped=[ln for ln in before if ln.text.strip()])
     bounds = [p.header_line for p in parts[1:]] + [len(raw) + 1]
@@ -60,13 +56,21 @@ def convert(text: str, source: str, options: Options) -> Converted:
         if not lines_of and not part.header:
             continue  # nothing left after cleaning (a page of boilerplate only)
         data, report = build(lines_of, part.header, source, part.header_line, options.orgs)
-        data = checkable(data, report)
+        if front and not result.plans:
+            _take_front(front, data, report)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
-        result.plans.append((data, report))
-    if front and result.plans:
-        _take_front(front, *result.plans[0])
+        result.plans.append((checkable(data, report), report))
     _check_kept(result, raw, bounds, [p.header_line for p in parts])
     return result
+
+
+def _cleaned(raw: list[Line], options: Options) -> tuple[list[Line], list[Cleaning]]:
+    """Lines repaired (and simplified when asked), line breaks put back; what was done, in line order."""
+    lines, cleanings = clean(raw)
+    if options.simplified is not None:
+        lines, converted = simplify(lines, options.simplified)
+        cleanings = sorted(cleanings + converted, key=lambda c: c.line)
+    return unflatten(lines), cleanings
 
 
 def front_matter(raw: list[Line]) -> tuple[dict[str, Any], list[Line]]:

@@ -37,7 +37,17 @@ def split_line(text: str) -> list[str]:
     k = key(text)
     if len(k) != len(text):
         return [text]  # cuts are found on the key: only where it aligns with the text
-    long = len(text) > _LONG
+    cuts = {c for c in _cuts(k, len(text) > _LONG) if text[:c].strip(" #")}  # never right after a heading's #s
+    pieces, start = [], 0
+    for cut in sorted(cuts):
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _cuts(k: str, long: bool) -> set[int]:
+    """Where lines begin in the key of a line: before headings; in a long line also items, roles, a signature."""
     cuts: set[int] = set()
     title = _TITLE_HEAD.match(k)
     if title and long:
@@ -54,10 +64,4 @@ def split_line(text: str) -> list[str]:
         sig = _SIGNATURE.search(k)
         if sig:
             cuts.update((sig.start("org"), sig.start("date")))
-    cuts = {c for c in cuts if text[:c].strip(" #")}  # never right after a Markdown heading's #s
-    pieces, start = [], 0
-    for cut in sorted(cuts):
-        pieces.append(text[start:cut])
-        start = cut
-    pieces.append(text[start:])
-    return [p.strip() for p in pieces if p.strip()]
+    return cuts
