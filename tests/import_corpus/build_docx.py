@@ -2,7 +2,8 @@
 
 Blocks: {title: text} Word's Title style; {h1: text} … {h3: text} Heading 1–3; {p: text} a plain
 paragraph; {bold: text} a bold plain paragraph (a heading in a file without heading styles);
-{right: text} a right-aligned paragraph (a signature line); {page: true} a page break;
+{right: text} a right-aligned paragraph (a signature line); {item: text} a paragraph Word numbers
+itself (List Number style, no number in the text); {page: true} a page break;
 {table: [[header…], [row…], …]} a table.
 """
 
@@ -27,6 +28,8 @@ def build_docx(blocks: list[dict[str, Any]]) -> bytes:
             document.add_paragraph(str(value))
         elif kind == "bold":
             document.add_paragraph().add_run(str(value)).bold = True
+        elif kind == "item":
+            document.add_paragraph(str(value), style="List Number")
         elif kind == "right":
             document.add_paragraph(str(value)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
         elif kind == "page":

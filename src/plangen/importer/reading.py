@@ -7,6 +7,7 @@ GB2312); Markdown is read the same way; `.docx` through python-docx, an optional
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,7 +135,10 @@ def paragraph_lines(paragraph: Any, styled: bool) -> list[str]:
         level = _style_level(paragraph)
         if level is None and not styled and _bold_heading(paragraph, text):
             level = 1
-        out.append(("#" * min(6, level + 1) + " " + text) if level is not None else text)
+        if level is not None:
+            out.append("#" * min(6, level + 1) + " " + text)
+        else:
+            out.append(("- " + text) if _auto_numbered(paragraph, text) else text)
     if after:
         out.append(PAGE_BREAK)
     return out
@@ -149,6 +153,15 @@ def _style_level(paragraph: Any) -> int | None:
         if name.startswith(prefix) and name[len(prefix):].isdigit():
             return int(name[len(prefix):])
     return None
+
+
+def _auto_numbered(paragraph: Any, text: str) -> bool:
+    """A paragraph Word numbers itself (a list style, or numbering in its properties), whose text has no number:
+    an item of a list, written as `- ` so that the outline reader sees the item."""
+    name = (paragraph.style.name if paragraph.style is not None else "").lower()
+    numbered = name.startswith(("list number", "list bullet", "list paragraph")) or any(
+        node.tag.endswith("}numPr") for node in paragraph._p.iter())
+    return numbered and not re.match(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳]|第)", text)
 
 
 def _bold_heading(paragraph: Any, text: str) -> bool:
