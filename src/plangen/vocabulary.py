@@ -222,7 +222,7 @@ def recognise_heading(heading: str) -> str | None:
 # Two-character endings that name a part whatever comes before them (in order of precedence).
 _ENDINGS: Final[tuple[tuple[str, str], ...]] = (
     ("目标", "objectives"), ("对象", "targets"), ("形式", "forms"), ("内容", "content"),
-    ("步骤", "steps"), ("措施", "measures"), ("保障", "safeguards"), ("要求", "requirements"),
+    ("步骤", "steps"), ("措施", "measures"), ("保障", "safeguards"), ("要求", "requirements"), ("安排", "steps"),
 )
 
 

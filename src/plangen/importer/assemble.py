@@ -99,13 +99,15 @@ def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str
                   if _ATTACHMENT.match(key(body[i].text)) and len(body[i].text.strip()) <= 60), None)
     if start is None:
         return body, []
+    while start > 0 and _ATTACHMENT.match(key(body[start - 1].text)) and len(body[start - 1].text.strip()) <= 60:
+        start -= 1  # 附件1：… 附件2：…: the first of them
     tail = body[start:]
     if any(len(ln.text.strip()) > 60 for ln in tail):
         return body, []
     titles = []
     for i, ln in enumerate(tail):
         text = ln.text.strip()
-        label = _ATTACHMENT.match(text) if i == 0 else None
+        label = _ATTACHMENT.match(text)
         text = _ITEM_NO.sub("", text[label.end():] if label else text).strip().rstrip("。；;")
         if text:
             titles.append({"title": text})

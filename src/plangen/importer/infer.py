@@ -44,7 +44,8 @@ def assign(chunks: list[Chunk]) -> list[Chunk]:
 
 
 def _opening(chunks: list[Chunk], taken: set[str | None]) -> None:
-    first = chunks[0] if chunks else None
+    leading = [c for c in chunks[:3] if c.part != "period"]  # a 实施时间：… line may stand above the opening
+    first = leading[0] if leading else None
     if first is None or first.kind != "para" or first.part:
         return
     k = key(first.text())

@@ -28,6 +28,7 @@ _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("bullet", 6, re.compile(r"^(?P<n>[-*+•●■◆])(?P<sep>\s+)")),
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_LABELLED = re.compile(r"^\s*(?P<label>[^：:，,。；;\s]{2,8})\s*[：:]\s*(?=\S)")
 _TITLE_END = re.compile(r"[：:。]")
 _PART_END = re.compile(r"[：:。、，,;；]")
 
@@ -130,6 +131,11 @@ def heading_of(line: Line) -> Node | None:
     if found:
         title, body, part = split_heading(text[found.width:])
         return Node(line, found, title, [body] if body else [], part, _written(text, title, found))
+    labelled = _LABELLED.match(key(text))
+    if labelled and recognise_heading(labelled["label"]) == "period":  # 实施时间：2023年3月1日—6月30日
+        cut = labelled.end()
+        return Node(line, None, text[:labelled.end("label")].strip(), [text[cut:].strip()], "period",
+                    text[:labelled.end("label")].strip())
     bare = text.strip().rstrip("：:。. ")
     if bare and len(bare) <= 16:
         part = recognise_heading(key(bare))

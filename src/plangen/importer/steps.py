@@ -60,6 +60,7 @@ def range_fields(found: FoundRange, warnings: list[str], where: str) -> dict[str
 
 def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[str]) -> dict[str, Any]:
     """One step: a title (dates cut out when read), start/end, and the body as written."""
+    head = _MONTHS.sub(r"\1月\2\3月", head)  # 4—6月 -> 4月—6月: both ends are months
     years.see(head)
     k = key(head)
     found = find_range(k, years.current)
@@ -158,6 +159,7 @@ def _cut(text: str, span: tuple[int, int]) -> str:
     return (before.rstrip(" ：:，,") + after).strip()
 
 
+_MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
 _PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")
 _UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
 

@@ -111,6 +111,8 @@ def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
             stack.pop()
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
+        if node.numbering is None and node.body:
+            stack.pop()  # a labelled line (实施时间：…) holds its own text only
     _flush(roots, stack, pending, restart=False)
     return roots
 
