@@ -146,11 +146,11 @@ def _place(chunk: Chunk, data: dict[str, Any], sections: list[dict[str, Any]], y
     data[part] = value
     if chunk.how == "heading":
         report.found.append((part, chunk.first_line))
-        written = _written(chunk)
-        if written and written != TOP_LABELS.get(part):
-            data.setdefault("headings", {})[part] = written
     else:
         report.inferred.append((part, chunk.first_line, chunk.how.removeprefix("inferred: ")))
+    written = _written(chunk)
+    if written and written != TOP_LABELS.get(part):
+        data.setdefault("headings", {})[part] = written
 
 
 def _heading(chunk: Chunk) -> str:

@@ -170,8 +170,22 @@ def _continue(group: Group, text: str, k: str) -> None:
             group.add(group.role, _with_role(person, group.label))
 
 
+_SPACED = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000]+"
+                     r"(?P<title>[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师))(?=\s*(?:[；;，,、]|$))")
+
+
+def _bracket_spaced(text: str, k: str) -> tuple[str, str]:
+    """'封建军 北坡镇副镇长' -> '封建军（北坡镇副镇长）', in the text and its key alike."""
+    for m in reversed(list(_SPACED.finditer(k))):
+        a, b, c = m.end("name"), m.start("title"), m.end("title")
+        text = text[:a] + "（" + text[b:c] + "）" + text[c:]
+        k = k[:a] + "（" + k[b:c] + "）" + k[c:]
+    return text, k
+
+
 def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """cntext.parse_people on the key, each field cut back from the original."""
+    text, k = _bracket_spaced(text, k)
     found = []
     for p in cntext.parse_people(k, tuple(key(o) for o in orgs)):
         raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}

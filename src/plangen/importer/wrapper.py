@@ -41,7 +41,8 @@ def unwrap(lines: list[Line]) -> Unwrapped:
     i = 0
     while i < min(len(out.lines), _LOOK):
         k = key(out.lines[i].text).strip().lstrip("#").strip()
-        if _RED_HEADER.match(k):
+        after = key(out.lines[i + 1].text).strip() if i + 1 < len(out.lines) else ""
+        if _RED_HEADER.match(k) or (is_org_line(k) and _NUMBER_LINE.match(after)):
             out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), "the red-header line of the issuing document"))
             del out.lines[i]
         elif _NUMBER_LINE.match(k) and not out.number:
