@@ -35,7 +35,7 @@ from build_docx import build_docx
 from plangen.importer import Options, convert
 from plangen.importer.cleaning import Line
 from plangen.importer.fidelity import lost as lost_sentences
-from plangen.importer.reading import PAGE_BREAK, decode, docx_text
+from plangen.importer.reading import decode, docx_text
 from plangen.importer.splitting import compile_split
 from plangen.vocabulary import fold
 
@@ -136,7 +136,7 @@ def run(verbose: bool = True) -> Score:
         score.add("plans", len(got) == len(want["plans"]), f"{name}: {len(got)} plans, expected {len(want['plans'])}")
         for i, (g, w) in enumerate(zip(got, want["plans"])):
             score_plan(g, w, score, f"{name}#{i + 1}")
-        raw = [Line(i + 1, t) for i, t in enumerate(text.replace(PAGE_BREAK, "").splitlines())]
+        raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]
         score.lost += [f"{name}:{no}: {s}" for no, s in lost_sentences(raw, got, result.dropped_text())]
     if verbose:
         for miss in score.misses:

@@ -324,6 +324,9 @@ def _texts(chunk: Chunk) -> list[tuple[int, str, str]]:
 def fill_required(data: dict[str, Any], report: Report) -> None:
     if "requirements" not in data and "safeguards" in data:
         data["requirements"] = data.pop("safeguards")
+        headings = data.get("headings") or {}
+        if "safeguards" in headings:
+            headings["requirements"] = headings.pop("safeguards")
         report.warnings.append("保障措施 used as 工作要求 (the plan has no separate 工作要求)")
         for i, (part, line) in enumerate(report.found):
             if part == "safeguards":

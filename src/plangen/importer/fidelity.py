@@ -13,6 +13,7 @@ from typing import Any
 
 from ..vocabulary import TOP_LABELS, fold
 from .cleaning import Line
+from .reading import PAGE_BREAK
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+")
 _STRUCTURE = re.compile(
@@ -57,7 +58,8 @@ def lost(lines: list[Line], plans: list[dict[str, Any]], dropped: list[str]) -> 
     text = plan_text(plans, dropped)
     missing: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
-        if _RULE_ROW.match(line.text) or (i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1].text)):
+        if line.text.strip() == PAGE_BREAK or _RULE_ROW.match(line.text) or \
+                (i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1].text)):
             continue  # a table's rule row and its header row: the columns became fields
         for m in _SENTENCE.finditer(line.text):
             sentence = m.group(0).strip()
