@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 pytest.importorskip("docx")
 
-import import_score  # noqa: E402
+import import_score
 
 
 @pytest.fixture(scope="module")

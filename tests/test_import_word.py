@@ -11,11 +11,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "import_corpus"))
 pytest.importorskip("docx")
 
-from build_docx import build_docx  # noqa: E402
+from build_docx import build_docx
 
-from plangen.importer import Options, convert  # noqa: E402
-from plangen.importer.reading import Unreadable, docx_text, read_input  # noqa: E402
-from plangen.importer.splitting import compile_split  # noqa: E402
+from plangen.importer import Options, convert
+from plangen.importer.reading import Unreadable, docx_text, read_input
+from plangen.importer.splitting import compile_split
 
 
 def plans(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from ..config import load_config
-from ..workspace import load_registry
 from ..problems import Problem
 from ..project import parse_source
 from ..sources import Source
+from ..workspace import load_registry
 from .cleaning import summarise
 from .convert import Converted, Options, convert
 from .hanzi import MissingExtra, simplifier
