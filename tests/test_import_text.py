@@ -87,3 +87,10 @@ def test_a_sentence_in_no_field_is_reported() -> None:
     lines = [Line(1, "坚持精准帮扶。这一句不在任何地方。")]
     assert lost(lines, [{"guiding_thought": "坚持精准帮扶。"}], []) == [(1, "这一句不在任何地方")]
     assert lost(lines, [{"guiding_thought": "坚持精准帮扶。"}], ["这一句不在任何地方。"]) == []
+
+
+def test_ten_day_periods_and_month_ends_date_a_step_to_the_month_and_keep_their_words() -> None:
+    [plan] = plans(PLAN.format(title="某县帮扶方案").replace("（一）动员（2024年3月1日至3月15日）", "（一）动员（2024年3月上旬—6月底）"))
+    step = plan["steps"][0]
+    assert (step["title"], step["start"], step["end"]) == ("动员", "2024-03", "2024-06")
+    assert "2024年3月上旬—6月底" in step["body"]

@@ -161,7 +161,10 @@ def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> di
     if not title and body and len(body) <= 30:  # no title column: the task names the step
         title, body = body, ""
     step: dict[str, str] = {"title": title or when or body[:30]}
-    found = find_range(month_dots(when), year) if when else None
+    read = _XUN.sub("", month_dots(when))
+    found = find_range(read, year) if when else None
+    if found and read != month_dots(when):  # 3月上旬, 6月底: read to the month, the words kept
+        body = "\n\n".join(x for x in (f"时间：{when}", body) if x)
     if found:
         dates = {name: _date_text(value, when) for name, value in (("start", found.start), ("end", found.end))}
         step.update({name: text for name, text in dates.items() if text})
@@ -171,6 +174,7 @@ def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> di
     return step
 
 
+_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
 _MONTH_DOT = re.compile(r"(?<![\d.])(\d{4})\s*[.．]\s*(\d{1,2})(?![\d.．])")
 
 

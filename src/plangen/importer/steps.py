@@ -62,7 +62,7 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     """One step: a title (dates cut out when read), start/end, and the body as written."""
     head = _MONTHS.sub(r"\1月\2\3月", head)  # 4—6月 -> 4月—6月: both ends are months
     years.see(head)
-    k = key(head)
+    k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
     found = find_range(k, years.current)
     step: dict[str, Any] = {}
     title = head.strip()
@@ -74,6 +74,9 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
             if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
                 title, body = body[0], body[1:]
             title = title or head.strip()
+            end = len(head) - len(head[found.span[1]:].lstrip(" 上中下旬初底末"))
+            if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
+                body = [f"时间：{head[found.span[0]:end].strip()}"] + body
     title, rest = _title_and_rest(title)
     if not found:
         rest, body = _dates_in_body(step, rest, body, years, warnings, line)
@@ -159,6 +162,7 @@ def _cut(text: str, span: tuple[int, int]) -> str:
     return (before.rstrip(" ：:，,") + after).strip()
 
 
+_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
 _MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
 _PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")
 _UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
