@@ -62,7 +62,7 @@ def pipe_table(lines: list[str]) -> Table | None:
     rows = [r for r in rows if not all(_RULE_CELL.match(c) for c in r if c)]
     if len(rows) < 2:
         return None
-    return Table(rows[0], tuple(rows[1:]))
+    return headerless(Table(rows[0], tuple(rows[1:])))
 
 
 def table_in(lines: list[tuple[int, str]], kind: str) -> tuple[Table | None, list[tuple[int, str]]]:
@@ -90,6 +90,22 @@ def _columns(header: tuple[str, ...], table: tuple[tuple[str, tuple[str, ...]], 
                 found[kind] = i
                 break
     return found
+
+
+def headerless(table: Table) -> Table:
+    """A leadership table written without a header row (组长 | 王立新 | 县教育局局长): given one, found from
+    its cells (a column of roles, a column of names, the rest title and organisation); else the table."""
+    rows = (table.header,) + table.rows
+    width = min(len(r) for r in rows)
+    if _columns(table.header, _LEADERSHIP_COLUMNS) or width < 2:
+        return table
+    roles = [i for i in range(width) if all(fold(r[i]) in ROLE_WORDS for r in rows)]
+    names = [i for i in range(width) if i not in roles
+             and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", fold(r[i])) and fold(r[i]) not in ROLE_WORDS for r in rows)]
+    if not roles or not names:
+        return table
+    header = tuple("小组职务" if i == roles[0] else "姓名" if i == names[0] else "职务" for i in range(width))
+    return Table(header, tuple(r[:width] for r in rows))
 
 
 def kind_of(table: Table) -> str | None:

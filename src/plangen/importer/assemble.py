@@ -60,7 +60,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     if attached:
         data["attachments"] = attached
     data["status"] = "draft"
-    years = Years(_year_of(data.get("date")))
+    years = Years(_year_of(data.get("date")) or _year_in(data["title"]))
     chunks = assign(chunks_of(body))
     sections: list[dict[str, Any]] = []
     for chunk in chunks:
@@ -112,6 +112,12 @@ def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str
         if text:
             titles.append({"title": text})
     return body[:start], titles
+
+
+def _year_in(title: str) -> int | None:
+    """The year a title names (2024年度…方案): the year of dates written without one, as the plan says."""
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年", title)
+    return int(m.group(1)) if m else None
 
 
 def _year_of(date: Any) -> int | None:

@@ -20,6 +20,7 @@ _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*�
 _ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
+_SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师)\s*$")  # 巩敏  …科长
 _OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
 _DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)")
 _PROSE = (
@@ -129,12 +130,15 @@ def _read_line(group: Group, text: str) -> bool:
     k = key(text)
     labels = list(_LABEL.finditer(k))
     if labels:
-        _continue(group, text[: labels[0].start()], k[: labels[0].start()])
+        before = text[: labels[0].start()]
+        if not group.role and before.strip(" ，,。；;：:"):
+            group.body.append(before.strip(" ，,；;"))  # 成立…领导小组，组长：…: the words before the roles stay
+        _continue(group, before, k[: labels[0].start()])
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(k)
             _role_segment(group, m, text[m.end():end], k[m.end():end])
         return True
-    if group.role and _CONTINUED.match(k):
+    if group.role and (_CONTINUED.match(k) or _SPACED_LINE.match(k)):
         _continue(group, text, k)
         return True
     group.role = ""
