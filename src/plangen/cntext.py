@@ -67,7 +67,7 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     for name in sorted(known, key=len, reverse=True):
         if text.startswith(name) and len(text) > len(name) and _is_title(text[len(name):]):
             return text[len(name):], name
-    for i in range(len(text) - 2, 1, -1):
+    for i in range(len(text) - 2, 2, -1):  # an organisation of three characters or more (not 两校, 各校)
         head, rest = text[:i], text[i:]
         if head.endswith(ORG_SUFFIXES) and _is_title(rest) and not head.endswith("副"):
             return rest, head
@@ -90,6 +90,8 @@ def split_title(info: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     title, org = split_org(info, known)
     if org:
         return title, org
+    if len(info) >= 3 and info.endswith(ORG_SUFFIXES) and not _is_title(info):
+        return "", info  # 邹平（县民政局）: an organisation alone
     for n in _TITLE_LENGTHS:  # the longest title that ends the text (two of one length cannot both end it)
         if n <= len(info) and info[-n:] in _TITLE_SET:
             return info[-n:], info[:-n].strip()

@@ -193,6 +193,8 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
     found = []
     for p in cntext.parse_people(k, tuple(key(o) for o in orgs)):
         raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
+        if raw.get("name", "").endswith("同志") and len(raw["name"]) > 3:
+            raw["name"] = raw["name"][:-2]  # 卫国同志 -> 卫国
         if raw.get("title") and not raw.get("org"):
             raw["title"], org = _org_split(raw["title"], orgs)
             raw.update({"org": org} if org else {})

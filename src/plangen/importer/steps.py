@@ -67,14 +67,16 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     step: dict[str, Any] = {}
     title = head.strip()
     if found:
+        end = _date_end(head, found.span[1])
         fields = range_fields(found, warnings, f"line {line}")
+        if found.end is None and re.search(r"前\s*$", head[found.span[1]:end]) and "start" in fields:
+            fields = {"end": fields["start"]}  # 5月20日前: a deadline, the step's end
         step.update(fields)
         if fields and len(fields) == sum(1 for v in (found.start, found.end) if v is not None):
-            title = _cut(head, found.span)  # every date read: the dates leave the title
+            title = _cut(head, (found.span[0], end))  # every date read: the dates leave the title
             if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
                 title, body = body[0], body[1:]
             title = title or head.strip()
-            end = len(head) - len(head[found.span[1]:].lstrip(" 上中下旬初底末"))
             if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
                 body = [f"时间：{head[found.span[0]:end].strip()}"] + body
     title, rest = _title_and_rest(title)
@@ -88,6 +90,13 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
         if owner:
             step["owner"] = text[owner.start("who"):owner.end("who")].strip()
     return {k2: step[k2] for k2 in ("title", "start", "end", "owner", "body") if k2 in step}
+
+
+def _date_end(head: str, end: int) -> int:
+    """Where the dates end: after 上旬 / 月底 and a deadline's 前 (以前, 之前)."""
+    end = len(head) - len(head[end:].lstrip(" 上中下旬初底末"))
+    m = re.match(r"\s*(?:以前|之前|前)", head[end:])
+    return end + m.end() if m else end
 
 
 def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Years, warnings: list[str],
