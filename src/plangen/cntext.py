@@ -62,7 +62,7 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     like an organisation (局, 委, 院, 学校, 小学, 中心, 办公室, 政府, …) and leaves a job title of two or
     more characters (a known title, or one ending in 长, 书记, 主任, 员…)."""
     text = text.strip()
-    if not text or text in _TITLE_SET:
+    if not text or text in _TITLE_SET or "、" in text:  # 县委常委、副县长: titles, no organisation
         return text, ""
     for name in sorted(known, key=len, reverse=True):
         if text.startswith(name) and len(text) > len(name) and _is_title(text[len(name):]):
@@ -83,6 +83,8 @@ def split_title(info: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     info = info.strip()
     pieces = [p for p in re.split(r"[，,、/；;\s]+", info) if p]
     if len(pieces) > 1:
+        if all(_is_title(p) for p in pieces):
+            return "、".join(pieces), ""  # 县委副书记、县长: two titles
         title = next((p for p in pieces if p in _TITLE_SET), "")
         org = "".join(p for p in pieces if p != title) if title else ""
         if title:

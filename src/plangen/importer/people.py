@@ -138,7 +138,7 @@ def _read_line(group: Group, text: str) -> bool:
             end = labels[i + 1].start() if i + 1 < len(labels) else len(k)
             _role_segment(group, m, text[m.end():end], k[m.end():end])
         return True
-    if group.role and (_CONTINUED.match(k) or _SPACED_LINE.match(k)):
+    if group.role and (_CONTINUED.match(k) or _SPACED_LINE.match(k) or _TITLE_FIRST.fullmatch(k.strip())):
         _continue(group, text, k)
         return True
     group.role = ""
@@ -178,12 +178,20 @@ _SPACED = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})[ 
                      r"(?P<title>[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师))(?=\s*(?:[；;，,、]|$))")
 
 
+_TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委))[ \u3000]+"
+                          r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,]|$))")
+
+
 def _bracket_spaced(text: str, k: str) -> tuple[str, str]:
-    """'封建军 北坡镇副镇长' -> '封建军（北坡镇副镇长）', in the text and its key alike."""
+    """'封建军 北坡镇副镇长' and '县委常委、副县长 乔宇' -> 'name（title）', in the text and its key alike."""
     for m in reversed(list(_SPACED.finditer(k))):
         a, b, c = m.end("name"), m.start("title"), m.end("title")
         text = text[:a] + "（" + text[b:c] + "）" + text[c:]
         k = k[:a] + "（" + k[b:c] + "）" + k[c:]
+    for m in reversed(list(_TITLE_FIRST.finditer(k))):
+        t, n = (m.start("title"), m.end("title")), (m.start("name"), m.end("name"))
+        text = text[:t[0]] + text[n[0]:n[1]] + "（" + text[t[0]:t[1]] + "）" + text[n[1]:]
+        k = k[:t[0]] + k[n[0]:n[1]] + "（" + k[t[0]:t[1]] + "）" + k[n[1]:]
     return text, k
 
 
