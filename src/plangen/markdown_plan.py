@@ -173,6 +173,8 @@ class _Body:
             self.marks.setdefault(("leadership", role), (first, 1))
             people.append(person)
         group.setdefault("leaders", [])
+        if plantables.extra_columns(table):
+            return lines  # columns with no field (性别, 联系电话): the table is kept in the group's text
         return [ln for ln in lines if ln not in rows]
 
     def _leadership_line(self, group: dict[str, Any], line: str, n: int) -> bool:

@@ -134,6 +134,13 @@ def _cell(row: tuple[str, ...], i: int | None) -> str:
     return row[i].strip() if i is not None and i < len(row) else ""
 
 
+def extra_columns(table: Table) -> bool:
+    """A leadership table with columns the model has no field for (性别, 联系电话…), 序号 aside."""
+    cols = set(_columns(table.header, _LEADERSHIP_COLUMNS).values()) | {_role_column(table)}
+    return any(i not in cols and fold(h) not in ("序号", "编号", "") and any(i < len(r) and r[i].strip() for r in table.rows)
+               for i, h in enumerate(table.header))
+
+
 def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
     """(role key, person) per row; a row with an empty role takes the role of the row above."""
     cols = _columns(table.header, _LEADERSHIP_COLUMNS)
