@@ -78,3 +78,12 @@ def test_legacy_word_files_are_refused_with_the_conversion_command(tmp_path: Pat
     wps.write_bytes(b"anything")
     with pytest.raises(Unreadable, match=r"\.doc/\.wps"):
         read_input(wps)
+
+
+def test_numbers_word_draws_before_headings_are_read_into_the_authors_headings() -> None:
+    [plan] = plans([{"title": "某县帮扶方案"}, {"n1": "总体要求"}, {"p": "坚持需求导向。"}, {"n1": "组织领导"},
+                    {"p": "组长：王立新（县教育局局长）"}, {"n1": "实施步骤"}, {"n2": "动员（2024年3月1日至3月15日）"},
+                    {"p": "召开会议。"}, {"n1": "注意事项"}, {"p": "要落实。"}])
+    assert plan["headings"] == {"guiding_thought": "一、总体要求", "leadership": "二、组织领导", "steps": "三、实施步骤",
+                                "requirements": "四、注意事项"}
+    assert [(s["title"], s["start"]) for s in plan["steps"]] == [("动员", "2024-03-01")]

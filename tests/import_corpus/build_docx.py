@@ -3,7 +3,8 @@
 Blocks: {title: text} Word's Title style; {h1: text} … {h3: text} Heading 1–3; {p: text} a plain
 paragraph; {bold: text} a bold plain paragraph (a heading in a file without heading styles);
 {right: text} a right-aligned paragraph (a signature line); {item: text} a paragraph Word numbers
-itself (List Number style, no number in the text); {page: true} a page break;
+itself (List Number style, no number in the text); {n1: text} / {n2: text} Heading 1 / 2 numbered
+by Word as 一、 / （一） (the number not in the text); {page: true} a page break;
 {table: [[header…], [row…], …]} a table.
 """
 
@@ -28,6 +29,10 @@ def build_docx(blocks: list[dict[str, Any]]) -> bytes:
             document.add_paragraph(str(value))
         elif kind == "bold":
             document.add_paragraph().add_run(str(value)).bold = True
+        elif kind in ("n1", "n2"):
+            level = int(kind[1]) - 1
+            heading = document.add_heading(str(value), level=level + 1)
+            _number(document, heading, level)
         elif kind == "item":
             document.add_paragraph(str(value), style="List Number")
         elif kind == "right":
@@ -45,3 +50,23 @@ def build_docx(blocks: list[dict[str, Any]]) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NUM_ID = "90"
+
+
+def _number(document: Any, paragraph: Any, level: int) -> None:
+    """Word's own numbering on a paragraph: level 0 as 一、, level 1 as （一） (defined once per document)."""
+    from docx.oxml import parse_xml
+
+    root = document.part.numbering_part.element
+    if not any(n.get(f"{{{_W}}}numId") == _NUM_ID for n in root.iter(f"{{{_W}}}num")):
+        root.insert(0, parse_xml(
+            f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{_NUM_ID}">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+            '</w:abstractNum>'))
+        root.append(parse_xml(f'<w:num xmlns:w="{_W}" w:numId="{_NUM_ID}"><w:abstractNumId w:val="{_NUM_ID}"/></w:num>'))
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{_NUM_ID}"/></w:numPr>'))

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..plantables import pipe_text
 from .hanzi import MissingExtra
+from .wordnumbers import Counters
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -116,22 +117,26 @@ def document_lines(document: Any) -> list[str]:
         elif tag == "tbl":
             blocks.append(Table(child, document))
     styled = any(isinstance(b, Paragraph) and _style_level(b) is not None for b in blocks)
+    counters = Counters(document)
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Table):
             lines.extend(table_lines(block))
         else:
-            lines.extend(paragraph_lines(block, styled))
+            lines.extend(paragraph_lines(block, styled, counters))
     return lines
 
 
-def paragraph_lines(paragraph: Any, styled: bool) -> list[str]:
+def paragraph_lines(paragraph: Any, styled: bool, counters: Counters) -> list[str]:
     """One paragraph: its text (a heading marked by its style, or by bold when the file has no styles),
-    with a page-break line before or after it where Word breaks the page."""
+    with the number Word draws before it, and a page-break line before or after it where Word breaks the page."""
     text = paragraph.text.strip()
     before, after = _page_breaks(paragraph)
     out = [PAGE_BREAK] if before else []
     if text:
+        label = counters.label(paragraph)
+        if label and not _NUMBERED_TEXT.match(text):
+            text = label + text
         level = _style_level(paragraph)
         if level is None and not styled and _bold_heading(paragraph, text):
             level = 1
@@ -155,13 +160,16 @@ def _style_level(paragraph: Any) -> int | None:
     return None
 
 
+_NUMBERED_TEXT = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳]|第)")
+
+
 def _auto_numbered(paragraph: Any, text: str) -> bool:
     """A paragraph Word numbers itself (a list style, or numbering in its properties), whose text has no number:
     an item of a list, written as `- ` so that the outline reader sees the item."""
     name = (paragraph.style.name if paragraph.style is not None else "").lower()
     numbered = name.startswith(("list number", "list bullet", "list paragraph")) or any(
         node.tag.endswith("}numPr") for node in paragraph._p.iter())
-    return numbered and not re.match(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳]|第)", text)
+    return numbered and not _NUMBERED_TEXT.match(text)
 
 
 def _bold_heading(paragraph: Any, text: str) -> bool:
