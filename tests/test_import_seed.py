@@ -153,3 +153,13 @@ def test_cli_imports_the_seed_into_fifteen_files_that_check_accepts(tmp_path: Pa
     files = sorted(out.glob("*.yaml"))
     assert len(files) == 15
     assert main(["check", str(out)]) == 0
+
+
+def test_every_sentence_of_the_seed_is_in_the_plans_or_reported() -> None:
+    from plangen.importer import Options, convert
+    from plangen.importer.reading import read_input
+    from plangen.importer.splitting import compile_split
+
+    result = convert(read_input(SEED).text, SEED.name, Options(compile_split(None)))
+    assert len(result.plans) == 15
+    assert result.lost == []

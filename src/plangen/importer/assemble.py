@@ -9,6 +9,7 @@ from typing import Any
 from .. import cntext, plantables
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from .cleaning import Cleaning, Line
+from .fidelity import leftover
 from .hanzi import back, key
 from .infer import LEADERSHIP, assign
 from .outline import Node
@@ -218,7 +219,10 @@ def _value(part: str, chunk: Chunk, years: Years, report: Report, data: dict[str
     if part == "steps":
         return _steps(chunk, lead, items, years, report, data, sections)
     if part == "period":
-        return period_from(chunk.text(), years, report.warnings, chunk.first_line) or None
+        period = period_from(chunk.text(), years, report.warnings, chunk.first_line) or None
+        if period and leftover(_below(chunk)):  # 自…起实施，按国家规定执行到…: the words beyond the dates are kept
+            sections.append({"title": _heading(chunk) or TOP_LABELS["period"], "body": _below(chunk)})
+        return period
     if part == "basis":
         return _documents(chunk.text())
     if part == "attachments":

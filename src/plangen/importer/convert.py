@@ -60,7 +60,7 @@ def convert(text: str, source: str, options: Options) -> Converted:
             _take_front(front, data, report)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         result.plans.append((checkable(data, report), report))
-    _check_kept(result, raw, bounds, [p.header_line for p in parts])
+    _check_kept(result, lines, bounds, [p.header_line for p in parts])  # as cleaned: repairs are reported
     return result
 
 

@@ -53,6 +53,13 @@ def _strings(value: Any) -> list[str]:
     return [str(value)] if value is not None else []
 
 
+def leftover(text: str) -> str:
+    """The words of a text beyond its dates and structure (本方案实施时间从…开始 -> ''), folded."""
+    fragments = [fold(f) for f in _STRUCTURE.split(text)]
+    return "".join(f for f in fragments if len(f) >= 2 and _WORDY.search(f) and f not in _STRUCTURE_WORDS
+                   and not re.fullmatch(r"(?:自|于|在)?(?:起)?(?:实施|执行|施行)?", f))
+
+
 def lost(lines: list[Line], plans: list[dict[str, Any]], dropped: list[str]) -> list[tuple[int, str]]:
     """(line, sentence) of every source sentence with a fragment found nowhere in the output."""
     text = plan_text(plans, dropped)
