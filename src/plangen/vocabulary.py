@@ -84,7 +84,7 @@ PART_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "forms": ("帮扶形式", "活动形式", "工作形式", "帮扶方式"),
     "steps": (
         "实施步骤", "工作步骤", "活动安排", "工作安排", "时间安排", "进度安排", "实施阶段",
-        "工作进度", "步骤安排", "实施计划",
+        "工作进度", "步骤安排", "实施计划", "培训安排", "日程安排",
     ),
     "measures": ("主要措施", "具体措施", "工作措施", "帮扶措施", "工作举措", "措施"),
     "requirements": ("工作要求", "有关要求", "相关要求", "注意事项", "要求", "几点要求", "帮扶要求"),
@@ -222,7 +222,7 @@ def recognise_heading(heading: str) -> str | None:
 # Two-character endings that name a part whatever comes before them (in order of precedence).
 _ENDINGS: Final[tuple[tuple[str, str], ...]] = (
     ("目标", "objectives"), ("对象", "targets"), ("形式", "forms"), ("内容", "content"),
-    ("步骤", "steps"), ("措施", "measures"), ("保障", "safeguards"), ("要求", "requirements"), ("安排", "steps"),
+    ("步骤", "steps"), ("措施", "measures"), ("保障", "safeguards"), ("要求", "requirements"),
 )
 
 
