@@ -130,6 +130,8 @@ def heading_of(line: Line) -> Node | None:
     found = numbering(text)
     if found:
         title, body, part = split_heading(text[found.width:])
+        if found.style == "bullet" and part and not body:  # ● 指导思想: a heading marked with a bullet
+            found = Numbering("bullet-heading", 1.0, 0, found.width)
         return Node(line, found, title, [body] if body else [], part, _written(text, title, found))
     labelled = _LABELLED.match(key(text))
     if labelled and recognise_heading(labelled["label"]) == "period":  # 实施时间：2023年3月1日—6月30日

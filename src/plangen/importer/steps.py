@@ -15,7 +15,7 @@ from ..dates import DateIssue, FoundRange, PlanDate, find_range, parse_date
 from .cleaning import Line
 from .hanzi import key
 from .outline import Node
-from .structure import DATE_LINE, ORG_DATE_LINE, is_org_line
+from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CLAUSE_END = re.compile(r"[，,。；;：:]")
@@ -199,14 +199,15 @@ def closing_fields(closing: list[Line], warnings: list[str]) -> dict[str, str]:
     """issuer and date from closing lines such as 南阳市第七小学 / 2009年3月 or 五井小学2016.9.4."""
     out: dict[str, str] = {}
     for ln in closing:
-        k = key(ln.text).strip()
+        k = arabic_dates(key(ln.text)).strip()
+        line = arabic_dates(ln.text).strip()  # the same shape as its key: cut from it
         m = DATE_LINE.match(k) or ORG_DATE_LINE.match(k)
         if m and "org" in m.groupdict() and m["org"]:
-            out.setdefault("issuer", ln.text.strip()[: m.end("org")].strip())
+            out.setdefault("issuer", line[: m.end("org")].strip())
         elif not m and is_org_line(ln.text):
             out.setdefault("issuer", ln.text.strip().rstrip("。."))
         if m:
-            written = ln.text.strip()[m.start("date"):m.end("date")]
+            written = line[m.start("date"):m.end("date")]
             parsed = parse_date(written)
             text = date_text(parsed)
             if text:
