@@ -36,9 +36,13 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "import", help="turn plan texts and Word documents into plan files",
         description="Convert plain text (UTF-8 or GB18030/GBK), Markdown and .docx plans into plan files that "
-                    "`plangen check` accepts. A file holding several plans (篇一 … 篇十五, 第一篇 …) is split into "
-                    "one file per plan. Damaged web text is repaired and every repair reported.")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="input files: .txt, .md or .docx")
+                    "`plangen check` accepts. A file holding several plans (篇一 … 篇十五, 第一篇 …, 【…方案】, title "
+                    "lines after a page break, a separator line or a signature) is split into one file per plan. "
+                    "Damaged web text is repaired, page chrome and the issuing notice left out, and every repair and "
+                    "every line left out reported. Imported plans are drafts. Legacy .doc/.wps files must first be "
+                    "converted: libreoffice --headless --convert-to docx FILE.")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                   help="input files: .txt, .md or .docx (.doc/.wps: convert to .docx first)")
     p.add_argument("-o", "--output", type=Path, metavar="DIR",
                    help="folder to write plan files into (default: the plans folder of plangen.yaml in the "
                         "current folder, else plans/; created if missing)")
