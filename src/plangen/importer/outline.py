@@ -139,7 +139,7 @@ def heading_of(line: Line) -> Node | None:
         return Node(line, None, text[:labelled.end("label")].strip(), [text[cut:].strip()], "period",
                     text[:labelled.end("label")].strip())
     bare = text.strip().rstrip("：:。. ")
-    if bare and len(bare) <= 16:
+    if bare and len(bare) <= 10:  # a short line only: 参与教师要认真落实帮扶任务 is a sentence
         part = recognise_heading(key(bare))
         if part:
             return Node(line, None, bare, [], part, bare)

@@ -19,7 +19,7 @@ from .reading import PAGE_BREAK
 from .structure import DATE_LINE, ORG_DATE_LINE
 
 _N = "一二三四五六七八九十百零〇两\\d"
-DEFAULT_SPLIT = rf"^.{{0,40}}篇[{_N}]+\s*[。.:：]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)"
+DEFAULT_SPLIT = rf"^.{{0,40}}篇[{_N}]+\s*[。.:：]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
 _SEPARATOR = re.compile(r"^\s*(?:[-=*_—～~·•#＝－＊]\s*){3,}$")
 _BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|办法|细则|规划)[^】]{0,8})】\s*$")
 _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
@@ -58,7 +58,7 @@ def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part],
     before: list[Line] = []
     for line in lines:
         if header.search(line.text) or header.search(key(line.text)):
-            parts.append(Part(line.text.strip().lstrip("#").strip(), line.no, []))
+            parts.append(Part(_header_title(line.text), line.no, []))
         elif parts:
             parts[-1].lines.append(line)
         else:
@@ -66,6 +66,13 @@ def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part],
     if not parts:
         return [Part("", 0, before)], []
     return [p for p in parts if any(x.text.strip() for x in p.lines)], before
+
+
+def _header_title(text: str) -> str:
+    """The header line as the plan's title: `篇一：…方案` -> `…方案`; `送教帮扶方案篇三` stays as it is."""
+    text = text.strip().lstrip("#").strip()
+    label = _LABELLED.match(key(text))
+    return text[label.start("title"):].strip() if label and label["title"].strip() else text
 
 
 def _plain(lines: list[Line]) -> list[Line]:
