@@ -47,7 +47,8 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        joined = [value.get("org", "") + value.get("title", "")] if "name" in value else []
+        org_title = value.get("org", "") + value.get("title", "")
+        joined = [org_title, org_title + value.get("name", "")] if "name" in value else []
         return joined + list(value) + [s for v in value.values() for s in _strings(v)]
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]

@@ -208,6 +208,11 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
         if raw.get("title") and not raw.get("org"):
             raw["title"], org = _org_split(raw["title"], orgs)
             raw.update({"org": org} if org else {})
+        if p.description and not p.name:
+            named = _prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
+            if len(named) == 1 and named[0].get("name") and named[0].get("title"):
+                found.append(named[0])
+                continue
         if p.description:
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
         found.append(raw)
