@@ -242,7 +242,7 @@ def api(index: Index) -> bytes:
 
 def api_entry(plan: Plan) -> dict[str, Any]:
     """What the list pages show of a plan, and where its full model is."""
-    return {"slug": plan.slug, "title": plan.title, "issuer": plan.issuer, "date": _plain(plan.date),
+    return {"slug": plan.slug, "title": plan.title, "number": plan.number, "issuer": plan.issuer, "date": _plain(plan.date),
             "status": plan.status, "period": _plain(plan.period), "category": plan.category, "tags": list(plan.tags),
             "helpers": list(plan.helpers), "recipients": list(plan.recipients), "source": plan.source,
             "format": plan.kind, "url": urls.plan(plan.slug), "data": urls.api_plan(plan.slug)}
