@@ -11,6 +11,7 @@
   }
 
   function setupFilters() {
+    if (window.plangenFilter) return;  // assets/filter.js filters over every plan
     var form = document.getElementById("filters");
     var list = document.getElementById("plan-list");
     if (!form || !list) return;
