@@ -32,7 +32,7 @@ from sitecheck import (
 
 from plangen.build import BuildResult
 
-THEME_SCRIPTS = re.compile(r"^(\.\./)*(assets/app\.js|pagefind/pagefind-ui\.js)$")
+THEME_SCRIPTS = re.compile(r"^(\.\./)*(assets/app\.js|assets/filter\.js|pagefind/pagefind-ui\.js)$")
 
 
 @pytest.fixture(scope="module")

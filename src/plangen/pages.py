@@ -77,7 +77,9 @@ def home(index: Index) -> Page:
 def home_pages(index: Index) -> list[Page]:
     """Every plan, newest first, a page at a time; page 1 is the home page."""
     facets = _facets(index)
-    active = index.statuses["active"].plans[:paging.HOME_ACTIVE] if "active" in index.statuses else ()
+    # the active plans beside the newest, once the newest are not all the plans there are
+    many = len(index.plans) > paging.PLANS_PER_PAGE and "active" in index.statuses
+    active = index.statuses["active"].plans[:paging.HOME_ACTIVE] if many else ()
     found = []
     for pager, plans in paging.paginate(urls.HOME, index.plans, paging.PLANS_PER_PAGE):
         shown = [index.by_slug[s] for s in active] if pager.number == 1 else []
@@ -195,20 +197,27 @@ def bucket_pages(index: Index) -> Iterator[Page]:
 
 
 def timeline_pages(index: Index) -> Iterator[Page]:
-    """The timeline: a page listing the years (newest first) with their dated steps' counts, and
-    each year's steps month by month, a page at a time (`urls.timeline_year`)."""
+    """The timeline, month by month with jumps by year (newest first). When it has more dated steps
+    than one page holds, `timeline.html` lists the years and each year has its own numbered pages
+    (`urls.timeline_year`); otherwise every step is on `timeline.html` itself."""
     by_year: dict[str, list[tuple[str, tuple[TimelineEntry, ...]]]] = {}
     for month, entries in index.timeline.items():
         by_year.setdefault(month[:4], []).append((month, entries))
-    years = [(y, sum(len(e) for _, e in by_year[y])) for y in sorted(by_year, reverse=True)]
+    counts = {y: sum(len(e) for _, e in months) for y, months in by_year.items()}
+    if sum(counts.values()) <= paging.STEPS_PER_PAGE:
+        years = [(y, counts[y], f"{urls.TIMELINE}#m-{by_year[y][0][0]}") for y in sorted(by_year, reverse=True)]
+        yield Page(urls.TIMELINE, "timeline.html", {"months": index.timeline, "years": years, "year": "", "pager": None},
+                   shows=(ALL,))
+        return
+    years = [(y, counts[y], urls.timeline_year(y)) for y in sorted(by_year, reverse=True)]
     yield Page(urls.TIMELINE, "timeline.html", {"months": {}, "years": years, "year": "", "pager": None})
     for year, months in by_year.items():
         parts = paging.balanced(months, paging.STEPS_PER_PAGE)
         paths = tuple(urls.numbered(urls.timeline_year(year), n) for n in range(1, len(parts) + 1))
-        total, start = sum(len(e) for _, e in months), 0
+        start = 0
         for n, part in enumerate(parts, 1):
             shown = sum(len(e) for _, e in part)
-            pager = paging.Pager(n, paths, total, start, shown)
+            pager = paging.Pager(n, paths, counts[year], start, shown)
             start += shown
             data = {"months": dict(part), "years": years, "year": year, "pager": pager}
             slugs = tuple(dict.fromkeys(e.slug for _, entries in part for e in entries))
