@@ -273,11 +273,13 @@ def api(index: Index, number: int = 1) -> bytes:
 
 def filter_index(index: Index) -> bytes:
     """`api/filter.json`: what the home page's filters search, one compact row per plan, newest first
-    (docs/api.md): slug, title, issuer, year, category, status, organisation ids, period."""
+    (docs/api.md): slug, title, issuer, year, category, status, its organisations (positions in
+    `orgs`, the organisation ids), period."""
     fields = ["slug", "title", "issuer", "year", "category", "status", "orgs", "period"]
-    rows = [[p.slug, p.title, p.issuer, str(p.year or ""), p.category, p.status, index.plan_org_ids(p),
+    orgs = {oid: n for n, oid in enumerate(index.orgs)}
+    rows = [[p.slug, p.title, p.issuer, str(p.year or ""), p.category, p.status, [orgs[o] for o in index.plan_org_ids(p)],
              _span(p.period.start, p.period.end) or (p.date.zh if p.date else "")] for p in index.plans]
-    return safe_json({"fields": fields, "plans": rows, "version": API_VERSION})
+    return safe_json({"fields": fields, "orgs": list(orgs), "plans": rows, "version": API_VERSION})
 
 
 def api_entry(plan: Plan) -> dict[str, Any]:

@@ -134,7 +134,7 @@ ORG_KINDS = ("issued", "helps", "helped", "groups")
 def org_pages(index: Index) -> Iterator[Page]:
     """Each organisation's page shows the first plans of each kind and the first pairings; every
     list longer than that has its own numbered pages (`urls.org_kind`)."""
-    size = paging.HOME_ACTIVE * 2
+    size = paging.ORG_FIRST
     for org in index.orgs.values():
         more = {kind: urls.org_kind(org.id, kind) for kind in (*ORG_KINDS, "pairings") if len(getattr(org, kind)) > size}
         cut = replace(org, pairings=org.pairings[:size], **{kind: getattr(org, kind)[:size] for kind in ORG_KINDS})
@@ -165,9 +165,12 @@ def _index_pages(first: str, template: str, key: str, entries: list[Any]) -> Ite
 
 
 def people_pages(index: Index) -> Iterator[Page]:
+    """Each person's page lists their roles, a page at a time."""
     for person in index.people.values():
-        reads = tuple(dict.fromkeys(r.slug for r in person.roles))
-        yield Page(urls.person(person.id), "person.html", {"person": person}, shows=reads)
+        for pager, roles in paging.paginate(urls.person(person.id), person.roles, paging.ROLES_PER_PAGE):
+            reads = tuple(dict.fromkeys(r.slug for r in roles))
+            yield Page(pager.path, "person.html", {"person": replace(person, roles=tuple(roles)), "pager": pager},
+                       shows=reads)
     yield from _index_pages(urls.PEOPLE, "people.html", "people", list(index.people.values()))
 
 

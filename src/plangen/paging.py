@@ -22,6 +22,8 @@ STEPS_PER_PAGE = 400  # dated steps on a timeline page (~300 bytes each)
 PAIRINGS_PER_PAGE = 200  # an organisation's pairings (~400 bytes each)
 HOME_ACTIVE = 12  # active plans shown on the home page beside the newest
 HOME_ORGS = 40  # organisations shown (by number of plans) among the home page's facets
+ORG_FIRST = 24  # plans of each kind (issued, helps …) and pairings on an organisation's own page
+ROLES_PER_PAGE = 200  # a person's roles (~450 bytes each with the plan's title)
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,8 @@
     function everywhere(q) {  // every plan, from the compact index
       var f = rows.fields, hits = [];
       rows.plans.forEach(function (r) {
-        if (matches(q, r[f.year], r[f.category], r[f.status], r[f.orgs], r[f.title] + " " + r[f.issuer])) hits.push(r);
+        var orgs = r[f.orgs].map(function (i) { return rows.orgs[i]; });
+        if (matches(q, r[f.year], r[f.category], r[f.status], orgs, r[f.title] + " " + r[f.issuer])) hits.push(r);
       });
       found.textContent = "";
       hits.slice(0, LIMIT).forEach(function (r) { found.appendChild(item(r, f)); });
@@ -84,7 +85,7 @@
         }).then(function (doc) {
           var f = {};
           doc.fields.forEach(function (name, i) { f[name] = i; });
-          rows = { fields: f, plans: doc.plans };
+          rows = { fields: f, plans: doc.plans, orgs: doc.orgs };
         });
       }
       return loading;
