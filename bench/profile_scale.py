@@ -18,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
-import profile_build  # noqa: E402
+import corpus
+import profile_build
 
-from plangen import build as build_mod  # noqa: E402
-from plangen.index import build_index  # noqa: E402
-from plangen.pages import all_pages  # noqa: E402
-from plangen.render import SiteInfo  # noqa: E402
-from plangen.workspace import load_workspace  # noqa: E402
+from plangen import build as build_mod
+from plangen.index import build_index
+from plangen.pages import all_pages
+from plangen.render import SiteInfo
+from plangen.workspace import load_workspace
 
 
 def kind_of(path: str, templates: dict[str, str]) -> str:

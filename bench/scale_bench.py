@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import build_bench as bb  # noqa: E402  (bench/build_bench.py: corpus, runner, Hugo)
+import build_bench as bb
 
 KINDS = ("cold", "hugo", "nochange", "edit_plan")
 
@@ -52,8 +52,8 @@ def median(samples: list[bb.Sample]) -> float:
 def report(results: dict[int, dict[str, list[bb.Sample]]], command: str) -> str:
     lines = ["# Build speed at scale (plangen against Hugo with the same page kinds)", "",
              f"Command: `{command}`", "",
-             "| N | plangen cold | Hugo cold | cold / Hugo (paired, median) | CPU cold / Hugo | no-change / cold "
-             "| one-plan edit / cold | largest process | HTML pages plangen / Hugo |",
+             ("| N | plangen cold | Hugo cold | cold / Hugo (paired, median) | CPU cold / Hugo | no-change / cold "
+              "| one-plan edit / cold | largest process | HTML pages plangen / Hugo |"),
              "|---|---|---|---|---|---|---|---|---|"]
     for n, r in results.items():
         cold = median(r["cold"])

@@ -20,9 +20,9 @@ from types import ModuleType
 from urllib.parse import unquote, urljoin
 
 import pytest
+from sitecheck import build_files
 
 from plangen import feeds, paging, urls
-from sitecheck import build_files
 
 REPO = Path(__file__).resolve().parents[1]
 N = 1200
