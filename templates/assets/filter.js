@@ -54,6 +54,9 @@
     function item(row, f) {
       var li = document.createElement("li");
       li.className = "plan-card";
+      li.dataset.year = row[f.year];
+      li.dataset.category = row[f.category];
+      li.dataset.status = row[f.status];
       var a = document.createElement("a");
       a.className = "plan-title";
       a.href = (document.body.dataset.root || "./") + "plans/" + encodeURIComponent(row[f.slug]) + ".html";
@@ -99,7 +102,8 @@
         status.textContent = "";
         return;
       }
-      if (onFile || typeof fetch !== "function") { onPage(q); return; }
+      // every plan is on this page (no pager), or the index cannot be fetched: filter the cards shown
+      if (!pager || onFile || typeof fetch !== "function") { onPage(q); return; }
       if (rows) { everywhere(q); return; }
       load().then(function () { everywhere(wanted()); }, function () { onFile = true; onPage(wanted()); });
     }
