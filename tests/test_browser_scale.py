@@ -69,3 +69,15 @@ def test_filters_find_plans_beyond_the_page_shown(page: Any, big_site: Site) -> 
     page.locator("#filters select[name=year]").select_option("")
     assert page.locator("#plan-list").is_visible() and page.locator("#plan-list .plan-card:visible").count() == on_page
     assert page.errors == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "index/2.html", "timeline.html"], ids=["home", "page-2", "timeline"])
+def test_paginated_pages_have_no_serious_accessibility_violations(page: Any, big_site: Site, axe_script: Path,
+                                                                  path: str) -> None:
+    page.goto(big_site.at(path))
+    assert page.locator("nav.pager [aria-current=page]").count() == (0 if path == "timeline.html" else 1)
+    page.add_script_tag(path=str(axe_script))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
+    assert violations == []
