@@ -226,8 +226,16 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     return data
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """Model values as JSON data (like dataclasses.asdict, without its deep copies); dates as text."""
+    kind = type(value)
+    if kind in _LEAVES:  # most values: text, numbers, None (a fast path: one set lookup)
+        return value
+    if kind is list or kind is tuple:
+        return [_plain(v) for v in value]
     if isinstance(value, PlanDate):
         return str(value)
     if isinstance(value, (list, tuple)):
