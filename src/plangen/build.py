@@ -29,7 +29,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import __version__, crosscheck, feeds, git, lastpass, search, urls
+from . import __version__, crosscheck, feeds, git, lastpass, messages, search, urls
 from . import cache as cache_store
 from . import stamp as stamps
 from .cache import BuildCache, digest
@@ -514,7 +514,7 @@ def _retemplated(last: Pass, inputs: Inputs, cited: Cited) -> list[Job]:
     if not changed:
         return []
     index = inputs.index
-    plan_pages = (plan_page(index, p, i, cited) for i, p in enumerate(index.plans)) if _PLAN in changed else ()
+    plan_pages = (_plan_page(p, i, cited, inputs) for i, p in enumerate(index.plans)) if _PLAN in changed else ()
     pages = [home(index), *plan_pages, *list_pages(index)]
     jobs = [_page_job(page, inputs) for page in pages if page.template in changed]
     if "history.html" in changed:
@@ -587,17 +587,31 @@ def _update(last: Pass, inputs: Inputs, cited: Cited) -> tuple[dict[str, Job], d
     return jobs, {j.path: j for j in redone}
 
 
+def _changed(plan: Plan, inputs: Inputs) -> str:
+    """The date of the last commit that changed the plan's file (its history is newest first), or ""."""
+    history = inputs.histories.get(plan.slug)
+    return history.revisions[0].date[:10] if history is not None else ""
+
+
+def _plan_page(plan: Plan, position: int, cited: Cited, inputs: Inputs) -> Page:
+    """The plan's own page, with the date of its last change."""
+    page = plan_page(inputs.index, plan, position, cited)
+    return replace(page, data={**page.data, "changed": _changed(plan, inputs)})
+
+
 def _plan_jobs(plan: Plan, position: int, cited: Cited, inputs: Inputs) -> list[Job]:
     """A plan's own outputs: its page, calendar, source download, JSON and history page."""
     key, prints, config = inputs.key, inputs.plan_prints, inputs.config
     text = inputs.texts.get(plan.source, "")
+    history = inputs.histories.get(plan.slug)
+    changed = _changed(plan, inputs)
     jobs = [
-        _page_job(plan_page(inputs.index, plan, position, cited), inputs),
+        _page_job(_plan_page(plan, position, cited, inputs), inputs),
         Job(urls.plan_ics(plan.slug), digest(key, "ics", prints[plan.slug]), _plan_ics(plan, config)),
         Job(urls.source(plan.slug, plan.kind), digest("source", prints[plan.slug]), lambda: text.encode("utf-8")),
-        Job(urls.api_plan(plan.slug), digest(key, "api-plan", prints[plan.slug]), lambda: feeds.api_plan(plan)),
+        Job(urls.api_plan(plan.slug), digest(key, "api-plan", prints[plan.slug], changed),
+            lambda: feeds.api_plan(plan, changed)),
     ]
-    history = inputs.histories.get(plan.slug)
     if history is not None:
         jobs.append(_history_job(plan, history, inputs))
     return jobs
@@ -762,31 +776,27 @@ def _make_job(job: Job) -> bytes:
     return job.make()
 
 
-def summary(result: BuildResult) -> str:
+def summary(result: BuildResult, language: str = "en") -> str:
+    """The build's last line, in the command line's language (its wording: messages.py)."""
     stats = result.stats
     assert stats is not None
     warnings = sum(1 for p in result.problems if not p.is_error)
-    drafts = f", {result.drafts_skipped} draft(s) left out" if result.drafts_skipped else ""
-    return (f"built {result.plans} plans, {result.pages} pages{drafts}; {warnings} warning(s); "
-            f"{stats.written} file(s) written, {stats.unchanged} unchanged, {stats.removed} removed; "
-            f"{result.seconds:.2f} s -> {result.output}" + (f"; {_search_line(result.search)}" if result.search else "")
-            + "".join(f"\nnote: {n}" for n in result.notes))
+    counts = messages.BuildCounts(result.plans, result.pages, result.drafts_skipped, warnings, stats.written,
+                                  stats.unchanged, stats.removed, result.seconds, str(result.output))
+    found = result.search
+    line = "" if found is None else messages.search_summary(language, found.ok, found.ran, found.pages, found.words,
+                                                            found.size, found.seconds, found.reason)
+    return messages.build_summary(language, counts, line, result.notes)
 
 
-def _search_line(report: search.SearchReport) -> str:
-    return f"search: {report.reason}" if report.reason in (UNCHANGED, search.PENDING) else report.line()
-
-
-def terminal_progress(stream: object = sys.stderr) -> Progress | None:
+def terminal_progress(stream: object = sys.stderr, language: str = "en") -> Progress | None:
     """A one-line progress bar on a terminal; nothing when output is not a terminal."""
     if not getattr(stream, "isatty", lambda: False)():
         return None
+    line = messages.progress_line(language)
 
     def show(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
         end = "\n" if done >= total else ""
-        print(f"\rrendering [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end,
-              file=stream, flush=True)  # type: ignore[call-overload]
+        print(line(done, total), end=end, file=stream, flush=True)  # type: ignore[call-overload]
 
     return show

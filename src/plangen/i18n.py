@@ -88,6 +88,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "history_invalid": ("此版本的方案文件无效：", "The plan file was invalid in this revision:"),
     "browse": ("分类浏览", "Browse"),
     "colon": ("：", ": "),
+    "to_top": ("回到顶部", "Back to top"),
+    "paren_open": ("（", " ("),
+    "paren_close": ("）", ")"),
+    "feed": ("订阅", "Feed"),
+    "crumbs": ("当前位置", "You are here"),
+    "changed": ("最近修改", "Last changed"),
+    "years_jump": ("按年份跳转", "Jump to year"),
+    "not_found_search": ("搜索方案", "Search the plans"),
     "month_title": ("{y}年{m}月", "{y}-{m:02d}"),
     # lists a page at a time (pages.py, templates/_pager.html)
     "pages": ("分页", "Pages"),
@@ -100,9 +108,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "all_plans": ("全部方案", "All plans"),
     "all_n": ("查看全部 {n} 项", "All {n}"),
     "all_orgs": ("全部 {n} 个单位", "All {n} organisations"),
-    "by_year": ("按年份", "By year"),
-    "steps_count": ("个步骤", "steps"),
-    "back_to": ("返回：", "Back to: "),
 }
 
 _PARTS_EN = {

@@ -200,7 +200,7 @@ def bucket_pages(index: Index) -> Iterator[Page]:
 
 
 def timeline_pages(index: Index) -> Iterator[Page]:
-    """The timeline, month by month with jumps by year (newest first). When it has more dated steps
+    """The timeline, newest first, month by month with jumps by year. When it has more dated steps
     than one page holds, `timeline.html` lists the years and each year has its own numbered pages
     (`urls.timeline_year`); otherwise every step is on `timeline.html` itself."""
     by_year: dict[str, list[tuple[str, tuple[TimelineEntry, ...]]]] = {}
@@ -208,20 +208,22 @@ def timeline_pages(index: Index) -> Iterator[Page]:
         by_year.setdefault(month[:4], []).append((month, entries))
     counts = {y: sum(len(e) for _, e in months) for y, months in by_year.items()}
     if sum(counts.values()) <= paging.STEPS_PER_PAGE:
-        years = [(y, counts[y], f"{urls.TIMELINE}#m-{by_year[y][0][0]}") for y in sorted(by_year, reverse=True)]
+        years = [(y, counts[y], f"{urls.TIMELINE}#y-{y}") for y in sorted(by_year, reverse=True)]
         yield Page(urls.TIMELINE, "timeline.html", {"months": index.timeline, "years": years, "year": "", "pager": None},
                    shows=(ALL,))
         return
     years = [(y, counts[y], urls.timeline_year(y)) for y in sorted(by_year, reverse=True)]
     yield Page(urls.TIMELINE, "timeline.html", {"months": {}, "years": years, "year": "", "pager": None})
     for year, months in by_year.items():
-        parts = paging.balanced(months, paging.STEPS_PER_PAGE)
+        # newest first, a page at a time: page 1 has the year's latest steps
+        parts = paging.balanced([(m, e[::-1]) for m, e in reversed(months)], paging.STEPS_PER_PAGE)
         paths = tuple(urls.numbered(urls.timeline_year(year), n) for n in range(1, len(parts) + 1))
         start = 0
         for n, part in enumerate(parts, 1):
             shown = sum(len(e) for _, e in part)
             pager = paging.Pager(n, paths, counts[year], start, shown)
             start += shown
-            data = {"months": dict(part), "years": years, "year": year, "pager": pager}
+            # in the index's order (months and steps ascending), as the template expects
+            data = {"months": {m: tuple(e[::-1]) for m, e in reversed(part)}, "years": years, "year": year, "pager": pager}
             slugs = tuple(dict.fromkeys(e.slug for _, entries in part for e in entries))
             yield Page(pager.path, "timeline.html", data, shows=slugs)
