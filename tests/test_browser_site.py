@@ -56,7 +56,7 @@ def test_every_page_kind_fits_a_phone_and_logs_no_errors(page: Any, site: Site) 
     for path in one_of_each(site.folder):
         page.goto(site.url + path)
         if path.startswith("search.html"):
-            page.wait_for_selector(".pagefind-ui__result-link")
+            page.wait_for_function("() => document.getElementById('search').dataset.done")
         size = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         if size[0] > size[1]:
             too_wide[path] = size

@@ -168,21 +168,17 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     histories, notes = _histories(options, ws, index, cache)
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
                     drafts=options.drafts, history=frozenset(histories))
+    # --- search stage (search.py): the index files go through the writer with the pages; the index's
+    # state is kept for the next build (in memory for serve, in .plangen-cache/ for the CLI) ---
+    state = cache.search or (search.load_state(root / cache_store.CACHE_DIR) if options.persistent_cache else None)
+    search_files, found, cache.search = search.search_stage(index, ws.config.language, off, state)
+    # ---
     try:
-        stats, rendered = _render_and_write(ws, index, site, out, cache, options, progress, histories)
+        stats, rendered = _render_and_write(ws, index, site, out, cache, options, progress, histories, search_files)
     except RenderError as exc:  # a broken template: reported like a plan error, nothing written
         return BuildResult(ws, (*problems, exc.problem()))
-    unchanged = not (stats.written or stats.removed) and not off and (out / search.BUNDLE).is_dir()
-    if unchanged:
-        found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED)
-    elif options.search_later and not off:
-        found = search.SearchReport(ran=False, ok=True, reason=search.PENDING)
-    else:
-        found = search.run(out, len(plans), off)
-    if found.ran and not found.ok:  # Pagefind failed: the pages again, without the search box
-        stats, rendered = _render_and_write(ws, index, replace(site, search=False), out, cache, options, None,
-                                            histories)
-    problems += [p for p in [found.problem()] if p]
+    if options.persistent_cache:  # (search stage) after the index is written
+        search.save_state(root / cache_store.CACHE_DIR, cache.search)
     if options.persistent_cache:
         cache_store.save(root, cache)
         _keep(cache, root / cache_store.CACHE_DIR)
@@ -296,10 +292,6 @@ def _stamp(options: BuildOptions, root: Path, config: Config, out: Path, hashed:
     files = [root / CONFIG_NAME, config.root / config.registry]
     if options.history and config.history:
         settings.append(git.head_state(root))
-    if options.search and config.search:
-        binary = search.executable()
-        settings.append(str(binary))
-        files += [binary] if binary else []
     return stamps.take("\0".join(settings), files, [config.plans_dir, config.templates_dir, default_theme()], hashed)
 
 
@@ -334,8 +326,6 @@ def _outcome(result: BuildResult, seen: dict[str, tuple[int, int]]) -> stamps.Ou
         return None
     out = result.output
     paths = [*read_manifest(out), MANIFEST]
-    if (out / search.BUNDLE / "pagefind-entry.json").is_file():
-        paths.append(f"{search.BUNDLE}/pagefind-entry.json")
     assert result.stats is not None
     # what this build wrote, the manifest and the search bundle (another tool writes it): looked at anew
     changed = {*result.stats.changed, MANIFEST, *(path for path in paths if path.startswith(search.KEEP))}
@@ -371,7 +361,7 @@ def _output_dir(options: BuildOptions, config: Config) -> Path:
 
 def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, cache: BuildCache,
                       options: BuildOptions, progress: Progress | None,
-                      histories: dict[str, PlanHistory]) -> tuple[WriteStats, int]:
+                      histories: dict[str, PlanHistory], extra: dict[str, bytes] | None = None) -> tuple[WriteStats, int]:
     inputs = _inputs(index, ws.config, site, ws.project.texts, ws.registry_text, histories, cache)
     last = cache.last
     cache.last = None  # until this build has written its files
@@ -386,7 +376,8 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
         cited = cited_with(index)
         jobs = _all_jobs(inputs, cited)
         dirty = [j for j in jobs.values() if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
-    assets = asset_files(ws.config.templates_dir)
+    theme = asset_files(ws.config.templates_dir)
+    assets = {**theme, **(extra or {})}  # the theme's files and the search index (search stage)
     writer = SiteWriter(out)  # each file goes to disk as soon as it is made; none is visible before all are
     try:
         renderer = inputs.renderer
@@ -396,22 +387,39 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
     except BaseException:
         writer.abort()
         raise
-    if update and isinstance(last, Pass) and last.assets == frozenset(assets):
-        # the same files as the last build of this process (the same jobs and assets): its manifest holds
-        manifest = last.manifest
-        stats = writer.commit(keep=search.KEEP, previous=manifest, current=manifest)
+    if update and isinstance(last, Pass) and last.assets == frozenset(theme):
+        # the same files as the last build of this process (the same jobs and theme): its manifest
+        # holds, but for the search index's files, whose set follows the records (search stage)
+        manifest = _with_index(last.manifest, frozenset(extra or ()))
+        stats = writer.commit(keep=search.KEEP, previous=last.manifest, current=manifest)
         cache.outputs.update((j.path, j.fingerprint) for j in redone.values())
     else:
         made = set(writer.paths)
         kept = tuple(path for path in jobs if path not in made)
+        if update and isinstance(last, Pass):  # the theme's files changed: the last build's pages stay (a pass
+            # restored from .plangen-cache/ has no jobs, so they are known from its manifest)
+            then = {p for p in last.manifest if p.startswith(search.BUNDLE + "/")} | last.assets | made
+            kept += tuple(sorted(last.manifest - then - set(kept)))
         # the manifest this process wrote last, when the output folder is the same (else it is read)
         previous = last.manifest if isinstance(last, Pass) and last.out == out else None
         stats = writer.commit(keep=search.KEEP, kept=kept, previous=previous)
         manifest = frozenset(made.union(kept))
-        cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
+        if update:
+            cache.outputs.update((j.path, j.fingerprint) for j in redone.values())
+        else:
+            cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
     pages = last.pages if update and isinstance(last, Pass) else sum(1 for path in jobs if path.endswith(".html"))
-    cache.last = Pass(inputs, jobs, cited, out, manifest, frozenset(assets), pages)
+    cache.last = Pass(inputs, jobs, cited, out, manifest, frozenset(theme), pages)
     return stats, len(dirty)
+
+
+def _with_index(manifest: frozenset[str], index: frozenset[str]) -> frozenset[str]:
+    """(search stage) The manifest with this build's search index files in place of the last build's
+    (the same object when they are the same files)."""
+    prefix = search.BUNDLE + "/"
+    if index <= manifest and sum(1 for p in manifest if p.startswith(prefix)) == len(index):
+        return manifest
+    return frozenset(p for p in manifest if not p.startswith(prefix)) | index
 
 
 # --- jobs: every output file with the fingerprint of what it is made from ------------------------
@@ -784,8 +792,8 @@ def summary(result: BuildResult, language: str = "en") -> str:
     counts = messages.BuildCounts(result.plans, result.pages, result.drafts_skipped, warnings, stats.written,
                                   stats.unchanged, stats.removed, result.seconds, str(result.output))
     found = result.search
-    line = "" if found is None else messages.search_summary(language, found.ok, found.ran, found.pages, found.words,
-                                                            found.size, found.seconds, found.reason)
+    line = "" if found is None else messages.search_summary(language, found.ok, found.ran, found.pages, found.plans,
+                                                            found.files, found.size, found.seconds, found.reason)
     return messages.build_summary(language, counts, line, result.notes)
 
 

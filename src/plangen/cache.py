@@ -84,6 +84,7 @@ class BuildCache:
     histories: tuple[str, Any] | None = None  # the last history read, by git HEAD and the plan files
     last: Any = None  # the last build's jobs (build.Pass)
     project: _Loaded | None = None  # the last project loaded, when it had no problem
+    search: Any = None  # the last search index's state (search_index.IndexState), for the next build
 
     def parse(self, sources: list[Source]) -> list[Parsed]:
         """parse_source of each, unless this exact text was parsed before; the others in forked

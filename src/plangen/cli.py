@@ -65,7 +65,7 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     build.add_argument("--no-history", dest="history", action="store_false",
                        help="do not build revision history pages from git (also: history: false in plangen.yaml)")
     build.add_argument("--no-search", dest="search", action="store_false",
-                       help="do not build the Pagefind search index (and hide the search box)")
+                       help="do not build the search index (and hide the search box)")
     _common(build)
     build.set_defaults(func=cmd_build)
     for names, module in MORE_COMMANDS:

@@ -39,7 +39,7 @@ _ZH: dict[str, str] = {
     "also publish plans whose status is draft": "同时发布状态为草稿的方案",
     "do not build revision history pages from git (also: history: false in plangen.yaml)":
         "不根据 git 生成修订历史页面（也可在 plangen.yaml 中写 history: false）",
-    "do not build the Pagefind search index (and hide the search box)": "不建立 Pagefind 搜索索引（并隐藏搜索框）",
+    "do not build the search index (and hide the search box)": "不建立搜索索引（并隐藏搜索框）",
     "Compare plans structurally: metadata, leadership, steps, text (character by character for Chinese). "
     "Exit 0: no change, 1: changes, 2: error.":
         "按结构比较方案：基本信息、领导小组、实施步骤、正文（中文逐字比较）。退出码 0：没有变化，1：有变化，2：出错。",
@@ -52,7 +52,7 @@ _ZH: dict[str, str] = {
     "address to listen on (default: 127.0.0.1)": "监听地址（默认：127.0.0.1）",
     "port (default: 8000; 0 picks a free one)": "端口（默认：8000；0 表示任选一个空闲端口）",
     "also show draft plans (with the 草稿 banner)": "同时显示草稿方案（带“草稿”标记）",
-    "skip the Pagefind search index (faster rebuilds; the search box is hidden)": "不建立 Pagefind 搜索索引（重新生成更快；隐藏搜索框）",
+    "skip the search index (faster rebuilds; the search box is hidden)": "不建立搜索索引（重新生成更快；隐藏搜索框）",
     "quiet time that ends a burst of file events, in milliseconds (default: 20)": "一组文件事件之后等待的安静时间，单位毫秒（默认：20）",
     "log every request": "记录每个请求",
     "preview folder (default: .plangen-preview/ in the project, removed on exit; never the published site/)":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .search_strings import SEARCH_STRINGS
 from .vocabulary import STATUS_LABELS, TOP_LABELS
 
 _STRINGS: dict[str, tuple[str, str]] = {
@@ -108,6 +109,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "all_plans": ("全部方案", "All plans"),
     "all_n": ("查看全部 {n} 项", "All {n}"),
     "all_orgs": ("全部 {n} 个单位", "All {n} organisations"),
+    **SEARCH_STRINGS,  # the search page (search_strings.py)
 }
 
 _PARTS_EN = {

@@ -179,17 +179,19 @@ _NOTES_ZH = {  # the notes a build may end with (history.py)
 }
 
 
-def search_summary(language: str | None, ok: bool, ran: bool, pages: int, words: int, size: int, seconds: float,
-                   reason: str) -> str:
-    """What the search step did, for the build summary."""
+def search_summary(language: str | None, ok: bool, ran: bool, pages: int, plans: int, files: int, size: int,
+                   seconds: float, reason: str) -> str:
+    """What the search step did, for the build summary (pages: the records, plans among them)."""
     if say(language).en:
         if ok and ran:
-            return f"search: {pages} plan page(s) indexed, {words} words, {size / 1024:.0f} KiB in {seconds:.2f} s"
+            return (f"search: {plans} plans and {pages - plans} other pages indexed, {files} files, "
+                    f"{size / 1024:.0f} KiB in {seconds:.2f} s")
         if not ran:
             return f"search: {reason}" if ok else f"search: off ({reason})"
         return f"search: FAILED after {seconds:.2f} s, site built without the search box ({reason})"
     if ok and ran:
-        return f"搜索：已索引 {pages} 个方案页面、{words} 个词，{size / 1024:.0f} KiB，用时 {seconds:.2f} 秒"
+        return (f"搜索：已索引 {plans} 个方案和 {pages - plans} 个其他页面，{files} 个文件，{size / 1024:.0f} KiB，"
+                f"用时 {seconds:.2f} 秒")
     if not ran:
         return f"搜索：{_REASONS_ZH.get(reason, reason)}" if ok else f"搜索：未建立（{_REASONS_ZH.get(reason, reason)}）"
     return f"搜索：{seconds:.2f} 秒后失败，站点已生成但不带搜索框（{reason}）"

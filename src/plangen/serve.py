@@ -266,22 +266,8 @@ class Preview:
         self.timings.append(Timing(first_event, started, ended, result.ok, changed, stats.written if stats else 0,
                                    getattr(result, "rendered", 0)))
         self._tell(result, ended - started, changed)
-        self._index_search(result)
         self._rewatch(result)
         return result
-
-    def _index_search(self, result: BuildResult) -> None:
-        """The search index of the pages just written, made while the browsers already show them
-        (searching meanwhile uses the previous index, which is replaced in one step)."""
-        from . import search
-
-        if not result.ok or result.search is None or result.search.reason != search.PENDING:
-            return
-        found = search.index_site(self.output, result.plans)
-        if found.ok:
-            self.say(self.s("serve.search_updated", ms=found.seconds * 1000))
-        else:
-            self.say(self.s("serve.search_failed", line=found.line()))
 
     def _crashed(self, exc: Exception) -> None:
         from .problems import error
@@ -418,7 +404,7 @@ def register(sub: Any) -> None:
     p.add_argument("--drafts", action="store_true", help="also show draft plans (with the 草稿 banner)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--no-search", dest="search", action="store_false",
-                   help="skip the Pagefind search index (faster rebuilds; the search box is hidden)")
+                   help="skip the search index (faster rebuilds; the search box is hidden)")
     p.add_argument("--debounce", type=int, default=20, metavar="MS",
                    help="quiet time that ends a burst of file events, in milliseconds (default: 20)")
     p.add_argument("-v", "--verbose", action="store_true", help="log every request")

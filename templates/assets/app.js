@@ -2,14 +2,6 @@
 (function () {
   "use strict";
 
-  function onFile() { return window.location.protocol === "file:"; }
-
-  function setupSearchBoxes() {
-    if (!onFile()) return;
-    document.querySelectorAll(".search-offline").forEach(function (p) { p.hidden = false; });
-    document.querySelectorAll(".search-box input, .search-box button").forEach(function (el) { el.disabled = true; });
-  }
-
   function setupFilters() {
     if (window.plangenFilter) return;  // assets/filter.js filters over every plan
     var form = document.getElementById("filters");
@@ -43,62 +35,6 @@
       if (params.get(k)) form.elements[k].value = params.get(k);
     });
     apply();
-  }
-
-  // The index holds each Chinese character as a word (see plangen/search_html.py), because the
-  // browser and the indexer segment Chinese differently: search for the query as an exact phrase
-  // of characters, and join the characters again in everything shown.
-  var CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef";
-  var C = "[" + CJK + "]", W = "[" + CJK + "0-9A-Za-z]", GAP = "((?:<[^>]+>)*)\\s+((?:<[^>]+>)*)";
-  var AROUND_CJK = new RegExp("(?<=" + C + ")(?=\\S)|(?<=\\S)(?=" + C + ")", "g");
-  var GAP_AFTER_CJK = new RegExp("(" + C + ")" + GAP + "(?=" + W + ")", "g");
-  var GAP_BEFORE_CJK = new RegExp("(" + W + ")" + GAP + "(?=" + C + ")", "g");
-
-  // Pagefind takes one quoted phrase: the longest part of the query; the other parts must occur too.
-  function phrase(term) {
-    var parts = String(term).replace(/["“”]/g, " ").trim().split(/\s+/).filter(Boolean);
-    if (!new RegExp(C).test(parts.join(""))) return term;
-    var longest = parts.reduce(function (a, b) { return b.length > a.length ? b : a; });
-    return parts.map(function (p) {
-      var chars = p.replace(AROUND_CJK, " ").replace(/\s+/g, " ").trim();
-      return p === longest ? '"' + chars + '"' : chars;
-    }).join(" ");
-  }
-
-  function joined(html) {
-    return String(html).replace(GAP_AFTER_CJK, "$1$2$3").replace(GAP_BEFORE_CJK, "$1$2$3")
-      .replace(/<\/mark><mark>/g, "");
-  }
-
-  function shown(result, labels) {
-    var meta = {};
-    Object.keys(result.meta || {}).forEach(function (k) { meta[labels[k] || k] = joined(result.meta[k]); });
-    result.meta = meta;
-    result.excerpt = joined(result.excerpt);
-    (result.sub_results || []).forEach(function (sub) {
-      sub.title = joined(sub.title);
-      sub.excerpt = joined(sub.excerpt);
-    });
-    return result;
-  }
-
-  function setupSearchPage() {
-    var box = document.getElementById("search");
-    if (!box || onFile() || typeof window.PagefindUI !== "function") return;
-    var labels = { issuer: box.dataset.labelIssuer, period: box.dataset.labelPeriod };
-    var ui = new window.PagefindUI({
-      element: "#search",
-      // Pagefind UI appends "pagefind.js" to this path: it must end with "/"
-      bundlePath: new URL(box.dataset.bundle.replace(/\/?$/, "/"), window.location.href).pathname,
-      // result URLs are stored from the site root: resolve them against where the site is served
-      baseUrl: new URL(document.body.dataset.root || "./", window.location.href).pathname,
-      showImages: false, showSubResults: true, resetStyles: false, excerptLength: 48,
-      processTerm: phrase,
-      // issuer and period under each title, with the interface's own labels
-      processResult: function (result) { return shown(result, labels); }
-    });
-    var q = new URLSearchParams(window.location.search).get("q");
-    if (q) ui.triggerSearch(q);
   }
 
   // The table of contents marks the part being read: the last part whose heading is above the upper
@@ -137,8 +73,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     setupContents();
     setupPlanTables();
-    setupSearchBoxes();
     setupFilters();
-    setupSearchPage();
   });
 })();
