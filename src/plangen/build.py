@@ -25,6 +25,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -556,10 +557,23 @@ def _all_jobs(inputs: Inputs, cited: Cited) -> dict[str, Job]:
         jobs += _plan_jobs(plan, i, cited, inputs)
     jobs += [_page_job(page, inputs) for page in list_pages(index)]
     jobs += _feed_jobs(inputs)
-    pages = sorted(j.path for j in jobs)
-    jobs.append(Job(urls.SITEMAP, digest(inputs.key, "sitemap", *pages),
-                    lambda: feeds.sitemap(pages, inputs.config.base_url)))
+    jobs += _bounded_jobs(inputs, [j.path for j in jobs])
     return {j.path: j for j in jobs}
+
+
+def _bounded_jobs(inputs: Inputs, paths: list[str]) -> list[Job]:
+    """The machine-readable files cut to a bounded size (docs/api.md): the sitemap index and its
+    sitemaps, the API list's pages, the home page's filter index."""
+    index, key, base_url = inputs.index, inputs.key, inputs.config.base_url
+    parts = feeds.sitemap_parts(paths)
+    jobs = [Job(urls.SITEMAP, digest(key, "sitemap", str(len(parts))), lambda: feeds.sitemap_index(len(parts), base_url))]
+    jobs += [Job(urls.sitemap_part(n), digest(key, "sitemap", *part), partial(feeds.sitemap, part, base_url))
+             for n, part in enumerate(parts, 1)]
+    # the API's list and the filter index show the plans' summaries and files: both are in the shape
+    jobs += [Job(urls.api_list(n), digest(key, "api", str(n), inputs.shape), partial(feeds.api, index, n), here=True)
+             for n in range(1, feeds.api_pages(index) + 1)]
+    jobs.append(Job(urls.FILTER, digest(key, "filter", inputs.shape), lambda: feeds.filter_index(index)))
+    return jobs
 
 
 def _update(last: Pass, inputs: Inputs, cited: Cited) -> tuple[dict[str, Job], dict[str, Job]]:
@@ -713,11 +727,10 @@ def _feed_jobs(inputs: Inputs) -> list[Job]:
     newest = [f"{p.slug}:{inputs.plan_prints[p.slug]}" for p in plans[:feeds.FEED_SIZE]]
     return [
         Job(urls.CALENDAR, digest(key, "calendar", summaries),
-            lambda: feeds.calendar(plans, config.title, epoch, config.base_url, brief=True), here=True),
+            lambda: feeds.calendar(plans[:feeds.CALENDAR_PLANS], config.title, epoch, config.base_url, brief=True),
+            here=True),
         Job(urls.FEED, digest(key, "feed", str(epoch), *newest), lambda: feeds.atom(index, config.title, epoch,
                                                                                   config.base_url)),
-        # the list shows the plans' summaries and files: both are in the shape
-        Job(urls.API, digest(key, "api", inputs.shape), lambda: feeds.api(index), here=True),
         Job(urls.API_SCHEMA, digest(key, "api-schema"), lambda: api_schema("api.schema.json")),
         Job(urls.API_PLAN_SCHEMA, digest(key, "api-plan-schema"), lambda: api_schema("api-plan.schema.json")),
     ]
