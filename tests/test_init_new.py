@@ -55,7 +55,7 @@ def test_init_builds_a_site(tmp_path: Path) -> None:
 
 def test_init_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / ".gitignore").write_text("node_modules/\n", encoding="utf-8")
-    assert main(["init", str(tmp_path)]) == 2
+    assert main(["init", "--lang", "en", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert ".gitignore already exists" in err
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "node_modules/\n"
@@ -66,7 +66,7 @@ def test_init_refuses_an_existing_plans_folder(tmp_path: Path, capsys: pytest.Ca
     (tmp_path / "plans").mkdir()
     (tmp_path / "plans" / "old.md").write_text("# 旧方案\n", encoding="utf-8")
     assert main(["init", str(tmp_path)]) == 2
-    assert "already holds plan files" in capsys.readouterr().err
+    assert "中已有方案文件" in capsys.readouterr().err  # in Chinese unless asked otherwise
     assert not (tmp_path / "plangen.yaml").exists()
 
 
@@ -103,7 +103,7 @@ def test_unique_slug() -> None:
 
 def _new(tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> Path:
     capsys.readouterr()
-    assert main(["new", "-C", str(tmp_path), *args]) == 0
+    assert main(["new", "-C", str(tmp_path), "--lang", "en", *args]) == 0
     created = re.search(r"created (\S+):", capsys.readouterr().out)
     assert created
     return Path(created.group(1))
@@ -183,7 +183,17 @@ def test_new_never_overwrites_and_numbers_collisions(tmp_path: Path, capsys: pyt
 
 def test_new_refuses_an_empty_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "-C", str(tmp_path), "  "]) == 2
+    assert "标题为空" in capsys.readouterr().err
+    assert main(["new", "-C", str(tmp_path), "--lang", "en", "  "]) == 2
     assert "title is empty" in capsys.readouterr().err
+
+
+def test_init_and_new_speak_chinese_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "已创建" in out and "下一步" in out and "created" not in out
+    assert main(["new", "-C", str(tmp_path), "东山镇2025年结对帮扶工作方案"]) == 0
+    assert "请填写空白处" in capsys.readouterr().out
 
 
 def test_new_help_documents_the_slug_rule(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from .config import CONFIG_NAME, load_config
 from .project import slug_of
 from .scaffold_text import EXAMPLE_MD, EXAMPLE_YAML, GITIGNORE, KINDS, PLANGEN_YAML, markdown_skeleton, yaml_skeleton
+from .messages import add_option
 from .sources import discover, is_plan_name
 
 SLUG_MAX = 48
@@ -25,7 +26,13 @@ SCHEMA_FILE = "plan.schema.json"
 
 
 class Refused(Exception):
-    """A file that would be overwritten, or a target that cannot be used."""
+    """A file that would be overwritten, or a target that cannot be used: a message key of the
+    command line's catalogue (messages.py) and its values."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
 
 
 def slug_for(title: str, limit: int = SLUG_MAX) -> str:
@@ -75,7 +82,7 @@ def new_plan(title: str, fmt: str, kind: str, folder: Path, plans_dir: Path | No
     """Write a skeleton plan into `folder` and return its path. Never overwrites."""
     title = " ".join(title.split())
     if not title:
-        raise Refused("the title is empty: plangen new \"某县2025年结对帮扶工作方案\"")
+        raise Refused("new.empty_title")
     slug = unique_slug(slug_for(title), taken_slugs(folder, *([plans_dir] if plans_dir else [])))
     suffix = ".md" if fmt == "md" else ".yaml"
     target = folder / f"{slug}{suffix}"
@@ -97,7 +104,7 @@ def init_project(folder: Path, schema: dict[str, Any]) -> list[Path]:
     _refuse_existing(files)
     plans = folder / "plans"
     if plans.is_dir() and any(is_plan_name(p.name) for p in plans.rglob("*")):
-        raise Refused(f"{plans} already holds plan files; plangen init only starts new repositories")
+        raise Refused("init.has_plans", plans=plans)
     _write_new(files)
     return sorted(files)
 
@@ -110,7 +117,7 @@ def _vscode_settings() -> dict[str, Any]:
 def _refuse_existing(files: dict[Path, str]) -> None:
     for target in files:
         if target.exists() or target.is_symlink():
-            raise Refused(f"{target} already exists; plangen never overwrites files (move it away first)")
+            raise Refused("init.exists", target=target)
 
 
 def _write_new(files: dict[Path, str]) -> None:
@@ -132,6 +139,7 @@ def register(sub: Any) -> None:
                           description="Create plangen.yaml, plans/ with one example plan in each spelling (YAML and "
                                       "Markdown), .gitignore, plan.schema.json and the VS Code setting that "
                                       "uses it. Refuses to overwrite any file.")
+    add_option(init)
     init.add_argument("dir", nargs="?", type=Path, default=Path("."), metavar="DIR",
                       help="folder to create the repository in (default: the current folder)")
     init.set_defaults(func=_cmd_init)
@@ -139,6 +147,7 @@ def register(sub: Any) -> None:
                          description="Write a new plan whose required parts are blank, labelled in Chinese; "
                                      "`plangen check` lists the blanks until they are filled. Opens nothing. "
                                      + SLUG_RULE)
+    add_option(new)
     new.add_argument("title", metavar="标题", help="the plan's title, e.g. \"东山镇2025年结对帮扶工作方案\"")
     new.add_argument("--format", choices=("yaml", "md"), default="yaml", help="spelling of the file (default: yaml)")
     new.add_argument("--kind", choices=tuple(KINDS), default="generic",
@@ -151,28 +160,36 @@ def register(sub: Any) -> None:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
+    from .messages import language_for, say
     from .schema import editor_schema
 
     folder: Path = args.dir
+    s = say(language_for(args, folder))
     try:
         written = init_project(folder, editor_schema())
     except Refused as exc:
-        print(f"plangen init: {exc}", file=sys.stderr)
+        print(s("init.error", why=s(exc.key, **exc.values)), file=sys.stderr)
         return 2
     for path in written:
-        print(f"created {path}")
-    print(f"next: cd {folder} && plangen check && plangen serve")
+        print(s("init.created", path=path))
+    print(s("init.next", folder=folder))
     return 0
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from .messages import language_for, say
+
     config, _ = load_config(args.root.resolve())
+    s = say(language_for(args, args.root))
     folder: Path = args.output or config.plans_dir
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target = new_plan(args.title, args.format, args.kind, folder, config.plans_dir)
-    except (Refused, OSError) as exc:
-        print(f"plangen new: {exc}", file=sys.stderr)
+    except Refused as exc:
+        print(s("new.error", why=s(exc.key, **exc.values)), file=sys.stderr)
         return 2
-    print(f"created {target}: fill in the blanks, then run plangen check {target}")
+    except OSError as exc:
+        print(s("new.error", why=exc.strerror or exc), file=sys.stderr)
+        return 2
+    print(s("new.created", target=target))
     return 0
