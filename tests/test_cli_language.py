@@ -37,6 +37,18 @@ def test_check_speaks_chinese_by_default(tmp_path: Path, capsys: pytest.CaptureF
     assert "      = 提示: 请添加 `name:` (组长 姓名)\n" in out
 
 
+def test_hostile_input_problems_speak_chinese_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    far = PLAN.replace("date: 2016-09-04", "date: 9999-01-01")
+    hidden = PLAN.replace("title: 五井小学结对帮扶工作方案", 'title: "\\u200b\\u200b"')
+    assert far != PLAN and hidden != PLAN
+    root = project(tmp_path, {"far.yaml": far, "hidden.yaml": hidden})
+    assert main(["check", "-C", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "年份 9999 超出范围：方案的年份应在 1949–2100 年之间" in out
+    assert "只由不可见字符组成" in out and "请写上文字，或删去这个字段" in out
+    assert "out of range" not in out and "invisible" not in out
+
+
 def test_language_en_in_plangen_yaml_or_lang_en_gives_english(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     root = project(tmp_path, {"a.yaml": PLAN}, "language: en\nsearch: false\n")

@@ -51,6 +51,31 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     (r"YAML tag (.+) is not allowed", r"不允许使用 YAML 标签 \1"),
     (r"a key must be plain text", "键必须是普通文本"),
     (r"unknown setting " + _Q, r"未知的设置“\1”"),
+    (_Q + r": year (\d+) is out of range: plans use the years (\d+)–(\d+)",
+     r"“\1”：年份 \2 超出范围：方案的年份应在 \3–\4 年之间"),
+    (r"holds (U\+[0-9A-F]+) \((.+)\), a character that web pages and feeds cannot hold",
+     r"含有 \1（\2），网页和订阅源不能容纳这个字符"),
+    (r"holds (U\+[0-9A-F]+) \((.+)\), which shows the text in another order than it is written",
+     r"含有 \1（\2），会让文字显示的顺序与书写的顺序不同"),
+    (r"is made only of invisible characters.*", "只由不可见字符组成（如 U+200B 零宽空格），显示出来什么也没有"),
+    (r"quotes or lists nested too deeply: from line (\d+) of this text \((.*)\) on, the page would lose the text",
+     r"引用或列表嵌套太深：从这段文字的第 \1 行（\2）起，页面会丢失文字"),
+    (r"the file name holds (U\+[0-9A-F]+) \((.+)\), which shows the name in another order than it is written",
+     r"文件名含有 \1（\2），会让文件名显示的顺序与书写的顺序不同"),
+    (r"the file name is made only of invisible characters", "文件名只由不可见字符组成"),
+    (r"symlink leads outside the plans folder \(to (.+)\); refused", r"符号链接指向方案目录之外（\1），已拒绝"),
+    (r"a symlink loop \(the link leads back to itself\)", "符号链接循环（链接又指回自身）"),
+    (r"(.+), not a regular file; only regular files are read", r"\1，不是普通文件；只读取普通文件"),
+    (r"no such file \(or a symlink to nothing\)", "没有这个文件（或符号链接指向不存在的目标）"),
+    (r"file is (.+) bytes, over the limit of (.+)", r"文件有 \1 字节，超过上限 \2"),
+    (r"cannot read file: (.+)", r"无法读取文件：\1"),
+    (r"(tag|category) " + _Q + r" and (?:tag|category) " + _Q + r" are different spellings that share one page "
+     r"\(" + _Q + r"\): their plans are listed together under " + _Q,
+     r"“\2”和“\3”写法不同，却共用一个页面（“\4”）：它们的方案都列在“\5”之下"),
+    (r"mapping values are not allowed (?:here|in this context)", "这里不能出现映射的值（“键: 值”）"),
+    (r"while parsing a flow (sequence|mapping)(.*): did not find expected (.+)",
+     r"解析以括号写成的列表或映射时\2：没有找到应有的 \3"),
+    (r"found character (.+) that cannot start any token", r"发现不能作为开头的字符 \1"),
 )
 _HINTS: tuple[tuple[str, str], ...] = (
     (r"write a date that exists, e\.g\. (.+)", r"请写一个存在的日期，例如 \1"),
@@ -80,6 +105,17 @@ _HINTS: tuple[tuple[str, str], ...] = (
     (r"start with `title: …`; run `plangen new` for a skeleton", "请以 `title: …` 开头；运行 `plangen new` 可得到一个骨架"),
     (r"write the fields out in full", "请把字段完整写出"),
     (r"plan files hold plain text, lists and mappings; remove the tag", "方案文件只包含文本、列表和映射：请删去这个标签"),
+    (r"correct the year: plans use the years (\d+)–(\d+)", r"请改正年份：方案的年份应在 \1–\2 年之间"),
+    (r"delete it \(in YAML it may be written as an escape such as (.+) or (.+)\)",
+     r"请删去它（在 YAML 中它可能写成转义形式，如 \1 或 \2）"),
+    (r"delete the invisible control character", "请删去这个不可见的控制字符"),
+    (r"write the text, or remove the field", "请写上文字，或删去这个字段"),
+    (r"nest fewer levels \(a page keeps (\d+) quote levels, or (\d+) list levels\)",
+     r"请减少嵌套层数（页面最多保留 \1 层引用或 \2 层列表）"),
+    (r"rename the file", "请给文件改名"),
+    (r"remove the link, or point it at a file", "请删去这个链接，或让它指向一个文件"),
+    (r"copy the file into the plans folder instead of linking to it", "请把文件复制到方案目录中，不要用链接"),
+    (r"write the (tag|category) the same way in every plan", "请在每个方案中用同一种写法"),
 )
 _KINDS = (("a mapping (key: value)", "映射（键: 值）"), ("a mapping", "映射"), ("a list", "列表"), ("text", "文本"),
           ("a number", "数字"), (" or ", "或"))
@@ -100,7 +136,7 @@ def in_chinese(text: str, kind: str) -> str:
     for pattern, replacement in _COMPILED[kind]:
         if pattern.match(text):
             found = pattern.sub(replacement, text, count=1)
-            return _kinds(found) if text.startswith("expected ") else found
+            return _kinds(found) if text.startswith(("expected ", "a plan must be")) else found
     return text
 
 
