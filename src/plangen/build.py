@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import __version__, crosscheck, feeds, git, lastpass, search, urls
+from . import __version__, crosscheck, feeds, git, lastpass, publish, search, store, urls
 from . import cache as cache_store
 from . import stamp as stamps
 from .cache import BuildCache, digest
@@ -72,6 +72,7 @@ class BuildOptions:
     persistent_cache: bool = True  # keep .plangen-cache/ between runs (the CLI); serve keeps it in memory
     search_later: bool = False  # leave the search index to the caller, after the pages (serve: `search.PENDING`)
     jobs: int = 0  # worker processes for rendering; 0 = one per core
+    in_place: bool = False  # update the output folder file by file, not by swapping in a staged copy (serve)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,18 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     long-lived process (serve) passes one BuildCache to every build."""
     started = time.perf_counter()
     root = options.root.resolve()
+    with publish.one_at_a_time(root / cache_store.CACHE_DIR):
+        try:
+            return _build_locked(options, root, progress, cache, started)
+        except OSError as exc:  # the output folder or the cache cannot be read or written
+            config, _ = load_config(root)
+            return _unwritable(options, config, exc)
+
+
+def _build_locked(options: BuildOptions, root: Path, progress: Progress | None, cache: BuildCache | None,
+                  started: float) -> BuildResult:
+    if options.persistent_cache:
+        store.clean(root)
     inputs_stamp: stamps.Stamp | None = None
     damaged: set[str] | None = None  # None: not known (no build of this output folder was recorded)
     seen: dict[str, tuple[int, int]] = {}  # output files' status before this build (stamp.damaged)
@@ -168,19 +181,13 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
                     drafts=options.drafts, history=frozenset(histories))
     try:
-        stats, rendered = _render_and_write(ws, index, site, out, cache, options, progress, histories)
+        stats, rendered, found = _make_and_publish(ws, index, site, out, cache, options, progress, histories,
+                                                   len(plans), off)
     except RenderError as exc:  # a broken template: reported like a plan error, nothing written
         return BuildResult(ws, (*problems, exc.problem()))
-    unchanged = not (stats.written or stats.removed) and not off and (out / search.BUNDLE).is_dir()
-    if unchanged:
-        found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED)
-    elif options.search_later and not off:
-        found = search.SearchReport(ran=False, ok=True, reason=search.PENDING)
-    else:
-        found = search.run(out, len(plans), off)
-    if found.ran and not found.ok:  # Pagefind failed: the pages again, without the search box
-        stats, rendered = _render_and_write(ws, index, replace(site, search=False), out, cache, options, None,
-                                            histories)
+    except OSError:
+        cache.outputs, cache.last = {}, None  # what is on disk is not known any more
+        raise
     problems += [p for p in [found.problem()] if p]
     if options.persistent_cache:
         cache_store.save(root, cache)
@@ -313,6 +320,21 @@ def _unchanged(options: BuildOptions, root: Path, config: Config, out: Path, out
                        time.perf_counter() - started, out, found, 0, outcome.notes)
 
 
+def _unwritable(options: BuildOptions, config: Config, exc: OSError) -> BuildResult:
+    """The one error of a build that could not read or write the output folder or the cache."""
+    out, cache = _output_dir(options, config), config.root / cache_store.CACHE_DIR
+    named = Path(os.fsdecode(exc.filename)) if exc.filename else out
+    folder = next((f for f in (cache, out, out.parent) if named == f or f in named.parents), named.parent)
+    what = "the cache folder" if folder == cache else "the output folder"
+    cause = exc.strerror or str(exc)
+    problem = error(str(folder), 0, 0, "", f"cannot write {what} {folder}: {cause}",
+                    hint="free some space, make the folder writable, or choose another output folder "
+                         "(-o DIR, or output: in plangen.yaml); the site already there is left as it was",
+                    code="output-failed")
+    ws = Workspace(config, Project((), (problem,), {}, 0), Registry(), (problem,))
+    return BuildResult(ws, (problem,), output=out)
+
+
 def _texts_of(root: Path, problems: tuple[Problem, ...], encoding: str | None) -> dict[str, str]:
     """The text of each file a problem names (to show its lines again)."""
     texts = {}
@@ -368,9 +390,45 @@ def _output_dir(options: BuildOptions, config: Config) -> Path:
     return options.output if options.output.is_absolute() else Path.cwd() / options.output
 
 
-def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, cache: BuildCache,
-                      options: BuildOptions, progress: Progress | None,
+def _make_and_publish(ws: Workspace, index: Index, site: SiteInfo, out: Path, cache: BuildCache,
+                      options: BuildOptions, progress: Progress | None, histories: dict[str, PlanHistory],
+                      plans: int, off: str) -> tuple[WriteStats, int, search.SearchReport]:
+    """Make the changed files into a staged copy of the site, index it for search, and swap it in
+    (publish.py); or, in place (serve's preview), write them and index the result afterwards."""
+    writer = _writer(out, options)
+    try:
+        stats, rendered = _render_and_write(ws, index, site, writer, cache, options, progress, histories)
+        publish.fault("staged")
+        bundle = writer.folder / search.BUNDLE
+        if not (stats.written or stats.removed) and not off and bundle.is_dir():
+            found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED)
+        elif options.search_later and not off:
+            found = search.SearchReport(ran=False, ok=True, reason=search.PENDING)
+        else:
+            found = search.run(writer.folder, plans, off)
+        if found.ran and not found.ok:  # Pagefind failed: the pages again, without the search box
+            stats, rendered = _render_and_write(ws, index, replace(site, search=False), writer, cache, options, None,
+                                                histories)
+        publish.fault("indexed")
+        if options.persistent_cache:  # the stamp describes the site in place: not valid while it changes
+            stamps.forget(options.root.resolve() / cache_store.CACHE_DIR)
+        writer.swap()
+    except BaseException:
+        writer.abort()
+        raise
+    return stats, rendered, found
+
+
+def _writer(out: Path, options: BuildOptions) -> SiteWriter | publish.Publication:
+    if options.in_place or not publish.can_swap(out):
+        return SiteWriter(out)
+    return publish.Publication(out)
+
+
+def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, writer: SiteWriter | publish.Publication,
+                      cache: BuildCache, options: BuildOptions, progress: Progress | None,
                       histories: dict[str, PlanHistory]) -> tuple[WriteStats, int]:
+    out = writer.out
     inputs = _inputs(index, ws.config, site, ws.project.texts, ws.registry_text, histories, cache)
     last = cache.last
     cache.last = None  # until this build has written its files
@@ -386,15 +444,10 @@ def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
         jobs = _all_jobs(inputs, cited)
         dirty = [j for j in jobs.values() if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
     assets = asset_files(ws.config.templates_dir)
-    writer = SiteWriter(out)  # each file goes to disk as soon as it is made; none is visible before all are
-    try:
-        renderer = inputs.renderer
-        prepare = (lambda: renderer.prepare(index.plans)) if renderer is not None else None  # theme and cards
-        for path, data in itertools.chain(make_all(dirty, options.jobs, progress, prepare), assets.items()):
-            writer.put(path, data)  # one file at a time: the site is never held in memory
-    except BaseException:
-        writer.abort()
-        raise
+    renderer = inputs.renderer
+    prepare = (lambda: renderer.prepare(index.plans)) if renderer is not None else None  # theme and cards
+    for path, data in itertools.chain(make_all(dirty, options.jobs, progress, prepare), assets.items()):
+        writer.put(path, data)  # one file at a time: the site is never held in memory
     if update and isinstance(last, Pass) and last.assets == frozenset(assets):
         # the same files as the last build of this process (the same jobs and assets): its manifest holds
         manifest = last.manifest

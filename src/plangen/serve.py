@@ -194,7 +194,8 @@ class Preview:
         self.output = preview_output(self.options)
         known = {f.name for f in fields(BuildOptions)}  # options that this version of the builder has
         # the cache lives here; the search index is made after the browsers are told of the new pages
-        extra: dict[str, Any] = {"search": self.options.search, "persistent_cache": False, "search_later": True}
+        extra: dict[str, Any] = {"search": self.options.search, "persistent_cache": False, "search_later": True,
+                                 "in_place": True}  # its own preview, served by itself: updated in place
         self.build_options = BuildOptions(root=self.root, output=self.output, strict=self.options.strict,
                                           drafts=self.options.drafts, encoding=self.options.encoding,
                                           **{k: v for k, v in extra.items() if k in known})

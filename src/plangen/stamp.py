@@ -142,6 +142,11 @@ def outputs_after(out: Path, paths: list[str], seen: dict[str, tuple[int, int]],
     return found
 
 
+def forget(folder: Path) -> None:
+    """No stamp: the output folder is about to change."""
+    (folder / FILE).unlink(missing_ok=True)
+
+
 def save(folder: Path, stamp: Stamp, out: Path, outcome: Outcome | None) -> None:
     """Keep the stamp of a build that succeeded; forget it otherwise."""
     target = folder / FILE
