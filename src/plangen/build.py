@@ -126,6 +126,7 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
 def _build_locked(options: BuildOptions, root: Path, progress: Progress | None, cache: BuildCache | None,
                   started: float) -> BuildResult:
     if options.persistent_cache:
+        store.check(root)
         store.clean(root)
     inputs_stamp: stamps.Stamp | None = None
     damaged: set[str] | None = None  # None: not known (no build of this output folder was recorded)
@@ -192,6 +193,7 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     if options.persistent_cache:
         cache_store.save(root, cache)
         _keep(cache, root / cache_store.CACHE_DIR)
+        publish.fault("remembered")
     pages = cache.last.pages if isinstance(cache.last, Pass) else sum(1 for p in cache.outputs if p.endswith(".html"))
     return BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
                        time.perf_counter() - started, out, found, rendered, notes)
@@ -321,16 +323,18 @@ def _unchanged(options: BuildOptions, root: Path, config: Config, out: Path, out
 
 
 def _unwritable(options: BuildOptions, config: Config, exc: OSError) -> BuildResult:
-    """The one error of a build that could not read or write the output folder or the cache."""
-    out, cache = _output_dir(options, config), config.root / cache_store.CACHE_DIR
+    """The one error of a build that could not write the output folder or use the cache folder."""
+    out, cache = _output_dir(options, config), config.root.resolve() / cache_store.CACHE_DIR
     named = Path(os.fsdecode(exc.filename)) if exc.filename else out
-    folder = next((f for f in (cache, out, out.parent) if named == f or f in named.parents), named.parent)
-    what = "the cache folder" if folder == cache else "the output folder"
-    cause = exc.strerror or str(exc)
-    problem = error(str(folder), 0, 0, "", f"cannot write {what} {folder}: {cause}",
-                    hint="free some space, make the folder writable, or choose another output folder "
-                         "(-o DIR, or output: in plangen.yaml); the site already there is left as it was",
-                    code="output-failed")
+    if named == cache or cache in named.parents:
+        said = f"cannot use the cache folder {cache}"
+        hint = f"make it a folder plangen can read and write, or remove it (it is made again): {cache}"
+    else:
+        said = f"cannot write the output folder {out}"
+        hint = "free some space, make the folder writable, or choose another output folder (-o DIR, or output: in " \
+               "plangen.yaml)"
+    problem = error(str(named), 0, 0, "", f"{said}: {exc.strerror or exc}; the site already there is left as it was",
+                    hint=hint, code="output-failed")
     ws = Workspace(config, Project((), (problem,), {}, 0), Registry(), (problem,))
     return BuildResult(ws, (problem,), output=out)
 
@@ -406,6 +410,7 @@ def _make_and_publish(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
             found = search.SearchReport(ran=False, ok=True, reason=search.PENDING)
         else:
             found = search.run(writer.folder, plans, off)
+            publish.check_space(writer.folder)  # (Pagefind may stop on a full disk, or not say it did)
         if found.ran and not found.ok:  # Pagefind failed: the pages again, without the search box
             stats, rendered = _render_and_write(ws, index, replace(site, search=False), writer, cache, options, None,
                                                 histories)

@@ -252,6 +252,16 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
+FULL = 64 * 1024  # bytes: a disk with less room left than this after indexing counts as full
+
+
+def check_space(folder: Path) -> None:
+    """Raise ENOSPC when the disk of `folder` is full: what was written there may be cut short."""
+    found = os.statvfs(folder)
+    if found.f_bavail * found.f_frsize < FULL:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder))
+
+
 def can_swap(out: Path) -> bool:
     """Whether the output folder can be replaced by a rename (not when it is a mount point)."""
     return not (out.is_dir() and os.path.ismount(out))

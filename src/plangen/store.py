@@ -9,6 +9,7 @@ format is ignored, never trusted. The layout is described in docs/architecture.m
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -45,6 +46,15 @@ def write_atomic(target: Path, data: bytes | str | Iterable[str]) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def check(root: Path) -> None:
+    """Raise OSError when the cache folder is there but cannot be read and written."""
+    found = folder(root)
+    if found.exists() and not found.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(found))
+    if found.is_dir() and not os.access(found, os.R_OK | os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(found))
 
 
 def clean(root: Path) -> None:
