@@ -230,9 +230,10 @@ def test_a_corrupt_or_foreign_cache_is_ignored(project: Path, tmp_path: Path, da
     if damage == "garbage":
         file.write_bytes(b"\x00not json")
     elif damage == "other-version":
-        doc = json.loads(file.read_text("utf-8"))
-        doc["version"] = "0.0.0-other"
-        file.write_text(json.dumps(doc), "utf-8")
+        head, _, entries = file.read_text("utf-8").partition("\n")
+        doc = json.loads(head)
+        doc["format"] = "0.0.0-other/3"
+        file.write_text(json.dumps(doc) + "\n" + entries, "utf-8")
     else:
         file.write_text(json.dumps({"format": cache_store.FORMAT, "version": "x", "parsed": [1, 2]}), "utf-8")
     assert cache_store.load(project).parsed == {}

@@ -108,7 +108,7 @@ def test_a_damaged_or_foreign_pass_is_ignored(project: Path, tmp_path: Path, dam
     if damage == "garbage":
         (folder / lastpass.FILE).write_text("{not json", "utf-8")
     elif damage == "other-version":
-        (folder / lastpass.FILE).write_text(json.dumps({**doc, "version": "0.0.0"}), "utf-8")
+        (folder / lastpass.FILE).write_text(json.dumps({**doc, "format": "0.0.0/3"}), "utf-8")
     elif damage == "other-index":
         index = json.loads((folder / lastpass.INDEX_FILE).read_text("utf-8"))
         index["index"]["plans"] = index["index"]["plans"][1:]  # an index of other plans: not used

@@ -115,7 +115,7 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     long-lived process (serve) passes one BuildCache to every build."""
     started = time.perf_counter()
     root = options.root.resolve()
-    with publish.one_at_a_time(root / cache_store.CACHE_DIR):
+    with publish.one_at_a_time(root / store.CACHE_DIR):
         try:
             return _build_locked(options, root, progress, cache, started)
         except OSError as exc:  # the output folder or the cache cannot be read or written
@@ -134,7 +134,7 @@ def _build_locked(options: BuildOptions, root: Path, progress: Progress | None, 
     if options.persistent_cache and cache is None:
         config, _ = load_config(root)
         out = _output_dir(options, config)
-        saved = stamps.last(root / cache_store.CACHE_DIR, out)
+        saved = stamps.last(root / store.CACHE_DIR, out)
         inputs_stamp = _stamp(options, root, config, out, saved[0].hashed if saved else ())
         damaged = stamps.damaged(saved, out, seen) if saved is not None else None
         if saved is not None and saved[0].digest == inputs_stamp.digest and not damaged:
@@ -144,7 +144,7 @@ def _build_locked(options: BuildOptions, root: Path, progress: Progress | None, 
     finally:
         gc.unfreeze()  # (frozen in _build once the plans are loaded)
     if inputs_stamp is not None:
-        stamps.save(root / cache_store.CACHE_DIR, inputs_stamp, result.output or root, _outcome(result, seen))
+        stamps.save(root / store.CACHE_DIR, inputs_stamp, result.output or root, _outcome(result, seen))
     return result
 
 
@@ -154,7 +154,7 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
         cache = cache_store.load(root) if options.persistent_cache else BuildCache()
     for path in damaged or ():  # an output file changed since the last build wrote it: made again
         cache.outputs.pop(path, None)
-    persist_templates(root / cache_store.CACHE_DIR / "templates" if options.persistent_cache else None)
+    persist_templates(root / store.CACHE_DIR / "templates" if options.persistent_cache else None)
     ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,
                         parse=cache.parse, files=cache)
     cache.expect(None)  # a watcher's hint holds for one build
@@ -170,7 +170,7 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
         return BuildResult(ws, (*problems, refused))
     plans = [p for p in ws.project.plans if options.drafts or p.status != "draft"]
     if options.persistent_cache and cache.last is None and damaged == set():  # every output file as it was left
-        _restore(cache, root / cache_store.CACHE_DIR, out)
+        _restore(cache, root / store.CACHE_DIR, out)
     index = _index(plans, ws, cache)
     # the plans and the index live until the build ends: the cyclic collector (run often while pages
     # render) need not walk them each time; forked workers inherit this too
@@ -192,7 +192,7 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: 
     problems += [p for p in [found.problem()] if p]
     if options.persistent_cache:
         cache_store.save(root, cache)
-        _keep(cache, root / cache_store.CACHE_DIR)
+        _keep(cache, root / store.CACHE_DIR)
         publish.fault("remembered")
     pages = cache.last.pages if isinstance(cache.last, Pass) else sum(1 for p in cache.outputs if p.endswith(".html"))
     return BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
@@ -324,7 +324,7 @@ def _unchanged(options: BuildOptions, root: Path, config: Config, out: Path, out
 
 def _unwritable(options: BuildOptions, config: Config, exc: OSError) -> BuildResult:
     """The one error of a build that could not write the output folder or use the cache folder."""
-    out, cache = _output_dir(options, config), config.root.resolve() / cache_store.CACHE_DIR
+    out, cache = _output_dir(options, config), config.root.resolve() / store.CACHE_DIR
     named = Path(os.fsdecode(exc.filename)) if exc.filename else out
     if named == cache or cache in named.parents:
         said = f"cannot use the cache folder {cache}"
@@ -379,7 +379,7 @@ def _histories(options: BuildOptions, ws: Workspace, index: Index,
     if cache is not None and cache.histories is not None and cache.histories[0] == key:
         found: HistoryResult = cache.histories[1]
     else:
-        found = read_history(ws.config.root, paths, ws.config.root / cache_store.CACHE_DIR / "history")
+        found = read_history(ws.config.root, paths, ws.config.root / store.CACHE_DIR / "history")
         if cache is not None:
             cache.histories = (key, found)
     by_path = {p.source: p.slug for p in index.plans}
@@ -416,7 +416,7 @@ def _make_and_publish(ws: Workspace, index: Index, site: SiteInfo, out: Path, ca
                                                 histories)
         publish.fault("indexed")
         if options.persistent_cache:  # the stamp describes the site in place: not valid while it changes
-            stamps.forget(options.root.resolve() / cache_store.CACHE_DIR)
+            stamps.forget(options.root.resolve() / store.CACHE_DIR)
         writer.swap()
     except BaseException:
         writer.abort()

@@ -9,9 +9,9 @@
   templates those include, the site settings); when it is unchanged and the file is on disk,
   the file is neither rendered nor written.
 
-On disk it is `.plangen-cache/build.json`: plain JSON (never pickle), stamped with plangen's
-version and the model's shape; a cache that is corrupt or from another version is ignored, never
-trusted. A parsed plan is kept as its model only (not the data it was built from): parse workers
+On disk it is `.plangen-cache/build.jsonl`: plain JSON lines (never pickle), stamped with the
+store's format (store.py) and the model's shape, each entry with a check of its own line; a cache
+that is corrupt or from another version, or an entry that fails its check, is ignored, never trusted. A parsed plan is kept as its model only (not the data it was built from): parse workers
 send it as compact JSON, and the plans of one batch share their equal strings and small values
 (names, organisations, tags, dates), which repeat across plans.
 """
@@ -30,17 +30,17 @@ from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .memo import ByIdentity
 from .model import Plan
 from .parallel import share
 from .problems import Problem
 from .project import Parsed, Project, ReadOptions, parse_source, read_file
 from .sources import Source, discover_files, is_plan_name
+from .store import CACHE_DIR as CACHE_DIR  # (re-exported: the folder's name)
+from .store import FORMAT as FORMAT
+from .store import write_atomic
 
-CACHE_DIR = ".plangen-cache"
-CACHE_FILE = "build.json"
-FORMAT = 2  # 2: plans kept as their model (plan_json), not as the data they were built from
+CACHE_FILE = "build.jsonl"
 PARALLEL_PARSE_FROM = 200  # files to parse; below this, starting worker processes costs more than it saves
 RACY_NS = 2_000_000_000  # a file changed this recently is read again even if its status looks the same
 
@@ -274,47 +274,58 @@ def _unslim(source: Source, slim: Slim, shared: dict[Any, Any]) -> Parsed:
 
 
 def load(root: Path) -> BuildCache:
-    """The cache saved by the last build, or an empty one (when absent, corrupt or stale)."""
+    """The cache saved by the last build, or an empty one (when absent, corrupt or stale). An entry
+    whose line does not match its own check (edited by hand, cut short) is not trusted."""
     try:
-        doc = json.loads((root / CACHE_DIR / CACHE_FILE).read_text("utf-8"))
-        if doc.get("format") != FORMAT or doc.get("version") != __version__ or doc.get("model") != model_print():
-            return BuildCache()
-        cache = BuildCache(outputs=dict(doc["outputs"]))
-        shared: dict[Any, Any] = {}
-        for path, item in doc["parsed"].items():
-            cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, shared))
+        with (root / CACHE_DIR / CACHE_FILE).open(encoding="utf-8") as f:
+            head = json.loads(f.readline())
+            if head.get("format") != FORMAT or head.get("model") != model_print():
+                return BuildCache()
+            cache = BuildCache(outputs=dict(head["outputs"]))
+            shared: dict[Any, Any] = {}
+            for line in f:
+                entry = _checked(line)
+                if entry is not None:
+                    path, item = entry
+                    cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, shared))
         return cache
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return BuildCache()
 
 
+def _checked(line: str) -> tuple[str, dict[str, Any]] | None:
+    """A saved entry, `<sha256 of the rest> [path, entry]`, when its check holds."""
+    check, _, rest = line.rstrip("\n").partition(" ")
+    if hashlib.sha256(rest.encode("utf-8")).hexdigest() != check:
+        return None
+    path, item = json.loads(rest)
+    if not isinstance(path, str) or not isinstance(item, dict):
+        raise TypeError("a cache entry is a path and an object")
+    return path, item
+
+
 def save(root: Path, cache: BuildCache) -> None:
-    """Write the cache atomically; a cache that cannot be written is simply not kept. Written entry
-    by entry: the whole document is never held in memory (thousands of plans)."""
-    folder = root / CACHE_DIR
+    """Write the cache atomically (store.py); a cache that cannot be written is simply not kept.
+    Written entry by entry: the whole document is never held in memory (thousands of plans)."""
     try:
-        folder.mkdir(exist_ok=True)
-        tmp = folder / (CACHE_FILE + ".tmp")
-        with tmp.open("w", encoding="utf-8") as f:
-            f.writelines(_document(cache))
-        os.replace(tmp, folder / CACHE_FILE)
+        write_atomic(root / CACHE_DIR / CACHE_FILE, _document(cache))
     except OSError:
         return
 
 
 def _document(cache: BuildCache) -> Iterator[str]:
-    """The cache as one JSON object, in pieces."""
-    head = {"format": FORMAT, "version": __version__, "model": model_print(), "outputs": cache.outputs}
-    yield _dumps(head)[:-1] + ',"parsed":{'
-    comma = ""
+    """The cache as lines: a head, then each parsed file with a check of its line."""
+    yield _dumps({"format": FORMAT, "model": model_print(), "outputs": cache.outputs}) + "\n"
     for path, entry in sorted(cache.parsed.items()):
         try:
-            item = _dumps(_parsed_to_json(entry))
+            yield entry_line(path, _parsed_to_json(entry))
         except TypeError:  # a plan whose values do not fit the model's types: parsed again next time
             continue
-        yield f"{comma}{_dumps(path)}:{item}"
-        comma = ","
-    yield "}}"
+
+
+def entry_line(path: str, item: dict[str, Any]) -> str:
+    rest = _dumps([path, item])
+    return f"{hashlib.sha256(rest.encode('utf-8')).hexdigest()} {rest}\n"
 
 
 def _dumps(value: Any) -> str:

@@ -8,7 +8,6 @@ any file of the default theme by name.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import traceback
 from collections.abc import Callable, Iterable
@@ -30,6 +29,7 @@ from .model import Person, Plan
 from .names import file_id
 from .pages import Page
 from .problems import Problem, error
+from .store import write_atomic
 from .timeline_svg import timeline_svg
 from .vocabulary import fold
 
@@ -397,10 +397,7 @@ class _MemoryBytecodeCache(BytecodeCache):
         file = self._file(bucket.key)
         if file is not None:
             try:
-                file.parent.mkdir(parents=True, exist_ok=True)
-                tmp = file.with_suffix(".tmp")
-                tmp.write_bytes(self._code[bucket.key])
-                os.replace(tmp, file)
+                write_atomic(file, self._code[bucket.key])
             except OSError:
                 return
 

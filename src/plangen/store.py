@@ -61,7 +61,7 @@ def clean(root: Path) -> None:
     """Remove the temporary files that a build killed while writing left in the cache folder."""
     for dirpath, _, filenames in os.walk(folder(root)):
         for name in filenames:
-            if name.endswith(TMP_SUFFIX) or name.endswith(".tmp"):  # (".tmp": what older versions left)
+            if name.endswith((TMP_SUFFIX, ".tmp")):  # (".tmp": what older versions left)
                 try:
                     os.unlink(os.path.join(dirpath, name))
                 except OSError:
