@@ -28,7 +28,7 @@ import typing
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .memo import ByIdentity
 from .model import Plan
@@ -36,11 +36,14 @@ from .parallel import share
 from .problems import Problem
 from .project import Parsed, Project, ReadOptions, parse_source, read_file
 from .sources import Source, discover_files, is_plan_name
-from .store import CACHE_DIR as CACHE_DIR  # (re-exported: the folder's name)
-from .store import FORMAT as FORMAT
-from .store import write_atomic
+from .store import CACHE_DIR, FORMAT, write_atomic
+
+if TYPE_CHECKING:
+    from .history import HistoryResult
+    from .reuse import Indexed, Pass, SavedIndex
 
 CACHE_FILE = "build.jsonl"
+__all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "digest", "load", "save"]
 PARALLEL_PARSE_FROM = 200  # files to parse; below this, starting worker processes costs more than it saves
 RACY_NS = 2_000_000_000  # a file changed this recently is read again even if its status looks the same
 
@@ -80,9 +83,9 @@ class BuildCache:
     hint: frozenset[str] | None = None  # the paths a watcher saw change before this build (None: unknown)
     _trusted: bool = False  # the hint explains every change in the plans folder: others need no look
     summaries: ByIdentity[Plan, str] = field(default_factory=ByIdentity)  # plan -> its summary print
-    index: tuple[str, Any] | None = None  # the last build's index, by a digest of the plans' summaries
-    histories: tuple[str, Any] | None = None  # the last history read, by git HEAD and the plan files
-    last: Any = None  # the last build's jobs (build.Pass)
+    index: tuple[str, Indexed | SavedIndex] | None = None  # the last build's index, by a digest of the plans' summaries
+    histories: tuple[str, HistoryResult] | None = None  # the last history read, by git HEAD and the plan files
+    last: Pass | None = None  # the last build's outputs (reuse.py)
     project: _Loaded | None = None  # the last project loaded, when it had no problem
 
     def parse(self, sources: list[Source]) -> list[Parsed]:
