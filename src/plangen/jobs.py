@@ -102,8 +102,10 @@ def history_job(plan: Plan, history: PlanHistory, inputs: Inputs) -> Job:
     """A plan's revision history page: its inputs are the commits and blobs of its revisions."""
     page = Page(urls.history(plan.slug), "history.html", {"plan": plan, "history": history}, (plan.slug,))
     commits = [f"{r.commit}:{r.blob}:{r.path}" for r in history.revisions]
-    fingerprint = digest(inputs.recorded.key, page.path, inputs.recorded.tprints.get(page.template, ""), plan.slug,
-                         plan.title, str(history.shallow), *commits)
+    recorded = inputs.recorded
+    text = recorded.plan_prints[plan.slug] if page.template in inputs.own_templates else ""  # (reuse.page_fingerprint)
+    fingerprint = digest(recorded.key, page.path, recorded.tprints.get(page.template, ""), plan.slug, plan.title,
+                         text, str(history.shallow), *commits)
     renderer = inputs.renderer
     return Job(page.path, fingerprint, lambda: renderer.render(page))
 

@@ -441,22 +441,39 @@ _LOADED_BY_CODE = {"_macros.html": ("_card.html",)}  # plan_card() renders _card
 
 def template_fingerprints(user_templates: Path | None) -> dict[str, str]:
     """For each template name, a hash of its source and of every template it pulls in."""
+    return templates_of(user_templates)[0]
+
+
+def templates_of(user_templates: Path | None) -> tuple[dict[str, str], frozenset[str]]:
+    """template_fingerprints, and the templates that are, or pull in, one of the project's own."""
     sources: dict[str, str] = {}
+    own: set[str] = set()
     for folder in [default_theme(), *([user_templates] if user_templates and user_templates.is_dir() else [])]:
         for file in folder.glob("*.html"):
             sources[file.name] = file.read_text("utf-8")
+            if folder is user_templates and folder.resolve() != default_theme().resolve():
+                own.add(file.name)
     prints: dict[str, str] = {}
+    pulling: set[str] = set()
     for name in sources:
-        seen: set[str] = set()
-        todo = [name]
-        while todo:
-            current = todo.pop()
-            if current not in seen and current in sources:
-                seen.add(current)
-                todo.extend(_REFERENCE.findall(sources[current]))
-                todo.extend(_LOADED_BY_CODE.get(current, ()))
+        seen = _pulled_in(name, sources)
         prints[name] = hashlib.sha256("\0".join(f"{n}\0{sources[n]}" for n in sorted(seen)).encode()).hexdigest()
-    return prints
+        if seen & own:
+            pulling.add(name)
+    return prints, frozenset(pulling)
+
+
+def _pulled_in(name: str, sources: dict[str, str]) -> set[str]:
+    """The template and every template it extends, includes or imports, or the code renders with it."""
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current not in seen and current in sources:
+            seen.add(current)
+            todo.extend(_REFERENCE.findall(sources[current]))
+            todo.extend(_LOADED_BY_CODE.get(current, ()))
+    return seen
 
 
 def asset_files(user_templates: Path | None) -> dict[str, bytes]:

@@ -25,7 +25,7 @@ from .index import Index, build_index, index_from_json, index_to_json
 from .memo import changed_positions
 from .model import Plan
 from .pages import ALL, Cited, Page
-from .render import Renderer, SiteInfo, template_fingerprints
+from .render import Renderer, SiteInfo, templates_of
 from .workspace import Workspace
 
 Prints = tuple[dict[str, int], str]  # per plan (64-bit numbers from its hash), and of all plans together
@@ -76,6 +76,8 @@ class Inputs:
     histories: dict[str, PlanHistory]
     renderer: Renderer
     recorded: Recorded
+    # the templates that are, or pull in, one of the project's own: they may print any of a plan
+    own_templates: frozenset[str]
     reparsed: tuple[str, ...] | None = None  # the plans whose objects changed since the last pass, when known
     # id of a group of plans (Page.shows_groups) -> (the group, the sum of its plans' summary numbers)
     group_sums: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict, compare=False)
@@ -216,7 +218,7 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
               histories: dict[str, PlanHistory] | None, cache: BuildCache | None = None) -> Inputs:
     last = cache.last if cache is not None else None
     histories = histories or {}
-    tprints = template_fingerprints(config.templates_dir)
+    tprints, own = templates_of(config.templates_dir)
     key = digest(__version__, _site_key(site), repr(_config_key(config)), registry_text, str(source_date_epoch()))
     history_key = digest(*(f"{slug}:{r.commit}:{r.blob}:{r.path}:{h.shallow}" for slug, h in sorted(histories.items())
                            for r in h.revisions))
@@ -225,7 +227,7 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     shape = digest(key, history_key, summaries_key, "\0".join(map(_SOURCE, index.plans)))
     user_templates = config.templates_dir.is_dir()
     same = last if last is not None and last.recorded.shape == shape else None
-    renderer = _renderer(same, index, site, config, tprints, user_templates)
+    renderer = _renderer(same, index, site, config, tprints, CARD in own)
     moved = changed_positions(same.live.index.plans, index.plans) if same and same.live else None
     plan_prints, full = _text_prints(index, texts, same, moved, last)
     if same is not None:  # the same summaries, so the same dates
@@ -236,15 +238,17 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
         epoch = feeds.newest_epoch(list(index.plans), source_date_epoch())
     reparsed = tuple(index.plans[i].slug for i in moved) if moved is not None else None
     recorded = Recorded(key, tprints, user_templates, plan_prints, full, summary, epoch, shape)
-    return Inputs(index, config, texts, histories, renderer, recorded, reparsed)
+    return Inputs(index, config, texts, histories, renderer, recorded, own, reparsed)
 
 
 def _renderer(same: Pass | None, index: Index, site: SiteInfo, config: Config, tprints: dict[str, str],
-              user_templates: bool) -> Renderer:
+              own_card: bool) -> Renderer:
     """The last pass's renderer (it keeps the plan cards, made of summaries) when the shape, the
-    templates folder and the card template are the same; else a new one."""
+    templates folder and the card template are the same, and the card is the theme's (the
+    project's own may print more than a summary); else a new one."""
     live = same.live if same is not None else None
-    if live is None or same is None or same.recorded.user_templates != user_templates \
+    user_templates = config.templates_dir.is_dir()
+    if live is None or same is None or own_card or same.recorded.user_templates != user_templates \
             or same.recorded.tprints.get(CARD) != tprints.get(CARD):
         return Renderer(index, site, config.templates_dir)
     renderer = live.renderer
@@ -306,8 +310,10 @@ def _number(print_: str) -> int:
 
 def same_shape(last: Pass | None, inputs: Inputs, out: Path) -> Pass | None:
     """The last pass, when this build differs from it only in some plans' text and some templates
-    (and its output folder is there): then only their outputs and the feeds are made again."""
-    if last is not None and last.recorded.shape == inputs.recorded.shape and (out / ".plangen-manifest.json").is_file():
+    (and its output folder is there): then only their outputs and the feeds are made again. Never
+    with the project's own templates: they may print more of a plan than its summary."""
+    if last is not None and last.recorded.shape == inputs.recorded.shape and not inputs.own_templates \
+            and (out / ".plangen-manifest.json").is_file():
         return last
     return None
 
@@ -330,7 +336,10 @@ def page_fingerprint(page: Page, inputs: Inputs) -> str:
     """A page's inputs: its template, the text of the plans it `reads`, the summaries of those it
     `shows` (pages.py), and its data with each plan reduced to its slug."""
     recorded = inputs.recorded
-    return digest(recorded.key, page.path, recorded.tprints.get(page.template, ""), _of(page.reads, recorded.full),
+    reads = page.reads
+    if page.template in inputs.own_templates:  # it may print any of a plan: every plan it shows is read
+        reads = (*reads, *page.shows, *(slug for group in page.shows_groups for slug in group))
+    return digest(recorded.key, page.path, recorded.tprints.get(page.template, ""), _of(reads, recorded.full),
                   _of(page.shows, recorded.summary), _of_groups(page.shows_groups, inputs), repr(_shape(page.data)))
 
 
