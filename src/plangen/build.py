@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TextIO
 
 from . import cache as cache_store
 from . import crosscheck, feeds, git, publish, reuse, search, store
@@ -405,9 +406,9 @@ def _search_line(report: search.SearchReport) -> str:
     return f"search: {report.reason}" if report.reason in (UNCHANGED, search.PENDING) else report.line()
 
 
-def terminal_progress(stream: object = sys.stderr) -> Progress | None:
+def terminal_progress(stream: TextIO = sys.stderr) -> Progress | None:
     """A one-line progress bar on a terminal; nothing when output is not a terminal."""
-    if not getattr(stream, "isatty", lambda: False)():
+    if not stream.isatty():
         return None
 
     def show(done: int, total: int) -> None:
@@ -415,6 +416,6 @@ def terminal_progress(stream: object = sys.stderr) -> Progress | None:
         filled = width * done // max(total, 1)
         end = "\n" if done >= total else ""
         print(f"\rrendering [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end,
-              file=stream, flush=True)  # type: ignore[call-overload]
+              file=stream, flush=True)
 
     return show

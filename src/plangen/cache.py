@@ -23,16 +23,15 @@ import json
 import os
 import stat
 import time
-import types
-import typing
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .memo import ByIdentity
 from .model import Plan
 from .parallel import share
+from .plancodec import model_print, plan_from_json, plan_json
 from .problems import Problem
 from .project import Parsed, Project, ReadOptions, parse_source, read_file
 from .sources import Source, discover_files, is_plan_name
@@ -43,15 +42,16 @@ if TYPE_CHECKING:
     from .reuse import Indexed, Pass, SavedIndex
 
 CACHE_FILE = "build.jsonl"
-__all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "digest", "load", "save"]
+__all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "digest", "load", "plan_from_json", "plan_json", "save"]
 PARALLEL_PARSE_FROM = 200  # files to parse; below this, starting worker processes costs more than it saves
 RACY_NS = 2_000_000_000  # a file changed this recently is read again even if its status looks the same
 
 
 def digest(*parts: str | bytes) -> str:
     """sha256 of the parts, each followed by a NUL byte."""
-    if parts and all(isinstance(part, str) for part in parts):  # one update: the same bytes, far fewer calls
-        return hashlib.sha256(("\0".join(parts) + "\0").encode("utf-8")).hexdigest()  # type: ignore[arg-type]
+    texts = [part for part in parts if isinstance(part, str)]
+    if parts and len(texts) == len(parts):  # one update: the same bytes, far fewer calls
+        return hashlib.sha256(("\0".join(texts) + "\0").encode("utf-8")).hexdigest()
     h = hashlib.sha256()
     for part in parts:
         h.update(part.encode("utf-8") if isinstance(part, str) else part)
@@ -182,11 +182,12 @@ class BuildCache:
         if self.listing(folder, root) is not last.listed or not self._trusted:
             return None
         changed = sorted(last.position[path] for path in self.hint if path in last.position)
-        fresh = [self.read(last.listed[i], root, folder, options) for i in changed]
-        if any(not isinstance(got, Source) for got in fresh):
+        read = [self.read(last.listed[i], root, folder, options) for i in changed]
+        fresh = [got for got in read if isinstance(got, Source)]
+        if len(fresh) != len(read):
             return None
         before = [last.project.plans[i] for i in changed]
-        made = parse(fresh)  # type: ignore[arg-type]
+        made = parse(fresh)
         if any(x.problems or x.plan is None or x.plan.slug != old.slug for x, old in zip(made, before, strict=True)):
             return None
         sources, plans, texts = list(last.sources), list(last.project.plans), dict(last.project.texts)
@@ -358,115 +359,4 @@ def _parsed_from_json(path: str, item: dict[str, Any], shared: dict[Any, Any]) -
     if plan is not None and (plan.source, plan.kind) != (path, kind):
         raise ValueError("a cached plan names another file")
     mark = item["slug_mark"]
-    marks = {("slug",): (int(mark[0]), int(mark[1]))} if mark else {}
-    return Parsed(source, plan, None, marks, problems, item["slug"])  # type: ignore[arg-type]
-
-
-# --- a plan as plain JSON: each value as the list of its fields, read back by the model's types ---
-
-
-def plan_json(plan: Plan) -> list[Any]:
-    """The plan as nested lists of its fields' values; TypeError when a value does not have its field's type."""
-    return _ENCODE[Plan](plan)  # type: ignore[no-any-return]
-
-
-def plan_from_json(value: Any, shared: dict[Any, Any]) -> Plan:
-    """The plan `plan_json` gave; `shared` holds one object for each equal string or small value
-    met (strings, names, dates…), shared by the plans read with the same dict. Raises TypeError or
-    ValueError on anything else."""
-    return _DECODE[Plan](value, shared)  # type: ignore[no-any-return]
-
-
-def model_print() -> str:
-    """The model's shape (each value's fields and their types): a cache of another shape is not read."""
-    return _MODEL_PRINT
-
-
-_Encoder = Callable[[Any], Any]
-_Decoder = Callable[[Any, dict[Any, Any]], Any]
-_ENCODE: dict[Any, _Encoder] = {}
-_DECODE: dict[Any, _Decoder] = {}
-
-
-def _codec(hint: Any) -> tuple[_Encoder, _Decoder]:
-    """The encoder and decoder of one type of the model: str, int, X | None, tuple[X, ...], a dataclass."""
-    if hint in _ENCODE:
-        return _ENCODE[hint], _DECODE[hint]
-    if hint is str or hint is int:
-        enc, dec = _scalar(hint)
-    elif typing.get_origin(hint) in (types.UnionType, typing.Union):
-        inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(inner) != 1 or len(typing.get_args(hint)) != 2:
-            raise TypeError(f"no codec for {hint}")
-        enc, dec = _optional(*_codec(inner[0]))
-    elif typing.get_origin(hint) is tuple and typing.get_args(hint)[1:] == (Ellipsis,):
-        enc, dec = _sequence(*_codec(typing.get_args(hint)[0]))
-    elif isinstance(hint, type) and is_dataclass(hint):
-        enc, dec = _record(hint)
-    else:
-        raise TypeError(f"no codec for {hint}")
-    _ENCODE[hint], _DECODE[hint] = enc, dec
-    return enc, dec
-
-
-def _scalar(kind: type) -> tuple[_Encoder, _Decoder]:
-    def enc(v: Any) -> Any:
-        if type(v) is not kind:
-            raise TypeError(f"expected {kind.__name__}, found {type(v).__name__}")
-        return v
-
-    def dec(v: Any, shared: dict[Any, Any]) -> Any:
-        return shared.setdefault(v, v) if type(v) is kind else enc(v)
-
-    return enc, dec
-
-
-def _optional(inner_enc: _Encoder, inner_dec: _Decoder) -> tuple[_Encoder, _Decoder]:
-    return (lambda v: None if v is None else inner_enc(v),
-            lambda v, shared: None if v is None else inner_dec(v, shared))
-
-
-def _sequence(inner_enc: _Encoder, inner_dec: _Decoder) -> tuple[_Encoder, _Decoder]:
-    def enc(v: Any) -> Any:
-        if type(v) is not tuple:
-            raise TypeError(f"expected a tuple, found {type(v).__name__}")
-        return [inner_enc(x) for x in v]
-
-    def dec(v: Any, shared: dict[Any, Any]) -> Any:
-        if type(v) is not list:
-            raise TypeError(f"expected a list, found {type(v).__name__}")
-        return tuple([inner_dec(x, shared) for x in v])
-
-    return enc, dec
-
-
-def _record(cls: type) -> tuple[_Encoder, _Decoder]:
-    _ENCODE[cls] = _DECODE[cls] = None  # type: ignore[assignment]  # (no model type contains itself)
-    hints = typing.get_type_hints(cls)
-    names = [f.name for f in fields(cls)]
-    codecs = [_codec(hints[name]) for name in names]
-    pairs = list(zip(names, [c[0] for c in codecs], strict=True))
-    decoders = [c[1] for c in codecs]
-    keep_one = cls is not Plan  # a plan is one object per parse (values are kept by its identity)
-
-    def enc(v: Any) -> Any:
-        if type(v) is not cls:
-            raise TypeError(f"expected {cls.__name__}, found {type(v).__name__}")
-        return [e(getattr(v, name)) for name, e in pairs]
-
-    def dec(v: Any, shared: dict[Any, Any]) -> Any:
-        if type(v) is not list:
-            raise TypeError(f"expected a list, found {type(v).__name__}")
-        made = cls(*[d(x, shared) for d, x in zip(decoders, v, strict=True)])
-        return shared.setdefault(made, made) if keep_one else made
-
-    return enc, dec
-
-
-def _shape(cls: type) -> str:
-    hints = typing.get_type_hints(cls)
-    return f"{cls.__name__}(" + ",".join(f"{f.name}:{hints[f.name]}" for f in fields(cls)) + ")"
-
-
-_codec(Plan)
-_MODEL_PRINT = digest(*sorted(_shape(t) for t in _ENCODE if isinstance(t, type) and is_dataclass(t)))
+    return _kept(source, plan, problems, str(item["slug"]), (int(mark[0]), int(mark[1])) if mark else None)

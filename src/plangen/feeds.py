@@ -95,8 +95,9 @@ def _events(plan: Plan, epoch: int, base_url: str, brief: bool = False) -> str:
 
 
 def _event(plan: Plan, i: int, step: Step, epoch: int, base_url: str, brief: bool) -> list[str]:
-    start = (step.start or step.end).first()  # type: ignore[union-attr]
-    end = (step.end or step.start).last() + dt.timedelta(days=1)  # type: ignore[union-attr]
+    first, last = step.start or step.end, step.end or step.start
+    assert first is not None and last is not None  # (only steps with a date are events: _events)
+    start, end = first.first(), last.last() + dt.timedelta(days=1)
     description = plan.title + (f"\n负责：{step.owner}" if step.owner else "")
     body = "" if brief else markdown.plain_text(step.body)
     if body:

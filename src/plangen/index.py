@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
@@ -146,11 +146,11 @@ def build_index(plans: Iterable[Plan], registry: Registry | None = None) -> Inde
     )
 
 
-def _buckets(plans: tuple[Plan, ...], keys: object) -> dict[str, Bucket]:
+def _buckets(plans: tuple[Plan, ...], keys: Callable[[Plan], Iterable[str]]) -> dict[str, Bucket]:
     found: dict[str, list[str]] = defaultdict(list)
     names: dict[str, str] = {}
     for plan in plans:
-        for name in keys(plan):  # type: ignore[operator]
+        for name in keys(plan):
             bid = file_id(name)
             names.setdefault(bid, name)
             if plan.slug not in found[bid]:
@@ -233,8 +233,12 @@ def _docs(plans: tuple[Plan, ...]) -> dict[str, DocEntry]:
             assert isinstance(citing, list)
             if plan.slug not in citing:
                 citing.append(plan.slug)
-    return {did: DocEntry(did, str(e["title"]), str(e["number"]), tuple(e["citing"]),  # type: ignore[arg-type]
+    return {did: DocEntry(did, str(e["title"]), str(e["number"]), tuple(map(str, _listed(e["citing"]))),
                           titles.get(fold(str(e["title"])), "")) for did, e in sorted(entries.items())}
+
+
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 def _related(plans: tuple[Plan, ...], registry: Registry) -> dict[str, tuple[str, ...]]:

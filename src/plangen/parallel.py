@@ -143,6 +143,12 @@ class _Shared:
                 yield i, sent if self.back is None else self.back(self.items[i], sent)
 
 
+def _connection(ready: object) -> Connection:
+    """What `wait` found ready, as the connection it is (it is given connections only)."""
+    assert isinstance(ready, Connection)
+    return ready
+
+
 def _receive(conns: list[Connection], arrived: queue.SimpleQueue[Any]) -> None:
     """In a thread: each worker's messages onto `arrived` until every worker's pipe is closed; then None."""
     open_ = list(conns)
@@ -150,9 +156,9 @@ def _receive(conns: list[Connection], arrived: queue.SimpleQueue[Any]) -> None:
         while open_:
             for conn in wait(open_):
                 try:
-                    arrived.put(conn.recv())  # type: ignore[union-attr,call-arg]
+                    arrived.put(_connection(conn).recv())
                 except (EOFError, OSError):
-                    open_.remove(conn)  # type: ignore[arg-type]
+                    open_.remove(_connection(conn))
                 except Exception as exc:  # noqa: BLE001 - what was sent cannot be read: raised there
                     arrived.put(_Failed(exc))
     finally:

@@ -207,6 +207,7 @@ class Renderer:
         self._listed: str | None = None  # the card list made last, until a value that holds it is printed
         self.t = translator(site.language)
         self._cards: dict[tuple[str, int], Markup] = {}  # (slug, folder depth) -> card
+        self._clean: dict[int, Markup] = {}  # id -> a kept card, made without control characters (_printable)
         self._rooted: dict[str, str | int] = {}  # slug -> card with _ROOT for the way up, or _PER_DEPTH / _PER_PAGE
         self._marker: bool | None = None  # whether cards can be made with _ROOT (None: no card compared yet)
         self._hrefs: dict[str, dict[str, str]] = {}  # folder -> target -> href: pure, whatever the index
@@ -274,16 +275,22 @@ class Renderer:
             if plan is None:
                 raise UndefinedError(f"no plan {slug!r} in the index")
             html.append(self.card(plan, link))
-        listed = self._listed = _Clean("".join(html))  # each card is _Clean
+        if self._listed is not None:
+            self._clean.pop(id(self._listed), None)
+        listed = self._listed = Markup("".join(html))  # each card is clean
+        self._clean[id(listed)] = listed
         return listed
 
     def _printable(self, value: Any) -> Any:
         """The template's finalize: _printable, but a macro's output that holds the card list made last
         (plan_list) is searched around that list only."""
+        if self._clean.get(id(value)) is value:  # a card made here, or the last card list: clean already
+            return value
         listed = self._listed
         if listed is not None and type(value) is Markup:
             at = value.find(listed)
             if at >= 0:
+                self._clean.pop(id(listed), None)
                 self._listed = None
                 if _FIND_CONTROL(value, 0, at) is None and _FIND_CONTROL(value, at + len(listed)) is None:
                     return value
@@ -316,7 +323,7 @@ class Renderer:
         else:
             assert isinstance(rooted, str)
             html = _clean(rooted.replace(_ROOT, up))
-        self._cards[(plan.slug, depth)] = html
+        self._cards[(plan.slug, depth)] = self._clean[id(html)] = html
         return html
 
     def _rooted_card(self, plan: Plan, link: Links) -> str | int:
@@ -345,23 +352,11 @@ class Renderer:
 _PER_DEPTH, _PER_PAGE = 1, 2  # a card made for each folder depth, for each page (see Renderer._card_at)
 
 
-class _Clean(Markup):
-    """Markup already without the control characters HTML forbids: a card, or cards joined. The template's
-    finalize (_printable) does not search it again; a card list is printed on most pages.
-
-    Only the object itself is known to be clean: what a Markup method makes of it (`card + text`) is plain
-    Markup again, because Markup's methods make their results with `self.__class__`.
-    """
-
-    __slots__ = ()
-
-    @property  # type: ignore[misc]
-    def __class__(self) -> type[Markup]:  # type: ignore[override]
-        return Markup
-
-
-def _clean(html: str) -> _Clean:
-    return _Clean(_printable(html))
+def _clean(html: str) -> Markup:
+    """Markup without the control characters HTML forbids. The renderer knows the cards it keeps by
+    their identity, so the template's finalize (Renderer._printable) does not search them again;
+    what a Markup method makes of one (`card + text`) is another object, searched as any other."""
+    return Markup(_printable(html))
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -427,7 +422,7 @@ _FIND_CONTROL = _CONTROLS.search
 
 def _printable(value: Any) -> Any:
     """Every printed value without the control characters HTML forbids (a plan's text may hold them)."""
-    if isinstance(value, str) and type(value) is not _Clean and _FIND_CONTROL(value) is not None \
+    if isinstance(value, str) and _FIND_CONTROL(value) is not None \
             and type(value) is not _Href:
         # (searching is cheaper than substituting; an href of a card being made keeps its _ROOT)
         cleaned = _CONTROLS.sub("", value)
