@@ -39,9 +39,10 @@ from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
 from .pages import cited_with
 from .problems import Problem, error, strict
 from .project import Project
-from .render import RenderError, SiteInfo, asset_files, default_theme, persist_templates
+from .render import RenderError, SiteInfo, persist_templates
 from .reuse import Job, Pass, source_date_epoch, summary_print
 from .sources import decode
+from .theme import asset_files, default_theme
 from .workspace import Workspace, load_workspace
 
 __all__ = ["PARALLEL_FROM", "BuildOptions", "BuildResult", "Job", "build", "make_all", "render_site", "run_jobs",

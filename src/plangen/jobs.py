@@ -14,8 +14,9 @@ from .index import Index
 from .model import Plan
 from .pages import Cited, Page, cited_with, home, list_pages, plan_page
 from .parallel import can_fork, share
-from .render import SiteInfo, asset_files
+from .render import SiteInfo
 from .reuse import Inputs, Job, Pass, changed_plans, changed_templates, inputs_of, page_fingerprint, source_date_epoch
+from .theme import asset_files
 
 Progress = Callable[[int, int], None]
 PARALLEL_FROM = 400  # dirty pages; below this, starting worker processes costs more than it saves

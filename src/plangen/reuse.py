@@ -25,7 +25,8 @@ from .index import Index, build_index, index_from_json, index_to_json
 from .memo import changed_positions
 from .model import Plan
 from .pages import ALL, Cited, Page
-from .render import Renderer, SiteInfo, templates_of
+from .render import Renderer, SiteInfo
+from .theme import templates_of
 from .workspace import Workspace
 
 Prints = tuple[dict[str, int], str]  # per plan (64-bit numbers from its hash), and of all plans together
