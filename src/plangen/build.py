@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import cache as cache_store
-from . import crosscheck, feeds, git, publish, reuse, search, store
+from . import git, publish, reuse, search, store
 from . import stamp as stamps
 from .cache import BuildCache, digest
 from .config import CONFIG_NAME, Config, load_config
@@ -118,7 +118,7 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, given: 
         return _unchanged(options, root, before.saved[1], started)
     cache = _cache(options, root, before, given)
     ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,  # load
-                        parse=cache.parse, files=cache)
+                        parse=cache.parse, files=cache, links=cache.links)
     out, problems = _output_dir(options, ws.config), _problems(options, ws)
     if any(p.is_error for p in problems):
         return BuildResult(ws, tuple(problems))
@@ -184,8 +184,6 @@ def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
     # the plans and the index live until the build ends: the cyclic collector (run often while pages
     # render) need not walk them each time; forked workers inherit this too
     gc.freeze()
-    feeds.keep_only(plans)
-    crosscheck.keep_only(list(ws.project.plans))
     return index
 
 

@@ -28,6 +28,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .crosscheck import LinkMemo
+from .feeds import FeedMemo
 from .memo import ByIdentity
 from .model import Plan
 from .parallel import share
@@ -83,6 +85,8 @@ class BuildCache:
     hint: frozenset[str] | None = None  # the paths a watcher saw change before this build (None: unknown)
     _trusted: bool = False  # the hint explains every change in the plans folder: others need no look
     summaries: ByIdentity[Plan, str] = field(default_factory=ByIdentity)  # plan -> its summary print
+    links: LinkMemo = field(default_factory=LinkMemo)  # the plan: links of each plan, the last link check
+    feeds: FeedMemo = field(default_factory=FeedMemo)  # each plan's calendar events and API entry
     index: tuple[str, Indexed | SavedIndex] | None = None  # the last build's index, by a digest of the plans' summaries
     histories: tuple[str, HistoryResult] | None = None  # the last history read, by git HEAD and the plan files
     last: Pass | None = None  # the last build's outputs (reuse.py)
@@ -203,6 +207,8 @@ class BuildCache:
         """Drop what belongs to files and plans no longer there."""
         self.forget_missing(set(texts))
         self.summaries.keep_only(plans)
+        self.links.keep_only(plans)
+        self.feeds.keep_only(plans)
         if len(self.sources) > 2 * len(texts) + 100:
             self.sources.clear()
 

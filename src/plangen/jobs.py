@@ -69,7 +69,8 @@ def _retemplated(changed: set[str], inputs: Inputs, cited: Cited) -> list[Job]:
     if not changed:
         return []
     index = inputs.index
-    plan_pages = (plan_page(index, p, i, cited) for i, p in enumerate(index.plans)) if PLAN_TEMPLATE in changed else ()
+    plan_pages = (plan_page(index, p, i, cited, inputs.links) for i, p in enumerate(index.plans)) \
+        if PLAN_TEMPLATE in changed else ()
     pages = [home(index), *plan_pages, *list_pages(index)]
     jobs = [page_job(page, inputs) for page in pages if page.template in changed]
     if "history.html" in changed:
@@ -82,7 +83,7 @@ def plan_jobs(plan: Plan, position: int, cited: Cited, inputs: Inputs) -> list[J
     key, prints, config = inputs.recorded.key, inputs.recorded.plan_prints, inputs.config
     text = inputs.texts.get(plan.source, "")
     jobs = [
-        page_job(plan_page(inputs.index, plan, position, cited), inputs),
+        page_job(plan_page(inputs.index, plan, position, cited, inputs.links), inputs),
         Job(urls.plan_ics(plan.slug), digest(key, "ics", prints[plan.slug]), _plan_ics(plan, config)),
         Job(urls.source(plan.slug, plan.kind), digest("source", prints[plan.slug]), lambda: text.encode("utf-8")),
         Job(urls.api_plan(plan.slug), digest(key, "api-plan", prints[plan.slug]), lambda: feeds.api_plan(plan)),
@@ -121,11 +122,12 @@ def feed_jobs(inputs: Inputs) -> list[Job]:
     newest = [f"{p.slug}:{recorded.plan_prints[p.slug]}" for p in plans[:feeds.FEED_SIZE]]
     return [
         Job(urls.CALENDAR, digest(key, "calendar", summaries),
-            lambda: feeds.calendar(plans, config.title, epoch, config.base_url, brief=True), here=True),
+            lambda: feeds.calendar(plans, config.title, epoch, config.base_url, brief=True, memo=inputs.feeds),
+            here=True),
         Job(urls.FEED, digest(key, "feed", str(epoch), *newest), lambda: feeds.atom(index, config.title, epoch,
                                                                                   config.base_url)),
         # the list shows the plans' summaries and files: both are in the shape
-        Job(urls.API, digest(key, "api", recorded.shape), lambda: feeds.api(index), here=True),
+        Job(urls.API, digest(key, "api", recorded.shape), lambda: feeds.api(index, inputs.feeds), here=True),
         Job(urls.API_SCHEMA, digest(key, "api-schema"), lambda: api_schema("api.schema.json")),
         Job(urls.API_PLAN_SCHEMA, digest(key, "api-plan-schema"), lambda: api_schema("api-plan.schema.json")),
     ]

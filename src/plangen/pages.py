@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import urls
-from .crosscheck import linked
+from .crosscheck import LinkMemo, linked
 from .index import Index
 from .model import Plan
 
@@ -78,7 +78,8 @@ def home(index: Index) -> Page:
     return Page(urls.HOME, "home.html", {"plans": index.plans, "facets": facets}, shows=(ALL,))
 
 
-def plan_page(index: Index, plan: Plan, position: int, cited: Cited | None = None) -> Page:
+def plan_page(index: Index, plan: Plan, position: int, cited: Cited | None = None,
+              links: LinkMemo | None = None) -> Page:
     older = index.plans[position + 1].slug if position + 1 < len(index.plans) else ""
     newer = index.plans[position - 1].slug if position > 0 else ""
     related = index.related.get(plan.slug, ())
@@ -86,7 +87,7 @@ def plan_page(index: Index, plan: Plan, position: int, cited: Cited | None = Non
     # plans citing the same documents decide those documents' ids
     citing = tuple((cited_with(index) if cited is None else cited).get(plan.slug, ()))
     # a `plan:` link shows the title of the plan it names (or turns to text if that plan goes)
-    shows = (*related, *(s for s in (older, newer) if s), *linked(plan))
+    shows = (*related, *(s for s in (older, newer) if s), *linked(plan, links))
     return Page(urls.plan(plan.slug), "plan.html", data, (plan.slug,), tuple(dict.fromkeys(shows)), citing)
 
 

@@ -20,6 +20,8 @@ from typing import Any
 from . import __version__, feeds, lastpass
 from .cache import BuildCache, digest
 from .config import Config
+from .crosscheck import LinkMemo
+from .feeds import FeedMemo
 from .history import PlanHistory
 from .index import Index, build_index, index_from_json, index_to_json
 from .memo import changed_positions
@@ -80,6 +82,8 @@ class Inputs:
     # the templates that are, or pull in, one of the project's own: they may print any of a plan
     own_templates: frozenset[str]
     reparsed: tuple[str, ...] | None = None  # the plans whose objects changed since the last pass, when known
+    links: LinkMemo = field(default_factory=LinkMemo)  # (BuildCache.links)
+    feeds: FeedMemo = field(default_factory=FeedMemo)  # (BuildCache.feeds)
     # id of a group of plans (Page.shows_groups) -> (the group, the sum of its plans' summary numbers)
     group_sums: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict, compare=False)
 
@@ -239,7 +243,9 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
         epoch = feeds.newest_epoch(list(index.plans), source_date_epoch())
     reparsed = tuple(index.plans[i].slug for i in moved) if moved is not None else None
     recorded = Recorded(key, tprints, user_templates, plan_prints, full, summary, epoch, shape)
-    return Inputs(index, config, texts, histories, renderer, recorded, own, reparsed)
+    if cache is None:
+        return Inputs(index, config, texts, histories, renderer, recorded, own, reparsed)
+    return Inputs(index, config, texts, histories, renderer, recorded, own, reparsed, cache.links, cache.feeds)
 
 
 def _renderer(same: Pass | None, index: Index, site: SiteInfo, config: Config, tprints: dict[str, str],
