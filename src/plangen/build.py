@@ -39,7 +39,7 @@ from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
 from .pages import cited_with
 from .problems import Problem, error, strict
 from .project import Project
-from .render import RenderError, SiteInfo, persist_templates
+from .render import CompiledTemplates, RenderError, SiteInfo
 from .reuse import Job, Pass, source_date_epoch, summary_print
 from .sources import decode
 from .theme import asset_files, default_theme
@@ -156,10 +156,11 @@ def _before(options: BuildOptions, root: Path) -> _Before:
 
 def _cache(options: BuildOptions, root: Path, before: _Before | None, given: BuildCache | None) -> BuildCache:
     """The cache of the caller, or the one saved by the last build without the outputs changed since."""
-    persist_templates(root / store.CACHE_DIR / "templates" if options.persistent_cache else None)
     if given is not None:
+        given.templates = given.templates or CompiledTemplates()
         return given
     cache = cache_store.load(root) if options.persistent_cache else BuildCache()
+    cache.templates = CompiledTemplates(root / store.CACHE_DIR / "templates" if options.persistent_cache else None)
     for path in (before.damaged if before is not None else None) or ():
         cache.outputs.pop(path, None)
     return cache

@@ -41,6 +41,7 @@ from .store import CACHE_DIR, FORMAT, write_atomic
 
 if TYPE_CHECKING:
     from .history import HistoryResult
+    from .render import CompiledTemplates
     from .reuse import Indexed, Pass, SavedIndex
 
 CACHE_FILE = "build.jsonl"
@@ -87,6 +88,7 @@ class BuildCache:
     summaries: ByIdentity[Plan, str] = field(default_factory=ByIdentity)  # plan -> its summary print
     links: LinkMemo = field(default_factory=LinkMemo)  # the plan: links of each plan, the last link check
     feeds: FeedMemo = field(default_factory=FeedMemo)  # each plan's calendar events and API entry
+    templates: CompiledTemplates | None = None  # compiled templates (made by the first build that renders)
     index: tuple[str, Indexed | SavedIndex] | None = None  # the last build's index, by a digest of the plans' summaries
     histories: tuple[str, HistoryResult] | None = None  # the last history read, by git HEAD and the plan files
     last: Pass | None = None  # the last build's outputs (reuse.py)

@@ -33,8 +33,8 @@ from .theme import asset_files, default_theme, template_fingerprints
 from .timeline_svg import timeline_svg
 from .vocabulary import fold
 
-__all__ = ["Links", "RenderError", "Renderer", "SiteInfo", "asset_files", "default_theme", "make_env",
-           "persist_templates", "template_fingerprints"]
+__all__ = ["CompiledTemplates", "Links", "RenderError", "Renderer", "SiteInfo", "asset_files", "default_theme",
+           "make_env", "template_fingerprints"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,10 +195,11 @@ class RenderError(Exception):
 
 
 class Renderer:
-    def __init__(self, index: Index, site: SiteInfo, user_templates: Path | None) -> None:
+    def __init__(self, index: Index, site: SiteInfo, user_templates: Path | None,
+                 compiled: CompiledTemplates | None = None) -> None:
         self.index = index
         self.site = site
-        self.env = make_env(user_templates, self._printable)
+        self.env = make_env(user_templates, self._printable, compiled)
         self._listed: str | None = None  # the card list made last, until a value that holds it is printed
         self.t = translator(site.language)
         self._cards: dict[tuple[str, int], Markup] = {}  # (slug, folder depth) -> card
@@ -354,21 +355,18 @@ def _clean(html: str) -> Markup:
     return Markup(_printable(html))
 
 
-class _MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates kept for the life of the process (serve, tests): a rebuild skips Jinja's compiler.
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept by the build cache (cache.BuildCache.templates): a rebuild skips Jinja's compiler.
 
     Buckets are keyed by template name and file, and carry the source's checksum, so an edited
-    template is compiled again. With `persist(folder)` (the CLI's build cache) they are also kept
+    template is compiled again. Given a folder (the CLI's build cache) they are also kept
     on disk, so the next `plangen build` process does not compile them either; a file that does
     not load (other Python, damaged) is ignored by Jinja and compiled again.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self._code: dict[str, bytes] = {}
-        self.folder: Path | None = None
-
-    def persist(self, folder: Path | None) -> None:
-        self.folder = folder
+        self.folder = folder  # where they are kept on disk as well (None: in memory only)
 
     def _file(self, key: str) -> Path | None:
         return self.folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".jbc") if self.folder else None
@@ -392,22 +390,15 @@ class _MemoryBytecodeCache(BytecodeCache):
                 return
 
 
-_COMPILED = _MemoryBytecodeCache()
-
-
-def persist_templates(folder: Path | None) -> None:
-    """Keep compiled templates in `folder` as well as in memory (None: memory only)."""
-    _COMPILED.persist(folder)
-
-
-def make_env(user_templates: Path | None, finalize: Callable[[Any], Any] | None = None) -> Environment:
+def make_env(user_templates: Path | None, finalize: Callable[[Any], Any] | None = None,
+             compiled: CompiledTemplates | None = None) -> Environment:
     loaders = []
     if user_templates is not None and user_templates.is_dir() and user_templates.resolve() != default_theme().resolve():
         loaders.append(FileSystemLoader(str(user_templates)))
     loaders.append(FileSystemLoader(str(default_theme())))
     env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=finalize or _printable,
-                      bytecode_cache=_COMPILED)
+                      bytecode_cache=compiled if compiled is not None else CompiledTemplates())
     return env
 
 

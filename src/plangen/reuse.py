@@ -27,7 +27,7 @@ from .index import Index, build_index, index_from_json, index_to_json
 from .memo import changed_positions
 from .model import Plan
 from .pages import ALL, Cited, Page
-from .render import Renderer, SiteInfo
+from .render import CompiledTemplates, Renderer, SiteInfo
 from .theme import templates_of
 from .workspace import Workspace
 
@@ -232,7 +232,8 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     shape = digest(key, history_key, summaries_key, "\0".join(map(_SOURCE, index.plans)))
     user_templates = config.templates_dir.is_dir()
     same = last if last is not None and last.recorded.shape == shape else None
-    renderer = _renderer(same, index, site, config, tprints, CARD in own)
+    compiled = cache.templates if cache is not None else None
+    renderer = _renderer(same, index, site, config, tprints, CARD in own, compiled)
     moved = changed_positions(same.live.index.plans, index.plans) if same and same.live else None
     plan_prints, full = _text_prints(index, texts, same, moved, last)
     if same is not None:  # the same summaries, so the same dates
@@ -249,7 +250,7 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
 
 
 def _renderer(same: Pass | None, index: Index, site: SiteInfo, config: Config, tprints: dict[str, str],
-              own_card: bool) -> Renderer:
+              own_card: bool, compiled: CompiledTemplates | None) -> Renderer:
     """The last pass's renderer (it keeps the plan cards, made of summaries) when the shape, the
     templates folder and the card template are the same, and the card is the theme's (the
     project's own may print more than a summary); else a new one."""
@@ -257,7 +258,7 @@ def _renderer(same: Pass | None, index: Index, site: SiteInfo, config: Config, t
     user_templates = config.templates_dir.is_dir()
     if live is None or same is None or own_card or same.recorded.user_templates != user_templates \
             or same.recorded.tprints.get(CARD) != tprints.get(CARD):
-        return Renderer(index, site, config.templates_dir)
+        return Renderer(index, site, config.templates_dir, compiled)
     renderer = live.renderer
     if tprints != same.recorded.tprints and renderer.env.cache is not None:
         renderer.env.cache.clear()  # a changed template may now come from the other folder: load each again
