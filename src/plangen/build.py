@@ -40,7 +40,7 @@ from .pages import cited_with
 from .problems import Problem, error, strict
 from .project import Project
 from .render import CompiledTemplates, RenderError, SiteInfo
-from .reuse import Job, Pass, source_date_epoch, summary_print
+from .reuse import Built, Job, source_date_epoch, summary_print
 from .sources import decode
 from .theme import asset_files, default_theme
 from .workspace import Workspace, load_workspace
@@ -387,7 +387,7 @@ def _make(site: _Site, info: SiteInfo, writer: SiteWriter | publish.Publication,
         cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
     pages = same.pages if same is not None else sum(1 for path in jobs if path.endswith(".html"))
     live = reuse.Live(index, ws.project.texts, inputs.renderer)
-    cache.last = Pass(inputs.recorded, live, jobs, cited, out, manifest, frozenset(assets), pages)
+    cache.last = Built(inputs.recorded, live, jobs, cited, out, manifest, frozenset(assets), pages)
     return stats, len(dirty)
 
 

@@ -42,7 +42,7 @@ from .store import CACHE_DIR, FORMAT, write_atomic
 if TYPE_CHECKING:
     from .history import HistoryResult
     from .render import CompiledTemplates
-    from .reuse import Indexed, Pass, SavedIndex
+    from .reuse import Built, Indexed, SavedIndex
 
 CACHE_FILE = "build.jsonl"
 __all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "digest", "load", "plan_from_json", "plan_json", "save"]
@@ -91,7 +91,7 @@ class BuildCache:
     templates: CompiledTemplates | None = None  # compiled templates (made by the first build that renders)
     index: tuple[str, Indexed | SavedIndex] | None = None  # the last build's index, by a digest of the plans' summaries
     histories: tuple[str, HistoryResult] | None = None  # the last history read, by git HEAD and the plan files
-    last: Pass | None = None  # the last build's outputs (reuse.py)
+    last: Built | None = None  # the last build's outputs (reuse.py)
     project: _Loaded | None = None  # the last project loaded, when it had no problem
 
     def parse(self, sources: list[Source]) -> list[Parsed]:
@@ -102,8 +102,8 @@ class BuildCache:
         self.hits += len(sources) - len(todo)
         self.misses += len(todo)
         shared: dict[Any, Any] = {}  # equal strings and values of this batch's plans, made once
-        by_place = dict(share(_parse_kept, todo, PARALLEL_PARSE_FROM, away=_parse_slim,
-                              back=lambda source, slim: _unslim(source, slim, shared)))
+        by_place = dict(share(_parse_in_this_process, todo, PARALLEL_PARSE_FROM, away=_parse_in_worker,
+                              back=lambda source, slim: _from_worker(source, slim, shared)))
         made = iter([by_place[i] for i in range(len(todo))])
         parsed = []
         for source, known in zip(sources, found, strict=True):
@@ -244,10 +244,10 @@ def _only_edits(hint: frozenset[str], listed: list[str], folder: str) -> bool:
     return True
 
 
-Slim = tuple[str | Plan | None, tuple[Problem, ...], str, tuple[int, int] | None]
+FromWorker = tuple[str | Plan | None, tuple[Problem, ...], str, tuple[int, int] | None]
 
 
-def _parse_slim(source: Source) -> Slim:
+def _parse_in_worker(source: Source) -> FromWorker:
     """What a parse worker sends back: the plan as compact JSON (or, when its values do not fit the
     model's types, the plan itself), the problems and the slug with its place. Not the data, the
     text or the other marks: the problems are made, and only the slug's mark is needed again
@@ -261,11 +261,11 @@ def _parse_slim(source: Source) -> Slim:
     return sent, parsed.problems, parsed.slug, _slug_mark(parsed)
 
 
-def _parse_kept(source: Source) -> Parsed:
-    """parse_source, keeping what the cache keeps of a plan parsed in this process (as `_unslim` does
+def _parse_in_this_process(source: Source) -> Parsed:
+    """parse_source, keeping what the cache keeps of a plan parsed in this process (as `_from_worker` does
     of one parsed by a worker): the model, the problems and the slug's mark."""
     parsed = parse_source(source)
-    return _kept(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed))
+    return _cache_entry(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed))
 
 
 def _slug_mark(parsed: Parsed) -> tuple[int, int] | None:
@@ -273,16 +273,16 @@ def _slug_mark(parsed: Parsed) -> tuple[int, int] | None:
     return (mark[0], mark[1]) if mark else None
 
 
-def _kept(source: Source, plan: Plan | None, problems: tuple[Problem, ...], slug: str,
+def _cache_entry(source: Source, plan: Plan | None, problems: tuple[Problem, ...], slug: str,
           mark: tuple[int, int] | None) -> Parsed:
     """What the cache keeps of a parsed file: no data, and of the marks only the slug's."""
     return Parsed(source, plan, None, {("slug",): mark} if mark else {}, problems, slug)
 
 
-def _unslim(source: Source, slim: Slim, shared: dict[Any, Any]) -> Parsed:
+def _from_worker(source: Source, slim: FromWorker, shared: dict[Any, Any]) -> Parsed:
     sent, problems, slug, mark = slim
     plan = plan_from_json(json.loads(sent), shared) if isinstance(sent, str) else sent
-    return _kept(source, plan, problems, slug, mark)
+    return _cache_entry(source, plan, problems, slug, mark)
 
 
 def load(root: Path) -> BuildCache:
@@ -367,4 +367,4 @@ def _parsed_from_json(path: str, item: dict[str, Any], shared: dict[Any, Any]) -
     if plan is not None and (plan.source, plan.kind) != (path, kind):
         raise ValueError("a cached plan names another file")
     mark = item["slug_mark"]
-    return _kept(source, plan, problems, str(item["slug"]), (int(mark[0]), int(mark[1])) if mark else None)
+    return _cache_entry(source, plan, problems, str(item["slug"]), (int(mark[0]), int(mark[1])) if mark else None)

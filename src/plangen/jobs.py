@@ -15,7 +15,7 @@ from .model import Plan
 from .pages import Cited, Page, cited_with, home, list_pages, plan_page
 from .parallel import can_fork, share
 from .render import SiteInfo
-from .reuse import Inputs, Job, Pass, changed_plans, changed_templates, inputs_of, page_fingerprint, source_date_epoch
+from .reuse import Built, Inputs, Job, changed_plans, changed_templates, inputs_of, page_fingerprint, source_date_epoch
 from .theme import asset_files
 
 Progress = Callable[[int, int], None]
@@ -50,7 +50,7 @@ def all_jobs(inputs: Inputs, cited: Cited) -> dict[str, Job]:
     return {j.path: j for j in jobs}
 
 
-def redone_jobs(last: Pass, inputs: Inputs, cited: Cited) -> dict[str, Job]:
+def redone_jobs(last: Built, inputs: Inputs, cited: Cited) -> dict[str, Job]:
     """For a build of the same shape as the last (reuse.same_shape): the jobs of the plans whose
     text changed, the feeds, and the pages of the templates that changed, made anew."""
     plans = inputs.index.plans
@@ -123,11 +123,11 @@ def feed_jobs(inputs: Inputs) -> list[Job]:
     return [
         Job(urls.CALENDAR, digest(key, "calendar", summaries),
             lambda: feeds.calendar(plans, config.title, epoch, config.base_url, brief=True, memo=inputs.feeds),
-            here=True),
+            in_parent=True),
         Job(urls.FEED, digest(key, "feed", str(epoch), *newest), lambda: feeds.atom(index, config.title, epoch,
                                                                                   config.base_url)),
         # the list shows the plans' summaries and files: both are in the shape
-        Job(urls.API, digest(key, "api", recorded.shape), lambda: feeds.api(index, inputs.feeds), here=True),
+        Job(urls.API, digest(key, "api", recorded.shape), lambda: feeds.api(index, inputs.feeds), in_parent=True),
         Job(urls.API_SCHEMA, digest(key, "api-schema"), lambda: api_schema("api.schema.json")),
         Job(urls.API_PLAN_SCHEMA, digest(key, "api-plan-schema"), lambda: api_schema("api-plan.schema.json")),
     ]
@@ -168,10 +168,10 @@ def make_all(jobs: list[Job], workers: int, progress: Progress | None,
 
 
 def _make_parallel(jobs: list[Job], workers: int, progress: Progress | None) -> Iterator[tuple[str, bytes]]:
-    """Jobs shared between this process and workers; those marked `here` only in this process
+    """Jobs shared between this process and workers; those marked `in_parent` only in this process
     (the calendar and the API keep per-plan fragments in it for the next build of a long-lived process)."""
-    away = [j for j in jobs if not j.here]
-    mine = [j for j in jobs if j.here]
+    away = [j for j in jobs if not j.in_parent]
+    mine = [j for j in jobs if j.in_parent]
     for n, (i, data) in enumerate(share(_make_job, away, 0, workers, own=mine), 1):
         yield (away[i] if i < len(away) else mine[i - len(away)]).path, data
         if progress and (n % 100 == 0 or n == len(jobs)):

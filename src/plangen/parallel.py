@@ -105,13 +105,13 @@ class _Shared:
             for k, item in enumerate(own):  # while the workers start on the shared items
                 yield len(self.items) + k, self.here(item)
             while (start := self.claim()) is not None:
-                yield from self._here(start)
+                yield from self._make_here(start)
                 done.add(start)
                 yield from self._arrived(arrived, done, block=False)
             yield from self._arrived(arrived, done, block=True)
             for start in range(0, len(self.items), CHUNK):  # claimed by a worker that died: done here
                 if start not in done:
-                    yield from self._here(start)
+                    yield from self._make_here(start)
         finally:
             for pid in pids:
                 _end(pid)
@@ -119,7 +119,7 @@ class _Shared:
             for conn in conns:
                 conn.close()
 
-    def _here(self, start: int) -> Iterator[tuple[int, Any]]:
+    def _make_here(self, start: int) -> Iterator[tuple[int, Any]]:
         """The chunk of items from `start`, made in this process."""
         for offset, item in enumerate(self.items[start:start + CHUNK]):
             yield start + offset, self.here(item)

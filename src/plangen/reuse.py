@@ -1,6 +1,6 @@
 """What a build may take from the last one, and what it must make again: every reuse decision.
 
-The state it decides over is `cache.BuildCache` (its fields say how long each lives) and the `Pass`
+The state it decides over is `cache.BuildCache` (its fields say how long each lives) and the `Built`
 this module keeps there: the facts the last build's outputs were made from (`Recorded`, saved in
 `.plangen-cache/` by lastpass.py for the next process), and what only a long-lived process keeps
 (`Live`). An output is current when the fingerprint of its inputs is the one recorded for the file
@@ -49,7 +49,7 @@ class Job:
     path: str
     fingerprint: str
     make: Callable[[], bytes] = field(compare=False)
-    here: bool = False  # made in this process even when others go to workers: it keeps what it computes
+    in_parent: bool = False  # made in this process even when others go to workers: it keeps what it computes
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +98,9 @@ class Live:
 
 
 @dataclass(frozen=True, slots=True)
-class Pass:
-    """One build's outputs by path, for the next build (BuildCache.last)."""
+class Built:
+    """What one build made: its outputs by path and what they were made from, for the next build
+    (BuildCache.last)."""
 
     recorded: Recorded
     live: Live | None  # None: restored from .plangen-cache/ by a new process
@@ -195,7 +196,7 @@ def restore(cache: BuildCache, folder: Path, out: Path) -> None:
         recorded = Recorded(str(doc["key"]), {str(k): str(v) for k, v in doc["tprints"].items()},
                             bool(doc["user_templates"]), prints, (_numbers(prints), digest(*prints.values())), summary,
                             int(doc["epoch"]), str(doc["shape"]))
-        last = Pass(recorded, None, {}, None, out, frozenset(str(p) for p in doc["manifest"]),
+        last = Built(recorded, None, {}, None, out, frozenset(str(p) for p in doc["manifest"]),
                     frozenset(str(p) for p in doc["assets"]), int(doc["pages"]))
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return
@@ -249,7 +250,7 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     return Inputs(index, config, texts, histories, renderer, recorded, own, reparsed, cache.links, cache.feeds)
 
 
-def _renderer(same: Pass | None, index: Index, site: SiteInfo, config: Config, tprints: dict[str, str],
+def _renderer(same: Built | None, index: Index, site: SiteInfo, config: Config, tprints: dict[str, str],
               own_card: bool, compiled: CompiledTemplates | None) -> Renderer:
     """The last pass's renderer (it keeps the plan cards, made of summaries) when the shape, the
     templates folder and the card template are the same, and the card is the theme's (the
@@ -266,8 +267,8 @@ def _renderer(same: Pass | None, index: Index, site: SiteInfo, config: Config, t
     return renderer
 
 
-def _text_prints(index: Index, texts: dict[str, str], same: Pass | None, moved: list[int] | None,
-                 last: Pass | None) -> tuple[dict[str, str], Prints]:
+def _text_prints(index: Index, texts: dict[str, str], same: Built | None, moved: list[int] | None,
+                 last: Built | None) -> tuple[dict[str, str], Prints]:
     """Each plan's text print, and the prints as numbers: only those of the plans re-parsed are
     made again when the last pass had the same plans in the same order."""
     if moved is not None and same is not None:
@@ -281,7 +282,7 @@ def _text_prints(index: Index, texts: dict[str, str], same: Pass | None, moved: 
     return plan_prints, (_numbers(plan_prints, same.recorded if same else None), digest(*plan_prints.values()))
 
 
-def _text_print(plan: Plan, texts: dict[str, str], last: Pass | None) -> str:
+def _text_print(plan: Plan, texts: dict[str, str], last: Built | None) -> str:
     text = texts.get(plan.source, "")
     if last is not None and last.live is not None:  # the same text object: the same print, without hashing it
         before = last.live.texts.get(plan.source)
@@ -316,7 +317,7 @@ def _number(print_: str) -> int:
 
 # --- what changed since the last pass ------------------------------------------------------------
 
-def same_shape(last: Pass | None, inputs: Inputs, out: Path) -> Pass | None:
+def same_shape(last: Built | None, inputs: Inputs, out: Path) -> Built | None:
     """The last pass, when this build differs from it only in some plans' text and some templates
     (and its output folder is there): then only their outputs and the feeds are made again. Never
     with the project's own templates: they may print more of a plan than its summary."""
@@ -326,14 +327,14 @@ def same_shape(last: Pass | None, inputs: Inputs, out: Path) -> Pass | None:
     return None
 
 
-def changed_plans(last: Pass, inputs: Inputs) -> list[str]:
+def changed_plans(last: Built, inputs: Inputs) -> list[str]:
     """The slugs of the plans whose text changed since the last pass (of an equal shape)."""
     before, now = last.recorded.plan_prints, inputs.recorded.plan_prints
     candidates = inputs.reparsed if inputs.reparsed is not None else now
     return [slug for slug in candidates if before.get(slug) != now[slug]]
 
 
-def changed_templates(last: Pass, inputs: Inputs) -> set[str]:
+def changed_templates(last: Built, inputs: Inputs) -> set[str]:
     before, now = last.recorded.tprints, inputs.recorded.tprints
     return {name for name in {*before, *now} if before.get(name) != now.get(name)}
 
@@ -347,17 +348,17 @@ def page_fingerprint(page: Page, inputs: Inputs) -> str:
     reads = page.reads
     if page.template in inputs.own_templates:  # it may print any of a plan: every plan it shows is read
         reads = (*reads, *page.shows, *(slug for group in page.shows_groups for slug in group))
-    return digest(recorded.key, page.path, recorded.tprints.get(page.template, ""), _of(reads, recorded.full),
-                  _of(page.shows, recorded.summary), _of_groups(page.shows_groups, inputs), repr(_shape(page.data)))
+    return digest(recorded.key, page.path, recorded.tprints.get(page.template, ""), _sum_of(reads, recorded.full),
+                  _sum_of(page.shows, recorded.summary), _sum_of_groups(page.shows_groups, inputs), repr(_shape(page.data)))
 
 
-def _of(slugs: tuple[str, ...], prints: Prints) -> str:
+def _sum_of(slugs: tuple[str, ...], prints: Prints) -> str:
     """One number for a set of plans: the sum of theirs (their order is in the page data already)."""
     each, together = prints
     return together if ALL in slugs else format(sum(map(each.get, slugs, itertools.repeat(0))) & _MASK, "x")
 
 
-def _of_groups(groups: tuple[tuple[str, ...], ...], inputs: Inputs) -> str:
+def _sum_of_groups(groups: tuple[tuple[str, ...], ...], inputs: Inputs) -> str:
     """One number for groups of plans (by their summaries): the sum of each group's, each group's
     summed once per build however many pages show it (the groups are the index's own tuples)."""
     if not groups:
