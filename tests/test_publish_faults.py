@@ -270,3 +270,15 @@ def test_the_lock_of_a_killed_build_does_not_stop_the_next(
     assert again.returncode == 0 and "waiting for another build" not in again.stderr
     assert _pages(project / "site") == versions[2]
     assert _leftovers(project) == []
+
+
+def test_an_output_folder_that_is_a_symbolic_link_stays_one(
+        versions: tuple[Path, dict[str, bytes], dict[str, bytes], int], project: Path, tmp_path: Path) -> None:
+    served = tmp_path / "www" / "site"
+    served.parent.mkdir()
+    shutil.move(str(project / "site"), served)
+    (project / "site").symlink_to(served, target_is_directory=True)
+    assert _run(project).returncode == 0
+    assert (project / "site").is_symlink() and (project / "site").resolve() == served.resolve()
+    assert _pages(served) == versions[2]
+    assert _leftovers(project) == [] and _leftovers(served.parent) == []

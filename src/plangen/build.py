@@ -347,9 +347,10 @@ def _search(site: _Site, folder: Path, stats: WriteStats, options: BuildOptions)
 
 
 def _writer(out: Path, options: BuildOptions) -> SiteWriter | publish.Publication:
-    if options.in_place or not publish.can_swap(out):
+    real = out.resolve() if out.is_symlink() else out  # (a link to the site stays a link: its target is swapped)
+    if options.in_place or not publish.can_swap(real):
         return SiteWriter(out)
-    return publish.Publication(out)
+    return publish.Publication(real)
 
 
 def _make(site: _Site, info: SiteInfo, writer: SiteWriter | publish.Publication, cache: BuildCache,
