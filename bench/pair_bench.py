@@ -42,7 +42,7 @@ def _build(src: str, project: Path) -> float:
 
 
 def _edit(project: Path, n: int) -> None:
-    plan = sorted((project / "plans").rglob("*.md"))[0]
+    plan = min((project / "plans").rglob("*.md"))
     plan.write_text(plan.read_text("utf-8").replace("。", f"（改{n}）。", 1), "utf-8")
 
 

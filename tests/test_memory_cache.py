@@ -6,9 +6,9 @@ import importlib.util
 import json
 import shutil
 import sys
-from typing import Any
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
