@@ -142,7 +142,7 @@ class Publication:
             os.chmod(self.folder, os.stat(self.old).st_mode & 0o7777)
         self.paths: list[str] = []
         self.unchanged = 0
-        self._written: list[str] = []
+        self._written: dict[str, None] = {}  # the files written (not linked), in order
         self._root, self._old = str(self.folder), str(self.old) if self.old else ""
         self._folders: set[str] = {""}
         self._put: set[str] = set()
@@ -164,7 +164,7 @@ class Publication:
                     view = view[os.write(fd, view):]
         finally:
             os.close(fd)
-        self._written.append(path)
+        self._written[path] = None
 
     def _make_folder(self, folder: str) -> None:
         if folder not in self._folders:
@@ -209,7 +209,7 @@ class Publication:
             if entry.is_dir(follow_symlinks=False):
                 linked += self._carry_over(path + "/", unchanged, stale)
             elif path not in self._put and path not in stale and path != MANIFEST:
-                _link_or_copy(entry.path, self._target(path))
+                _link(entry.path, self._target(path))
                 linked += path in unchanged
         return linked
 
@@ -229,7 +229,8 @@ class Publication:
                       ignore_errors=True)
 
 
-def _link_or_copy(source: str, target: str) -> None:
+def _link(source: str, target: str) -> None:
+    """A hard link to `source` (a symbolic link someone put in the site: the same link again)."""
     if os.path.islink(source):
         os.symlink(os.readlink(source), target)
     else:
