@@ -282,3 +282,21 @@ def test_an_output_folder_that_is_a_symbolic_link_stays_one(
     assert (project / "site").is_symlink() and (project / "site").resolve() == served.resolve()
     assert _pages(served) == versions[2]
     assert _leftovers(project) == [] and _leftovers(served.parent) == []
+
+
+@pytest.mark.skipif(not SEARCH, reason="the extended Pagefind binary is not installed")
+def test_a_build_killed_while_pagefind_runs_is_recovered_and_its_pagefind_stopped(
+        versions: tuple[Path, dict[str, bytes], dict[str, bytes], int], project: Path) -> None:
+    _, old, new, plans = versions
+    process = _start(project)
+    deadline = time.monotonic() + 120
+    while not list(project.glob(".site.plangen-new-*/.pagefind-new")):  # Pagefind has started writing
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)  # its Pagefind goes on, orphaned
+    process.wait()
+    assert _is_whole(project / "site", old, new)
+    again = _run(project)
+    assert again.returncode == 0, again.stderr
+    assert _pages(project / "site") == new and _indexed(project / "site") == plans
+    assert _leftovers(project) == []

@@ -18,6 +18,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import glob
 import os
 import shutil
 import signal
@@ -108,7 +109,9 @@ def _acquire(folder: Path, say: Callable[[str], None]) -> int:
 # --- the staged site and the swap ----------------------------------------------------------------
 
 def staging_of(out: Path) -> Path:
-    return out.with_name(f".{out.name}.plangen-new")
+    """This build's staged folder: named with its process id, so that what a killed build's
+    Pagefind may still be writing never lands in another build's."""
+    return out.with_name(f".{out.name}.plangen-new-{os.getpid()}")
 
 
 def old_of(out: Path) -> Path:
@@ -118,12 +121,39 @@ def old_of(out: Path) -> Path:
 def recover(out: Path) -> None:
     """Leave `out` as the last publish that finished left it: an output folder moved aside but not
     replaced (a system without an atomic exchange) is put back; a staged or old folder is removed."""
-    staged, old = staging_of(out), old_of(out)
+    old = old_of(out)
     if not out.exists() and old.is_dir():
         old.rename(out)
-    for leftover in (staged, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
+    for leftover in [old, *out.parent.glob(f".{glob.escape(out.name)}.plangen-new-*")]:
+        _stop_writers(leftover)
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _stop_writers(folder: Path) -> None:
+    """Stop what a killed build left running in its staged folder (its Pagefind, which outlives it):
+    the processes whose command line names a path in that folder (Linux's /proc; elsewhere none)."""
+    name = os.fsencode(folder)
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if any(arg == name or arg.startswith(name + b"/") for arg in (entry / "cmdline").read_bytes().split(b"\0")):
+                found.append(int(entry.name))
+        except (OSError, ValueError):
+            continue
+    for pid in found:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 5
+    while any(_running(pid) for pid in found) and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def _running(pid: int) -> bool:
+    """Whether the process is there and not a zombie (killed, waiting for its parent to reap it)."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_bytes().rpartition(b")")[2].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return False
 
 
 class Publication:
