@@ -127,13 +127,22 @@ FULL_TEXT_LIST = ("{% extends 'base.html' %}{% block main %}<h1>{{ bucket.name }
                   "{% endfor %}{% endblock %}")
 
 
+def _full_text_card() -> str:
+    from plangen.render import default_theme
+
+    card = (default_theme() / "_card.html").read_text("utf-8")
+    return card.replace("</li>", "<p>{{ plan.part('guiding_thought').body }}</p></li>", 1)
+
+
 @pytest.mark.parametrize("process", ["new", "long-lived"])
+@pytest.mark.parametrize("template", ["bucket.html", "_card.html"])
 def test_a_project_list_template_that_prints_full_text_is_rendered_again_when_the_text_changes(
-        tmp_path: Path, process: str) -> None:
+        tmp_path: Path, process: str, template: str) -> None:
     from plangen.build import BuildOptions, build
     from plangen.cache import BuildCache
 
-    root = write_files(tmp_path / "project", {**PROJECT, "templates/bucket.html": FULL_TEXT_LIST})
+    text = FULL_TEXT_LIST if template == "bucket.html" else _full_text_card()
+    root = write_files(tmp_path / "project", {**PROJECT, f"templates/{template}": text})
     out = tmp_path / "site"
     memory = BuildCache() if process == "long-lived" else None
     options = BuildOptions(root=root, output=out, search=False, persistent_cache=memory is None, in_place=True)

@@ -12,7 +12,7 @@ from .config import Config
 from .history import PlanHistory
 from .index import Index
 from .model import Plan
-from .pages import Cited, Page, cited_with, home, list_pages, plan_page
+from .pages import ALL, Cited, Page, cited_with, home, list_pages, plan_page
 from .parallel import can_fork, share
 from .render import SiteInfo
 from .reuse import Built, Inputs, Job, changed_plans, changed_templates, inputs_of, page_fingerprint, source_date_epoch
@@ -55,13 +55,27 @@ def redone_jobs(last: Built, inputs: Inputs, cited: Cited) -> dict[str, Job]:
     text changed, the feeds, and the pages of the templates that changed, made anew."""
     plans = inputs.index.plans
     redone = []
-    for slug in changed_plans(last, inputs):
+    changed = changed_plans(last, inputs)
+    if changed and inputs.own_templates:  # pages of the project's own templates read every plan they show
+        redone += _showing(set(changed), inputs, cited)
+    for slug in changed:
         plan = inputs.index.by_slug[slug]
         position = next(i for i, p in enumerate(plans) if p is plan)
         redone += plan_jobs(plan, position, cited, inputs)
     redone += feed_jobs(inputs)
     redone += _retemplated(changed_templates(last, inputs), inputs, cited)
     return {j.path: j for j in redone}
+
+
+def _showing(slugs: set[str], inputs: Inputs, cited: Cited) -> list[Job]:
+    """The pages of the project's own templates that show one of these plans."""
+    index, own = inputs.index, inputs.own_templates
+    plan_pages = (plan_page(index, p, i, cited, inputs.links) for i, p in enumerate(index.plans)) \
+        if PLAN_TEMPLATE in own else ()
+    pages = [page for page in (home(index), *list_pages(index), *plan_pages) if page.template in own]
+    return [page_job(page, inputs) for page in pages
+            if ALL in page.shows or not slugs.isdisjoint(page.shows) or not slugs.isdisjoint(page.reads)
+            or any(not slugs.isdisjoint(group) for group in page.shows_groups)]
 
 
 def _retemplated(changed: set[str], inputs: Inputs, cited: Cited) -> list[Job]:

@@ -262,6 +262,16 @@ class Renderer:
         found = self._doc_ids.get((title, number)) or (self._doc_titles.get(fold(title)) if not number else None)
         return found or file_id(number or title)
 
+    def forget_cards(self, slugs: Iterable[str]) -> None:
+        """Make these plans' cards again when next asked for (their text changed and the card may show it)."""
+        gone = set(slugs)
+        if not gone:
+            return
+        for key in [k for k in self._cards if k[0] in gone]:
+            self._clean.pop(id(self._cards.pop(key)), None)
+        for slug in gone:
+            self._rooted.pop(slug, None)
+
     def cards(self, slugs: Iterable[str], link: Links) -> Markup:
         """The cards of a list of plans by slug, joined: one call from a template rather than one per plan."""
         by_slug = self.index.by_slug

@@ -233,10 +233,12 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     shape = digest(key, history_key, summaries_key, "\0".join(map(_SOURCE, index.plans)))
     user_templates = config.templates_dir.is_dir()
     same = last if last is not None and last.recorded.shape == shape else None
-    compiled = cache.templates if cache is not None else None
-    renderer = _renderer(same, index, site, config, tprints, CARD in own, compiled)
     moved = changed_positions(same.live.index.plans, index.plans) if same and same.live else None
     plan_prints, full = _text_prints(index, texts, same, moved, last)
+    compiled = cache.templates if cache is not None else None
+    renderer = _renderer(same, index, site, config, tprints, compiled)
+    if same is not None and CARD in own:  # the project's card may print any of a plan
+        renderer.forget_cards([slug for slug, p in plan_prints.items() if same.recorded.plan_prints.get(slug) != p])
     if same is not None:  # the same summaries, so the same dates
         summary, epoch = same.recorded.summary, same.recorded.epoch
     else:
@@ -251,13 +253,12 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
 
 
 def _renderer(same: Built | None, index: Index, site: SiteInfo, config: Config, tprints: dict[str, str],
-              own_card: bool, compiled: CompiledTemplates | None) -> Renderer:
+              compiled: CompiledTemplates | None) -> Renderer:
     """The last pass's renderer (it keeps the plan cards, made of summaries) when the shape, the
-    templates folder and the card template are the same, and the card is the theme's (the
-    project's own may print more than a summary); else a new one."""
+    templates folder and the card template are the same; else a new one."""
     live = same.live if same is not None else None
     user_templates = config.templates_dir.is_dir()
-    if live is None or same is None or own_card or same.recorded.user_templates != user_templates \
+    if live is None or same is None or same.recorded.user_templates != user_templates \
             or same.recorded.tprints.get(CARD) != tprints.get(CARD):
         return Renderer(index, site, config.templates_dir, compiled)
     renderer = live.renderer
@@ -319,10 +320,9 @@ def _number(print_: str) -> int:
 
 def same_shape(last: Built | None, inputs: Inputs, out: Path) -> Built | None:
     """The last pass, when this build differs from it only in some plans' text and some templates
-    (and its output folder is there): then only their outputs and the feeds are made again. Never
-    with the project's own templates: they may print more of a plan than its summary."""
-    if last is not None and last.recorded.shape == inputs.recorded.shape and not inputs.own_templates \
-            and (out / ".plangen-manifest.json").is_file():
+    (and its output folder is there): then only their outputs and the feeds are made again (and the
+    pages of the project's own templates that show those plans: jobs.redone_jobs)."""
+    if last is not None and last.recorded.shape == inputs.recorded.shape and (out / ".plangen-manifest.json").is_file():
         return last
     return None
 

@@ -31,12 +31,13 @@ def template_fingerprints(user_templates: Path | None) -> dict[str, str]:
 def templates_of(user_templates: Path | None) -> tuple[dict[str, str], frozenset[str]]:
     """template_fingerprints, and the templates that are, or pull in, one of the project's own."""
     sources: dict[str, str] = {}
-    own: set[str] = set()
+    own: set[str] = set()  # the project's templates that are not the theme's own, unchanged
     for folder in [default_theme(), *([user_templates] if user_templates and user_templates.is_dir() else [])]:
         for file in folder.glob("*.html"):
-            sources[file.name] = file.read_text("utf-8")
-            if folder is user_templates and folder.resolve() != default_theme().resolve():
+            text = file.read_text("utf-8")
+            if folder is user_templates and sources.get(file.name) != text:
                 own.add(file.name)
+            sources[file.name] = text
     prints: dict[str, str] = {}
     pulling: set[str] = set()
     for name in sources:
