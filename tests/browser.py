@@ -1,12 +1,12 @@
 """Helpers for the real-browser tests (tests/test_browser_*.py), loaded as a pytest plugin.
 
-One session builds the example site (with its Pagefind index) into a temporary folder, serves it
+One session builds the example site (with its search index) into a temporary folder, serves it
 on 127.0.0.1 twice from `http.server` threads (at `/` and only under `/intranet/plans/`); each
 test module starts one headless Debian Chromium through Playwright (a fresh temporary profile;
 never a downloaded browser). Each test gets its own browser context and page, with the console errors
 and uncaught exceptions of every page it visits collected in `page.errors`.
 
-Missing Chromium, Playwright, Pagefind or axe-core: the tests are skipped with a loud reason on a
+Missing Chromium, Playwright or axe-core: the tests are skipped with a loud reason on a
 developer's machine, and FAIL when the environment variable CI is set (a skip in CI hides a bug).
 """
 

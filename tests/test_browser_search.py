@@ -1,18 +1,22 @@
-"""Chinese full-text search in a real browser: Pagefind index, search page, search box, file://.
+"""Chinese search in a real browser: right results, excerpts from the plan's own text, the search
+page in the site's style, hostile values shown as text, from a server, a sub-path and file://.
 
-The expected plans come from the built pages themselves: every plan page whose content
-(data-pagefind-body) contains the query as a substring. That is what a Chinese reader expects.
+The expected plans come from the published source files (sources/…): every plan whose own file
+holds all the query's terms. That is what a Chinese reader expects of a search.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import pytest
+
+from plangen.build import BuildOptions, build
 
 if TYPE_CHECKING:
     from browser import Site
@@ -20,109 +24,191 @@ if TYPE_CHECKING:
 
 pytest_plugins = ["browser"]
 
-# a word mid-sentence, an organisation, a person (from plans/), and a phrase
-QUERIES = ["帮扶", "青溪县实验小学", "马国庆", "送教下乡"]
-FILTERS = {"类别", "年份", "状态", "单位"}
+DONE = "() => document.getElementById('search').dataset.done"
+RESULTS = """els => els.map(e => ({
+    href: e.querySelector('h2 a').getAttribute('href'), title: e.querySelector('h2 a').textContent,
+    kind: e.querySelector('.search-kind').textContent,
+    excerpt: (e.querySelector('.search-excerpt') || {textContent: ''}).textContent,
+    marks: Array.from(e.querySelectorAll('mark')).map(m => m.textContent)}))"""
 
 
-def plans_containing(folder: Path, word: str) -> set[str]:
-    found = set()
-    for page in sorted((folder / "plans").glob("*.html")):
-        html = page.read_text("utf-8")
-        body = html[html.index("data-pagefind-body"):html.index("</article>")]
-        if word in re.sub(r"<[^>]+>", "", body):
-            found.add(f"plans/{page.name}")
-    return found
+def plans_holding(folder: Path, terms: list[str]) -> set[str]:
+    return {f"plans/{f.stem}.html" for f in (folder / "sources").iterdir()
+            if all(t in f.read_text("utf-8") for t in terms)}
 
 
-def search(tab: Any, url: str) -> list[dict[str, str]]:
-    """Open the search page at url (?q=…), load every result, return href, excerpt and tags of each."""
+def search(tab: Any, url: str) -> list[dict[str, Any]]:
+    """Open the search page at url (?q=…), show every result, return what each shows."""
     tab.goto(url)
-    tab.wait_for_selector(".pagefind-ui__result-link")
-    tab.wait_for_function("() => !document.querySelector('.pagefind-ui__result .pagefind-ui__loading')")
-    while tab.locator(".pagefind-ui__button").count():
-        before = tab.locator(".pagefind-ui__result").count()
-        tab.locator(".pagefind-ui__button").click()
-        tab.wait_for_function(f"() => document.querySelectorAll('.pagefind-ui__result').length > {before}")
-    tab.wait_for_function("() => !document.querySelector('.pagefind-ui__result .pagefind-ui__loading')")
-    return tab.eval_on_selector_all(".pagefind-ui__result", """els => els.map(e => ({
-        href: e.querySelector('.pagefind-ui__result-link').getAttribute('href'),
-        excerpt: e.querySelector('.pagefind-ui__result-excerpt').innerHTML,
-        tags: (e.querySelector('.pagefind-ui__result-tags') || {innerText: ''}).innerText}))""")
+    tab.wait_for_function(DONE)
+    while tab.locator("#search-more").is_visible():
+        before = tab.locator(".search-result").count()
+        tab.locator("#search-more").click()
+        tab.wait_for_function(f"() => document.querySelectorAll('.search-result').length > {before}")
+    results: list[dict[str, Any]] = tab.eval_on_selector_all(".search-result", RESULTS)
+    return results
 
 
-def relative(hrefs: list[str], prefix: str) -> set[str]:
+def relative(hrefs: list[str], prefix: str = "./") -> list[str]:
     assert all(h.startswith(prefix) for h in hrefs), hrefs
-    return {h[len(prefix):] for h in hrefs}
+    return [h[len(prefix):] for h in hrefs]
 
 
-@pytest.mark.parametrize("word", QUERIES)
-def test_search_finds_every_plan_containing_the_word(page: Any, site: Site, word: str) -> None:
-    expected = plans_containing(site.folder, word)
-    assert expected, f"example plans no longer contain {word}"
-    results = search(page, site.at("search.html") + "?q=" + quote(word))
-    assert relative([r["href"] for r in results], "/") == expected
+@pytest.mark.parametrize("query, own_page", [("马国庆", "people/"), ("送教下乡", ""), ("许丽华 副局长", "people/"),
+                                              ("青溪县实验小学", "orgs/")])
+def test_every_plan_holding_all_terms_is_found_title_matches_first_terms_highlighted(
+        page: Any, site: Site, query: str, own_page: str) -> None:
+    terms = query.split()
+    results = search(page, site.at("search.html") + "?q=" + quote(query))
+    hrefs = relative([r["href"] for r in results])
+    plans = {h for h in hrefs if h.startswith("plans/")}
+    assert plans == plans_holding(site.folder, terms) != set()
+    if own_page:  # the person's or organisation's own page, first: its title is the query
+        assert hrefs[0].startswith(own_page) and results[0]["title"] == terms[0]
+    in_title = [all(t in r["title"] for t in terms) for r in results]
+    assert in_title == sorted(in_title, reverse=True)  # title matches first
     for r in results:
-        assert f"<mark>{word}</mark>" in r["excerpt"], r  # highlighted, characters joined again
-        assert "发文单位" in r["tags"] and "实施时间" in r["tags"], r  # issuer and period under the title
+        assert set(r["marks"]) <= set(terms), r  # whole terms, never single characters
+        if r["kind"] == "方案":
+            assert all(t in r["excerpt"] + r["title"] for t in terms), r
+    count = page.locator("#search-status").inner_text()
+    assert count == f"共 {len(results)} 个结果"
     assert page.errors == []
 
 
-def test_search_box_on_a_plan_page_leads_to_results(page: Any, site: Site) -> None:
-    page.goto(site.at("plans/2016-shiyan-jiedui.html"))
+def test_excerpts_are_the_plans_own_text_never_the_metadata_panel(page: Any, site: Site) -> None:
+    results = search(page, site.at("search.html") + "?q=" + quote("帮扶"))
+    assert len(results) > 5
+    for r in results:
+        if r["kind"] != "方案":
+            continue
+        assert "帮扶" in r["marks"], r
+        assert not re.search(r"(状态|实施时间|类别|标签)(实施中|已完成|\d{4}|.{2}帮扶)", r["excerpt"]), r
+        source = next((site.folder / "sources").glob(r["href"][len("./plans/"):-len(".html")] + ".*"))
+        text = source.read_text("utf-8")
+        pieces = [p for p in re.split(r"…| (?=\S+：)", r["excerpt"]) if p.strip()]
+        labels = ("发文单位：", "帮扶方：", "受援方：", "类别：", "标签：", "组长：", "副组长：", "成员：")
+        for piece in pieces:  # each piece is text of the plan's file (Markdown emphasis aside)
+            bare = piece.strip()
+            for label in labels:
+                bare = bare.removeprefix(label)
+            assert bare[:12] in text.replace("**", ""), (piece, r["href"])
+    assert page.errors == []
+
+
+def test_search_page_is_the_sites_own_one_box_keyboard_filters_no_shift(page: Any, site: Site) -> None:
+    page.goto(site.at("search.html") + "?q=" + quote("帮扶"))
+    page.wait_for_function(DONE)
+    assert page.locator("input[type=search]").count() == 1
+    font = page.evaluate("() => [getComputedStyle(document.body).fontFamily, "
+                         "getComputedStyle(document.querySelector('.search-excerpt')).fontFamily, "
+                         "parseFloat(getComputedStyle(document.querySelector('.search-excerpt')).fontSize)]")
+    assert font[0] == font[1] and font[2] >= 15
+    shift = page.evaluate("""() => new Promise(done => { let total = 0;
+        new PerformanceObserver(l => l.getEntries().forEach(e => total += e.value))
+          .observe({type: 'layout-shift', buffered: true});
+        setTimeout(() => done(total), 300); })""")
+    assert shift < 0.01
+    all_count = page.locator(".search-result").count()
+    plans = json.loads((site.folder / "api/plans.json").read_text("utf-8"))["plans"]
+    before = page.evaluate(DONE)
+    page.focus("select[name=f-category]")  # from the keyboard: the category list, one step down
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function(f"() => document.getElementById('search').dataset.done !== '{before}'")
+    chosen = page.locator("select[name=f-category]").input_value()
+    shown = relative(page.eval_on_selector_all(".search-result h2 a", "els => els.map(e => e.getAttribute('href'))"))
+    wanted = {p["url"] for p in plans if p["category"] == chosen} & plans_holding(site.folder, ["帮扶"])
+    assert set(shown) == wanted and 0 < len(shown) < all_count
+    page.fill("#search-q", "没有这个词语")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('search-status').textContent.includes('没有找到')")
+    assert page.locator(".search-result").count() == 0
+    assert page.errors == []
+
+
+PAYLOAD = "<img src=x onerror=window.__xss=1>"
+HOSTILE_PLAN = f"""\
+    ---
+    title: 'XSS{PAYLOAD}结对帮扶方案'
+    issuer: '{PAYLOAD}教育局'
+    date: 2023-03-01
+    status: active
+    category: '{PAYLOAD}'
+    tags: ['<script>window.__xss=2</script>', 稳就业]
+    partners:
+      helpers: ['{PAYLOAD}中学']
+      recipients: ['"><svg onload=window.__xss=3>小学']
+    ---
+
+    # 方案
+
+    为推动城乡结对帮扶，制定本方案。{PAYLOAD}正文里的标签也是文字。
+
+    ## 指导思想
+
+    坚持结对帮扶，<i onclick=window.__xss=4>务求实效</i>。
+
+    ## 组织领导
+
+    组长：<b onmouseover=window.__xss=5>王明</b>（教育局局长）
+
+    ## 实施步骤
+
+    ### 动员阶段（2023年3月1日至3月31日）
+
+    召开动员会<script>window.__xss=6</script>。
+
+    ## 补贴标准
+
+    | 对象 | 标准 |
+    |---|---|
+    | 王小明 | 每月500元 |
+
+    ## 工作要求
+
+    各校要明确责任。
+    """
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile-search")
+    (root / "plans").mkdir()
+    (root / "plangen.yaml").write_text("title: 搜索\n", "utf-8")
+    (root / "plans/xss.md").write_text(textwrap.dedent(HOSTILE_PLAN), "utf-8")
+    result = build(BuildOptions(root=root, output=root / "site", persistent_cache=False, history=False))
+    assert result.ok, [p.message for p in result.problems if p.is_error]
+    return root / "site"
+
+
+def test_hostile_values_are_text_everywhere_in_the_search_ui(page: Any, hostile_site: Path) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    url = (hostile_site / "search.html").as_uri()  # from disk, too: no server needed
+    for query in ("xss", "img", "教育局", "中学", "小学", "稳就业", "script", "王明", "正文", "动员会", "王小明"):
+        results = search(page, url + "?q=" + quote(query))
+        assert results, query
+    assert "王小明 │ 每月500元" in results[0]["excerpt"]  # table cells apart, never glued
+    for select in ("f-category", "f-org"):
+        options = page.eval_on_selector_all(f"select[name={select}] option", "os => os.map(o => o.value)")
+        assert any("<img" in o or "<svg" in o for o in options), options  # the value, as text
+        page.goto(url + "?q=" + quote("方案") + f"&{select}=" + quote(options[-1]))
+        page.wait_for_function(DONE)
+    inside = page.evaluate("() => document.querySelectorAll('#search img, #search svg, #search script, #search b, "
+                           "#search i').length")
+    assert inside == 0 and dialogs == [] and page.evaluate("() => window.__xss") is None
+    assert PAYLOAD in page.locator(".search-result h2 a").first.inner_text()
+    assert page.errors == []
+
+
+def test_header_box_leads_to_results_and_links_work_under_a_sub_path(page: Any, site: Site) -> None:
+    page.goto(site.at("plans/2016-shiyan-jiedui.html", sub=True))
     box = page.locator(".search-box input")
-    assert box.is_enabled() and not page.locator(".search-offline").first.is_visible()
-    box.fill("领导小组")
+    box.fill("马国庆")
     box.press("Enter")
     page.wait_for_url(re.compile(r"search\.html\?q="))
-    page.wait_for_selector(".pagefind-ui__result-link")
-    page.locator(".pagefind-ui__result-link").first.click()
-    page.wait_for_url(re.compile(r"/plans/.+\.html"))
-    assert page.locator("h1").inner_text()
-    assert page.errors == []
-
-
-def test_index_filters_category_year_status_organisation(page: Any, site: Site) -> None:
-    page.goto(site.at("search.html"))
-    plans = json.loads((site.folder / "api/plans.json").read_text("utf-8"))["plans"]
-    education = {p["url"] for p in plans if p["category"] == "教育帮扶"}
-    found = page.evaluate("""async () => {
-        const pf = await import(new URL('pagefind/pagefind.js', location.href).href);
-        const filters = await pf.filters();
-        const urls = async (filters) => {
-            const hits = await pf.search('"帮 扶"', {filters});
-            return Promise.all(hits.results.map(async r => (await r.data()).url));
-        };
-        return {names: Object.keys(filters), education: await urls({'类别': '教育帮扶'}),
-                school: await urls({'单位': '青溪县实验小学', '年份': '2016'})};
-    }""")
-    school = {p["url"] for p in plans if "青溪县实验小学" in [p["issuer"], *p["helpers"], *p["recipients"]]
-              and p["period"]["start"].startswith("2016")}
-    assert set(found["names"]) == FILTERS
-    assert relative(found["education"], "/") == education
-    assert relative(found["school"], "/") == school != set()
-
-
-def test_search_under_a_sub_path(page: Any, site: Site) -> None:
-    results = search(page, site.at("search.html", sub=True) + "?q=" + quote("马国庆"))
-    assert relative([r["href"] for r in results], "/intranet/plans/") == {"plans/2017-songjiao-xiaxiang.html"}
-    page.locator(".pagefind-ui__result-link").first.click()
+    page.wait_for_function(DONE)
+    page.locator(".search-result h2 a[href*='plans/']").first.click()
     page.wait_for_url(re.compile(r"/intranet/plans/plans/2017-songjiao-xiaxiang\.html"))
     assert "马国庆" in page.locator("table.leadership").inner_text()
-    assert page.errors == []
-
-
-def test_from_disk_search_says_to_serve_while_filters_still_work(page: Any, site: Site) -> None:
-    page.goto(site.file_url("index.html"))
-    note = page.locator(".search-box .search-offline")
-    assert note.is_visible() and "plangen serve" in note.inner_text()
-    assert page.locator(".search-box input").is_disabled()
-    cards = page.locator(".plan-card")
-    total = cards.count()
-    page.locator("#filters select[name=year]").select_option("2021")
-    visible = page.locator(".plan-card:visible")
-    assert 0 < visible.count() < total
-    assert set(visible.evaluate_all("els => els.map(e => e.dataset.year)")) == {"2021"}
-    page.goto(site.file_url("search.html"))
-    assert page.locator("main .search-offline").is_visible()
     assert page.errors == []

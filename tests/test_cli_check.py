@@ -51,7 +51,9 @@ requirements: [认真]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    code = main(list(argv))
+    """The command's output in English (--lang en): these tests read its wording; Chinese, the default,
+    is tested in test_cli_language.py."""
+    code = main(["--lang", "en", *argv])
     return code, capsys.readouterr().out
 
 
@@ -176,7 +178,7 @@ def test_python_dash_m_plangen(project_dir) -> None:
     root = project_dir({"plans/b.yaml": BAD_YAML})
     done = subprocess.run([sys.executable, "-m", "plangen", "check", "-C", str(root)], capture_output=True,
                           text=True, timeout=60, check=False)
-    assert done.returncode == 1 and "plans/b.yaml:6:7: error:" in done.stdout
+    assert done.returncode == 1 and "plans/b.yaml:6:7: 错误:" in done.stdout
 
 
 def test_console_script_flushes_both_streams_before_it_exits(project_dir) -> None:
@@ -186,11 +188,11 @@ def test_console_script_flushes_both_streams_before_it_exits(project_dir) -> Non
     buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     done = subprocess.run([sys.executable, "-m", "plangen", "build", "-C", str(good)], capture_output=True,
                           text=True, timeout=120, check=False, env=buffered)
-    assert done.returncode == 0 and done.stdout.startswith("built 1 plans") and done.stdout.endswith("\n")
+    assert done.returncode == 0 and done.stdout.startswith("已生成 1 个方案") and done.stdout.endswith("\n")
     (good / "plans/b.yaml").write_text(BAD_YAML, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "plangen", "build", "-C", str(good)], capture_output=True,
                           text=True, timeout=120, check=False, env=buffered)
-    assert done.returncode == 1 and done.stderr.rstrip().endswith("nothing was published")
+    assert done.returncode == 1 and done.stderr.rstrip().endswith("未发布任何内容")
 
 
 def test_schema_command_output_is_json(capsys) -> None:

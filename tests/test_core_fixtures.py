@@ -4,6 +4,9 @@
     #   hint: add `name:` (组长 姓名)
 
 (`-` stands for an empty field; a `hint:` line is optional and checks the problem above it.)
+A YAML syntax error's wording and column are the YAML parser's, and change with its version, so its
+expectation ends in `…` after plangen's own words: the severity, line, field and the words before
+`…` are compared, not the parser's wording or column.
 The checker must report exactly these problems: same severity, line, column, field and message,
 no more and no fewer. In a Markdown plan the comments sit in the front matter.
 
@@ -27,6 +30,8 @@ FILES = sorted(p for p in BAD.iterdir() if p.suffix in (".yaml", ".yml", ".md"))
 _EXPECT = re.compile(r"^#\s*expect:\s*(error|warning) (\d+):(\d+) (\S+): (.*)$")
 _HINT = re.compile(r"^#\s+hint:\s*(.*)$")
 _HINTED = ("unknown-key",)
+_PARSER_WORDED = ("yaml-syntax",)
+_ELLIPSIS = " …"
 
 Expected = tuple[str, int, int, str, str]
 
@@ -50,7 +55,12 @@ def check(file: Path) -> list[Problem]:
     return sorted(project.problems, key=lambda p: (p.line, p.column, p.field, p.message))
 
 
-def as_expected(p: Problem) -> Expected:
+def as_expected(p: Problem, declared: Expected) -> Expected:
+    """The problem as its expectation is written: a declared `…` keeps only plangen's words before it
+    (and the declared column, which is the parser's)."""
+    message = declared[4]
+    if message.endswith(_ELLIPSIS) and p.message.startswith(message[: -len(_ELLIPSIS)]):
+        return (p.severity, p.line, declared[2], p.field, message)
     return (p.severity, p.line, p.column, p.field, p.message)
 
 
@@ -62,7 +72,8 @@ def test_bad_plan_reports_exactly_its_declared_problems(file: Path) -> None:
     assert expected, f"{file.name} declares no `# expect:` line"
     got = check(file)
     assert [p.path for p in got] == [file.name] * len(got)
-    assert [as_expected(p) for p in got] == expected
+    assert [as_expected(p, e) for p, e in zip(got, expected)] == expected
+    assert len(got) == len(expected)
     for i, hint in hints.items():
         assert got[i].hint == hint
 
@@ -78,7 +89,8 @@ def test_every_fixture_fails_the_check() -> None:
 def _expect_lines(problems: list[Problem]) -> list[str]:
     out = []
     for p in problems:
-        out.append(f"# expect: {p.severity} {p.line}:{p.column} {p.field or '-'}: {p.message}")
+        message = p.message.split(": ", 1)[0] + ":" + _ELLIPSIS if p.code in _PARSER_WORDED else p.message
+        out.append(f"# expect: {p.severity} {p.line}:{p.column} {p.field or '-'}: {message}")
         if p.code in _HINTED and p.hint:
             out.append(f"#   hint: {p.hint}")
     return out

@@ -105,7 +105,7 @@ def test_size_limit_default_and_from_config(project_dir) -> None:
 def test_cli_applies_max_file_size(project_dir, capsys) -> None:
     root = project_dir({"plans/big.yaml": GOOD + "preamble: " + "帮" * 5000 + "\n",
                         "plangen.yaml": "max_file_size: 2000\n"})
-    assert main(["check", "-C", str(root)]) == 1
+    assert main(["--lang", "en", "check", "-C", str(root)]) == 1
     assert "plans/big.yaml: error: file is" in capsys.readouterr().out
 
 
@@ -156,7 +156,7 @@ def test_linked_folder_leading_outside_is_refused(project_dir) -> None:
 def test_plans_folder_that_does_not_exist(project_dir, capsys) -> None:
     root = project_dir({"plangen.yaml": "plans: 方案\n"})
     assert load(root, "方案") == [("方案", 0, 0, "error", "", "plans folder '方案' does not exist")]
-    assert main(["check", "-C", str(root)]) == 1
+    assert main(["--lang", "en", "check", "-C", str(root)]) == 1
     out = capsys.readouterr().out
     assert "方案: error: plans folder '方案' does not exist" in out and "plans:" in out
 

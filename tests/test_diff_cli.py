@@ -17,7 +17,7 @@ from plangen.cli import main
 def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cwd: Path, *args: str
         ) -> tuple[int, str, str]:
     monkeypatch.chdir(cwd)
-    code = main(list(args))
+    code = main(["--lang", "en", *args])  # the wording read here is the English one
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -183,7 +183,7 @@ def test_a_page_of_boilerplate_only_is_refused(tmp_path: Path, capsys: pytest.Ca
     source = tmp_path / "page.txt"
     source.write_text("以下是小编为大家整理的方案范文，供参考。\n【本文地址:http://example.com/1.html】\n", "utf-8")
     assert run(str(source), "-o", str(tmp_path / "plans")) == 1
-    assert "no plan text found" in capsys.readouterr().err
+    assert "没有找到方案正文" in capsys.readouterr().err
 
 
 def test_default_output_is_the_projects_plans_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -149,7 +149,7 @@ def test_cli_imports_the_seed_into_fifteen_files_that_check_accepts(tmp_path: Pa
     out = tmp_path / "plans"
     assert main(["import", str(SEED), "-o", str(out)]) == 0
     report = capsys.readouterr().out
-    assert "found:" in report and "inferred:" in report and "missing:" in report and "cleaned:" in report
+    assert "已识别：" in report and "已推断：" in report and "缺少：" in report and "已清理：" in report
     files = sorted(out.glob("*.yaml"))
     assert len(files) == 15
     assert main(["check", str(out)]) == 0

@@ -32,7 +32,7 @@ def test_init_creates_a_valid_repository(tmp_path: Path, capsys: pytest.CaptureF
     assert names == {"plangen.yaml", ".gitignore", "plan.schema.json", ".vscode/settings.json",
                      "plans/dongshan-jiedui-bangfu.yaml", "plans/dongshan-nongji-xiaxiang.md"}
     assert main(["check", "--strict", "-C", str(repo)]) == 0
-    assert "no problems" in capsys.readouterr().out
+    assert "没有问题" in capsys.readouterr().out
     ignored = (repo / ".gitignore").read_text(encoding="utf-8").split()
     assert {"site/", ".plangen-cache/", ".plangen-preview/"} <= set(ignored)
     settings = json.loads((repo / ".vscode" / "settings.json").read_text(encoding="utf-8"))
@@ -188,7 +188,7 @@ def test_new_refuses_an_empty_title(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_new_help_documents_the_slug_rule(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        main(["new", "--help"])
+        main(["--lang", "en", "new", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "pinyin" in out and "-2, -3" in out and "48" in out
 

@@ -58,7 +58,7 @@ class Server:
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
         _as_in_a_terminal()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "plangen", "serve", "--port", "0", "--no-search", *args],
+            [sys.executable, "-m", "plangen", "serve", "--port", "0", "--no-search", "--lang", "en", *args],
             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", env=env,
             start_new_session=True)
         threading.Thread(target=self._read, daemon=True).start()
@@ -391,7 +391,7 @@ def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
         run = subprocess.run([sys.executable, "-m", "plangen", "serve", "--port", str(port), "-C", str(tmp_path)],
                              capture_output=True, text=True, timeout=30, check=False)
     assert run.returncode == 2
-    assert f"cannot listen on 127.0.0.1:{port}" in run.stdout + run.stderr
+    assert f"无法在 127.0.0.1:{port} 上监听" in run.stdout + run.stderr  # zh-CN: the default language
 
 
 def test_a_broken_project_is_served_once_fixed(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 from conftest import REPO
 
 from plangen.config import Config
+from plangen.messages import say
 from plangen.problems import error
 from plangen.serve import Debouncer, Watched, is_temp_name
 from plangen.serve_http import Broadcaster, content_type, inject, reload_snippet, safe_target
@@ -163,48 +164,44 @@ def test_an_unfinished_preview_folder_is_cleared_but_a_finished_one_kept(tmp_pat
     folder = tmp_path / PREVIEW_DIR
     (folder / "plans").mkdir(parents=True)
     (folder / "plans" / "a.html").write_text("half", encoding="utf-8")
-    _clear_leftover(folder, said.append)
+    _clear_leftover(folder, said.append, say("en"))
     assert not folder.exists() and "interrupted" in said[0]
     (folder / "plans").mkdir(parents=True)
     (folder / MANIFEST).write_text("{}", encoding="utf-8")
-    _clear_leftover(folder, said.append)
+    _clear_leftover(folder, said.append, say("en"))
     assert (folder / "plans").is_dir() and len(said) == 1
     other = tmp_path / "mine"
     other.mkdir()
-    _clear_leftover(other, said.append)  # never a folder with another name
+    _clear_leftover(other, said.append, say("en"))  # never a folder with another name
     assert other.is_dir()
 
 
-def test_the_browsers_are_told_before_the_search_index_is_made(tmp_path: Path) -> None:
-    """serve writes the pages, tells the browsers, then indexes them (searching meanwhile uses the old index)."""
+def test_the_search_index_is_written_with_the_pages_before_the_browsers_are_told(tmp_path: Path) -> None:
+    """serve's build writes the index in the same commit as the pages: a browser told of new pages
+    finds an index that agrees with them."""
     import shutil
 
-    from plangen import search
     from plangen.serve import Preview, ServeOptions
 
-    if search.executable() is None:
-        pytest.skip("the extended Pagefind binary is not installed")
     root = tmp_path / "project"
     shutil.copytree(REPO / "plans", root / "plans")
     shutil.copy(REPO / "plangen.yaml", root / "plangen.yaml")
     shutil.copy(REPO / "registry.yaml", root / "registry.yaml")
     out = tmp_path / "preview"
-    bundle = out / search.BUNDLE / "pagefind-entry.json"
+    meta = out / "search" / "meta.js"
     told: list[bool] = []
 
     class Hub:
         def built(self, changed: bool) -> None:
-            told.append(bundle.exists())  # at this moment the index is not made yet
+            told.append(meta.is_file())
 
         def failed(self, problems: object) -> None:
             raise AssertionError(problems)
 
-    said: list[str] = []
-    preview = Preview(ServeOptions(root=root, output=out), broadcaster=Hub(), say=said.append)  # type: ignore[arg-type]
+    preview = Preview(ServeOptions(root=root, output=out, language="en"), broadcaster=Hub(), say=[].append)  # type: ignore[arg-type]
     result = preview.rebuild(0.0)
-    assert result.ok and result.search is not None and result.search.reason == search.PENDING
-    assert told == [False] and bundle.is_file() and search.indexed_pages(out / search.BUNDLE) == result.plans
-    assert any(line.startswith("search index updated") for line in said)
+    assert result.ok and result.search is not None and result.search.ok
+    assert told == [True]
 
 
 def test_the_debouncer_gathers_the_paths_of_a_burst() -> None:

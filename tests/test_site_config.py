@@ -56,11 +56,11 @@ def test_config_yaml_syntax_error_has_a_line(project: Path) -> None:
 
 def test_config_errors_are_printed_like_plan_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _config(project, "title: 站点\n\nlanguage: fr\n")
-    assert main(["build", "-C", str(project), "-o", str(project.parent / "out")]) == 1
+    assert main(["--lang", "en", "build", "-C", str(project), "-o", str(project.parent / "out")]) == 1
     err = capsys.readouterr().err
     assert "plangen.yaml:3:1: error: language:" in err
     assert "nothing was published" in err
-    assert main(["check", "-C", str(project)]) == 1
+    assert main(["--lang", "en", "check", "-C", str(project)]) == 1
     assert "plangen.yaml:3:1: error: language:" in capsys.readouterr().out
 
 
@@ -147,7 +147,7 @@ def test_config_output_is_used_and_cli_o_overrides_it(project: Path, capsys: pyt
     assert main(["build", "-C", str(project), "-o", "relative-out", *NO_SEARCH]) == 0
     assert (project.parent / "relative-out" / urls.HOME).is_file()  # -o is relative to the current folder
     assert not (project / "site").exists()
-    assert "built 2 plans" in capsys.readouterr().out
+    assert "已生成 2 个方案" in capsys.readouterr().out
 
 
 def _has_no_search() -> bool:
@@ -198,5 +198,5 @@ def test_summary_line_and_quiet_progress(project: Path, capsys: pytest.CaptureFi
     assert main(["build", "-C", str(project), "-o", str(project.parent / "out"), *NO_SEARCH]) == 0
     out, err = capsys.readouterr()
     [line] = out.strip().splitlines()
-    assert re.search(r"built 2 plans, \d+ pages; 0 warning\(s\);.* \d+\.\d\d s", line), line
+    assert re.search(r"已生成 2 个方案、\d+ 个页面；0 个警告；.*用时 \d+\.\d\d 秒", line), line
     assert "rendering [" not in err  # pytest's capture is not a terminal

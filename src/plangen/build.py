@@ -3,9 +3,9 @@
     stamp      nothing it would read changed since the last build -> its result, said again (stamp.py)
     load       config, plans, registry, every problem             -> stop here on any error (workspace.py)
     index      cross-links                                        -> reused when no summary changed (reuse.py)
+    search     the search index's files                           -> (search.py)
     plan       every output file and the fingerprint of its inputs -> those not current are dirty (jobs.py)
-    make       the dirty files, into a staged copy of the site    -> (publish.py; serve: in place, output.py)
-    search     the search index of the staged site                -> (search.py)
+    make       the dirty files and the index's, into a staged copy of the site -> (publish.py; serve: in place)
     publish    the staged site swapped in, in one step            -> (publish.py)
     remember   the cache, the last pass and the stamp             -> .plangen-cache/ (store.py)
 
@@ -21,12 +21,12 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from . import cache as cache_store
-from . import git, publish, reuse, search, store
+from . import git, messages, publish, reuse, search, store
 from . import stamp as stamps
 from .cache import BuildCache, digest
 from .config import CONFIG_NAME, Config, load_config
@@ -130,12 +130,12 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, given: 
     histories, notes = _histories(options, ws, index, cache)
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
                     drafts=options.drafts, history=frozenset(histories))
-    try:                                                                          # plan, make, search, publish
-        stats, rendered, found = _make_and_publish(_Site(ws, index, site, histories, out, len(plans), off), cache,
-                                                   options, progress)
+    found, search_files = _search(options, root, cache, index, ws.config.language, off)                 # search
+    try:                                                                                  # plan, make, publish
+        stats, rendered = _make_and_publish(_Site(ws, index, site, histories, out, search_files), cache, options,
+                                            progress)
     except RenderError as exc:  # a broken template: reported like a plan error, nothing written
         return BuildResult(ws, (*problems, exc.problem()))
-    problems += [p for p in [found.problem()] if p]
     pages = cache.last.pages if cache.last is not None else 0
     result = BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
                          time.perf_counter() - started, out, found, rendered, notes)
@@ -193,6 +193,7 @@ def _remember(options: BuildOptions, root: Path, cache: BuildCache, before: _Bef
     """Keep what the next build can reuse (the site is published: it describes the site in place)."""
     if not options.persistent_cache:
         return
+    search.save_state(root / store.CACHE_DIR, cache.search)
     cache_store.save(root, cache)
     reuse.keep(cache, root / store.CACHE_DIR)
     publish.fault("remembered")
@@ -208,10 +209,6 @@ def _stamp(options: BuildOptions, root: Path, config: Config, out: Path, hashed:
     files = [root / CONFIG_NAME, config.root / config.registry]
     if options.history and config.history:
         settings.append(git.head_state(root))
-    if options.search and config.search:
-        binary = search.executable()
-        settings.append(str(binary))
-        files += [binary] if binary else []
     return stamps.take("\0".join(settings), files, [config.plans_dir, config.templates_dir, default_theme()], hashed)
 
 
@@ -264,8 +261,6 @@ def _outcome(result: BuildResult, seen: dict[str, tuple[int, int]]) -> stamps.Ou
         return None
     out = result.output
     paths = [*read_manifest(out), MANIFEST]
-    if (out / search.BUNDLE / "pagefind-entry.json").is_file():
-        paths.append(f"{search.BUNDLE}/pagefind-entry.json")
     assert result.stats is not None
     # what this build wrote, the manifest and the search bundle (another tool writes it): looked at anew
     changed = {*result.stats.changed, MANIFEST, *(path for path in paths if path.startswith(search.KEEP))}
@@ -308,21 +303,17 @@ class _Site:
     info: SiteInfo
     histories: dict[str, PlanHistory]
     out: Path
-    plans: int
-    search_off: str  # why search is off ('' when on)
+    search_files: dict[str, bytes]  # the search index's files (search stage)
 
 
 def _make_and_publish(site: _Site, cache: BuildCache, options: BuildOptions,
-                      progress: Progress | None) -> tuple[WriteStats, int, search.SearchReport]:
-    """Make the changed files into a staged copy of the site, index it for search, and swap it in
-    (publish.py); or, in place (serve's preview), write them and leave the index to the caller."""
+                      progress: Progress | None) -> tuple[WriteStats, int]:
+    """Make the changed files into a staged copy of the site and swap it in (publish.py); or, in
+    place (serve's preview), write them."""
     writer = _writer(site.out, options)
     try:
         stats, rendered = _make(site, site.info, writer, cache, options, progress)
         publish.fault("staged")
-        found = _search(site, writer.folder, stats, options)
-        if found.ran and not found.ok:  # Pagefind failed: the pages again, without the search box
-            stats, rendered = _make(site, replace(site.info, search=False), writer, cache, options, None)
         publish.fault("indexed")
         if options.persistent_cache:  # the stamp describes the site in place: not valid while it changes
             stamps.forget(options.root.resolve() / store.CACHE_DIR)
@@ -332,18 +323,16 @@ def _make_and_publish(site: _Site, cache: BuildCache, options: BuildOptions,
         if isinstance(exc, OSError):
             cache.outputs, cache.last = {}, None  # what is on disk is not known any more
         raise
-    return stats, rendered, found
+    return stats, rendered
 
 
-def _search(site: _Site, folder: Path, stats: WriteStats, options: BuildOptions) -> search.SearchReport:
-    """The search stage: index the staged site (search.py), unless no page changed."""
-    if not (stats.written or stats.removed) and not site.search_off and (folder / search.BUNDLE).is_dir():
-        return search.SearchReport(ran=False, ok=True, reason=UNCHANGED)
-    if options.search_later and not site.search_off:
-        return search.SearchReport(ran=False, ok=True, reason=search.PENDING)
-    found = search.run(folder, site.plans, site.search_off)
-    publish.check_space(folder)  # (Pagefind may stop on a full disk, or not say it did)
-    return found
+def _search(options: BuildOptions, root: Path, cache: BuildCache, index: Index, language: str,
+            off: str) -> tuple[search.SearchReport, dict[str, bytes]]:
+    """The search stage (search.py): the index's files, written with the pages; its state is kept
+    for the next build (in memory for serve, in .plangen-cache/ for the CLI)."""
+    state = cache.search or (search.load_state(root / store.CACHE_DIR) if options.persistent_cache else None)
+    files, found, cache.search = search.search_stage(index, language, off, state)
+    return found, files
 
 
 def _writer(out: Path, options: BuildOptions) -> SiteWriter | publish.Publication:
@@ -369,54 +358,71 @@ def _make(site: _Site, info: SiteInfo, writer: SiteWriter | publish.Publication,
     else:
         jobs = all_jobs(inputs, cited)
         dirty = [j for j in jobs.values() if not reuse.is_current(j, cache.outputs, out)]
-    assets = asset_files(ws.config.templates_dir)
-    prepare = lambda: inputs.renderer.prepare(index.plans)
-    for path, data in itertools.chain(make_all(dirty, options.jobs, progress, prepare), assets.items()):
+    theme = asset_files(ws.config.templates_dir)
+    prepare = lambda: inputs.renderer.prepare(index.plans)  # (the theme and the cards, before forking)
+    made = make_all(dirty, options.jobs, progress, prepare)
+    for path, data in itertools.chain(made, theme.items(), site.search_files.items()):
         writer.put(path, data)  # one file at a time: the site is never held in memory
-    if same is not None and same.assets == frozenset(assets):
-        # the same files as the last build of this process (the same jobs and assets): its manifest holds
-        manifest = same.manifest
-        stats = writer.commit(keep=search.KEEP, previous=manifest, current=manifest)
+    stats, manifest = _commit(writer, jobs, same, last, frozenset(theme), frozenset(site.search_files))
+    if same is not None:
         cache.outputs.update((j.path, j.fingerprint) for j in dirty)
     else:
-        made = set(writer.paths)
-        kept = tuple(path for path in jobs if path not in made)
-        # the manifest this process wrote last, when the output folder is the same (else it is read)
-        previous = last.manifest if last is not None and last.out == out else None
-        stats = writer.commit(keep=search.KEEP, kept=kept, previous=previous)
-        manifest = frozenset(made.union(kept))
         cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
     pages = same.pages if same is not None else sum(1 for path in jobs if path.endswith(".html"))
     live = reuse.Live(index, ws.project.texts, inputs.renderer)
-    cache.last = Built(inputs.recorded, live, jobs, cited, out, manifest, frozenset(assets), pages)
+    cache.last = Built(inputs.recorded, live, jobs, cited, out, manifest, frozenset(theme), pages)
     return stats, len(dirty)
 
 
-def summary(result: BuildResult) -> str:
+def _commit(writer: SiteWriter | publish.Publication, jobs: dict[str, Job], same: Built | None, last: Built | None,
+            theme: frozenset[str], index: frozenset[str]) -> tuple[WriteStats, frozenset[str]]:
+    """Commit what was put with the files kept from the last build; the files of the new manifest."""
+    if same is not None and same.assets == theme:
+        # the same files as the last build of this process (the same jobs and theme): its manifest
+        # holds, but for the search index's files, whose set follows the records (search stage)
+        manifest = _with_index(same.manifest, index)
+        return writer.commit(keep=search.KEEP, previous=same.manifest, current=manifest), manifest
+    made = set(writer.paths)
+    kept = tuple(path for path in jobs if path not in made)
+    if same is not None:  # the theme's files changed: the last build's pages stay (a pass restored from
+        # .plangen-cache/ has no jobs, so they are known from its manifest)
+        then = {p for p in same.manifest if p.startswith(search.BUNDLE + "/")} | same.assets | made
+        kept += tuple(sorted(same.manifest - then - set(kept)))
+    # the manifest this process wrote last, when the output folder is the same (else it is read)
+    previous = last.manifest if last is not None and last.out == writer.out else None
+    return writer.commit(keep=search.KEEP, kept=kept, previous=previous), frozenset(made.union(kept))
+
+
+def _with_index(manifest: frozenset[str], index: frozenset[str]) -> frozenset[str]:
+    """(search stage) The manifest with this build's search index files in place of the last build's
+    (the same object when they are the same files)."""
+    prefix = search.BUNDLE + "/"
+    if index <= manifest and sum(1 for p in manifest if p.startswith(prefix)) == len(index):
+        return manifest
+    return frozenset(p for p in manifest if not p.startswith(prefix)) | index
+
+
+def summary(result: BuildResult, language: str = "en") -> str:
+    """The build's last line, in the command line's language (its wording: messages.py)."""
     stats = result.stats
     assert stats is not None
     warnings = sum(1 for p in result.problems if not p.is_error)
-    drafts = f", {result.drafts_skipped} draft(s) left out" if result.drafts_skipped else ""
-    return (f"built {result.plans} plans, {result.pages} pages{drafts}; {warnings} warning(s); "
-            f"{stats.written} file(s) written, {stats.unchanged} unchanged, {stats.removed} removed; "
-            f"{result.seconds:.2f} s -> {result.output}" + (f"; {_search_line(result.search)}" if result.search else "")
-            + "".join(f"\nnote: {n}" for n in result.notes))
+    counts = messages.BuildCounts(result.plans, result.pages, result.drafts_skipped, warnings, stats.written,
+                                  stats.unchanged, stats.removed, result.seconds, str(result.output))
+    found = result.search
+    line = "" if found is None else messages.search_summary(language, found.ok, found.ran, found.pages, found.plans,
+                                                            found.files, found.size, found.seconds, found.reason)
+    return messages.build_summary(language, counts, line, result.notes)
 
 
-def _search_line(report: search.SearchReport) -> str:
-    return f"search: {report.reason}" if report.reason in (UNCHANGED, search.PENDING) else report.line()
-
-
-def terminal_progress(stream: TextIO = sys.stderr) -> Progress | None:
+def terminal_progress(stream: TextIO = sys.stderr, language: str = "en") -> Progress | None:
     """A one-line progress bar on a terminal; nothing when output is not a terminal."""
     if not stream.isatty():
         return None
+    line = messages.progress_line(language)
 
     def show(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
         end = "\n" if done >= total else ""
-        print(f"\rrendering [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end,
-              file=stream, flush=True)
+        print(line(done, total), end=end, file=stream, flush=True)
 
     return show

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .history import HistoryResult
     from .render import CompiledTemplates
     from .reuse import Built, Indexed, SavedIndex
+    from .search_index import IndexState
 
 CACHE_FILE = "build.jsonl"
 __all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "digest", "load", "plan_from_json", "plan_json", "save"]
@@ -93,6 +94,7 @@ class BuildCache:
     histories: tuple[str, HistoryResult] | None = None  # the last history read, by git HEAD and the plan files
     last: Built | None = None  # the last build's outputs (reuse.py)
     project: _Loaded | None = None  # the last project loaded, when it had no problem
+    search: IndexState | None = None  # the last search index's state, for the next build (search stage)
 
     def parse(self, sources: list[Source]) -> list[Parsed]:
         """parse_source of each, unless this exact text was parsed before; the others in forked

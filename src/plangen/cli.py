@@ -12,7 +12,10 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .problems import format_json, report, strict, summary
+from .help_text import in_chinese
+from .messages import EN, LANGUAGES, add_option, check_summary, language_for, say
+from .problem_text import report_in
+from .problems import format_json, strict
 from .schema import editor_schema
 from .workspace import load_workspace
 
@@ -26,6 +29,7 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="project folder holding plangen.yaml and plans/ (default: current folder)")
     p.add_argument("--encoding", metavar="NAME",
                    help="read plan files in this encoding instead of UTF-8 (e.g. gb18030)")
+    add_option(p)
 
 
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
@@ -34,6 +38,7 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
         prog="plangen",
         description="Validate assistance plans (帮扶方案) kept as YAML or Markdown and publish them as a static site.")
     parser.add_argument("--version", action="version", version=f"plangen {__version__}")
+    add_option(parser, default=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate plans and report every problem",
@@ -60,7 +65,7 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     build.add_argument("--no-history", dest="history", action="store_false",
                        help="do not build revision history pages from git (also: history: false in plangen.yaml)")
     build.add_argument("--no-search", dest="search", action="store_false",
-                       help="do not build the Pagefind search index (and hide the search box)")
+                       help="do not build the search index (and hide the search box)")
     _common(build)
     build.set_defaults(func=cmd_build)
     for names, module in MORE_COMMANDS:
@@ -86,8 +91,20 @@ def _command_named(argv: list[str]) -> str | None:
     return first if first in BUILT_IN else None
 
 
+def _language_of(argv: list[str]) -> str:
+    """The language of the help and of argparse's own errors: --lang, else the project's, else zh-CN."""
+    first = argparse.ArgumentParser(add_help=False)
+    first.add_argument("--lang", choices=LANGUAGES)
+    first.add_argument("-C", "--root", type=Path, default=Path("."))
+    known, _ = first.parse_known_args(argv)
+    return language_for(known)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser(_command_named(sys.argv[1:] if argv is None else argv))
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_command_named(words))
+    if _language_of(words) != EN:
+        in_chinese(parser)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
@@ -95,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(say(getattr(args, "lang", None))("interrupted"), file=sys.stderr)
         return 130
 
 
@@ -117,12 +134,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     ws = load_workspace(root, paths, args.encoding)
     project = ws.project
     found = strict(list(ws.problems)) if args.strict else list(ws.problems)
+    language = getattr(args, "lang", None) or ws.config.language
     if args.format == "json":
         print(format_json(found, project.files))
     else:
         if found:
-            print(report(found, project.texts, colour=_colour(sys.stdout)))
-        print(summary(found, project.files))
+            print(report_in(language, found, project.texts, colour=_colour(sys.stdout)))
+        print(check_summary(language, found, project.files))
     return 1 if any(p.is_error for p in found) else 0
 
 
@@ -137,13 +155,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     options = BuildOptions(root=args.root, output=args.output, strict=args.strict, drafts=args.drafts,
                            encoding=args.encoding, search=args.search, history=args.history)
-    result = build(options, terminal_progress(sys.stderr))
+    language = language_for(args)
+    result = build(options, terminal_progress(sys.stderr, language))
     texts = result.workspace.project.texts
     if result.problems:
-        print(report(list(result.problems), texts, colour=_colour(sys.stderr)), file=sys.stderr)
+        print(report_in(language, list(result.problems), texts, colour=_colour(sys.stderr)), file=sys.stderr)
     if not result.ok:
-        print(summary(list(result.problems), result.workspace.project.files) + "; nothing was published",
-              file=sys.stderr)
+        print(check_summary(language, list(result.problems), result.workspace.project.files)
+              + say(language)("nothing_published"), file=sys.stderr)
         return 1
-    print(build_summary(result))
+    print(build_summary(result, language))
     return 0

@@ -272,9 +272,11 @@ def api_entry(plan: Plan) -> dict[str, Any]:
             "format": plan.kind, "url": urls.plan(plan.slug), "data": urls.api_plan(plan.slug)}
 
 
-def api_plan(plan: Plan) -> bytes:
-    """`api/plans/<slug>.json`: one plan's whole model."""
-    return safe_json({"generator": f"plangen {__version__}", "plan": plan_json(plan), "version": API_VERSION})
+def api_plan(plan: Plan, changed: str = "") -> bytes:
+    """`api/plans/<slug>.json`: one plan's whole model; `changed`, the date of the last commit that
+    changed its file (YYYY-MM-DD), when the plans are in a git repository."""
+    doc = {"generator": f"plangen {__version__}", "plan": plan_json(plan), "version": API_VERSION}
+    return safe_json({**doc, "changed": changed} if changed else doc)
 
 
 def _fragment_of(plan: Plan) -> bytes:

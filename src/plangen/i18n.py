@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .search_strings import SEARCH_STRINGS
 from .vocabulary import STATUS_LABELS, TOP_LABELS
 
 _STRINGS: dict[str, tuple[str, str]] = {
@@ -88,7 +89,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "history_invalid": ("此版本的方案文件无效：", "The plan file was invalid in this revision:"),
     "browse": ("分类浏览", "Browse"),
     "colon": ("：", ": "),
+    "to_top": ("回到顶部", "Back to top"),
+    "paren_open": ("（", " ("),
+    "paren_close": ("）", ")"),
+    "feed": ("订阅", "Feed"),
+    "crumbs": ("当前位置", "You are here"),
+    "changed": ("最近修改", "Last changed"),
+    "years_jump": ("按年份跳转", "Jump to year"),
+    "not_found_search": ("搜索方案", "Search the plans"),
     "month_title": ("{y}年{m}月", "{y}-{m:02d}"),
+    **SEARCH_STRINGS,  # the search page (search_strings.py)
 }
 
 _PARTS_EN = {

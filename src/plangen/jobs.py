@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from . import feeds, urls
 from .cache import digest
@@ -70,8 +71,7 @@ def redone_jobs(last: Built, inputs: Inputs, cited: Cited) -> dict[str, Job]:
 def _showing(slugs: set[str], inputs: Inputs, cited: Cited) -> list[Job]:
     """The pages of the project's own templates that show one of these plans."""
     index, own = inputs.index, inputs.own_templates
-    plan_pages = (plan_page(index, p, i, cited, inputs.links) for i, p in enumerate(index.plans)) \
-        if PLAN_TEMPLATE in own else ()
+    plan_pages = (_plan_page(p, i, cited, inputs) for i, p in enumerate(index.plans)) if PLAN_TEMPLATE in own else ()
     pages = [page for page in (home(index), *list_pages(index), *plan_pages) if page.template in own]
     return [page_job(page, inputs) for page in pages
             if ALL in page.shows or not slugs.isdisjoint(page.shows) or not slugs.isdisjoint(page.reads)
@@ -83,8 +83,8 @@ def _retemplated(changed: set[str], inputs: Inputs, cited: Cited) -> list[Job]:
     if not changed:
         return []
     index = inputs.index
-    plan_pages = (plan_page(index, p, i, cited, inputs.links) for i, p in enumerate(index.plans)) \
-        if PLAN_TEMPLATE in changed else ()
+    plan_pages = (_plan_page(p, i, cited, inputs) for i, p in enumerate(index.plans)) if PLAN_TEMPLATE in changed \
+        else ()
     pages = [home(index), *plan_pages, *list_pages(index)]
     jobs = [page_job(page, inputs) for page in pages if page.template in changed]
     if "history.html" in changed:
@@ -92,15 +92,29 @@ def _retemplated(changed: set[str], inputs: Inputs, cited: Cited) -> list[Job]:
     return jobs
 
 
+def _changed(plan: Plan, inputs: Inputs) -> str:
+    """The date of the last commit that changed the plan's file (its history is newest first), or ""."""
+    history = inputs.histories.get(plan.slug)
+    return history.revisions[0].date[:10] if history is not None else ""
+
+
+def _plan_page(plan: Plan, position: int, cited: Cited, inputs: Inputs) -> Page:
+    """The plan's own page, with the date of its last change."""
+    page = plan_page(inputs.index, plan, position, cited, inputs.links)
+    return replace(page, data={**page.data, "changed": _changed(plan, inputs)})
+
+
 def plan_jobs(plan: Plan, position: int, cited: Cited, inputs: Inputs) -> list[Job]:
     """A plan's own outputs: its page, calendar, source download, JSON and history page."""
     key, prints, config = inputs.recorded.key, inputs.recorded.plan_prints, inputs.config
     text = inputs.texts.get(plan.source, "")
+    changed = _changed(plan, inputs)
     jobs = [
-        page_job(plan_page(inputs.index, plan, position, cited, inputs.links), inputs),
+        page_job(_plan_page(plan, position, cited, inputs), inputs),
         Job(urls.plan_ics(plan.slug), digest(key, "ics", prints[plan.slug]), _plan_ics(plan, config)),
         Job(urls.source(plan.slug, plan.kind), digest("source", prints[plan.slug]), lambda: text.encode("utf-8")),
-        Job(urls.api_plan(plan.slug), digest(key, "api-plan", prints[plan.slug]), lambda: feeds.api_plan(plan)),
+        Job(urls.api_plan(plan.slug), digest(key, "api-plan", prints[plan.slug], changed),
+            lambda: feeds.api_plan(plan, changed)),
     ]
     history = inputs.histories.get(plan.slug)
     if history is not None:

@@ -109,8 +109,8 @@ def _acquire(folder: Path, say: Callable[[str], None]) -> int:
 # --- the staged site and the swap ----------------------------------------------------------------
 
 def staging_of(out: Path) -> Path:
-    """This build's staged folder: named with its process id, so that what a killed build's
-    Pagefind may still be writing never lands in another build's."""
+    """This build's staged folder, named with its process id: what a killed build's processes may
+    still be writing for a moment never lands in another build's."""
     return out.with_name(f".{out.name}.plangen-new-{os.getpid()}")
 
 
@@ -125,35 +125,7 @@ def recover(out: Path) -> None:
     if not out.exists() and old.is_dir():
         old.rename(out)
     for leftover in [old, *out.parent.glob(f".{glob.escape(out.name)}.plangen-new-*")]:
-        _stop_writers(leftover)
         shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _stop_writers(folder: Path) -> None:
-    """Stop what a killed build left running in its staged folder (its Pagefind, which outlives it):
-    the processes whose command line names a path in that folder (Linux's /proc; elsewhere none)."""
-    name = os.fsencode(folder)
-    found = []
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            if any(arg == name or arg.startswith(name + b"/") for arg in (entry / "cmdline").read_bytes().split(b"\0")):
-                found.append(int(entry.name))
-        except (OSError, ValueError):
-            continue
-    for pid in found:
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 5
-    while any(_running(pid) for pid in found) and time.monotonic() < deadline:
-        time.sleep(0.02)
-
-
-def _running(pid: int) -> bool:
-    """Whether the process is there and not a zombie (killed, waiting for its parent to reap it)."""
-    try:
-        return (Path("/proc") / str(pid) / "stat").read_bytes().rpartition(b")")[2].split()[0] != b"Z"
-    except (OSError, IndexError):
-        return False
 
 
 class Publication:
@@ -281,16 +253,6 @@ def _exchange(a: Path, b: Path) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
         return False
     raise OSError(code, os.strerror(code), str(b))
-
-
-FULL = 64 * 1024  # bytes: a disk with less room left than this after indexing counts as full
-
-
-def check_space(folder: Path) -> None:
-    """Raise ENOSPC when the disk of `folder` is full: what was written there may be cut short."""
-    found = os.statvfs(folder)
-    if found.f_bavail * found.f_frsize < FULL:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder))
 
 
 def can_swap(out: Path) -> bool:

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .config import CONFIG_NAME, Config, load_config
 from .output import MANIFEST
-from .problems import report
+from . import messages
+from .problem_text import report_in
 from .sources import is_plan_name
 
 if TYPE_CHECKING:  # the heavy modules load when serve runs, not when the command line is parsed
@@ -53,6 +54,7 @@ class ServeOptions:
     debounce: float = 0.02  # seconds of quiet that end a burst of events (one save's events come within ~2 ms)
     search: bool = True
     verbose: bool = False
+    language: str | None = None  # of the messages printed: None is the project's (language: in plangen.yaml)
 
 
 def is_temp_name(name: str) -> bool:
@@ -201,7 +203,9 @@ class Preview:
                                           drafts=self.options.drafts, encoding=self.options.encoding,
                                           **{k: v for k, v in extra.items() if k in known})
         self.cache = new_cache()
-        self.watched = Watched.of(load_config(self.root)[0], self.output)
+        config = load_config(self.root)[0]
+        self.watched = Watched.of(config, self.output)
+        self.s = messages.say(self.options.language or config.language)
         self.debouncer = Debouncer(self.options.debounce)
         self.stop_event = threading.Event()
         self.first_build = threading.Event()
@@ -228,7 +232,7 @@ class Preview:
         if self._thread is not None:
             self._thread.join(timeout=0.5)
             if self._thread.is_alive():
-                self.say("waiting for the build in progress to finish writing…")
+                self.say(self.s("serve.waiting"))
                 self._thread.join()
 
     def _schedule(self) -> None:
@@ -245,7 +249,7 @@ class Preview:
                 return
             first, config_changed = burst
             if config_changed:  # the cache fingerprints the settings and the registry: every page is redone
-                self.say("settings or registry changed: rebuilding every page")
+                self.say(self.s("serve.settings_changed"))
             try:
                 self.rebuild(first)
             except Exception as exc:  # noqa: BLE001 - a bug in build() must not end the preview: reported below
@@ -264,44 +268,30 @@ class Preview:
         self.timings.append(Timing(first_event, started, ended, result.ok, changed, stats.written if stats else 0,
                                    getattr(result, "rendered", 0)))
         self._tell(result, ended - started, changed)
-        self._index_search(result)
         self._rewatch(result)
         return result
-
-    def _index_search(self, result: BuildResult) -> None:
-        """The search index of the pages just written, made while the browsers already show them
-        (searching meanwhile uses the previous index, which is replaced in one step)."""
-        from . import search
-
-        if not result.ok or result.search is None or result.search.reason != search.PENDING:
-            return
-        found = search.index_site(self.output, result.plans)
-        if found.ok:
-            self.say(f"search index updated in {found.seconds * 1000:.0f} ms")
-        else:
-            self.say(f"warning: {found.line()}; searching uses the previous index, if there is one")
 
     def _crashed(self, exc: Exception) -> None:
         from .problems import error
 
         self.say("".join(traceback.format_exception(exc)).rstrip())
-        self.say("build crashed (a bug in plangen, not in your plans); still serving the last good preview")
+        self.say(self.s("serve.crashed"))
         self.hub.failed([error("plangen", 0, 0, "", f"internal error: {type(exc).__name__}: {exc}",
                                hint="see the terminal for the traceback")])
 
     def _tell(self, result: BuildResult, seconds: float, changed: bool) -> None:
         texts = result.workspace.project.texts
         if result.problems:
-            self.say(report(list(result.problems), texts))
+            self.say(report_in(self.s.language, list(result.problems), texts))
         if not result.ok:
             errors = [p for p in result.problems if p.is_error]
-            self.say(f"build failed: {len(errors)} error(s); still serving the last good preview")
+            self.say(self.s("serve.failed", errors=len(errors)))
             self.hub.failed(errors)
             return
         stats = result.stats
         assert stats is not None
-        self.say(f"rebuilt in {seconds * 1000:.0f} ms: {stats.written} written, {stats.removed} removed"
-                 + ("" if changed else " (no change)"))
+        self.say(self.s("serve.rebuilt", ms=seconds * 1000, written=stats.written, removed=stats.removed)
+                 + ("" if changed else self.s("serve.no_change")))
         self.hub.built(changed)
 
     def _rewatch(self, result: BuildResult) -> None:
@@ -344,12 +334,13 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
     from .serve_http import PreviewServer
 
     preview = Preview(options, say=say)
+    s = preview.s
     if options.output is None:
-        _clear_leftover(preview.output, say)
+        _clear_leftover(preview.output, say, s)
     try:
         server = PreviewServer((options.host, options.port), preview.output, preview.hub, options.verbose)
     except OSError as exc:
-        say(f"plangen serve: cannot listen on {options.host}:{options.port}: {exc.strerror or exc}")
+        say(s("serve.cannot_listen", host=options.host, port=options.port, why=exc.strerror or exc))
         return 2
     previous = signal.signal(signal.SIGTERM, _interrupt)
     os.register_at_fork(after_in_child=_ignore_interrupts)  # Ctrl-C reaches the whole process group
@@ -357,17 +348,17 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
         preview.start()
         while not preview.first_build.wait(0.1):
             pass
-        say(f"serving {server.url} from {preview.output} (Ctrl-C to stop)")
+        say(s("serve.serving", url=server.url, folder=preview.output))
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
-        say("stopping…")
+        say(s("serve.stopping"))
     finally:
         server.close()
         preview.stop()
         signal.signal(signal.SIGTERM, previous)
         if options.output is None:
             _remove_preview(preview.output)
-    say("plangen serve stopped")
+    say(s("serve.stopped"))
     return 0
 
 
@@ -384,10 +375,10 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
 
 
-def _clear_leftover(folder: Path, say: Callable[[str], None]) -> None:
+def _clear_leftover(folder: Path, say: Callable[[str], None], s: messages.Say) -> None:
     """A preview folder without a manifest is what a serve stopped in its first build leaves: start afresh."""
     if folder.name == PREVIEW_DIR and folder.is_dir() and not (folder / MANIFEST).is_file():
-        say(f"removing {folder}, left unfinished by an interrupted serve")
+        say(s("serve.leftover", folder=folder))
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -412,18 +403,19 @@ def register(sub: Any) -> None:
     p.add_argument("--drafts", action="store_true", help="also show draft plans (with the 草稿 banner)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--no-search", dest="search", action="store_false",
-                   help="skip the Pagefind search index (faster rebuilds; the search box is hidden)")
+                   help="skip the search index (faster rebuilds; the search box is hidden)")
     p.add_argument("--debounce", type=int, default=20, metavar="MS",
                    help="quiet time that ends a burst of file events, in milliseconds (default: 20)")
     p.add_argument("-v", "--verbose", action="store_true", help="log every request")
     p.add_argument("-C", "--root", type=Path, default=Path("."), metavar="DIR",
                    help="project folder holding plangen.yaml and plans/ (default: current folder)")
     p.add_argument("--encoding", metavar="NAME", help="read plan files in this encoding instead of UTF-8")
+    messages.add_option(p)
     p.set_defaults(func=_command)
 
 
 def _command(args: argparse.Namespace) -> int:
     options = ServeOptions(root=args.root, output=args.output, host=args.host, port=args.port, drafts=args.drafts,
                            strict=args.strict, encoding=args.encoding, debounce=max(args.debounce, 0) / 1000,
-                           verbose=args.verbose, search=args.search)
+                           verbose=args.verbose, search=args.search, language=getattr(args, "lang", None))
     return serve(options)

@@ -188,6 +188,7 @@ class Handler(BaseHTTPRequestHandler):
     def _not_found(self, head: bool) -> None:
         page = self.server.root / "404.html"
         body = page.read_bytes() if page.is_file() else _FALLBACK.encode("utf-8")
+        body = body.replace(b"<head>", b'<head>\n<base href="/">', 1)  # its links are from the site root, at any depth
         body = inject(body, reload_snippet(self.server.broadcaster.generation))
         self._reply(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body, head)
 

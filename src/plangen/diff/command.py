@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import git
 from ..config import load_config
+from ..messages import Say, add_option, diff_summary, language_for, say
 from ..history import blob_version, parallel_map, parse_source_job
 from ..problems import Problem
 from ..project import ReadOptions, parse_source, read_paths
@@ -62,6 +63,7 @@ def _options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--colour", "--color", choices=("auto", "always", "never"), help="colour the text output")
     p.add_argument("-C", "--root", type=Path, metavar="DIR", help="project folder (default: current folder)")
     p.add_argument("--encoding", metavar="NAME", help="read plan files in this encoding instead of UTF-8")
+    add_option(p)
 
 
 def _split(args: argparse.Namespace) -> tuple[argparse.Namespace, list[str], list[str] | None]:
@@ -79,9 +81,10 @@ def _split(args: argparse.Namespace) -> tuple[argparse.Namespace, list[str], lis
 def cmd_diff(args: argparse.Namespace) -> int:
     try:
         opts, revs, paths = _split(args)
+        language = language_for(opts, (opts.root or Path(".")).resolve())
         report = build_report(opts, revs, paths)
     except (git.GitError, UsageError) as exc:
-        print(f"plangen diff: {exc}", file=sys.stderr)
+        print(say(language_for(args))("diff.error", why=exc), file=sys.stderr)
         return 2
     fmt = opts.format or "text"
     if fmt == "json":
@@ -91,8 +94,20 @@ def cmd_diff(args: argparse.Namespace) -> int:
     elif fmt == "html":
         print(render_html_page(report), end="")
     else:
-        print(render_terminal(report, _colour(opts.colour)))
+        print(_in_language(render_terminal(report, _colour(opts.colour)), report, language))
     return 1 if report.has_changes else 0
+
+
+def _in_language(text: str, report: DiffReport, language: str) -> str:
+    """The terminal diff with its last line, the summary, in the command line's language."""
+    line = diff_summary(language, [d.status for d in report.plans] if report.has_changes else [],
+                        report.old_label, report.new_label)
+    return text if line is None else text.rpartition("\n")[0] + ("\n" if "\n" in text else "") + line
+
+
+def _say(opts: argparse.Namespace, configured: str) -> Say:
+    """The messages in --lang, else in the project's language."""
+    return say(getattr(opts, "lang", None) or configured)
 
 
 def _colour(choice: str | None) -> bool:
@@ -111,11 +126,12 @@ def build_report(opts: argparse.Namespace, revs: list[str], paths: list[str] | N
             return _files(Path(revs[0]), Path(revs[1]), options)
         paths = files
         revs = [w for w in revs if w not in files]
+    s = _say(opts, config.language)
     if len(revs) > 2:
-        raise UsageError(f"at most two revisions, found {len(revs)}: {' '.join(revs)}\nusage: {USAGE}")
+        raise UsageError(s("diff.too_many", n=len(revs), revs=" ".join(revs), usage=USAGE))
     repo = git.find_repo(root)
     if repo is None:
-        raise UsageError(f"{root} is not in a git repository; to compare two files: plangen diff OLD_FILE NEW_FILE")
+        raise UsageError(s("diff.no_git", root=root))
     where = Where(repo, root, config.plans_dir, _filters(paths, root))
     old_rev = revs[0] if revs else "HEAD"
     commits = [git.resolve_revision(repo, r) for r in [old_rev] + revs[1:2]]

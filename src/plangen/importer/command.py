@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import load_config
+from ..messages import Say, add_option, import_summary, language_for, say
 from ..problems import Problem
 from ..project import parse_source
 from ..sources import Source
@@ -52,17 +53,19 @@ def register(sub: Any) -> None:
                    help="read text inputs in this encoding instead of detecting UTF-8 / GB18030")
     p.add_argument("--force", action="store_true", help="overwrite plan files that exist already")
     p.add_argument("--dry-run", action="store_true", help="report what would be written, write nothing")
+    add_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    s = say(language_for(args, Path.cwd()))
     try:
         options = Options(compile_split(args.split), simplifier() if args.simplified else None)
     except re.error as exc:
-        print(f"plangen import: error: --split: not a valid regular expression: {exc}", file=sys.stderr)
+        print(s("import.bad_split", why=exc), file=sys.stderr)
         return 2
     except MissingExtra as exc:
-        print(f"plangen import: error: {exc}", file=sys.stderr)
+        print(s("import.error", why=exc), file=sys.stderr)
         return 2
     if args.output is None:
         args.output = load_config(Path.cwd())[0].plans_dir
@@ -72,35 +75,35 @@ def run(args: argparse.Namespace) -> int:
         try:
             found = read_input(file, args.encoding)
         except MissingExtra as exc:
-            print(f"plangen import: error: {exc}", file=sys.stderr)
+            print(s("import.error", why=exc), file=sys.stderr)
             return 2
         except Unreadable as exc:
-            print(f"{file}: error: {exc}", file=sys.stderr)
+            print(s("import.file_error", file=file, why=exc), file=sys.stderr)
             status = 1
             continue
         converted = convert(found.text, file.name, options)
         if not converted.plans:
-            print(f"{file}: error: no plan text found (nothing left after removing site boilerplate)", file=sys.stderr)
+            print(s("import.no_text", file=file), file=sys.stderr)
             status = 1
             continue
-        status = max(status, _write_all(file, converted, args, taken))
+        status = max(status, _write_all(file, converted, args, taken, s))
     return status
 
 
-def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken: set[str]) -> int:
+def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken: set[str], s: Say) -> int:
     status = 0
     warnings = inferred = missing = not_written = 0
-    _outside(file, converted)
+    _outside(file, converted, s)
     suffix = ".yaml" if args.format == "yaml" else ".md"
     many = len(converted.plans) > 1
     for i, (data, report) in enumerate(converted.plans, 1):
         target = _target(args.output, file, i if many else 0, suffix, taken)
         text = to_yaml(data) if args.format == "yaml" else to_markdown(data)
         problems = _check(target, text, args.format)
-        written, why = (False, "dry run") if args.dry_run else _write(target, text, args.force)
-        print(format_report(report, target.as_posix(), problems, written))
+        written, why = (False, "dry run") if args.dry_run else _write(target, text, args.force, s)
+        print(format_report(report, target.as_posix(), problems, written, s.language))
         if why and why != "dry run":
-            print(f"  error:    {why}")
+            print(s("import.write_error", why=why))
             not_written += 1
         if (why and why != "dry run") or any(p.is_error for p in problems):
             status = 1
@@ -108,22 +111,17 @@ def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken
         inferred += len(report.inferred)
         missing += len(report.missing)
         print()
-    total = len(converted.plans)
-    done = "checked (dry run)" if args.dry_run else "imported"
-    if not_written:
-        done = f"read, {total - not_written} written, {not_written} not written (see the errors above)"
-    print(f"{file}: {total} plan{'s' if total != 1 else ''} {done}; {inferred} part(s) inferred, "
-          f"{missing} missing (placeholders to fill in), {warnings} warning(s) from plangen check")
+    print(import_summary(s.language, str(file), len(converted.plans), args.dry_run, not_written,
+                         (inferred, missing, warnings)))
     return status
 
 
-def _outside(file: Path, converted: Converted) -> None:
+def _outside(file: Path, converted: Converted, s: Say) -> None:
     if converted.skipped:
         first = converted.skipped[0]
-        print(f"{file}:{first.no}: warning: {len(converted.skipped)} line(s) before the first plan header "
-              "were not imported")
+        print(s("import.skipped", where=f"{file}:{first.no}", n=len(converted.skipped)))
     for line in summarise(converted.outside):
-        print(f"{file}: cleaned before the first plan: {line}")
+        print(s("import.cleaned_before", file=file, line=line))
 
 
 def _target(folder: Path, file: Path, index: int, suffix: str, taken: set[str]) -> Path:
@@ -142,7 +140,7 @@ def _check(target: Path, text: str, fmt: str) -> list[Problem]:
     return list(parsed.problems)
 
 
-def _write(target: Path, text: str, force: bool) -> tuple[bool, str]:
+def _write(target: Path, text: str, force: bool, s: Say) -> tuple[bool, str]:
     """Write the plan; never replace an existing file unless forced. (written, why not)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -156,6 +154,6 @@ def _write(target: Path, text: str, force: bool) -> tuple[bool, str]:
         os.replace(tmp, target)
         return True, ""
     except FileExistsError:
-        return False, f"{target} exists already; not overwritten (use --force to replace it)"
+        return False, s("import.exists", target=target)
     except OSError as exc:
-        return False, f"cannot write {target}: {exc.strerror or exc}"
+        return False, s("import.cannot_write", target=target, why=exc.strerror or exc)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..problems import Problem, count, format_text
+from ..messages import say
+from ..problem_text import format_problem
+from ..problems import Problem, count
 from ..vocabulary import TOP_LABELS
 from .assemble import PLACEHOLDER, Report
 from .cleaning import summarise
@@ -14,23 +16,27 @@ def label(part: str) -> str:
     return f"{TOP_LABELS.get(part, part)} {part}"
 
 
-def format_report(report: Report, output: str, problems: Sequence[Problem], written: bool) -> str:
+def format_report(report: Report, output: str, problems: Sequence[Problem], written: bool,
+                  language: str | None = "en") -> str:
     """What was found, inferred, missing, cleaned and warned about; then what `plangen check` says."""
+    s = say(language)
     where = f"{report.source}:{report.line}" if report.line else report.source
-    arrow = "->" if written else "-> (not written)"
+    arrow = "->" if written else s("import.not_written")
     out = [f"{report.header or report.source}  ({where}) {arrow} {output}"]
+    sep = s("import.sep")
     if report.found:
-        out.append("  found:    " + ", ".join(f"{label(p)} (line {n})" for p, n in report.found))
+        out.append(s("import.found") + sep.join(label(p) + s("import.at", n=n) for p, n in report.found))
     if report.inferred:
-        out.append("  inferred: " + "; ".join(f"{label(p)} (line {n}: {why})" for p, n, why in report.inferred))
+        out.append(s("import.inferred") + "; ".join(label(p) + s("import.at_why", n=n, why=why)
+                                                    for p, n, why in report.inferred))
     if report.missing:
-        out.append("  missing:  " + ", ".join(label(p) for p in report.missing)
-                   + f" -- written as '{PLACEHOLDER}': fill in by hand")
+        out.append(s("import.missing") + sep.join(label(p) for p in report.missing)
+                   + s("import.placeholder", placeholder=PLACEHOLDER))
     for line in summarise(report.cleanings):
-        out.append("  cleaned:  " + line)
+        out.append(s("import.cleaned") + line)
     for warning in report.warnings:
-        out.append("  warning:  " + warning)
+        out.append(s("import.warning") + warning)
     errors, warnings = count(problems)
-    out.append(f"  check:    {errors} error(s), {warnings} warning(s)")
-    out.extend("    " + format_text(p).replace("\n", "\n    ") for p in problems)
+    out.append(s("import.check", errors=errors, warnings=warnings))
+    out.extend("    " + format_problem(language, p).replace("\n", "\n    ") for p in problems)
     return "\n".join(out)
