@@ -239,17 +239,20 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     renderer = _renderer(same, index, site, config, tprints, compiled)
     if same is not None and CARD in own:  # the project's card may print any of a plan
         renderer.forget_cards([slug for slug, p in plan_prints.items() if same.recorded.plan_prints.get(slug) != p])
-    if same is not None:  # the same summaries, so the same dates
-        summary, epoch = same.recorded.summary, same.recorded.epoch
-    else:
-        summaries = {p.slug: cache.summaries.get(p, summary_print) if cache else summary_print(p) for p in index.plans}
-        summary = (_numbers(summaries), digest(*summaries.values()))
-        epoch = feeds.newest_epoch(list(index.plans), source_date_epoch())
+    summary, epoch = _summaries(index, same, cache)
     reparsed = tuple(index.plans[i].slug for i in moved) if moved is not None else None
     recorded = Recorded(key, tprints, user_templates, plan_prints, full, summary, epoch, shape)
     if cache is None:
         return Inputs(index, config, texts, histories, renderer, recorded, own, reparsed)
     return Inputs(index, config, texts, histories, renderer, recorded, own, reparsed, cache.links, cache.feeds)
+
+
+def _summaries(index: Index, same: Built | None, cache: BuildCache | None) -> tuple[Prints, int]:
+    """The plans' summary prints and the newest plan date: the last pass's when its shape is the same."""
+    if same is not None:  # the same summaries, so the same dates
+        return same.recorded.summary, same.recorded.epoch
+    summaries = {p.slug: cache.summaries.get(p, summary_print) if cache else summary_print(p) for p in index.plans}
+    return (_numbers(summaries), digest(*summaries.values())), feeds.newest_epoch(list(index.plans), source_date_epoch())
 
 
 def _renderer(same: Built | None, index: Index, site: SiteInfo, config: Config, tprints: dict[str, str],
