@@ -1,7 +1,9 @@
 """The benchmark corpus as minimal equivalent Hugo and MkDocs sites (same plans, same text).
 
-Hugo: one page per plan (YAML front matter: title, date, tags, categories; the plan's Markdown
-body), tag and category taxonomy pages, a home list; tiny layouts. MkDocs: one page per plan,
+Hugo: one page per plan (YAML front matter: title, date, tags, categories, people, organisations;
+the plan's Markdown body), tag, category, person and organisation taxonomy pages (the page kinds
+plangen makes: a page per tag, category, person and organisation, and their indexes), lists
+paginated as plangen's are (60 to a page, numbered pages); tiny layouts. MkDocs: one page per plan,
 an index page listing every plan, and a tags page (MkDocs has no taxonomy of its own); a short
 explicit nav (a nav of thousands of pages would be quadratic), no search plugin.
 """
@@ -19,9 +21,12 @@ languageCode = "zh-cn"
 title = "帮扶方案（合成语料）"
 hasCJKLanguage = true
 disableKinds = ["sitemap", "robotsTXT"]
+paginate = 60
 [taxonomies]
   tag = "tags"
   category = "categories"
+  person = "people"
+  organisation = "orgs"
 """
 
 HUGO_LAYOUTS = {
@@ -33,10 +38,13 @@ HUGO_LAYOUTS = {
     "_default/single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1>
 <p>{{ .Date.Format "2006-01-02" }} · {{ range .Params.categories }}<a href="{{ (printf "categories/%s" (. | urlize)) | relURL }}">{{ . }}</a> {{ end }}</p>
 <ul>{{ range .Params.tags }}<li><a href="{{ (printf "tags/%s" (. | urlize)) | relURL }}">{{ . }}</a></li>{{ end }}</ul>
+<ul>{{ range .Params.orgs }}<li><a href="{{ (printf "orgs/%s" (. | urlize)) | relURL }}">{{ . }}</a></li>{{ end }}</ul>
+<ul>{{ range .Params.people }}<li><a href="{{ (printf "people/%s" (. | urlize)) | relURL }}">{{ . }}</a></li>{{ end }}</ul>
 {{ .Content }}</article>{{ end }}
 """,
     "_default/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
-<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}</ul>{{ end }}
+<ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}</ul>
+{{ template "_internal/pagination.html" . }}{{ end }}
 """,
     "_default/terms.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
 <ul>{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
@@ -55,8 +63,10 @@ def write_hugo(root: Path, specs: list[Spec]) -> None:
     for s in specs:
         if s.status == "draft":
             continue  # plangen publishes no drafts either
+        people = list(dict.fromkeys(p.name for p in (*s.leaders, *s.deputies, *s.members)))
+        orgs = list(dict.fromkeys([s.issuer, *s.helpers, *s.recipients]))
         front = {"title": s.title, "date": iso(s.date), "tags": s.tags, "categories": [s.category],
-                 "issuer": s.issuer}
+                 "people": people, "orgs": orgs, "issuer": s.issuer}
         lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()), "---", ""]
         (content / f"{s.slug}.md").write_text("\n".join(lines) + markdown_body(s), encoding="utf-8")
 

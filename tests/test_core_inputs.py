@@ -286,7 +286,7 @@ def test_long_hostile_lines_are_read_in_linear_time() -> None:
     cntext.find_placeholder("x" * n)
     cntext.parse_people("李" * n + "（校长）")
     assert time.perf_counter() - started < 1
-    assert set(result.data) == {"guiding_thought", "leadership", "requirements"}
+    assert set(result.data) == {"guiding_thought", "leadership", "requirements", "headings"}
 
 
 @pytest.mark.parametrize(("leadership", "expected"), [

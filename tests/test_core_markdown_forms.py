@@ -60,3 +60,72 @@ def test_short_headings_ending_in_a_part_word_are_recognised() -> None:
     assert plan is not None
     assert plan.part("objectives") is not None and plan.part("safeguards") is not None
     assert not [p for p in plan.parts if p.key.startswith("section")]
+
+
+TABLE_PLAN = """\
+---
+issuer: 东山镇中心小学
+date: 2024-02-20
+---
+# 东山镇结对帮扶方案
+
+为推进结对帮扶，制定本方案。
+
+## 一、总体要求
+
+坚持以人为本。
+
+## 二、组织领导
+
+| 姓名 | 单位 | 职务 | 小组职务 |
+|---|---|---|---|
+| 周立群 | 东山镇中心小学 | 校长 | 组长 |
+| 林晓 | 东山镇中心小学 | 副校长 | 常务副组长 |
+| 陆一鸣 | 滨江学院 | 院长 | 顾问 |
+
+## 三、实施步骤
+
+| 阶段 | 时间 | 主要任务 | 责任单位 |
+|---|---|---|---|
+| 动员部署 | 2024年3月1日至3月15日 | 召开动员会 | 教导处 |
+| 组织实施 | 2024年3月—2024年6月 | 开展送教 | 各结对学校 |
+
+## 四、注意事项
+
+要按时到岗。
+"""
+
+
+def test_leadership_and_steps_tables_in_the_body_are_read() -> None:
+    parsed = parse_md(TABLE_PLAN)
+    assert parsed.problems == () and parsed.plan is not None
+    group = parsed.plan.leadership
+    assert [(role, p.name, p.title, p.org, p.role) for role, p in group.roles()] == [
+        ("leaders", "周立群", "校长", "东山镇中心小学", ""), ("deputies", "林晓", "副校长", "东山镇中心小学", "常务副组长"),
+        ("members", "陆一鸣", "院长", "滨江学院", "顾问")]
+    assert [(s.title, str(s.start), str(s.end), s.owner, s.body) for s in parsed.plan.steps] == [
+        ("动员部署", "2024-03-01", "2024-03-15", "教导处", "召开动员会"),
+        ("组织实施", "2024-03", "2024-06", "各结对学校", "开展送教")]
+
+
+def test_a_table_in_any_column_order_is_read_the_same() -> None:
+    original = parse_md(TABLE_PLAN).plan
+    rows = TABLE_PLAN.split("## 二、组织领导\n\n")[1].split("\n\n")[0].splitlines()
+    swapped = ["| " + " | ".join([c[3], c[2], c[0], c[1]]) + " |"
+               for c in ([x.strip() for x in row.strip("|").split("|")] for row in rows)]
+    plan = parse_md(TABLE_PLAN.replace("\n".join(rows), "\n".join(swapped))).plan
+    assert plan is not None and original is not None
+    assert plan.leadership == original.leadership
+
+
+def test_the_authors_headings_are_kept_with_their_numbering() -> None:
+    plan = parse_md(TABLE_PLAN).plan
+    assert plan is not None
+    assert [(k, plan.heading(k)) for k in ("preamble", "guiding_thought", "leadership", "steps", "requirements")] == [
+        ("preamble", ""), ("guiding_thought", "一、总体要求"), ("leadership", "二、组织领导"),
+        ("steps", "三、实施步骤"), ("requirements", "四、注意事项")]
+
+
+def test_a_table_row_with_an_error_is_reported_at_its_line() -> None:
+    parsed = parse_md(TABLE_PLAN.replace("2024年3月1日至3月15日", "2024年2月30日至3月15日"))
+    assert [(p.code, p.line) for p in parsed.problems if p.is_error] == [("bad-date", 25)]

@@ -52,6 +52,7 @@ NESTED = {
     "steps": _object(PROPS["steps"]),
     "item": _object(DEFS["item"]),
     "sections": _object(PROPS["sections"]),
+    "headings": PROPS["headings"],
 }
 
 # Schema keys and the model field that carries them (None: the key itself is the field name).

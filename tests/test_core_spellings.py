@@ -37,7 +37,8 @@ steps:
   - {title: 提高认识, body: 要充分认识结对帮扶的意义。}
   - {title: 加强管理, body: 建立帮扶档案。}
 sections:
-  - {title: 经费来源, body: 经费由学校统筹。}
+  - {title: 经费来源, heading: 六、经费来源, body: 经费由学校统筹。}
+headings: {指导思想: 一、指导思想, objectives: （二）工作目标, leadership: (三) 组织领导, steps: 4. 实施步骤, requirements: 五、工作要求}
 """
 
 MD_PLAN = """\

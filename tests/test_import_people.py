@@ -45,7 +45,8 @@ def test_prose_without_you_with_two_titles_and_office() -> None:
     group, _ = read_group([text])
     assert group["name"] == "城乡学校结对帮扶领导小组"
     assert group["leaders"] == [{"name": "王立新", "title": "区委常委、宣传部长"}]
-    assert group["deputies"] == [{"name": "陈晓东", "title": "区教育局副局长"}, {"description": "各结对学校校长"}]
+    assert group["deputies"] == [{"name": "陈晓东", "title": "副局长", "org": "区教育局", "role": "常务副组长"},
+                                 {"description": "各结对学校校长"}]
     assert group["members"] == [{"description": "各校教导主任"}]
     assert group["office"] == {"location": "区教育局", "director": {"name": "周海"}}
     assert group["body"] == text  # the prose is kept as the group's text
@@ -75,3 +76,26 @@ def test_a_person_in_two_roles_keeps_the_first_and_is_reported() -> None:
     group, warnings = read_group(["组长:张三", "成员:张三、李四"])
     assert group["leaders"] == [{"name": "张三"}] and group["members"] == [{"name": "李四"}]
     assert "张三" in warnings[0]
+
+
+def test_a_known_organisation_name_is_split_from_the_title_before_the_suffix_rule() -> None:
+    line = ["组长：王立新（青山县实验学校教务处主任）", "由青山县实验学校教务处副主任陈红任副组长"]
+    by_suffix, _ = read_group(line)
+    assert by_suffix["leaders"] == [{"name": "王立新", "title": "主任", "org": "青山县实验学校教务处"}]
+    known, _ = read_group(line, orgs=("青山县实验学校",))
+    assert known["leaders"] == [{"name": "王立新", "title": "教务处主任", "org": "青山县实验学校"}]
+    assert known["deputies"][0] == {"name": "陈红", "title": "教务处副主任", "org": "青山县实验学校"}
+
+
+def test_roles_beyond_leader_deputy_member_are_kept_as_written() -> None:
+    group, _ = read_group(["常务副组长：方志华（县教育局局长）", "顾问：陆一鸣（滨江职业技术学院院长）", "秘书长：贺军（县职业中专校长）"])
+    assert group["deputies"] == [{"name": "方志华", "title": "局长", "org": "县教育局", "role": "常务副组长"}]
+    assert group["members"] == [{"name": "陆一鸣", "title": "院长", "org": "滨江职业技术学院", "role": "顾问"},
+                                {"name": "贺军", "title": "校长", "org": "县职业中专", "role": "秘书长"}]
+
+
+def test_inline_sentence_with_names_before_titles_and_a_shared_title() -> None:
+    group, _ = read_group(["由冯建华校长任组长，副局长黎明、侯静任副组长，各教研组长为成员。"])
+    assert group["leaders"] == [{"name": "冯建华", "title": "校长"}]
+    assert group["deputies"] == [{"name": "黎明", "title": "副局长"}, {"name": "侯静", "title": "副局长"}]
+    assert group["members"] == [{"description": "各教研组长"}]

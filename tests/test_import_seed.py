@@ -106,7 +106,7 @@ def test_leadership_from_role_lines_with_several_roles_per_line() -> None:
 def test_leadership_from_prose_and_office() -> None:
     group = imported()[11][0]["leadership"]
     assert group["leaders"] == [{"name": "李詒蕓", "title": "縣委常委、縣紀委書記"}]
-    assert group["deputies"][0] == {"name": "溫生平", "title": "縣政府副縣長"}
+    assert group["deputies"][0] == {"name": "溫生平", "title": "副縣長", "org": "縣政府", "role": "常务副组长"}
     assert group["office"] == {"location": "縣工信局", "director": {"name": "劉禮聰"}}
 
 
@@ -153,3 +153,13 @@ def test_cli_imports_the_seed_into_fifteen_files_that_check_accepts(tmp_path: Pa
     files = sorted(out.glob("*.yaml"))
     assert len(files) == 15
     assert main(["check", str(out)]) == 0
+
+
+def test_every_sentence_of_the_seed_is_in_the_plans_or_reported() -> None:
+    from plangen.importer import Options, convert
+    from plangen.importer.reading import read_input
+    from plangen.importer.splitting import compile_split
+
+    result = convert(read_input(SEED).text, SEED.name, Options(compile_split(None)))
+    assert len(result.plans) == 15
+    assert result.lost == []

@@ -131,14 +131,20 @@ def test_feed_with_base_url_has_absolute_links(tmp_path: Path) -> None:
     feed = ET.fromstring(files[urls.FEED])
     hrefs = [link.get("href", "") for link in feed.iter(ATOM + "link")]
     assert hrefs and all(h.startswith("https://intranet.example/plans/") for h in hrefs)
-    locs = [loc.text or "" for loc in ET.fromstring(files[urls.SITEMAP]).iter(SITEMAP + "loc")]
+    parts = [loc.text or "" for loc in ET.fromstring(files[urls.SITEMAP]).iter(SITEMAP + "loc")]
+    assert parts == ["https://intranet.example/plans/" + urls.sitemap_part(1)]
+    locs = [loc.text or "" for loc in ET.fromstring(files[urls.sitemap_part(1)]).iter(SITEMAP + "loc")]
     assert locs and all(loc.startswith("https://intranet.example/plans/") for loc in locs)
     assert "https://intranet.example/plans/plans/2016-wujing-jiedui.html" in locs
 
 
 def test_sitemap_lists_the_pages(files: dict[str, bytes]) -> None:
     assert urls.SITEMAP in files, "sitemap.xml is not built"
-    root = ET.fromstring(files[urls.SITEMAP])
+    index = ET.fromstring(files[urls.SITEMAP])
+    assert index.tag == SITEMAP + "sitemapindex"
+    parts = [unquote(u.findtext(SITEMAP + "loc") or "") for u in index.findall(SITEMAP + "sitemap")]
+    assert parts == [urls.sitemap_part(1)]
+    root = ET.fromstring(files[parts[0]])
     assert root.tag == SITEMAP + "urlset"
     locs = [unquote(u.findtext(SITEMAP + "loc") or "") for u in root.findall(SITEMAP + "url")]
     pages = {p for p in files if p.endswith(".html")}

@@ -17,6 +17,7 @@ _CHILD_CONTEXT: dict[tuple[str, str], str] = {
     ("", "basis"): "basis",
     ("", "attachments"): "attachments",
     ("", "sections"): "sections",
+    ("", "headings"): "headings",
     ("leadership", "leaders"): "person",
     ("leadership", "deputies"): "person",
     ("leadership", "members"): "person",

@@ -29,7 +29,7 @@ from . import cache as cache_store
 from . import git, messages, publish, reuse, search, store
 from . import stamp as stamps
 from .cache import BuildCache, digest
-from .config import CONFIG_NAME, Config, load_config
+from .config import CONFIG_NAME, Config, cache_refusal, load_config
 from .history import HistoryResult, PlanHistory, read_history
 from .index import Index
 from .jobs import PARALLEL_FROM, all_jobs, make_all, redone_jobs, render_site, run_jobs, site_jobs
@@ -41,7 +41,8 @@ from .problems import Problem, error, strict
 from .project import Project
 from .render import CompiledTemplates, RenderError, SiteInfo
 from .reuse import Built, Job, source_date_epoch, summary_print
-from .sources import decode
+from .safeio import Refused, read_regular
+from .sources import DEFAULT_SIZE_LIMIT, decode
 from .theme import asset_files, default_theme
 from .workspace import Workspace, load_workspace
 
@@ -170,7 +171,10 @@ def _problems(options: BuildOptions, ws: Workspace) -> list[Problem]:
     """The workspace's problems (warnings as errors with --strict), and the output folder's refusal."""
     problems = strict(ws.problems) if options.strict else list(ws.problems)
     out = _output_dir(options, ws.config)
-    why = refusal(out, ws.config.root, ws.config.plans_dir)
+    cache = (ws.config.root / store.CACHE_DIR).resolve()
+    inside = out.resolve() == cache or cache in out.resolve().parents  # (the lock is there: not empty)
+    why = (cache_refusal(out, cache) if inside else "") or refusal(out, ws.config.root, ws.config.plans_dir) \
+        or cache_refusal(out, cache)
     if why and not any(p.is_error for p in problems):
         problems.append(error(str(out), 0, 0, "", f"refusing to write the site: {why}",
                               hint="choose another output folder (-o DIR, or output: in plangen.yaml)",
@@ -245,9 +249,9 @@ def _texts_of(root: Path, problems: tuple[Problem, ...], encoding: str | None) -
     """The text of each file a problem names (to show its lines again)."""
     texts = {}
     for path in {p.path for p in problems}:
-        try:
-            text = decode((root / path).read_bytes(), path, encoding)
-        except OSError:
+        try:  # a regular file within the limit (a problem may name a FIFO or a device)
+            text = decode(read_regular(root / path, DEFAULT_SIZE_LIMIT), path, encoding)
+        except Refused:
             continue
         if isinstance(text, str):
             texts[path] = text

@@ -45,22 +45,62 @@ class PersonText:
         return {k: v for k, v in raw.items() if v}
 
 
-def split_title(info: str) -> tuple[str, str]:
+# Endings of organisation names, longest first: where an organisation ends and a job title begins.
+ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
+    "人民政府", "政府", "办事处", "居委会", "村委会", "委员会", "党工委", "党委", "党组", "党支部", "支部", "工委",
+    "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
+    "办公室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
+    "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
+}, key=len, reverse=True))
+_TITLE_ENDS = ("长", "记", "任", "员", "师", "理", "委", "席", "官", "书", "干", "监", "事")
+
+
+def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
+    """'县卫生健康局局长' -> ('局长', '县卫生健康局'); a bare title -> (title, '').
+
+    A known organisation name (the registry's) at the start wins; else the longest start that ends
+    like an organisation (局, 委, 院, 学校, 小学, 中心, 办公室, 政府, …) and leaves a job title of two or
+    more characters (a known title, or one ending in 长, 书记, 主任, 员…)."""
+    text = text.strip()
+    if not text or text in _TITLE_SET or "、" in text:  # 县委常委、副县长: titles, no organisation
+        return text, ""
+    for name in sorted(known, key=len, reverse=True):
+        if text.startswith(name) and len(text) > len(name) and _is_title(text[len(name):]):
+            return text[len(name):], name
+    for i in range(len(text) - 2, 2, -1):  # an organisation of three characters or more (not 两校, 各校)
+        head, rest = text[:i], text[i:]
+        if head.endswith(ORG_SUFFIXES) and _is_title(rest) and not head.endswith("副"):
+            return rest, head
+    return text, ""
+
+
+def _is_title(text: str) -> bool:
+    return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_TITLE_ENDS))
+
+
+def split_title(info: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     """'五井小学校长' -> ('校长', '五井小学'); '校长，五井小学' -> ('校长', '五井小学')."""
     info = info.strip()
     pieces = [p for p in re.split(r"[，,、/；;\s]+", info) if p]
     if len(pieces) > 1:
+        if all(_is_title(p) for p in pieces):
+            return "、".join(pieces), ""  # 县委副书记、县长: two titles
         title = next((p for p in pieces if p in _TITLE_SET), "")
         org = "".join(p for p in pieces if p != title) if title else ""
         if title:
             return title, org
+    title, org = split_org(info, known)
+    if org:
+        return title, org
+    if len(info) >= 3 and info.endswith(ORG_SUFFIXES) and not _is_title(info):
+        return "", info  # 邹平（县民政局）: an organisation alone
     for n in _TITLE_LENGTHS:  # the longest title that ends the text (two of one length cannot both end it)
         if n <= len(info) and info[-n:] in _TITLE_SET:
             return info[-n:], info[:-n].strip()
     return info, ""
 
 
-def parse_people(text: str) -> list[PersonText]:
+def parse_people(text: str, known: tuple[str, ...] = ()) -> list[PersonText]:
     """'井明泉(五井小学校长)于海军(嵩山小学校长)' or '张三、李四' or '结对学校全体教师'."""
     text = text.strip().strip("。.;；")
     if not text:
@@ -70,7 +110,7 @@ def parse_people(text: str) -> list[PersonText]:
     for m in _PAREN_PERSON.finditer(text):
         if text[pos:m.start()].strip(" 、，,;；"):
             people.extend(_plain_people(text[pos:m.start()]))
-        title, org = split_title(m.group(2))
+        title, org = split_title(m.group(2), known)
         people.append(_person_or_group(m.group(1), title, org))
         pos = m.end()
     if text[pos:].strip(" 、，,;；"):
@@ -87,7 +127,7 @@ def _person_or_group(name: str, title: str, org: str) -> PersonText:
     for n in (len(name) - 2, len(name) - 3):  # 县委常委李某 -> title first, then a name of 2-3 characters
         if n > 0 and name[:n] in _TITLE_SET:
             return PersonText(name=name[n:], title=title or name[:n], org=org)
-    if len(name) > 4 or any(w in name for w in _GROUP_WORDS):
+    if len(name) > 4 or any(w in name for w in _GROUP_WORDS) or (len(name) >= 3 and name.endswith(ORG_SUFFIXES)):
         return PersonText(description=name + (f"（{title}{org}）" if title or org else ""))
     return PersonText(name=name, title=title, org=org)
 

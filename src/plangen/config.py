@@ -6,9 +6,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from . import codepoints
 from .documents import load_yaml, mark_of
 from .problems import Problem, error
-from .sources import DEFAULT_SIZE_LIMIT, decode
+from .sources import DEFAULT_SIZE_LIMIT, read_text_file
 
 CONFIG_NAME = "plangen.yaml"
 
@@ -59,9 +60,9 @@ class Config:
 def load_config(root: Path) -> tuple[Config, list[Problem]]:
     """The config at `root` (defaults when there is no plangen.yaml), and its problems."""
     file = root / CONFIG_NAME
-    if not file.is_file():
+    text = read_text_file(file, CONFIG_NAME)
+    if text is None:
         return Config(root), []
-    text = decode(file.read_bytes(), CONFIG_NAME)
     if isinstance(text, Problem):
         return Config(root), [text]
     parsed = load_yaml(text, CONFIG_NAME)
@@ -93,16 +94,13 @@ def _apply(config: Config, data: dict[str, Any], marks: Any) -> tuple[Config, li
 
 def _convert(key: str, value: Any) -> Any:
     if key in ("search", "history"):
-        flag = str(value).strip().lower()
-        if flag in ("true", "yes", "on"):
-            return True
-        if flag in ("false", "no", "off"):
-            return False
-        return f"!expected true or false, found '{value}'"
+        return _flag(value)
     if key == "max_file_size":
         return int(value) if isinstance(value, str) and value.isdigit() else f"!expected a number of bytes, found '{value}'"
     if not isinstance(value, str) or not value.strip():
         return "!expected text"
+    if codepoints.unpublishable(value):
+        return f"!the text {codepoints.unpublishable(value)}"
     if key == "language" and value not in LANGUAGES:
         return f"!'{value}' is not one of: " + ", ".join(LANGUAGES)
     if key in ("plans", "templates", "registry") and (Path(value).is_absolute() or ".." in Path(value).parts):
@@ -110,3 +108,24 @@ def _convert(key: str, value: Any) -> Any:
     if key in ("edit_url", "base_url") and not value.strip().lower().startswith(("http://", "https://")):
         return f"!'{value}' must be an http:// or https:// address"
     return value.strip()
+
+
+def _flag(value: Any) -> bool | str:
+    flag = str(value).strip().lower()
+    if flag in ("true", "yes", "on"):
+        return True
+    if flag in ("false", "no", "off"):
+        return False
+    return f"!expected true or false, found '{value}'"
+
+
+def cache_refusal(out: Path, cache_dir: Path) -> str:
+    """Why `out` cannot be the output folder because of the build cache, or ''. The cache keeps the
+    text of every plan, drafts included: a site written into it, or into a folder holding it, would
+    publish that text."""
+    out, cache = out.resolve(), cache_dir.resolve()
+    if out == cache or out in cache.parents:
+        return f"the output folder is the build cache ({cache_dir.name}) or holds it; the cache keeps drafts' text"
+    if cache in out.parents:
+        return f"the output folder is inside the build cache ({cache_dir.name})"
+    return ""

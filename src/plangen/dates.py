@@ -39,7 +39,7 @@ class PlanDate:
 
 @dataclass(frozen=True, slots=True)
 class DateIssue:
-    """Why a date could not be read. `kind` is placeholder, invalid or no-year."""
+    """Why a date could not be read. `kind` is placeholder, invalid, out-of-range or no-year."""
 
     kind: str
     message: str
@@ -78,9 +78,19 @@ def _parse_date(text: str, year: int | None) -> PlanDate | DateIssue:
     return _checked(int(y), int(mo), int(d) if d else 0, text)
 
 
+# The years a plan's dates may have (docs/plan-format.md, "Dates"): from the founding of the state
+# whose plans these are to the end of the century. A year outside is a typing mistake (20016, 9999)
+# and would give the timeline chart a century of ticks.
+FIRST_YEAR = 1949
+LAST_YEAR = 2100
+YEAR_RULE = f"plans use the years {FIRST_YEAR}–{LAST_YEAR}"
+
+
 def _checked(y: int, m: int, d: int, text: str) -> PlanDate | DateIssue:
     if not 1000 <= y <= 9999:
         return DateIssue("invalid", f"'{text}': year {y} is not a four-digit year")
+    if not FIRST_YEAR <= y <= LAST_YEAR:
+        return DateIssue("out-of-range", f"'{text}': year {y} is out of range: {YEAR_RULE}")
     if not 1 <= m <= 12:
         return DateIssue("invalid", f"'{text}': there is no month {m}")
     if d and d > calendar.monthrange(y, m)[1]:

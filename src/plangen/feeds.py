@@ -200,14 +200,34 @@ def _span(start: PlanDate | None, end: PlanDate | None) -> str:
 
 
 _SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITEMAP_URLS = 10_000  # URLs per sitemap: the protocol allows 50,000 and 50 MB; at ~120 bytes a URL, ~1.2 MB
+CALENDAR_PLANS = 200  # the site calendar: the dated steps of the newest plans (each plan's own has all)
+
+
+def sitemap_parts(paths: list[str]) -> list[list[str]]:
+    """The site's pages (not the 404 page) in sorted order, SITEMAP_URLS to a sitemap."""
+    pages = sorted(p for p in paths if p.endswith(".html") and p != urls.NOT_FOUND)
+    return [pages[i:i + SITEMAP_URLS] for i in range(0, len(pages), SITEMAP_URLS)] or [[]]
 
 
 def sitemap(paths: list[str], base_url: str) -> bytes:
+    """One sitemap (`urls.sitemap_part`) of the given pages."""
     ET.register_namespace("", _SITEMAP)
     root = ET.Element(f"{{{_SITEMAP}}}urlset")
-    for path in sorted(p for p in paths if p.endswith(".html") and p != urls.NOT_FOUND):
+    for path in paths:
         url = ET.SubElement(root, f"{{{_SITEMAP}}}url")
         ET.SubElement(url, f"{{{_SITEMAP}}}loc").text = _href(base_url, path)
+    body: bytes = ET.tostring(root, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
+
+
+def sitemap_index(count: int, base_url: str) -> bytes:
+    """`sitemap.xml`: the sitemap index naming each of the `count` sitemaps."""
+    ET.register_namespace("", _SITEMAP)
+    root = ET.Element(f"{{{_SITEMAP}}}sitemapindex")
+    for number in range(1, count + 1):
+        part = ET.SubElement(root, f"{{{_SITEMAP}}}sitemap")
+        ET.SubElement(part, f"{{{_SITEMAP}}}loc").text = _href(base_url, urls.sitemap_part(number))
     body: bytes = ET.tostring(root, encoding="utf-8")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
 
@@ -222,8 +242,16 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     return data
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """Model values as JSON data (like dataclasses.asdict, without its deep copies); dates as text."""
+    kind = type(value)
+    if kind in _LEAVES:  # most values: text, numbers, None (a fast path: one set lookup)
+        return value
+    if kind is list or kind is tuple:
+        return [_plain(v) for v in value]
     if isinstance(value, PlanDate):
         return str(value)
     if isinstance(value, (list, tuple)):
@@ -247,26 +275,48 @@ _MODEL_FIELDS = MappingProxyType({cls: tuple(f.name for f in dataclasses.fields(
                                   if isinstance(cls, type) and dataclasses.is_dataclass(cls)})
 
 
-API_VERSION = 2
+API_VERSION = 3
+API_PER_PAGE = 500  # list entries in each page of the API's list
 
 
-def api(index: Index, memo: FeedMemo | None = None) -> bytes:
-    """`api/plans.json`: every plan's list entry (`api_entry`), the same bytes as safe_json of the
-    whole document, assembled from per-plan fragments that a long-lived process (plangen serve)
-    keeps while the plan is unchanged. Each plan in full is `api_plan`."""
-    generator = json.dumps(f"plangen {__version__}", ensure_ascii=False)
-    head = _inert('{"generator":' + generator + ',"plans":[').removesuffix(b"\n")
-    parts = [head]
-    for i, plan in enumerate(index.plans):
+def api_pages(index: Index) -> int:
+    return max(1, -(-len(index.plans) // API_PER_PAGE))
+
+
+def api(index: Index, number: int = 1, memo: FeedMemo | None = None) -> bytes:
+    """Page `number` of the API's list (`urls.api_list`; page 1 is `api/plans.json`): up to API_PER_PAGE
+    plans' list entries (`api_entry`), newest first, with the number of plans and every page's path
+    (docs/api.md). The same bytes as safe_json of the whole document, assembled from per-plan fragments
+    that a long-lived process (plangen serve) keeps while the plan is unchanged. Each plan in full is
+    `api_plan`."""
+    count = api_pages(index)
+    pages = [urls.api_list(n) for n in range(1, count + 1)]
+    plans = index.plans[(number - 1) * API_PER_PAGE:number * API_PER_PAGE]
+    head = {"count": len(index.plans), "generator": f"plangen {__version__}", "next": pages[number] if number < count else "",
+            "page": number, "pages": pages}
+    parts = [safe_json(head).removesuffix(b"}\n") + b',"plans":[']
+    for i, plan in enumerate(plans):
         fragment = memo.fragments.get(plan, _fragment_of) if memo is not None else _fragment_of(plan)
         parts += (b",", fragment) if i else (fragment,)
-    parts.append(b'],"version":%d}\n' % API_VERSION)
+    parts.append(b'],"previous":%s,"version":%d}\n' % (safe_json(pages[number - 2] if number > 1 else "").strip(),
+                                                        API_VERSION))
     return b"".join(parts)
+
+
+def filter_index(index: Index) -> bytes:
+    """`api/filter.json`: what the home page's filters search, one compact row per plan, newest first
+    (docs/api.md): slug, title, issuer, year, category, status, its organisations (positions in
+    `orgs`, the organisation ids), period."""
+    fields = ["slug", "title", "issuer", "year", "category", "status", "orgs", "period"]
+    orgs = {oid: n for n, oid in enumerate(index.orgs)}
+    rows = [[p.slug, p.title, p.issuer, str(p.year or ""), p.category, p.status, [orgs[o] for o in index.plan_org_ids(p)],
+             _span(p.period.start, p.period.end) or (p.date.zh if p.date else "")] for p in index.plans]
+    return safe_json({"fields": fields, "orgs": list(orgs), "plans": rows, "version": API_VERSION})
 
 
 def api_entry(plan: Plan) -> dict[str, Any]:
     """What the list pages show of a plan, and where its full model is."""
-    return {"slug": plan.slug, "title": plan.title, "issuer": plan.issuer, "date": _plain(plan.date),
+    return {"slug": plan.slug, "title": plan.title, "number": plan.number, "issuer": plan.issuer, "date": _plain(plan.date),
             "status": plan.status, "period": _plain(plan.period), "category": plan.category, "tags": list(plan.tags),
             "helpers": list(plan.helpers), "recipients": list(plan.recipients), "source": plan.source,
             "format": plan.kind, "url": urls.plan(plan.slug), "data": urls.api_plan(plan.slug)}

@@ -64,7 +64,7 @@ _ZH: dict[str, str] = {
         "方案种类，决定类别和提供的可选部分（默认：generic）",
     "folder to write into (default: the plans folder from plangen.yaml)": "写入的目录（默认：plangen.yaml 中的方案目录）",
     "project folder holding plangen.yaml (default: current folder)": "含 plangen.yaml 的项目目录（默认：当前目录）",
-    "input files: .txt, .md or .docx": "输入文件：.txt、.md 或 .docx",
+    "input files: .txt, .md or .docx (.doc/.wps: convert to .docx first)": "输入文件：.txt、.md 或 .docx（.doc/.wps 请先转换为 .docx）",
     "folder to write plan files into (default: the plans folder of plangen.yaml in the current folder, else "
     "plans/; created if missing)": "写入方案文件的目录（默认：当前目录 plangen.yaml 中的方案目录，否则 plans/；不存在时新建）",
     "plan file format: yaml, or md (front matter + Markdown parts); default: yaml":

@@ -98,6 +98,17 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "years_jump": ("按年份跳转", "Jump to year"),
     "not_found_search": ("搜索方案", "Search the plans"),
     "month_title": ("{y}年{m}月", "{y}-{m:02d}"),
+    # lists a page at a time (pages.py, templates/_pager.html)
+    "pages": ("分页", "Pages"),
+    "previous_page": ("上一页", "Previous"),
+    "next_page": ("下一页", "Next"),
+    "items_range": ("第 {a}–{b} 项，共 {n} 项", "{a}–{b} of {n}"),
+    "page_n": ("第 {n} 页", "page {n}"),
+    "newest": ("最新方案", "Newest plans"),
+    "active_plans": ("正在实施的方案", "Active plans"),
+    "all_plans": ("全部方案", "All plans"),
+    "all_n": ("查看全部 {n} 项", "All {n}"),
+    "all_orgs": ("全部 {n} 个单位", "All {n} organisations"),
     **SEARCH_STRINGS,  # the search page (search_strings.py)
 }
 

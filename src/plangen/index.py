@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
@@ -14,6 +14,7 @@ from typing import Any
 from .dates import PlanDate
 from .model import Person, Plan
 from .names import Registry, file_id
+from .problems import Problem, warning
 from .vocabulary import fold
 
 
@@ -144,6 +145,33 @@ def build_index(plans: Iterable[Plan], registry: Registry | None = None) -> Inde
         timeline=_timeline(ordered),
         registry=registry,
     )
+
+
+def name_collisions(plans: Iterable[Plan], texts: Mapping[str, str]) -> list[Problem]:
+    """A warning for each spelling of a tag or category that shares its page with another spelling
+    (`a.b`, `a b` and `A B` all become the page `a-b`): the plans are listed together under the
+    first spelling, so each other one is named with it, where it is first written."""
+    found: list[Problem] = []
+    ordered = sorted(plans, key=lambda p: (p.source, p.slug))
+    for kind, field in (("tag", "tags"), ("category", "category")):
+        first: dict[str, str] = {}
+        reported: set[str] = set()
+        for plan in ordered:
+            for name in plan.tags if kind == "tag" else (plan.category,):
+                seen = first.setdefault(file_id(name), name) if name else name
+                if seen != name and name not in reported:
+                    reported.add(name)
+                    found.append(_collision(plan, kind, field, name, seen, texts.get(plan.source, "")))
+    return found
+
+
+def _collision(plan: Plan, kind: str, field: str, name: str, seen: str, text: str) -> Problem:
+    at = text.find(name)
+    line, column = (text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1) if at >= 0 else (1, 1)
+    return warning(plan.source, line, column, field,
+                   f"{kind} '{name}' and {kind} '{seen}' are different spellings that share one page "
+                   f"('{file_id(name)}'): their plans are listed together under '{seen}'",
+                   hint=f"write the {kind} the same way in every plan", code="tag-collision")
 
 
 def _buckets(plans: tuple[Plan, ...], keys: Callable[[Plan], Iterable[str]]) -> dict[str, Bucket]:

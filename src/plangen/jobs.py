@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 
 from . import feeds, urls
 from .cache import digest
@@ -45,10 +46,23 @@ def all_jobs(inputs: Inputs, cited: Cited) -> dict[str, Job]:
         jobs += plan_jobs(plan, i, cited, inputs)
     jobs += [page_job(page, inputs) for page in list_pages(index)]
     jobs += feed_jobs(inputs)
-    pages = sorted(j.path for j in jobs)
-    jobs.append(Job(urls.SITEMAP, digest(inputs.recorded.key, "sitemap", *pages),
-                    lambda: feeds.sitemap(pages, inputs.config.base_url)))
+    jobs += _bounded_jobs(inputs, [j.path for j in jobs])
     return {j.path: j for j in jobs}
+
+
+def _bounded_jobs(inputs: Inputs, paths: list[str]) -> list[Job]:
+    """The machine-readable files cut to a bounded size (docs/api.md): the sitemap index and its
+    sitemaps, the API list's pages, the home page's filter index."""
+    index, key, base_url, shape = inputs.index, inputs.recorded.key, inputs.config.base_url, inputs.recorded.shape
+    parts = feeds.sitemap_parts(paths)
+    jobs = [Job(urls.SITEMAP, digest(key, "sitemap", str(len(parts))), lambda: feeds.sitemap_index(len(parts), base_url))]
+    jobs += [Job(urls.sitemap_part(n), digest(key, "sitemap", *part), partial(feeds.sitemap, part, base_url))
+             for n, part in enumerate(parts, 1)]
+    # the API's list and the filter index show the plans' summaries and files: both are in the shape
+    jobs += [Job(urls.api_list(n), digest(key, "api", str(n), shape), partial(feeds.api, index, n, inputs.feeds),
+                 in_parent=True) for n in range(1, feeds.api_pages(index) + 1)]
+    jobs.append(Job(urls.FILTER, digest(key, "filter", shape), lambda: feeds.filter_index(index)))
+    return jobs
 
 
 def redone_jobs(last: Built, inputs: Inputs, cited: Cited) -> dict[str, Job]:
@@ -150,12 +164,11 @@ def feed_jobs(inputs: Inputs) -> list[Job]:
     newest = [f"{p.slug}:{recorded.plan_prints[p.slug]}" for p in plans[:feeds.FEED_SIZE]]
     return [
         Job(urls.CALENDAR, digest(key, "calendar", summaries),
-            lambda: feeds.calendar(plans, config.title, epoch, config.base_url, brief=True, memo=inputs.feeds),
+            lambda: feeds.calendar(plans[:feeds.CALENDAR_PLANS], config.title, epoch, config.base_url, brief=True,
+                                   memo=inputs.feeds),
             in_parent=True),
         Job(urls.FEED, digest(key, "feed", str(epoch), *newest), lambda: feeds.atom(index, config.title, epoch,
                                                                                   config.base_url)),
-        # the list shows the plans' summaries and files: both are in the shape
-        Job(urls.API, digest(key, "api", recorded.shape), lambda: feeds.api(index, inputs.feeds), in_parent=True),
         Job(urls.API_SCHEMA, digest(key, "api-schema"), lambda: api_schema("api.schema.json")),
         Job(urls.API_PLAN_SCHEMA, digest(key, "api-plan-schema"), lambda: api_schema("api-plan.schema.json")),
     ]

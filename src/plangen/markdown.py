@@ -164,6 +164,26 @@ def _text_token(content: str) -> Token:
     return tok
 
 
+# A line starting with a run of characters that open or indent blocks (quote and list markers,
+# indentation), three of them quote markers or spaces: only a text with one can nest deeply enough
+# to lose text (a date such as 2016-09-01 is no such run).
+_DEEP_START = re.compile(r"^(?=[ \t>*+\-0-9.)]{6})(?:[*+\-0-9.)]*[ \t>]){3}", re.MULTILINE)
+_CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open")
+
+
+def too_deep(text: str) -> int:
+    """The 1-based line of `text` from which the renderer would drop the text because its blocks
+    (quotes, lists) nest deeper than it keeps (markdown-it's maxNesting); 0 when nothing is lost."""
+    if _DEEP_START.search(text) is None:
+        return 0
+    md = _parser()
+    limit = int(md.options["maxNesting"])
+    for tok in md.parse(text):
+        if tok.type in _CONTAINERS and tok.level >= limit - 1 and tok.map:
+            return tok.map[0] + 1
+    return 0
+
+
 def plan_links(text: str) -> list[str]:
     """The slugs named by `[…](plan:slug)` links in a Markdown body."""
     return _PLAN_LINK.findall(text)

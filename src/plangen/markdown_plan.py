@@ -8,37 +8,25 @@ Unrecognised headings become further sections, so nothing is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from . import cntext
+from . import cntext, plantables
 from .dates import DateIssue, FoundRange, PlanDate, find_range, parse_date, plan_year
 from .documents import FieldPath, Marks, YamlResult, load_yaml
+from .markdown_blocks import LIST, Section, heading, is_sub_heading_list, paragraphs, split_sections
+from .markdown_blocks import items as block_items
 from .problems import Problem, error
-from .vocabulary import ITEM_PARTS, TOP_ALIASES, recognise_heading, strip_numbering
+from .vocabulary import ITEM_PARTS, TOP_ALIASES, TOP_LABELS, recognise_heading, strip_numbering
 
 Line = tuple[int, str]  # (1-based line number, text)
 Items = list[tuple[Line, list[Line]]]  # (head line, following lines), as `_items` splits a part
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")  # linear: closing #s are stripped in _heading
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_LIST = re.compile(r"^(?:[-*+]|\d{1,3}[.)、])[ \t]+")
-# Outline numbers that start an item in pasted text without Markdown list syntax: （一） (1) 一、 ① 第一阶段
-_OUTLINE = re.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[①-⑳]"
-    r"|第[一二三四五六七八九十\d]{1,3}(?:部分|阶段|步|条|项|点|批)[、.．:：\s]?)"
-)
 _OWNER = re.compile(r"^\s*(?:[-*+]\s*)?(?:\*\*)?(?:负责人|负责单位|责任单位|责任人|牵头单位|负责)(?:\*\*)?\s*[:：]\s*(.+?)\s*$")
 _BOLD_TITLE = re.compile(r"^\*\*(.+?)\*\*(?:\s*[。.:：]\s*|\s*$)")  # a title only when punctuation (or nothing) follows
 _TITLE_SPLIT = re.compile(r"[。：:]")
 _FRONT_ONLY = ("period", "basis", "attachments")
 
 
-@dataclass(slots=True)
-class _Section:
-    heading: str
-    line: int
-    lines: list[Line]
 
 
 def load_markdown(text: str, path: str) -> YamlResult:
@@ -86,7 +74,7 @@ class _Body:
         return plan_year(*found)
 
     def read(self, lines: list[Line]) -> None:
-        intro, sections = _split_sections(lines)
+        intro, sections = split_sections(lines)
         intro = self._take_title(intro)
         if _text(intro):
             self.put("preamble", _text(intro), _first_line(intro))
@@ -95,7 +83,7 @@ class _Body:
 
     def _take_title(self, intro: list[Line]) -> list[Line]:
         for k, (n, raw) in enumerate(intro):
-            h = _heading(raw)
+            h = heading(raw)
             if h and h[0] == 1:
                 if not _has(self.data, "title"):
                     self.data["title"] = h[1]
@@ -112,10 +100,12 @@ class _Body:
         self.data[key] = value
         self.marks[(key,)] = (line, col)
 
-    def section(self, s: _Section) -> None:
+    def section(self, s: Section) -> None:
         key = recognise_heading(s.heading)
+        if key is not None and not _has(self.data, key):
+            self._heading(key, s.heading)
         if key in ITEM_PARTS:
-            items = _items(s.lines)
+            items = block_items(s.lines)
             self.put(key, _item_part(s.lines, items), s.line)
             self._mark_items((key,), items)
         elif key == "leadership":
@@ -132,11 +122,22 @@ class _Body:
         else:
             self._extra_section(s)
 
-    def _extra_section(self, s: _Section) -> None:
+    def _heading(self, key: str, written: str) -> None:
+        """The heading as the author wrote it (一、总体要求), unless the front matter gives one."""
+        written = written.strip().rstrip("：:")
+        if written == TOP_LABELS.get(key):
+            return  # the label itself: nothing to record, the site shows the label
+        headings = self.data.setdefault("headings", {})
+        if isinstance(headings, dict) and key not in headings:
+            headings[key] = written
+
+    def _extra_section(self, s: Section) -> None:
         sections = self.data.setdefault("sections", [])
         if not isinstance(sections, list):
             return
         entry: dict[str, Any] = {"title": strip_numbering(s.heading) or s.heading}
+        if entry["title"] != s.heading.strip():
+            entry["heading"] = s.heading.strip()
         if _text(s.lines):
             entry["body"] = _text(s.lines)
         self.marks[("sections", len(sections))] = (s.line, 1)
@@ -146,19 +147,35 @@ class _Body:
         for i, (head, _) in enumerate(items or []):
             self.marks[at + (i,)] = (head[0], 1)
 
-    def _leadership(self, s: _Section) -> dict[str, Any]:
+    def _leadership(self, s: Section) -> dict[str, Any]:
         group: dict[str, Any] = {}
         name = strip_numbering(s.heading).removeprefix("成立").strip("：: ")
         if "领导小组" in name and name != "领导小组":
             group["name"] = name
         body: list[str] = []
-        for n, raw in s.lines:
-            line = _LIST.sub("", raw.strip())
+        lines = self._leadership_table(group, s.lines)
+        for n, raw in lines:
+            line = LIST.sub("", raw.strip())
             if line and not self._leadership_line(group, line, n):
                 body.append(raw)
         if "\n".join(body).strip():
             group["body"] = "\n".join(body).strip()
         return group
+
+    def _leadership_table(self, group: dict[str, Any], lines: list[Line]) -> list[Line]:
+        """People of a leadership table (姓名 | 职务 | 单位 | 小组职务) added; the other lines returned."""
+        table, rows = plantables.table_in(lines, "leadership")
+        if table is None:
+            return lines
+        first = rows[min(2, len(rows) - 1)][0]
+        for role, person in plantables.people_of(table):
+            people = group.setdefault(role, [])
+            self.marks.setdefault(("leadership", role), (first, 1))
+            people.append(person)
+        group.setdefault("leaders", [])
+        if plantables.extra_columns(table):
+            return lines  # columns with no field (性别, 联系电话): the table is kept in the group's text
+        return [ln for ln in lines if ln not in rows]
 
     def _leadership_line(self, group: dict[str, Any], line: str, n: int) -> bool:
         role = cntext.parse_role_line(line)
@@ -183,10 +200,13 @@ class _Body:
             group["name"] = named.group(1)
         return bool(prose) or bool(named and line.rstrip("。：:").endswith("领导小组"))
 
-    def _steps(self, s: _Section) -> list[dict[str, Any]]:
+    def _steps(self, s: Section) -> list[dict[str, Any]]:
+        table, rows = plantables.table_in(s.lines, "steps")
+        if table is not None:
+            return self._steps_table(table, rows, [ln for ln in s.lines if ln not in rows])
         steps = []
-        items = _items(s.lines) or _paragraphs(s.lines)
-        if len(items) > 1 and not items[0][0][1] and _is_sub_heading_list(s.lines):
+        items = block_items(s.lines) or paragraphs(s.lines)
+        if len(items) > 1 and not items[0][0][1] and is_sub_heading_list(s.lines):
             line = items[0][0][0]
             self.problems.append(error(
                 self.path, line, 1, "steps", "text before the first step (###) belongs to no step",
@@ -196,6 +216,16 @@ class _Body:
             self.marks[("steps", i)] = (head[0], 1)
             steps.append(self._step(head, rest, ("steps", i)))
         return steps
+
+    def _steps_table(self, table: plantables.Table, rows: list[Line], rest: list[Line]) -> list[dict[str, Any]]:
+        """One step per row; each marked at its row; text around the table kept as 实施步骤说明."""
+        found: list[dict[str, Any]] = list(plantables.steps_of(table, self.year))
+        body_rows = [n for n, raw in rows if not re.match(r"^\s*\|[\s:|-]*\|\s*$", raw)][1:]
+        for i, n in enumerate(body_rows[:len(found)]):
+            self.marks[("steps", i)] = (n, 1)
+        if _text(rest):
+            self.data.setdefault("sections", []).append({"title": "实施步骤说明", "body": _text(rest)})
+        return found
 
     def _step(self, head: Line, rest: list[Line], at: FieldPath) -> dict[str, Any]:
         title_text = strip_numbering(head[1]) or head[1]
@@ -217,7 +247,7 @@ class _Body:
             step["body"] = body
         return {k: step[k] for k in ("title", "start", "end", "owner", "body") if k in step}
 
-    def _period(self, s: _Section) -> dict[str, str] | str:
+    def _period(self, s: Section) -> dict[str, str] | str:
         found = find_range(_text(s.lines), self.year)
         if not found:
             self.problems.append(error(self.path, s.line, 1, "period", "no dates found in this part",
@@ -250,107 +280,8 @@ def _cut(text: str, span: tuple[int, int]) -> str:
     return (before.rstrip(" ：:，,") + (after if after.strip(" ：:，,。") else "")).strip()
 
 
-def _split_sections(lines: list[Line]) -> tuple[list[Line], list[_Section]]:
-    intro: list[Line] = []
-    sections: list[_Section] = []
-    fenced = False
-    for n, raw in lines:
-        if _FENCE.match(raw):
-            fenced = not fenced
-        h = None if fenced else _heading(raw)
-        if h and h[0] == 2:
-            sections.append(_Section(h[1], n, []))
-        elif sections:
-            sections[-1].lines.append((n, raw))
-        else:
-            intro.append((n, raw))
-    return intro, sections
-
-
-def _items(lines: list[Line]) -> list[tuple[Line, list[Line]]] | None:
-    """Sub-headings (###), or a top-level list: [(head line, following lines)], else None."""
-    if any(_is_sub_heading(raw) for _, raw in lines):
-        return _split_on(lines, _is_sub_heading, lambda raw: (_heading(raw) or (0, ""))[1])
-    first = next(((n, raw) for n, raw in lines if raw.strip()), None)
-    if first and _LIST.match(first[1]):
-        return _split_list(lines)
-    if first and _OUTLINE.match(first[1]):
-        return _split_on(lines, lambda raw: bool(_OUTLINE.match(raw)), str.strip)
-    return None
-
-
-def _heading(raw: str) -> tuple[int, str] | None:
-    """'## 一、指导思想 ##' -> (2, '一、指导思想'); None when the line is not an ATX heading."""
-    if not raw.startswith("#"):
-        return None  # most lines: no need to run the pattern
-    m = _HEADING.match(raw)
-    if not m:
-        return None
-    text = m.group(2).rstrip(" \t")
-    unclosed = text.rstrip("#")
-    if unclosed != text and (not unclosed or unclosed[-1] in " \t"):
-        text = unclosed.rstrip(" \t")
-    return len(m.group(1)), text
-
-
-def _is_sub_heading_list(lines: list[Line]) -> bool:
-    return any(_is_sub_heading(raw) for _, raw in lines)
-
-
-def _is_sub_heading(raw: str) -> bool:
-    if not raw.startswith("###"):
-        return False
-    h = _heading(raw)
-    return bool(h and h[0] >= 3)
-
-
-def _split_on(lines: list[Line], starts: Any, head_of: Any) -> list[tuple[Line, list[Line]]]:
-    out: list[tuple[Line, list[Line]]] = []
-    for n, raw in lines:
-        if starts(raw):
-            out.append(((n, head_of(raw).strip()), []))
-        elif out:
-            out[-1][1].append((n, raw))
-        elif raw.strip():
-            out.append(((n, ""), [(n, raw)]))
-    return out
-
-
-def _split_list(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
-    """List items; a paragraph after a blank line that is not indented ends the list and is an item of its own."""
-    out: list[tuple[Line, list[Line]]] = []
-    blank = False
-    for n, raw in lines:
-        if _LIST.match(raw):
-            out.append(((n, _LIST.sub("", raw).strip()), []))
-        elif not raw.strip():
-            if out:
-                out[-1][1].append((n, raw))
-        elif blank and not raw[:1].isspace():
-            out.append(((n, ""), [(n, raw)]))
-        elif out:
-            out[-1][1].append((n, raw))
-        blank = not raw.strip()
-    return out
-
-
-def _paragraphs(lines: list[Line]) -> list[tuple[Line, list[Line]]]:
-    """Each paragraph as an item: its first line is the head."""
-    out: list[tuple[Line, list[Line]]] = []
-    fresh = True
-    for n, raw in lines:
-        if not raw.strip():
-            fresh = True
-        elif fresh:
-            out.append(((n, raw.strip()), []))
-            fresh = False
-        else:
-            out[-1][1].append((n, raw))
-    return out
-
-
 def _item_part(lines: list[Line], items: Items | None) -> str | list[dict[str, str] | str]:
-    """Text, or the items (`_items(lines)`): `{title, body}` when an item has both, else its text (as YAML `- 文字`)."""
+    """Text, or the items (`block_items(lines)`): `{title, body}` when an item has both, else its text (as YAML `- 文字`)."""
     if items is None:
         return _text(lines)
     out: list[dict[str, str] | str] = []
@@ -366,7 +297,7 @@ def _item_part(lines: list[Line], items: Items | None) -> str | list[dict[str, s
 
 def _attachments(lines: list[Line]) -> list[dict[str, str]]:
     """附件 as a list (one attachment per item) or as lines of text (one per line)."""
-    items = _items(lines)
+    items = block_items(lines)
     heads = [head for (_, head), _ in items] if items else [raw for _, raw in lines]
     titles = [re.sub(r"^附件\s*\d*\s*[:：.、]?\s*", "", strip_numbering(h)).strip() for h in heads]
     return [{"title": t} for t in titles if t]

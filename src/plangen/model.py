@@ -20,6 +20,7 @@ class Person:
     title: str = ""
     org: str = ""
     description: str = ""
+    role: str = ""  # the group role as the document writes it, when more than 组长/副组长/成员 (常务副组长, 顾问)
 
     @property
     def is_named(self) -> bool:
@@ -75,6 +76,15 @@ class Part:
     title: str
     body: str = ""
     items: tuple[Item, ...] = ()
+    heading: str = ""  # the heading the author wrote, numbering included ('' when none was written)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """The heading an author wrote for a canonical part: guiding_thought -> 一、总体要求."""
+
+    key: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +125,18 @@ class Plan:
     order: tuple[str, ...]
     source: str = field(default="", compare=False)
     kind: str = field(default="", compare=False)
+    number: str = ""
+    headings: tuple[Heading, ...] = ()
 
     def part(self, key: str) -> Part | None:
         return next((p for p in self.parts if p.key == key), None)
+
+    def heading(self, key: str) -> str:
+        """The heading the author wrote for a part ('' when none): shown instead of the canonical label."""
+        part = self.part(key)
+        if part and part.heading:
+            return part.heading
+        return next((h.text for h in self.headings if h.key == key), "")
 
     @property
     def year(self) -> int | None:
@@ -130,21 +149,21 @@ BODY_KEYS = ("preamble", "guiding_thought", "objectives", "targets", "leadership
 
 def build_plan(data: dict[str, Any], slug: str, source: str = "", kind: str = "") -> Plan:
     """A Plan from canonical, schema-valid data (aliases already resolved)."""
-    year = plan_year(*(_date(data.get(k)) for k in ("date",)), _date((data.get("period") or {}).get("start")))
     period = data.get("period") or {}
+    year = plan_year(_date(data.get("date")), _date(period.get("start")))
     partners = data.get("partners") or {}
     return Plan(
         slug=data.get("slug") or slug,
         title=data["title"],
-        issuer=data.get("issuer") or "",
+        issuer=_real(data.get("issuer") or ""),
         date=_date(data.get("date")),
         status=data.get("status") or "active",
         period=Period(_date(period.get("start"), year), _date(period.get("end"), year)),
         category=data.get("category") or "",
         tags=tuple(dict.fromkeys(data.get("tags") or [])),
         basis=tuple(_docref(b) for b in data.get("basis") or []),
-        helpers=tuple(partners.get("helpers") or []),
-        recipients=tuple(partners.get("recipients") or []),
+        helpers=_orgs(partners.get("helpers")),
+        recipients=_orgs(partners.get("recipients")),
         attachments=tuple(_attachment(a) for a in data.get("attachments") or []),
         leadership=_leadership(data.get("leadership") or {}),
         steps=tuple(_step(s, year) for s in data.get("steps") or []),
@@ -152,7 +171,14 @@ def build_plan(data: dict[str, Any], slug: str, source: str = "", kind: str = ""
         order=tuple(_order(data)),
         source=source,
         kind=kind,
+        number=data.get("number") or "",
+        headings=tuple(Heading(k, v) for k, v in (data.get("headings") or {}).items() if v),
     )
+
+
+def _orgs(names: Any) -> tuple[str, ...]:
+    """Organisations of a pairing; a placeholder (XXX学校) is none."""
+    return tuple(n for n in names or [] if _real(n))
 
 
 def _date(value: Any, year: int | None = None) -> PlanDate | None:
@@ -177,11 +203,23 @@ def _attachment(value: Any) -> Attachment:
     return Attachment(str(value))
 
 
+def _real(name: str) -> str:
+    """A name, or '' for a template placeholder (XXX, xxx, 某某, XXX（待补充）): no page is made for it."""
+    return "" if name and cntext.find_placeholder(name + "年") else name
+
+
 def person(value: Any) -> Person:
-    """A person from a mapping, or from text such as '井明泉(五井小学校长)' or '全体教师'."""
+    """A person from a mapping, or from text such as '井明泉(五井小学校长)' or '全体教师'.
+
+    A placeholder name or organisation (XXX, xxx) is no person and no organisation: it is kept as
+    the description, so no person or organisation page is made for it."""
     if isinstance(value, dict):
-        return Person(value.get("name") or "", value.get("title") or "", value.get("org") or "",
-                      value.get("description") or "")
+        name, org = value.get("name") or "", value.get("org") or ""
+        if _real(name) != name or _real(org) != org:
+            written = "".join(str(value.get(k) or "") for k in ("name", "org", "title"))
+            return Person(_real(name), value.get("title") or "", _real(org),
+                          value.get("description") or written, value.get("role") or "")
+        return Person(name, value.get("title") or "", org, value.get("description") or "", value.get("role") or "")
     found = cntext.parse_people(str(value))
     if len(found) == 1:
         p = found[0]
@@ -210,7 +248,7 @@ def _complete_people(group: Leadership) -> Leadership:
 
     def fill(p: Person) -> Person:
         full = known.get(p.name) if p.name and not p.org else None
-        return Person(p.name, p.title or full.title, full.org, p.description) if full else p
+        return Person(p.name, p.title or full.title, full.org, p.description, p.role) if full else p
 
     office = group.office
     if office and office.director:
@@ -232,17 +270,20 @@ def _step(value: dict[str, Any], year: int | None) -> Step:
 
 
 def _parts(data: dict[str, Any]) -> tuple[Part, ...]:
-    parts = [_part(key, TOP_LABELS[key], data[key]) for key in data if key in ITEM_PARTS and data[key]]
+    headings = data.get("headings") or {}
+    parts = [_part(key, TOP_LABELS[key], data[key], headings.get(key) or "")
+             for key in data if key in ITEM_PARTS and data[key]]
     for i, section in enumerate(data.get("sections") or []):
         parts.append(Part(f"section-{i + 1}", section["title"], section.get("body") or "",
-                          tuple(_item(x) for x in section.get("items") or [])))
+                          tuple(_item(x) for x in section.get("items") or []),
+                          section.get("heading") or section["title"]))
     return tuple(parts)
 
 
-def _part(key: str, title: str, value: Any) -> Part:
+def _part(key: str, title: str, value: Any, heading: str) -> Part:
     if isinstance(value, str):
-        return Part(key, title, value)
-    return Part(key, title, "", tuple(_item(x) for x in value))
+        return Part(key, title, value, heading=heading)
+    return Part(key, title, "", tuple(_item(x) for x in value), heading)
 
 
 def _item(value: Any) -> Item:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from . import codepoints
 from .documents import Marks, mark_of
 from .problems import Problem, error, warning
 from .vocabulary import fold
@@ -90,10 +91,12 @@ def _entries(value: Any, at: tuple[str], marks: Marks, path: str, problems: list
 def _add(table: dict[str, str], entry: dict[str, Any], at: tuple[str, int], marks: Marks, path: str,
          problems: list[Problem]) -> str:
     name = entry.get("name")
-    if not isinstance(name, str) or not name.strip():
+    why = "required" if not isinstance(name, str) or not name.strip() else codepoints.unpublishable(name)
+    if why:
         line, col = mark_of(marks, at)
-        problems.append(error(path, line, col, f"{at[0]}[{at[1]}].name", "required", code="registry-name"))
+        problems.append(error(path, line, col, f"{at[0]}[{at[1]}].name", why, code="registry-name"))
         return ""
+    assert isinstance(name, str)
     aliases = entry.get("aliases") or []
     for alias in [name, *(a for a in aliases if isinstance(a, str))]:
         table[fold(alias)] = name.strip()

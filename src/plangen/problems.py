@@ -58,6 +58,7 @@ def count(problems: Iterable[Problem]) -> tuple[int, int]:
 
 def format_text(problem: Problem, lines: Sequence[str] | None = None, colour: bool = False) -> str:
     """Compiler style: `plans/a.md:12:3: error: field: message`, the source line, a marker, a hint."""
+    problem = shortened(problem)
     where = f"{problem.path}:{problem.line}:{problem.column}" if problem.line else problem.path
     sev: str = problem.severity
     if colour:
@@ -67,16 +68,51 @@ def format_text(problem: Problem, lines: Sequence[str] | None = None, colour: bo
         head += f"{_visible(problem.field)}: "
     out = [head + _visible(problem.message)]
     if lines is not None and 0 < problem.line <= len(lines):
-        text = _visible(lines[problem.line - 1].rstrip("\r\n"))
+        raw, column = excerpt(lines[problem.line - 1].rstrip("\r\n"), problem.column)
+        text = _visible(raw)
         gutter = f"{problem.line:>5} | "
         out.append(gutter + text)
-        out.append(" " * (len(gutter) - 2) + "| " + _marker(text, problem.column))
+        out.append(" " * (len(gutter) - 2) + "| " + _marker(text, column))
     if problem.hint:
         out.append(f"      = hint: {_visible(problem.hint)}")
     return "\n".join(out)
 
 
+LINE_WIDTH = 160  # characters of a source line shown at most, around the problem's column
+TEXT_WIDTH = 400  # characters of a message, hint or field shown at most (they may quote a value)
+
+
+def excerpt(line: str, column: int) -> tuple[str, int]:
+    """A source line cut to LINE_WIDTH characters around `column` (1-based), with `…` where it was
+    cut, and the column within the cut line."""
+    if len(line) <= LINE_WIDTH:
+        return line, column
+    start = min(max(column - 1 - LINE_WIDTH // 2, 0), len(line) - LINE_WIDTH)
+    end = start + LINE_WIDTH
+    before, after = ("…" if start else ""), ("…" if end < len(line) else "")
+    return before + line[start:end] + after, column - start + len(before)
+
+
+def shortened(problem: Problem) -> Problem:
+    """The problem with its message, hint and field cut to TEXT_WIDTH characters (a message that
+    quotes a 3 MB value must not print it): for every format."""
+    texts = (problem.field, problem.message, problem.hint)
+    if all(len(t) <= TEXT_WIDTH for t in texts):
+        return problem
+    field, message, hint = (_cut(t) for t in texts)
+    return Problem(problem.path, problem.line, problem.column, problem.severity, field, message, hint, problem.code)
+
+
+def _cut(text: str) -> str:
+    if len(text) <= TEXT_WIDTH:
+        return text
+    keep = TEXT_WIDTH // 2
+    return f"{text[:keep]} … ({len(text) - 2 * keep:,} characters left out) … {text[-keep:]}"
+
+
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7f] if c != 0x09} | {0x0A: "\\n", 0x0D: "\\r"}
+# C1 controls and bidirectional controls, which could reorder what the terminal shows, as \\uXXXX
+_CONTROLS |= {c: f"\\u{c:04x}" for c in [*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 
 
 def _visible(text: str) -> str:
@@ -113,7 +149,7 @@ def format_json(problems: Sequence[Problem], files: int) -> str:
         "files": files,
         "errors": errors,
         "warnings": warnings,
-        "problems": [asdict(p) for p in sorted(problems, key=_position)],
+        "problems": [asdict(shortened(p)) for p in sorted(problems, key=_position)],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from . import codepoints, markdown
 from .cntext import find_placeholder
-from .dates import DateIssue, PlanDate, parse_date, plan_year
+from .dates import YEAR_RULE, DateIssue, PlanDate, parse_date, plan_year
 from .documents import FieldPath, Marks, dotted, mark_of
 from .model import person
 from .problems import Problem, error, warning
@@ -26,8 +27,17 @@ class Ctx:
         self.marks = marks
         self.path = path
         self.found: list[Problem] = []
+        self._joined: str | None = None
         self.year = plan_year(self.date(("date",), quiet=True),
                               self.date(("period", "start"), quiet=True))
+
+    def joined(self) -> str:
+        """Every text of the plan, joined by line breaks (the quick look before a rule walks them)."""
+        if self._joined is None:
+            texts: list[str] = []
+            _strings(self.data, texts)
+            self._joined = "\n".join(texts)
+        return self._joined
 
     def get(self, at: FieldPath) -> Any:
         value: Any = self.data
@@ -67,6 +77,8 @@ class Ctx:
             return self.warning(at, message, "fill in the real date", "placeholder")
         if issue.kind == "no-year":
             return self.error(at, message, "write the year, or give the plan a date or period", "date-no-year")
+        if issue.kind == "out-of-range":
+            return self.error(at, message, f"correct the year: {YEAR_RULE}", "date-out-of-range")
         return self.error(at, message, "write a date that exists, e.g. 2016-09-01", "bad-date")
 
 
@@ -170,9 +182,7 @@ def _twice(ctx: Ctx, role: str, i: int, name: str, first: tuple[str, int]) -> Pr
 
 
 def placeholders(ctx: Ctx) -> Iterator[Problem]:
-    texts: list[str] = []
-    _strings(ctx.data, texts)
-    if not find_placeholder("\n".join(texts)):  # no match spans a line break: none in any text
+    if not find_placeholder(ctx.joined()):  # no match spans a line break: none in any text
         return
     for at, text in _texts(ctx.data, ()):
         if at and at[-1] in ("start", "end", "date"):
@@ -207,4 +217,46 @@ def _texts(value: Any, at: FieldPath) -> Iterator[tuple[FieldPath, str]]:
             yield from _texts(v, at + (i,))
 
 
-RULES: tuple[Rule, ...] = (plan_date, period_order, steps_dates, empty_parts, people_twice, placeholders)
+def characters(ctx: Ctx) -> Iterator[Problem]:
+    """Texts that cannot be published as written (docs/plan-format.md, "Characters"): a character
+    that XML or HTML forbid (written as a YAML escape: the raw character is refused on reading), a
+    bidirectional control, a text that shows nothing, or quotes and lists nested deeper than a page
+    keeps (their text would be lost)."""
+    joined = ctx.joined()
+    if not (codepoints.find_forbidden(joined) or codepoints.INVISIBLE.search(joined)
+            or markdown.too_deep(joined)):
+        return
+    for at, text in _texts(ctx.data, ()):
+        found = _character_problem(ctx, at, text)
+        if found is not None:
+            yield found
+
+
+def _character_problem(ctx: Ctx, at: FieldPath, text: str) -> Problem | None:
+    bad = codepoints.find_forbidden(text)
+    if bad:
+        return ctx.error(at, f"holds {codepoints.describe(bad.group())}, a character that web pages and feeds "
+                         "cannot hold", "delete it (in YAML it may be written as an escape such as \\x1b or "
+                         "\\uFFFE)", "forbidden-character")
+    bidi = codepoints.BIDI_CONTROLS.search(text)
+    if bidi:
+        return ctx.error(at, f"holds {codepoints.describe(bidi.group())}, which shows the text in another order "
+                         "than it is written", "delete the invisible control character", "bidi-control")
+    if codepoints.shows_nothing(text):
+        return ctx.error(at, "is made only of invisible characters (such as U+200B zero width space): it shows "
+                         "as nothing", "write the text, or remove the field", "invisible-text")
+    line = markdown.too_deep(text)
+    if line:
+        shown = text.split("\n")[line - 1].strip()
+        return ctx.error(at, f"quotes or lists nested too deeply: from line {line} of this text "
+                         f"({_clip(shown)}) on, the page would lose the text",
+                         "nest fewer levels (a page keeps 19 quote levels, or 9 list levels)", "too-deep")
+    return None
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+RULES: tuple[Rule, ...] = (plan_date, period_order, steps_dates, empty_parts, people_twice, placeholders,
+                           characters)

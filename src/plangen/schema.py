@@ -50,6 +50,7 @@ def editor_schema() -> dict[str, Any]:
         "person": defs["person"],
         "item": defs["item"],
         "sections": props["sections"]["items"],
+        "headings": props["headings"],
     }
     for context, target in targets.items():  # nested first: top-level aliases copy these objects
         _accept_aliases(target, NESTED_ALIASES.get(context, {}))

@@ -331,7 +331,7 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
     def say(text: str) -> None:
         print(text, file=out, flush=True)
 
-    from .serve_http import PreviewServer
+    from .serve_http import PreviewServer, exposure_warning
 
     preview = Preview(options, say=say)
     s = preview.s
@@ -342,6 +342,8 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
     except OSError as exc:
         say(s("serve.cannot_listen", host=options.host, port=options.port, why=exc.strerror or exc))
         return 2
+    if exposure_warning(options.host):
+        say(exposure_warning(options.host))
     previous = signal.signal(signal.SIGTERM, _interrupt)
     os.register_at_fork(after_in_child=_ignore_interrupts)  # Ctrl-C reaches the whole process group
     try:

@@ -12,9 +12,11 @@ No watchdog here: serve.py owns the watching and tells the `Broadcaster` what ha
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import mimetypes
 import posixpath
+import socket
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .problems import Problem
+from .problems import Problem, shortened
 
 EVENTS = "/__plangen/events"
 _PING_SECONDS = 10.0
@@ -130,6 +132,7 @@ class Broadcaster:
 
 
 def problem_json(p: Problem) -> dict[str, Any]:
+    p = shortened(p)
     return {"path": p.path, "line": p.line, "column": p.column, "severity": p.severity,
             "field": p.field, "message": p.message, "hint": p.hint}
 
@@ -148,9 +151,55 @@ _FALLBACK = ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><tit
              '<body><h1>404</h1><p>页面不存在（站点尚未生成时，请先修正下方列出的问题）。</p></body></html>')
 
 
+# Host names a request may name besides an IP address: the preview answers only its own browser. A
+# web page elsewhere that makes its own name resolve to 127.0.0.1 (DNS rebinding) sends that name.
+LOCAL_NAMES = ("localhost", "localhost.localdomain")
+_OTHER_HOST = "421: this preview server answers only requests for its own address or localhost\n".encode()
+
+
+def host_allowed(header: str | None, names: frozenset[str]) -> bool:
+    """Whether a request's Host header names this server: an IP address (no DNS rebinding can
+    send one), localhost, or one of `names` (the address it listens on, this machine's name).
+    A request without one (HTTP/1.0, never a browser) is answered."""
+    if header is None:
+        return True
+    host = header.strip().lower()
+    if host.startswith("["):  # [::1]:8000
+        name = host[1:].partition("]")[0]
+    else:
+        name = (host.rsplit(":", 1)[0] if host.count(":") == 1 else host).rstrip(".")
+    if name in LOCAL_NAMES or name.endswith(".localhost") or name in names:
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def loopback_only(host: str) -> bool:
+    """Whether listening on `host` keeps the preview on this machine (127.0.0.0/8, ::1, localhost)."""
+    name = host.strip().strip("[]").lower()
+    if name in LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def exposure_warning(host: str) -> str:
+    """The plain warning for `plangen serve --host` beyond loopback, or ''."""
+    if loopback_only(host):
+        return ""
+    return (f"warning: listening on {host} makes the preview, drafts included, readable by other machines "
+            "on the network; plangen serve is a preview for your own browser: use --host 127.0.0.1 to keep it so")
+
+
 class Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
+    timeout = 30  # seconds a connection may stay silent (a half-open one frees its thread)
 
     def do_GET(self) -> None:
         self._serve(head=False)
@@ -159,6 +208,9 @@ class Handler(BaseHTTPRequestHandler):
         self._serve(head=True)
 
     def _serve(self, head: bool) -> None:
+        if not host_allowed(self.headers.get("Host"), self.server.host_names):
+            self._reply(HTTPStatus.MISDIRECTED_REQUEST, "text/plain; charset=utf-8", _OTHER_HOST, head)
+            return
         if request_path(self.path) == EVENTS:
             self._events()
             return
@@ -241,12 +293,14 @@ class Handler(BaseHTTPRequestHandler):
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # the listen backlog (the library's 5 turns a page's burst of requests away)
 
     def __init__(self, address: tuple[str, int], root: Path, broadcaster: Broadcaster, verbose: bool = False) -> None:
         self.root = root
         self.broadcaster = broadcaster
         self.verbose = verbose
         self.stopping = threading.Event()
+        self.host_names = frozenset(n.lower() for n in (address[0], socket.gethostname()) if n)
         super().__init__(address, Handler)
 
     @property

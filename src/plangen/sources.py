@@ -1,17 +1,23 @@
 """Reading plan files from disk, safely: the only module of the core that touches the file system.
 
-Every refusal is a Problem, never an exception: files too large, binary, not UTF-8, empty, or
-reached through a symlink that leads outside the plans folder.
+Every refusal is a Problem, never an exception: files too large, binary, not UTF-8, empty,
+holding a character that XML or HTML forbid (codepoints.py), named with invisible or bidirectional
+control characters, not regular files (FIFOs, devices, symlink loops: safeio.py), or reached through
+a symlink that leads outside the plans folder.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from . import codepoints
 from .problems import Problem, error
+from .safeio import Refused, kind_of_entry, read_regular
 
 Kind = Literal["yaml", "markdown"]
 PLAN_SUFFIXES: dict[str, Kind] = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown"}
@@ -80,14 +86,12 @@ def read_source(file: Path, root: Path, folder: Path, *, limit: int = DEFAULT_SI
     kind = kind_of(file.name)
     if kind is None:
         return error(shown, 0, 0, "", "not a plan file: plans end in .yaml, .yml or .md", code="not-a-plan")
-    try:
-        size = file.stat().st_size
-        if size > limit:
-            return error(shown, 0, 0, "", f"file is {size:,} bytes, over the limit of {limit:,}",
-                         hint="split the plan, or raise max_file_size in plangen.yaml", code="too-large")
-        data = file.read_bytes()
-    except OSError as exc:
-        return error(shown, 0, 0, "", f"cannot read file: {exc.strerror or exc}", code="unreadable")
+    named = file_name_problem(file.name, shown)
+    if named is not None:
+        return named
+    data = read_limited(file, shown, limit)
+    if isinstance(data, Problem):
+        return data
     text = decode(data, shown, encoding)
     if isinstance(text, Problem):
         return text
@@ -95,6 +99,64 @@ def read_source(file: Path, root: Path, folder: Path, *, limit: int = DEFAULT_SI
         return error(shown, 1, 1, "", "file is empty",
                      hint="write a plan, or run `plangen new` for a skeleton", code="empty")
     return Source(shown, text, kind)
+
+
+def read_limited(file: Path, shown: str, limit: int = DEFAULT_SIZE_LIMIT) -> bytes | Problem:
+    """The bytes of a regular file, at most `limit` of them, or the Problem saying why not."""
+    try:
+        return read_regular(file, limit)
+    except Refused as refused:
+        hint = {"too-large": "split the plan, or raise max_file_size in plangen.yaml",
+                "symlink-loop": "remove the link, or point it at a file",
+                "not-regular": "only plain files are read: remove it, or replace it with a file"}.get(refused.code, "")
+        return error(shown, 0, 0, "", refused.reason, hint=hint, code=refused.code)
+
+
+def read_text_file(file: Path, shown: str, limit: int = DEFAULT_SIZE_LIMIT) -> str | Problem | None:
+    """The decoded text of a project file (plangen.yaml, the registry), None when there is none."""
+    if not os.path.lexists(file):
+        return None
+    data = read_limited(file, shown, limit)
+    return data if isinstance(data, Problem) else decode(data, shown)
+
+
+def special_files(folder: Path, root: Path) -> list[Problem]:
+    """An error for each entry under `folder` (the templates) that is not a regular file or folder:
+    a FIFO, a device, a socket, a symlink loop or a link to nothing. Nothing there is read until
+    every entry is a plain file, so no build can hang on one or read one without end."""
+    found: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(dirnames)
+        for name in sorted(filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]):
+            path = os.path.join(dirpath, name)
+            why = _not_plain(path)
+            if why:
+                found.append(error(display_path(Path(path), root), 0, 0, "", why, code="not-regular",
+                                   hint="only plain files are read from the templates folder: remove it"))
+    return found
+
+
+def _not_plain(path: str) -> str:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return "a symlink loop" if exc.errno == errno.ELOOP else "a symlink to nothing"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return ""
+    return f"{kind_of_entry(mode)}, not a regular file"
+
+
+def file_name_problem(name: str, shown: str) -> Problem | None:
+    """A file name that hides what it is: invisible-only before its extension, or with a bidi control."""
+    stem = os.path.splitext(name)[0]
+    bidi = codepoints.BIDI_CONTROLS.search(name)
+    if bidi:
+        return error(shown, 0, 0, "", f"the file name holds {codepoints.describe(bidi.group())}, which shows "
+                     "the name in another order than it is written", hint="rename the file", code="file-name")
+    if codepoints.shows_nothing(stem):
+        return error(shown, 0, 0, "", "the file name is made only of invisible characters",
+                     hint="rename the file", code="file-name")
+    return None
 
 
 def _outside(file: Path, folder: Path) -> str:
@@ -113,6 +175,24 @@ def _real_folder(folder: str) -> str:
 
 def decode(data: bytes, shown: str, encoding: str | None = None) -> str | Problem:
     """UTF-8 (with or without BOM), or the encoding the user named; GB18030 is recognised."""
+    text = _decoded(data, shown, encoding)
+    return text if isinstance(text, Problem) else forbidden_problem(text, shown) or text
+
+
+def forbidden_problem(text: str, shown: str) -> Problem | None:
+    """The first character of `text` that XML or HTML forbid (codepoints.py), as an error; else None."""
+    found = codepoints.find_forbidden(text)
+    if found is None:
+        return None
+    line, column = codepoints.position(text, found.start())
+    more = codepoints.count_forbidden(text) - 1
+    also = f" ({more} more in this file)" if more else ""
+    return error(shown, line, column, "", f"{codepoints.describe(found.group())}: a character that web pages and "
+                 f"feeds cannot hold{also}", hint="delete it (an invisible control character, often from a copy "
+                 "and paste); write a line break as a new line", code="forbidden-character")
+
+
+def _decoded(data: bytes, shown: str, encoding: str | None) -> str | Problem:
     if encoding:
         try:
             return data.decode(encoding).removeprefix(_BOM)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from . import __version__
 from .problems import Problem
+from .safeio import Refused, read_regular
 from .store import FORMAT, write_atomic
 
 FILE = "stamp.json"
@@ -83,17 +84,20 @@ def _status(path: str) -> tuple[str, int]:
     line = f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_mode}"
     changed = max(st.st_mtime_ns, st.st_ctime_ns)
     if stat.S_ISLNK(st.st_mode):
-        target, when = _status(os.path.realpath(path))
+        real = os.path.realpath(path)  # a link loop resolves to a link: not followed again
+        target, when = (f"{real}\0loop", 0) if os.path.islink(real) else _status(real)
         line, changed = f"{line}\0{target}", max(changed, when)
     return line, changed
 
 
 def _content(path: str) -> str:
-    try:
-        with open(path, "rb") as f:
-            return hashlib.sha256(f.read()).hexdigest()
-    except OSError:  # a folder, or gone
+    try:  # only a regular file, within a bound: never a FIFO (a hang) or a device (endless)
+        return hashlib.sha256(read_regular(path, _HASHED_LIMIT)).hexdigest()
+    except Refused:  # a folder, a special file, or gone
         return "-"
+
+
+_HASHED_LIMIT = 1 << 30
 
 
 def outputs_of(out: Path, paths: list[str]) -> dict[str, tuple[int, int]]:

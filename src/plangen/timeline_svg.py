@@ -54,6 +54,10 @@ def timeline_svg(plan: Plan, title: str) -> str:
     return "".join(parts)
 
 
+MAX_TICKS = 48  # more would stand closer than a few pixels on a phone
+_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200)  # months between ticks
+
+
 def _axis(lo: dt.date, hi: dt.date, x: Callable[[dt.date], float], height: int) -> str:
     out = []
     months = _month_ticks(lo, hi)
@@ -67,18 +71,13 @@ def _axis(lo: dt.date, hi: dt.date, x: Callable[[dt.date], float], height: int) 
 
 
 def _month_ticks(lo: dt.date, hi: dt.date) -> list[dt.date]:
-    ticks = []
-    d = dt.date(lo.year, lo.month, 1)
-    if d < lo:
-        d = _next_month(d)
-    while d <= hi:
-        ticks.append(d)
-        d = _next_month(d)
-    return ticks
-
-
-def _next_month(d: dt.date) -> dt.date:
-    return dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    """The first days of months between lo and hi, every month, or every few months or years when
+    there would be more than MAX_TICKS: never more (a long period must not draw thousands)."""
+    first = lo.year * 12 + lo.month - 1 + (lo.day > 1)  # months counted from year 0
+    last = hi.year * 12 + hi.month - 1
+    step = next((s for s in _STEPS if (last - first) // s + 1 <= MAX_TICKS), _STEPS[-1])
+    start = -(-first // step) * step if step > 1 else first
+    return [dt.date(n // 12, n % 12 + 1, 1) for n in range(start, last + 1, step)]
 
 
 def _bar(step: Step, i: int, y: int, x: Callable[[dt.date], float]) -> str:

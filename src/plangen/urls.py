@@ -19,11 +19,41 @@ NOT_FOUND = "404.html"
 CALENDAR = "calendar.ics"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
-API = "api/plans.json"  # every published plan's list entry; each plan in full at api_plan(slug)
+API = "api/plans.json"  # the plans' list entries, newest first, a page at a time (api_list); each in full at api_plan
+FILTER = "api/filter.json"  # one compact row per plan: what the home page's filters search (docs/api.md)
+SITEMAPS = "sitemaps"  # the sitemap index (SITEMAP) names sitemaps/1.xml, sitemaps/2.xml …
 API_SCHEMA = "api/plans.schema.json"
 API_PLAN_SCHEMA = "api/plan.schema.json"
 STYLE = "assets/style.css"
 SCRIPT = "assets/app.js"
+
+
+def numbered(first: str, number: int) -> str:
+    """Page `number` of a list whose first page is `first`: 'tags/x.html' -> 'tags/x/2.html'.
+
+    A folder beside the first page, named like it: no page id contains '/', so no other page lands there."""
+    if number <= 1:
+        return first
+    stem, dot, ext = first.rpartition(".")
+    return f"{stem}/{number}.{ext}" if dot else f"{first}/{number}"
+
+
+def timeline_year(year: str) -> str:
+    return f"timeline/{year}.html"
+
+
+def sitemap_part(number: int) -> str:
+    return f"{SITEMAPS}/{number}.xml"
+
+
+def api_list(number: int) -> str:
+    """Page `number` of the API's plan list; the first page is API itself."""
+    return API if number <= 1 else f"api/list/{number}.json"
+
+
+def org_kind(oid: str, kind: str) -> str:
+    """Every plan an organisation issued (kind 'issued'), helps, is helped by or has people in."""
+    return f"orgs/{oid}/{kind}.html"
 
 
 def plan(slug: str) -> str:

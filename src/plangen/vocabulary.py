@@ -14,6 +14,7 @@ from typing import Final
 # Top-level fields in canonical order, with the Chinese label shown in the site and in messages.
 TOP_LABELS: Final[dict[str, str]] = {
     "title": "标题",
+    "number": "文号",
     "slug": "短名",
     "issuer": "发文单位",
     "date": "印发日期",
@@ -36,6 +37,7 @@ TOP_LABELS: Final[dict[str, str]] = {
     "requirements": "工作要求",
     "safeguards": "保障措施",
     "sections": "其他部分",
+    "headings": "各部分标题",
 }
 
 # Labels of nested fields, keyed by the parent field.
@@ -52,7 +54,7 @@ NESTED_LABELS: Final[dict[str, dict[str, str]]] = {
         "office": "办公室",
         "body": "说明",
     },
-    "person": {"name": "姓名", "title": "职务", "org": "单位", "description": "说明"},
+    "person": {"name": "姓名", "title": "职务", "org": "单位", "role": "小组职务", "description": "说明"},
     "office": {"location": "设在", "director": "主任", "body": "说明"},
     "steps": {
         "id": "编号",
@@ -64,7 +66,10 @@ NESTED_LABELS: Final[dict[str, dict[str, str]]] = {
         "items": "事项",
     },
     "item": {"title": "标题", "body": "内容"},
-    "sections": {"title": "标题", "body": "内容", "items": "条目"},
+    "sections": {"title": "标题", "heading": "原标题", "body": "内容", "items": "条目"},
+    "headings": {key: label for key, label in TOP_LABELS.items() if key in (
+        "preamble", "guiding_thought", "objectives", "targets", "period", "basis", "attachments", "leadership",
+        "content", "forms", "steps", "measures", "requirements", "safeguards")},
 }
 
 # Parts of the plan body: the key and the headings that name it (first is the label).
@@ -79,7 +84,7 @@ PART_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "forms": ("帮扶形式", "活动形式", "工作形式", "帮扶方式"),
     "steps": (
         "实施步骤", "工作步骤", "活动安排", "工作安排", "时间安排", "进度安排", "实施阶段",
-        "工作进度", "步骤安排", "实施计划",
+        "工作进度", "步骤安排", "实施计划", "培训安排", "日程安排",
     ),
     "measures": ("主要措施", "具体措施", "工作措施", "帮扶措施", "工作举措", "措施"),
     "requirements": ("工作要求", "有关要求", "相关要求", "注意事项", "要求", "几点要求", "帮扶要求"),
@@ -102,7 +107,7 @@ _TOP_ALIASES: dict[str, str] = {label: key for key, label in TOP_LABELS.items()}
 for _key, _names in PART_SYNONYMS.items():
     for _name in _names:
         _TOP_ALIASES.setdefault(_name, _key)
-_TOP_ALIASES.update({"名称": "title", "日期": "date", "标签": "tags", "附件": "attachments"})
+_TOP_ALIASES.update({"名称": "title", "日期": "date", "标签": "tags", "附件": "attachments", "发文字号": "number"})
 TOP_ALIASES: Final[dict[str, str]] = _TOP_ALIASES
 
 _NESTED_ALIASES: dict[str, dict[str, str]] = {
@@ -116,6 +121,11 @@ _NESTED_ALIASES["office"].update({"地点": "location", "主任": "director"})
 _NESTED_ALIASES["person"].update({"名字": "name", "职位": "title", "工作单位": "org"})
 _NESTED_ALIASES["steps"].update({"负责人": "owner", "责任单位": "owner", "标题": "title", "阶段": "title"})
 _NESTED_ALIASES["period"].update({"起": "start", "止": "end", "开始日期": "start", "结束日期": "end"})
+HEADED_PARTS: Final[tuple[str, ...]] = (
+    "preamble", "guiding_thought", "objectives", "targets", "period", "basis", "attachments", "leadership",
+    "content", "forms", "steps", "measures", "requirements", "safeguards",
+)
+_NESTED_ALIASES["headings"].update({name: key for name, key in _TOP_ALIASES.items() if key in HEADED_PARTS})
 NESTED_ALIASES: Final[dict[str, dict[str, str]]] = _NESTED_ALIASES
 
 # Parts written as free text or a list of items.

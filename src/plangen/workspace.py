@@ -11,10 +11,11 @@ from pathlib import Path
 from .config import Config, load_config
 from .crosscheck import LinkMemo, plan_link_problems, registry_problems
 from .documents import load_yaml
+from .index import name_collisions
 from .names import Registry, registry_from_data
-from .problems import Problem, error
+from .problems import Problem
 from .project import DISK, Files, Parser, Project, ReadOptions, load_project, parse_each
-from .sources import decode
+from .sources import read_text_file, special_files
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +46,17 @@ def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | 
     # `plan:` links can only be checked against every plan: not when only some files were named
     checked = plan_link_problems(plans, published, project.texts, links) if not paths else []
     found = [*problems, *registry_found, *project.problems, *checked, *registry_problems(plans, registry, project.texts)]
+    found += special_files(config.templates_dir, root)  # FIFOs, devices, loops: never opened
+    found += name_collisions(plans, project.texts)  # tags that would share one page
     return Workspace(config, project, registry, tuple(found), registry_text)
 
 
 def load_registry(config: Config) -> tuple[Registry, list[Problem], str]:
     """The registry of canonical names, its problems, and its text (for fingerprints)."""
-    file = config.root / config.registry
-    if not file.is_file():
-        return Registry(), [], ""
     shown = config.registry
-    try:
-        text = decode(file.read_bytes(), shown)
-    except OSError as exc:
-        return Registry(), [error(shown, 0, 0, "", f"cannot read registry: {exc.strerror or exc}")], ""
-    if isinstance(text, Problem):
-        return Registry(), [text], ""
+    text = read_text_file(config.root / config.registry, shown, config.max_file_size)  # regular files only
+    if not isinstance(text, str):
+        return Registry(), [text] if text is not None else [], ""
     parsed = load_yaml(text, shown)
     if parsed.problems:
         return Registry(), parsed.problems, text

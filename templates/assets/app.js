@@ -3,6 +3,7 @@
   "use strict";
 
   function setupFilters() {
+    if (window.plangenFilter) return;  // assets/filter.js filters over every plan
     var form = document.getElementById("filters");
     var list = document.getElementById("plan-list");
     if (!form || !list) return;

@@ -24,6 +24,7 @@ from ..config import load_config
 from ..messages import Say, add_option, diff_summary, language_for, say
 from ..history import blob_version, parallel_map, parse_source_job
 from ..problems import Problem
+from ..safeio import Refused, read_regular
 from ..project import ReadOptions, parse_source, read_paths
 from ..sources import Source, decode, display_path, is_plan_name, kind_of
 from ..textconv import canonical_text
@@ -228,10 +229,10 @@ def _files(old: Path, new: Path, options: ReadOptions) -> DiffReport:
 def _file_version(file: Path, options: ReadOptions) -> Version:
     if kind_of(file.name) is None:
         raise UsageError(f"{file}: not a plan file (plans end in .yaml, .yml or .md)")
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
+    try:  # a regular file only, within the size limit (never a FIFO or a device)
+        data = read_regular(file, options.size_limit)
+    except Refused as refused:
+        raise UsageError(f"{file}: {refused.reason}") from None
     return blob_version(file.as_posix(), data, options)
 
 
@@ -243,10 +244,10 @@ _GIT_TEMP = re.compile(r"^[A-Za-z0-9]{6}_(.+)$")
 def cmd_textconv(args: argparse.Namespace) -> int:
     """The canonical text of a plan; the file as it is when it is not a valid plan."""
     file: Path = args.file
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        print(f"plangen textconv: {file}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+    try:  # a regular file only, within the size limit (never a FIFO or a device)
+        data = read_regular(file, load_config(Path.cwd())[0].max_file_size)
+    except Refused as refused:
+        print(f"plangen textconv: {file}: {refused.reason}", file=sys.stderr)
         return 2
     name = _GIT_TEMP.sub(r"\1", file.name)
     text = decode(data, name, args.encoding)

@@ -48,7 +48,7 @@ def plan_diff_from_data(data: dict[str, Any]) -> PlanDiff:
 # --- Plan values <-> JSON ------------------------------------------------------------------------
 
 _TYPES: dict[str, type] = {t.__name__: t for t in (
-    model.Plan, model.Person, model.Office, model.Leadership, model.Step, model.Item, model.Part,
+    model.Plan, model.Person, model.Office, model.Leadership, model.Step, model.Item, model.Part, model.Heading,
     model.DocRef, model.Attachment, model.Period, PlanDate)}
 _FIELDS: dict[type, tuple[str, ...]] = {t: tuple(f.name for f in fields(t)) for t in _TYPES.values()}
 

@@ -6,15 +6,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import cntext
+from .. import cntext, plantables
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from .cleaning import Cleaning, Line
+from .fidelity import leftover
 from .hanzi import back, key
 from .infer import LEADERSHIP, assign
 from .outline import Node
 from .people import read_group
+from .splitting import title_of
 from .steps import Years, closing_fields, period_from, steps_from_nodes, steps_from_paragraphs
 from .structure import Chunk, chunks_of, closing_lines
+from .wrapper import unwrap
 
 PLACEHOLDER = "XXX（待补充）"
 UNNAMED = "未命名部分"
@@ -33,20 +36,32 @@ class Report:
     missing: list[str] = field(default_factory=list)
     cleanings: list[Cleaning] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why) left out of the plan
+    orgs: tuple[str, ...] = ()  # organisation names known (the registry's): where titles are split from them
 
     def parts(self) -> set[str]:
         """Parts read from the source, by heading or inferred (placeholders excluded)."""
         return {p for p, _ in self.found} | {p for p, _, _ in self.inferred}
 
 
-def build(lines: list[Line], header: str, source: str, header_line: int) -> tuple[dict[str, Any], Report]:
-    """Plan data and report for one plan's (cleaned) lines."""
-    report = Report(source, header, header_line)
-    body, closing = closing_lines(lines)
-    data: dict[str, Any] = {"title": _title(header, body, source)}
+def build(lines: list[Line], header: str, source: str, header_line: int,
+          orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], Report]:
+    """Plan data and report for one plan's (cleaned) lines; `orgs`: organisation names known (the registry's)."""
+    report = Report(source, header, header_line, orgs=orgs)
+    wrapped = unwrap(lines)
+    report.dropped.extend(wrapped.dropped)
+    body, closing = closing_lines(wrapped.lines)
+    body, attached = attachments_at_end(body)
+    data: dict[str, Any] = {"title": header or wrapped.title or _title(body, source)}
+    if wrapped.number:
+        data["number"] = wrapped.number
     data.update(closing_fields(closing, report.warnings))
+    for field_name, value in wrapped.closing.items():
+        data.setdefault(field_name, value)
+    if attached:
+        data["attachments"] = attached
     data["status"] = "draft"
-    years = Years(_year_of(data.get("date")))
+    years = Years(_year_of(data.get("date")) or _year_in(data["title"]))
     chunks = assign(chunks_of(body))
     sections: list[dict[str, Any]] = []
     for chunk in chunks:
@@ -61,14 +76,49 @@ def build(lines: list[Line], header: str, source: str, header_line: int) -> tupl
     return _ordered(data), report
 
 
-def _title(header: str, body: list[Line], source: str) -> str:
-    if header:
-        return header
+def _title(body: list[Line], source: str) -> str:
+    """The plan's title line among its first lines (…方案, …计划), else a short first line; removed from the body."""
+    for i, line in enumerate(body[:3]):
+        title = title_of(line.text)
+        if title:
+            del body[i]
+            return title
     first = body[0].text.strip().lstrip("#").strip() if body else ""
     if first and len(first) <= 60 and not re.search(r"[，,。；;]", first[:-1]):
         body.pop(0)
         return first.rstrip("。")
     return source
+
+
+_ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]?\s*")
+_ITEM_NO = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、]\s*")
+
+
+def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str]]]:
+    """附件 lines at the end of the plan (附件：1．…, 2．…): (the body without them, the attachments)."""
+    start = next((i for i in range(len(body) - 1, max(-1, len(body) - 12), -1)
+                  if _ATTACHMENT.match(key(body[i].text)) and len(body[i].text.strip()) <= 60), None)
+    if start is None:
+        return body, []
+    while start > 0 and _ATTACHMENT.match(key(body[start - 1].text)) and len(body[start - 1].text.strip()) <= 60:
+        start -= 1  # 附件1：… 附件2：…: the first of them
+    tail = body[start:]
+    if any(len(ln.text.strip()) > 60 for ln in tail):
+        return body, []
+    titles = []
+    for i, ln in enumerate(tail):
+        text = ln.text.strip()
+        label = _ATTACHMENT.match(text)
+        text = _ITEM_NO.sub("", text[label.end():] if label else text).strip().rstrip("。；;")
+        if text:
+            titles.append({"title": text})
+    return body[:start], titles
+
+
+def _year_in(title: str) -> int | None:
+    """The year a title names (2024年度…方案): the year of dates written without one, as the plan says."""
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年", title)
+    return int(m.group(1)) if m else None
 
 
 def _year_of(date: Any) -> int | None:
@@ -105,17 +155,28 @@ def _place(chunk: Chunk, data: dict[str, Any], sections: list[dict[str, Any]], y
         report.found.append((part, chunk.first_line))
     else:
         report.inferred.append((part, chunk.first_line, chunk.how.removeprefix("inferred: ")))
+    written = _written(chunk)
+    if written and written != TOP_LABELS.get(part):
+        data.setdefault("headings", {})[part] = written
 
 
 def _heading(chunk: Chunk) -> str:
     return chunk.nodes[0].title if chunk.kind == "heading" and chunk.nodes else ""
 
 
+def _written(chunk: Chunk) -> str:
+    """The heading as the author wrote it, numbering included ('一、总体要求'), without a trailing colon."""
+    node = chunk.nodes[0] if chunk.kind == "heading" and chunk.nodes else None
+    return (node.heading or node.title).strip().rstrip("：:") if node else ""
+
+
 def _unnamed(chunk: Chunk, sections: list[dict[str, Any]]) -> None:
     title = _heading(chunk)
     if title:
         text = _below(chunk)
-        sections.append({"title": title, **({"body": text} if text else {})})
+        written = _written(chunk)
+        sections.append({"title": title, **({"heading": written} if written and written != title else {}),
+                         **({"body": text} if text else {})})
         return
     intro = chunk.lead[0].text.strip() if chunk.kind == "list" and len(chunk.lead) == 1 else ""
     if intro and re.search(r"[:：]$", intro) and len(intro) <= 31:
@@ -152,13 +213,16 @@ def _value(part: str, chunk: Chunk, years: Years, report: Report, data: dict[str
         return _item_part(lead, items)
     if part == "leadership":
         texts = lead + [ln.text for n in items for ln in n.all_lines()]
-        group, warnings = read_group(texts, _heading(chunk))
+        group, warnings = read_group(texts, _heading(chunk), report.orgs)
         report.warnings.extend(f"{where}: {w}" for w in warnings)
         return group if any(group.get(k) for k in ("name", "leaders", "deputies", "members", "office", "body")) else None
     if part == "steps":
         return _steps(chunk, lead, items, years, report, data, sections)
     if part == "period":
-        return period_from(chunk.text(), years, report.warnings, chunk.first_line) or None
+        period = period_from(chunk.text(), years, report.warnings, chunk.first_line) or None
+        if period and leftover(_below(chunk)):  # 自…起实施，按国家规定执行到…: the words beyond the dates are kept
+            sections.append({"title": _heading(chunk) or TOP_LABELS["period"], "body": _below(chunk)})
+        return period
     if part == "basis":
         return _documents(chunk.text())
     if part == "attachments":
@@ -183,6 +247,9 @@ def _item_part(lead: list[str], items: list[Node]) -> str | list[Any]:
 
 def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, report: Report,
            data: dict[str, Any], sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    table = _steps_table(chunk, lead, years, sections)
+    if table is not None:
+        return table
     if chunk.kind == "para":
         return steps_from_paragraphs(chunk.lead, years, report.warnings)
     intro = [t for t in lead if t.strip()]
@@ -198,6 +265,19 @@ def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, repor
                 report.inferred.append(("period", chunk.first_line, "dates in the introduction of the steps"))
         sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": text})
     return steps_from_nodes(items, years, report.warnings)
+
+
+def _steps_table(chunk: Chunk, lead: list[str], years: Years,
+                 sections: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The steps of a steps table in the part (the text around it kept as a section), or None."""
+    rows = [t for t in lead if plantables.is_pipe_row(t)]
+    table = plantables.pipe_table(rows)
+    if table is None or plantables.kind_of(table) != "steps":
+        return None
+    rest = [t for t in lead if t not in rows and t.strip()]
+    if rest:
+        sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": "\n\n".join(rest)})
+    return list(plantables.steps_of(table, years.current))
 
 
 def _documents(text: str) -> list[dict[str, str]]:
@@ -232,7 +312,7 @@ def _leadership_anywhere(chunks: list[Chunk], data: dict[str, Any], report: Repo
         for line, text, heading in _texts(chunk):
             if not LEADERSHIP.search(key(text)):
                 continue
-            group, _ = read_group([text], heading)
+            group, _ = read_group([text], heading, report.orgs)
             group.pop("body", None)  # the text stays where it stands in the plan
             if group.get("name") or any(group.get(r) for r in ("leaders", "deputies", "members")):
                 data["leadership"] = group
@@ -254,6 +334,9 @@ def _texts(chunk: Chunk) -> list[tuple[int, str, str]]:
 def fill_required(data: dict[str, Any], report: Report) -> None:
     if "requirements" not in data and "safeguards" in data:
         data["requirements"] = data.pop("safeguards")
+        headings = data.get("headings") or {}
+        if "safeguards" in headings:
+            headings["requirements"] = headings.pop("safeguards")
         report.warnings.append("保障措施 used as 工作要求 (the plan has no separate 工作要求)")
         for i, (part, line) in enumerate(report.found):
             if part == "safeguards":

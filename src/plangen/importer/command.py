@@ -20,6 +20,7 @@ from ..messages import Say, add_option, import_summary, language_for, say
 from ..problems import Problem
 from ..project import parse_source
 from ..sources import Source
+from ..workspace import load_registry
 from .cleaning import summarise
 from .convert import Converted, Options, convert
 from .hanzi import MissingExtra, simplifier
@@ -36,9 +37,13 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "import", help="turn plan texts and Word documents into plan files",
         description="Convert plain text (UTF-8 or GB18030/GBK), Markdown and .docx plans into plan files that "
-                    "`plangen check` accepts. A file holding several plans (篇一 … 篇十五, 第一篇 …) is split into "
-                    "one file per plan. Damaged web text is repaired and every repair reported.")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="input files: .txt, .md or .docx")
+                    "`plangen check` accepts. A file holding several plans (篇一 … 篇十五, 第一篇 …, 【…方案】, title "
+                    "lines after a page break, a separator line or a signature) is split into one file per plan. "
+                    "Damaged web text is repaired, page chrome and the issuing notice left out, and every repair and "
+                    "every line left out reported. Imported plans are drafts. Legacy .doc/.wps files must first be "
+                    "converted: libreoffice --headless --convert-to docx FILE.")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                   help="input files: .txt, .md or .docx (.doc/.wps: convert to .docx first)")
     p.add_argument("-o", "--output", type=Path, metavar="DIR",
                    help="folder to write plan files into (default: the plans folder of plangen.yaml in the "
                         "current folder, else plans/; created if missing)")
@@ -67,8 +72,11 @@ def run(args: argparse.Namespace) -> int:
     except MissingExtra as exc:
         print(s("import.error", why=exc), file=sys.stderr)
         return 2
+    config = load_config(Path.cwd())[0]
     if args.output is None:
-        args.output = load_config(Path.cwd())[0].plans_dir
+        args.output = config.plans_dir
+    registry = load_registry(config)[0]
+    options = Options(options.split, options.simplified, tuple(sorted(set(registry.orgs.values()))))
     status = 0
     taken: set[str] = set()
     for file in args.files:
@@ -113,6 +121,9 @@ def _write_all(file: Path, converted: Converted, args: argparse.Namespace, taken
         print()
     print(import_summary(s.language, str(file), len(converted.plans), args.dry_run, not_written,
                          (inferred, missing, warnings)))
+    lost = len(converted.lost)
+    print(s("import.all_kept", file=file) if not lost else s("import.lost", file=file, n=lost))
+    print(s("import.drafts", file=file))
     return status
 
 

@@ -7,16 +7,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..documents import load_yaml
+from ..vocabulary import TOP_ALIASES
 from .assemble import Report, build
-from .cleaning import Cleaning, Line, clean, simplify
+from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify
+from .fidelity import lost
 from .guard import checkable
 from .splitting import split
+from .unflatten import unflatten
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     split: re.Pattern[str]
     simplified: Callable[[str], str] | None = None
+    orgs: tuple[str, ...] = ()  # organisation names the registry knows: split from job titles first
 
 
 @dataclass(slots=True)
@@ -26,15 +31,21 @@ class Converted:
     plans: list[tuple[dict[str, Any], Report]] = field(default_factory=list)
     outside: list[Cleaning] = field(default_factory=list)
     skipped: list[Line] = field(default_factory=list)
+    lost: list[tuple[int, str]] = field(default_factory=list)  # source sentences found in no plan
+
+    def dropped_text(self) -> list[str]:
+        """Every line left out of the plans and reported as such (page chrome, the issuing notice…)."""
+        lines = [c.sample for c in self.outside if c.kind in DROPPED_KINDS]
+        lines += [c.sample for _, report in self.plans for c in report.cleanings if c.kind in DROPPED_KINDS]
+        lines += [text for _, report in self.plans for _, text, _ in report.dropped]
+        return lines + [ln.text for ln in self.skipped]
 
 
 def convert(text: str, source: str, options: Options) -> Converted:
     """Every plan in `text` as plan data with its report."""
     raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]  # every line break Python knows
-    lines, cleanings = clean(raw)
-    if options.simplified is not None:
-        lines, converted = simplify(lines, options.simplified)
-        cleanings = sorted(cleanings + converted, key=lambda c: c.line)
+    front, raw_body = front_matter(raw)
+    lines, cleanings = _cleaned(raw_body, options)
     parts, before = split(lines, options.split)
     result = Converted(skipped=[ln for ln in before if ln.text.strip()])
     bounds = [p.header_line for p in parts[1:]] + [len(raw) + 1]
@@ -44,8 +55,51 @@ def convert(text: str, source: str, options: Options) -> Converted:
         lines_of = [ln for ln in part.lines if ln.text.strip()]
         if not lines_of and not part.header:
             continue  # nothing left after cleaning (a page of boilerplate only)
-        data, report = build(lines_of, part.header, source, part.header_line)
-        data = checkable(data, report)
+        data, report = build(lines_of, part.header, source, part.header_line, options.orgs)
+        if front and not result.plans:
+            _take_front(front, data, report)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
-        result.plans.append((data, report))
+        result.plans.append((checkable(data, report), report))
+    _check_kept(result, lines, bounds, [p.header_line for p in parts])  # as cleaned: repairs are reported
     return result
+
+
+def _cleaned(raw: list[Line], options: Options) -> tuple[list[Line], list[Cleaning]]:
+    """Lines repaired (and simplified when asked), line breaks put back; what was done, in line order."""
+    lines, cleanings = clean(raw)
+    if options.simplified is not None:
+        lines, converted = simplify(lines, options.simplified)
+        cleanings = sorted(cleanings + converted, key=lambda c: c.line)
+    return unflatten(lines), cleanings
+
+
+def front_matter(raw: list[Line]) -> tuple[dict[str, Any], list[Line]]:
+    """A Markdown plan's front matter (a YAML mapping between --- lines): (its fields, the other lines)."""
+    if not raw or raw[0].text.strip() != "---":
+        return {}, raw
+    end = next((i for i, ln in enumerate(raw[1:], 1) if ln.text.strip() in ("---", "...")), None)
+    if end is None:
+        return {}, raw
+    loaded = load_yaml("\n".join(ln.text for ln in raw[1:end]), "front matter")
+    if not isinstance(loaded.data, dict) or loaded.problems:
+        return {}, raw
+    return {str(k): v for k, v in loaded.data.items()}, raw[end + 1:]
+
+
+def _take_front(front: dict[str, Any], data: dict[str, Any], report: Report) -> None:
+    """The front matter's fields win over what the body gave (they were written as fields)."""
+    for written, value in front.items():
+        data[TOP_ALIASES.get(written, written)] = value if not hasattr(value, "isoformat") else value.isoformat()
+    report.missing = [m for m in report.missing if m not in front]
+    report.found.extend((k, 1) for k in front if k in ("issuer", "date", "period", "number"))
+
+
+def _check_kept(result: Converted, raw: list[Line], bounds: list[int], starts: list[int]) -> None:
+    """Every source sentence is in a plan or reported as left out; the others are reported, by plan."""
+    result.lost = lost(raw, [d for d, _ in result.plans], result.dropped_text())
+    for no, sentence in result.lost:
+        owner = next((r for (_, r), start, end in zip(result.plans, starts, bounds) if start <= no < end), None)
+        if owner is None and result.plans:
+            owner = result.plans[0][1]
+        if owner is not None:
+            owner.warnings.append(f"line {no}: this sentence is in no field of the imported plan: '{sentence}'")

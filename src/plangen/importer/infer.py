@@ -44,7 +44,8 @@ def assign(chunks: list[Chunk]) -> list[Chunk]:
 
 
 def _opening(chunks: list[Chunk], taken: set[str | None]) -> None:
-    first = chunks[0] if chunks else None
+    leading = [c for c in chunks[:3] if c.part != "period"]  # a 实施时间：… line may stand above the opening
+    first = leading[0] if leading else None
     if first is None or first.kind != "para" or first.part:
         return
     k = key(first.text())
@@ -62,6 +63,7 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
     head = key(c.lead[0].text if c.lead else c.nodes[0].line.text)
     rules: list[tuple[str, bool, str]] = [
         ("leadership", bool(LEADERSHIP.search(head)), "names a leadership group or its leader"),
+        ("leadership", c.kind == "heading" and bool(_ROLE_LINE.search(k)), "its lines name 组长 / 副组长"),
         ("guiding_thought", c.kind == "para" and bool(GUIDING.search(k)), "以…为指导 / 贯彻…精神"),
         ("steps", c.kind == "list" and _dated_items(c.nodes) >= 2, "its items carry dates or 阶段"),
         ("period", c.kind == "para" and len(k) <= 40 and _has_range(k), "a short line with dates"),
@@ -74,6 +76,7 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
             return
 
 
+_ROLE_LINE = re.compile(r"(?:^|\n)\s*(?:常务副组长|副组长|组\s*长)\s*[:：]")
 _GROUP_DETAIL = re.compile(r"组\s*长|成\s*员|办公室设在|主任")
 
 

@@ -28,6 +28,7 @@ _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("bullet", 6, re.compile(r"^(?P<n>[-*+•●■◆])(?P<sep>\s+)")),
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_LABELLED = re.compile(r"^\s*(?P<label>[^：:，,。；;\s]{2,8})\s*[：:]\s*(?=\S)")
 _TITLE_END = re.compile(r"[：:。]")
 _PART_END = re.compile(r"[：:。、，,;；]")
 
@@ -49,6 +50,7 @@ class Node:
     title: str
     body: list[str]
     part: str | None = None  # the plan part its title names, if any
+    heading: str = ""  # the heading as the author wrote it, numbering included
     lines: list[Line] = field(default_factory=list)  # paragraphs under the heading
     children: list[Node] = field(default_factory=list)
 
@@ -118,16 +120,35 @@ def heading_of(line: Line) -> Node | None:
     text = line.text
     md = _MD_HEADING.match(text)
     if md:
-        title, body, part = split_heading(text[md.end():].replace("**", ""))
-        rank = max(0.0, len(md.group(1)) - 1.0)
-        return Node(line, Numbering("markdown", rank, 0, 0), title or body, [body] if title and body else [], part)
+        inner = text[md.end():].replace("**", "").strip()
+        inside = numbering(inner)  # '## 一、指导思想': the numbering gives the rank, not the #s
+        title, body, part = split_heading(inner[inside.width:] if inside else inner)
+        rank = inside.rank if inside else max(0.0, len(md.group(1)) - 1.0)
+        written = _written(inner, title, inside)
+        return Node(line, Numbering("markdown", rank, inside.value if inside else 0, 0), title or body,
+                    [body] if title and body else [], part, written)
     found = numbering(text)
     if found:
         title, body, part = split_heading(text[found.width:])
-        return Node(line, found, title, [body] if body else [], part)
+        if found.style == "bullet" and part and not body:  # ● 指导思想: a heading marked with a bullet
+            found = Numbering("bullet-heading", 1.0, 0, found.width)
+        return Node(line, found, title, [body] if body else [], part, _written(text, title, found))
+    labelled = _LABELLED.match(key(text))
+    if labelled and recognise_heading(labelled["label"]) == "period":  # 实施时间：2023年3月1日—6月30日
+        cut = labelled.end()
+        return Node(line, None, text[:labelled.end("label")].strip(), [text[cut:].strip()], "period",
+                    text[:labelled.end("label")].strip())
     bare = text.strip().rstrip("：:。. ")
-    if bare and len(bare) <= 16:
+    if bare and len(bare) <= 10:  # a short line only: 参与教师要认真落实帮扶任务 is a sentence
         part = recognise_heading(key(bare))
         if part:
-            return Node(line, None, bare, [], part)
+            return Node(line, None, bare, [], part, bare)
     return None
+
+
+def _written(text: str, title: str, found: Numbering | None) -> str:
+    """The heading as written: its numbering and its title ('一、总体要求'), without the run-on text."""
+    if not title:
+        return ""
+    width = found.width if found else 0
+    return (text.strip()[:width] + title).strip()

@@ -12,20 +12,22 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import cntext
+from .. import cntext, plantables
 from .hanzi import back, key
 
-_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|组\s*员|成\s*员)\s*[:：]")
-_ROLE_OF = {"常务副组长": "deputies", "副组长": "deputies", "组长": "leaders", "组员": "members", "成员": "members"}
+_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
+                    r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
+_ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
+_SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师)\s*$")  # 巩敏  …科长
 _OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
 _DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)")
 _PROSE = (
-    re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|组长|成员)"),
-    re.compile(r"(?P<role>常务副组长|副组长|组长|成员)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
-    re.compile(r"以(?P<who>[^，,。；;]+?)为(?P<role>副组长|组长|成员)"),
-    re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>副组长|组长|成员)"),
+    re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
+    re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
+    re.compile(r"以(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
+    re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
     re.compile(r"(?P<role>成员)(?:为|包括|有)(?P<who>[^。；;]+)"),
 )
 _TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
@@ -41,7 +43,9 @@ class Group:
     empty_slots: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     role: str = ""
+    label: str = ""
     twice: list[str] = field(default_factory=list)
+    orgs: tuple[str, ...] = ()
 
     def add(self, role: str, person: dict[str, str]) -> None:
         people = self.data.setdefault(role, [])
@@ -57,10 +61,12 @@ class Group:
         people.append(person)
 
 
-def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], list[str]]:
-    """Leadership data from the lines of the part, and warnings (empty slots)."""
-    group = Group()
+def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[str]]:
+    """Leadership data from the lines of the part, and warnings (empty slots). `orgs`: organisation
+    names known (the registry's), tried first where an organisation ends and a job title begins."""
+    group = Group(orgs=orgs)
     name = _name_in(heading) if heading else ""
+    lines = _table(group, lines)
     for text in lines:
         if not text.strip():
             continue
@@ -68,6 +74,7 @@ def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], lis
             group.body.append(text)
         name = name or _name_in(text)
     data: dict[str, Any] = {"name": name} if name else {}
+    _same_org(group.data)
     data.update({k: v for k, v in group.data.items() if k != "office"})
     data.setdefault("leaders", [])
     if "office" in group.data:
@@ -77,6 +84,34 @@ def read_group(lines: list[str], heading: str = "") -> tuple[dict[str, Any], lis
     warnings = [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots]
     warnings += group.twice
     return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
+
+
+def _same_org(data: dict[str, Any]) -> None:
+    """副局长潘晓燕 after 县卫生健康局局长邱文华: a deputy's title with no organisation takes the organisation
+    of the person before it whose title it deputises (局长 -> 副局长)."""
+    seen: list[dict[str, str]] = []
+    for role in ("leaders", "deputies", "members"):
+        for i, person in enumerate(data.get(role, [])):
+            title = person.get("title", "")
+            if title and not person.get("org"):
+                base = title.removeprefix("副")
+                boss = next((p for p in reversed(seen) if p.get("org") and p.get("title", "").removeprefix("副") == base), None)
+                if boss:
+                    data[role][i] = person = {**person, "org": boss["org"]}
+            seen.append(person)
+
+
+def _table(group: Group, lines: list[str]) -> list[str]:
+    """People of a leadership table (姓名 | 职务 | 单位 | 小组职务, any order) added; the other lines returned."""
+    rows = [t for t in lines if plantables.is_pipe_row(t)]
+    table = plantables.pipe_table(rows)
+    if table is None or plantables.kind_of(table) != "leadership":
+        return lines
+    for role, person in plantables.people_of(table):
+        group.add(role, person)
+    if plantables.extra_columns(table):  # 性别, 联系电话…: the table stays in the group's text as written
+        group.body.append("\n".join(rows))
+    return [t for t in lines if t not in rows]
 
 
 def _name_in(text: str) -> str:
@@ -97,12 +132,15 @@ def _read_line(group: Group, text: str) -> bool:
     k = key(text)
     labels = list(_LABEL.finditer(k))
     if labels:
-        _continue(group, text[: labels[0].start()], k[: labels[0].start()])
+        before = text[: labels[0].start()]
+        if not group.role and before.strip(" ，,。；;：:"):
+            group.body.append(before.strip(" ，,；;"))  # 成立…领导小组，组长：…: the words before the roles stay
+        _continue(group, before, k[: labels[0].start()])
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(k)
             _role_segment(group, m, text[m.end():end], k[m.end():end])
         return True
-    if group.role and _CONTINUED.match(k):
+    if group.role and (_CONTINUED.match(k) or _SPACED_LINE.match(k) or _TITLE_FIRST.fullmatch(k.strip())):
         _continue(group, text, k)
         return True
     group.role = ""
@@ -116,26 +154,65 @@ def _read_line(group: Group, text: str) -> bool:
 def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
     label = re.sub(r"\s", "", m["label"])
     role = _ROLE_OF[label]
-    group.role = role
-    people = _people(text, k)
+    group.role, group.label = role, label
+    people = _people(text, k, group.orgs)
     if not people:
         group.empty_slots.append(label)
         group.data.setdefault(role, [])
     for person in people:
-        group.add(role, person)
+        group.add(role, _with_role(person, label))
+
+
+def _with_role(person: dict[str, str], label: str) -> dict[str, str]:
+    """The role as the document writes it, when it says more than 组长/副组长/成员 (常务副组长, 顾问)."""
+    if label in plantables.PLAIN_ROLES or not person.get("name"):
+        return person
+    return {**person, "role": label}
 
 
 def _continue(group: Group, text: str, k: str) -> None:
     if group.role and k.strip(" 。.，,、"):
-        for person in _people(text, k):
-            group.add(group.role, person)
+        for person in _people(text, k, group.orgs):
+            group.add(group.role, _with_role(person, group.label))
 
 
-def _people(text: str, k: str) -> list[dict[str, str]]:
+_SPACED = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000]+"
+                     r"(?P<title>[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师))(?=\s*(?:[；;，,、]|$))")
+
+
+_TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委))[ \u3000]+"
+                          r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,]|$))")
+
+
+def _bracket_spaced(text: str, k: str) -> tuple[str, str]:
+    """'封建军 北坡镇副镇长' and '县委常委、副县长 乔宇' -> 'name（title）', in the text and its key alike."""
+    for m in reversed(list(_SPACED.finditer(k))):
+        a, b, c = m.end("name"), m.start("title"), m.end("title")
+        text = text[:a] + "（" + text[b:c] + "）" + text[c:]
+        k = k[:a] + "（" + k[b:c] + "）" + k[c:]
+    for m in reversed(list(_TITLE_FIRST.finditer(k))):
+        t, n = (m.start("title"), m.end("title")), (m.start("name"), m.end("name"))
+        text = text[:t[0]] + text[n[0]:n[1]] + "（" + text[t[0]:t[1]] + "）" + text[n[1]:]
+        k = k[:t[0]] + k[n[0]:n[1]] + "（" + k[t[0]:t[1]] + "）" + k[n[1]:]
+    return text, k
+
+
+def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """cntext.parse_people on the key, each field cut back from the original."""
+    text, k = _bracket_spaced(text, k)
     found = []
-    for p in cntext.parse_people(k):
+    for p in cntext.parse_people(k, tuple(key(o) for o in orgs)):
         raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
+        if raw.get("name", "").endswith("同志") and len(raw["name"]) > 3:
+            raw["name"] = raw["name"][:-2]  # 卫国同志 -> 卫国
+        if raw.get("title") and not raw.get("org"):
+            raw["title"], org = _org_split(raw["title"], orgs)
+            raw.update({"org": org} if org else {})
+        if p.description and not p.name:
+            named = _prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
+            if len(named) == 1 and named[0].get("name") and named[0].get("title"):
+                found.append(named[0])
+                continue
         if p.description:
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
         found.append(raw)
@@ -168,32 +245,72 @@ def _prose(group: Group, text: str, k: str) -> None:
                 continue
             role = _ROLE_OF[m["role"]]
             original = text[start + m.start("who"):start + m.end("who")]
-            for person in _prose_person(original, m["who"]):
-                group.add(role, person)
+            for person in _prose_person(original, m["who"], group.orgs):
+                group.add(role, _with_role(person, m["role"]))
             break
 
 
-def _prose_person(text: str, k: str) -> list[dict[str, str]]:
+def _prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """'县委常委、县纪委书记李诒芸' -> one person with both titles; '各帮扶责任县领导' -> a description."""
     out: list[dict[str, str]] = []
     titles: list[str] = []
     pos = 0
-    for piece in re.split(r"[、和及]", k):
+    for piece in _pieces(k):
         start = k.find(piece, pos)
         pos = start + len(piece)
         original = text[start:start + len(piece)].strip()
         piece = piece.strip().removeprefix("由").removesuffix("同志")
         original = original[len(original) - len(piece):] if piece else original
         named = _split_name(piece)
+        first = _name_first(piece) if not named else None
         if named:
             title_len = len(piece) - len(named)
             title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
-            out.append({k2: v for k2, v in (("name", original[title_len:]), ("title", title)) if v})
+            person = _titled(original[title_len:], title, orgs)
+            if not title and out and out[-1].get("name") and out[-1].get("title"):  # 副局长黎明、侯静: both 副局长
+                person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
+            out.append(person)
             titles = []
+        elif first:
+            out.append(_titled(original[:first], original[first:], orgs))
         elif piece:
             titles.append(original)
     out.extend({"description": t} for t in titles)
     return out
+
+
+def _pieces(k: str) -> list[str]:
+    """'副局长鞠文、人力资源和社会保障局副局长栾海' -> two pieces: 、 always divides; 和 / 及 only between names."""
+    out: list[str] = []
+    for piece in k.split("、"):
+        halves = re.split(r"[和及]", piece)
+        out.extend(halves if all(0 < len(h) <= 4 for h in halves) else [piece])
+    return out
+
+
+def _titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
+    """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
+    title, org = _org_split(title, orgs) if "、" not in title else (title, "")
+    return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
+
+
+def _org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
+    """cntext.split_org on the simplified key, cut back from the text as written (traditional too)."""
+    k = key(title)
+    if len(k) != len(title):
+        return title, ""
+    _, org = cntext.split_org(k, tuple(key(o) for o in orgs))
+    return (title[len(org):], title[:len(org)]) if org else (title, "")
+
+
+def _name_first(piece: str) -> int:
+    """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
+    for size in (2, 3):  # 曹敏副校长: the longer title first
+        name = piece[:size]
+        if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \
+                and not name.endswith(cntext.ORG_SUFFIXES) and not re.search("[县市区省乡镇村]", name):
+            return size
+    return 0
 
 
 _NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师")

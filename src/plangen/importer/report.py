@@ -9,7 +9,7 @@ from ..problem_text import format_problem
 from ..problems import Problem, count
 from ..vocabulary import TOP_LABELS
 from .assemble import PLACEHOLDER, Report
-from .cleaning import summarise
+from .cleaning import DROPPED_KINDS, LABELS, summarise
 
 
 def label(part: str) -> str:
@@ -34,8 +34,14 @@ def format_report(report: Report, output: str, problems: Sequence[Problem], writ
                    + s("import.placeholder", placeholder=PLACEHOLDER))
     for line in summarise(report.cleanings):
         out.append(s("import.cleaned") + line)
+    for c in report.cleanings:
+        if c.kind in DROPPED_KINDS:
+            out.append(s("import.left_out", n=c.line, text=c.sample, why=LABELS[c.kind].split(" lines")[0]))
+    for no, text, why in report.dropped:
+        out.append(s("import.left_out", n=no, text=text, why=why))
     for warning in report.warnings:
         out.append(s("import.warning") + warning)
+    out.append(s("import.draft"))
     errors, warnings = count(problems)
     out.append(s("import.check", errors=errors, warnings=warnings))
     out.extend("    " + format_problem(language, p).replace("\n", "\n    ") for p in problems)

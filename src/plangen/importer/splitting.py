@@ -1,15 +1,32 @@
-"""Split a text holding several plans (篇一 … 篇十五, 第一篇 …) into one text per plan."""
+"""Split a text holding several plans into one text per plan.
+
+With the default pattern, a plan starts at a `篇N` / `第N篇` header, at a `【…方案…】` line, and at a
+plan's title line (…方案, …计划, …方案（二）) that follows a page break, a separator line (----, ****),
+the signature of the plan before it, or that numbers the plan (方案（二）, 方案二). A title line that
+names the document an issuing notice just introduced (关于印发《…》的通知) continues the same plan.
+Page-break marks and separator lines are not plan text. A user pattern (--split) replaces all this.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import fold
 from .cleaning import Line
 from .hanzi import key
+from .reading import PAGE_BREAK
+from .structure import DATE_LINE, ORG_DATE_LINE
 
 _N = "一二三四五六七八九十百零〇两\\d"
-DEFAULT_SPLIT = rf"^.{{0,40}}篇[{_N}]+\s*[。.:：]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)"
+DEFAULT_SPLIT = rf"^.{{0,40}}篇[{_N}]+\s*[。.:：]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
+_SEPARATOR = re.compile(r"^\s*(?:[-=*_—～~·•#＝－＊]\s*){3,}$")
+_BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|办法|细则|规划)[^】]{0,8})】\s*$")
+_TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
+                    r"(?P<no>\s*(?:[（(][^）)]{1,6}[)）]|[一二三四五六七八九十]{1,2}|\d{1,2}))?)\s*$")
+_LABELLED = re.compile(r"^(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}\s*[：:、.．\s]\s*(?P<title>.+)$")
+_NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
+_NOTICE = re.compile(r"印发《(?P<title>[^》]{2,80})》")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +45,20 @@ def compile_split(pattern: str | None) -> re.Pattern[str]:
 
 def split(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part], list[Line]]:
     """Plans in order, and the lines before the first header (not part of any plan)."""
+    if header.pattern != DEFAULT_SPLIT:
+        return _by_pattern(lines, header)
+    parts, before = _by_pattern(lines, header)
+    if len(parts) > 1 or parts[0].header:
+        return [Part(p.header, p.header_line, _plain(p.lines)) for p in parts], before
+    return _by_layout(lines), []
+
+
+def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part], list[Line]]:
     parts: list[Part] = []
     before: list[Line] = []
     for line in lines:
         if header.search(line.text) or header.search(key(line.text)):
-            parts.append(Part(line.text.strip().lstrip("#").strip(), line.no, []))
+            parts.append(Part(_header_title(line.text), line.no, []))
         elif parts:
             parts[-1].lines.append(line)
         else:
@@ -40,3 +66,56 @@ def split(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part], list[
     if not parts:
         return [Part("", 0, before)], []
     return [p for p in parts if any(x.text.strip() for x in p.lines)], before
+
+
+def _header_title(text: str) -> str:
+    """The header line as the plan's title: `篇一：…方案` -> `…方案`; `送教帮扶方案篇三` stays as it is."""
+    text = text.strip().lstrip("#").strip()
+    label = _LABELLED.match(key(text))
+    return text[label.start("title"):].strip() if label and label["title"].strip() else text
+
+
+def _plain(lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if ln.text.strip() != PAGE_BREAK]
+
+
+def title_of(text: str) -> str:
+    """The plan title a line is ('' when it is none): `…方案`, `# …方案（二）`, `【…方案一】`."""
+    k = key(text).strip().lstrip("#").strip()
+    label = _LABELLED.match(k)
+    if label and title_of(k[label.start("title"):]):  # 方案一：…方案
+        return text.strip().lstrip("#").strip()[label.start("title"):].strip()
+    m = _BRACKETED.match(k) or _TITLE.match(k)
+    return text.strip().lstrip("#").strip().strip("【】").strip() if m else ""
+
+
+def _by_layout(lines: list[Line]) -> list[Part]:
+    parts: list[Part] = [Part("", 0, [])]
+    broken = False
+    for line in lines:
+        text = line.text.strip()
+        if text == PAGE_BREAK or _SEPARATOR.match(text):
+            broken = True
+            continue
+        title = title_of(text)
+        if title and _starts_plan(parts[-1].lines, text, broken):
+            parts.append(Part(title, line.no, []))
+        else:
+            parts[-1].lines.append(line)
+        broken = False
+    return [p for p in parts if any(x.text.strip() for x in p.lines)]
+
+
+def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
+    """A title line starts a new plan: after a break or a signature, or numbered, and not the notice's own."""
+    body = [ln.text for ln in current if ln.text.strip()]
+    if len(body) < 3:
+        return False
+    notice = next((m for t in body[:6] if (m := _NOTICE.search(key(t)))), None)
+    if notice and fold(notice["title"]) == fold(title_of(text)) and not any(fold(notice["title"]) == fold(title_of(t))
+                                                                          for t in body):
+        return False  # the plan the issuing notice introduced
+    last = key(body[-1]).strip()
+    signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last))
+    bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
+    return broken or signed or bracketed or bool(_NUMBERED.search(title_of(text)))

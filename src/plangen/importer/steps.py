@@ -15,7 +15,7 @@ from ..dates import DateIssue, FoundRange, PlanDate, find_range, parse_date
 from .cleaning import Line
 from .hanzi import key
 from .outline import Node
-from .structure import DATE_LINE, ORG_DATE_LINE, is_org_line
+from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CLAUSE_END = re.compile(r"[，,。；;：:]")
@@ -60,17 +60,28 @@ def range_fields(found: FoundRange, warnings: list[str], where: str) -> dict[str
 
 def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[str]) -> dict[str, Any]:
     """One step: a title (dates cut out when read), start/end, and the body as written."""
+    head = _MONTHS.sub(r"\1月\2\3月", head)  # 4—6月 -> 4月—6月: both ends are months
     years.see(head)
-    k = key(head)
+    k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
     found = find_range(k, years.current)
     step: dict[str, Any] = {}
     title = head.strip()
     if found:
+        end = _date_end(head, found.span[1])
         fields = range_fields(found, warnings, f"line {line}")
+        if found.end is None and re.search(r"前\s*$", head[found.span[1]:end]) and "start" in fields:
+            fields = {"end": fields["start"]}  # 5月20日前: a deadline, the step's end
         step.update(fields)
-        if fields:
-            title = _cut(head, found.span)
+        if fields and len(fields) == sum(1 for v in (found.start, found.end) if v is not None):
+            title = _cut(head, (found.span[0], end))  # every date read: the dates leave the title
+            if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
+                title, body = body[0], body[1:]
+            title = title or head.strip()
+            if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
+                body = [f"时间：{head[found.span[0]:end].strip()}"] + body
     title, rest = _title_and_rest(title)
+    if not found:
+        rest, body = _dates_in_body(step, rest, body, years, warnings, line)
     step["title"] = title
     text = "\n\n".join(x for x in [rest] + body if x.strip())
     if text:
@@ -81,11 +92,39 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     return {k2: step[k2] for k2 in ("title", "start", "end", "owner", "body") if k2 in step}
 
 
+def _date_end(head: str, end: int) -> int:
+    """Where the dates end: after 上旬 / 月底 and a deadline's 前 (以前, 之前)."""
+    end = len(head) - len(head[end:].lstrip(" 上中下旬初底末"))
+    m = re.match(r"\s*(?:以前|之前|前)", head[end:])
+    return end + m.end() if m else end
+
+
+def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Years, warnings: list[str],
+                   line: int) -> tuple[str, list[str]]:
+    """准备阶段：2024年3月—2024年4月，组建…: a range opening the text after the title dates the step."""
+    first = rest if rest.strip() else (body[0] if body else "")
+    k = key(first)
+    found = find_range(k, years.current)
+    if not found or found.span[0] > 2 or not _CLAUSE_END.match(k[found.span[1]:found.span[1] + 1] or "，"):
+        return rest, body
+    fields = range_fields(found, warnings, f"line {line}")
+    if not fields:
+        return rest, body
+    step.update(fields)
+    remainder = first[found.span[1]:].lstrip("，,。；;：: ")
+    years.see(first)
+    if rest.strip():
+        return remainder, body
+    return rest, ([remainder] if remainder else []) + body[1:]
+
+
 def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
     out = []
     for node in nodes:
         below = [ln.text for ln in node.all_lines() if ln is not node.line]
-        if node.title:
+        if node.title and _PHASE.match(node.title) and node.body and len(node.body[0]) <= 40:
+            out.append(step_from(f"{node.title}：{node.body[0]}", node.body[1:] + below, node.line.no, years, warnings))
+        elif node.title:
             out.append(step_from(node.title, node.body + below, node.line.no, years, warnings))
         else:
             out.append(step_from(" ".join(node.body), below, node.line.no, years, warnings))
@@ -109,6 +148,11 @@ def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[str]) 
 def _title_and_rest(text: str) -> tuple[str, str]:
     """A step title of at most ~30 characters; the rest of a long sentence stays in the body."""
     text = text.strip()
+    head = re.search(r"[：:。]", text)
+    if head and _PHASE.match(text[:head.start()]) and len(text) <= 30 and head.group(0) != "。":
+        return text.rstrip("，,。：: "), ""  # 第一阶段：宣传报名
+    if head and 0 < head.start() <= 20 and text[head.end():].strip():
+        return text[: head.start()].strip(), text[head.end():].strip()
     if len(text) <= 30:
         return text.strip("，,。：: ") or "（无标题）", ""
     m = _CLAUSE_END.search(text)
@@ -123,29 +167,47 @@ def _cut(text: str, span: tuple[int, int]) -> str:
     before, after = text[: span[0]], text[span[1]:]
     before = re.sub(r"[（(\[【]\s*$", "", before)
     after = re.sub(r"^\s*[）)\]】]", "", after)
-    after = re.sub(r"^\s*[，,、]", "", after) if not before.strip() else after
-    return (before.rstrip(" ：:，,") + after).strip() or text
+    after = re.sub(r"^\s*[，,、：:]", "", after) if not before.strip() else after
+    return (before.rstrip(" ：:，,") + after).strip()
+
+
+_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
+_MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
+_PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")
+_UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
 
 
 def period_from(text: str, years: Years, warnings: list[str], line: int) -> dict[str, str]:
-    found = find_range(key(text), years.current)
+    """The first date range; `从2024年3月开始，至2024年12月止` (a 时限 sentence) read as one range."""
+    k = key(text)
+    found = find_range(k, years.current)
     if not found:
         return {}
-    return range_fields(found, warnings, f"line {line}")
+    fields = range_fields(found, warnings, f"line {line}")
+    if found.end is None and "start" in fields:
+        until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
+        after = find_range(k[until.end():], found.start.year if hasattr(found.start, "year") else years.current) \
+            if until else None
+        if after and after.span[0] == 0:
+            end = range_fields(after, warnings, f"line {line}").get("start")
+            if end:
+                fields["end"] = end
+    return fields
 
 
 def closing_fields(closing: list[Line], warnings: list[str]) -> dict[str, str]:
     """issuer and date from closing lines such as 南阳市第七小学 / 2009年3月 or 五井小学2016.9.4."""
     out: dict[str, str] = {}
     for ln in closing:
-        k = key(ln.text).strip()
+        k = arabic_dates(key(ln.text)).strip()
+        line = arabic_dates(ln.text).strip()  # the same shape as its key: cut from it
         m = DATE_LINE.match(k) or ORG_DATE_LINE.match(k)
         if m and "org" in m.groupdict() and m["org"]:
-            out.setdefault("issuer", ln.text.strip()[: m.end("org")].strip())
+            out.setdefault("issuer", line[: m.end("org")].strip())
         elif not m and is_org_line(ln.text):
             out.setdefault("issuer", ln.text.strip().rstrip("。."))
         if m:
-            written = ln.text.strip()[m.start("date"):m.end("date")]
+            written = line[m.start("date"):m.end("date")]
             parsed = parse_date(written)
             text = date_text(parsed)
             if text:

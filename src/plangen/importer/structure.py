@@ -52,12 +52,33 @@ def is_org_line(text: str) -> bool:
     return 2 <= len(k) <= 25 and not re.search(r"[，,；;：:、\s]", k) and k.endswith(_ORG_SUFFIX)
 
 
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_CN_DATE = re.compile(r"(?P<y>[〇○Ｏ零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
+                      r"(?:\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日)?")
+
+
+def _cn_small(text: str) -> str:
+    """'十二' -> '12', '二十五' -> '25', '三' -> '3'."""
+    if "十" not in text:
+        return _CN_DIGIT.get(text, text)
+    tens, _, ones = text.partition("十")
+    return str(int(_CN_DIGIT.get(tens, "1") if tens else "1") * 10 + int(_CN_DIGIT.get(ones, "0") if ones else "0"))
+
+
+def arabic_dates(text: str) -> str:
+    """'二〇二四年三月二十五日' (the date of an official signature) -> '2024年3月25日'."""
+    def one(m: re.Match[str]) -> str:
+        year = "".join(_CN_DIGIT[c] for c in m["y"])
+        return f"{year}年{_cn_small(m['m'])}月" + (f"{_cn_small(m['d'])}日" if m["d"] else "")
+    return _CN_DATE.sub(one, text)
+
+
 def is_signature(lines: list[Line], i: int) -> bool:
     """A line of a signature block: a date, an organisation with a date, an organisation before a date."""
-    k = key(lines[i].text)
+    k = arabic_dates(key(lines[i].text))
     if DATE_LINE.match(k) or ORG_DATE_LINE.match(k):
         return True
-    nxt = key(lines[i + 1].text) if i + 1 < len(lines) else ""
+    nxt = arabic_dates(key(lines[i + 1].text)) if i + 1 < len(lines) else ""
     return is_org_line(lines[i].text) and bool(DATE_LINE.match(nxt))
 
 
@@ -111,6 +132,8 @@ def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
             stack.pop()
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
+        if node.numbering is None and node.body:
+            stack.pop()  # a labelled line (实施时间：…) holds its own text only
     _flush(roots, stack, pending, restart=False)
     return roots
 

@@ -83,17 +83,35 @@ def to_markdown(data: dict[str, Any]) -> str:
     body_keys = [k for k in ITEM_PARTS if k in data and _reads_back(k, data[k])]
     sections = data.get("sections", [])
     in_body = bool(sections) and all(_section_ok(s) for s in sections) and _sections_read_back(sections)
-    front = {k: v for k, v in data.items() if k != "title" and k not in body_keys and not (k == "sections" and in_body)}
-    out = ["---", to_yaml(front).rstrip("\n"), "---", f"# {data['title']}", ""]
+    written, front = _split_headings(data, body_keys, in_body)
+    out = ["---", to_yaml(front).rstrip("\n"), "---", f"# {data.get('title', '')}", ""]  # (no title: check says so)
     if "preamble" in body_keys:
         out += [_part_text(data["preamble"]), ""]
     for k in body_keys:
         if k != "preamble":
-            out += [f"## {TOP_LABELS[k]}", "", _part_text(data[k]), ""]
+            out += [f"## {written.get(k) or TOP_LABELS[k]}", "", _part_text(data[k]), ""]
     if in_body:
         for s in sections:
-            out += [f"## {s['title']}", ""] + ([s["body"], ""] if s.get("body") else [])
+            out += [f"## {s.get('heading') or s['title']}", ""] + ([s["body"], ""] if s.get("body") else [])
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _split_headings(data: dict[str, Any], body_keys: list[str], in_body: bool) -> tuple[dict[str, str],
+                                                                                       dict[str, Any]]:
+    """(headings written as the parts' `##` lines, the front matter with the other headings)."""
+    headings = data.get("headings") or {}
+    written = {k: headings[k] for k in body_keys if k in headings and _heading_ok(headings[k], k)}
+    front = {k: v for k, v in data.items() if k not in ("title", "headings") and k not in body_keys
+             and not (k == "sections" and in_body)}
+    rest = {k: v for k, v in headings.items() if k not in written}
+    if rest:
+        front["headings"] = rest
+    return written, front
+
+
+def _heading_ok(heading: str, key: str) -> bool:
+    """A heading written as `## …` that the Markdown loader recognises as the same part."""
+    return "\n" not in heading and "#" not in heading and recognise_heading(heading) == key
 
 
 def _reads_back(key: str, value: Any) -> bool:
@@ -106,14 +124,17 @@ def _reads_back(key: str, value: Any) -> bool:
 
 
 def _sections_read_back(sections: list[dict[str, Any]]) -> bool:
-    body = "".join(f"## {s['title']}\n\n" + (f"{s['body']}\n\n" if s.get("body") else "") for s in sections)
+    body = "".join(f"## {s.get('heading') or s['title']}\n\n" + (f"{s['body']}\n\n" if s.get("body") else "")
+                   for s in sections)
     got = load_markdown(f"# T\n\n{body}", "check.md").data
     return isinstance(got, dict) and got.get("sections") == sections
 
 
 def _section_ok(section: dict[str, Any]) -> bool:
     title = section.get("title", "")
-    return (set(section) <= {"title", "body"} and recognise_heading(title) is None and "\n" not in title
+    heading = section.get("heading", title)
+    return (set(section) <= {"title", "heading", "body"} and recognise_heading(title) is None and "\n" not in title
+            and strip_numbering(heading) == title and "\n" not in heading
             and "#" not in title and title == title.strip() and _md_safe(section.get("body", "x")))
 
 

@@ -1,0 +1,79 @@
+"""Nothing lost silently: every sentence of the source is in the imported plans, or reported.
+
+A sentence is kept when each of its fragments is found in the plan data (compared without spaces
+and punctuation). Fragments are what is left between the parts the importer turns into structure:
+outline numbers, role labels (组长：), dates (written as ISO in the plan), brackets. A person's
+organisation and title are compared joined (县教育局局长), as the source writes them. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..vocabulary import TOP_LABELS, fold
+from .cleaning import Line
+from .reading import PAGE_BREAK
+
+_SENTENCE = re.compile(r"[^。！？；!?;]+")
+_STRUCTURE = re.compile(
+    r"(?:\d{4}|20[xX]{2})\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?)"
+    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]"
+    r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?"
+    r"|^\s*#+|^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]|[①-⑳])"
+    r"|(?:常务副组长|执行副组长|副组长|组长|组员|成员|顾问|副秘书长|秘书长|联络员|附件\s*\d*)\s*[:：]"
+    r"|\d{1,2}\s*[.．、](?!\d)|从|开始|截止|截至|同志|^\s*(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}"
+    r"|[（()）【】《》\[\]|：:，,、—\-~～至到起止\s]"
+)
+_RULE_ROW = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+_WORDY = re.compile(r"[\w]")
+# Words that are structure where they stand alone: table headers and group roles.
+_STRUCTURE_WORDS = frozenset(fold(w) for w in (
+    "姓名", "职务", "单位", "工作单位", "小组职务", "组内职务", "分工", "阶段", "时间", "主要任务", "工作任务",
+    "工作内容", "责任单位", "负责单位", "责任人", "负责人", "组长", "副组长", "常务副组长", "成员", "组员", "顾问",
+    "秘书长", "附件", "本方案实施时间", "实施时间", "本方案", "时限"))
+
+
+def plan_text(plans: list[dict[str, Any]], dropped: list[str]) -> str:
+    """All the text of the plans and of the lines reported as left out, folded."""
+    out: list[str] = list(dropped)
+    for data in plans:
+        out.extend(_strings(data))
+        out.extend(TOP_LABELS.values())
+    return fold("\n".join(out))
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        org_title = value.get("org", "") + value.get("title", "")
+        joined = [org_title, org_title + value.get("name", "")] if "name" in value else []
+        return joined + list(value) + [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [str(value)] if value is not None else []
+
+
+def leftover(text: str) -> str:
+    """The words of a text beyond its dates and structure (本方案实施时间从…开始 -> ''), folded."""
+    fragments = [fold(f) for f in _STRUCTURE.split(text)]
+    return "".join(f for f in fragments if len(f) >= 2 and _WORDY.search(f) and f not in _STRUCTURE_WORDS
+                   and not re.fullmatch(r"(?:自|于|在)?(?:起)?(?:实施|执行|施行)?", f))
+
+
+def lost(lines: list[Line], plans: list[dict[str, Any]], dropped: list[str]) -> list[tuple[int, str]]:
+    """(line, sentence) of every source sentence with a fragment found nowhere in the output."""
+    text = plan_text(plans, dropped)
+    missing: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if line.text.strip() == PAGE_BREAK or _RULE_ROW.match(line.text) or \
+                (i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1].text)):
+            continue  # a table's rule row and its header row: the columns became fields
+        for m in _SENTENCE.finditer(line.text):
+            sentence = m.group(0).strip()
+            fragments = [fold(f) for f in _STRUCTURE.split(sentence)]
+            if any(len(f) >= 2 and _WORDY.search(f) and f not in text and f not in _STRUCTURE_WORDS
+                   for f in fragments):
+                missing.append((line.no, sentence))
+    return missing

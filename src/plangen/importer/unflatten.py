@@ -1,0 +1,67 @@
+"""Line breaks put back into text that lost them (a paste from a web page or a chat message).
+
+A heading (一、指导思想, （一）, 第一阶段), a role label (组长：, 副组长：) or a closing signature found in
+the middle of a line starts a line of its own when what precedes it ends a sentence or a phrase
+(。；：, a space). In a short line only a heading the vocabulary recognises is split off; in a long
+line (a paste) every outline number is. The pieces keep the line number of the line they came from,
+and no character is dropped except the spaces at the cuts. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import recognise_heading
+from .cleaning import Line
+from .hanzi import key
+
+_CN = "一二三四五六七八九十"
+_LONG = 120
+_BEFORE = r"(?:(?<=[。；;！!？?：:])|(?<=\s)|(?<=^))"
+_HEADING = re.compile(rf"{_BEFORE}\s*(?P<mark>[{_CN}]{{1,3}}、|第[{_CN}]{{1,3}}(?:部分|阶段))(?P<head>[^，,。；;：:\s]{{1,14}})")
+_ITEM = re.compile(rf"{_BEFORE}\s*(?P<mark>[（(][{_CN}\d]{{1,3}}[)）])")
+_ROLE = re.compile(r"(?<=\s)(?P<mark>(?:常务副组长|副组长|组长|成员|顾问|秘书长)[:：])|(?<=[。；;])(?P<mark2>(?:常务副组长|副组长|组长|成员)[:：])")
+_TITLE_HEAD = re.compile(r"^(?P<title>[^，,。；;：:\s]{4,50}(?:方案|计划|意见|办法|细则))\s+(?=\S)")
+_SIGNATURE = re.compile(r"\s(?P<org>[^，,。；;：:\s]{2,30})\s*(?P<date>(?:\d{4}|20[xX]{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*$")
+
+
+def unflatten(lines: list[Line]) -> list[Line]:
+    """Every line, with the headings, role labels and signature run into it split off."""
+    out: list[Line] = []
+    for line in lines:
+        out.extend(Line(line.no, piece) for piece in split_line(line.text))
+    return out
+
+
+def split_line(text: str) -> list[str]:
+    k = key(text)
+    if len(k) != len(text):
+        return [text]  # cuts are found on the key: only where it aligns with the text
+    cuts = {c for c in _cuts(k, len(text) > _LONG) if text[:c].strip(" #")}  # never right after a heading's #s
+    pieces, start = [], 0
+    for cut in sorted(cuts):
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _cuts(k: str, long: bool) -> set[int]:
+    """Where lines begin in the key of a line: before headings; in a long line also items, roles, a signature."""
+    cuts: set[int] = set()
+    title = _TITLE_HEAD.match(k)
+    if title and long:
+        cuts.add(title.end("title"))
+    for m in _HEADING.finditer(k):
+        named = recognise_heading(m["head"]) is not None
+        if named or long:
+            cuts.add(m.start("mark"))
+        if named and k[m.end("head"):m.end("head") + 1].isspace():
+            cuts.add(m.end("head"))
+    if long:
+        cuts.update(m.start("mark") for m in _ITEM.finditer(k))
+        cuts.update(m.start("mark") if m["mark"] else m.start("mark2") for m in _ROLE.finditer(k))
+        sig = _SIGNATURE.search(k)
+        if sig:
+            cuts.update((sig.start("org"), sig.start("date")))
+    return cuts

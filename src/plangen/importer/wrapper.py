@@ -1,0 +1,101 @@
+"""The official wrapper around a plan: red-header line, document number, issuing notice, subtitle.
+
+`某县教育局文件` / `某教发〔2024〕5号` / `关于印发《…方案》的通知` / addressees, a short notice and its
+signature, then the plan itself. The plan's title is the 《…》 of the notice; the number is the
+plan's own document number (文号); the notice's signature gives the issuer and date when the plan
+has none of its own; the notice's other lines are left out and listed in the import report. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..cntext import find_documents
+from ..vocabulary import fold
+from .cleaning import Line
+from .hanzi import key
+from .splitting import title_of
+from .steps import closing_fields
+from .structure import DATE_LINE, ORG_DATE_LINE, is_org_line
+
+_RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
+_NOTICE = re.compile(r"关于印发《(?P<title>[^》]{2,80})》的通知")
+_NUMBER_LINE = re.compile(r"^[^，,。；;：:《》]{0,20}[〔\[【(（]\s*(?:\d{4}|20[xX]{2})\s*[〕\]】)）]\s*(?:第\s*)?\d+\s*号$")
+_SUBTITLE = re.compile(r"^[—－-]{1,2}[^—－-]")
+_LOOK = 8  # the wrapper is within the first lines of a plan
+
+
+@dataclass(slots=True)
+class Unwrapped:
+    lines: list[Line]
+    title: str = ""
+    number: str = ""
+    closing: dict[str, str] = field(default_factory=dict)
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def unwrap(lines: list[Line]) -> Unwrapped:
+    """The plan's own lines, with what the wrapper gave (title, number, issuer and date) and left out."""
+    out = Unwrapped(list(lines))
+    i = 0
+    while i < min(len(out.lines), _LOOK):
+        k = key(out.lines[i].text).strip().lstrip("#").strip()
+        after = key(out.lines[i + 1].text).strip() if i + 1 < len(out.lines) else ""
+        if _RED_HEADER.match(k) or (is_org_line(k) and _NUMBER_LINE.match(after)):
+            out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), "the red-header line of the issuing document"))
+            del out.lines[i]
+        elif _NUMBER_LINE.match(k) and not out.number:
+            out.number = out.lines[i].text.strip().lstrip("#").strip()
+            del out.lines[i]
+        elif _NOTICE.search(k):
+            _notice(out, i)
+            return _subtitle(out)
+        else:
+            i += 1
+    return _subtitle(out)
+
+
+def _notice(out: Unwrapped, start: int) -> None:
+    """The notice: from its title line to the plan's title line (or the plan's first heading)."""
+    text = out.lines[start].text.strip().lstrip("#").strip()
+    m = _NOTICE.search(key(text))
+    out.title = text[m.start("title"):m.end("title")].strip() if m else ""
+    end = start + 1
+    while end < len(out.lines) and not _plan_begins(out.lines[end].text, out.title):
+        end += 1
+    if end == len(out.lines):  # no plan after the notice: keep everything but the notice title
+        end = start + 1
+    notice = out.lines[start:end]
+    signature = [ln for ln in notice if _signature_line(ln.text)]
+    out.closing = closing_fields(signature, [])
+    for ln in notice:
+        out.dropped.append((ln.no, ln.text.strip(), "the issuing notice"))
+    if end < len(out.lines) and fold(title_of(out.lines[end].text)) == fold(out.title):
+        end += 1  # the plan's own title line: the title is known
+    out.lines = out.lines[:start] + out.lines[end:]
+    if not out.number:
+        numbers = [n for ln in notice for _, n in find_documents(key(ln.text)) if n]
+        out.number = numbers[0] if numbers else ""
+
+
+def _plan_begins(text: str, title: str) -> bool:
+    k = key(text).strip().lstrip("#").strip()
+    if fold(title_of(text)) == fold(title) and title:
+        return True
+    return bool(re.match(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|为(?!.*印发))", k)) and "印发" not in k
+
+
+def _signature_line(text: str) -> bool:
+    k = key(text).strip()
+    return bool(DATE_LINE.match(k) or ORG_DATE_LINE.match(k) or is_org_line(text))
+
+
+def _subtitle(out: Unwrapped) -> Unwrapped:
+    """A subtitle line (——…) right under the title line is left out, and listed."""
+    for i, ln in enumerate(out.lines[:3]):
+        if _SUBTITLE.match(key(ln.text).strip()) and len(ln.text.strip()) <= 40:
+            out.dropped.append((ln.no, ln.text.strip(), "the subtitle under the title"))
+            del out.lines[i]
+            break
+    return out

@@ -1,0 +1,216 @@
+"""Leadership and steps tables, as Word documents and Markdown plans write them. Pure.
+
+A leadership table has a name column (姓名) and any of 职务, 单位, 小组职务 in any order; a steps
+table has a phase or time column and any of 阶段, 时间, 主要任务, 责任单位. A table is rows of cells;
+in text it is written as Markdown pipe rows (`| 姓名 | 职务 |`), the form the importer gives tables
+of Word documents too. See docs/plan-format.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cntext import split_title
+from .dates import DateIssue, PlanDate, find_range
+from .vocabulary import fold
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_RULE_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+
+# Column headers, folded; the first column kind whose word a header holds wins.
+_LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("org_title", ("单位及职务", "单位和职务", "单位职务", "职务及单位", "单位及职位", "工作单位及职务", "所在单位及职务")),
+    ("role", ("小组职务", "组内职务", "小组分工", "组内分工", "担任职务", "小组职位", "分工", "角色", "组内职位")),
+    ("name", ("姓名", "名字", "人员")),
+    ("org", ("工作单位", "所在单位", "单位", "部门")),
+    ("title", ("现任职务", "行政职务", "职务", "职称", "职位")),
+)
+_STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("owner", ("责任单位", "负责单位", "牵头单位", "责任人", "负责人", "责任部门", "实施单位")),
+    ("when", ("时间", "日期", "时限", "期限", "起止")),
+    ("title", ("阶段", "步骤", "环节", "名称", "项目")),
+    ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求")),
+)
+ROLE_WORDS: dict[str, str] = {
+    "组长": "leaders", "第一组长": "leaders", "名誉组长": "leaders", "总指挥": "leaders",
+    "常务副组长": "deputies", "执行副组长": "deputies", "副组长": "deputies", "副总指挥": "deputies",
+    "成员": "members", "组员": "members", "顾问": "members", "秘书长": "members", "副秘书长": "members",
+    "联络员": "members", "办公室主任": "members", "委员": "members",
+}
+PLAIN_ROLES = {"组长": "leaders", "副组长": "deputies", "成员": "members", "组员": "members"}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def is_pipe_row(line: str) -> bool:
+    return bool(_PIPE_ROW.match(line))
+
+
+def pipe_cells(line: str) -> tuple[str, ...]:
+    inner = line.strip()[1:-1]
+    return tuple(c.strip() for c in inner.split("|"))
+
+
+def pipe_table(lines: list[str]) -> Table | None:
+    """A table from Markdown pipe rows (the rule row under the header optional); None when not one."""
+    rows = [pipe_cells(ln) for ln in lines if is_pipe_row(ln)]
+    rows = [r for r in rows if not all(_RULE_CELL.match(c) for c in r if c)]
+    if len(rows) < 2:
+        return None
+    return headerless(Table(rows[0], tuple(rows[1:])))
+
+
+def table_in(lines: list[tuple[int, str]], kind: str) -> tuple[Table | None, list[tuple[int, str]]]:
+    """The table of `kind` among numbered lines, and the numbered lines of its body rows (None, [] when none)."""
+    rows = [(n, raw) for n, raw in lines if is_pipe_row(raw)]
+    table = pipe_table([raw for _, raw in rows])
+    if table is None or kind_of(table) != kind:
+        return None, []
+    return table, rows
+
+
+def pipe_text(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    """A table as Markdown pipe rows (cells with | or line breaks made safe)."""
+    def row(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(c.replace("|", "｜").replace("\n", " ").strip() for c in cells) + " |"
+    return [row(header), "| " + " | ".join("---" for _ in header) + " |"] + [row(r) for r in rows]
+
+
+def _columns(header: tuple[str, ...], table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        k = fold(cell)
+        for kind, words in table:
+            if kind not in found and any(w in k for w in words):
+                found[kind] = i
+                break
+    return found
+
+
+def headerless(table: Table) -> Table:
+    """A leadership table written without a header row (组长 | 王立新 | 县教育局局长): given one, found from
+    its cells (a column of roles, a column of names, the rest title and organisation); else the table."""
+    rows = (table.header,) + table.rows
+    width = min(len(r) for r in rows)
+    if _columns(table.header, _LEADERSHIP_COLUMNS) or width < 2:
+        return table
+    roles = [i for i in range(width) if all(fold(r[i]) in ROLE_WORDS for r in rows)]
+    names = [i for i in range(width) if i not in roles
+             and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", fold(r[i])) and fold(r[i]) not in ROLE_WORDS for r in rows)]
+    if not roles or not names:
+        return table
+    header = tuple("小组职务" if i == roles[0] else "姓名" if i == names[0] else "职务" for i in range(width))
+    return Table(header, tuple(r[:width] for r in rows))
+
+
+def kind_of(table: Table) -> str | None:
+    """'leadership', 'steps' or None, by the header."""
+    lead = _columns(table.header, _LEADERSHIP_COLUMNS)
+    if "name" in lead and len(lead) >= 2:
+        return "leadership"
+    steps = _columns(table.header, _STEP_COLUMNS)
+    if ("when" in steps or "title" in steps) and len(steps) >= 2:
+        return "steps"
+    if "name" in lead and _role_column(table) is not None:
+        return "leadership"
+    return None
+
+
+def _role_column(table: Table) -> int | None:
+    """A column whose cells are mostly group roles (组长, 副组长…), whatever its header."""
+    for i in range(len(table.header)):
+        cells = [fold(r[i]) for r in table.rows if i < len(r) and r[i].strip()]
+        if cells and sum(1 for c in cells if c in ROLE_WORDS) * 2 > len(cells):
+            return i
+    return None
+
+
+def _cell(row: tuple[str, ...], i: int | None) -> str:
+    return row[i].strip() if i is not None and i < len(row) else ""
+
+
+def extra_columns(table: Table) -> bool:
+    """A leadership table with columns the model has no field for (性别, 联系电话…), 序号 aside."""
+    cols = set(_columns(table.header, _LEADERSHIP_COLUMNS).values()) | {_role_column(table)}
+    return any(i not in cols and fold(h) not in ("序号", "编号", "") and any(i < len(r) and r[i].strip() for r in table.rows)
+               for i, h in enumerate(table.header))
+
+
+def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
+    """(role key, person) per row; a row with an empty role takes the role of the row above."""
+    cols = _columns(table.header, _LEADERSHIP_COLUMNS)
+    by_cells = _role_column(table)
+    role_col = by_cells if by_cells is not None else cols.get("role")
+    title_col = cols.get("title") if cols.get("title") != role_col else None
+    out: list[tuple[str, dict[str, str]]] = []
+    role_key, role_text = "members", ""
+    for row in table.rows:
+        written = fold(_cell(row, role_col))
+        if written:
+            role_key, role_text = ROLE_WORDS.get(written, "members"), written
+        name = _cell(row, cols.get("name"))
+        if not name:
+            continue
+        title, org = _cell(row, title_col), _cell(row, cols.get("org"))
+        both = _cell(row, cols.get("org_title"))
+        if both and not (title or org):
+            title = both
+        if title and not org:
+            title, org = split_title(title)
+        person = {"name": name, "title": title, "org": org}
+        if role_text and role_text not in PLAIN_ROLES:
+            person["role"] = role_text
+        out.append((role_key, {k: v for k, v in person.items() if v}))
+    return out
+
+
+def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
+    """One step per row: title, start/end (from the time column), owner, body."""
+    cols = _columns(table.header, _STEP_COLUMNS)
+    steps = [_step_of(row, cols, year) for row in table.rows]
+    return [s for s in steps if s]
+
+
+def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> dict[str, str]:
+    title, when = _cell(row, cols.get("title")), _cell(row, cols.get("when"))
+    body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
+    if not (title or when or body):
+        return {}
+    if not title and body and len(body) <= 30:  # no title column: the task names the step
+        title, body = body, ""
+    step: dict[str, str] = {"title": title or when or body[:30]}
+    read = _XUN.sub("", month_dots(when))
+    found = find_range(read, year) if when else None
+    if found and read != month_dots(when):  # 3月上旬, 6月底: read to the month, the words kept
+        body = "\n\n".join(x for x in (f"时间：{when}", body) if x)
+    if found:
+        dates = {name: _date_text(value, when) for name, value in (("start", found.start), ("end", found.end))}
+        step.update({name: text for name, text in dates.items() if text})
+    elif when and title:
+        body = "\n\n".join(x for x in (f"时间：{when}", body) if x)  # a time not read as dates stays in the text
+    step.update({k: v for k, v in (("owner", owner), ("body", body)) if v})
+    return step
+
+
+_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
+_MONTH_DOT = re.compile(r"(?<![\d.])(\d{4})\s*[.．]\s*(\d{1,2})(?![\d.．])")
+
+
+def month_dots(text: str) -> str:
+    """'2023.3—2023.5' -> '2023年3月—2023年5月': a year and month written with a dot, as tables do."""
+    return _MONTH_DOT.sub(r"\1年\2月", text)
+
+
+def _date_text(value: PlanDate | DateIssue | None, written: str) -> str:
+    """ISO text; for a date that cannot be read, the words as written, so that `plangen check` reports them."""
+    if isinstance(value, PlanDate):
+        return str(value)
+    if isinstance(value, DateIssue):
+        quoted = re.search(r"'(.+?)'", value.message)
+        return quoted.group(1) if quoted else written
+    return ""

@@ -1,0 +1,89 @@
+"""Word documents and legacy files: styles, bold headings, tables, the issuing notice, page breaks."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "import_corpus"))
+pytest.importorskip("docx")
+
+from build_docx import build_docx
+
+from plangen.importer import Options, convert
+from plangen.importer.reading import Unreadable, docx_text, read_input
+from plangen.importer.splitting import compile_split
+
+
+def plans(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [d for d, _ in convert(docx_text(build_docx(blocks)), "a.docx", Options(compile_split(None))).plans]
+
+
+BODY: list[dict[str, Any]] = [
+    {"h1": "一、总体要求"}, {"p": "坚持需求导向，精准帮扶。"},
+    {"h1": "二、组织领导"},
+    {"table": [["小组职务", "姓名", "单位", "职务"], ["组长", "王立新", "县教育局", "局长"], ["常务副组长", "陈红", "县教育局", "副局长"]]},
+    {"h1": "三、实施步骤"},
+    {"table": [["时间", "阶段", "责任单位", "主要任务"], ["2024年3月1日至3月15日", "动员部署", "县教育局", "召开动员会"]]},
+    {"h1": "四、注意事项"}, {"p": "各校要高度重视。"},
+]
+
+
+def test_numbered_heading_styles_are_parts_and_keep_the_authors_heading() -> None:
+    [plan] = plans([{"title": "某县结对帮扶方案"}, *BODY, {"right": "某县教育局"}, {"right": "2024年2月1日"}])
+    assert plan["guiding_thought"] == "坚持需求导向，精准帮扶。"
+    assert plan["requirements"] == "各校要高度重视。"
+    assert plan["headings"]["guiding_thought"] == "一、总体要求"
+    assert (plan["issuer"], plan["date"]) == ("某县教育局", "2024-02-01")
+
+
+def test_tables_in_any_column_order_give_people_with_roles_and_dated_steps() -> None:
+    [plan] = plans([{"title": "某县结对帮扶方案"}, *BODY])
+    assert plan["leadership"]["leaders"] == [{"name": "王立新", "title": "局长", "org": "县教育局"}]
+    assert plan["leadership"]["deputies"] == [{"name": "陈红", "title": "副局长", "org": "县教育局", "role": "常务副组长"}]
+    assert plan["steps"] == [{"title": "动员部署", "start": "2024-03-01", "end": "2024-03-15", "owner": "县教育局",
+                              "body": "召开动员会"}]
+
+
+def test_bold_paragraphs_are_headings_when_the_document_has_no_styles() -> None:
+    [plan] = plans([{"bold": "某镇帮扶方案"}, {"bold": "指导思想"}, {"p": "以人为本。"}, {"bold": "工作要求"}, {"p": "要落实。"}])
+    assert plan["title"] == "某镇帮扶方案"
+    assert (plan["guiding_thought"], plan["requirements"]) == ("以人为本。", "要落实。")
+
+
+def test_the_issuing_notice_gives_title_number_issuer_and_date() -> None:
+    [plan] = plans([{"p": "某县教育局文件"}, {"p": "某教发〔2024〕5号"},
+                    {"title": "某县教育局关于印发《某县送教下乡方案》的通知"}, {"p": "各学校："},
+                    {"p": "现将《某县送教下乡方案》印发给你们，请认真执行。"}, {"right": "某县教育局"}, {"right": "2024年3月1日"},
+                    {"page": True}, {"title": "某县送教下乡方案"}, *BODY])
+    assert (plan["title"], plan["number"]) == ("某县送教下乡方案", "某教发〔2024〕5号")
+    assert (plan["issuer"], plan["date"]) == ("某县教育局", "2024-03-01")
+    assert "印发" not in str(plan)
+
+
+def test_a_page_break_before_a_title_starts_another_plan() -> None:
+    found = plans([{"title": "甲校帮扶方案"}, *BODY, {"page": True}, {"title": "乙校帮扶方案"}, *BODY])
+    assert [p["title"] for p in found] == ["甲校帮扶方案", "乙校帮扶方案"]
+
+
+def test_legacy_word_files_are_refused_with_the_conversion_command(tmp_path: Path) -> None:
+    doc = tmp_path / "plan.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with pytest.raises(Unreadable, match="libreoffice --headless --convert-to docx"):
+        read_input(doc)
+    wps = tmp_path / "plan.wps"
+    wps.write_bytes(b"anything")
+    with pytest.raises(Unreadable, match=r"\.doc/\.wps"):
+        read_input(wps)
+
+
+def test_numbers_word_draws_before_headings_are_read_into_the_authors_headings() -> None:
+    [plan] = plans([{"title": "某县帮扶方案"}, {"n1": "总体要求"}, {"p": "坚持需求导向。"}, {"n1": "组织领导"},
+                    {"p": "组长：王立新（县教育局局长）"}, {"n1": "实施步骤"}, {"n2": "动员（2024年3月1日至3月15日）"},
+                    {"p": "召开会议。"}, {"n1": "注意事项"}, {"p": "要落实。"}])
+    assert plan["headings"] == {"guiding_thought": "一、总体要求", "leadership": "二、组织领导", "steps": "三、实施步骤",
+                                "requirements": "四、注意事项"}
+    assert [(s["title"], s["start"]) for s in plan["steps"]] == [("动员", "2024-03-01")]
