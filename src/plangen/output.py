@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,8 +119,9 @@ class SiteWriter:
                 os.unlink(tmp)
         self._staged = []
 
-    def swap(self) -> None:
+    def swap(self) -> Callable[[], None]:
         """Nothing to swap: every file is in place once committed (publish.Publication swaps)."""
+        return _nothing
 
     def commit(self, keep: tuple[str, ...] = (), kept: tuple[str, ...] = (),
                previous: Collection[str] | None = None, current: Collection[str] | None = None) -> WriteStats:
@@ -138,6 +139,10 @@ class SiteWriter:
         if len(previous) != len(current) or set(previous) != current:  # else the manifest on disk says it already
             _write_manifest(self.out, current)
         return WriteStats(written, len(current) - written, removed, changed)
+
+
+def _nothing() -> None:
+    return None
 
 
 def manifest_bytes(files: Collection[str]) -> bytes:

@@ -23,6 +23,7 @@ import os
 import shutil
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
@@ -218,8 +219,9 @@ class Publication:
     def abort(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def swap(self) -> None:
-        """Make the staged folder the output folder in one step, then remove the old site."""
+    def swap(self) -> Callable[[], None]:
+        """Make the staged folder the output folder in one step, then remove the old site: in a
+        thread, while the build saves its cache; the function returned waits for it."""
         if self.old is None:
             self.folder.rename(self.out)
         elif not _exchange(self.folder, self.out):
@@ -227,8 +229,10 @@ class Publication:
             self.out.rename(old)  # (no atomic exchange here: `recover` puts it back if stopped now)
             self.folder.rename(self.out)
         fault("swapped")
-        shutil.rmtree(self.folder if self.old is not None and self.folder.exists() else old_of(self.out),
-                      ignore_errors=True)
+        old = self.folder if self.old is not None and self.folder.exists() else old_of(self.out)
+        removal = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True})
+        removal.start()
+        return removal.join
 
 
 def _link(source: str, target: str) -> None:
