@@ -212,7 +212,8 @@ class Publication:
             if entry.is_dir(follow_symlinks=False):
                 linked += self._carry_over(path + "/", unchanged, stale)
             elif path not in self._put and path not in stale and path != MANIFEST:
-                _link(entry.path, self._target(path))
+                self._make_folder(folder.rstrip("/"))
+                _link(entry.path, os.path.join(self._root, path))  # (nothing there yet: it was not put)
                 linked += path in unchanged
         return linked
 
