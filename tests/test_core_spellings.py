@@ -1,6 +1,6 @@
 """One model, two spellings: YAML and Markdown load into equal Plans and make the same errors.
 
-Also the Markdown forms of DESIGN.md §2: numbered headings, full/half-width punctuation, spaced
+Also the Markdown forms of docs/plan-format.md: numbered headings, full/half-width punctuation, spaced
 labels, empty slots, and the ways dates are written.
 """
 

@@ -167,7 +167,7 @@ def test_a_text_edit_in_a_long_lived_process_redoes_only_that_plans_files_and_th
     # the plan's page, its calendar, its source, its JSON, and the Atom feed (it shows the newest plans' text);
     # the site calendar and the API's list show summaries only: neither is made again
     assert warm.rendered == 5
-    assert memory.last is not first and memory.last.inputs.renderer is first.inputs.renderer
+    assert memory.last is not first and memory.last.live.renderer is first.live.renderer
     assert warm.stats is not None and 0 < warm.stats.written <= 5
     assert {path: (tmp_path / "site" / path).stat().st_mtime_ns for path in site_wide} == site_wide
     _edit_title(random.Random(5), project)  # a summary changes: every page fingerprinted again
@@ -186,11 +186,11 @@ def test_a_template_edit_in_a_long_lived_process_redoes_only_its_pages(project: 
     (project / "templates" / "timeline.html").write_text(timeline.replace("<h1>", '<h1 class="edited">', 1), "utf-8")
     warm = build(options, cache=memory)
     assert warm.ok and warm.rendered == 1 and 'class="edited"' in (out / "timeline.html").read_text("utf-8")
-    assert memory.last.inputs.renderer is first.inputs.renderer  # plan cards are kept: _card.html is unchanged
+    assert memory.last.live.renderer is first.live.renderer  # plan cards are kept: _card.html is unchanged
     (project / "templates" / "_card.html").write_text((REPO / "templates" / "_card.html").read_text("utf-8") + "\n",
                                                       "utf-8")
     again = build(options, cache=memory)
-    assert again.ok and memory.last.inputs.renderer is not first.inputs.renderer
+    assert again.ok and memory.last.live.renderer is not first.live.renderer
     assert _tree(out) == _cold(project, tmp_path, "cold")
 
 
@@ -230,9 +230,10 @@ def test_a_corrupt_or_foreign_cache_is_ignored(project: Path, tmp_path: Path, da
     if damage == "garbage":
         file.write_bytes(b"\x00not json")
     elif damage == "other-version":
-        doc = json.loads(file.read_text("utf-8"))
-        doc["version"] = "0.0.0-other"
-        file.write_text(json.dumps(doc), "utf-8")
+        head, _, entries = file.read_text("utf-8").partition("\n")
+        doc = json.loads(head)
+        doc["format"] = "0.0.0-other/3"
+        file.write_text(json.dumps(doc) + "\n" + entries, "utf-8")
     else:
         file.write_text(json.dumps({"format": cache_store.FORMAT, "version": "x", "parsed": [1, 2]}), "utf-8")
     assert cache_store.load(project).parsed == {}

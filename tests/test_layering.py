@@ -1,5 +1,6 @@
-"""Imports stay layered as DESIGN.md §4 says. Reads the source of src/plangen with ast; checks
-whatever modules exist, so new modules are covered as soon as they are written."""
+"""Imports stay layered (docs/architecture.md): a pure core, the site modules, a thin shell; and
+the core and site modules hold no module-level mutable state. Reads the source of src/plangen with
+ast; checks whatever modules exist, so new modules are covered as soon as they are written."""
 
 from __future__ import annotations
 
@@ -169,3 +170,70 @@ def test_the_checker_sees_the_modules() -> None:
     assert ("plangen.vocabulary", 12) not in set(imports("plangen.documents"))
     assert "yaml" in {i for i, _ in imports("plangen.documents")}
     assert "plangen.problems" in {i for i, _ in imports("plangen.documents")}
+
+
+# The core and the site modules: what a call returns must not depend on earlier calls, so they keep
+# no mutable table at module level (memos live in the state that owns them: cache.BuildCache).
+STATEFUL_FREE = (*CORE_RANK, *PURE, "build", "reuse", "jobs", "render", "theme", "pages", "feeds", "crosscheck",
+                 "cache", "plancodec", "memo", "stamp", "lastpass", "output", "publish", "store", "workspace",
+                 "history", "historycache", "parallel", "search", "names", "index")
+_CONTAINERS = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+_MAKERS = {"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque", "ByIdentity"}
+_MUTATORS = {"append", "extend", "insert", "update", "setdefault", "pop", "popitem", "clear", "add", "remove",
+             "discard", "put", "keep_only", "persist", "__setitem__"}
+
+
+def _module_containers(module: ast.Module) -> dict[str, int]:
+    """Names bound at module level to a mutable container or to an instance of a class of the module."""
+    found = {}
+    classes = {n.name for n in module.body if isinstance(n, ast.ClassDef)}
+    for node in module.body:
+        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) \
+            else []
+        called = value.func.id if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) else ""
+        if isinstance(value, _CONTAINERS) or called in _MAKERS or called in classes:
+            found.update((t.id, node.lineno) for t in targets if isinstance(t, ast.Name))
+    return found
+
+
+def _mutated(name: str, module: ast.Module) -> list[str]:
+    """The module-level containers that the module changes after it loaded (in a function or a method)."""
+    names = _module_containers(module)
+    changed = []
+    for func in ast.walk(module):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(func):
+            target = None
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+                for t in node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]:
+                    if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name):
+                        target = t.value.id
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and isinstance(node.func.value, ast.Name) and node.func.attr in _MUTATORS:
+                target = node.func.value.id
+            elif isinstance(node, ast.Global):
+                changed += [f"{name}:{node.lineno} global {n}" for n in node.names]
+            if target in names:
+                changed.append(f"{name}:{node.lineno} changes {target} (made at line {names[target]})")
+    return changed
+
+
+def test_core_and_site_modules_keep_no_module_level_mutable_state() -> None:
+    wrong = []
+    for m in MODULES:
+        if local(m) in STATEFUL_FREE and m.count(".") == 1:
+            wrong += _mutated(m, tree(m))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("code, found", [
+    ("_SEEN: dict[str, int] = {}\n\ndef f(x):\n    _SEEN[x] = 1\n", ["m:4 changes _SEEN (made at line 1)"]),
+    ("_LAST = []\n\ndef f(x):\n    _LAST[:] = [x]\n", ["m:4 changes _LAST (made at line 1)"]),
+    ("class C:\n    pass\n\n_MEMO = C()\n\ndef f(x):\n    _MEMO.put(x, 1)\n", ["m:7 changes _MEMO (made at line 4)"]),
+    ("_N = 0\n\ndef f():\n    global _N\n    _N += 1\n", ["m:4 global _N"]),
+    ("_TABLE = {'a': 1}\n\ndef f(x):\n    return _TABLE.get(x)\n", []),
+])
+def test_the_state_checker_finds_memo_tables_and_leaves_constants(code: str, found: list[str]) -> None:
+    assert _mutated("m", ast.parse(code)) == found

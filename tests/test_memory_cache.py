@@ -8,6 +8,7 @@ import shutil
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
@@ -77,7 +78,7 @@ def test_parsed_plans_keep_no_data(project: Path, monkeypatch: pytest.MonkeyPatc
 def test_a_saved_cache_gives_the_same_plans_and_the_same_site(project: Path, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     assert _build(project, tmp_path / "first").ok
-    doc = json.loads(_cache_file(project).read_text("utf-8"))
+    doc = _read(_cache_file(project))
     assert doc["format"] == cache_store.FORMAT and all("data" not in item for item in doc["parsed"].values())
     loaded = cache_store.load(project)
     fresh = {p.source.path: p for p in parse_each(_sources(project))}
@@ -94,6 +95,39 @@ def test_a_saved_cache_gives_the_same_plans_and_the_same_site(project: Path, tmp
     assert _tree(tmp_path / "first") == cold
 
 
+def _read(file: Path) -> dict[str, Any]:
+    """The saved cache as one document: its head, and its entries under "parsed"."""
+    head, *lines = file.read_text("utf-8").splitlines()
+    doc: dict[str, Any] = json.loads(head)
+    doc["parsed"] = dict(json.loads(line.partition(" ")[2]) for line in lines)
+    return doc
+
+
+def _write(file: Path, doc: dict[str, Any]) -> None:
+    """Save `doc` as _read gives it, each entry with a valid check (a damage well formed)."""
+    entries = doc.pop("parsed")
+    file.write_text(json.dumps(doc, ensure_ascii=False) + "\n"
+                    + "".join(cache_store.entry_line(path, item) for path, item in entries.items()), "utf-8")
+
+
+def test_an_entry_edited_by_hand_is_not_trusted(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert _build(project, out).ok
+    file = _cache_file(project)
+    head, *lines = file.read_text("utf-8").splitlines()
+    check, _, rest = lines[0].partition(" ")
+    path, item = json.loads(rest)
+    title = item["plan"][1]
+    item["plan"][1] = "手工改过的标题"  # well formed, but its check no longer holds
+    lines[0] = check + " " + json.dumps([path, item], ensure_ascii=False, separators=(",", ":"))
+    file.write_text("\n".join([head, *lines]) + "\n", "utf-8")
+    assert path not in cache_store.load(project).parsed
+    shutil.rmtree(out)
+    assert _build(project, out).ok
+    pages = "".join(p.read_text("utf-8") for p in out.rglob("*.html"))
+    assert "手工改过的标题" not in pages and title in pages
+
+
 def _cold(project: Path, tmp_path: Path) -> Path:
     out = tmp_path / "cold"
     assert _build(project, out, persistent_cache=False).ok
@@ -104,7 +138,7 @@ def _cold(project: Path, tmp_path: Path) -> Path:
 def test_an_old_or_damaged_cache_is_ignored(project: Path, tmp_path: Path, damage: str) -> None:
     assert _build(project, tmp_path / "site").ok
     file = _cache_file(project)
-    doc = json.loads(file.read_text("utf-8"))
+    doc = _read(file)
     path, item = next((k, v) for k, v in doc["parsed"].items() if v["plan"] is not None)
     if damage == "format-1":  # the old format kept each plan's data
         doc["format"] = 1
@@ -117,7 +151,7 @@ def test_an_old_or_damaged_cache_is_ignored(project: Path, tmp_path: Path, damag
         item["plan"][1] = 7  # a title that is no text
     else:
         doc["parsed"]["plans/elsewhere.yaml"] = doc["parsed"].pop(path)
-    file.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    _write(file, doc)
     assert cache_store.load(project).parsed == {}
 
 
@@ -149,6 +183,6 @@ def test_a_plan_with_values_of_other_types_comes_back_whole(project: Path, monke
     assert parsed.plan is not None
     odd = replace(parsed, plan=replace(parsed.plan, tags=["a list"]))  # type: ignore[arg-type]
     monkeypatch.setattr(cache_store, "parse_source", lambda s: odd)
-    sent = cache_store._parse_slim(source)
+    sent = cache_store._parse_in_worker(source)
     assert sent[0] is odd.plan
-    assert cache_store._unslim(source, sent, {}).plan is odd.plan
+    assert cache_store._from_worker(source, sent, {}).plan is odd.plan

@@ -7,10 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from plangen import urls
-from plangen.build import _all_jobs, _inputs
 from plangen.index import build_index
+from plangen.jobs import all_jobs
 from plangen.pages import Page, cited_with, plan_page
 from plangen.render import SiteInfo
+from plangen.reuse import inputs_of
 from plangen.workspace import load_workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -45,7 +46,7 @@ def test_a_plan_page_is_made_again_when_a_plan_citing_the_same_document_changes_
                     history=frozenset())
 
     def prints(idx):  # type: ignore[no-untyped-def]
-        jobs = _all_jobs(_inputs(idx, ws.config, site, ws.project.texts, ws.registry_text, None), cited_with(idx))
+        jobs = all_jobs(inputs_of(idx, ws.config, site, ws.project.texts, ws.registry_text, None), cited_with(idx))
         return {path: job.fingerprint for path, job in jobs.items()}
 
     doc = max(index.docs.values(), key=lambda d: len(d.citing))
@@ -65,7 +66,7 @@ def test_a_page_job_keeps_only_what_rendering_needs(tmp_path: Path) -> None:
     ws, index = _index(tmp_path)
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=False, drafts=False,
                     history=frozenset())
-    jobs = _all_jobs(_inputs(index, ws.config, site, ws.project.texts, ws.registry_text, None), cited_with(index))
+    jobs = all_jobs(inputs_of(index, ws.config, site, ws.project.texts, ws.registry_text, None), cited_with(index))
     held = [cell.cell_contents for job in jobs.values() if job.path.endswith(".html") and job.make.__closure__
             for cell in job.make.__closure__ if isinstance(cell.cell_contents, Page)]
     assert held and all(page.reads == () and page.shows == () for page in held)

@@ -12,7 +12,7 @@ from jinja2 import Template
 
 from plangen.index import Index, build_index
 from plangen.pages import Page, all_pages
-from plangen.render import Links, Renderer, SiteInfo
+from plangen.render import CompiledTemplates, Links, Renderer, SiteInfo
 from plangen.workspace import load_workspace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,9 +35,10 @@ def test_one_renderer_for_all_pages_equals_a_fresh_renderer_per_page(
         example: tuple[Index, SiteInfo, list[Page]]) -> None:
     """Cards and hrefs kept for other pages and folders give the bytes a page rendered alone gets."""
     index, site, pages = example
-    shared = Renderer(index, site, None)
+    compiled = CompiledTemplates()  # (each renderer compiles no template again)
+    shared = Renderer(index, site, None, compiled)
     together = {p.path: shared.render(p) for p in pages}
-    alone = {p.path: Renderer(index, site, None).render(p) for p in pages}
+    alone = {p.path: Renderer(index, site, None, compiled).render(p) for p in pages}
     assert together == alone
     assert {depth for _, depth in shared._cards} == {0, 1}  # cards were asked for from both folder depths
 
@@ -171,7 +172,8 @@ def test_prepare_compiles_every_template_and_makes_every_card_beforehand(
     together = {p.path: renderer.render(p) for p in pages}
     assert "_card.html" not in made and "compiled" not in made
     assert len(made) == len(pages)
-    assert together == {p.path: Renderer(index, site, None).render(p) for p in pages}
+    compiled = CompiledTemplates()
+    assert together == {p.path: Renderer(index, site, None, compiled).render(p) for p in pages}
 
 
 def test_make_all_prepares_once_before_forking_and_never_for_a_small_batch() -> None:

@@ -18,7 +18,6 @@ from plangen import search
 from plangen.build import BuildOptions, build, summary
 from plangen.i18n import translator
 from plangen.index import build_index
-from plangen.output import SiteWriter
 from plangen.search_docs import CELL, markdown_passages, search_docs
 from plangen.search_index import index_files, keys_of, normalise, shard_of
 from plangen.workspace import load_workspace
@@ -223,18 +222,11 @@ def test_a_build_that_fails_while_writing_is_followed_by_a_correct_index(tmp_pat
     build(BuildOptions(root=root, output=out))  # with the persistent cache, as the CLI runs
     before = tree(out)
     _edit(root)
-    put = SiteWriter.put
-
-    def full_disk(self: SiteWriter, path: str, data: bytes) -> None:
-        if path.startswith("search/"):
-            raise OSError(28, "No space left on device")
-        put(self, path, data)
-
-    monkeypatch.setattr(SiteWriter, "put", full_disk)
-    with pytest.raises(OSError):
-        build(BuildOptions(root=root, output=out))
+    monkeypatch.setenv("PLANGEN_FAULT", "staged:enospc")  # the disk is full once the site is staged (publish.py)
+    failed = build(BuildOptions(root=root, output=out))
+    assert not failed.ok and [p.code for p in failed.problems] == ["output-failed"]
     assert tree(out) == before  # nothing of the failed build is visible: pages and index agree
-    monkeypatch.setattr(SiteWriter, "put", put)
+    monkeypatch.delenv("PLANGEN_FAULT")
     build(BuildOptions(root=root, output=out))
     fresh = tmp_path / "fresh"
     _build(root, fresh)

@@ -118,3 +118,39 @@ def test_rebuild_after_an_edit_equals_a_cold_build(first_build: Path, tmp_path: 
     assert stale == [], f"{scenario}: stale after the incremental rebuild: {stale}"
     assert (out / MANIFEST).read_bytes() == (tmp_path / "cold" / MANIFEST).read_bytes()
     assert broken_links(parse_site(fresh)) == []
+
+
+# A list template of the project's own that prints each plan's full text (its guiding thought), not
+# only its summary: the build cannot know what a project's template prints (docs/architecture.md).
+FULL_TEXT_LIST = ("{% extends 'base.html' %}{% block main %}<h1>{{ bucket.name }}</h1>"
+                  "{% for slug in bucket.plans %}<p>{{ index.by_slug[slug].part('guiding_thought').body }}</p>"
+                  "{% endfor %}{% endblock %}")
+
+
+def _full_text_card() -> str:
+    from plangen.render import default_theme
+
+    card = (default_theme() / "_card.html").read_text("utf-8")
+    return card.replace("</li>", "<p>{{ plan.part('guiding_thought').body }}</p></li>", 1)
+
+
+@pytest.mark.parametrize("process", ["new", "long-lived"])
+@pytest.mark.parametrize("template", ["bucket.html", "_card.html"])
+def test_a_project_list_template_that_prints_full_text_is_rendered_again_when_the_text_changes(
+        tmp_path: Path, process: str, template: str) -> None:
+    from plangen.build import BuildOptions, build
+    from plangen.cache import BuildCache
+
+    text = FULL_TEXT_LIST if template == "bucket.html" else _full_text_card()
+    root = write_files(tmp_path / "project", {**PROJECT, f"templates/{template}": text})
+    out = tmp_path / "site"
+    memory = BuildCache() if process == "long-lived" else None
+    options = BuildOptions(root=root, output=out, search=False, persistent_cache=memory is None, in_place=True)
+    assert build(options, cache=memory).ok
+    assert any("以发展为目标。" in p.read_text("utf-8") for p in out.rglob("*.html") if "plans" not in p.parts)
+    _replace("plans/b.yaml", "guiding_thought: 以发展为目标。", "guiding_thought: 以改进为目标。")(root)
+    assert build(options, cache=memory).ok
+    assert build_site(root, tmp_path / "cold", search=False, persistent_cache=False).ok
+    warm, fresh = read_tree(out, manifest=False), read_tree(tmp_path / "cold", manifest=False)
+    assert any("以改进为目标。" in b.decode("utf-8", "replace") for p, b in fresh.items() if not p.startswith("plans/"))
+    assert sorted(p for p in warm if warm[p] != fresh.get(p)) == []

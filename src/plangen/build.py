@@ -1,65 +1,56 @@
-"""`plangen build`: the stages in order, written once.
+"""`plangen build`: the stages in order, in `_build` (docs/architecture.md, "The pipeline").
 
-    workspace (config, plans, registry, all problems)  -> stop here on any error
-    index (cross-links)                                 -> jobs: every output file, its inputs' fingerprint
-    render the jobs whose fingerprint changed           -> {output path: bytes}, all in memory
-    write (only changed files; stale files from the manifest removed), then the search index
+    stamp      nothing it would read changed since the last build -> its result, said again (stamp.py)
+    load       config, plans, registry, every problem             -> stop here on any error (workspace.py)
+    index      cross-links                                        -> reused when no summary changed (reuse.py)
+    search     the search index's files                           -> (search.py)
+    plan       every output file and the fingerprint of its inputs -> those not current are dirty (jobs.py)
+    make       the dirty files and the index's, into a staged copy of the site -> (publish.py; serve: in place)
+    publish    the staged site swapped in, in one step            -> (publish.py)
+    remember   the cache, the last pass and the stamp             -> .plangen-cache/ (store.py)
 
-A cold build is the same code with every job dirty. Nothing is written until every page has
-rendered, so a failing build leaves the site as it was.
-
-In a long-lived process (serve) the cache also keeps the last build's index and jobs: when a
-build finds that no plan's summary, setting or history changed — only some plans' text or some
-templates — it reuses them and redoes just those plans' own jobs, the feeds (`_update`) and the
-pages of the changed templates (`_retemplated`), instead of fingerprinting every page again. Its
-output is the same as a full pass (tests compare them).
+A cold build is the same code with every output dirty. Nothing is visible until the swap, so a
+build that fails or is killed leaves the site as it was.
 """
 
 from __future__ import annotations
 
 import gc
 import itertools
-import operator
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from functools import partial
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TextIO
 
-from . import __version__, crosscheck, feeds, git, lastpass, messages, search, urls
 from . import cache as cache_store
+from . import git, messages, publish, reuse, search, store
 from . import stamp as stamps
 from .cache import BuildCache, digest
 from .config import CONFIG_NAME, Config, cache_refusal, load_config
 from .history import HistoryResult, PlanHistory, read_history
-from .index import Index, build_index, index_from_json, index_to_json
-from .memo import changed_positions
+from .index import Index
+from .jobs import PARALLEL_FROM, all_jobs, make_all, redone_jobs, render_site, run_jobs, site_jobs
 from .model import Plan
 from .names import Registry
 from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
-from .pages import ALL, Cited, Page, cited_with, home, list_pages, plan_page
-from .parallel import can_fork, share
+from .pages import cited_with
 from .problems import Problem, error, strict
 from .project import Project
-from .render import (
-    Renderer,
-    RenderError,
-    SiteInfo,
-    asset_files,
-    default_theme,
-    persist_templates,
-    template_fingerprints,
-)
+from .render import CompiledTemplates, RenderError, SiteInfo
+from .reuse import Built, Job, source_date_epoch, summary_print
 from .safeio import Refused, read_regular
 from .sources import DEFAULT_SIZE_LIMIT, decode
+from .theme import asset_files, default_theme
 from .workspace import Workspace, load_workspace
+
+__all__ = ["PARALLEL_FROM", "BuildOptions", "BuildResult", "Job", "build", "make_all", "render_site", "run_jobs",
+           "site_jobs", "source_date_epoch", "summary", "summary_print", "terminal_progress"]
 
 Progress = Callable[[int, int], None]
 UNCHANGED = "nothing changed: the index is kept"
-PARALLEL_FROM = 400  # dirty pages; below this, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +65,7 @@ class BuildOptions:
     persistent_cache: bool = True  # keep .plangen-cache/ between runs (the CLI); serve keeps it in memory
     search_later: bool = False  # leave the search index to the caller, after the pages (serve: `search.PENDING`)
     jobs: int = 0  # worker processes for rendering; 0 = one per core
+    in_place: bool = False  # update the output folder file by file, not by swapping in a staged copy (serve)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,194 +87,123 @@ class BuildResult:
         return self.stats is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One output file: where it goes, what it was made from, how to make it."""
-
-    path: str
-    fingerprint: str
-    make: Callable[[], bytes] = field(compare=False)
-    here: bool = False  # made in this process even when others go to workers: it keeps what it computes
-
-
-def source_date_epoch() -> int:
-    value = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return int(value) if value.isdigit() else 0
-
-
 def build(options: BuildOptions, progress: Progress | None = None, cache: BuildCache | None = None) -> BuildResult:
-    """Build the site. The CLI passes no cache: the one in .plangen-cache/ is used, and when the stamp
-    of every input equals the last build's (stamp.py) its result is reported again at once. A
-    long-lived process (serve) passes one BuildCache to every build."""
+    """Build the site. The CLI passes no cache: the one in .plangen-cache/ is used. A long-lived
+    process (serve) passes one BuildCache to every build. One build of a project at a time."""
     started = time.perf_counter()
     root = options.root.resolve()
-    inputs_stamp: stamps.Stamp | None = None
-    damaged: set[str] | None = None  # None: not known (no build of this output folder was recorded)
-    seen: dict[str, tuple[int, int]] = {}  # output files' status before this build (stamp.damaged)
-    if options.persistent_cache and cache is None:
-        config, _ = load_config(root)
-        out = _output_dir(options, config)
-        saved = stamps.last(root / cache_store.CACHE_DIR, out)
-        inputs_stamp = _stamp(options, root, config, out, saved[0].hashed if saved else ())
-        damaged = stamps.damaged(saved, out, seen) if saved is not None else None
-        if saved is not None and saved[0].digest == inputs_stamp.digest and not damaged:
-            return _unchanged(options, root, config, out, saved[1], started)
-    try:
-        result = _build(options, root, progress, cache, started, damaged)
-    finally:
-        gc.unfreeze()  # (frozen in _build once the plans are loaded)
-    if inputs_stamp is not None:
-        stamps.save(root / cache_store.CACHE_DIR, inputs_stamp, result.output or root, _outcome(result, seen))
-    return result
+    with publish.one_at_a_time(root / store.CACHE_DIR):
+        try:
+            return _build(options, root, progress, cache, started)
+        except OSError as exc:  # the output folder or the cache cannot be read or written
+            return _unwritable(options, load_config(root)[0], exc)
+        finally:
+            gc.unfreeze()  # (frozen once the plans are indexed)
 
 
-def _build(options: BuildOptions, root: Path, progress: Progress | None, cache: BuildCache | None,
-           started: float, damaged: set[str] | None) -> BuildResult:
-    if cache is None:
-        cache = cache_store.load(root) if options.persistent_cache else BuildCache()
-    for path in damaged or ():  # an output file changed since the last build wrote it: made again
-        cache.outputs.pop(path, None)
-    persist_templates(root / cache_store.CACHE_DIR / "templates" if options.persistent_cache else None)
-    ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,
-                        parse=cache.parse, files=cache)
-    cache.expect(None)  # a watcher's hint holds for one build
-    cache.forget(ws.project.texts, list(ws.project.plans))
-    problems = strict(ws.problems) if options.strict else list(ws.problems)
-    out = _output_dir(options, ws.config)
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """What the last `plangen build` left for this one: its stamp, and the output files changed since."""
+
+    stamp: stamps.Stamp
+    saved: stamps.Saved | None
+    damaged: set[str] | None  # None: not known (no build of this output folder was recorded)
+    seen: dict[str, tuple[int, int]]  # output files' status before this build
+
+
+def _build(options: BuildOptions, root: Path, progress: Progress | None, given: BuildCache | None,
+           started: float) -> BuildResult:
+    before = _before(options, root) if options.persistent_cache and given is None else None       # stamp
+    if before is not None and before.saved is not None and before.saved[0].digest == before.stamp.digest \
+            and not before.damaged:
+        return _unchanged(options, root, before.saved[1], started)
+    cache = _cache(options, root, before, given)
+    ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,  # load
+                        parse=cache.parse, files=cache, links=cache.links)
+    out, problems = _output_dir(options, ws.config), _problems(options, ws)
     if any(p.is_error for p in problems):
         return BuildResult(ws, tuple(problems))
-    why = refusal(out, ws.config.root, ws.config.plans_dir) or cache_refusal(out, root / cache_store.CACHE_DIR)
-    if why:
-        refused = error(str(out), 0, 0, "", f"refusing to write the site: {why}",
-                        hint="choose another output folder (-o DIR, or output: in plangen.yaml)", code="output-refused")
-        return BuildResult(ws, (*problems, refused))
     plans = [p for p in ws.project.plans if options.drafts or p.status != "draft"]
-    if options.persistent_cache and cache.last is None and damaged == set():  # every output file as it was left
-        _restore(cache, root / cache_store.CACHE_DIR, out)
-    index = _index(plans, ws, cache)
-    # the plans and the index live until the build ends: the cyclic collector (run often while pages
-    # render) need not walk them each time; forked workers inherit this too
-    gc.freeze()
-    feeds.keep_only(plans)
-    crosscheck.keep_only(list(ws.project.plans))
+    if before is not None and cache.last is None and before.damaged == set():  # every output as it was left
+        reuse.restore(cache, root / store.CACHE_DIR, out)
+    index = _index(plans, ws, cache)                                                                  # index
     off = search.off_reason(options.search, ws.config.search, len(plans))
     histories, notes = _histories(options, ws, index, cache)
     site = SiteInfo(ws.config.title, ws.config.language, ws.config.edit_url, search=not off,
                     drafts=options.drafts, history=frozenset(histories))
-    # --- search stage (search.py): the index files go through the writer with the pages; the index's
-    # state is kept for the next build (in memory for serve, in .plangen-cache/ for the CLI) ---
-    state = cache.search or (search.load_state(root / cache_store.CACHE_DIR) if options.persistent_cache else None)
-    search_files, found, cache.search = search.search_stage(index, ws.config.language, off, state)
-    # ---
-    try:
-        stats, rendered = _render_and_write(ws, index, site, out, cache, options, progress, histories, search_files)
+    found, search_files = _search(options, root, cache, index, ws.config.language, off)                 # search
+    try:                                                                                  # plan, make, publish
+        stats, rendered, finish = _make_and_publish(_Site(ws, index, site, histories, out, search_files), cache,
+                                                    options, progress)
     except RenderError as exc:  # a broken template: reported like a plan error, nothing written
         return BuildResult(ws, (*problems, exc.problem()))
-    if options.persistent_cache:  # (search stage) after the index is written
-        search.save_state(root / cache_store.CACHE_DIR, cache.search)
-    if options.persistent_cache:
-        cache_store.save(root, cache)
-        _keep(cache, root / cache_store.CACHE_DIR)
-    pages = cache.last.pages if isinstance(cache.last, Pass) else sum(1 for p in cache.outputs if p.endswith(".html"))
-    return BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
-                       time.perf_counter() - started, out, found, rendered, notes)
+    pages = cache.last.pages if cache.last is not None else 0
+    result = BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
+                         time.perf_counter() - started, out, found, rendered, notes)
+    _remember(options, root, cache, before, result)                                                # remember
+    finish()  # (the old site removed meanwhile)
+    return result
 
 
-@dataclass(frozen=True, slots=True)
-class _Indexed:
-    """The last build's index, with the plans and registry it was made from (kept in BuildCache.index)."""
+def _before(options: BuildOptions, root: Path) -> _Before:
+    config, _ = load_config(root)
+    out = _output_dir(options, config)
+    store.check(root)
+    store.clean(root)
+    saved = stamps.last(root / store.CACHE_DIR, out)
+    seen: dict[str, tuple[int, int]] = {}
+    damaged = stamps.damaged(saved, out, seen) if saved is not None else None
+    return _Before(_stamp(options, root, config, out, saved[0].hashed if saved else ()), saved, damaged, seen)
 
-    index: Index
-    plans: tuple[Plan, ...]  # the published plans in the workspace's order
-    registry_text: str
-    positions: dict[str, int]  # slug -> its place in index.plans
+
+def _cache(options: BuildOptions, root: Path, before: _Before | None, given: BuildCache | None) -> BuildCache:
+    """The cache of the caller, or the one saved by the last build without the outputs changed since."""
+    if given is not None:
+        given.templates = given.templates or CompiledTemplates()
+        return given
+    cache = cache_store.load(root) if options.persistent_cache else BuildCache()
+    cache.templates = CompiledTemplates(root / store.CACHE_DIR / "templates" if options.persistent_cache else None)
+    for path in (before.damaged if before is not None else None) or ():
+        cache.outputs.pop(path, None)
+    return cache
+
+
+def _problems(options: BuildOptions, ws: Workspace) -> list[Problem]:
+    """The workspace's problems (warnings as errors with --strict), and the output folder's refusal."""
+    problems = strict(ws.problems) if options.strict else list(ws.problems)
+    out = _output_dir(options, ws.config)
+    cache = (ws.config.root / store.CACHE_DIR).resolve()
+    inside = out.resolve() == cache or cache in out.resolve().parents  # (the lock is there: not empty)
+    why = (cache_refusal(out, cache) if inside else "") or refusal(out, ws.config.root, ws.config.plans_dir) \
+        or cache_refusal(out, cache)
+    if why and not any(p.is_error for p in problems):
+        problems.append(error(str(out), 0, 0, "", f"refusing to write the site: {why}",
+                              hint="choose another output folder (-o DIR, or output: in plangen.yaml)",
+                              code="output-refused"))
+    return problems
 
 
 def _index(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
-    """build_index, or the last build's index holding these plan objects when no summary changed
-    (an index is made of plans' summaries: their slugs, dates, names, tags, documents, steps)."""
-    kept = cache.index
-    if kept is not None and isinstance(kept[1], _Indexed) and kept[1].registry_text == ws.registry_text:
-        last: _Indexed = kept[1]
-        moved = changed_positions(last.plans, plans)  # a long-lived process: the plans a save re-parsed
-        if moved is not None and all(_same_summary(last.plans[i], plans[i], cache) for i in moved):
-            same = _with_plans(last.index, [plans[i] for i in moved], last.positions)
-            cache.index = (kept[0], _Indexed(same, tuple(plans), ws.registry_text, last.positions))
-            return same
-    key = digest(ws.registry_text, *(f"{p.slug}:{cache.summaries.get(p, summary_print)}" for p in plans))
-    found: Index | None = None
-    if kept is not None and kept[0] == key:  # the same summaries: the last index, with these plan objects
-        found = _with_plans(kept[1].index, plans) if isinstance(kept[1], _Indexed) else _saved_index(kept[1], plans, ws)
-    index = found if found is not None else build_index(plans, ws.registry)
-    cache.index = (key, _Indexed(index, tuple(plans), ws.registry_text, {p.slug: i for i, p in enumerate(index.plans)}))
+    cache.expect(None)  # a watcher's hint holds for one build
+    cache.forget(ws.project.texts, list(ws.project.plans))
+    index = reuse.index_of(plans, ws, cache)
+    # the plans and the index live until the build ends: the cyclic collector (run often while pages
+    # render) need not walk them each time; forked workers inherit this too
+    gc.freeze()
     return index
 
 
-def _same_summary(before: Plan, now: Plan, cache: BuildCache) -> bool:
-    return before.slug == now.slug and cache.summaries.get(before, summary_print) == cache.summaries.get(now, summary_print)
-
-
-def _with_plans(index: Index, plans: list[Plan], positions: dict[str, int] | None = None) -> Index:
-    """The index with these plan objects in place of those of the same slugs (their summaries are equal)."""
-    if not plans:
-        return index
-    by_slug = dict(index.by_slug)
-    by_slug.update((p.slug, p) for p in plans)
-    if positions is None:
-        return replace(index, plans=tuple(by_slug[p.slug] for p in index.plans), by_slug=by_slug)
-    ordered = list(index.plans)
-    for plan in plans:
-        ordered[positions[plan.slug]] = plan
-    return replace(index, plans=tuple(ordered), by_slug=by_slug)
-
-
-@dataclass(frozen=True, slots=True)
-class _SavedIndex:
-    """An index kept by the last `plangen build` process (index.index_to_json), not yet read back."""
-
-    doc: dict[str, Any]
-
-
-def _saved_index(saved: _SavedIndex, plans: list[Plan], ws: Workspace) -> Index | None:
-    try:
-        return index_from_json(saved.doc, {p.slug: p for p in plans}, ws.registry)
-    except (KeyError, TypeError, ValueError, IndexError):
-        return None
-
-
-def _restore(cache: BuildCache, folder: Path, out: Path) -> None:
-    """The last `plangen build`'s pass and index (lastpass.py), as the last pass of this process:
-    when this build's shape is the same, only the plans whose text changed are made again."""
-    loaded = lastpass.load(folder, out)
-    if loaded is None:
+def _remember(options: BuildOptions, root: Path, cache: BuildCache, before: _Before | None,
+              result: BuildResult) -> None:
+    """Keep what the next build can reuse (the site is published: it describes the site in place)."""
+    if not options.persistent_cache:
         return
-    doc, index_doc = loaded
-    try:
-        prints = {str(k): str(v) for k, v in doc["plan_prints"].items()}
-        summary = ({str(k): int(v) for k, v in doc["summary"][0].items()}, str(doc["summary"][1]))
-        inputs = Inputs(build_index([]), None, {}, {}, None, str(doc["key"]),  # type: ignore[arg-type]
-                        {str(k): str(v) for k, v in doc["tprints"].items()}, bool(doc["user_templates"]), prints,
-                        (_numbers(prints), digest(*prints.values())), summary, int(doc["epoch"]), str(doc["shape"]))
-        last = Pass(inputs, {}, None, out, frozenset(str(p) for p in doc["manifest"]),
-                    frozenset(str(p) for p in doc["assets"]), int(doc["pages"]))
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-        return
-    cache.index = (str(doc["index_key"]), _SavedIndex(index_doc))
-    cache.last = last
-
-
-def _keep(cache: BuildCache, folder: Path) -> None:
-    """Leave this build's pass for the next `plangen build` (see _restore)."""
-    last, kept = cache.last, cache.index
-    if not isinstance(last, Pass) or kept is None or not isinstance(kept[1], _Indexed):
-        lastpass.forget(folder)
-        return
-    inputs, index = last.inputs, kept[1].index
-    doc = {"out": str(last.out), "key": inputs.key, "shape": inputs.shape, "plan_prints": inputs.plan_prints,
-           "summary": [inputs.summary[0], inputs.summary[1]], "epoch": inputs.epoch, "tprints": inputs.tprints,
-           "user_templates": inputs.user_templates, "manifest": sorted(last.manifest), "assets": sorted(last.assets),
-           "pages": last.pages}
-    lastpass.save(folder, doc, kept[0], lambda: index_to_json(index))
+    search.save_state(root / store.CACHE_DIR, cache.search)
+    cache_store.save(root, cache)
+    reuse.keep(cache, root / store.CACHE_DIR)
+    publish.fault("remembered")
+    if before is not None:
+        stamps.save(root / store.CACHE_DIR, before.stamp, result.output or root, _outcome(result, before.seen))
 
 
 def _stamp(options: BuildOptions, root: Path, config: Config, out: Path, hashed: tuple[str, ...]) -> stamps.Stamp:
@@ -296,15 +217,33 @@ def _stamp(options: BuildOptions, root: Path, config: Config, out: Path, hashed:
     return stamps.take("\0".join(settings), files, [config.plans_dir, config.templates_dir, default_theme()], hashed)
 
 
-def _unchanged(options: BuildOptions, root: Path, config: Config, out: Path, outcome: stamps.Outcome,
-               started: float) -> BuildResult:
+def _unchanged(options: BuildOptions, root: Path, outcome: stamps.Outcome, started: float) -> BuildResult:
     """The last build's result again (nothing it read has changed and its output is untouched)."""
+    config, _ = load_config(root)
+    out = _output_dir(options, config)
     texts = _texts_of(root, outcome.problems, options.encoding)
     ws = Workspace(config, Project((), outcome.problems, texts, 0), Registry(), outcome.problems)
     stats = WriteStats(0, sum(1 for path in outcome.outputs if path != MANIFEST and not path.startswith(search.KEEP)), 0)
     found = search.SearchReport(ran=False, ok=True, reason=UNCHANGED)
     return BuildResult(ws, outcome.problems, outcome.plans, outcome.drafts_skipped, outcome.pages, stats,
                        time.perf_counter() - started, out, found, 0, outcome.notes)
+
+
+def _unwritable(options: BuildOptions, config: Config, exc: OSError) -> BuildResult:
+    """The one error of a build that could not write the output folder or use the cache folder."""
+    out, cache = _output_dir(options, config), config.root.resolve() / store.CACHE_DIR
+    named = Path(os.fsdecode(exc.filename)) if exc.filename else out
+    if named == cache or cache in named.parents:
+        said = f"cannot use the cache folder {cache}"
+        hint = f"make it a folder plangen can read and write, or remove it (it is made again): {cache}"
+    else:
+        said = f"cannot write the output folder {out}"
+        hint = "free some space, make the folder writable, or choose another output folder (-o DIR, or output: in " \
+               "plangen.yaml)"
+    problem = error(str(named), 0, 0, "", f"{said}: {exc.strerror or exc}; the site already there is left as it was",
+                    hint=hint, code="output-failed")
+    ws = Workspace(config, Project((), (problem,), {}, 0), Registry(), (problem,))
+    return BuildResult(ws, (problem,), output=out)
 
 
 def _texts_of(root: Path, problems: tuple[Problem, ...], encoding: str | None) -> dict[str, str]:
@@ -345,7 +284,7 @@ def _histories(options: BuildOptions, ws: Workspace, index: Index,
     if cache is not None and cache.histories is not None and cache.histories[0] == key:
         found: HistoryResult = cache.histories[1]
     else:
-        found = read_history(ws.config.root, paths, ws.config.root / cache_store.CACHE_DIR / "history")
+        found = read_history(ws.config.root, paths, ws.config.root / store.CACHE_DIR / "history")
         if cache is not None:
             cache.histories = (key, found)
     by_path = {p.source: p.slug for p in index.plans}
@@ -360,58 +299,103 @@ def _output_dir(options: BuildOptions, config: Config) -> Path:
     return options.output if options.output.is_absolute() else Path.cwd() / options.output
 
 
-def _render_and_write(ws: Workspace, index: Index, site: SiteInfo, out: Path, cache: BuildCache,
-                      options: BuildOptions, progress: Progress | None,
-                      histories: dict[str, PlanHistory], extra: dict[str, bytes] | None = None) -> tuple[WriteStats, int]:
-    inputs = _inputs(index, ws.config, site, ws.project.texts, ws.registry_text, histories, cache)
-    last = cache.last
-    cache.last = None  # until this build has written its files
-    update = isinstance(last, Pass) and last.inputs.shape == inputs.shape and (out / MANIFEST).is_file()
-    if update:
-        cited = last.cited if last.cited is not None else cited_with(index)
-        jobs, redone = _update(last, inputs, cited)
-        redone.update((j.path, j) for j in _retemplated(last, inputs, cited))
-        jobs.update(redone)
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """What the site of this build is made from."""
+
+    ws: Workspace
+    index: Index
+    info: SiteInfo
+    histories: dict[str, PlanHistory]
+    out: Path
+    search_files: dict[str, bytes]  # the search index's files (search stage)
+
+
+def _make_and_publish(site: _Site, cache: BuildCache, options: BuildOptions,
+                      progress: Progress | None) -> tuple[WriteStats, int, Callable[[], None]]:
+    """Make the changed files into a staged copy of the site and swap it in (publish.py); or, in
+    place (serve's preview), write them. The function returned waits for the old site's removal."""
+    writer = _writer(site.out, options)
+    try:
+        stats, rendered = _make(site, site.info, writer, cache, options, progress)
+        publish.fault("staged")
+        publish.fault("indexed")
+        if options.persistent_cache:  # the stamp describes the site in place: not valid while it changes
+            stamps.forget(options.root.resolve() / store.CACHE_DIR)
+        finish = writer.swap()
+    except BaseException as exc:
+        writer.abort()
+        if isinstance(exc, OSError):
+            cache.outputs, cache.last = {}, None  # what is on disk is not known any more
+        raise
+    return stats, rendered, finish
+
+
+def _search(options: BuildOptions, root: Path, cache: BuildCache, index: Index, language: str,
+            off: str) -> tuple[search.SearchReport, dict[str, bytes]]:
+    """The search stage (search.py): the index's files, written with the pages; its state is kept
+    for the next build (in memory for serve, in .plangen-cache/ for the CLI)."""
+    state = cache.search or (search.load_state(root / store.CACHE_DIR) if options.persistent_cache else None)
+    files, found, cache.search = search.search_stage(index, language, off, state)
+    return found, files
+
+
+def _writer(out: Path, options: BuildOptions) -> SiteWriter | publish.Publication:
+    real = out.resolve() if out.is_symlink() else out  # (a link to the site stays a link: its target is swapped)
+    if options.in_place or not publish.can_swap(real):
+        return SiteWriter(out)
+    return publish.Publication(real)
+
+
+def _make(site: _Site, info: SiteInfo, writer: SiteWriter | publish.Publication, cache: BuildCache,
+          options: BuildOptions, progress: Progress | None) -> tuple[WriteStats, int]:
+    """Plan the outputs (every job, or only those of what changed since the last pass of the same
+    shape), make those not current, and commit them with the rest of the site to the writer."""
+    ws, index, out = site.ws, site.index, writer.out
+    inputs = reuse.inputs_of(index, ws.config, info, ws.project.texts, ws.registry_text, site.histories, cache)
+    last, cache.last = cache.last, None  # (until this build has written its files)
+    same = reuse.same_shape(last, inputs, out)
+    cited = same.cited if same is not None and same.cited is not None else cited_with(index)
+    if same is not None:
+        redone = redone_jobs(same, inputs, cited)
+        jobs = {**same.jobs, **redone}
         dirty = [j for j in redone.values() if cache.outputs.get(j.path) != j.fingerprint]
     else:
-        cited = cited_with(index)
-        jobs = _all_jobs(inputs, cited)
-        dirty = [j for j in jobs.values() if cache.outputs.get(j.path) != j.fingerprint or not (out / j.path).is_file()]
+        jobs = all_jobs(inputs, cited)
+        dirty = [j for j in jobs.values() if not reuse.is_current(j, cache.outputs, out)]
     theme = asset_files(ws.config.templates_dir)
-    assets = {**theme, **(extra or {})}  # the theme's files and the search index (search stage)
-    writer = SiteWriter(out)  # each file goes to disk as soon as it is made; none is visible before all are
-    try:
-        renderer = inputs.renderer
-        prepare = (lambda: renderer.prepare(index.plans)) if renderer is not None else None  # theme and cards
-        for path, data in itertools.chain(make_all(dirty, options.jobs, progress, prepare), assets.items()):
-            writer.put(path, data)  # one file at a time: the site is never held in memory
-    except BaseException:
-        writer.abort()
-        raise
-    if update and isinstance(last, Pass) and last.assets == frozenset(theme):
+    prepare = lambda: inputs.renderer.prepare(index.plans)  # (the theme and the cards, before forking)
+    made = make_all(dirty, options.jobs, progress, prepare)
+    for path, data in itertools.chain(made, theme.items(), site.search_files.items()):
+        writer.put(path, data)  # one file at a time: the site is never held in memory
+    stats, manifest = _commit(writer, jobs, same, last, frozenset(theme), frozenset(site.search_files))
+    if same is not None:
+        cache.outputs.update((j.path, j.fingerprint) for j in dirty)
+    else:
+        cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
+    pages = same.pages if same is not None else sum(1 for path in jobs if path.endswith(".html"))
+    live = reuse.Live(index, ws.project.texts, inputs.renderer)
+    cache.last = Built(inputs.recorded, live, jobs, cited, out, manifest, frozenset(theme), pages)
+    return stats, len(dirty)
+
+
+def _commit(writer: SiteWriter | publish.Publication, jobs: dict[str, Job], same: Built | None, last: Built | None,
+            theme: frozenset[str], index: frozenset[str]) -> tuple[WriteStats, frozenset[str]]:
+    """Commit what was put with the files kept from the last build; the files of the new manifest."""
+    if same is not None and same.assets == theme:
         # the same files as the last build of this process (the same jobs and theme): its manifest
         # holds, but for the search index's files, whose set follows the records (search stage)
-        manifest = _with_index(last.manifest, frozenset(extra or ()))
-        stats = writer.commit(keep=search.KEEP, previous=last.manifest, current=manifest)
-        cache.outputs.update((j.path, j.fingerprint) for j in redone.values())
-    else:
-        made = set(writer.paths)
-        kept = tuple(path for path in jobs if path not in made)
-        if update and isinstance(last, Pass):  # the theme's files changed: the last build's pages stay (a pass
-            # restored from .plangen-cache/ has no jobs, so they are known from its manifest)
-            then = {p for p in last.manifest if p.startswith(search.BUNDLE + "/")} | last.assets | made
-            kept += tuple(sorted(last.manifest - then - set(kept)))
-        # the manifest this process wrote last, when the output folder is the same (else it is read)
-        previous = last.manifest if isinstance(last, Pass) and last.out == out else None
-        stats = writer.commit(keep=search.KEEP, kept=kept, previous=previous)
-        manifest = frozenset(made.union(kept))
-        if update:
-            cache.outputs.update((j.path, j.fingerprint) for j in redone.values())
-        else:
-            cache.outputs = {path: j.fingerprint for path, j in jobs.items()}
-    pages = last.pages if update and isinstance(last, Pass) else sum(1 for path in jobs if path.endswith(".html"))
-    cache.last = Pass(inputs, jobs, cited, out, manifest, frozenset(theme), pages)
-    return stats, len(dirty)
+        manifest = _with_index(same.manifest, index)
+        return writer.commit(keep=search.KEEP, previous=same.manifest, current=manifest), manifest
+    made = set(writer.paths)
+    kept = tuple(path for path in jobs if path not in made)
+    if same is not None:  # the theme's files changed: the last build's pages stay (a pass restored from
+        # .plangen-cache/ has no jobs, so they are known from its manifest)
+        then = {p for p in same.manifest if p.startswith(search.BUNDLE + "/")} | same.assets | made
+        kept += tuple(sorted(same.manifest - then - set(kept)))
+    # the manifest this process wrote last, when the output folder is the same (else it is read)
+    previous = last.manifest if last is not None and last.out == writer.out else None
+    return writer.commit(keep=search.KEEP, kept=kept, previous=previous), frozenset(made.union(kept))
 
 
 def _with_index(manifest: frozenset[str], index: frozenset[str]) -> frozenset[str]:
@@ -421,368 +405,6 @@ def _with_index(manifest: frozenset[str], index: frozenset[str]) -> frozenset[st
     if index <= manifest and sum(1 for p in manifest if p.startswith(prefix)) == len(index):
         return manifest
     return frozenset(p for p in manifest if not p.startswith(prefix)) | index
-
-
-# --- jobs: every output file with the fingerprint of what it is made from ------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Inputs:
-    """What the jobs of one build are made from."""
-
-    index: Index
-    config: Config
-    texts: dict[str, str]
-    histories: dict[str, PlanHistory]
-    renderer: Renderer | None  # None in a pass restored from .plangen-cache/ (lastpass.py)
-    key: str  # plangen, site settings, registry, SOURCE_DATE_EPOCH
-    tprints: dict[str, str]  # template -> fingerprint of it and what it includes
-    user_templates: bool  # the project's templates folder exists (the renderer's loader looks there)
-    plan_prints: dict[str, str]  # slug -> fingerprint of its text
-    full: Prints
-    summary: Prints
-    epoch: int  # the newest plan date (feeds.newest_epoch): the feeds' time stamps
-    # everything above but the plans' text and the templates: equal shapes differ only in some plans'
-    # own jobs and in the pages of the templates that changed
-    shape: str
-    reparsed: tuple[str, ...] | None = None  # the plans whose objects changed since the last pass, when known
-    # id of a group of plans (Page.shows_groups) -> (the group, the sum of its plans' summary numbers)
-    group_sums: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Pass:
-    """One build's jobs by output path, kept for the next build of a long-lived process."""
-
-    inputs: Inputs
-    jobs: dict[str, Job]
-    cited: Cited | None  # pages.cited_with of its index (the same for an equal shape); None: not kept
-    out: Path
-    manifest: frozenset[str]  # the files its manifest lists
-    assets: frozenset[str]  # the theme's files among them
-    pages: int  # the HTML pages among them
-
-
-def _inputs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str,
-            histories: dict[str, PlanHistory] | None, cache: BuildCache | None = None) -> Inputs:
-    last = cache.last if cache is not None and isinstance(cache.last, Pass) else None
-    tprints = template_fingerprints(config.templates_dir)
-    key = digest(__version__, _site_key(site), repr(_config_key(config)), registry_text, str(source_date_epoch()))
-    histories = histories or {}
-    history_key = digest(*(f"{slug}:{r.commit}:{r.blob}:{r.path}:{h.shallow}" for slug, h in sorted(histories.items())
-                           for r in h.revisions))
-    # every plan's slug and summary (the index's own key, when the cache made it), and its file
-    summaries_key = cache.index[0] if cache is not None and cache.index else digest(*_summary_lines(index.plans))
-    shape = digest(key, history_key, summaries_key, "\0".join(map(_SOURCE, index.plans)))
-    user_templates = config.templates_dir.is_dir()
-    same = last is not None and last.inputs.shape == shape
-    keep = same and last is not None and last.inputs.user_templates == user_templates \
-        and last.inputs.tprints.get(_CARD) == tprints.get(_CARD) and last.inputs.renderer is not None
-    renderer = last.inputs.renderer if keep and last and last.inputs.renderer else Renderer(index, site,
-                                                                                             config.templates_dir)
-    if last is not None and renderer is last.inputs.renderer and tprints != last.inputs.tprints \
-            and renderer.env.cache is not None:
-        renderer.env.cache.clear()  # a changed template may now come from the other folder: load each again
-    renderer.index = index  # the renderer keeps plan cards, made of summaries: the same for an equal shape
-    moved = changed_positions(last.inputs.index.plans, index.plans) if same and last else None
-    if moved is not None and last is not None:  # the same plans in the same order: the prints of those re-parsed
-        plan_prints, numbers = dict(last.inputs.plan_prints), dict(last.inputs.full[0])
-        for plan in (index.plans[i] for i in moved):
-            plan_prints[plan.slug] = _text_print(plan, texts, None)
-            numbers[plan.slug] = _number(plan_prints[plan.slug])
-        together = digest(*plan_prints.values()) if moved else last.inputs.full[1]
-        full = (numbers, together)
-    else:
-        plan_prints = {p.slug: _text_print(p, texts, last) for p in index.plans}
-        full = (_numbers(plan_prints, last.inputs if same and last else None), digest(*plan_prints.values()))
-    if same and last:  # the same summaries, so the same dates
-        summary, epoch = last.inputs.summary, last.inputs.epoch
-    else:
-        summaries = {p.slug: cache.summaries.get(p, summary_print) if cache else summary_print(p) for p in index.plans}
-        summary = (_numbers(summaries), digest(*summaries.values()))
-        epoch = feeds.newest_epoch(list(index.plans), source_date_epoch())
-    reparsed = tuple(index.plans[i].slug for i in moved) if moved is not None else None
-    return Inputs(index, config, texts, histories, renderer, key, tprints, user_templates, plan_prints, full, summary,
-                  epoch, shape, reparsed)
-
-
-def _summary_lines(plans: tuple[Plan, ...] | list[Plan]) -> list[str]:
-    return [f"{p.slug}:{summary_print(p)}" for p in plans]
-
-
-_SOURCE = operator.attrgetter("source")
-_CARD = "_card.html"  # the plan card, kept by the renderer between builds
-_PLAN = "plan.html"  # the template of every plan's own page (pages.plan_page)
-
-
-def _retemplated(last: Pass, inputs: Inputs, cited: Cited) -> list[Job]:
-    """The pages whose template (or a template it includes) changed since the last build, made anew
-    from this build's index."""
-    before, now = last.inputs.tprints, inputs.tprints
-    changed = {name for name in {*before, *now} if before.get(name) != now.get(name)}
-    if not changed:
-        return []
-    index = inputs.index
-    plan_pages = (_plan_page(p, i, cited, inputs) for i, p in enumerate(index.plans)) if _PLAN in changed else ()
-    pages = [home(index), *plan_pages, *list_pages(index)]
-    jobs = [_page_job(page, inputs) for page in pages if page.template in changed]
-    if "history.html" in changed:
-        jobs += [_history_job(index.by_slug[slug], h, inputs) for slug, h in sorted(inputs.histories.items())]
-    return jobs
-
-
-def _text_print(plan: Plan, texts: dict[str, str], last: Pass | None) -> str:
-    text = texts.get(plan.source, "")
-    if last is not None:  # the same text object as last time: the same print, without hashing it again
-        before = last.inputs.texts.get(plan.source)
-        if before is text and plan.slug in last.inputs.plan_prints:
-            return last.inputs.plan_prints[plan.slug]
-    return digest(text, plan.source)
-
-
-def _site_key(site: SiteInfo) -> str:
-    return repr((site.title, site.language, site.edit_url, site.search, site.drafts, sorted(site.history)))
-
-
-def site_jobs(index: Index, config: Config, site: SiteInfo, texts: dict[str, str], registry_text: str = "",
-              histories: dict[str, PlanHistory] | None = None) -> list[Job]:
-    """Every output file but the theme's assets, with the fingerprint of what it is made from."""
-    return list(_all_jobs(_inputs(index, config, site, texts, registry_text, histories), cited_with(index)).values())
-
-
-def _all_jobs(inputs: Inputs, cited: Cited) -> dict[str, Job]:
-    index = inputs.index
-    jobs = [_page_job(home(index), inputs)]
-    for i, plan in enumerate(index.plans):
-        jobs += _plan_jobs(plan, i, cited, inputs)
-    jobs += [_page_job(page, inputs) for page in list_pages(index)]
-    jobs += _feed_jobs(inputs)
-    jobs += _bounded_jobs(inputs, [j.path for j in jobs])
-    return {j.path: j for j in jobs}
-
-
-def _bounded_jobs(inputs: Inputs, paths: list[str]) -> list[Job]:
-    """The machine-readable files cut to a bounded size (docs/api.md): the sitemap index and its
-    sitemaps, the API list's pages, the home page's filter index."""
-    index, key, base_url = inputs.index, inputs.key, inputs.config.base_url
-    parts = feeds.sitemap_parts(paths)
-    jobs = [Job(urls.SITEMAP, digest(key, "sitemap", str(len(parts))), lambda: feeds.sitemap_index(len(parts), base_url))]
-    jobs += [Job(urls.sitemap_part(n), digest(key, "sitemap", *part), partial(feeds.sitemap, part, base_url))
-             for n, part in enumerate(parts, 1)]
-    # the API's list and the filter index show the plans' summaries and files: both are in the shape
-    jobs += [Job(urls.api_list(n), digest(key, "api", str(n), inputs.shape), partial(feeds.api, index, n), here=True)
-             for n in range(1, feeds.api_pages(index) + 1)]
-    jobs.append(Job(urls.FILTER, digest(key, "filter", inputs.shape), lambda: feeds.filter_index(index)))
-    return jobs
-
-
-def _update(last: Pass, inputs: Inputs, cited: Cited) -> tuple[dict[str, Job], dict[str, Job]]:
-    """The last build's jobs with those of plans whose text changed, and the feeds, made anew.
-
-    Only when the shapes are equal: the same plans in the same order with the same summaries, so
-    every other page (lists, organisations, people, the timeline …) has the same fingerprint unless
-    its template changed, and its file on disk is the one the last build of this process wrote or kept."""
-    before, plans = last.inputs.plan_prints, inputs.index.plans
-    candidates = inputs.reparsed if inputs.reparsed is not None else inputs.plan_prints
-    changed = [slug for slug in candidates if before.get(slug) != inputs.plan_prints[slug]]
-    redone = []
-    for slug in changed:
-        plan = inputs.index.by_slug[slug]
-        position = list(map(operator.is_, plans, itertools.repeat(plan))).index(True)
-        redone += _plan_jobs(plan, position, cited, inputs)
-    redone += _feed_jobs(inputs)
-    jobs = dict(last.jobs)
-    jobs.update((j.path, j) for j in redone)
-    return jobs, {j.path: j for j in redone}
-
-
-def _changed(plan: Plan, inputs: Inputs) -> str:
-    """The date of the last commit that changed the plan's file (its history is newest first), or ""."""
-    history = inputs.histories.get(plan.slug)
-    return history.revisions[0].date[:10] if history is not None else ""
-
-
-def _plan_page(plan: Plan, position: int, cited: Cited, inputs: Inputs) -> Page:
-    """The plan's own page, with the date of its last change."""
-    page = plan_page(inputs.index, plan, position, cited)
-    return replace(page, data={**page.data, "changed": _changed(plan, inputs)})
-
-
-def _plan_jobs(plan: Plan, position: int, cited: Cited, inputs: Inputs) -> list[Job]:
-    """A plan's own outputs: its page, calendar, source download, JSON and history page."""
-    key, prints, config = inputs.key, inputs.plan_prints, inputs.config
-    text = inputs.texts.get(plan.source, "")
-    history = inputs.histories.get(plan.slug)
-    changed = _changed(plan, inputs)
-    jobs = [
-        _page_job(_plan_page(plan, position, cited, inputs), inputs),
-        Job(urls.plan_ics(plan.slug), digest(key, "ics", prints[plan.slug]), _plan_ics(plan, config)),
-        Job(urls.source(plan.slug, plan.kind), digest("source", prints[plan.slug]), lambda: text.encode("utf-8")),
-        Job(urls.api_plan(plan.slug), digest(key, "api-plan", prints[plan.slug], changed),
-            lambda: feeds.api_plan(plan, changed)),
-    ]
-    if history is not None:
-        jobs.append(_history_job(plan, history, inputs))
-    return jobs
-
-def render_site(index: Index, config: Config, site: SiteInfo, texts: dict[str, str],
-                progress: Progress | None = None) -> dict[str, bytes]:
-    """Every output file, in memory (a cold build without writing). Pure but for reading the theme."""
-    files = run_jobs(site_jobs(index, config, site, texts), 1, progress)
-    files.update(asset_files(config.templates_dir))
-    return files
-
-
-def _config_key(config: Config) -> tuple[str, ...]:
-    return (config.title, config.language, config.edit_url, config.base_url, config.templates)
-
-
-Prints = tuple[dict[str, int], str]  # per plan (64-bit numbers from its hash), and of all plans together
-_MASK = (1 << 64) - 1
-
-
-def _numbers(prints: dict[str, str], last: Inputs | None = None) -> dict[str, int]:
-    """Each print as a 64-bit number; from the last build's numbers where its print is the same."""
-    if last is None:
-        return {slug: _number(p) for slug, p in prints.items()}
-    before, numbers = last.plan_prints, last.full[0]
-    return {slug: numbers[slug] if before.get(slug) == p else _number(p) for slug, p in prints.items()}
-
-
-def _number(print_: str) -> int:
-    return int(print_[:16], 16)
-
-
-def _page_job(page: Page, inputs: Inputs) -> Job:
-    fingerprint = digest(inputs.key, page.path, inputs.tprints.get(page.template, ""), _of(page.reads, inputs.full),
-                         _of(page.shows, inputs.summary), _of_groups(page.shows_groups, inputs),
-                         repr(_shape(page.data)))
-    renderer = inputs.renderer
-    assert renderer is not None
-    slim = Page(page.path, page.template, page.data)  # what rendering needs (not the slugs it reads and shows)
-    return Job(page.path, fingerprint, lambda: renderer.render(slim))
-
-
-def _of(slugs: tuple[str, ...], prints: Prints) -> str:
-    """One number for a set of plans: the sum of theirs (their order is in the page data already)."""
-    each, together = prints
-    return together if ALL in slugs else format(sum(map(each.get, slugs, itertools.repeat(0))) & _MASK, "x")
-
-
-def _of_groups(groups: tuple[tuple[str, ...], ...], inputs: Inputs) -> str:
-    """One number for groups of plans (by their summaries): the sum of each group's, each group's
-    summed once per build however many pages show it (the groups are the index's own tuples)."""
-    if not groups:
-        return ""
-    sums, each = inputs.group_sums, inputs.summary[0]
-    total = 0
-    for group in groups:
-        known = sums.get(id(group))
-        if known is None or known[0] is not group:
-            known = sums[id(group)] = (group, sum(map(each.get, group, itertools.repeat(0))))
-        total += known[1]
-    return format(total & _MASK, "x")
-
-
-def summary_print(plan: Plan) -> str:
-    """What any page shows of a plan it does not show in full: its list entry (title, issuer,
-    dates, status, category, tags, partners, cited documents), the people of its leadership
-    group, and its steps' titles, dates, owners and ids (the timeline and the site calendar)."""
-    group = tuple((role, p.name, p.title, p.org, p.description) for role, p in plan.leadership.roles())
-    steps = tuple((s.title, str(s.start), str(s.end), s.owner, s.id) for s in plan.steps)
-    card = (plan.slug, plan.title, plan.issuer, str(plan.date), str(plan.period), plan.status, plan.category,
-            plan.tags, plan.helpers, plan.recipients, plan.basis, group, steps)
-    return digest(repr(card))
-
-
-def _history_job(plan: Plan, history: PlanHistory, inputs: Inputs) -> Job:
-    """A plan's revision history page: its inputs are the commits and blobs of its revisions."""
-    page = Page(urls.history(plan.slug), "history.html", {"plan": plan, "history": history}, (plan.slug,))
-    commits = [f"{r.commit}:{r.blob}:{r.path}" for r in history.revisions]
-    fingerprint = digest(inputs.key, page.path, inputs.tprints.get(page.template, ""), plan.slug, plan.title,
-                         str(history.shallow), *commits)
-    renderer = inputs.renderer
-    assert renderer is not None
-    return Job(page.path, fingerprint, lambda: renderer.render(page))
-
-
-def _shape(value: Any) -> Any:
-    """Page data with each plan reduced to its slug (its content is fingerprinted via `reads`)."""
-    if isinstance(value, Plan):
-        return "plan:" + value.slug
-    if isinstance(value, (list, tuple)):
-        return [_shape(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _shape(v) for k, v in value.items()}
-    return value
-
-
-def _feed_jobs(inputs: Inputs) -> list[Job]:
-    """The files made from every plan: the site calendar, the Atom feed, the JSON API's list. The
-    calendar and the list show plans' summaries only, so an edit to a plan's text leaves them alone."""
-    index, config, key = inputs.index, inputs.config, inputs.key
-    summaries, epoch = inputs.summary[1], inputs.epoch
-    plans = list(index.plans)
-    # the feed shows the newest plans only: an edit to an older plan's text leaves it as it is
-    newest = [f"{p.slug}:{inputs.plan_prints[p.slug]}" for p in plans[:feeds.FEED_SIZE]]
-    return [
-        Job(urls.CALENDAR, digest(key, "calendar", summaries),
-            lambda: feeds.calendar(plans[:feeds.CALENDAR_PLANS], config.title, epoch, config.base_url, brief=True),
-            here=True),
-        Job(urls.FEED, digest(key, "feed", str(epoch), *newest), lambda: feeds.atom(index, config.title, epoch,
-                                                                                  config.base_url)),
-        Job(urls.API_SCHEMA, digest(key, "api-schema"), lambda: api_schema("api.schema.json")),
-        Job(urls.API_PLAN_SCHEMA, digest(key, "api-plan-schema"), lambda: api_schema("api-plan.schema.json")),
-    ]
-
-
-def _plan_ics(plan: Plan, config: Config) -> Callable[[], bytes]:
-    epoch = feeds.newest_epoch([plan], source_date_epoch())
-    return lambda: feeds.calendar([plan], plan.title, epoch, config.base_url)
-
-
-def api_schema(name: str) -> bytes:
-    from importlib import resources
-
-    return resources.files("plangen").joinpath("schema", name).read_bytes()
-
-
-# --- rendering, in this process or shared with worker processes ----------------------------------
-
-def run_jobs(jobs: list[Job], workers: int, progress: Progress | None) -> dict[str, bytes]:
-    """Every job's bytes, in memory."""
-    return dict(make_all(jobs, workers, progress))
-
-
-def make_all(jobs: list[Job], workers: int, progress: Progress | None,
-             before_fork: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
-    """Each job's path and bytes, as they are made. Large batches are shared among forked worker
-    processes (one per core); `before_fork` makes in this process what every worker would make again."""
-    workers = workers or (os.cpu_count() or 1)
-    if workers > 1 and len(jobs) >= PARALLEL_FROM and can_fork():
-        if before_fork is not None:
-            before_fork()
-        yield from _make_parallel(jobs, workers, progress)
-        return
-    for n, job in enumerate(jobs, 1):
-        yield job.path, job.make()
-        if progress and (n % 100 == 0 or n == len(jobs)):
-            progress(n, len(jobs))
-
-
-def _make_parallel(jobs: list[Job], workers: int, progress: Progress | None) -> Iterator[tuple[str, bytes]]:
-    """Jobs shared between this process and forked workers; those marked `here` only in this process
-    (the calendar and the API keep per-plan fragments in it for the next build of a long-lived process)."""
-    away = [j for j in jobs if not j.here]
-    mine = [j for j in jobs if j.here]
-    for n, (i, data) in enumerate(share(_make_job, away, 0, workers, own=mine), 1):
-        yield (away[i] if i < len(away) else mine[i - len(away)]).path, data
-        if progress and (n % 100 == 0 or n == len(jobs)):
-            progress(n, len(jobs))
-
-
-def _make_job(job: Job) -> bytes:
-    return job.make()
 
 
 def summary(result: BuildResult, language: str = "en") -> str:
@@ -798,14 +420,14 @@ def summary(result: BuildResult, language: str = "en") -> str:
     return messages.build_summary(language, counts, line, result.notes)
 
 
-def terminal_progress(stream: object = sys.stderr, language: str = "en") -> Progress | None:
+def terminal_progress(stream: TextIO = sys.stderr, language: str = "en") -> Progress | None:
     """A one-line progress bar on a terminal; nothing when output is not a terminal."""
-    if not getattr(stream, "isatty", lambda: False)():
+    if not stream.isatty():
         return None
     line = messages.progress_line(language)
 
     def show(done: int, total: int) -> None:
         end = "\n" if done >= total else ""
-        print(line(done, total), end=end, file=stream, flush=True)  # type: ignore[call-overload]
+        print(line(done, total), end=end, file=stream, flush=True)
 
     return show

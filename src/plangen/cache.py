@@ -9,9 +9,9 @@
   templates those include, the site settings); when it is unchanged and the file is on disk,
   the file is neither rendered nor written.
 
-On disk it is `.plangen-cache/build.json`: plain JSON (never pickle), stamped with plangen's
-version and the model's shape; a cache that is corrupt or from another version is ignored, never
-trusted. A parsed plan is kept as its model only (not the data it was built from): parse workers
+On disk it is `.plangen-cache/build.jsonl`: plain JSON lines (never pickle), stamped with the
+store's format (store.py) and the model's shape, each entry with a check of its own line; a cache
+that is corrupt or from another version, or an entry that fails its check, is ignored, never trusted. A parsed plan is kept as its model only (not the data it was built from): parse workers
 send it as compact JSON, and the plans of one batch share their equal strings and small values
 (names, organisations, tags, dates), which repeat across plans.
 """
@@ -23,32 +23,39 @@ import json
 import os
 import stat
 import time
-import types
-import typing
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from .crosscheck import LinkMemo
+from .feeds import FeedMemo
 from .memo import ByIdentity
 from .model import Plan
 from .parallel import share
+from .plancodec import model_print, plan_from_json, plan_json
 from .problems import Problem
 from .project import Parsed, Project, ReadOptions, parse_source, read_file
 from .sources import Source, discover_files, is_plan_name
+from .store import CACHE_DIR, FORMAT, write_atomic
 
-CACHE_DIR = ".plangen-cache"
-CACHE_FILE = "build.json"
-FORMAT = 2  # 2: plans kept as their model (plan_json), not as the data they were built from
+if TYPE_CHECKING:
+    from .history import HistoryResult
+    from .render import CompiledTemplates
+    from .reuse import Built, Indexed, SavedIndex
+    from .search_index import IndexState
+
+CACHE_FILE = "build.jsonl"
+__all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "digest", "load", "plan_from_json", "plan_json", "save"]
 PARALLEL_PARSE_FROM = 200  # files to parse; below this, starting worker processes costs more than it saves
 RACY_NS = 2_000_000_000  # a file changed this recently is read again even if its status looks the same
 
 
 def digest(*parts: str | bytes) -> str:
     """sha256 of the parts, each followed by a NUL byte."""
-    if parts and all(isinstance(part, str) for part in parts):  # one update: the same bytes, far fewer calls
-        return hashlib.sha256(("\0".join(parts) + "\0").encode("utf-8")).hexdigest()  # type: ignore[arg-type]
+    texts = [part for part in parts if isinstance(part, str)]
+    if parts and len(texts) == len(parts):  # one update: the same bytes, far fewer calls
+        return hashlib.sha256(("\0".join(texts) + "\0").encode("utf-8")).hexdigest()
     h = hashlib.sha256()
     for part in parts:
         h.update(part.encode("utf-8") if isinstance(part, str) else part)
@@ -80,11 +87,14 @@ class BuildCache:
     hint: frozenset[str] | None = None  # the paths a watcher saw change before this build (None: unknown)
     _trusted: bool = False  # the hint explains every change in the plans folder: others need no look
     summaries: ByIdentity[Plan, str] = field(default_factory=ByIdentity)  # plan -> its summary print
-    index: tuple[str, Any] | None = None  # the last build's index, by a digest of the plans' summaries
-    histories: tuple[str, Any] | None = None  # the last history read, by git HEAD and the plan files
-    last: Any = None  # the last build's jobs (build.Pass)
+    links: LinkMemo = field(default_factory=LinkMemo)  # the plan: links of each plan, the last link check
+    feeds: FeedMemo = field(default_factory=FeedMemo)  # each plan's calendar events and API entry
+    templates: CompiledTemplates | None = None  # compiled templates (made by the first build that renders)
+    index: tuple[str, Indexed | SavedIndex] | None = None  # the last build's index, by a digest of the plans' summaries
+    histories: tuple[str, HistoryResult] | None = None  # the last history read, by git HEAD and the plan files
+    last: Built | None = None  # the last build's outputs (reuse.py)
     project: _Loaded | None = None  # the last project loaded, when it had no problem
-    search: Any = None  # the last search index's state (search_index.IndexState), for the next build
+    search: IndexState | None = None  # the last search index's state, for the next build (search stage)
 
     def parse(self, sources: list[Source]) -> list[Parsed]:
         """parse_source of each, unless this exact text was parsed before; the others in forked
@@ -94,8 +104,8 @@ class BuildCache:
         self.hits += len(sources) - len(todo)
         self.misses += len(todo)
         shared: dict[Any, Any] = {}  # equal strings and values of this batch's plans, made once
-        by_place = dict(share(_parse_kept, todo, PARALLEL_PARSE_FROM, away=_parse_slim,
-                              back=lambda source, slim: _unslim(source, slim, shared)))
+        by_place = dict(share(_parse_in_this_process, todo, PARALLEL_PARSE_FROM, away=_parse_in_worker,
+                              back=lambda source, slim: _from_worker(source, slim, shared)))
         made = iter([by_place[i] for i in range(len(todo))])
         parsed = []
         for source, known in zip(sources, found, strict=True):
@@ -180,11 +190,12 @@ class BuildCache:
         if self.listing(folder, root) is not last.listed or not self._trusted:
             return None
         changed = sorted(last.position[path] for path in self.hint if path in last.position)
-        fresh = [self.read(last.listed[i], root, folder, options) for i in changed]
-        if any(not isinstance(got, Source) for got in fresh):
+        read = [self.read(last.listed[i], root, folder, options) for i in changed]
+        fresh = [got for got in read if isinstance(got, Source)]
+        if len(fresh) != len(read):
             return None
         before = [last.project.plans[i] for i in changed]
-        made = parse(fresh)  # type: ignore[arg-type]
+        made = parse(fresh)
         if any(x.problems or x.plan is None or x.plan.slug != old.slug for x, old in zip(made, before, strict=True)):
             return None
         sources, plans, texts = list(last.sources), list(last.project.plans), dict(last.project.texts)
@@ -200,6 +211,8 @@ class BuildCache:
         """Drop what belongs to files and plans no longer there."""
         self.forget_missing(set(texts))
         self.summaries.keep_only(plans)
+        self.links.keep_only(plans)
+        self.feeds.keep_only(plans)
         if len(self.sources) > 2 * len(texts) + 100:
             self.sources.clear()
 
@@ -233,10 +246,10 @@ def _only_edits(hint: frozenset[str], listed: list[str], folder: str) -> bool:
     return True
 
 
-Slim = tuple[str | Plan | None, tuple[Problem, ...], str, tuple[int, int] | None]
+FromWorker = tuple[str | Plan | None, tuple[Problem, ...], str, tuple[int, int] | None]
 
 
-def _parse_slim(source: Source) -> Slim:
+def _parse_in_worker(source: Source) -> FromWorker:
     """What a parse worker sends back: the plan as compact JSON (or, when its values do not fit the
     model's types, the plan itself), the problems and the slug with its place. Not the data, the
     text or the other marks: the problems are made, and only the slug's mark is needed again
@@ -250,11 +263,11 @@ def _parse_slim(source: Source) -> Slim:
     return sent, parsed.problems, parsed.slug, _slug_mark(parsed)
 
 
-def _parse_kept(source: Source) -> Parsed:
-    """parse_source, keeping what the cache keeps of a plan parsed in this process (as `_unslim` does
+def _parse_in_this_process(source: Source) -> Parsed:
+    """parse_source, keeping what the cache keeps of a plan parsed in this process (as `_from_worker` does
     of one parsed by a worker): the model, the problems and the slug's mark."""
     parsed = parse_source(source)
-    return _kept(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed))
+    return _cache_entry(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed))
 
 
 def _slug_mark(parsed: Parsed) -> tuple[int, int] | None:
@@ -262,60 +275,71 @@ def _slug_mark(parsed: Parsed) -> tuple[int, int] | None:
     return (mark[0], mark[1]) if mark else None
 
 
-def _kept(source: Source, plan: Plan | None, problems: tuple[Problem, ...], slug: str,
+def _cache_entry(source: Source, plan: Plan | None, problems: tuple[Problem, ...], slug: str,
           mark: tuple[int, int] | None) -> Parsed:
     """What the cache keeps of a parsed file: no data, and of the marks only the slug's."""
     return Parsed(source, plan, None, {("slug",): mark} if mark else {}, problems, slug)
 
 
-def _unslim(source: Source, slim: Slim, shared: dict[Any, Any]) -> Parsed:
+def _from_worker(source: Source, slim: FromWorker, shared: dict[Any, Any]) -> Parsed:
     sent, problems, slug, mark = slim
     plan = plan_from_json(json.loads(sent), shared) if isinstance(sent, str) else sent
-    return _kept(source, plan, problems, slug, mark)
+    return _cache_entry(source, plan, problems, slug, mark)
 
 
 def load(root: Path) -> BuildCache:
-    """The cache saved by the last build, or an empty one (when absent, corrupt or stale)."""
+    """The cache saved by the last build, or an empty one (when absent, corrupt or stale). An entry
+    whose line does not match its own check (edited by hand, cut short) is not trusted."""
     try:
-        doc = json.loads((root / CACHE_DIR / CACHE_FILE).read_text("utf-8"))
-        if doc.get("format") != FORMAT or doc.get("version") != __version__ or doc.get("model") != model_print():
-            return BuildCache()
-        cache = BuildCache(outputs=dict(doc["outputs"]))
-        shared: dict[Any, Any] = {}
-        for path, item in doc["parsed"].items():
-            cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, shared))
+        with (root / CACHE_DIR / CACHE_FILE).open(encoding="utf-8") as f:
+            head = json.loads(f.readline())
+            if head.get("format") != FORMAT or head.get("model") != model_print():
+                return BuildCache()
+            cache = BuildCache(outputs=dict(head["outputs"]))
+            shared: dict[Any, Any] = {}
+            for line in f:
+                entry = _checked(line)
+                if entry is not None:
+                    path, item = entry
+                    cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, shared))
         return cache
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return BuildCache()
 
 
+def _checked(line: str) -> tuple[str, dict[str, Any]] | None:
+    """A saved entry, `<sha256 of the rest> [path, entry]`, when its check holds."""
+    check, _, rest = line.rstrip("\n").partition(" ")
+    if hashlib.sha256(rest.encode("utf-8")).hexdigest() != check:
+        return None
+    path, item = json.loads(rest)
+    if not isinstance(path, str) or not isinstance(item, dict):
+        raise TypeError("a cache entry is a path and an object")
+    return path, item
+
+
 def save(root: Path, cache: BuildCache) -> None:
-    """Write the cache atomically; a cache that cannot be written is simply not kept. Written entry
-    by entry: the whole document is never held in memory (thousands of plans)."""
-    folder = root / CACHE_DIR
+    """Write the cache atomically (store.py); a cache that cannot be written is simply not kept.
+    Written entry by entry: the whole document is never held in memory (thousands of plans)."""
     try:
-        folder.mkdir(exist_ok=True)
-        tmp = folder / (CACHE_FILE + ".tmp")
-        with tmp.open("w", encoding="utf-8") as f:
-            f.writelines(_document(cache))
-        os.replace(tmp, folder / CACHE_FILE)
+        write_atomic(root / CACHE_DIR / CACHE_FILE, _document(cache))
     except OSError:
         return
 
 
 def _document(cache: BuildCache) -> Iterator[str]:
-    """The cache as one JSON object, in pieces."""
-    head = {"format": FORMAT, "version": __version__, "model": model_print(), "outputs": cache.outputs}
-    yield _dumps(head)[:-1] + ',"parsed":{'
-    comma = ""
+    """The cache as lines: a head, then each parsed file with a check of its line."""
+    yield _dumps({"format": FORMAT, "model": model_print(), "outputs": cache.outputs}) + "\n"
     for path, entry in sorted(cache.parsed.items()):
         try:
-            item = _dumps(_parsed_to_json(entry))
+            yield entry_line(path, _parsed_to_json(entry))
         except TypeError:  # a plan whose values do not fit the model's types: parsed again next time
             continue
-        yield f"{comma}{_dumps(path)}:{item}"
-        comma = ","
-    yield "}}"
+
+
+def entry_line(path: str, item: dict[str, Any]) -> str:
+    rest = _dumps([path, item])
+    return f"{hashlib.sha256(rest.encode('utf-8')).hexdigest()} {rest}\n"
 
 
 def _dumps(value: Any) -> str:
@@ -345,115 +369,4 @@ def _parsed_from_json(path: str, item: dict[str, Any], shared: dict[Any, Any]) -
     if plan is not None and (plan.source, plan.kind) != (path, kind):
         raise ValueError("a cached plan names another file")
     mark = item["slug_mark"]
-    marks = {("slug",): (int(mark[0]), int(mark[1]))} if mark else {}
-    return Parsed(source, plan, None, marks, problems, item["slug"])  # type: ignore[arg-type]
-
-
-# --- a plan as plain JSON: each value as the list of its fields, read back by the model's types ---
-
-
-def plan_json(plan: Plan) -> list[Any]:
-    """The plan as nested lists of its fields' values; TypeError when a value does not have its field's type."""
-    return _ENCODE[Plan](plan)  # type: ignore[no-any-return]
-
-
-def plan_from_json(value: Any, shared: dict[Any, Any]) -> Plan:
-    """The plan `plan_json` gave; `shared` holds one object for each equal string or small value
-    met (strings, names, dates…), shared by the plans read with the same dict. Raises TypeError or
-    ValueError on anything else."""
-    return _DECODE[Plan](value, shared)  # type: ignore[no-any-return]
-
-
-def model_print() -> str:
-    """The model's shape (each value's fields and their types): a cache of another shape is not read."""
-    return _MODEL_PRINT
-
-
-_Encoder = Callable[[Any], Any]
-_Decoder = Callable[[Any, dict[Any, Any]], Any]
-_ENCODE: dict[Any, _Encoder] = {}
-_DECODE: dict[Any, _Decoder] = {}
-
-
-def _codec(hint: Any) -> tuple[_Encoder, _Decoder]:
-    """The encoder and decoder of one type of the model: str, int, X | None, tuple[X, ...], a dataclass."""
-    if hint in _ENCODE:
-        return _ENCODE[hint], _DECODE[hint]
-    if hint is str or hint is int:
-        enc, dec = _scalar(hint)
-    elif typing.get_origin(hint) in (types.UnionType, typing.Union):
-        inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(inner) != 1 or len(typing.get_args(hint)) != 2:
-            raise TypeError(f"no codec for {hint}")
-        enc, dec = _optional(*_codec(inner[0]))
-    elif typing.get_origin(hint) is tuple and typing.get_args(hint)[1:] == (Ellipsis,):
-        enc, dec = _sequence(*_codec(typing.get_args(hint)[0]))
-    elif isinstance(hint, type) and is_dataclass(hint):
-        enc, dec = _record(hint)
-    else:
-        raise TypeError(f"no codec for {hint}")
-    _ENCODE[hint], _DECODE[hint] = enc, dec
-    return enc, dec
-
-
-def _scalar(kind: type) -> tuple[_Encoder, _Decoder]:
-    def enc(v: Any) -> Any:
-        if type(v) is not kind:
-            raise TypeError(f"expected {kind.__name__}, found {type(v).__name__}")
-        return v
-
-    def dec(v: Any, shared: dict[Any, Any]) -> Any:
-        return shared.setdefault(v, v) if type(v) is kind else enc(v)
-
-    return enc, dec
-
-
-def _optional(inner_enc: _Encoder, inner_dec: _Decoder) -> tuple[_Encoder, _Decoder]:
-    return (lambda v: None if v is None else inner_enc(v),
-            lambda v, shared: None if v is None else inner_dec(v, shared))
-
-
-def _sequence(inner_enc: _Encoder, inner_dec: _Decoder) -> tuple[_Encoder, _Decoder]:
-    def enc(v: Any) -> Any:
-        if type(v) is not tuple:
-            raise TypeError(f"expected a tuple, found {type(v).__name__}")
-        return [inner_enc(x) for x in v]
-
-    def dec(v: Any, shared: dict[Any, Any]) -> Any:
-        if type(v) is not list:
-            raise TypeError(f"expected a list, found {type(v).__name__}")
-        return tuple([inner_dec(x, shared) for x in v])
-
-    return enc, dec
-
-
-def _record(cls: type) -> tuple[_Encoder, _Decoder]:
-    _ENCODE[cls] = _DECODE[cls] = None  # type: ignore[assignment]  # (no model type contains itself)
-    hints = typing.get_type_hints(cls)
-    names = [f.name for f in fields(cls)]
-    codecs = [_codec(hints[name]) for name in names]
-    pairs = list(zip(names, [c[0] for c in codecs], strict=True))
-    decoders = [c[1] for c in codecs]
-    keep_one = cls is not Plan  # a plan is one object per parse (values are kept by its identity)
-
-    def enc(v: Any) -> Any:
-        if type(v) is not cls:
-            raise TypeError(f"expected {cls.__name__}, found {type(v).__name__}")
-        return [e(getattr(v, name)) for name, e in pairs]
-
-    def dec(v: Any, shared: dict[Any, Any]) -> Any:
-        if type(v) is not list:
-            raise TypeError(f"expected a list, found {type(v).__name__}")
-        made = cls(*[d(x, shared) for d, x in zip(decoders, v, strict=True)])
-        return shared.setdefault(made, made) if keep_one else made
-
-    return enc, dec
-
-
-def _shape(cls: type) -> str:
-    hints = typing.get_type_hints(cls)
-    return f"{cls.__name__}(" + ",".join(f"{f.name}:{hints[f.name]}" for f in fields(cls)) + ")"
-
-
-_codec(Plan)
-_MODEL_PRINT = digest(*sorted(_shape(t) for t in _ENCODE if isinstance(t, type) and is_dataclass(t)))
+    return _cache_entry(source, plan, problems, str(item["slug"]), (int(mark[0]), int(mark[1])) if mark else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .markdown import plan_links
 from .memo import ByIdentity, changed_positions
@@ -25,16 +25,26 @@ def bodies(plan: Plan) -> Iterator[str]:
         yield plan.leadership.office.body
 
 
-_LINKED: ByIdentity[Plan, tuple[str, ...]] = ByIdentity()
+@dataclass(slots=True)
+class LinkMemo:
+    """What the link checks keep between the builds of a long-lived process (cache.BuildCache.links)."""
+
+    linked: ByIdentity[Plan, tuple[str, ...]] = field(default_factory=ByIdentity)  # plan -> the slugs it links
+    checked: _Checked | None = None  # the last check
+
+    def keep_only(self, plans: list[Plan]) -> None:
+        self.linked.keep_only(plans)
 
 
-def linked(plan: Plan) -> tuple[str, ...]:
-    """The slugs a plan's bodies link to with `plan:`, in order (kept while the plan object lives)."""
-    return _LINKED.get(plan, lambda p: tuple(slug for body in bodies(p) for slug in plan_links(body)))
+def linked(plan: Plan, memo: LinkMemo | None = None) -> tuple[str, ...]:
+    """The slugs a plan's bodies link to with `plan:`, in order (kept in `memo` while the plan object lives)."""
+    if memo is None:
+        return _linked(plan)
+    return memo.linked.get(plan, _linked)
 
 
-def keep_only(plans: list[Plan]) -> None:
-    _LINKED.keep_only(plans)
+def _linked(plan: Plan) -> tuple[str, ...]:
+    return tuple(slug for body in bodies(plan) for slug in plan_links(body))
 
 
 def _find(text: str, needle: str) -> tuple[int, int]:
@@ -46,19 +56,21 @@ def _find(text: str, needle: str) -> tuple[int, int]:
     return line, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
-def plan_link_problems(plans: list[Plan], published: set[str], texts: dict[str, str]) -> list[Problem]:
+def plan_link_problems(plans: list[Plan], published: set[str], texts: dict[str, str],
+                       memo: LinkMemo | None = None) -> list[Problem]:
     """`[…](plan:slug)` must name a plan that exists (and is published)."""
-    last = _CHECKED[0] if _CHECKED else None
+    memo = memo if memo is not None else LinkMemo()
+    last = memo.checked
     moved = changed_positions(last.plans, plans) if last is not None and last.published == published else None
     if last is not None and moved is not None and all(last.plans[i].slug == plans[i].slug for i in moved):
         each = list(last.each)  # a long-lived process: only the plans a save re-parsed are checked again
         for i in moved:
-            each[i] = _link_problems(plans[i], published, last.known, texts)
+            each[i] = _link_problems(plans[i], published, last.known, texts, memo)
         known = last.known
     else:
         known = frozenset(p.slug for p in plans)
-        each = [_link_problems(plan, published, known, texts) for plan in plans]
-    _CHECKED[:] = [_Checked(tuple(plans), frozenset(published), known, tuple(each))]
+        each = [_link_problems(plan, published, known, texts, memo) for plan in plans]
+    memo.checked = _Checked(tuple(plans), frozenset(published), known, tuple(each))
     return [problem for found in each if found for problem in found]
 
 
@@ -72,12 +84,10 @@ class _Checked:
     each: tuple[tuple[Problem, ...], ...]
 
 
-_CHECKED: list[_Checked] = []
-
-
-def _link_problems(plan: Plan, published: set[str], known: frozenset[str], texts: dict[str, str]) -> tuple[Problem, ...]:
+def _link_problems(plan: Plan, published: set[str], known: frozenset[str], texts: dict[str, str],
+                   memo: LinkMemo) -> tuple[Problem, ...]:
     found = []
-    for slug in linked(plan):
+    for slug in linked(plan, memo):
         if slug in published:
             continue
         line, col = _find(texts.get(plan.source, ""), f"plan:{slug}")

@@ -12,13 +12,15 @@ import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote, urljoin
 
-from . import __version__, markdown, urls
+from . import __version__, dates, markdown, model, urls
 from .dates import PlanDate
 from .index import Index
-from .memo import SLACK, ByIdentity
+from .memo import ByIdentity
 from .model import Plan, Step
 
 _ICS_ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
@@ -62,29 +64,42 @@ def step_uid(plan: Plan, i: int, step: Step) -> str:
     return f"{plan.slug}.{key}{suffix}@plangen"
 
 
-def calendar(plans: list[Plan], name: str, epoch: int, base_url: str = "", brief: bool = False) -> bytes:
+def calendar(plans: list[Plan], name: str, epoch: int, base_url: str = "", brief: bool = False,
+             memo: FeedMemo | None = None) -> bytes:
     """A calendar of the plans' dated steps. `brief` (the site calendar, every plan): each event says
     its plan and owner and links to the page, without the step's text, which the plan's own calendar
     carries; so an edit to a plan's text leaves the site calendar as it is."""
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//plangen//plangen {__version__}//ZH",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + ics_text(name)]
     parts = ["\r\n".join(fold(line) for line in head)]
-    made = _brief_events if brief else _events
-    parts += [text for plan in plans if (text := made(plan, epoch, base_url))]
+    if brief:
+        kept = memo if memo is not None else FeedMemo()
+        parts += [text for plan in plans if (text := _brief_events(plan, epoch, base_url, kept))]
+    else:
+        parts += [text for plan in plans if (text := _events(plan, epoch, base_url))]
     parts += ("END:VCALENDAR", "")
     return "\r\n".join(parts).encode("utf-8")
 
 
-# id(plan) -> (the plan, epoch, base URL, its folded brief VEVENT lines): kept by a long-lived process (serve)
-_EVENTS: dict[int, tuple[Plan, int, str, str]] = {}
+@dataclass(slots=True)
+class FeedMemo:
+    """What the feeds keep between the builds of a long-lived process (cache.BuildCache.feeds)."""
+
+    events: ByIdentity[Plan, tuple[int, str, str]] = field(default_factory=ByIdentity)  # (epoch, base URL, VEVENTs)
+    fragments: ByIdentity[Plan, bytes] = field(default_factory=ByIdentity)  # plan -> its list entry as inert JSON
+
+    def keep_only(self, plans: list[Plan]) -> None:
+        """Forget the calendar and API fragments of plans no longer in use."""
+        self.events.keep_only(plans)
+        self.fragments.keep_only(plans)
 
 
-def _brief_events(plan: Plan, epoch: int, base_url: str) -> str:
-    hit = _EVENTS.get(id(plan))
-    if hit is not None and hit[0] is plan and hit[1:3] == (epoch, base_url):
-        return hit[3]
+def _brief_events(plan: Plan, epoch: int, base_url: str, memo: FeedMemo) -> str:
+    hit = memo.events.get(plan, lambda p: (epoch, base_url, _events(p, epoch, base_url, brief=True)))
+    if hit[:2] == (epoch, base_url):
+        return hit[2]
     text = _events(plan, epoch, base_url, brief=True)
-    _EVENTS[id(plan)] = (plan, epoch, base_url, text)
+    memo.events.put(plan, (epoch, base_url, text))
     return text
 
 
@@ -95,8 +110,9 @@ def _events(plan: Plan, epoch: int, base_url: str, brief: bool = False) -> str:
 
 
 def _event(plan: Plan, i: int, step: Step, epoch: int, base_url: str, brief: bool) -> list[str]:
-    start = (step.start or step.end).first()  # type: ignore[union-attr]
-    end = (step.end or step.start).last() + dt.timedelta(days=1)  # type: ignore[union-attr]
+    first, last = step.start or step.end, step.end or step.start
+    assert first is not None and last is not None  # (only steps with a date are events: _events)
+    start, end = first.first(), last.last() + dt.timedelta(days=1)
     description = plan.title + (f"\n负责：{step.owner}" if step.owner else "")
     body = "" if brief else markdown.plain_text(step.body)
     if body:
@@ -240,16 +256,23 @@ def _plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    names = _FIELDS.get(type(value)) if not isinstance(value, (str, int, type(None))) else ()
-    if names is None:
-        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value)) \
-            if dataclasses.is_dataclass(value) else ()
+    names = _field_names(type(value)) if not isinstance(value, (str, int, type(None))) else ()
     if names:
         return {name: _plain(getattr(value, name)) for name in names}
     return value
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}  # field names of each model class, found once
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a model class (the model's own found once, when the module loads)."""
+    known = _MODEL_FIELDS.get(cls)
+    if known is not None:
+        return known
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else ()
+
+
+_MODEL_FIELDS = MappingProxyType({cls: tuple(f.name for f in dataclasses.fields(cls))
+                                  for module in (model, dates) for cls in vars(module).values()
+                                  if isinstance(cls, type) and dataclasses.is_dataclass(cls)})
 
 
 API_VERSION = 3
@@ -260,7 +283,7 @@ def api_pages(index: Index) -> int:
     return max(1, -(-len(index.plans) // API_PER_PAGE))
 
 
-def api(index: Index, number: int = 1) -> bytes:
+def api(index: Index, number: int = 1, memo: FeedMemo | None = None) -> bytes:
     """Page `number` of the API's list (`urls.api_list`; page 1 is `api/plans.json`): up to API_PER_PAGE
     plans' list entries (`api_entry`), newest first, with the number of plans and every page's path
     (docs/api.md). The same bytes as safe_json of the whole document, assembled from per-plan fragments
@@ -273,7 +296,8 @@ def api(index: Index, number: int = 1) -> bytes:
             "page": number, "pages": pages}
     parts = [safe_json(head).removesuffix(b"}\n") + b',"plans":[']
     for i, plan in enumerate(plans):
-        parts += (b",", _fragment(plan)) if i else (_fragment(plan),)
+        fragment = memo.fragments.get(plan, _fragment_of) if memo is not None else _fragment_of(plan)
+        parts += (b",", fragment) if i else (fragment,)
     parts.append(b'],"previous":%s,"version":%d}\n' % (safe_json(pages[number - 2] if number > 1 else "").strip(),
                                                         API_VERSION))
     return b"".join(parts)
@@ -305,26 +329,9 @@ def api_plan(plan: Plan, changed: str = "") -> bytes:
     return safe_json({**doc, "changed": changed} if changed else doc)
 
 
-_FRAGMENTS: ByIdentity[Plan, bytes] = ByIdentity()  # plan -> its list entry as inert JSON
-
-
-def _fragment(plan: Plan) -> bytes:
-    return _FRAGMENTS.get(plan, _fragment_of)
-
-
 def _fragment_of(plan: Plan) -> bytes:
     text = json.dumps(api_entry(plan), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return _inert(text).removesuffix(b"\n")  # escaping is per character, so fragments can be escaped apart
-
-
-def keep_only(plans: list[Plan]) -> None:
-    """Forget the calendar and API fragments of plans no longer in use (a long-lived process calls
-    this once per build; a plan object that is still in use keeps its fragments)."""
-    if len(_EVENTS) > len(plans) + SLACK:
-        alive = {id(p) for p in plans}
-        for gone in [k for k in _EVENTS if k not in alive]:
-            del _EVENTS[gone]
-    _FRAGMENTS.keep_only(plans)
 
 
 def safe_json(doc: Any) -> bytes:

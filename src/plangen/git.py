@@ -20,6 +20,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 _ZERO = "0" * 40
 _ENV = {"GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
@@ -212,13 +213,13 @@ def read_blobs(root: Path, ids: Iterable[str]) -> dict[str, bytes]:
     return out
 
 
-def _feed(stdin: object, ids: list[str]) -> None:
+def _feed(stdin: IO[bytes], ids: list[str]) -> None:
     try:
-        stdin.write("".join(i + "\n" for i in ids).encode())  # type: ignore[attr-defined]
+        stdin.write("".join(i + "\n" for i in ids).encode())
     except BrokenPipeError:
         pass
     finally:
         try:
-            stdin.close()  # type: ignore[attr-defined]
+            stdin.close()
         except BrokenPipeError:
             pass

@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any, Generic, TypeVar
 
-from . import __version__
 from .diff.jsonform import plan_diff_data, plan_diff_from_data, value_data, value_from_data
 from .diff.model import PlanDiff, Version
 from .model import Plan
+from .store import FORMAT, write_atomic
 
-CACHE_FORMAT = f"plangen-history-cache/{__version__}/3"
+CACHE_FORMAT = f"plangen-history-cache/{FORMAT}"
 T = TypeVar("T")
 _UNSET: Any = object()
 
@@ -151,9 +150,6 @@ def _compact(data: Any) -> str:
 
 def _write(file: Path, text: str) -> None:
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        temp = file.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, file)
+        write_atomic(file, text)
     except OSError:
         pass  # a cache that cannot be written only costs time on the next build

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
@@ -174,11 +174,11 @@ def _collision(plan: Plan, kind: str, field: str, name: str, seen: str, text: st
                    hint=f"write the {kind} the same way in every plan", code="tag-collision")
 
 
-def _buckets(plans: tuple[Plan, ...], keys: object) -> dict[str, Bucket]:
+def _buckets(plans: tuple[Plan, ...], keys: Callable[[Plan], Iterable[str]]) -> dict[str, Bucket]:
     found: dict[str, list[str]] = defaultdict(list)
     names: dict[str, str] = {}
     for plan in plans:
-        for name in keys(plan):  # type: ignore[operator]
+        for name in keys(plan):
             bid = file_id(name)
             names.setdefault(bid, name)
             if plan.slug not in found[bid]:
@@ -261,8 +261,12 @@ def _docs(plans: tuple[Plan, ...]) -> dict[str, DocEntry]:
             assert isinstance(citing, list)
             if plan.slug not in citing:
                 citing.append(plan.slug)
-    return {did: DocEntry(did, str(e["title"]), str(e["number"]), tuple(e["citing"]),  # type: ignore[arg-type]
+    return {did: DocEntry(did, str(e["title"]), str(e["number"]), tuple(map(str, _listed(e["citing"]))),
                           titles.get(fold(str(e["title"])), "")) for did, e in sorted(entries.items())}
+
+
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 def _related(plans: tuple[Plan, ...], registry: Registry) -> dict[str, tuple[str, ...]]:

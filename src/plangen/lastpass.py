@@ -15,16 +15,14 @@ Plain JSON, like the rest of the cache: never pickle.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .store import FORMAT, write_atomic
 
 FILE = "pass.json"
 INDEX_FILE = "index.json"
-FORMAT = 1
 
 
 def save(folder: Path, doc: dict[str, Any], index_key: str, index: Callable[[], dict[str, Any]]) -> None:
@@ -33,8 +31,8 @@ def save(folder: Path, doc: dict[str, Any], index_key: str, index: Callable[[], 
     try:
         folder.mkdir(exist_ok=True)
         if _kept_index_key(folder) != index_key:
-            _write(folder / INDEX_FILE, {"format": FORMAT, "version": __version__, "key": index_key, "index": index()})
-        _write(folder / FILE, {"format": FORMAT, "version": __version__, "index_key": index_key, **doc})
+            _write(folder / INDEX_FILE, {"format": FORMAT, "key": index_key, "index": index()})
+        _write(folder / FILE, {"format": FORMAT, "index_key": index_key, **doc})
     except OSError:
         forget(folder)
 
@@ -49,7 +47,7 @@ def load(folder: Path, out: Path) -> tuple[dict[str, Any], dict[str, Any]] | Non
     if not isinstance(doc, dict) or not isinstance(kept, dict):
         return None
     for part in (doc, kept):
-        if part.get("format") != FORMAT or part.get("version") != __version__:
+        if part.get("format") != FORMAT:
             return None
     if doc.get("out") != str(out) or doc.get("index_key") != kept.get("key") or not isinstance(kept.get("index"), dict):
         return None
@@ -77,6 +75,4 @@ def _kept_index_key(folder: Path) -> str | None:
 
 
 def _write(target: Path, doc: dict[str, Any]) -> None:
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    os.replace(tmp, target)
+    write_atomic(target, json.dumps(doc, ensure_ascii=False, separators=(",", ":")))

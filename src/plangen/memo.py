@@ -29,6 +29,9 @@ class ByIdentity(Generic[K, V]):
         self._values[id(key)] = (key, value)
         return value
 
+    def put(self, key: K, value: V) -> None:
+        self._values[id(key)] = (key, value)
+
     def keep_only(self, keys: Collection[K]) -> None:
         """Drop the values of objects not among `keys`, once more than SLACK of them have gathered:
         a save re-parses one plan, so a long-lived process sweeps its thousands of entries now and

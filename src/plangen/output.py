@@ -12,9 +12,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
+
+from .store import write_atomic
 
 MANIFEST = ".plangen-manifest.json"
 
@@ -84,6 +86,7 @@ class SiteWriter:
     def __init__(self, out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
         self.out = out
+        self.folder = out  # where the files are written: the output folder itself
         self.paths: list[str] = []
         self.unchanged = 0
         self._staged: list[tuple[str, str]] = []  # (temporary file, path in the site), as strings: thousands per build
@@ -91,9 +94,9 @@ class SiteWriter:
         self._folders: set[str] = {""}  # folders (relative, "/"-separated) known to exist
 
     def put(self, path: str, data: bytes) -> None:
-        _check_inside(path)
+        check_inside(path)
         self.paths.append(path)
-        if _same(os.path.join(self._root, path), data):
+        if same_bytes(os.path.join(self._root, path), data):
             self.unchanged += 1
             return
         folder, _, name = path.rpartition("/")
@@ -116,6 +119,10 @@ class SiteWriter:
                 os.unlink(tmp)
         self._staged = []
 
+    def swap(self) -> Callable[[], None]:
+        """Nothing to swap: every file is in place once committed (publish.Publication swaps)."""
+        return _nothing
+
     def commit(self, keep: tuple[str, ...] = (), kept: tuple[str, ...] = (),
                previous: Collection[str] | None = None, current: Collection[str] | None = None) -> WriteStats:
         """`previous`: the files of the manifest in the folder, when the caller knows them (it wrote it).
@@ -134,19 +141,27 @@ class SiteWriter:
         return WriteStats(written, len(current) - written, removed, changed)
 
 
+def _nothing() -> None:
+    return None
+
+
+def manifest_bytes(files: Collection[str]) -> bytes:
+    return json.dumps({"generator": "plangen", "files": sorted(files)}, ensure_ascii=False, indent=0).encode("utf-8")
+
+
 def _write_manifest(out: Path, files: set[str]) -> None:
-    manifest = json.dumps({"generator": "plangen", "files": sorted(files)}, ensure_ascii=False, indent=0)
-    if not _same(out / MANIFEST, manifest.encode("utf-8")):
-        _atomic_write(out / MANIFEST, manifest.encode("utf-8"))
+    manifest = manifest_bytes(files)
+    if not same_bytes(out / MANIFEST, manifest):
+        write_atomic(out / MANIFEST, manifest)
 
 
-def _check_inside(path: str) -> None:
+def check_inside(path: str) -> None:
     """Refuse a generated path that is not a plain relative path; checked lexically (no disk access)."""
     if not path or path[0] == "/" or "\\" in path or "\0" in path or any(p in ("", ".", "..") for p in path.split("/")):
         raise ValueError(f"refusing to write outside the output folder: {path}")
 
 
-def _same(target: str | Path, data: bytes) -> bool:
+def same_bytes(target: str | Path, data: bytes) -> bool:
     """The file `target` holds exactly `data` (read only when the sizes agree)."""
     try:
         if os.stat(target).st_size != len(data):
@@ -158,17 +173,6 @@ def _same(target: str | Path, data: bytes) -> bool:
 
 
 _TMP = ".plangen-tmp"
-
-
-def _temporary(target: Path) -> Path:
-    return target.with_name(f".{target.name}{_TMP}")
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temporary(target)
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
 
 
 def _remove_stale(out: Path, previous: Collection[str], files: set[str], keep: tuple[str, ...]) -> int:

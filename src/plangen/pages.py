@@ -4,7 +4,8 @@ Incremental builds re-render a page when what it shows changed:
 - `reads`: plans whose whole content the page shows (a plan's own page);
 - `shows`: plans the page shows only in summary — a list entry, a title, a role, a dated step —
   so an edit to a plan's text does not re-render every list that names the plan
-  (see `summary_print` in build.py for what a summary covers).
+  (see `summary_print` in reuse.py for what a summary covers, and docs/architecture.md, "What a
+  template may print", for the project's own templates).
 Everything else a page shows is in its `data`, which is fingerprinted too.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import paging, urls
-from .crosscheck import linked
+from .crosscheck import LinkMemo, linked
 from .index import Bucket, Index, OrgEntry, TimelineEntry
 from .model import Plan
 
@@ -116,7 +117,8 @@ def _counts(buckets: Iterable[Bucket]) -> list[_Count]:
     return [_Count(b.id, b.name, len(b.plans)) for b in buckets]
 
 
-def plan_page(index: Index, plan: Plan, position: int, cited: Cited | None = None) -> Page:
+def plan_page(index: Index, plan: Plan, position: int, cited: Cited | None = None,
+              links: LinkMemo | None = None) -> Page:
     older = index.plans[position + 1].slug if position + 1 < len(index.plans) else ""
     newer = index.plans[position - 1].slug if position > 0 else ""
     related = index.related.get(plan.slug, ())
@@ -124,7 +126,7 @@ def plan_page(index: Index, plan: Plan, position: int, cited: Cited | None = Non
     # plans citing the same documents decide those documents' ids
     citing = tuple((cited_with(index) if cited is None else cited).get(plan.slug, ()))
     # a `plan:` link shows the title of the plan it names (or turns to text if that plan goes)
-    shows = (*related, *(s for s in (older, newer) if s), *linked(plan))
+    shows = (*related, *(s for s in (older, newer) if s), *linked(plan, links))
     return Page(urls.plan(plan.slug), "plan.html", data, (plan.slug,), tuple(dict.fromkeys(shows)), citing)
 
 

@@ -105,13 +105,13 @@ class _Shared:
             for k, item in enumerate(own):  # while the workers start on the shared items
                 yield len(self.items) + k, self.here(item)
             while (start := self.claim()) is not None:
-                yield from self._here(start)
+                yield from self._make_here(start)
                 done.add(start)
                 yield from self._arrived(arrived, done, block=False)
             yield from self._arrived(arrived, done, block=True)
             for start in range(0, len(self.items), CHUNK):  # claimed by a worker that died: done here
                 if start not in done:
-                    yield from self._here(start)
+                    yield from self._make_here(start)
         finally:
             for pid in pids:
                 _end(pid)
@@ -119,7 +119,7 @@ class _Shared:
             for conn in conns:
                 conn.close()
 
-    def _here(self, start: int) -> Iterator[tuple[int, Any]]:
+    def _make_here(self, start: int) -> Iterator[tuple[int, Any]]:
         """The chunk of items from `start`, made in this process."""
         for offset, item in enumerate(self.items[start:start + CHUNK]):
             yield start + offset, self.here(item)
@@ -143,6 +143,12 @@ class _Shared:
                 yield i, sent if self.back is None else self.back(self.items[i], sent)
 
 
+def _connection(ready: object) -> Connection:
+    """What `wait` found ready, as the connection it is (it is given connections only)."""
+    assert isinstance(ready, Connection)
+    return ready
+
+
 def _receive(conns: list[Connection], arrived: queue.SimpleQueue[Any]) -> None:
     """In a thread: each worker's messages onto `arrived` until every worker's pipe is closed; then None."""
     open_ = list(conns)
@@ -150,9 +156,9 @@ def _receive(conns: list[Connection], arrived: queue.SimpleQueue[Any]) -> None:
         while open_:
             for conn in wait(open_):
                 try:
-                    arrived.put(conn.recv())  # type: ignore[union-attr,call-arg]
+                    arrived.put(_connection(conn).recv())
                 except (EOFError, OSError):
-                    open_.remove(conn)  # type: ignore[arg-type]
+                    open_.remove(_connection(conn))
                 except Exception as exc:  # noqa: BLE001 - what was sent cannot be read: raised there
                     arrived.put(_Failed(exc))
     finally:

@@ -208,7 +208,10 @@ def read_paths(paths: list[Path], root: Path, options: ReadOptions,
             folder, names = target.parent, [str(target)]
         for file in names:
             got = files.read(file, root, folder, options)
-            (problems if isinstance(got, Problem) else sources).append(got)  # type: ignore[arg-type]
+            if isinstance(got, Problem):
+                problems.append(got)
+            else:
+                sources.append(got)
     return sources, problems
 
 

@@ -8,13 +8,11 @@ any file of the default theme by name.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +28,13 @@ from .model import Person, Plan
 from .names import file_id
 from .pages import Page
 from .problems import Problem, error
+from .store import write_atomic
+from .theme import asset_files, default_theme, template_fingerprints
 from .timeline_svg import timeline_svg
 from .vocabulary import fold
 
-
-def default_theme() -> Path:
-    """The theme shipped in the wheel, or the repository's templates/ in a source checkout."""
-    shipped = Path(str(resources.files("plangen"))) / "templates"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[2] / "templates"
+__all__ = ["CompiledTemplates", "Links", "RenderError", "Renderer", "SiteInfo", "asset_files", "default_theme",
+           "make_env", "template_fingerprints"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,13 +195,15 @@ class RenderError(Exception):
 
 
 class Renderer:
-    def __init__(self, index: Index, site: SiteInfo, user_templates: Path | None) -> None:
+    def __init__(self, index: Index, site: SiteInfo, user_templates: Path | None,
+                 compiled: CompiledTemplates | None = None) -> None:
         self.index = index
         self.site = site
-        self.env = make_env(user_templates, self._printable)
+        self.env = make_env(user_templates, self._printable, compiled)
         self._listed: str | None = None  # the card list made last, until a value that holds it is printed
         self.t = translator(site.language)
         self._cards: dict[tuple[str, int], Markup] = {}  # (slug, folder depth) -> card
+        self._clean: dict[int, Markup] = {}  # id -> a kept card, made without control characters (_printable)
         self._rooted: dict[str, str | int] = {}  # slug -> card with _ROOT for the way up, or _PER_DEPTH / _PER_PAGE
         self._marker: bool | None = None  # whether cards can be made with _ROOT (None: no card compared yet)
         self._hrefs: dict[str, dict[str, str]] = {}  # folder -> target -> href: pure, whatever the index
@@ -265,6 +262,16 @@ class Renderer:
         found = self._doc_ids.get((title, number)) or (self._doc_titles.get(fold(title)) if not number else None)
         return found or file_id(number or title)
 
+    def forget_cards(self, slugs: Iterable[str]) -> None:
+        """Make these plans' cards again when next asked for (their text changed and the card may show it)."""
+        gone = set(slugs)
+        if not gone:
+            return
+        for key in [k for k in self._cards if k[0] in gone]:
+            self._clean.pop(id(self._cards.pop(key)), None)
+        for slug in gone:
+            self._rooted.pop(slug, None)
+
     def cards(self, slugs: Iterable[str], link: Links) -> Markup:
         """The cards of a list of plans by slug, joined: one call from a template rather than one per plan."""
         by_slug = self.index.by_slug
@@ -274,16 +281,22 @@ class Renderer:
             if plan is None:
                 raise UndefinedError(f"no plan {slug!r} in the index")
             html.append(self.card(plan, link))
-        listed = self._listed = _Clean("".join(html))  # each card is _Clean
+        if self._listed is not None:
+            self._clean.pop(id(self._listed), None)
+        listed = self._listed = Markup("".join(html))  # each card is clean
+        self._clean[id(listed)] = listed
         return listed
 
     def _printable(self, value: Any) -> Any:
         """The template's finalize: _printable, but a macro's output that holds the card list made last
         (plan_list) is searched around that list only."""
+        if self._clean.get(id(value)) is value:  # a card made here, or the last card list: clean already
+            return value
         listed = self._listed
         if listed is not None and type(value) is Markup:
             at = value.find(listed)
             if at >= 0:
+                self._clean.pop(id(listed), None)
                 self._listed = None
                 if _FIND_CONTROL(value, 0, at) is None and _FIND_CONTROL(value, at + len(listed)) is None:
                     return value
@@ -316,7 +329,7 @@ class Renderer:
         else:
             assert isinstance(rooted, str)
             html = _clean(rooted.replace(_ROOT, up))
-        self._cards[(plan.slug, depth)] = html
+        self._cards[(plan.slug, depth)] = self._clean[id(html)] = html
         return html
 
     def _rooted_card(self, plan: Plan, link: Links) -> str | int:
@@ -345,40 +358,25 @@ class Renderer:
 _PER_DEPTH, _PER_PAGE = 1, 2  # a card made for each folder depth, for each page (see Renderer._card_at)
 
 
-class _Clean(Markup):
-    """Markup already without the control characters HTML forbids: a card, or cards joined. The template's
-    finalize (_printable) does not search it again; a card list is printed on most pages.
-
-    Only the object itself is known to be clean: what a Markup method makes of it (`card + text`) is plain
-    Markup again, because Markup's methods make their results with `self.__class__`.
-    """
-
-    __slots__ = ()
-
-    @property  # type: ignore[misc]
-    def __class__(self) -> type[Markup]:  # type: ignore[override]
-        return Markup
+def _clean(html: str) -> Markup:
+    """Markup without the control characters HTML forbids. The renderer knows the cards it keeps by
+    their identity, so the template's finalize (Renderer._printable) does not search them again;
+    what a Markup method makes of one (`card + text`) is another object, searched as any other."""
+    return Markup(_printable(html))
 
 
-def _clean(html: str) -> _Clean:
-    return _Clean(_printable(html))
-
-
-class _MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates kept for the life of the process (serve, tests): a rebuild skips Jinja's compiler.
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept by the build cache (cache.BuildCache.templates): a rebuild skips Jinja's compiler.
 
     Buckets are keyed by template name and file, and carry the source's checksum, so an edited
-    template is compiled again. With `persist(folder)` (the CLI's build cache) they are also kept
+    template is compiled again. Given a folder (the CLI's build cache) they are also kept
     on disk, so the next `plangen build` process does not compile them either; a file that does
     not load (other Python, damaged) is ignored by Jinja and compiled again.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self._code: dict[str, bytes] = {}
-        self.folder: Path | None = None
-
-    def persist(self, folder: Path | None) -> None:
-        self.folder = folder
+        self.folder = folder  # where they are kept on disk as well (None: in memory only)
 
     def _file(self, key: str) -> Path | None:
         return self.folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".jbc") if self.folder else None
@@ -397,30 +395,20 @@ class _MemoryBytecodeCache(BytecodeCache):
         file = self._file(bucket.key)
         if file is not None:
             try:
-                file.parent.mkdir(parents=True, exist_ok=True)
-                tmp = file.with_suffix(".tmp")
-                tmp.write_bytes(self._code[bucket.key])
-                os.replace(tmp, file)
+                write_atomic(file, self._code[bucket.key])
             except OSError:
                 return
 
 
-_COMPILED = _MemoryBytecodeCache()
-
-
-def persist_templates(folder: Path | None) -> None:
-    """Keep compiled templates in `folder` as well as in memory (None: memory only)."""
-    _COMPILED.persist(folder)
-
-
-def make_env(user_templates: Path | None, finalize: Callable[[Any], Any] | None = None) -> Environment:
+def make_env(user_templates: Path | None, finalize: Callable[[Any], Any] | None = None,
+             compiled: CompiledTemplates | None = None) -> Environment:
     loaders = []
     if user_templates is not None and user_templates.is_dir() and user_templates.resolve() != default_theme().resolve():
         loaders.append(FileSystemLoader(str(user_templates)))
     loaders.append(FileSystemLoader(str(default_theme())))
     env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=finalize or _printable,
-                      bytecode_cache=_COMPILED)
+                      bytecode_cache=compiled if compiled is not None else CompiledTemplates())
     return env
 
 
@@ -430,45 +418,9 @@ _FIND_CONTROL = _CONTROLS.search
 
 def _printable(value: Any) -> Any:
     """Every printed value without the control characters HTML forbids (a plan's text may hold them)."""
-    if isinstance(value, str) and type(value) is not _Clean and _FIND_CONTROL(value) is not None \
+    if isinstance(value, str) and _FIND_CONTROL(value) is not None \
             and type(value) is not _Href:
         # (searching is cheaper than substituting; an href of a card being made keeps its _ROOT)
         cleaned = _CONTROLS.sub("", value)
         return Markup(cleaned) if isinstance(value, Markup) else cleaned
     return value  # nothing to drop: the value itself (str stays str, Markup stays Markup)
-
-
-_REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
-_LOADED_BY_CODE = {"_macros.html": ("_card.html",)}  # plan_card() renders _card.html through Renderer.card
-
-
-def template_fingerprints(user_templates: Path | None) -> dict[str, str]:
-    """For each template name, a hash of its source and of every template it pulls in."""
-    sources: dict[str, str] = {}
-    for folder in [default_theme(), *([user_templates] if user_templates and user_templates.is_dir() else [])]:
-        for file in folder.glob("*.html"):
-            sources[file.name] = file.read_text("utf-8")
-    prints: dict[str, str] = {}
-    for name in sources:
-        seen: set[str] = set()
-        todo = [name]
-        while todo:
-            current = todo.pop()
-            if current not in seen and current in sources:
-                seen.add(current)
-                todo.extend(_REFERENCE.findall(sources[current]))
-                todo.extend(_LOADED_BY_CODE.get(current, ()))
-        prints[name] = hashlib.sha256("\0".join(f"{n}\0{sources[n]}" for n in sorted(seen)).encode()).hexdigest()
-    return prints
-
-
-def asset_files(user_templates: Path | None) -> dict[str, bytes]:
-    """The theme's static files (assets/…), user overrides winning, as output path -> bytes."""
-    found: dict[str, bytes] = {}
-    for folder in [default_theme(), *([user_templates] if user_templates and user_templates.is_dir() else [])]:
-        assets = folder / "assets"
-        if assets.is_dir():
-            for file in sorted(assets.rglob("*")):
-                if file.is_file():
-                    found["assets/" + file.relative_to(assets).as_posix()] = file.read_bytes()
-    return found

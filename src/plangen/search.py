@@ -10,7 +10,6 @@ files no longer made. The browser side is templates/assets/search.js. See docs/s
 from __future__ import annotations
 
 import marshal
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from .i18n import translator
 from .index import Index
 from .search_docs import search_docs
 from .search_index import FOLDER, FORMAT, IndexState, index_files
+from .store import write_atomic
 
 BUNDLE = FOLDER
 KEEP: tuple[str, ...] = ()  # output prefixes written by another tool: none (the index goes through the writer)
@@ -98,10 +98,7 @@ def save_state(folder: Path, state: IndexState | None) -> None:
         if state is None:
             target.unlink(missing_ok=True)
             return
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(STATE_FILE + ".tmp")
-        tmp.write_bytes(marshal.dumps(((__version__, FORMAT), state.key, state.records, state.body, state.title,
-                                       state.shard_keys, state.shards)))
-        os.replace(tmp, target)
+        write_atomic(target, marshal.dumps(((__version__, FORMAT), state.key, state.records, state.body, state.title,
+                                            state.shard_keys, state.shards)))  # (store.py: one way to write the cache)
     except OSError:
         return

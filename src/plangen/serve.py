@@ -34,6 +34,7 @@ from .sources import is_plan_name
 
 if TYPE_CHECKING:  # the heavy modules load when serve runs, not when the command line is parsed
     from .build import BuildOptions, BuildResult
+    from .cache import BuildCache
     from .serve_http import Broadcaster
 
 PREVIEW_DIR = ".plangen-preview"
@@ -196,7 +197,8 @@ class Preview:
         self.output = preview_output(self.options)
         known = {f.name for f in fields(BuildOptions)}  # options that this version of the builder has
         # the cache lives here; the search index is made after the browsers are told of the new pages
-        extra: dict[str, Any] = {"search": self.options.search, "persistent_cache": False, "search_later": True}
+        extra: dict[str, Any] = {"search": self.options.search, "persistent_cache": False, "search_later": True,
+                                 "in_place": True}  # its own preview, served by itself: updated in place
         self.build_options = BuildOptions(root=self.root, output=self.output, strict=self.options.strict,
                                           drafts=self.options.drafts, encoding=self.options.encoding,
                                           **{k: v for k, v in extra.items() if k in known})
@@ -311,20 +313,17 @@ def preview_output(options: ServeOptions) -> Path:
     return options.output if options.output.is_absolute() else Path.cwd() / options.output
 
 
-def new_cache() -> object | None:
-    """The builder's incremental cache, when this version of build has one."""
-    from . import build as builder
+def new_cache() -> BuildCache:
+    """The builder's incremental cache, kept by the preview for every build."""
+    from .cache import BuildCache
 
-    cache_type = getattr(builder, "BuildCache", None)
-    return cache_type() if cache_type is not None else None
+    return BuildCache()
 
 
-def run_build(options: BuildOptions, cache: object | None) -> BuildResult:
+def run_build(options: BuildOptions, cache: BuildCache) -> BuildResult:
     from .build import build
 
-    if cache is None:
-        return build(options)
-    return build(options, None, cache=cache)  # type: ignore[call-arg, arg-type, unused-ignore]
+    return build(options, None, cache=cache)
 
 
 def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:

@@ -168,23 +168,9 @@ def _outside(file: Path, folder: Path) -> str:
     return real
 
 
-_REAL_FOLDERS: dict[tuple[str, tuple[int, ...]], str] = {}
-
-
 def _real_folder(folder: str) -> str:
-    """realpath of the plans folder, found once while the folder's own entry is unchanged (every
-    file of a project is checked against it; a folder replaced since gives another entry)."""
-    try:
-        st = os.lstat(folder)
-        key = (folder, (st.st_ino, st.st_dev, st.st_mode, st.st_mtime_ns, st.st_ctime_ns))
-    except OSError:
-        return os.path.realpath(folder)
-    real = _REAL_FOLDERS.get(key)
-    if real is None:
-        if len(_REAL_FOLDERS) > 64:
-            _REAL_FOLDERS.clear()
-        real = _REAL_FOLDERS[key] = os.path.realpath(folder)
-    return real
+    """realpath of the plans folder (asked again for every file: a folder replaced meanwhile is seen)."""
+    return os.path.realpath(folder)
 
 
 def decode(data: bytes, shown: str, encoding: str | None = None) -> str | Problem:

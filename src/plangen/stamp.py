@@ -28,6 +28,7 @@ from pathlib import Path
 from . import __version__
 from .problems import Problem
 from .safeio import Refused, read_regular
+from .store import FORMAT, write_atomic
 
 FILE = "stamp.json"
 RACY_NS = 2_000_000_000
@@ -117,7 +118,7 @@ def last(folder: Path, out: Path) -> Saved | None:
     """The stamp and outcome saved by the last build into `out`, if any."""
     try:
         doc = json.loads((folder / FILE).read_text("utf-8"))
-        if doc.get("version") != __version__ or doc.get("out") != str(out):
+        if doc.get("format") != FORMAT or doc.get("out") != str(out):
             return None
         stamp = Stamp(str(doc["stamp"]), tuple(str(p) for p in doc["hashed"]))
         return stamp, Outcome(int(doc["plans"]), int(doc["drafts"]), int(doc["pages"]),
@@ -146,6 +147,11 @@ def outputs_after(out: Path, paths: list[str], seen: dict[str, tuple[int, int]],
     return found
 
 
+def forget(folder: Path) -> None:
+    """No stamp: the output folder is about to change."""
+    (folder / FILE).unlink(missing_ok=True)
+
+
 def save(folder: Path, stamp: Stamp, out: Path, outcome: Outcome | None) -> None:
     """Keep the stamp of a build that succeeded; forget it otherwise."""
     target = folder / FILE
@@ -153,14 +159,11 @@ def save(folder: Path, stamp: Stamp, out: Path, outcome: Outcome | None) -> None
         if outcome is None:
             target.unlink(missing_ok=True)
             return
-        doc = {"version": __version__, "stamp": stamp.digest, "hashed": list(stamp.hashed), "out": str(out),
+        doc = {"format": FORMAT, "stamp": stamp.digest, "hashed": list(stamp.hashed), "out": str(out),
                "plans": outcome.plans,
                "drafts": outcome.drafts_skipped, "pages": outcome.pages,
                "problems": [asdict(p) for p in outcome.problems], "notes": list(outcome.notes),
                "outputs": {k: list(v) for k, v in sorted(outcome.outputs.items())}}
-        folder.mkdir(exist_ok=True)
-        tmp = folder / (FILE + ".tmp")
-        tmp.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), "utf-8")
-        os.replace(tmp, target)
+        write_atomic(target, json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
     except OSError:
         return

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import Config, load_config
-from .crosscheck import plan_link_problems, registry_problems
+from .crosscheck import LinkMemo, plan_link_problems, registry_problems
 from .documents import load_yaml
 from .index import name_collisions
 from .names import Registry, registry_from_data
@@ -33,7 +33,7 @@ class Workspace:
 
 def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | None = None,
                    drafts: bool = False, output: Path | None = None, parse: Parser = parse_each,
-                   files: Files = DISK) -> Workspace:
+                   files: Files = DISK, links: LinkMemo | None = None) -> Workspace:
     config, problems = load_config(root)
     if output is not None:
         config = replace(config, output=str(output))
@@ -44,8 +44,8 @@ def load_workspace(root: Path, paths: list[Path] | None = None, encoding: str | 
     plans = list(project.plans)
     published = {p.slug for p in plans if drafts or p.status != "draft"}
     # `plan:` links can only be checked against every plan: not when only some files were named
-    links = plan_link_problems(plans, published, project.texts) if not paths else []
-    found = [*problems, *registry_found, *project.problems, *links, *registry_problems(plans, registry, project.texts)]
+    checked = plan_link_problems(plans, published, project.texts, links) if not paths else []
+    found = [*problems, *registry_found, *project.problems, *checked, *registry_problems(plans, registry, project.texts)]
     found += special_files(config.templates_dir, root)  # FIFOs, devices, loops: never opened
     found += name_collisions(plans, project.texts)  # tags that would share one page
     return Workspace(config, project, registry, tuple(found), registry_text)

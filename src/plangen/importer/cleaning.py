@@ -7,6 +7,7 @@ original cannot be known, so it is never guessed at and never removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .hanzi import key
@@ -113,12 +114,12 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     return kept, done
 
 
-def simplify(lines: list[Line], convert: object) -> tuple[list[Line], list[Cleaning]]:
+def simplify(lines: list[Line], convert: Callable[[str], object]) -> tuple[list[Line], list[Cleaning]]:
     """Lines converted to simplified characters by `convert` (OpenCC), with a count per line."""
     out: list[Line] = []
     done: list[Cleaning] = []
     for line in lines:
-        new = str(convert(line.text))  # type: ignore[operator]
+        new = str(convert(line.text))
         changed = sum(1 for a, b in zip(line.text, new) if a != b) if len(new) == len(line.text) else 1
         if new != line.text:
             done.append(Cleaning("simplified", line.no, changed))

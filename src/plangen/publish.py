@@ -1,0 +1,265 @@
+"""Publishing the site all or nothing, and one build of a project at a time. Shell.
+
+A build stages the new site in a hidden folder beside the output folder: the files it made, and
+hard links to the old site's files for everything unchanged (they keep their bytes, inode and
+modification time). The search index is made in the staged folder too. Then one rename swaps the
+staged folder and the output folder (`renameat2(RENAME_EXCHANGE)` where the system has it), and
+the old site is removed. An interrupted publish leaves the old site whole: the next build removes
+what it left (`recover`). The protocol and why it was chosen are in docs/architecture.md.
+
+`PLANGEN_FAULT=<moment>:<action>` stops a build at one of the `MOMENTS`, for the fault tests and
+for trying it by hand: `kill` (the process kills itself with SIGKILL), `enospc` (the disk is full),
+`pause:<file>` (creates <file>, then waits until it is removed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import glob
+import os
+import shutil
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Collection, Iterator
+from pathlib import Path
+
+from .output import MANIFEST, WriteStats, check_inside, manifest_bytes, read_manifest, same_bytes
+
+MOMENTS = ("locked", "staged", "indexed", "swapped", "remembered")
+FAULT = "PLANGEN_FAULT"
+LOCK_FILE = "build.lock"
+
+
+def fault(moment: str) -> None:
+    """Stop here when PLANGEN_FAULT names this moment (see the module's docstring)."""
+    wanted = os.environ.get(FAULT, "")
+    if not wanted.startswith(moment + ":"):
+        return
+    action = wanted[len(moment) + 1:]
+    if action == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif action == "enospc":
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    elif action.startswith("pause:"):
+        flag = Path(action[len("pause:"):])
+        flag.write_text(str(os.getpid()), "utf-8")
+        while flag.exists():
+            time.sleep(0.05)
+
+
+# --- one build at a time -------------------------------------------------------------------------
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def one_at_a_time(folder: Path, say: Callable[[str], None] = _say) -> Iterator[None]:
+    """Hold the project's build lock (`folder`/build.lock, holding the holder's process id) while the
+    block runs; when another build holds it, say so naming that process and wait for it. A lock whose
+    holder died is free: the system releases it with the process. The lock file is removed on
+    release. No lock when the folder cannot be written (the build reports what it cannot write)."""
+    made = not folder.exists()
+    try:
+        fd = _acquire(folder, say)
+    except OSError:
+        yield
+        return
+    try:
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        fault("locked")
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(folder / LOCK_FILE)  # (while holding it: a waiting build then opens a new one)
+            if made:
+                folder.rmdir()  # (only when empty: a build that was refused leaves no trace)
+        os.close(fd)
+
+
+def _acquire(folder: Path, say: Callable[[str], None]) -> int:
+    """The file descriptor of the lock file, locked by this process. Raises OSError."""
+    told = False
+    path = folder / LOCK_FILE
+    while True:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not told:
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                say(f"waiting for another build of this project to finish (process {holder}); Ctrl-C stops waiting")
+                told = True
+            os.close(fd)
+            time.sleep(0.1)
+            continue
+        try:
+            if os.stat(path).st_ino == os.fstat(fd).st_ino:  # (not a file its last holder removed meanwhile)
+                return fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+
+
+# --- the staged site and the swap ----------------------------------------------------------------
+
+def staging_of(out: Path) -> Path:
+    """This build's staged folder, named with its process id: what a killed build's processes may
+    still be writing for a moment never lands in another build's."""
+    return out.with_name(f".{out.name}.plangen-new-{os.getpid()}")
+
+
+def old_of(out: Path) -> Path:
+    return out.with_name(f".{out.name}.plangen-old")
+
+
+def recover(out: Path) -> None:
+    """Leave `out` as the last publish that finished left it: an output folder moved aside but not
+    replaced (a system without an atomic exchange) is put back; a staged or old folder is removed."""
+    old = old_of(out)
+    if not out.exists() and old.is_dir():
+        old.rename(out)
+    for leftover in [old, *out.parent.glob(f".{glob.escape(out.name)}.plangen-new-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+class Publication:
+    """A new version of the output folder, staged beside it and swapped in at once.
+
+    It writes as `output.SiteWriter` does (`put`, `commit`, `abort`), but into the staged folder;
+    `swap` then makes the staged folder the output folder."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.folder = staging_of(out)
+        recover(out)
+        self.old: Path | None = out if out.is_dir() else None
+        self.folder.mkdir(parents=True)
+        if self.old is not None:
+            os.chmod(self.folder, os.stat(self.old).st_mode & 0o7777)
+        self.paths: list[str] = []
+        self.unchanged = 0
+        self._written: dict[str, None] = {}  # the files written (not linked), in order
+        self._root, self._old = str(self.folder), str(self.old) if self.old else ""
+        self._folders: set[str] = {""}
+        self._put: set[str] = set()
+
+    def put(self, path: str, data: bytes) -> None:
+        """Stage one file: a hard link to the old site's file when its bytes are the same."""
+        check_inside(path)
+        self.paths.append(path)
+        self._put.add(path)
+        target = self._target(path)
+        if self._old and same_bytes(os.path.join(self._old, path), data):
+            self.unchanged += 1
+            os.link(os.path.join(self._old, path), target)
+            return
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            with memoryview(data) as view:
+                while view:
+                    view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        self._written[path] = None
+
+    def _make_folder(self, folder: str) -> None:
+        if folder not in self._folders:
+            os.makedirs(os.path.join(self._root, folder), exist_ok=True)
+            self._folders.add(folder)
+
+    def _target(self, path: str) -> str:
+        self._make_folder(path.rpartition("/")[0])
+        target = os.path.join(self._root, path)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)  # (put twice: the pages made again without the search box)
+        return target
+
+    def commit(self, keep: tuple[str, ...] = (), kept: tuple[str, ...] = (),
+               previous: Collection[str] | None = None, current: Collection[str] | None = None) -> WriteStats:
+        """Stage the rest of the old site: the unchanged files (`kept`, or those of `current` not put),
+        the folders of `keep` (the search index) and any file plangen did not write (not in the old
+        manifest); then the manifest. The staged folder is then complete but for the search index."""
+        previous = set(read_manifest(self.old) if previous is None and self.old else (previous or ()))
+        made = set(self.paths)
+        files = set(kept) | made if current is None else set(current)
+        unchanged = files - made
+        if self.old is not None and self._carry_over("", unchanged, previous - files) != len(unchanged):
+            raise FileNotFoundError(errno.ENOENT, "a file of the site was removed while it was built", str(self.old))
+        written = tuple(self._written)
+        self.put(MANIFEST, manifest_bytes(files))  # (not counted: as before, in place)
+        self.paths.pop()
+        removed = sum(1 for path in previous if path not in files and not path.startswith(keep or ("\0",)))
+        return WriteStats(len(written), len(files) - len(written), removed, written)
+
+    def _carry_over(self, folder: str, unchanged: set[str], stale: set[str]) -> int:
+        """Link the old site's files under `folder` into the staged one (the unchanged files, the
+        search index, files plangen did not write), but not the stale files (the old manifest lists
+        them, this build does not make them) nor those this build put. Returns the unchanged ones linked."""
+        linked = 0
+        with os.scandir(os.path.join(self._old, folder)) as entries:
+            found = list(entries)
+        if not found and folder:  # an empty folder someone made: kept
+            self._make_folder(folder.rstrip("/"))
+        for entry in found:
+            path = folder + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                linked += self._carry_over(path + "/", unchanged, stale)
+            elif path not in self._put and path not in stale and path != MANIFEST:
+                self._make_folder(folder.rstrip("/"))
+                _link(entry.path, os.path.join(self._root, path))  # (nothing there yet: it was not put)
+                linked += path in unchanged
+        return linked
+
+    def abort(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def swap(self) -> Callable[[], None]:
+        """Make the staged folder the output folder in one step, then remove the old site: in a
+        thread, while the build saves its cache; the function returned waits for it."""
+        if self.old is None:
+            self.folder.rename(self.out)
+        elif not _exchange(self.folder, self.out):
+            old = old_of(self.out)
+            self.out.rename(old)  # (no atomic exchange here: `recover` puts it back if stopped now)
+            self.folder.rename(self.out)
+        fault("swapped")
+        old = self.folder if self.old is not None and self.folder.exists() else old_of(self.out)
+        removal = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True})
+        removal.start()
+        return removal.join
+
+
+def _link(source: str, target: str) -> None:
+    """A hard link to `source` (a symbolic link someone put in the site: the same link again)."""
+    if os.path.islink(source):
+        os.symlink(os.readlink(source), target)
+    else:
+        os.link(source, target)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (Linux's renameat2 RENAME_EXCHANGE); False where not supported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def can_swap(out: Path) -> bool:
+    """Whether the output folder can be replaced by a rename (not when it is a mount point)."""
+    return not (out.is_dir() and os.path.ismount(out))
