@@ -184,17 +184,26 @@ def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> di
     if not title and body and len(body) <= 30:  # no title column: the task names the step
         title, body = body, ""
     step: dict[str, str] = {"title": title or when or body[:30]}
-    read = _XUN.sub("", month_dots(when))
-    found = find_range(read, year) if when else None
-    if found and read != month_dots(when):  # 3月上旬, 6月底: read to the month, the words kept
-        body = "\n\n".join(x for x in (f"时间：{when}", body) if x)
-    if found:
-        dates = {name: _date_text(value, when) for name, value in (("start", found.start), ("end", found.end))}
-        step.update({name: text for name, text in dates.items() if text})
-    elif when and title:
-        body = "\n\n".join(x for x in (f"时间：{when}", body) if x)  # a time not read as dates stays in the text
+    dates, body = _step_dates(when, bool(title), body, year)
+    step.update(dates)
     step.update({k: v for k, v in (("owner", owner), ("body", body)) if v})
     return step
+
+
+def _step_dates(when: str, titled: bool, body: str, year: int | None) -> tuple[dict[str, str], str]:
+    """The start and end read from a time cell, and the body: a time read only to the month (3月上旬)
+    or not read as dates at all keeps its words at the top of the body."""
+    if not when:
+        return {}, body
+    read = _XUN.sub("", month_dots(when))
+    found = find_range(read, year)
+    kept = f"时间：{when}"
+    if found is None:
+        return {}, ("\n\n".join(x for x in (kept, body) if x) if titled else body)
+    if read != month_dots(when):
+        body = "\n\n".join(x for x in (kept, body) if x)
+    dates = {name: _date_text(value, when) for name, value in (("start", found.start), ("end", found.end))}
+    return {name: text for name, text in dates.items() if text}, body
 
 
 _XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
