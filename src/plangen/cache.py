@@ -68,6 +68,7 @@ class _Entry:
     hash: str
     parsed: Parsed
     text: str = ""  # the text parsed, when it came from this process (compared by identity: no hashing)
+    line: str = ""  # the saved line this entry was loaded from: written back as it is (never encoded again)
 
 
 Status = tuple[int, int, int, int, int, str, str, ReadOptions]
@@ -301,7 +302,8 @@ def load(root: Path) -> BuildCache:
                 entry = _checked(line)
                 if entry is not None:
                     path, item = entry
-                    cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, shared))
+                    cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, shared),
+                                               line=line if line.endswith("\n") else line + "\n")
         return cache
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return BuildCache()
@@ -332,7 +334,7 @@ def _document(cache: BuildCache) -> Iterator[str]:
     yield _dumps({"format": FORMAT, "model": model_print(), "outputs": cache.outputs}) + "\n"
     for path, entry in sorted(cache.parsed.items()):
         try:
-            yield entry_line(path, _parsed_to_json(entry))
+            yield entry.line or entry_line(path, _parsed_to_json(entry))
         except TypeError:  # a plan whose values do not fit the model's types: parsed again next time
             continue
 

@@ -213,7 +213,7 @@ class Publication:
                 linked += self._carry_over(path + "/", unchanged, stale)
             elif path not in self._put and path not in stale and path != MANIFEST:
                 self._make_folder(folder.rstrip("/"))
-                _link(entry.path, os.path.join(self._root, path))  # (nothing there yet: it was not put)
+                _link(entry, os.path.join(self._root, path))  # (nothing there yet: it was not put)
                 linked += path in unchanged
         return linked
 
@@ -236,12 +236,12 @@ class Publication:
         return removal.join
 
 
-def _link(source: str, target: str) -> None:
+def _link(source: os.DirEntry[str], target: str) -> None:
     """A hard link to `source` (a symbolic link someone put in the site: the same link again)."""
-    if os.path.islink(source):
-        os.symlink(os.readlink(source), target)
+    if source.is_symlink():
+        os.symlink(os.readlink(source.path), target)
     else:
-        os.link(source, target)
+        os.link(source.path, target)
 
 
 def _exchange(a: Path, b: Path) -> bool:
