@@ -104,13 +104,7 @@ class SiteWriter:
             os.makedirs(os.path.join(self._root, folder), exist_ok=True)
             self._folders.add(folder)
         tmp = os.path.join(self._root, folder, f".{name}{_TMP}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-        try:
-            with memoryview(data) as view:
-                while view:
-                    view = view[os.write(fd, view):]
-        finally:
-            os.close(fd)
+        write_file(tmp, data, os.O_TRUNC)
         self._staged.append((tmp, path))
 
     def abort(self) -> None:
@@ -199,3 +193,14 @@ def _prune(folder: Path, out: Path) -> None:
         except OSError:
             return
         folder = folder.parent
+
+
+def write_file(path: str, data: bytes, mode: int) -> None:
+    """Write all of `data` to a new file (`mode`: os.O_TRUNC, or os.O_EXCL when nothing may be there)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | mode, 0o666)
+    try:
+        with memoryview(data) as view:
+            while view:
+                view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)

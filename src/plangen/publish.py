@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
-from .output import MANIFEST, WriteStats, check_inside, manifest_bytes, read_manifest, same_bytes
+from .output import MANIFEST, WriteStats, check_inside, manifest_bytes, read_manifest, same_bytes, write_file
 
 MOMENTS = ("locked", "staged", "indexed", "swapped", "remembered")
 FAULT = "PLANGEN_FAULT"
@@ -160,13 +160,7 @@ class Publication:
             self.unchanged += 1
             os.link(os.path.join(self._old, path), target)
             return
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with memoryview(data) as view:
-                while view:
-                    view = view[os.write(fd, view):]
-        finally:
-            os.close(fd)
+        write_file(target, data, os.O_EXCL)
         self._written[path] = None
 
     def _make_folder(self, folder: str) -> None:
