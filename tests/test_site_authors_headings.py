@@ -38,6 +38,9 @@ def test_parts_show_the_authors_headings_and_no_invented_preamble_heading(tmp_pa
     for heading in ("一、总体要求", "二、组织领导", "三、实施步骤", "四、注意事项"):
         assert f">{heading}</h2>" in page
     assert ">前言</h2>" not in page and 'id="guiding_thought"' in page  # the canonical part stays the anchor
+    # the table of contents names the parts as the author did, and lists no part the author did not head
+    assert '<a href="#guiding_thought">一、总体要求</a>' in page and '<a href="#requirements">四、注意事项</a>' in page
+    assert '<a href="#preamble">' not in page
     assert "常务副组长" in page and "顾问" in page
 
 
