@@ -37,7 +37,7 @@ from plangen.build import BuildResult
 THEME_SCRIPTS = re.compile(r"^(\.\./)*(assets/app\.js|assets/filter\.js|assets/search\.js)$")
 # the 404 page's own script, as the theme writes it (the only inline script of the site)
 NOT_FOUND_SCRIPT = re.search(r"<script>.*?</script>", (REPO / "templates/404.html").read_text("utf-8"),
-                             re.S)[0].replace("{{ urls.STYLE }}", urls.STYLE)
+                             re.DOTALL)[0].replace("{{ urls.STYLE }}", urls.STYLE)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@
    from disk (file://), where browsers refuse to fetch, the filters apply to the cards shown. */
 (function () {
   "use strict";
-  window.plangenFilter = true;  // app.js leaves the filters to this file
   var LIMIT = 200;  // matches shown at once
 
   function setup() {
