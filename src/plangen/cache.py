@@ -185,28 +185,23 @@ class BuildCache:
         nothing else can have changed: each gives a plan under the same slug, without any problem,
         as it did before. Else None (the caller loads every file)."""
         last, self.project = self.project, None
-        if last is None or self.hint is None or len(paths) != 1 or last.key != (str(paths[0]), str(root), options):
+        if last is None or not self._still_listed(last, paths, root, options):
             return None
-        folder = paths[0]
-        if self.listing(folder, root) is not last.listed or not self._trusted:
-            return None
+        assert self.hint is not None  # (checked by _still_listed)
         changed = sorted(last.position[path] for path in self.hint if path in last.position)
-        read = [self.read(last.listed[i], root, folder, options) for i in changed]
+        read = [self.read(last.listed[i], root, paths[0], options) for i in changed]
         fresh = [got for got in read if isinstance(got, Source)]
         if len(fresh) != len(read):
             return None
-        before = [last.project.plans[i] for i in changed]
-        made = parse(fresh)
-        if any(x.problems or x.plan is None or x.plan.slug != old.slug for x, old in zip(made, before, strict=True)):
-            return None
-        sources, plans, texts = list(last.sources), list(last.project.plans), dict(last.project.texts)
-        for i, source, parsed in zip(changed, fresh, made, strict=True):
-            assert isinstance(source, Source) and parsed.plan is not None
-            sources[i], plans[i] = source, parsed.plan
-            texts[source.path] = source.text
-        project = Project(tuple(plans), (), texts, last.project.files)
-        self.project = replace(last, sources=sources, project=project)
-        return project
+        self.project = _with_reparsed(last, changed, fresh, parse(fresh))
+        return self.project.project if self.project is not None else None
+
+    def _still_listed(self, last: _Loaded, paths: list[Path], root: Path, options: ReadOptions) -> bool:
+        """Whether the last project was loaded the same way, and a trusted hint says its plans folder
+        still lists the same files (so only the hinted files can have changed)."""
+        if self.hint is None or len(paths) != 1 or last.key != (str(paths[0]), str(root), options):
+            return False
+        return self.listing(paths[0], root) is last.listed and self._trusted
 
     def forget(self, texts: dict[str, str], plans: list[Plan]) -> None:
         """Drop what belongs to files and plans no longer there."""
@@ -231,6 +226,20 @@ class _Loaded:
     sources: list[Source]  # one per listed file, in order
     project: Project
     position: dict[str, int]  # listed file -> its place in `listed`, `sources` and the plans
+
+
+def _with_reparsed(last: _Loaded, changed: list[int], fresh: list[Source], made: list[Parsed]) -> _Loaded | None:
+    """The last project with the files at `changed` replaced by their new text and plan, when each
+    still gives a plan under the same slug without any problem; else None."""
+    before = [last.project.plans[i] for i in changed]
+    if any(x.problems or x.plan is None or x.plan.slug != old.slug for x, old in zip(made, before, strict=True)):
+        return None
+    sources, plans, texts = list(last.sources), list(last.project.plans), dict(last.project.texts)
+    for i, source, parsed in zip(changed, fresh, made, strict=True):
+        assert parsed.plan is not None  # (checked above)
+        sources[i], plans[i], texts[source.path] = source, parsed.plan, source.text
+    project = Project(tuple(plans), (), texts, last.project.files)
+    return replace(last, sources=sources, project=project)
 
 
 def _only_edits(hint: frozenset[str], listed: list[str], folder: str) -> bool:
