@@ -82,13 +82,20 @@ def split_title(info: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     """'五井小学校长' -> ('校长', '五井小学'); '校长，五井小学' -> ('校长', '五井小学')."""
     info = info.strip()
     pieces = [p for p in re.split(r"[，,、/；;\s]+", info) if p]
-    if len(pieces) > 1:
-        if all(_is_title(p) for p in pieces):
-            return "、".join(pieces), ""  # 县委副书记、县长: two titles
-        title = next((p for p in pieces if p in _TITLE_SET), "")
-        org = "".join(p for p in pieces if p != title) if title else ""
-        if title:
-            return title, org
+    found = _split_pieces(pieces) if len(pieces) > 1 else None
+    return found or _split_one(info, known)
+
+
+def _split_pieces(pieces: list[str]) -> tuple[str, str] | None:
+    """Title and organisation written apart ('校长，五井小学'), or several titles; None when no piece is a title."""
+    if all(_is_title(p) for p in pieces):
+        return "、".join(pieces), ""  # 县委副书记、县长: two titles
+    title = next((p for p in pieces if p in _TITLE_SET), "")
+    return (title, "".join(p for p in pieces if p != title)) if title else None
+
+
+def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
+    """Title and organisation written together ('五井小学校长'), an organisation alone, or a title alone."""
     title, org = split_org(info, known)
     if org:
         return title, org
