@@ -110,13 +110,20 @@ class _Before:
     damaged: set[str] | None  # None: not known (no build of this output folder was recorded)
     seen: dict[str, tuple[int, int]]  # output files' status before this build
 
+    def outcome_if_unchanged(self) -> stamps.Outcome | None:
+        """The last build's outcome when the sources are as it stamped them and every file it wrote is
+        as it left it; else None (this build must run)."""
+        if self.saved is None or self.saved[0].digest != self.stamp.digest or self.damaged:
+            return None
+        return self.saved[1]
+
 
 def _build(options: BuildOptions, root: Path, progress: Progress | None, given: BuildCache | None,
            started: float) -> BuildResult:
     before = _before(options, root) if options.persistent_cache and given is None else None       # stamp
-    if before is not None and before.saved is not None and before.saved[0].digest == before.stamp.digest \
-            and not before.damaged:
-        return _unchanged(options, root, before.saved[1], started)
+    last_outcome = before.outcome_if_unchanged() if before is not None else None
+    if last_outcome is not None:
+        return _unchanged(options, root, last_outcome, started)
     cache = _cache(options, root, before, given)
     ws = load_workspace(root, encoding=options.encoding, drafts=options.drafts, output=options.output,  # load
                         parse=cache.parse, files=cache, links=cache.links)
