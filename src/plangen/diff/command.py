@@ -122,11 +122,10 @@ def build_report(opts: argparse.Namespace, revs: list[str], paths: list[str] | N
     config, _ = load_config(root)
     options = ReadOptions(size_limit=config.max_file_size, encoding=opts.encoding)
     if paths is None:
-        files = [w for w in revs if Path(w).exists()]
-        if len(revs) == 2 and len(files) == 2 and all(Path(f).is_file() for f in files):
+        if _two_files(revs):
             return _files(Path(revs[0]), Path(revs[1]), options)
-        paths = files
-        revs = [w for w in revs if w not in files]
+        paths = [w for w in revs if Path(w).exists()]
+        revs = [w for w in revs if w not in paths]
     s = _say(opts, config.language)
     if len(revs) > 2:
         raise UsageError(s("diff.too_many", n=len(revs), revs=" ".join(revs), usage=USAGE))
@@ -138,6 +137,11 @@ def build_report(opts: argparse.Namespace, revs: list[str], paths: list[str] | N
     commits = [git.resolve_revision(repo, r) for r in [old_rev] + revs[1:2]]
     old, new = _sides(where, commits, options)
     return diff_sets(old, new, old_rev, revs[1] if len(revs) == 2 else "working tree")
+
+
+def _two_files(words: list[str]) -> bool:
+    """`plangen diff a.yaml b.yaml`: two words that are both files (compared as they are, no git)."""
+    return len(words) == 2 and all(Path(w).is_file() for w in words)
 
 
 def _sides(where: Where, commits: list[str], options: ReadOptions) -> tuple[dict[str, Version], dict[str, Version]]:
