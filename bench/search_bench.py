@@ -39,7 +39,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-import corpus  # noqa: E402
+import corpus
 
 QUERIES = ["帮扶", "领导小组", "送教下乡", "结对帮扶 培训", "实施方案", "青溪县", "工作要求", "副局长"]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

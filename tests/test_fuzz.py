@@ -25,18 +25,18 @@ from typing import TypeVar
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, example, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
-from plangen import markdown  # noqa: E402
-from plangen.importer.convert import Options, convert  # noqa: E402
-from plangen.importer.reading import Unreadable, read_input  # noqa: E402
-from plangen.importer.splitting import DEFAULT_SPLIT, compile_split  # noqa: E402
-from plangen.importer.writer import to_markdown, to_yaml  # noqa: E402
-from plangen.problems import Problem  # noqa: E402
-from plangen.project import Parsed, parse_source  # noqa: E402
-from plangen.sources import Source, decode  # noqa: E402
-from plangen.timeline_svg import timeline_svg  # noqa: E402
+from plangen import markdown
+from plangen.importer.convert import Options, convert
+from plangen.importer.reading import Unreadable, read_input
+from plangen.importer.splitting import DEFAULT_SPLIT, compile_split
+from plangen.importer.writer import to_markdown, to_yaml
+from plangen.problems import Problem
+from plangen.project import Parsed, parse_source
+from plangen.sources import Source, decode
+from plangen.timeline_svg import timeline_svg
 
 EXAMPLES = int(os.environ.get("PLANGEN_FUZZ_EXAMPLES", "40"))
 HANG_SECONDS = 20

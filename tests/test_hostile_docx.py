@@ -14,7 +14,7 @@ from hostile_helpers import no_traceback, plangen
 
 docx = pytest.importorskip("docx")
 
-from plangen.importer.reading import Unreadable, read_input  # noqa: E402
+from plangen.importer.reading import Unreadable, read_input
 
 MALFORMED = "not a readable .docx file"
 

@@ -9,8 +9,8 @@ the expanded size is counted once per distinct node).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml

@@ -119,7 +119,7 @@ _HINTS: tuple[tuple[str, str], ...] = (
 )
 _KINDS = (("a mapping (key: value)", "映射（键: 值）"), ("a mapping", "映射"), ("a list", "列表"), ("text", "文本"),
           ("a number", "数字"), (" or ", "或"))
-_COMPILED = {kind: tuple((re.compile(p + r"\Z", re.S), r) for p, r in table)
+_COMPILED = {kind: tuple((re.compile(p + r"\Z", re.DOTALL), r) for p, r in table)
              for kind, table in (("message", _MESSAGES), ("hint", _HINTS))}
 _LABEL_SUFFIX = re.compile(r" \(([^()]+)\)\Z")
 _CJK = re.compile("[\u4e00-\u9fff]")

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from .config import CONFIG_NAME, load_config
+from .messages import add_option
 from .project import slug_of
 from .scaffold_text import EXAMPLE_MD, EXAMPLE_YAML, GITIGNORE, KINDS, PLANGEN_YAML, markdown_skeleton, yaml_skeleton
-from .messages import add_option
 from .sources import discover, is_plan_name
 
 SLUG_MAX = 48

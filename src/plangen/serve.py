@@ -26,9 +26,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from . import messages
 from .config import CONFIG_NAME, Config, load_config
 from .output import MANIFEST
-from . import messages
 from .problem_text import report_in
 from .sources import is_plan_name
 

@@ -154,7 +154,7 @@ _FALLBACK = ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 # Host names a request may name besides an IP address: the preview answers only its own browser. A
 # web page elsewhere that makes its own name resolve to 127.0.0.1 (DNS rebinding) sends that name.
 LOCAL_NAMES = ("localhost", "localhost.localdomain")
-_OTHER_HOST = "421: this preview server answers only requests for its own address or localhost\n".encode()
+_OTHER_HOST = b"421: this preview server answers only requests for its own address or localhost\n"
 
 
 def host_allowed(header: str | None, names: frozenset[str]) -> bool:

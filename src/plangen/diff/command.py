@@ -21,11 +21,11 @@ from typing import Any
 
 from .. import git
 from ..config import load_config
-from ..messages import Say, add_option, diff_summary, language_for, say
 from ..history import blob_version, parallel_map, parse_source_job
+from ..messages import Say, add_option, diff_summary, language_for, say
 from ..problems import Problem
-from ..safeio import Refused, read_regular
 from ..project import ReadOptions, parse_source, read_paths
+from ..safeio import Refused, read_regular
 from ..sources import Source, decode, display_path, is_plan_name, kind_of
 from ..textconv import canonical_text
 from .html import render_html_page

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import codepoints
-from ..safeio import Refused, read_regular
 from ..plantables import pipe_text
+from ..safeio import Refused, read_regular
 from .hanzi import MissingExtra
 from .wordnumbers import Counters
 
