@@ -32,7 +32,7 @@ from .cache import BuildCache, digest
 from .config import CONFIG_NAME, Config, cache_refusal, load_config
 from .history import HistoryResult, PlanHistory, read_history
 from .index import Index
-from .jobs import PARALLEL_FROM, all_jobs, make_all, redone_jobs, render_site, run_jobs, site_jobs
+from .jobs import PARALLEL_FROM, all_jobs, make_all, redone_jobs, render_site, run_jobs, site_jobs, stage_all
 from .model import Plan
 from .names import Registry
 from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
@@ -372,9 +372,9 @@ def _make(site: _Site, info: SiteInfo, writer: SiteWriter | publish.Publication,
         dirty = [j for j in jobs.values() if not reuse.is_current(j, cache.outputs, out)]
     theme = asset_files(ws.config.templates_dir)
     prepare = lambda: inputs.renderer.prepare(index.plans)  # (the theme and the cards, before forking)
-    made = make_all(dirty, options.jobs, progress, prepare)
-    for path, data in itertools.chain(made, theme.items(), site.search_files.items()):
-        writer.put(path, data)  # one file at a time: the site is never held in memory
+    stage_all(dirty, writer, options.jobs, progress, prepare)  # one file at a time: never the site in memory
+    for path, data in itertools.chain(theme.items(), site.search_files.items()):
+        writer.put(path, data)
     stats, manifest = _commit(writer, jobs, same, last, frozenset(theme), frozenset(site.search_files))
     if same is not None:
         cache.outputs.update((j.path, j.fingerprint) for j in dirty)

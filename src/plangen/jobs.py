@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
+from typing import Protocol, TypeVar
 
 from . import feeds, urls
 from .cache import digest
@@ -22,6 +23,7 @@ from .theme import asset_files
 
 Progress = Callable[[int, int], None]
 PARALLEL_FROM = 400  # dirty pages; below this, starting worker processes costs more than it saves
+R = TypeVar("R")
 PLAN_TEMPLATE = "plan.html"  # the template of every plan's own page (pages.plan_page)
 
 
@@ -192,29 +194,57 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress | None) -> dict[s
     return dict(make_all(jobs, workers, progress))
 
 
+class Stager(Protocol):
+    """Where made files go (output.SiteWriter, publish.Publication): `stage` does the disk work and
+    may run in any process; `note` records it in the process that commits."""
+
+    def stage(self, path: str, data: bytes) -> str | None: ...
+
+    def note(self, path: str, staged: str | None) -> None: ...
+
+
 def make_all(jobs: list[Job], workers: int, progress: Progress | None,
              before_fork: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
     """Each job's path and bytes, as they are made. Large batches are shared among worker processes
     (parallel.py); `before_fork` makes in this process what every worker would make again."""
+    for job, data in _each(_make_job, jobs, workers, progress, before_fork):
+        yield job.path, data
+
+
+def stage_all(jobs: list[Job], writer: Stager, workers: int, progress: Progress | None,
+              before_fork: Callable[[], None] | None = None) -> None:
+    """Make every job and stage its file with `writer`. With worker processes, each process stages
+    the files it makes: only where each was staged comes back, never the bytes."""
+    def stage(job: Job) -> str | None:
+        return writer.stage(job.path, job.make())
+
+    for job, staged in _each(stage, jobs, workers, progress, before_fork):
+        writer.note(job.path, staged)
+
+
+def _each(make: Callable[[Job], R], jobs: list[Job], workers: int, progress: Progress | None,
+          before_fork: Callable[[], None] | None) -> Iterator[tuple[Job, R]]:
+    """(job, make(job)) for every job, as each is made: in this process, or shared with workers."""
     workers = workers or (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_FROM and can_fork():
         if before_fork is not None:
             before_fork()
-        yield from _make_parallel(jobs, workers, progress)
+        yield from _each_parallel(make, jobs, workers, progress)
         return
     for n, job in enumerate(jobs, 1):
-        yield job.path, job.make()
+        yield job, make(job)
         if progress and (n % 100 == 0 or n == len(jobs)):
             progress(n, len(jobs))
 
 
-def _make_parallel(jobs: list[Job], workers: int, progress: Progress | None) -> Iterator[tuple[str, bytes]]:
+def _each_parallel(make: Callable[[Job], R], jobs: list[Job], workers: int,
+                   progress: Progress | None) -> Iterator[tuple[Job, R]]:
     """Jobs shared between this process and workers; those marked `in_parent` only in this process
     (the calendar and the API keep per-plan fragments in it for the next build of a long-lived process)."""
     away = [j for j in jobs if not j.in_parent]
     mine = [j for j in jobs if j.in_parent]
-    for n, (i, data) in enumerate(share(_make_job, away, 0, workers, own=mine), 1):
-        yield (away[i] if i < len(away) else mine[i - len(away)]).path, data
+    for n, (i, made) in enumerate(share(make, away, 0, workers, own=mine), 1):
+        yield (away[i] if i < len(away) else mine[i - len(away)]), made
         if progress and (n % 100 == 0 or n == len(jobs)):
             progress(n, len(jobs))
 

@@ -94,18 +94,29 @@ class SiteWriter:
         self._folders: set[str] = {""}  # folders (relative, "/"-separated) known to exist
 
     def put(self, path: str, data: bytes) -> None:
+        self.note(path, self.stage(path, data))
+
+    def stage(self, path: str, data: bytes) -> str | None:
+        """The disk work of `put`, which a worker process may do for this one (jobs.stage_all): None
+        when the file in place holds `data` already, else the temporary file that holds it."""
         check_inside(path)
-        self.paths.append(path)
         if same_bytes(os.path.join(self._root, path), data):
-            self.unchanged += 1
-            return
+            return None
         folder, _, name = path.rpartition("/")
         if folder not in self._folders:
             os.makedirs(os.path.join(self._root, folder), exist_ok=True)
             self._folders.add(folder)
         tmp = os.path.join(self._root, folder, f".{name}{_TMP}")
         write_file(tmp, data, os.O_TRUNC)
-        self._staged.append((tmp, path))
+        return tmp
+
+    def note(self, path: str, staged: str | None) -> None:
+        """What `stage` did for `path`, noted in the process that commits."""
+        self.paths.append(path)
+        if staged is None:
+            self.unchanged += 1
+        else:
+            self._staged.append((staged, path))
 
     def abort(self) -> None:
         for tmp, _ in self._staged:
@@ -196,11 +207,16 @@ def _prune(folder: Path, out: Path) -> None:
 
 
 def write_file(path: str, data: bytes, mode: int) -> None:
-    """Write all of `data` to a new file (`mode`: os.O_TRUNC, or os.O_EXCL when nothing may be there)."""
+    """Write all of `data` to a new file (`mode`: os.O_TRUNC, or os.O_EXCL when nothing may be there);
+    a file that could not be written whole (a full disk) is removed."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | mode, 0o666)
     try:
         with memoryview(data) as view:
             while view:
                 view = view[os.write(fd, view):]
-    finally:
+    except OSError:
         os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    os.close(fd)

@@ -152,16 +152,27 @@ class Publication:
 
     def put(self, path: str, data: bytes) -> None:
         """Stage one file: a hard link to the old site's file when its bytes are the same."""
+        self.note(path, self.stage(path, data))
+
+    def stage(self, path: str, data: bytes) -> str | None:
+        """The disk work of `put`, which a worker process may do for this one (jobs.stage_all): None
+        when the old site's file holds `data` (it is linked), else the staged file written."""
         check_inside(path)
-        self.paths.append(path)
-        self._put.add(path)
         target = self._target(path)
         if self._old and same_bytes(os.path.join(self._old, path), data):
-            self.unchanged += 1
             os.link(os.path.join(self._old, path), target)
-            return
+            return None
         write_file(target, data, os.O_EXCL)
-        self._written[path] = None
+        return target
+
+    def note(self, path: str, staged: str | None) -> None:
+        """What `stage` did for `path`, noted in the process that commits."""
+        self.paths.append(path)
+        self._put.add(path)
+        if staged is None:
+            self.unchanged += 1
+        else:
+            self._written[path] = None
 
     def _make_folder(self, folder: str) -> None:
         if folder not in self._folders:
