@@ -71,6 +71,12 @@ def shows_nothing(text: str) -> bool:
     return bool(text) and INVISIBLE.search(text) is not None and _NOTHING_SHOWN.fullmatch(text) is not None
 
 
+def without_forbidden(text: str) -> str:
+    """`text` without the characters XML or HTML forbid: for text that was not checked on reading
+    (a plan's old revisions, shown in its history)."""
+    return FORBIDDEN.sub("", text)
+
+
 def without_invisible(text: str) -> str:
     return INVISIBLE.sub("", text)
 

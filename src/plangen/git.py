@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .codepoints import without_forbidden
+
 _ZERO = "0" * 40
 _ENV = {"GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
 
@@ -177,7 +179,8 @@ def parse_commit(record: str) -> Commit:
         old_path, new_path = tokens[k + 1], tokens[k + paths]
         changes.append(FileChange(status[:1], old_path, new_path, _blob(old_blob), _blob(new_blob)))
         k += 1 + paths
-    return Commit(fields[0], fields[1], fields[2], fields[3], fields[4], tuple(changes))
+    author, email, message = (without_forbidden(f) for f in fields[2:5])  # (shown on history pages as they are)
+    return Commit(fields[0], fields[1], author, email, message, tuple(changes))
 
 
 def _blob(value: str) -> str:

@@ -8,7 +8,6 @@ any file of the default theme by name.
 from __future__ import annotations
 
 import hashlib
-import re
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,11 +15,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, UndefinedError
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedError,
+)
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
 from . import markdown, urls
+from .codepoints import describe, find_forbidden, position, without_forbidden
 from .diff.html import render_diff_html
 from .i18n import translator
 from .index import Index
@@ -106,16 +114,6 @@ class Links:
 _ROOT = "\ufdd0"  # in a card being made: the way up from the page's folder to the site root (see _CardLinks)
 
 
-class _Href(str):
-    """An href of a card being made: _ROOT, then the target's path from the site root.
-
-    The template's finalize drops _ROOT (a noncharacter) from every other printed value, so each one
-    left in a card stands where an href was printed.
-    """
-
-    __slots__ = ()
-
-
 class _CardLinks(Links):
     """The links of a card being made: each href is `up` (_ROOT, or "../" once per folder level) then the
     target's path from the site root; counts the hrefs it gave and notes whether the card read the page."""
@@ -140,7 +138,7 @@ class _CardLinks(Links):
         if href is None:
             href = self._hrefs[target] = urls.relative(urls.HOME, target)
         self.given += 1
-        return _Href(_ROOT + href) if self._marked else self._up + href
+        return _ROOT + href if self._marked else self._up + href
 
 
 @lru_cache(maxsize=4096)
@@ -199,11 +197,9 @@ class Renderer:
                  compiled: CompiledTemplates | None = None) -> None:
         self.index = index
         self.site = site
-        self.env = make_env(user_templates, self._printable, compiled)
-        self._listed: str | None = None  # the card list made last, until a value that holds it is printed
+        self.env = make_env(user_templates, compiled)
         self.t = translator(site.language)
         self._cards: dict[tuple[str, int], Markup] = {}  # (slug, folder depth) -> card
-        self._clean: dict[int, Markup] = {}  # id -> a kept card, made without control characters (_printable)
         self._rooted: dict[str, str | int] = {}  # slug -> card with _ROOT for the way up, or _PER_DEPTH / _PER_PAGE
         self._marker: bool | None = None  # whether cards can be made with _ROOT (None: no card compared yet)
         self._hrefs: dict[str, dict[str, str]] = {}  # folder -> target -> href: pure, whatever the index
@@ -223,7 +219,7 @@ class Renderer:
             "timeline_svg": lambda plan: Markup(timeline_svg(plan, self.t("steps_chart"))),
             "doc_id": self.doc_id, "card": lambda plan: self.card(plan, link),
             "cards": lambda slugs: self.cards(slugs, link),
-            "diff_html": lambda diff: Markup(render_diff_html(diff, 3, self.site.language)),
+            "diff_html": lambda diff: Markup(without_forbidden(render_diff_html(diff, 3, self.site.language))),
             **page.data,
         }
         try:
@@ -268,7 +264,7 @@ class Renderer:
         if not gone:
             return
         for key in [k for k in self._cards if k[0] in gone]:
-            self._clean.pop(id(self._cards.pop(key)), None)
+            del self._cards[key]
         for slug in gone:
             self._rooted.pop(slug, None)
 
@@ -281,26 +277,7 @@ class Renderer:
             if plan is None:
                 raise UndefinedError(f"no plan {slug!r} in the index")
             html.append(self.card(plan, link))
-        if self._listed is not None:
-            self._clean.pop(id(self._listed), None)
-        listed = self._listed = Markup("".join(html))  # each card is clean
-        self._clean[id(listed)] = listed
-        return listed
-
-    def _printable(self, value: Any) -> Any:
-        """The template's finalize: _printable, but a macro's output that holds the card list made last
-        (plan_list) is searched around that list only."""
-        if self._clean.get(id(value)) is value:  # a card made here, or the last card list: clean already
-            return value
-        listed = self._listed
-        if listed is not None and type(value) is Markup:
-            at = value.find(listed)
-            if at >= 0:
-                self._clean.pop(id(listed), None)
-                self._listed = None
-                if _FIND_CONTROL(value, 0, at) is None and _FIND_CONTROL(value, at + len(listed)) is None:
-                    return value
-        return _printable(value)
+        return Markup("".join(html))
 
     def card(self, plan: Plan, link: Links) -> Markup:
         """A plan's list entry: the same for every page at one folder depth (its hrefs go up to the site
@@ -322,14 +299,14 @@ class Renderer:
         if rooted is None:
             rooted = self._rooted[plan.slug] = self._rooted_card(plan, link)
         if rooted == _PER_PAGE:
-            return _clean(self._card_html(plan, link))
+            return self._card_html(plan, link)
         up = "../" * depth
         if rooted == _PER_DEPTH:
-            html = _clean(self._card_html(plan, _CardLinks(link, up, self._root_hrefs())))
+            html = self._card_html(plan, _CardLinks(link, up, self._root_hrefs()))
         else:
             assert isinstance(rooted, str)
-            html = _clean(rooted.replace(_ROOT, up))
-        self._cards[(plan.slug, depth)] = self._clean[id(html)] = html
+            html = Markup(rooted.replace(_ROOT, up))
+        self._cards[(plan.slug, depth)] = html
         return html
 
     def _rooted_card(self, plan: Plan, link: Links) -> str | int:
@@ -356,13 +333,6 @@ class Renderer:
 
 
 _PER_DEPTH, _PER_PAGE = 1, 2  # a card made for each folder depth, for each page (see Renderer._card_at)
-
-
-def _clean(html: str) -> Markup:
-    """Markup without the control characters HTML forbids. The renderer knows the cards it keeps by
-    their identity, so the template's finalize (Renderer._printable) does not search them again;
-    what a Markup method makes of one (`card + text`) is another object, searched as any other."""
-    return Markup(_printable(html))
 
 
 class CompiledTemplates(BytecodeCache):
@@ -400,27 +370,26 @@ class CompiledTemplates(BytecodeCache):
                 return
 
 
-def make_env(user_templates: Path | None, finalize: Callable[[Any], Any] | None = None,
-             compiled: CompiledTemplates | None = None) -> Environment:
+class _CheckedLoader(FileSystemLoader):
+    """Templates from a folder, refused (as a template error at the file and line) when they hold a
+    character web pages cannot hold: every printed value was checked on reading (codepoints.py), so
+    what a template prints is published as it is."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = super().get_source(environment, template)
+        found = find_forbidden(source)
+        if found is not None:
+            line, column = position(source, found.start())
+            raise TemplateSyntaxError(f"column {column}: {describe(found.group())}, a character that web pages "
+                                      "cannot hold", line, template, filename)
+        return source, filename, uptodate
+
+
+def make_env(user_templates: Path | None, compiled: CompiledTemplates | None = None) -> Environment:
     loaders = []
     if user_templates is not None and user_templates.is_dir() and user_templates.resolve() != default_theme().resolve():
-        loaders.append(FileSystemLoader(str(user_templates)))
-    loaders.append(FileSystemLoader(str(default_theme())))
-    env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=finalize or _printable,
-                      bytecode_cache=compiled if compiled is not None else CompiledTemplates())
-    return env
-
-
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-_FIND_CONTROL = _CONTROLS.search
-
-
-def _printable(value: Any) -> Any:
-    """Every printed value without the control characters HTML forbids (a plan's text may hold them)."""
-    if isinstance(value, str) and _FIND_CONTROL(value) is not None \
-            and type(value) is not _Href:
-        # (searching is cheaper than substituting; an href of a card being made keeps its _ROOT)
-        cleaned = _CONTROLS.sub("", value)
-        return Markup(cleaned) if isinstance(value, Markup) else cleaned
-    return value  # nothing to drop: the value itself (str stays str, Markup stays Markup)
+        loaders.append(_CheckedLoader(str(user_templates)))
+    loaders.append(_CheckedLoader(str(default_theme())))
+    return Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                       bytecode_cache=compiled if compiled is not None else CompiledTemplates())
