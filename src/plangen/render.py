@@ -7,28 +7,21 @@ any file of the default theme by name.
 
 from __future__ import annotations
 
-import hashlib
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import (
-    ChoiceLoader,
-    Environment,
-    FileSystemLoader,
-    StrictUndefined,
     TemplateError,
-    TemplateSyntaxError,
     UndefinedError,
 )
-from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
 from . import markdown, urls
-from .codepoints import describe, find_forbidden, position, without_forbidden
+from .codepoints import without_forbidden
 from .diff.html import render_diff_html
 from .i18n import translator
 from .index import Index
@@ -36,7 +29,7 @@ from .model import Person, Plan
 from .names import file_id
 from .pages import Page
 from .problems import Problem, error
-from .store import write_atomic
+from .render_env import CompiledTemplates, make_env
 from .theme import asset_files, default_theme, template_fingerprints
 from .timeline_svg import timeline_svg
 from .vocabulary import fold
@@ -197,8 +190,8 @@ class Renderer:
                  compiled: CompiledTemplates | None = None) -> None:
         self.index = index
         self.site = site
-        self.env = make_env(user_templates, compiled)
-        self.t = translator(site.language)
+        self.env = make_env(user_templates, site.language, compiled)
+        self._words = translator(site.language)
         self._cards: dict[tuple[str, int], Markup] = {}  # (slug, folder depth) -> card
         self._rooted: dict[str, str | int] = {}  # slug -> card with _ROOT for the way up, or _PER_DEPTH / _PER_PAGE
         self._marker: bool | None = None  # whether cards can be made with _ROOT (None: no card compared yet)
@@ -227,6 +220,13 @@ class Renderer:
         except TemplateError as exc:
             raise RenderError.of(page.path, exc) from exc
         return html.encode("utf-8")
+
+    def t(self, key: str) -> str:
+        """An interface text (i18n.py) for a key made while rendering; an unknown one is a template error."""
+        try:
+            return self._words(key)
+        except KeyError as exc:
+            raise UndefinedError(str(exc.args[0])) from None
 
     def prepare(self, plans: Iterable[Plan]) -> None:
         """Every template compiled and every plan's card made, in this process: before its pages are
@@ -333,63 +333,3 @@ class Renderer:
 
 
 _PER_DEPTH, _PER_PAGE = 1, 2  # a card made for each folder depth, for each page (see Renderer._card_at)
-
-
-class CompiledTemplates(BytecodeCache):
-    """Compiled templates kept by the build cache (cache.BuildCache.templates): a rebuild skips Jinja's compiler.
-
-    Buckets are keyed by template name and file, and carry the source's checksum, so an edited
-    template is compiled again. Given a folder (the CLI's build cache) they are also kept
-    on disk, so the next `plangen build` process does not compile them either; a file that does
-    not load (other Python, damaged) is ignored by Jinja and compiled again.
-    """
-
-    def __init__(self, folder: Path | None = None) -> None:
-        self._code: dict[str, bytes] = {}
-        self.folder = folder  # where they are kept on disk as well (None: in memory only)
-
-    def _file(self, key: str) -> Path | None:
-        return self.folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".jbc") if self.folder else None
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-            return
-        file = self._file(bucket.key)
-        if file is not None and file.is_file():
-            with file.open("rb") as stream:
-                bucket.load_bytecode(stream)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-        file = self._file(bucket.key)
-        if file is not None:
-            try:
-                write_atomic(file, self._code[bucket.key])
-            except OSError:
-                return
-
-
-class _CheckedLoader(FileSystemLoader):
-    """Templates from a folder, refused (as a template error at the file and line) when they hold a
-    character web pages cannot hold: every printed value was checked on reading (codepoints.py), so
-    what a template prints is published as it is."""
-
-    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
-        source, filename, uptodate = super().get_source(environment, template)
-        found = find_forbidden(source)
-        if found is not None:
-            line, column = position(source, found.start())
-            raise TemplateSyntaxError(f"column {column}: {describe(found.group())}, a character that web pages "
-                                      "cannot hold", line, template, filename)
-        return source, filename, uptodate
-
-
-def make_env(user_templates: Path | None, compiled: CompiledTemplates | None = None) -> Environment:
-    loaders = []
-    if user_templates is not None and user_templates.is_dir() and user_templates.resolve() != default_theme().resolve():
-        loaders.append(_CheckedLoader(str(user_templates)))
-    loaders.append(_CheckedLoader(str(default_theme())))
-    return Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                       bytecode_cache=compiled if compiled is not None else CompiledTemplates())
