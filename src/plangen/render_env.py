@@ -8,6 +8,9 @@ compiled templates are kept, and the interface's words put in when a template is
   the site's language (i18n.py): the page is the same, without a call per word on every page. A key
   made while rendering (`t('status:' ~ plan.status)`) is still a call. Compiled templates are
   therefore kept per language.
+- A template once loaded is not looked at on disk again (no `stat` per page): a renderer kept for
+  the next build of a long-lived process forgets its templates when their fingerprints change
+  (reuse.py).
 """
 
 from __future__ import annotations
@@ -121,7 +124,7 @@ def make_env(user_templates: Path | None, language: str, compiled: CompiledTempl
         loaders.append(_CheckedLoader(str(user_templates)))
     loaders.append(_CheckedLoader(str(default_theme())))
     env = Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
                       extensions=[_InterfaceText],
                       bytecode_cache=compiled if compiled is not None else CompiledTemplates())
     env.extend(interface_language=language)
