@@ -184,5 +184,5 @@ def test_a_plan_with_values_of_other_types_comes_back_whole(project: Path, monke
     odd = replace(parsed, plan=replace(parsed.plan, tags=["a list"]))  # type: ignore[arg-type]
     monkeypatch.setattr(cache_store, "parse_source", lambda s: odd)
     sent = cache_store._parse_in_worker(source)
-    assert sent[0] is odd.plan
-    assert cache_store._from_worker(source, sent, {}).plan is odd.plan
+    assert not isinstance(sent, str) and sent.parsed.plan is odd.plan
+    assert cache_store._from_worker(source, sent, {}).parsed.plan is odd.plan

@@ -68,7 +68,7 @@ class _Entry:
     hash: str
     parsed: Parsed
     text: str = ""  # the text parsed, when it came from this process (compared by identity: no hashing)
-    line: str = ""  # the saved line this entry was loaded from: written back as it is (never encoded again)
+    line: str = ""  # its line of the saved cache, as loaded or as a parse worker made it: saved as it is
 
 
 Status = tuple[int, int, int, int, int, str, str, ReadOptions]
@@ -106,13 +106,15 @@ class BuildCache:
         self.misses += len(todo)
         shared: dict[Any, Any] = {}  # equal strings and values of this batch's plans, made once
         by_place = dict(share(_parse_in_this_process, todo, PARALLEL_PARSE_FROM, away=_parse_in_worker,
-                              back=lambda source, slim: _from_worker(source, slim, shared)))
+                              back=lambda source, sent: _from_worker(source, sent, shared)))
         made = iter([by_place[i] for i in range(len(todo))])
         parsed = []
         for source, known in zip(sources, found, strict=True):
             if known is None:
-                known = next(made)
-                self.parsed[source.path] = _Entry(digest(source.path, source.kind, source.text), known, source.text)
+                entry = next(made)
+                entry.text = source.text
+                self.parsed[source.path] = entry
+                known = entry.parsed
             parsed.append(known)
         return parsed
 
@@ -256,28 +258,24 @@ def _only_edits(hint: frozenset[str], listed: list[str], folder: str) -> bool:
     return True
 
 
-FromWorker = tuple[str | Plan | None, tuple[Problem, ...], str, tuple[int, int] | None]
-
-
-def _parse_in_worker(source: Source) -> FromWorker:
-    """What a parse worker sends back: the plan as compact JSON (or, when its values do not fit the
-    model's types, the plan itself), the problems and the slug with its place. Not the data, the
-    text or the other marks: the problems are made, and only the slug's mark is needed again
-    (duplicate slugs are found across files)."""
-    parsed = parse_source(source)
-    sent: str | Plan | None
+def _parse_in_worker(source: Source) -> str | _Entry:
+    """What a parse worker sends back: the file's line of the saved cache (the model as compact JSON,
+    the problems, the slug with its place), which this process reads and saves as it is; or, when
+    the plan's values do not fit the model's types, the entry itself (pickled). Not the data, the
+    text or the other marks: only the slug's mark is needed again (duplicate slugs are found across files)."""
+    entry = _parse_in_this_process(source)
     try:
-        sent = _dumps(plan_json(parsed.plan)) if parsed.plan else None
-    except TypeError:  # a value of another type than its field's: the plan itself goes (pickled)
-        sent = parsed.plan
-    return sent, parsed.problems, parsed.slug, _slug_mark(parsed)
+        return entry_line(source.path, _parsed_to_json(entry))
+    except TypeError:  # a value of another type than its field's
+        return entry
 
 
-def _parse_in_this_process(source: Source) -> Parsed:
-    """parse_source, keeping what the cache keeps of a plan parsed in this process (as `_from_worker` does
-    of one parsed by a worker): the model, the problems and the slug's mark."""
+def _parse_in_this_process(source: Source) -> _Entry:
+    """parse_source, keeping what the cache keeps of a parsed file (as `_from_worker` does of one
+    parsed by a worker): the model, the problems and the slug's mark."""
     parsed = parse_source(source)
-    return _cache_entry(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed))
+    return _Entry(digest(source.path, source.kind, source.text),
+                  _cache_entry(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed)))
 
 
 def _slug_mark(parsed: Parsed) -> tuple[int, int] | None:
@@ -291,10 +289,12 @@ def _cache_entry(source: Source, plan: Plan | None, problems: tuple[Problem, ...
     return Parsed(source, plan, None, {("slug",): mark} if mark else {}, problems, slug)
 
 
-def _from_worker(source: Source, slim: FromWorker, shared: dict[Any, Any]) -> Parsed:
-    sent, problems, slug, mark = slim
-    plan = plan_from_json(json.loads(sent), shared) if isinstance(sent, str) else sent
-    return _cache_entry(source, plan, problems, slug, mark)
+def _from_worker(source: Source, sent: str | _Entry, shared: dict[Any, Any]) -> _Entry:
+    if isinstance(sent, _Entry):
+        return sent
+    path, item = json.loads(sent.partition(" ")[2])
+    parsed = _parsed_from_json(path, item, shared)
+    return _Entry(item["hash"], replace(parsed, source=source), line=sent)
 
 
 def load(root: Path) -> BuildCache:
