@@ -38,6 +38,7 @@ from .names import Registry
 from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
 from .pages import cited_with
 from .problems import Problem, error, strict
+from .wording import msg
 from .project import Project
 from .render import CompiledTemplates, RenderError, SiteInfo
 from .reuse import Built, Job, source_date_epoch, summary_print
@@ -181,12 +182,10 @@ def _problems(options: BuildOptions, ws: Workspace) -> list[Problem]:
     out = _output_dir(options, ws.config)
     cache = (ws.config.root / store.CACHE_DIR).resolve()
     inside = out.resolve() == cache or cache in out.resolve().parents  # (the lock is there: not empty)
-    why = (cache_refusal(out, cache) if inside else "") or refusal(out, ws.config.root, ws.config.plans_dir) \
+    why = (cache_refusal(out, cache) if inside else None) or refusal(out, ws.config.root, ws.config.plans_dir) \
         or cache_refusal(out, cache)
-    if why and not any(p.is_error for p in problems):
-        problems.append(error(str(out), 0, 0, "", f"refusing to write the site: {why}",
-                              hint="choose another output folder (-o DIR, or output: in plangen.yaml)",
-                              code="output-refused"))
+    if why is not None and not any(p.is_error for p in problems):
+        problems.append(error(str(out), 0, 0, "", msg("build.refused", why=why), code="output-refused"))
     return problems
 
 
@@ -240,15 +239,12 @@ def _unwritable(options: BuildOptions, config: Config, exc: OSError) -> BuildRes
     """The one error of a build that could not write the output folder or use the cache folder."""
     out, cache = _output_dir(options, config), config.root.resolve() / store.CACHE_DIR
     named = Path(os.fsdecode(exc.filename)) if exc.filename else out
+    why = exc.strerror or exc
     if named == cache or cache in named.parents:
-        said = f"cannot use the cache folder {cache}"
-        hint = f"make it a folder plangen can read and write, or remove it (it is made again): {cache}"
+        said = msg("build.no-cache", cache=cache, why=why)
     else:
-        said = f"cannot write the output folder {out}"
-        hint = "free some space, make the folder writable, or choose another output folder (-o DIR, or output: in " \
-               "plangen.yaml)"
-    problem = error(str(named), 0, 0, "", f"{said}: {exc.strerror or exc}; the site already there is left as it was",
-                    hint=hint, code="output-failed")
+        said = msg("build.unwritable", out=out, why=why)
+    problem = error(str(named), 0, 0, "", said, code="output-failed")
     ws = Workspace(config, Project((), (problem,), {}, 0), Registry(), (problem,))
     return BuildResult(ws, (problem,), output=out)
 

@@ -28,6 +28,7 @@ from .model import Person, Plan
 from .names import file_id
 from .pages import Page
 from .problems import Problem, error
+from .wording import msg
 from .store import write_atomic
 from .theme import asset_files, default_theme, template_fingerprints
 from .timeline_svg import timeline_svg
@@ -189,8 +190,7 @@ class RenderError(Exception):
         return cls(page, file, line, exc.message or type(exc).__name__)
 
     def problem(self) -> Problem:
-        return error(self.file, self.line, 0, "", f"template error while rendering {self.page}: {self.message}",
-                     hint="fix the template (a user template overrides the default theme by name)",
+        return error(self.file, self.line, 0, "", msg("render.template-error", page=self.page, detail=self.message),
                      code="template-error")
 
 

@@ -272,12 +272,14 @@ class Preview:
         return result
 
     def _crashed(self, exc: Exception) -> None:
-        from .problems import error
+        from .problems import error, in_language
+        from .wording import msg
 
         self.say("".join(traceback.format_exception(exc)).rstrip())
         self.say(self.s("serve.crashed"))
-        self.hub.failed([error("plangen", 0, 0, "", f"internal error: {type(exc).__name__}: {exc}",
-                               hint="see the terminal for the traceback")])
+        self.hub.failed([in_language(error("plangen", 0, 0, "", msg("serve.internal-error",
+                                                                      error=f"{type(exc).__name__}: {exc}")),
+                                     self.s.language)])
 
     def _tell(self, result: BuildResult, seconds: float, changed: bool) -> None:
         texts = result.workspace.project.texts
@@ -286,7 +288,7 @@ class Preview:
         if not result.ok:
             errors = [p for p in result.problems if p.is_error]
             self.say(self.s("serve.failed", errors=len(errors)))
-            self.hub.failed(errors)
+            self.hub.failed([in_language(p, self.s.language) for p in errors])
             return
         stats = result.stats
         assert stats is not None
