@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .help_text import in_chinese
+from .help_text import Parser, in_chinese
 from .messages import EN, LANGUAGES, add_option, check_summary, language_for, say
 from .problem_text import report_in
 from .problems import format_json, strict
@@ -34,7 +34,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command, or (`wanted`: a built-in command) of the built-in ones alone."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="plangen",
         description="Validate assistance plans (帮扶方案) kept as YAML or Markdown and publish them as a static site.")
     parser.add_argument("--version", action="version", version=f"plangen {__version__}")

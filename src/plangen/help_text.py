@@ -1,11 +1,17 @@
-"""The command line's help in Chinese: each English help and description, by its text. Pure.
+"""The command line's help and argparse's own words in Chinese. Pure.
 
-`in_chinese(parser)` rewrites a parser (and its subcommands') help in place; a text not in the table
-stays English. The language is chosen as for every message (messages.language_for)."""
+`in_chinese(parser)` rewrites a parser (and its subcommands') help in place, each English help and
+description by its text (a text not in the table stays English: tests/test_cli_language.py finds
+any), and makes a `Parser` say its usage, section titles and errors in Chinese. The language is
+chosen as for every message (messages.language_for)."""
 
 from __future__ import annotations
 
 import argparse
+import re
+import sys
+from collections.abc import Iterable
+from typing import NoReturn
 
 _ZH: dict[str, str] = {
     "Validate assistance plans (帮扶方案) kept as YAML or Markdown and publish them as a static site.":
@@ -126,3 +132,67 @@ def in_chinese(parser: argparse.ArgumentParser) -> None:
                 in_chinese(sub)
         else:
             action.help = _zh(action.help)
+    parser.formatter_class = ChineseFormatter
+    parser._positionals.title = "位置参数"
+    parser._optionals.title = "选项"
+    if isinstance(parser, Parser):
+        parser.chinese = True
+
+
+class Parser(argparse.ArgumentParser):
+    """plangen's argument parser: argparse's, whose errors are in Chinese once `in_chinese` made it so."""
+
+    chinese = False
+
+    def error(self, message: str) -> NoReturn:
+        if not self.chinese:
+            super().error(message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{argparse_message(message)}\n")
+
+
+class ChineseFormatter(argparse.HelpFormatter):
+    """argparse's help layout with `用法：` for `usage: `."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own error messages (the templates it passes to gettext, the one way it offers to reword
+# them) and their Chinese; `{0}`, `{1}` are its values in order.
+_ARGPARSE: tuple[tuple[str, str], ...] = (
+    ("argument %(argument_name)s: %(message)s", "参数 {0}：{1}"),
+    ("the following arguments are required: %s", "缺少以下参数：{0}"),
+    ("unrecognized arguments: %s", "无法识别的参数：{0}"),
+    ("invalid choice: %(value)r (choose from %(choices)s)", "无效的选择：{0}（可选：{1}）"),
+    ("expected one argument", "需要一个值"),
+    ("expected at most one argument", "最多需要一个值"),
+    ("expected at least one argument", "至少需要一个值"),
+    ("expected %s argument", "需要 {0} 个值"),
+    ("expected %s arguments", "需要 {0} 个值"),
+    ("invalid %(type)s value: %(value)r", "无效的 {0} 值：{1}"),
+    ("ignored explicit argument %r", "忽略了显式给出的值 {0}"),
+    ("not allowed with argument %s", "不能与参数 {0} 同时使用"),
+    ("ambiguous option: %(option)s could match %(matches)s", "有歧义的选项：{0} 可以是 {1}"),
+    ("one of the arguments %s is required", "需要以下参数之一：{0}"),
+    ("can't open '%(filename)s': %(error)s", "无法打开“{0}”：{1}"),
+)
+_VALUE = re.compile(r"%(?:\([a-z_]+\))?[sr]")
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = _VALUE.split(template)
+    return re.compile("(.+?)".join(re.escape(p) for p in parts) + r"\Z", re.DOTALL)
+
+
+def argparse_message(message: str) -> str:
+    """One of argparse's error messages in Chinese (an argument's message too); else as it is."""
+    for template, chinese in _ARGPARSE:
+        found = _pattern(template).match(message)
+        if found:
+            values = list(found.groups())
+            if template.startswith("argument "):
+                values[1] = argparse_message(values[1])
+            return chinese.format(*values)
+    return message

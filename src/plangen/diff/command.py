@@ -22,7 +22,8 @@ from typing import Any
 from .. import git
 from ..config import load_config
 from ..history import blob_version, parallel_map, parse_source_job
-from ..messages import Say, add_option, diff_summary, language_for, say
+from ..help_text import Parser, in_chinese
+from ..messages import EN, Say, add_option, diff_summary, language_for, say
 from ..problems import Problem
 from ..project import ReadOptions, parse_source, read_paths
 from ..safeio import Refused, read_regular
@@ -71,9 +72,11 @@ def _split(args: argparse.Namespace) -> tuple[argparse.Namespace, list[str], lis
     """(options, words before --, paths after -- or None). Options may also follow the revisions."""
     words: list[str] = list(args.words or [])
     cut = words.index("--") if "--" in words else len(words)
-    again = argparse.ArgumentParser(prog="plangen diff", usage=USAGE, argument_default=argparse.SUPPRESS)
+    again = Parser(prog="plangen diff", usage=USAGE, argument_default=argparse.SUPPRESS)
     _options(again)
     again.add_argument("revs", nargs="*")
+    if language_for(args) != EN:
+        in_chinese(again)
     opts = again.parse_args(words[:cut], namespace=copy.copy(args))
     paths = words[cut + 1:] if cut < len(words) else None
     return opts, list(getattr(opts, "revs", [])), paths
