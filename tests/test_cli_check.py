@@ -152,7 +152,7 @@ def test_every_help_exits_0_and_explains_every_option(command: str, capsys) -> N
         main([command, "--help"] if command else ["--help"])
     assert exit_.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith("usage: plangen")
+    assert out.startswith("用法：plangen")  # (the project here speaks zh-CN: test_cli_language.py has both)
     parser = _subcommands()[command] if command else build_parser()
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -172,7 +172,7 @@ def test_check_help_names_its_options(capsys) -> None:
 
 def test_no_command_prints_help(capsys) -> None:
     assert main([]) == 2
-    assert "usage: plangen" in capsys.readouterr().out
+    assert "用法：plangen" in capsys.readouterr().out
 
 
 def test_python_dash_m_plangen(project_dir) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from git_helpers import PLAN, git, write
 
-from plangen import messages, urls
+from plangen import messages, messages_cli, urls
 from plangen.build import BuildOptions, build
 from plangen.cli import build_parser, main
 from plangen.help_text import in_chinese
@@ -75,7 +75,7 @@ def test_build_summary_and_failure_in_chinese(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_every_message_has_both_languages_with_the_same_values() -> None:
-    for key, (zh, en) in messages._MESSAGES.items():
+    for key, (zh, en) in messages_cli.CLI.items():
         assert zh and en, key
         assert set(re.findall(r"{(\w+)", zh)) == set(re.findall(r"{(\w+)", en)), key
     assert messages.say("en")("serve.stopped") == "plangen serve stopped"

@@ -16,9 +16,9 @@ from dataclasses import replace
 from .messages import EN, say
 from .problems import Problem, Words, format_text, in_language
 from .vocabulary import label_for
+from .wording import CATALOGUE
 
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-_ZH_WORDS = Words(error="错误", warning="警告", hint="提示", left_out="（略去 {n:,} 个字符）")
 
 
 def field_path(field: str) -> tuple[str | int, ...]:
@@ -41,7 +41,10 @@ def localised(problem: Problem, language: str | None = None) -> Problem:
 
 
 def words_of(language: str | None) -> Words:
-    return Words() if say(language).en else _ZH_WORDS
+    """The severities, the hint's label and the note of a shortened text (a template of n), from the catalogue."""
+    at = 1 if say(language).en else 0
+    error, warning, hint, left_out = (CATALOGUE[key][at] for key in ("error", "warning", "hint", "left_out"))
+    return Words(error, warning, hint, left_out)
 
 
 def format_problem(language: str | None, problem: Problem, lines: Sequence[str] | None = None,

@@ -1,7 +1,8 @@
 """A problem's words as a key and values, worded in Chinese (zh-CN) or English from one catalogue. Pure.
 
 A check never writes a sentence: it names a message of the catalogue (messages_problems.py for what
-is in a plan, messages_files.py for files, settings and the build) and gives its values:
+is in a plan, messages_files.py for files, settings and the build; messages_cli.py holds what the
+commands themselves say, worded by messages.say) and gives its values:
 `msg("rules.period-order", start=..., end=...)`. A value may itself be a Wording (a word such as
 "a list", or a character described), worded in the same language. How to add a message:
 docs/messages.md.
@@ -13,13 +14,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .messages_cli import CLI
 from .messages_files import FILES
 from .messages_problems import PROBLEMS
 
 EN = "en"
 
 # key: (zh-CN message, English message) or (zh-CN message, English message, zh-CN hint, English hint)
-CATALOGUE: Mapping[str, tuple[str, ...]] = MappingProxyType({**PROBLEMS, **FILES})
+CATALOGUE: Mapping[str, tuple[str, ...]] = MappingProxyType({**PROBLEMS, **FILES, **CLI})
 
 
 @dataclass(frozen=True, slots=True, order=True)
