@@ -97,7 +97,7 @@ PROBLEMS: Mapping[str, tuple[str, ...]] = MappingProxyType({
                     "use lowercase letters, digits and hyphens, e.g. wujing-pairing-2016"),
     "schema.pattern": ("“{value}”的写法不符合要求", "'{value}' does not have the expected form",
                        "应符合 {pattern}", "expected to match {pattern}"),
-    "schema.other": ("不符合方案的规则“{rule}”（校验器报告“{detail}”）", "{detail}"),
+    "schema.other": ("不符合方案的规则“{rule}”（校验器报告“{detail}”）", "{detail} (schema rule {rule})"),
     # dates (dates.py; the hints are the rules')
     "date.not-a-date": ("“{text}”不是日期", "'{text}' is not a date", *_DATE_HINT),
     "date.no-year": ("“{text}”没有年份，方案中也找不到年份", "'{text}' has no year and none is known from the plan",
