@@ -24,7 +24,7 @@ from plangen import config, messages_cli
 from plangen.cli import main
 from plangen.help_text import argparse_message
 from plangen.problem_text import localised
-from plangen.problems import Problem, from_dict, as_dict
+from plangen.problems import Problem, as_dict, from_dict
 from plangen.project import ReadOptions, load_project
 from plangen.wording import CATALOGUE, Wording, msg, worded
 from plangen.workspace import load_workspace

@@ -38,13 +38,13 @@ from .names import Registry
 from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
 from .pages import cited_with
 from .problems import Problem, error, strict
-from .wording import msg
 from .project import Project
 from .render import CompiledTemplates, RenderError, SiteInfo
 from .reuse import Built, Job, source_date_epoch, summary_print
 from .safeio import Refused, read_regular
 from .sources import DEFAULT_SIZE_LIMIT, decode
 from .theme import asset_files, default_theme
+from .wording import msg
 from .workspace import Workspace, load_workspace
 
 __all__ = ["PARALLEL_FROM", "BuildOptions", "BuildResult", "Job", "build", "make_all", "render_site", "run_jobs",

@@ -72,15 +72,15 @@ CLI: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "import.all_kept": ("{file}：原文的每一句都已写入方案或列为未收录",
                         "{file}: every sentence of the source is in the plans or listed as left out"),
     "import.lost": ("{file}：警告：原文有 {n} 句没有写入方案的任何字段（见上文）：请手工补入",
-                    "{file}: warning: {n} sentence(s) of the source are in no field of the plans (listed above): "
-                    "copy them in by hand"),
-    "import.drafts": ("{file}：导入的方案均为草稿（status: draft），`plangen build` 不会发布：请逐一对照原文核对，"
-                      "再把 `status: draft` 改为 `status: active`",
-                      "{file}: the imported plans are drafts (status: draft), which `plangen build` does not publish: "
-                      "review each against its source, then change `status: draft` to `status: active`"),
+                    ("{file}: warning: {n} sentence(s) of the source are in no field of the plans (listed above): "
+                    "copy them in by hand")),
+    "import.drafts": (("{file}：导入的方案均为草稿（status: draft），`plangen build` 不会发布：请逐一对照原文核对，"
+                      "再把 `status: draft` 改为 `status: active`"),
+                      ("{file}: the imported plans are drafts (status: draft), which `plangen build` does not publish: "
+                      "review each against its source, then change `status: draft` to `status: active`")),
     "import.draft": ("  状态：    草稿（draft）：`plangen build` 不发布草稿；请对照原文核对方案，然后写上 `status: active` 即可发布",
-                     "  status:   draft (草稿): `plangen build` publishes no draft; check the plan against the source, "
-                     "then set `status: active` to publish it"),
+                     ("  status:   draft (草稿): `plangen build` publishes no draft; check the plan against the source, "
+                     "then set `status: active` to publish it")),
     "import.check": ("  检查：    {errors} 个错误，{warnings} 个警告", "  check:    {errors} error(s), {warnings} warning(s)"),
     "import.sep": ("、", ", "),
     "import.at": ("（第 {n} 行）", " (line {n})"),

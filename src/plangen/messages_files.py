@@ -18,12 +18,12 @@ FILES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     # reading files (sources.py, safeio.py)
     "file.no-plans-folder": ("方案目录“{folder}”不存在", "plans folder '{folder}' does not exist",
                              "请创建它、指明存放方案的目录（`plangen check DIR`），或在 plangen.yaml 中设置 `plans:`",
-                             "create it, name the folder that holds your plans (`plangen check DIR`), "
-                             "or set `plans:` in plangen.yaml"),
+                             ("create it, name the folder that holds your plans (`plangen check DIR`), "
+                             "or set `plans:` in plangen.yaml")),
     "file.plans-folder-is-file": ("方案目录“{folder}”是一个文件，不是目录", "plans folder '{folder}' is a file, not a folder",
                                   "请指明存放方案的目录（`plangen check DIR`），或在 plangen.yaml 中设置 `plans:`",
-                                  "name the folder that holds your plans (`plangen check DIR`), "
-                                  "or set `plans:` in plangen.yaml"),
+                                  ("name the folder that holds your plans (`plangen check DIR`), "
+                                  "or set `plans:` in plangen.yaml")),
     "file.symlink-outside": ("符号链接指向方案目录之外（{target}），已拒绝",
                              "symlink leads outside the plans folder (to {target}); refused",
                              "请把文件复制到方案目录中，不要用链接", "copy the file into the plans folder instead of linking to it"),
@@ -54,13 +54,13 @@ FILES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "file.invisible-name": ("文件名只由不可见字符组成", "the file name is made only of invisible characters", *_RENAME),
     "file.forbidden-character": ("{char}：网页和订阅源不能容纳这个字符", "{char}: a character that web pages and feeds cannot hold",
                                  "请删去它（这是不可见的控制字符，常来自复制粘贴）；换行请直接另起一行",
-                                 "delete it (an invisible control character, often from a copy and paste); "
-                                 "write a line break as a new line"),
+                                 ("delete it (an invisible control character, often from a copy and paste); "
+                                 "write a line break as a new line")),
     "file.forbidden-characters": ("{char}：网页和订阅源不能容纳这个字符（这个文件中还有 {more} 个）",
                                   "{char}: a character that web pages and feeds cannot hold ({more} more in this file)",
                                   "请删去它（这是不可见的控制字符，常来自复制粘贴）；换行请直接另起一行",
-                                  "delete it (an invisible control character, often from a copy and paste); "
-                                  "write a line break as a new line"),
+                                  ("delete it (an invisible control character, often from a copy and paste); "
+                                  "write a line break as a new line")),
     "file.cannot-decode": ("无法按 {encoding} 解码：{why}", "cannot decode as {encoding}: {why}"),
     "file.utf16": ("文件是 UTF-16（Windows 记事本的“Unicode”），不是 UTF-8", "file is UTF-16 (Windows Notepad's \"Unicode\"), not UTF-8",
                    "请另存为 UTF-8，或用 `--encoding utf-16` 按原样读取", "save it as UTF-8, or read it as is with `--encoding utf-16`"),
@@ -68,8 +68,8 @@ FILES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "file.gb18030": ("文件不是 UTF-8：看起来是 GB18030/GBK（中文 Windows 上保存的文件常见这种编码）",
                      "file is not UTF-8: it looks like GB18030/GBK (common for files saved on Chinese Windows)",
                      "请用 `iconv -f GB18030 -t UTF-8 FILE > NEW` 转换并保存为 UTF-8，或用 `--encoding gb18030` 按原样读取",
-                     "convert it with `iconv -f GB18030 -t UTF-8 FILE > NEW` and save as UTF-8, "
-                     "or read it as is with `--encoding gb18030`"),
+                     ("convert it with `iconv -f GB18030 -t UTF-8 FILE > NEW` and save as UTF-8, "
+                     "or read it as is with `--encoding gb18030`")),
     "file.not-utf8": ("文件不是有效的 UTF-8 文本", "file is not valid UTF-8 text", "请把文件保存为 UTF-8", "save the file as UTF-8"),
     "word.folder": ("目录", "a folder"),
     "word.fifo": ("命名管道（FIFO）", "a named pipe (FIFO)"),
@@ -92,8 +92,8 @@ FILES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "link.unknown-plan": ("链接到不存在的方案“{slug}”", "link to unknown plan '{slug}'",
                           "请使用现有方案的短名（即它的文件名）", "use the slug of an existing plan (its file name)"),
     "index.collision": ("{kind}“{name}”和{kind}“{seen}”写法不同，却共用一个页面（“{page}”）：它们的方案都列在“{seen}”之下",
-                        "{kind} '{name}' and {kind} '{seen}' are different spellings that share one page ('{page}'): "
-                        "their plans are listed together under '{seen}'",
+                        ("{kind} '{name}' and {kind} '{seen}' are different spellings that share one page ('{page}'): "
+                        "their plans are listed together under '{seen}'"),
                         "请在每个方案中用同一种写法写这个{kind}", "write the {kind} the same way in every plan"),
     "word.tag": ("标签", "tag"),
     "word.category": ("类别", "category"),
@@ -142,8 +142,8 @@ FILES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "build.unwritable": ("无法写入输出目录 {out}：{why}；原有的网站保持不变",
                          "cannot write the output folder {out}: {why}; the site already there is left as it was",
                          "请腾出空间、让目录可写，或换一个输出目录（-o DIR，或 plangen.yaml 中的 output:）",
-                         "free some space, make the folder writable, or choose another output folder (-o DIR, or output: "
-                         "in plangen.yaml)"),
+                         ("free some space, make the folder writable, or choose another output folder (-o DIR, or output: "
+                         "in plangen.yaml)")),
     "output.is-cache": ("输出目录就是生成缓存（{cache}）或包含它；缓存中保存着草稿的文字",
                         "the output folder is the build cache ({cache}) or holds it; the cache keeps drafts' text"),
     "output.in-cache": ("输出目录在生成缓存（{cache}）之中", "the output folder is inside the build cache ({cache})"),

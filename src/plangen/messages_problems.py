@@ -139,8 +139,8 @@ PROBLEMS: Mapping[str, tuple[str, ...]] = MappingProxyType({
                         "is made only of invisible characters (such as U+200B zero width space): it shows as nothing",
                         "请写上文字，或删去这个字段", "write the text, or remove the field"),
     "rules.too-deep": ("引用或列表嵌套太深：从这段文字的第 {line} 行（{shown}）起，页面会丢失文字",
-                       "quotes or lists nested too deeply: from line {line} of this text ({shown}) on, "
-                       "the page would lose the text",
+                       ("quotes or lists nested too deeply: from line {line} of this text ({shown}) on, "
+                       "the page would lose the text"),
                        "请减少嵌套层数（页面最多保留 19 层引用或 9 层列表）",
                        "nest fewer levels (a page keeps 19 quote levels, or 9 list levels)"),
     # characters (codepoints.py)

@@ -28,11 +28,11 @@ from .model import Person, Plan
 from .names import file_id
 from .pages import Page
 from .problems import Problem, error
-from .wording import msg
 from .store import write_atomic
 from .theme import asset_files, default_theme, template_fingerprints
 from .timeline_svg import timeline_svg
 from .vocabulary import fold
+from .wording import msg
 
 __all__ = ["CompiledTemplates", "Links", "RenderError", "Renderer", "SiteInfo", "asset_files", "default_theme",
            "make_env", "template_fingerprints"]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import messages
 from .config import CONFIG_NAME, Config, load_config
 from .output import MANIFEST
-from .problem_text import report_in
+from .problem_text import localised, report_in
 from .sources import is_plan_name
 
 if TYPE_CHECKING:  # the heavy modules load when serve runs, not when the command line is parsed
@@ -272,14 +272,13 @@ class Preview:
         return result
 
     def _crashed(self, exc: Exception) -> None:
-        from .problems import error, in_language
+        from .problems import error
         from .wording import msg
 
         self.say("".join(traceback.format_exception(exc)).rstrip())
         self.say(self.s("serve.crashed"))
-        self.hub.failed([in_language(error("plangen", 0, 0, "", msg("serve.internal-error",
-                                                                      error=f"{type(exc).__name__}: {exc}")),
-                                     self.s.language)])
+        said = msg("serve.internal-error", error=f"{type(exc).__name__}: {exc}")
+        self.hub.failed([localised(error("plangen", 0, 0, "", said), self.s.language)])
 
     def _tell(self, result: BuildResult, seconds: float, changed: bool) -> None:
         texts = result.workspace.project.texts
@@ -288,7 +287,7 @@ class Preview:
         if not result.ok:
             errors = [p for p in result.problems if p.is_error]
             self.say(self.s("serve.failed", errors=len(errors)))
-            self.hub.failed([in_language(p, self.s.language) for p in errors])
+            self.hub.failed([localised(p, self.s.language) for p in errors])
             return
         stats = result.stats
         assert stats is not None

@@ -21,8 +21,8 @@ from typing import Any
 
 from .. import git
 from ..config import load_config
-from ..history import blob_version, parallel_map, parse_source_job
 from ..help_text import Parser, in_chinese
+from ..history import blob_version, parallel_map, parse_source_job
 from ..messages import EN, Say, add_option, diff_summary, language_for, say
 from ..problems import Problem
 from ..project import ReadOptions, parse_source, read_paths
