@@ -91,6 +91,11 @@ def _convert(key: str, value: Any) -> Any:
         return int(value) if isinstance(value, str) and value.isdigit() else msg("config.not-bytes", value=value)
     if not isinstance(value, str) or not value.strip():
         return msg("config.not-text")
+    return _text(key, value)
+
+
+def _text(key: str, value: str) -> str | Wording:
+    """A text setting, stripped, or why it cannot be one."""
     bad = codepoints.unpublishable(value)
     if bad is not None:
         return msg("config.bad-text", why=bad)
