@@ -51,7 +51,7 @@ __all__ = ["PARALLEL_FROM", "BuildOptions", "BuildResult", "Job", "build", "make
            "site_jobs", "source_date_epoch", "summary", "summary_print", "terminal_progress"]
 
 Progress = Callable[[int, int], None]
-UNCHANGED = "nothing changed: the index is kept"
+UNCHANGED = "search.reason.unchanged"  # why the search index was not made again: a key of the catalogue
 
 
 @dataclass(frozen=True, slots=True)
