@@ -130,6 +130,6 @@ def test_the_build_cache_is_refused_as_the_output_folder(tmp_path: Path, output:
                                     + "status: draft\n"})
     run = plangen("build", "-o", output, cwd=root)
     assert run.code == 1 and no_traceback(run), run
-    assert "build cache" in run.out + run.err
+    assert "生成缓存" in run.out + run.err  # (the project speaks zh-CN: the default)
     assert not (root / output / "index.html").exists()
     assert plangen("build", "-o", "site", cwd=root).code == 0  # the same project builds elsewhere

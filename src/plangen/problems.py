@@ -154,7 +154,13 @@ def shortened(problem: Problem, left_out: str = LEFT_OUT) -> Problem:
     if all(len(t) <= TEXT_WIDTH for t in texts):
         return problem
     field, message, hint = (_cut(t, left_out) for t in texts)
-    return replace(problem, field=field, message=message, hint=hint)
+    return replace(problem, field=field, message=message, hint=hint, values=_cut_values(problem.values, left_out))
+
+
+def _cut_values(values: Values, left_out: str) -> Values:
+    """The values (which may quote the plan) cut as the texts are."""
+    return tuple((name, _cut(v, left_out) if isinstance(v, str) else Wording(v.key, _cut_values(v.values, left_out)))
+                 for name, v in values)
 
 
 def _cut(text: str, left_out: str) -> str:
