@@ -67,6 +67,7 @@ class BuildOptions:
     search_later: bool = False  # leave the search index to the caller, after the pages (serve: `search.PENDING`)
     jobs: int = 0  # worker processes for rendering; 0 = one per core
     in_place: bool = False  # update the output folder file by file, not by swapping in a staged copy (serve)
+    language: str | None = None  # of what the build says while it runs (else the project's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     process (serve) passes one BuildCache to every build. One build of a project at a time."""
     started = time.perf_counter()
     root = options.root.resolve()
-    with publish.one_at_a_time(root / store.CACHE_DIR):
+    with publish.one_at_a_time(root / store.CACHE_DIR, language=options.language):
         try:
             return _build(options, root, progress, cache, started)
         except OSError as exc:  # the output folder or the cache cannot be read or written

@@ -153,9 +153,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildOptions, build, terminal_progress
     from .build import summary as build_summary
 
-    options = BuildOptions(root=args.root, output=args.output, strict=args.strict, drafts=args.drafts,
-                           encoding=args.encoding, search=args.search, history=args.history)
     language = language_for(args)
+    options = BuildOptions(root=args.root, output=args.output, strict=args.strict, drafts=args.drafts,
+                           encoding=args.encoding, search=args.search, history=args.history, language=language)
     result = build(options, terminal_progress(sys.stderr, language))
     texts = result.workspace.project.texts
     if result.problems:

@@ -102,6 +102,8 @@ CLI: Mapping[str, tuple[str, ...]] = MappingProxyType({
                       "删除 {removed} 个；用时 {seconds:.2f} 秒 -> {output}"),
                       ("built {plans} plans, {pages} pages{drafts}; {warnings} warning(s); {written} file(s) written, "
                       "{unchanged} unchanged, {removed} removed; {seconds:.2f} s -> {output}")),
+    "build.waiting": ("正在等待本项目的另一次生成（进程 {holder}）结束；按 Ctrl-C 停止等待",
+                      "waiting for another build of this project to finish (process {holder}); Ctrl-C stops waiting"),
     "build.drafts": ("，{n} 个草稿未发布", ", {n} draft(s) left out"),
     "build.search": ("；{line}", "; {line}"),
     "note.shallow": ("修订历史不完整：仓库是浅克隆（用 `git fetch --unshallow` 取回全部历史）",

@@ -198,7 +198,8 @@ class Preview:
         known = {f.name for f in fields(BuildOptions)}  # options that this version of the builder has
         # the cache lives here; the search index is made after the browsers are told of the new pages
         extra: dict[str, Any] = {"search": self.options.search, "persistent_cache": False, "search_later": True,
-                                 "in_place": True}  # its own preview, served by itself: updated in place
+                                 "in_place": True,  # its own preview, served by itself: updated in place
+                                 "language": self.options.language or load_config(self.root)[0].language}
         self.build_options = BuildOptions(root=self.root, output=self.output, strict=self.options.strict,
                                           drafts=self.options.drafts, encoding=self.options.encoding,
                                           **{k: v for k, v in extra.items() if k in known})
