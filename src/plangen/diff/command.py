@@ -23,7 +23,7 @@ from .. import git
 from ..config import load_config
 from ..help_text import Parser, in_chinese
 from ..history import blob_version, parallel_map, parse_source_job
-from ..messages import EN, Say, add_option, diff_summary, language_for, say
+from ..messages import EN, Say, add_option, language_for, say
 from ..problems import Problem
 from ..project import ReadOptions, parse_source, read_paths
 from ..safeio import Refused, read_regular
@@ -98,15 +98,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     elif fmt == "html":
         print(render_html_page(report), end="")
     else:
-        print(_in_language(render_terminal(report, _colour(opts.colour)), report, language))
+        print(render_terminal(report, _colour(opts.colour), language))
     return 1 if report.has_changes else 0
-
-
-def _in_language(text: str, report: DiffReport, language: str) -> str:
-    """The terminal diff with its last line, the summary, in the command line's language."""
-    line = diff_summary(language, [d.status for d in report.plans] if report.has_changes else [],
-                        report.old_label, report.new_label)
-    return text if line is None else text.rpartition("\n")[0] + ("\n" if "\n" in text else "") + line
 
 
 def _say(opts: argparse.Namespace, configured: str) -> Say:
