@@ -279,3 +279,17 @@ def test_help_has_chinese_section_titles(tmp_path: Path, capsys: pytest.CaptureF
     out = capsys.readouterr().out
     assert out.startswith("用法：plangen check") and "\n位置参数:\n" in out and "\n选项:\n" in out
     assert argparse_message("something argparse never said") == "something argparse never said"
+
+
+def test_diff_speaks_chinese_by_default_and_english_with_lang_en(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "old.yaml").write_text(GOOD, "utf-8")
+    (tmp_path / "new.yaml").write_text(GOOD.replace("以促进城乡", "以促进城乡学校"), "utf-8")
+    assert main(["diff", "old.yaml", "new.yaml"]) == 1
+    out = capsys.readouterr().out
+    assert "指导思想 文字修改:" in out and out.endswith("old.yaml 与 new.yaml 之间有 1 个方案不同：修改 1 个\n")
+    assert english_in(re.sub(r"\S+\.yaml", "", out)) == []
+    assert main(["--lang", "en", "diff", "old.yaml", "new.yaml"]) == 1
+    out = capsys.readouterr().out
+    assert "指导思想 text changed:" in out and out.endswith("1 plan differs between old.yaml and new.yaml: 1 modified\n")
