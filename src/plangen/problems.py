@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -193,14 +193,6 @@ def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def summary(problems: Sequence[Problem], files: int) -> str:
-    errors, warnings = count(problems)
-    noun = "file" if files == 1 else "files"
-    if not errors and not warnings:
-        return f"checked {files} {noun}: no problems"
-    return f"checked {files} {noun}: {errors} error(s), {warnings} warning(s)"
-
-
 def format_json(problems: Sequence[Problem], files: int) -> str:
     """The `--format json` document; its keys are stable (docs/plan-format.md lists them)."""
     errors, warnings = count(problems)
@@ -216,12 +208,3 @@ def format_json(problems: Sequence[Problem], files: int) -> str:
 
 def _position(p: Problem) -> tuple[str, int, int, str, str]:
     return (p.path, p.line, p.column, p.field, p.message)
-
-
-def report(problems: Sequence[Problem], texts: Mapping[str, str], colour: bool = False) -> str:
-    """All problems, sorted by file and position, each with its source line."""
-    blocks = []
-    for p in sorted(problems, key=_position):
-        text = texts.get(p.path)
-        blocks.append(format_text(p, text.splitlines() if text is not None else None, colour))
-    return "\n".join(blocks)
