@@ -100,6 +100,15 @@ def test_keys_made_from_a_name_are_there_too() -> None:
     assert all(f"word.{kind}" in CATALOGUE for kind in ("tag", "category"))
 
 
+@pytest.mark.parametrize("key", sorted(set(CATALOGUE) - set(messages_cli.CLI)))
+def test_every_problem_entry_words_with_text_values_in_both_languages(key: str) -> None:
+    """A problem's values are text (wording.msg makes them so): no entry may ask for a number's format."""
+    said = Wording(key, tuple((name, "◇") for name in set().union(*map(_names, CATALOGUE[key]))))
+    for language in ("zh-CN", "en"):
+        message, hint = worded(said, language)
+        assert message and (hint or len(CATALOGUE[key]) == 2), key
+
+
 def test_a_missing_key_shows_its_key_and_values_rather_than_failing() -> None:
     assert worded(msg("no.such-key", x=1), "zh-CN") == ("no.such-key x=1", "")
 
