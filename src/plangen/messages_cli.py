@@ -31,6 +31,10 @@ CLI: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "serve.no_change": ("（没有变化）", " (no change)"),
     "serve.cannot_listen": ("plangen serve：无法在 {host}:{port} 上监听：{why}",
                             "plangen serve: cannot listen on {host}:{port}: {why}"),
+    "serve.exposed": (("警告：在 {host} 上监听会让网络上的其他机器也能读到预览（包括草稿）；plangen serve 只供自己的浏览器预览："
+                      "用 --host 127.0.0.1 可保持这样"),
+                      ("warning: listening on {host} makes the preview, drafts included, readable by other machines "
+                      "on the network; plangen serve is a preview for your own browser: use --host 127.0.0.1 to keep it so")),
     "serve.serving": ("预览地址 {url}（来自 {folder}；按 Ctrl-C 停止）", "serving {url} from {folder} (Ctrl-C to stop)"),
     "serve.stopping": ("正在停止……", "stopping…"),
     "serve.stopped": ("plangen serve 已停止", "plangen serve stopped"),

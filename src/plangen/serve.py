@@ -344,8 +344,8 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
     except OSError as exc:
         say(s("serve.cannot_listen", host=options.host, port=options.port, why=exc.strerror or exc))
         return 2
-    if exposure_warning(options.host):
-        say(exposure_warning(options.host))
+    if exposure_warning(options.host, s.language):
+        say(exposure_warning(options.host, s.language))
     previous = signal.signal(signal.SIGTERM, _interrupt)
     os.register_at_fork(after_in_child=_ignore_interrupts)  # Ctrl-C reaches the whole process group
     try:

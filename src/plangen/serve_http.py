@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .messages import say
 from .problems import Problem, shortened
 
 EVENTS = "/__plangen/events"
@@ -188,12 +189,11 @@ def loopback_only(host: str) -> bool:
         return False
 
 
-def exposure_warning(host: str) -> str:
+def exposure_warning(host: str, language: str | None = "en") -> str:
     """The plain warning for `plangen serve --host` beyond loopback, or ''."""
     if loopback_only(host):
         return ""
-    return (f"warning: listening on {host} makes the preview, drafts included, readable by other machines "
-            "on the network; plangen serve is a preview for your own browser: use --host 127.0.0.1 to keep it so")
+    return say(language)("serve.exposed", host=host)
 
 
 class Handler(BaseHTTPRequestHandler):
