@@ -85,7 +85,7 @@ def test_textconv_reads_within_the_size_limit_whatever_the_size_says(tmp_path: P
     maps = Path("/proc/self/maps")  # a regular file whose st_size is 0, and far longer than 200 bytes
     assert maps.stat().st_size == 0
     run = plangen("textconv", str(maps), cwd=root)
-    assert run.code == 2 and "over the limit of 200" in run.err, run
+    assert run.code == 2 and "超过上限 200 字节" in run.err, run  # (the project speaks zh-CN: the default)
     assert run.out == ""
 
 

@@ -36,7 +36,7 @@ FILES: Mapping[str, tuple[str, ...]] = MappingProxyType({
                     "a device or socket, not a regular file; only regular files are read", *_ONLY_REGULAR),
     "file.too-large": ("文件有 {size} 字节，超过上限 {limit}", "file is {size} bytes, over the limit of {limit}",
                        "请拆分方案，或调高 plangen.yaml 中的 max_file_size", "split the plan, or raise max_file_size in plangen.yaml"),
-    "file.too-large-at-least": ("文件超过 {limit} 字节，超过上限 {limit}", "file is more than {limit} bytes, over the limit of {limit}",
+    "file.too-large-at-least": ("文件大小超过上限 {limit} 字节", "file is more than {limit} bytes, over the limit of {limit}",
                                 "请拆分方案，或调高 plangen.yaml 中的 max_file_size",
                                 "split the plan, or raise max_file_size in plangen.yaml"),
     "file.symlink-loop": ("符号链接循环（链接又指回自身）", "a symlink loop (the link leads back to itself)",

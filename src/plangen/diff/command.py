@@ -29,6 +29,7 @@ from ..project import ReadOptions, parse_source, read_paths
 from ..safeio import Refused, read_regular
 from ..sources import Source, decode, display_path, is_plan_name, kind_of
 from ..textconv import canonical_text
+from ..wording import Wording, msg, worded
 from .html import render_html_page
 from .jsonform import report_json
 from .model import DiffReport, Version
@@ -40,7 +41,14 @@ FORMATS = ("text", "markdown", "html", "json")
 
 
 class UsageError(Exception):
-    pass
+    """What cannot be compared: its words already in the language, or a file and the problem's Wording."""
+
+    def __init__(self, text: str, said: Wording | None = None) -> None:
+        super().__init__(text)
+        self.said = said
+
+    def words(self, language: str | None) -> str:
+        return str(self) if self.said is None else f"{self}: {worded(self.said, language)[0]}"
 
 
 def register(sub: Any) -> None:
@@ -88,7 +96,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         language = language_for(opts, (opts.root or Path(".")).resolve())
         report = build_report(opts, revs, paths)
     except (git.GitError, UsageError) as exc:
-        print(say(language_for(args))("diff.error", why=exc), file=sys.stderr)
+        language = language_for(args)
+        print(say(language)("diff.error", why=exc.words(language) if isinstance(exc, UsageError) else exc),
+              file=sys.stderr)
         return 2
     fmt = opts.format or "text"
     if fmt == "json":
@@ -228,11 +238,11 @@ def _files(old: Path, new: Path, options: ReadOptions) -> DiffReport:
 
 def _file_version(file: Path, options: ReadOptions) -> Version:
     if kind_of(file.name) is None:
-        raise UsageError(f"{file}: not a plan file (plans end in .yaml, .yml or .md)")
+        raise UsageError(str(file), msg("file.not-a-plan"))
     try:  # a regular file only, within the size limit (never a FIFO or a device)
         data = read_regular(file, options.size_limit)
     except Refused as refused:
-        raise UsageError(f"{file}: {refused.reason}") from None
+        raise UsageError(str(file), refused.said) from None
     return blob_version(file.as_posix(), data, options)
 
 
@@ -247,7 +257,7 @@ def cmd_textconv(args: argparse.Namespace) -> int:
     try:  # a regular file only, within the size limit (never a FIFO or a device)
         data = read_regular(file, load_config(Path.cwd())[0].max_file_size)
     except Refused as refused:
-        print(f"plangen textconv: {file}: {refused.reason}", file=sys.stderr)
+        print(f"plangen textconv: {file}: {worded(refused.said, language_for(args, Path.cwd()))[0]}", file=sys.stderr)
         return 2
     name = _GIT_TEMP.sub(r"\1", file.name)
     text = decode(data, name, args.encoding)
