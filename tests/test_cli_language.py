@@ -136,6 +136,10 @@ def test_help_of_every_command_in_chinese_by_default(tmp_path: Path, capsys: pyt
     in_chinese(parser)
     english = [t for t in _help_texts(parser) if t and not re.search("[\u4e00-\u9fff]{2}", t)]
     assert english == []
+    # a text with English words (and some Chinese in it) must have been replaced too, not kept as it was
+    before = _help_texts(build_parser())
+    kept = [t for t, zh in zip(before, _help_texts(parser)) if t == zh and re.search(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", t)]
+    assert kept == []
     monkeypatch.chdir(tmp_path)  # no plangen.yaml: the default language
     with pytest.raises(SystemExit):
         main(["build", "--help"])

@@ -92,10 +92,14 @@ _ZH: dict[str, str] = {
         "创建 plangen.yaml、含两种写法（YAML 和 Markdown）示例方案各一个的 plans/、.gitignore、plan.schema.json "
         "以及使用它的 VS Code 设置。不会覆盖任何已有文件。",
     "Convert plain text (UTF-8 or GB18030/GBK), Markdown and .docx plans into plan files that `plangen check` "
-    "accepts. A file holding several plans (篇一 … 篇十五, 第一篇 …) is split into one file per plan. Damaged web "
-    "text is repaired and every repair reported.":
+    "accepts. A file holding several plans (篇一 … 篇十五, 第一篇 …, 【…方案】, title lines after a page break, a "
+    "separator line or a signature) is split into one file per plan. Damaged web text is repaired, page chrome and "
+    "the issuing notice left out, and every repair and every line left out reported. Imported plans are drafts. "
+    "Legacy .doc/.wps files must first be converted: libreoffice --headless --convert-to docx FILE.":
         "把纯文本（UTF-8 或 GB18030/GBK）、Markdown 和 .docx 方案转换为 `plangen check` 认可的方案文件。一个文件中有多个"
-        "方案（篇一 … 篇十五、第一篇 …）时，拆分为每个方案一个文件。修复网页文本的损坏，并报告每一处修复。",
+        "方案（篇一 … 篇十五、第一篇 …、【…方案】、分页后的标题行、分隔线或落款）时，拆分为每个方案一个文件。修复网页文本"
+        "的损坏，略去网页的页眉页脚和印发通知，并报告每一处修复和每一行略去的内容。导入的方案均为草稿。旧的 .doc/.wps "
+        "文件须先转换：libreoffice --headless --convert-to docx FILE。",
 }
 # texts that end with a value (a pattern, a rule): their beginning in English, and in Chinese
 _PREFIXES: dict[str, str] = {
@@ -151,12 +155,24 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}：错误：{argparse_message(message)}\n")
 
 
+_USAGE = "用法："
+
+
 class ChineseFormatter(argparse.HelpFormatter):
-    """argparse's help layout with `用法：` for `usage: `."""
+    """argparse's help layout with `用法：` for `usage: `, its wrapped lines still under the program's name."""
 
     def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
                   groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+        super().add_usage(usage, actions, groups, _USAGE if prefix is None else prefix)
+
+    def _format_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                      groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None) -> str:
+        text = super()._format_usage(usage, actions, groups, prefix)
+        if prefix != _USAGE or usage is not None:  # (a usage given whole is laid out by its writer)
+            return text
+        wider = " " * len(_USAGE)  # argparse indents by characters; each of these takes two columns
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(wider + line if line.startswith(" ") else line for line in rest)])
 
 
 # argparse's own error messages (the templates it passes to gettext, the one way it offers to reword
