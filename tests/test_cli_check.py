@@ -68,7 +68,7 @@ def test_errors_are_reported_like_a_compiler_and_exit_1(project_dir, capsys, mon
     code, out = run(capsys, "check")
     assert code == 1
     assert out == (
-        "plans/b.yaml:6:7: error: leadership.leaders[0].name: required (组长 姓名)\n"
+        "plans/b.yaml:6:7: error: leadership.leaders[0].name (组长 姓名): required\n"
         "    6 |     - {title: 校长, org: 测试小学}\n"
         "      |       ^\n"
         "      = hint: add `name:` (组长 姓名)\n"
@@ -81,7 +81,7 @@ def test_markdown_plan_error_points_into_the_file(project_dir, capsys) -> None:
     code, out = run(capsys, "check", "-C", str(root))
     assert code == 1
     assert out.splitlines()[:3] == [
-        "plans/a.md:14:1: error: leadership.members[0]: 张明 is listed as 成员 and also as 组长 (line 13)",
+        "plans/a.md:14:1: error: leadership.members[0] (领导小组 成员): 张明 is listed as 成员 and also as 组长 (line 13)",
         "   14 | 成员：张明",
         "      | ^",
     ]
@@ -97,10 +97,10 @@ def test_warnings_exit_0_and_strict_makes_them_errors(project_dir, capsys) -> No
     root = project_dir({"plans/a.md": PLAN_MD.replace("issuer: 测试小学", "issuer: xx小学")})
     code, out = run(capsys, "check", "-C", str(root))
     assert code == 0
-    assert out.startswith("plans/a.md:2:1: warning: issuer: placeholder 'xx' from an unfilled template\n")
+    assert out.startswith("plans/a.md:2:1: warning: issuer (发文单位): placeholder 'xx' from an unfilled template\n")
     assert out.endswith("checked 1 file: 0 error(s), 1 warning(s)\n")
     code, out = run(capsys, "check", "--strict", "-C", str(root))
-    assert code == 1 and out.startswith("plans/a.md:2:1: error: issuer:")
+    assert code == 1 and out.startswith("plans/a.md:2:1: error: issuer (发文单位):")
 
 
 def test_json_format_has_stable_documented_keys(project_dir, capsys) -> None:
@@ -113,7 +113,8 @@ def test_json_format_has_stable_documented_keys(project_dir, capsys) -> None:
     assert [p["path"] for p in doc["problems"]] == ["plans/a.md", "plans/b.yaml"]
     assert doc["problems"][1] == {
         "path": "plans/b.yaml", "line": 6, "column": 7, "severity": "error", "code": "required",
-        "field": "leadership.leaders[0].name", "message": "required (组长 姓名)", "hint": "add `name:` (组长 姓名)",
+        "field": "leadership.leaders[0].name", "message": "required", "hint": "add `name:` (组长 姓名)",
+        "key": "schema.required-labelled", "values": {"key": "name", "label": "组长 姓名"},
     }
 
 
@@ -151,7 +152,7 @@ def test_every_help_exits_0_and_explains_every_option(command: str, capsys) -> N
         main([command, "--help"] if command else ["--help"])
     assert exit_.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith("usage: plangen")
+    assert out.startswith("用法：plangen")  # (the project here speaks zh-CN: test_cli_language.py has both)
     parser = _subcommands()[command] if command else build_parser()
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -171,7 +172,7 @@ def test_check_help_names_its_options(capsys) -> None:
 
 def test_no_command_prints_help(capsys) -> None:
     assert main([]) == 2
-    assert "usage: plangen" in capsys.readouterr().out
+    assert "用法：plangen" in capsys.readouterr().out
 
 
 def test_python_dash_m_plangen(project_dir) -> None:

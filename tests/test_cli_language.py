@@ -7,17 +7,19 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from git_helpers import PLAN, git, write
 
-from plangen import messages, urls
+from plangen import messages, messages_cli, urls
 from plangen.build import BuildOptions, build
 from plangen.cli import build_parser, main
 from plangen.help_text import in_chinese
 from plangen.problem_text import format_problem, localised
 from plangen.problems import error
+from plangen.wording import msg
 
 NO_NAME = PLAN.replace("name: 井明泉, ", "")  # a leader without a name: an error
 
@@ -34,7 +36,7 @@ def test_check_speaks_chinese_by_default(tmp_path: Path, capsys: pytest.CaptureF
     assert out.endswith("已检查 2 个文件：1 个错误，0 个警告\n")
     # the field keeps its key and gains its Chinese label; severity and hint in Chinese
     assert "plans/b.yaml:9:14: 错误: leadership.leaders[0].name（组长 姓名）: 缺少必填项\n" in out
-    assert "      = 提示: 请添加 `name:` (组长 姓名)\n" in out
+    assert "      = 提示: 请添加 `name:`（组长 姓名）\n" in out
 
 
 def test_hostile_input_problems_speak_chinese_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,19 +75,23 @@ def test_build_summary_and_failure_in_chinese(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_every_message_has_both_languages_with_the_same_values() -> None:
-    for key, (zh, en) in messages._MESSAGES.items():
+    for key, (zh, en) in messages_cli.CLI.items():
         assert zh and en, key
         assert set(re.findall(r"{(\w+)", zh)) == set(re.findall(r"{(\w+)", en)), key
     assert messages.say("en")("serve.stopped") == "plangen serve stopped"
     assert messages.say("zh-CN")("serve.stopped") == messages.say(None)("serve.stopped") == "plangen serve 已停止"
 
 
-def test_a_problem_not_in_the_table_keeps_its_words_and_gains_the_label() -> None:
-    p = error("plans/a.yaml", 3, 1, "issuer", "something new (发文单位)", hint="a new hint")
+def test_a_problem_is_worded_from_its_key_and_its_field_shows_the_label() -> None:
+    p = error("plans/a.yaml", 3, 1, "issuer", msg("rules.placeholder", text="xx"), code="placeholder")
+    assert (p.message, p.hint) == ("placeholder 'xx' from an unfilled template", "replace it with the real value")
     shown = localised(p)
-    assert (shown.field, shown.message, shown.hint) == ("issuer（发文单位）", "something new", "a new hint")
-    assert format_problem("zh-CN", p).startswith("plans/a.yaml:3:1: 错误: issuer（发文单位）: something new")
-    assert format_problem("en", p).startswith("plans/a.yaml:3:1: error: issuer: something new (发文单位)")
+    assert (shown.field, shown.message, shown.hint) == ("issuer（发文单位）", "“xx”是未填写的模板占位内容", "请换成实际内容")
+    assert format_problem("zh-CN", p).startswith("plans/a.yaml:3:1: 错误: issuer（发文单位）: “xx”是未填写的模板占位内容")
+    assert format_problem("en", p).startswith("plans/a.yaml:3:1: error: issuer (发文单位): placeholder 'xx' from")
+    # a problem without a key (an old cache's) keeps the words it has
+    bare = replace(p, key="", values=())
+    assert localised(bare).message == "placeholder 'xx' from an unfilled template"
 
 
 def test_plan_page_and_api_give_the_date_of_the_last_commit(tmp_path: Path) -> None:
@@ -130,6 +136,10 @@ def test_help_of_every_command_in_chinese_by_default(tmp_path: Path, capsys: pyt
     in_chinese(parser)
     english = [t for t in _help_texts(parser) if t and not re.search("[\u4e00-\u9fff]{2}", t)]
     assert english == []
+    # a text with English words (and some Chinese in it) must have been replaced too, not kept as it was
+    before = _help_texts(build_parser())
+    kept = [t for t, zh in zip(before, _help_texts(parser)) if t == zh and re.search(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", t)]
+    assert kept == []
     monkeypatch.chdir(tmp_path)  # no plangen.yaml: the default language
     with pytest.raises(SystemExit):
         main(["build", "--help"])

@@ -1,9 +1,14 @@
 """Every bad plan in tests/fixtures/bad/ declares the problems it must produce, in comments:
 
-    # expect: error 7:7 leadership.leaders[0].name: required (组长 姓名)
+    # expect: error 7:7 leadership.leaders[0].name: required
     #   hint: add `name:` (组长 姓名)
 
 (`-` stands for an empty field; a `hint:` line is optional and checks the problem above it.)
+The words recorded are the English ones of the message catalogue (`Problem.message`, what
+`--lang en` prints after the field): readable in review, and exact. The terminal shows the field
+with its Chinese label (`leadership.leaders[0].name（组长 姓名）`), which is not part of the message.
+That every one of these problems also has its Chinese words (and no English left in them) is
+tests/test_messages.py's part.
 A YAML syntax error's wording and column are the YAML parser's, and change with its version, so its
 expectation ends in `…` after plangen's own words: the severity, line, field and the words before
 `…` are compared, not the parser's wording or column.

@@ -85,7 +85,7 @@ def test_textconv_reads_within_the_size_limit_whatever_the_size_says(tmp_path: P
     maps = Path("/proc/self/maps")  # a regular file whose st_size is 0, and far longer than 200 bytes
     assert maps.stat().st_size == 0
     run = plangen("textconv", str(maps), cwd=root)
-    assert run.code == 2 and "over the limit of 200" in run.err, run
+    assert run.code == 2 and "超过上限 200 字节" in run.err, run  # (the project speaks zh-CN: the default)
     assert run.out == ""
 
 
@@ -130,6 +130,6 @@ def test_the_build_cache_is_refused_as_the_output_folder(tmp_path: Path, output:
                                     + "status: draft\n"})
     run = plangen("build", "-o", output, cwd=root)
     assert run.code == 1 and no_traceback(run), run
-    assert "build cache" in run.out + run.err
+    assert "生成缓存" in run.out + run.err  # (the project speaks zh-CN: the default)
     assert not (root / output / "index.html").exists()
     assert plangen("build", "-o", "site", cwd=root).code == 0  # the same project builds elsewhere

@@ -13,7 +13,7 @@ from conftest import REPO
 
 from plangen.config import Config
 from plangen.messages import say
-from plangen.problems import error
+from plangen.problems import Problem
 from plangen.serve import Debouncer, Watched, is_temp_name
 from plangen.serve_http import Broadcaster, content_type, inject, reload_snippet, safe_target
 
@@ -143,7 +143,7 @@ def test_event_state() -> None:
     seq, hello = hub.hello()
     assert json.loads(hello) == {"generation": 0, "problems": None}
     hub.built(changed=True)
-    hub.failed([error("plans/a.yaml", 3, 5, "issuer", "is empty", hint="write text")])
+    hub.failed([Problem("plans/a.yaml", 3, 5, "error", "issuer", "is empty", "write text")])
     hub.built(changed=False)  # the fix restored the last good site: clear, no reload
     hub.built(changed=False)  # nothing at all changed: no event
     events = hub.wait(seq, 0.1)

@@ -75,7 +75,9 @@ def test_a_misspelt_name_gets_a_did_you_mean_warning_from_check(tmp_path: Path,
                                         "plans/a.yaml": plan("甲方案", "五井小字", leader="井明泉", org="五井小学")})
     main(["check", "-C", str(root)])
     out = capsys.readouterr().out
-    assert "plans/a.yaml:2" in out and "did you mean '五井小学'" in out
+    assert "plans/a.yaml:2" in out and "是不是要写“五井小学”" in out
+    main(["check", "--lang", "en", "-C", str(root)])
+    assert "did you mean '五井小学'" in capsys.readouterr().out
 
 
 def test_no_registry_no_did_you_mean(tmp_path: Path) -> None:

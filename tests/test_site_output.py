@@ -218,7 +218,7 @@ def test_refusal_through_the_cli_exits_1_and_says_why(project: Path, capsys: pyt
 
     assert main(["build", "-C", str(project), "-o", str(project / "plans")]) == 1
     err = capsys.readouterr().err
-    assert "refusing to write the site" in err
+    assert "拒绝写入网站：输出目录是方案目录" in err
 
 
 # ---------------------------------------------------------------- the manifest

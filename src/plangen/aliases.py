@@ -7,6 +7,7 @@ from typing import Any
 from .documents import FieldPath, Marks, dotted
 from .problems import Problem, error
 from .vocabulary import ITEM_PARTS, NESTED_ALIASES, TOP_ALIASES, TOP_LABELS
+from .wording import msg
 
 # The vocabulary context of each child: which alias table applies below a key.
 _CHILD_CONTEXT: dict[tuple[str, str], str] = {
@@ -67,8 +68,7 @@ class _Walker:
                 line, col = self.marks.get(old + (key,), (0, 0))
                 self.problems.append(error(
                     self.path, line, col, dotted((old if new is None else new) + (canon,)),
-                    f"given twice, as '{written[canon]}' and as '{key}'",
-                    hint="keep one of them", code="duplicate-key"))
+                    msg("key.given-twice", first=written[canon], second=key), code="duplicate-key"))
                 continue
             written[canon] = key
             child_new = (old if new is None else new) + (canon,) if new is not None or canon != key else None

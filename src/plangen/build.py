@@ -44,13 +44,14 @@ from .reuse import Built, Job, source_date_epoch, summary_print
 from .safeio import Refused, read_regular
 from .sources import DEFAULT_SIZE_LIMIT, decode
 from .theme import asset_files, default_theme
+from .wording import msg
 from .workspace import Workspace, load_workspace
 
 __all__ = ["PARALLEL_FROM", "BuildOptions", "BuildResult", "Job", "build", "make_all", "render_site", "run_jobs",
            "site_jobs", "source_date_epoch", "summary", "summary_print", "terminal_progress"]
 
 Progress = Callable[[int, int], None]
-UNCHANGED = "nothing changed: the index is kept"
+UNCHANGED = "search.reason.unchanged"  # why the search index was not made again: a key of the catalogue
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class BuildOptions:
     search_later: bool = False  # leave the search index to the caller, after the pages (serve: `search.PENDING`)
     jobs: int = 0  # worker processes for rendering; 0 = one per core
     in_place: bool = False  # update the output folder file by file, not by swapping in a staged copy (serve)
+    language: str | None = None  # of what the build says while it runs (else the project's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     process (serve) passes one BuildCache to every build. One build of a project at a time."""
     started = time.perf_counter()
     root = options.root.resolve()
-    with publish.one_at_a_time(root / store.CACHE_DIR):
+    with publish.one_at_a_time(root / store.CACHE_DIR, language=options.language):
         try:
             return _build(options, root, progress, cache, started)
         except OSError as exc:  # the output folder or the cache cannot be read or written
@@ -181,12 +183,10 @@ def _problems(options: BuildOptions, ws: Workspace) -> list[Problem]:
     out = _output_dir(options, ws.config)
     cache = (ws.config.root / store.CACHE_DIR).resolve()
     inside = out.resolve() == cache or cache in out.resolve().parents  # (the lock is there: not empty)
-    why = (cache_refusal(out, cache) if inside else "") or refusal(out, ws.config.root, ws.config.plans_dir) \
+    why = (cache_refusal(out, cache) if inside else None) or refusal(out, ws.config.root, ws.config.plans_dir) \
         or cache_refusal(out, cache)
-    if why and not any(p.is_error for p in problems):
-        problems.append(error(str(out), 0, 0, "", f"refusing to write the site: {why}",
-                              hint="choose another output folder (-o DIR, or output: in plangen.yaml)",
-                              code="output-refused"))
+    if why is not None and not any(p.is_error for p in problems):
+        problems.append(error(str(out), 0, 0, "", msg("build.refused", why=why), code="output-refused"))
     return problems
 
 
@@ -240,15 +240,12 @@ def _unwritable(options: BuildOptions, config: Config, exc: OSError) -> BuildRes
     """The one error of a build that could not write the output folder or use the cache folder."""
     out, cache = _output_dir(options, config), config.root.resolve() / store.CACHE_DIR
     named = Path(os.fsdecode(exc.filename)) if exc.filename else out
+    why = exc.strerror or exc
     if named == cache or cache in named.parents:
-        said = f"cannot use the cache folder {cache}"
-        hint = f"make it a folder plangen can read and write, or remove it (it is made again): {cache}"
+        said = msg("build.no-cache", cache=cache, why=why)
     else:
-        said = f"cannot write the output folder {out}"
-        hint = "free some space, make the folder writable, or choose another output folder (-o DIR, or output: in " \
-               "plangen.yaml)"
-    problem = error(str(named), 0, 0, "", f"{said}: {exc.strerror or exc}; the site already there is left as it was",
-                    hint=hint, code="output-failed")
+        said = msg("build.unwritable", out=out, why=why)
+    problem = error(str(named), 0, 0, "", said, code="output-failed")
     ws = Workspace(config, Project((), (problem,), {}, 0), Registry(), (problem,))
     return BuildResult(ws, (problem,), output=out)
 

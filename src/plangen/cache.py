@@ -24,7 +24,7 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +34,7 @@ from .memo import ByIdentity
 from .model import Plan
 from .parallel import share
 from .plancodec import model_print, plan_from_json, plan_json
-from .problems import Problem
+from .problems import Problem, as_dict, from_dict
 from .project import Parsed, Project, ReadOptions, parse_source, read_file
 from .sources import Source, discover_files, is_plan_name
 from .store import CACHE_DIR, FORMAT, write_atomic
@@ -366,7 +366,7 @@ def _parsed_to_json(entry: _Entry) -> dict[str, Any]:
         "plan": plan_json(p.plan) if p.plan else None,
         "slug": p.slug,
         "slug_mark": list(mark) if mark else None,
-        "problems": [asdict(x) for x in p.problems],
+        "problems": [as_dict(x) for x in p.problems],
     }
 
 
@@ -375,7 +375,7 @@ def _parsed_from_json(path: str, item: dict[str, Any], shared: dict[Any, Any]) -
     if not isinstance(path, str) or kind not in ("yaml", "markdown") or not isinstance(item["slug"], str):
         raise TypeError("a cached plan's path, kind and slug are text")
     source = Source(path, "", "yaml" if kind == "yaml" else "markdown")  # the text itself is read from disk on every build
-    problems = tuple(Problem(**x) for x in item["problems"])
+    problems = tuple(from_dict(x) for x in item["problems"])
     plan = plan_from_json(item["plan"], shared) if item["plan"] is not None else None
     if plan is not None and (plan.source, plan.kind) != (path, kind):
         raise ValueError("a cached plan names another file")

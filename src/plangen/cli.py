@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .help_text import in_chinese
+from .help_text import Parser, in_chinese
 from .messages import EN, LANGUAGES, add_option, check_summary, language_for, say
 from .problem_text import report_in
 from .problems import format_json, strict
@@ -34,7 +34,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command, or (`wanted`: a built-in command) of the built-in ones alone."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="plangen",
         description="Validate assistance plans (帮扶方案) kept as YAML or Markdown and publish them as a static site.")
     parser.add_argument("--version", action="version", version=f"plangen {__version__}")
@@ -153,9 +153,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildOptions, build, terminal_progress
     from .build import summary as build_summary
 
-    options = BuildOptions(root=args.root, output=args.output, strict=args.strict, drafts=args.drafts,
-                           encoding=args.encoding, search=args.search, history=args.history)
     language = language_for(args)
+    options = BuildOptions(root=args.root, output=args.output, strict=args.strict, drafts=args.drafts,
+                           encoding=args.encoding, search=args.search, history=args.history, language=language)
     result = build(options, terminal_progress(sys.stderr, language))
     texts = result.workspace.project.texts
     if result.problems:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .wording import Wording, english, msg
+
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
 FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
@@ -44,20 +46,22 @@ def count_forbidden(text: str) -> int:
     return n
 
 
-def describe(ch: str) -> str:
+def describe(ch: str) -> Wording:
     """`U+FFFE (a noncharacter)`: a character named so that a message can show it."""
     code = ord(ch)
-    what = "a control character"
+    what = "word.control"
     if 0xD800 <= code <= 0xDFFF:
-        what = "a lone surrogate"
+        what = "word.surrogate"
     elif 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
-        what = "a noncharacter"
+        what = "word.noncharacter"
     elif BIDI_CONTROLS.match(ch):
-        what = "a bidirectional control"
+        what = "word.bidi"
     elif INVISIBLE.match(ch):
-        what = "an invisible character"
+        what = "word.invisible"
     name = unicodedata.name(ch, "")
-    return f"U+{code:04X} ({what}{', ' + name if name else ''})"
+    if name:
+        return msg("char.named", code=f"U+{code:04X}", what=msg(what), name=name)
+    return msg("char.unnamed", code=f"U+{code:04X}", what=msg(what))
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -81,14 +85,14 @@ def without_invisible(text: str) -> str:
     return INVISIBLE.sub("", text)
 
 
-def unpublishable(text: str) -> str:
-    """Why a text from a setting or the registry cannot be published as written, or ''."""
+def unpublishable(text: str) -> Wording | None:
+    """Why a text from a setting or the registry cannot be published as written, or None."""
     bad = find_forbidden(text) or BIDI_CONTROLS.search(text)
     if bad:
-        return f"holds {describe(bad.group())}: delete it"
+        return msg("char.holds", char=describe(bad.group()))
     if shows_nothing(text):
-        return "is made only of invisible characters"
-    return ""
+        return msg("char.invisible-only")
+    return None
 
 
 # Controls that every reader of text lines (Python's splitlines) takes as line breaks: in a text to
@@ -102,4 +106,4 @@ def first_forbidden(text: str) -> str:
     if found is None:
         return ""
     line, column = position(text, found.start())
-    return f"line {line}, column {column}: {describe(found.group())}"
+    return f"line {line}, column {column}: {english(describe(found.group()))}"

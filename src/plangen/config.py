@@ -10,22 +10,13 @@ from . import codepoints
 from .documents import load_yaml, mark_of
 from .problems import Problem, error
 from .sources import DEFAULT_SIZE_LIMIT, read_text_file
+from .wording import Wording, msg
 
 CONFIG_NAME = "plangen.yaml"
 
-_FIELDS: dict[str, str] = {
-    "title": "text: the site's title",
-    "language": "zh-CN or en: the language of the interface",
-    "plans": "folder of plan files, relative to plangen.yaml",
-    "output": "folder the site is written to",
-    "templates": "folder of templates that override the default theme",
-    "edit_url": "repository URL for 'edit this file' links, e.g. https://git.example/plans/edit/main/",
-    "base_url": "absolute URL of the published site, used only in the sitemap and feeds",
-    "max_file_size": "largest plan file in bytes",
-    "registry": "file listing canonical organisations and people with their aliases",
-    "search": "true or false: build the search index",
-    "history": "true or false: build revision history pages from git",
-}
+# The settings; what each is for: `setting.<name>` in messages_files.py.
+_FIELDS = ("title", "language", "plans", "output", "templates", "edit_url", "base_url", "max_file_size", "registry",
+           "search", "history")
 LANGUAGES = ("zh-CN", "en")
 
 
@@ -71,7 +62,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
     if parsed.data is None:
         return Config(root), []
     if not isinstance(parsed.data, dict):
-        return Config(root), [error(CONFIG_NAME, 1, 1, "", "plangen.yaml must be a mapping (key: value)")]
+        return Config(root), [error(CONFIG_NAME, 1, 1, "", msg("config.not-a-mapping"))]
     return _apply(Config(root), parsed.data, parsed.marks)
 
 
@@ -81,12 +72,13 @@ def _apply(config: Config, data: dict[str, Any], marks: Any) -> tuple[Config, li
     for key, value in data.items():
         line, col = mark_of(marks, (key,))
         if key not in _FIELDS:
-            problems.append(error(CONFIG_NAME, line, col, key, f"unknown setting '{key}'",
-                                  hint="known settings: " + ", ".join(_FIELDS), code="config-unknown"))
+            problems.append(error(CONFIG_NAME, line, col, key, msg("config.unknown", key=key, known=", ".join(_FIELDS)),
+                                  code="config-unknown"))
             continue
         converted = _convert(key, value)
-        if isinstance(converted, str) and converted.startswith("!"):
-            problems.append(error(CONFIG_NAME, line, col, key, converted[1:], hint=_FIELDS[key], code="config-value"))
+        if isinstance(converted, Wording):
+            said = msg("config.value", why=converted, about=msg(f"setting.{key}"))
+            problems.append(error(CONFIG_NAME, line, col, key, said, code="config-value"))
         else:
             values[key] = converted
     return replace(config, **values), problems
@@ -96,36 +88,42 @@ def _convert(key: str, value: Any) -> Any:
     if key in ("search", "history"):
         return _flag(value)
     if key == "max_file_size":
-        return int(value) if isinstance(value, str) and value.isdigit() else f"!expected a number of bytes, found '{value}'"
+        return int(value) if isinstance(value, str) and value.isdigit() else msg("config.not-bytes", value=value)
     if not isinstance(value, str) or not value.strip():
-        return "!expected text"
-    if codepoints.unpublishable(value):
-        return f"!the text {codepoints.unpublishable(value)}"
+        return msg("config.not-text")
+    return _text(key, value)
+
+
+def _text(key: str, value: str) -> str | Wording:
+    """A text setting, stripped, or why it cannot be one."""
+    bad = codepoints.unpublishable(value)
+    if bad is not None:
+        return msg("config.bad-text", why=bad)
     if key == "language" and value not in LANGUAGES:
-        return f"!'{value}' is not one of: " + ", ".join(LANGUAGES)
+        return msg("config.not-one-of", value=value, allowed=", ".join(LANGUAGES))
     if key in ("plans", "templates", "registry") and (Path(value).is_absolute() or ".." in Path(value).parts):
-        return f"!'{value}' must be a folder inside the project (relative, without ..)"
+        return msg("config.not-inside", value=value)
     if key in ("edit_url", "base_url") and not value.strip().lower().startswith(("http://", "https://")):
-        return f"!'{value}' must be an http:// or https:// address"
+        return msg("config.not-http", value=value)
     return value.strip()
 
 
-def _flag(value: Any) -> bool | str:
+def _flag(value: Any) -> bool | Wording:
     flag = str(value).strip().lower()
     if flag in ("true", "yes", "on"):
         return True
     if flag in ("false", "no", "off"):
         return False
-    return f"!expected true or false, found '{value}'"
+    return msg("config.not-flag", value=value)
 
 
-def cache_refusal(out: Path, cache_dir: Path) -> str:
-    """Why `out` cannot be the output folder because of the build cache, or ''. The cache keeps the
+def cache_refusal(out: Path, cache_dir: Path) -> Wording | None:
+    """Why `out` cannot be the output folder because of the build cache, or None. The cache keeps the
     text of every plan, drafts included: a site written into it, or into a folder holding it, would
     publish that text."""
     out, cache = out.resolve(), cache_dir.resolve()
     if out == cache or out in cache.parents:
-        return f"the output folder is the build cache ({cache_dir.name}) or holds it; the cache keeps drafts' text"
+        return msg("output.is-cache", cache=cache_dir.name)
     if cache in out.parents:
-        return f"the output folder is inside the build cache ({cache_dir.name})"
-    return ""
+        return msg("output.in-cache", cache=cache_dir.name)
+    return None

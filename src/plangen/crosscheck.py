@@ -10,6 +10,7 @@ from .memo import ByIdentity, changed_positions
 from .model import Plan
 from .names import Registry, check_names
 from .problems import Problem, error, warning
+from .wording import msg
 
 
 def bodies(plan: Plan) -> Iterator[str]:
@@ -92,12 +93,9 @@ def _link_problems(plan: Plan, published: set[str], known: frozenset[str], texts
             continue
         line, col = _find(texts.get(plan.source, ""), f"plan:{slug}")
         if slug in known:
-            found.append(warning(plan.source, line, col, "", f"link to plan '{slug}', which is a draft",
-                                 hint="the link is shown as plain text until that plan is published",
-                                 code="link-to-draft"))
+            found.append(warning(plan.source, line, col, "", msg("link.to-draft", slug=slug), code="link-to-draft"))
         else:
-            found.append(error(plan.source, line, col, "", f"link to unknown plan '{slug}'",
-                               hint="use the slug of an existing plan (its file name)", code="broken-plan-link"))
+            found.append(error(plan.source, line, col, "", msg("link.unknown-plan", slug=slug), code="broken-plan-link"))
     return tuple(found)
 
 

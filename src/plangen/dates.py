@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .wording import Wording, msg
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class PlanDate:
@@ -42,7 +44,17 @@ class DateIssue:
     """Why a date could not be read. `kind` is placeholder, invalid, out-of-range or no-year."""
 
     kind: str
-    message: str
+    said: Wording
+    written: str  # the date as written
+
+    @property
+    def message(self) -> str:
+        """In English (the importer's notes); `said` is worded in the command line's language."""
+        return self.said.message
+
+
+def _issue(kind: str, key: str, text: str, **values: object) -> DateIssue:
+    return DateIssue(kind, msg(key, text=text, **values), text)
 
 
 _X = "xX×ｘＸ"
@@ -69,12 +81,12 @@ def _parse_date(text: str, year: int | None) -> PlanDate | DateIssue:
     else:
         m = _MONTH_DAY.match(text)
         if not m:
-            return DateIssue("invalid", f"'{text}' is not a date")
+            return _issue("invalid", "date.not-a-date", text)
         if year is None:
-            return DateIssue("no-year", f"'{text}' has no year and none is known from the plan")
+            return _issue("no-year", "date.no-year", text)
         y, mo, d = str(year), m["m"], m["d"]
     if any(part and not part.isdigit() for part in (y, mo, d)):
-        return DateIssue("placeholder", f"'{text}' is a placeholder from an unfilled template")
+        return _issue("placeholder", "date.placeholder", text)
     return _checked(int(y), int(mo), int(d) if d else 0, text)
 
 
@@ -83,20 +95,20 @@ def _parse_date(text: str, year: int | None) -> PlanDate | DateIssue:
 # and would give the timeline chart a century of ticks.
 FIRST_YEAR = 1949
 LAST_YEAR = 2100
-YEAR_RULE = f"plans use the years {FIRST_YEAR}–{LAST_YEAR}"
 
 
 def _checked(y: int, m: int, d: int, text: str) -> PlanDate | DateIssue:
     if not 1000 <= y <= 9999:
-        return DateIssue("invalid", f"'{text}': year {y} is not a four-digit year")
+        return _issue("invalid", "date.four-digits", text, year=y)
     if not FIRST_YEAR <= y <= LAST_YEAR:
-        return DateIssue("out-of-range", f"'{text}': year {y} is out of range: {YEAR_RULE}")
+        return _issue("out-of-range", "date.out-of-range", text, year=y, first=FIRST_YEAR,
+                      last=LAST_YEAR)
     if not 1 <= m <= 12:
-        return DateIssue("invalid", f"'{text}': there is no month {m}")
+        return _issue("invalid", "date.no-month", text, month=m)
     if d and d > calendar.monthrange(y, m)[1]:
-        return DateIssue("invalid", f"'{text}': {y}年{m}月 has no day {d}")
+        return _issue("invalid", "date.no-day", text, year=y, month=m, day=d)
     if d < 0:
-        return DateIssue("invalid", f"'{text}' is not a date")
+        return _issue("invalid", "date.not-a-date", text)
     return PlanDate(y, m, d)
 
 
@@ -138,11 +150,11 @@ def _from_match(m: re.Match[str], year: int | None) -> PlanDate | DateIssue:
     written = m.group(0)
     if y is None:
         if year is None:
-            return DateIssue("no-year", f"'{written.strip()}' has no year and none is known from the plan")
+            return _issue("no-year", "date.no-year", written.strip())
         y = str(year)
     parts = (y, m["m"], m["d"] or "")
     if any(p and not p.isdigit() for p in parts):
-        return DateIssue("placeholder", f"'{written.strip()}' is a placeholder from an unfilled template")
+        return _issue("placeholder", "date.placeholder", written.strip())
     return _checked(int(parts[0]), int(parts[1]), int(parts[2]) if parts[2] else 0, written.strip())
 
 

@@ -9,6 +9,7 @@ the expanded size is counted once per distinct node).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -16,6 +17,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .problems import Problem, error
+from .wording import Wording, msg
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -57,18 +59,18 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YamlResult:
     except yaml.MarkedYAMLError as exc:
         return YamlResult(None, {}, [_syntax_problem(exc, path, line_offset)])
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return YamlResult(None, {}, [error(path, 1, 1, "", f"invalid YAML: {exc}", code="yaml-syntax")])
+        return YamlResult(None, {}, [error(path, 1, 1, "", msg("yaml.invalid", why=exc), code="yaml-syntax")])
     if tree.deep:
         line, col = tree.deep[0] + 1 + line_offset, tree.deep[1] + 1
-        return YamlResult(None, {}, [error(path, line, col, "", _refusal(f"nested more than {MAX_DEPTH} levels"),
-                                           code="too-complex")])
+        why = msg("yaml.too-deep", depth=MAX_DEPTH)
+        return YamlResult(None, {}, [error(path, line, col, "", msg("yaml.refused", why=why), code="too-complex")])
     node = tree.node
     if node is None:
         return YamlResult(None)
     if _too_many(node, tree.size, text):
         line, col = node.start_mark.line + 1 + line_offset, node.start_mark.column + 1
-        why = f"more than {MAX_NODES:,} values or {MAX_DEPTH} levels once aliases are expanded"
-        return YamlResult(None, {}, [error(path, line, col, "", _refusal(why), code="too-complex")])
+        why = msg("yaml.too-many", nodes=f"{MAX_NODES:,}", depth=MAX_DEPTH)
+        return YamlResult(None, {}, [error(path, line, col, "", msg("yaml.refused", why=why), code="too-complex")])
     builder = _Builder(path, line_offset)
     data = builder.build(node, ())
     return YamlResult(data, builder.marks, builder.problems)
@@ -202,20 +204,61 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int], active: set[int], dept
     return total
 
 
-def _refusal(why: str) -> str:
-    return f"document refused: {why} (a YAML alias bomb, or a file that is not a plan)"
-
-
 def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, offset: int) -> Problem:
+    """`YAML syntax error: …` in plangen's words; what the parser said is worded by _PARSER where
+    plangen knows the phrase, else quoted as it is."""
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1 + offset, mark.column + 1) if mark else (1 + offset, 1)
-    what = exc.problem or "invalid YAML"
-    if exc.context:
-        started = exc.context_mark
-        since = f" (started at line {started.line + 1 + offset})" if started and mark and started.line != mark.line else ""
-        what = f"{exc.context}{since}: {what}"
-    hint = "check indentation and quoting; values containing ': ' or starting with [ { * & ! | > need quotes"
-    return error(path, line, col, "", f"YAML syntax error: {what}", hint=hint, code="yaml-syntax")
+    what = _parser_words(exc.problem or "", _PARSER) if exc.problem else msg("yaml.p.invalid")
+    if not exc.context:
+        return error(path, line, col, "", msg("yaml.syntax", what=what), code="yaml-syntax")
+    started = exc.context_mark
+    since: str | Wording = ""
+    if started and mark and started.line != mark.line:
+        since = msg("yaml.since", line=started.line + 1 + offset)
+    context = _parser_words(exc.context, _CONTEXTS)
+    return error(path, line, col, "", msg("yaml.syntax-in", context=context, since=since, what=what), code="yaml-syntax")
+
+
+# The phrases of PyYAML (and libyaml) that plangen words itself: a pattern of the parser's words, and
+# the message (its values are the pattern's named groups: the parser's tokens). Other phrases are quoted.
+_PARSER = (
+    (re.compile(r"mapping values are not allowed (?:here|in this context)"), "yaml.p.mapping-values"),
+    (re.compile(r"did not find expected (?P<a>'.+?') or (?P<b>'.+?')"), "yaml.p.expected-either"),
+    (re.compile(r"did not find expected '-' indicator"), "yaml.p.expected-dash"),
+    (re.compile(r"did not find expected key"), "yaml.p.expected-key"),
+    (re.compile(r"did not find expected node content"), "yaml.p.expected-value"),
+    (re.compile(r"found character that cannot start any token"), "yaml.p.cannot-start-any"),
+    (re.compile(r"found undefined alias"), "yaml.p.alias-any"),
+    (re.compile(r"found unknown escape character(?: (?P<what>.+))?"), "yaml.p.escape"),
+    (re.compile(r"expected a comment or a line break, but found (?P<what>.+)"), "yaml.p.line-end"),
+    (re.compile(r"did not find expected (?P<what>.+)"), "yaml.p.expected"),
+    (re.compile(r"could not find expected (?P<what>.+)"), "yaml.p.could-not-find"),
+    (re.compile(r"found character (?P<what>.+) that cannot start any token"), "yaml.p.cannot-start"),
+    (re.compile(r"found unexpected end of stream"), "yaml.p.unexpected-end"),
+    (re.compile(r"found a tab character (?:that violates|where an) ind.*"), "yaml.p.tab"),
+    (re.compile(r"expected <block end>, but found (?P<what>.+)"), "yaml.p.block-end"),
+    (re.compile(r"found undefined alias (?P<what>.+)"), "yaml.p.alias"),
+)
+_CONTEXTS = (
+    (re.compile(r"while parsing a flow sequence"), "yaml.c.flow-sequence"),
+    (re.compile(r"while parsing a flow mapping"), "yaml.c.flow-mapping"),
+    (re.compile(r"while parsing a block mapping"), "yaml.c.block-mapping"),
+    (re.compile(r"while parsing a block collection"), "yaml.c.block-collection"),
+    (re.compile(r"while scanning a simple key"), "yaml.c.simple-key"),
+    (re.compile(r"while scanning for the next token"), "yaml.c.next-token"),
+    (re.compile(r"while scanning a (?:double-)?quoted scalar"), "yaml.c.quoted"),
+    (re.compile(r"while scanning a block scalar"), "yaml.c.block-scalar"),
+    (re.compile(r"while parsing a (?:block |flow )?node"), "yaml.c.node"),
+)
+
+
+def _parser_words(said: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> Wording:
+    for pattern, key in table:
+        found = pattern.fullmatch(said.strip())
+        if found:
+            return msg(key, **{k: v or "" for k, v in found.groupdict().items()})
+    return msg("yaml.parser-said", text=said)
 
 
 class _Builder:
@@ -234,8 +277,7 @@ class _Builder:
             self.marks[at] = self.where(node)
         if node.tag not in _ALLOWED_TAGS:
             line, col = self.where(node)
-            self.problems.append(error(self.path, line, col, dotted(at), f"YAML tag {_short(node.tag)} is not allowed",
-                                       hint="plan files hold plain text, lists and mappings; remove the tag",
+            self.problems.append(error(self.path, line, col, dotted(at), msg("yaml.tag", tag=_short(node.tag)),
                                        code="yaml-tag"))
             return None  # never built: the value is refused, not interpreted
         if isinstance(node, yaml.MappingNode):
@@ -253,19 +295,15 @@ class _Builder:
         for key_node, value_node in node.value:
             line, col = self.where(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(error(self.path, line, col, dotted(at), "a key must be plain text",
-                                           code="bad-key"))
+                self.problems.append(error(self.path, line, col, dotted(at), msg("yaml.key-not-text"), code="bad-key"))
                 continue
             key = str(key_node.value)
             if key_node.tag == _MERGE_TAG:
-                self.problems.append(error(self.path, line, col, dotted(at), "merge keys (<<) are not supported",
-                                           hint="write the fields out in full", code="yaml-merge"))
+                self.problems.append(error(self.path, line, col, dotted(at), msg("yaml.merge"), code="yaml-merge"))
                 continue
             if key in first:
-                self.problems.append(error(
-                    self.path, line, col, dotted(at + (key,)),
-                    f"duplicate key '{key}' (first given at line {first[key][0]}); YAML would silently keep only the last",
-                    hint="remove one of them, or merge their contents", code="duplicate-key"))
+                self.problems.append(error(self.path, line, col, dotted(at + (key,)),
+                                           msg("yaml.duplicate-key", key=key, line=first[key][0]), code="duplicate-key"))
                 continue
             first[key] = (line, col)
             self.marks[at + (key,)] = (line, col)

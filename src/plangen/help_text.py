@@ -1,11 +1,17 @@
-"""The command line's help in Chinese: each English help and description, by its text. Pure.
+"""The command line's help and argparse's own words in Chinese. Pure.
 
-`in_chinese(parser)` rewrites a parser (and its subcommands') help in place; a text not in the table
-stays English. The language is chosen as for every message (messages.language_for)."""
+`in_chinese(parser)` rewrites a parser (and its subcommands') help in place, each English help and
+description by its text (a text not in the table stays English: tests/test_cli_language.py finds
+any), and makes a `Parser` say its usage, section titles and errors in Chinese. The language is
+chosen as for every message (messages.language_for)."""
 
 from __future__ import annotations
 
 import argparse
+import re
+import sys
+from collections.abc import Iterable
+from typing import NoReturn
 
 _ZH: dict[str, str] = {
     "Validate assistance plans (帮扶方案) kept as YAML or Markdown and publish them as a static site.":
@@ -86,10 +92,14 @@ _ZH: dict[str, str] = {
         "创建 plangen.yaml、含两种写法（YAML 和 Markdown）示例方案各一个的 plans/、.gitignore、plan.schema.json "
         "以及使用它的 VS Code 设置。不会覆盖任何已有文件。",
     "Convert plain text (UTF-8 or GB18030/GBK), Markdown and .docx plans into plan files that `plangen check` "
-    "accepts. A file holding several plans (篇一 … 篇十五, 第一篇 …) is split into one file per plan. Damaged web "
-    "text is repaired and every repair reported.":
+    "accepts. A file holding several plans (篇一 … 篇十五, 第一篇 …, 【…方案】, title lines after a page break, a "
+    "separator line or a signature) is split into one file per plan. Damaged web text is repaired, page chrome and "
+    "the issuing notice left out, and every repair and every line left out reported. Imported plans are drafts. "
+    "Legacy .doc/.wps files must first be converted: libreoffice --headless --convert-to docx FILE.":
         "把纯文本（UTF-8 或 GB18030/GBK）、Markdown 和 .docx 方案转换为 `plangen check` 认可的方案文件。一个文件中有多个"
-        "方案（篇一 … 篇十五、第一篇 …）时，拆分为每个方案一个文件。修复网页文本的损坏，并报告每一处修复。",
+        "方案（篇一 … 篇十五、第一篇 …、【…方案】、分页后的标题行、分隔线或落款）时，拆分为每个方案一个文件。修复网页文本"
+        "的损坏，略去网页的页眉页脚和印发通知，并报告每一处修复和每一行略去的内容。导入的方案均为草稿。旧的 .doc/.wps "
+        "文件须先转换：libreoffice --headless --convert-to docx FILE。",
 }
 # texts that end with a value (a pattern, a rule): their beginning in English, and in Chinese
 _PREFIXES: dict[str, str] = {
@@ -126,3 +136,79 @@ def in_chinese(parser: argparse.ArgumentParser) -> None:
                 in_chinese(sub)
         else:
             action.help = _zh(action.help)
+    parser.formatter_class = ChineseFormatter
+    parser._positionals.title = "位置参数"
+    parser._optionals.title = "选项"
+    if isinstance(parser, Parser):
+        parser.chinese = True
+
+
+class Parser(argparse.ArgumentParser):
+    """plangen's argument parser: argparse's, whose errors are in Chinese once `in_chinese` made it so."""
+
+    chinese = False
+
+    def error(self, message: str) -> NoReturn:
+        if not self.chinese:
+            super().error(message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{argparse_message(message)}\n")
+
+
+_USAGE = "用法："
+
+
+class ChineseFormatter(argparse.HelpFormatter):
+    """argparse's help layout with `用法：` for `usage: `, its wrapped lines still under the program's name."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _USAGE if prefix is None else prefix)
+
+    def _format_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                      groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None) -> str:
+        text = super()._format_usage(usage, actions, groups, prefix)
+        if prefix != _USAGE or usage is not None:  # (a usage given whole is laid out by its writer)
+            return text
+        wider = " " * len(_USAGE)  # argparse indents by characters; each of these takes two columns
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(wider + line if line.startswith(" ") else line for line in rest)])
+
+
+# argparse's own error messages (the templates it passes to gettext, the one way it offers to reword
+# them) and their Chinese; `{0}`, `{1}` are its values in order.
+_ARGPARSE: tuple[tuple[str, str], ...] = (
+    ("argument %(argument_name)s: %(message)s", "参数 {0}：{1}"),
+    ("the following arguments are required: %s", "缺少以下参数：{0}"),
+    ("unrecognized arguments: %s", "无法识别的参数：{0}"),
+    ("invalid choice: %(value)r (choose from %(choices)s)", "无效的选择：{0}（可选：{1}）"),
+    ("expected one argument", "需要一个值"),
+    ("expected at most one argument", "最多需要一个值"),
+    ("expected at least one argument", "至少需要一个值"),
+    ("expected %s argument", "需要 {0} 个值"),
+    ("expected %s arguments", "需要 {0} 个值"),
+    ("invalid %(type)s value: %(value)r", "无效的 {0} 值：{1}"),
+    ("ignored explicit argument %r", "忽略了显式给出的值 {0}"),
+    ("not allowed with argument %s", "不能与参数 {0} 同时使用"),
+    ("ambiguous option: %(option)s could match %(matches)s", "有歧义的选项：{0} 可以是 {1}"),
+    ("one of the arguments %s is required", "需要以下参数之一：{0}"),
+    ("can't open '%(filename)s': %(error)s", "无法打开“{0}”：{1}"),
+)
+_VALUE = re.compile(r"%(?:\([a-z_]+\))?[sr]")
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = _VALUE.split(template)
+    return re.compile("(.+?)".join(re.escape(p) for p in parts) + r"\Z", re.DOTALL)
+
+
+def argparse_message(message: str) -> str:
+    """One of argparse's error messages in Chinese (an argument's message too); else as it is."""
+    for template, chinese in _ARGPARSE:
+        found = _pattern(template).match(message)
+        if found:
+            values = list(found.groups())
+            if template.startswith("argument "):
+                values[1] = argparse_message(values[1])
+            return chinese.format(*values)
+    return message

@@ -16,6 +16,7 @@ from .model import Person, Plan
 from .names import Registry, file_id
 from .problems import Problem, warning
 from .vocabulary import fold
+from .wording import msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +169,8 @@ def name_collisions(plans: Iterable[Plan], texts: Mapping[str, str]) -> list[Pro
 def _collision(plan: Plan, kind: str, field: str, name: str, seen: str, text: str) -> Problem:
     at = text.find(name)
     line, column = (text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1) if at >= 0 else (1, 1)
-    return warning(plan.source, line, column, field,
-                   f"{kind} '{name}' and {kind} '{seen}' are different spellings that share one page "
-                   f"('{file_id(name)}'): their plans are listed together under '{seen}'",
-                   hint=f"write the {kind} the same way in every plan", code="tag-collision")
+    said = msg("index.collision", kind=msg(f"word.{kind}"), name=name, seen=seen, page=file_id(name))
+    return warning(plan.source, line, column, field, said, code="tag-collision")
 
 
 def _buckets(plans: tuple[Plan, ...], keys: Callable[[Plan], Iterable[str]]) -> dict[str, Bucket]:

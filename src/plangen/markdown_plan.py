@@ -17,6 +17,7 @@ from .markdown_blocks import LIST, Section, heading, is_sub_heading_list, paragr
 from .markdown_blocks import items as block_items
 from .problems import Problem, error
 from .vocabulary import ITEM_PARTS, TOP_ALIASES, TOP_LABELS, recognise_heading, strip_numbering
+from .wording import msg
 
 Line = tuple[int, str]  # (1-based line number, text)
 Items = list[tuple[Line, list[Line]]]  # (head line, following lines), as `_items` splits a part
@@ -42,8 +43,7 @@ def load_markdown(text: str, path: str) -> YamlResult:
         result.data = {}
     if not isinstance(result.data, dict):
         line, col = result.marks.get((), (2, 1))
-        result.problems.append(error(path, line, col, "", "front matter must be a mapping of fields (key: value)",
-                                     hint="write fields as `issuer: …`, one per line", code="front-matter"))
+        result.problems.append(error(path, line, col, "", msg("md.front-matter-mapping"), code="front-matter"))
         return YamlResult(None, result.marks, result.problems)
     _Body(path, result).read([(i + 1, lines[i]) for i in range(body_start, len(lines))])
     return result
@@ -55,8 +55,7 @@ def _front_matter(lines: list[str], path: str) -> tuple[YamlResult, int, Problem
     for j in range(1, len(lines)):
         if lines[j].strip() in ("---", "..."):
             return load_yaml("\n".join(lines[1:j]), path, line_offset=1), j + 1, None
-    return YamlResult(None), 0, error(path, 1, 1, "", "front matter starts with --- but is never closed",
-                                      hint="end the front matter with a line holding only ---", code="front-matter")
+    return YamlResult(None), 0, error(path, 1, 1, "", msg("md.front-matter-unclosed"), code="front-matter")
 
 
 class _Body:
@@ -94,8 +93,7 @@ class _Body:
     def put(self, key: str, value: Any, line: int, col: int = 1) -> None:
         if _has(self.data, key):
             first = self.marks.get((key,), (0, 0))[0]
-            self.problems.append(error(self.path, line, col, key, f"this part is given twice (also at line {first})",
-                                       hint="merge the two into one", code="duplicate-part"))
+            self.problems.append(error(self.path, line, col, key, msg("md.part-twice", line=first), code="duplicate-part"))
             return
         self.data[key] = value
         self.marks[(key,)] = (line, col)
@@ -208,9 +206,7 @@ class _Body:
         items = block_items(s.lines) or paragraphs(s.lines)
         if len(items) > 1 and not items[0][0][1] and is_sub_heading_list(s.lines):
             line = items[0][0][0]
-            self.problems.append(error(
-                self.path, line, 1, "steps", "text before the first step (###) belongs to no step",
-                hint="make it a step of its own (### heading), or move it into the preamble", code="steps-intro"))
+            self.problems.append(error(self.path, line, 1, "steps", msg("md.steps-intro"), code="steps-intro"))
             items = items[1:]
         for i, (head, rest) in enumerate(items):
             self.marks[("steps", i)] = (head[0], 1)
@@ -250,8 +246,7 @@ class _Body:
     def _period(self, s: Section) -> dict[str, str] | str:
         found = find_range(_text(s.lines), self.year)
         if not found:
-            self.problems.append(error(self.path, s.line, 1, "period", "no dates found in this part",
-                                       hint="write it as 2016年9月1日至2017年7月15日", code="period-no-dates"))
+            self.problems.append(error(self.path, s.line, 1, "period", msg("md.period-no-dates"), code="period-no-dates"))
             return {}
         return _range_fields(found, _text(s.lines))
 
@@ -268,8 +263,7 @@ def _range_fields(found: FoundRange, text: str) -> dict[str, str]:
 def _date_text(value: PlanDate | DateIssue, written: str) -> str:
     if isinstance(value, PlanDate):
         return str(value)
-    quoted = re.search(r"'(.+?)'", value.message)
-    return quoted.group(1) if quoted else written
+    return value.written or written
 
 
 def _cut(text: str, span: tuple[int, int]) -> str:

@@ -19,6 +19,7 @@ from . import codepoints
 from .documents import Marks, mark_of
 from .problems import Problem, error, warning
 from .vocabulary import fold
+from .wording import msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +60,12 @@ def registry_from_data(data: Any, marks: Marks, path: str) -> tuple[Registry, li
     """Read `registry.yaml`: organisations: [{name, aliases}], people: [{name, org, title, aliases}]."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
-        return Registry(), [error(path, 1, 1, "", "the registry must be a mapping with organisations: and people:")]
+        return Registry(), [error(path, 1, 1, "", msg("registry.not-a-mapping"))]
     registry = Registry()
     for key in data:
         if key not in ("organisations", "people"):
             line, col = mark_of(marks, (key,))
-            problems.append(error(path, line, col, key, f"unknown key '{key}'",
-                                  hint="the registry has organisations: and people:", code="registry-key"))
+            problems.append(error(path, line, col, key, msg("registry.unknown-key", key=key), code="registry-key"))
     for i, entry in enumerate(_entries(data.get("organisations"), ("organisations",), marks, path, problems)):
         _add(registry.orgs, entry, ("organisations", i), marks, path, problems)
     for i, entry in enumerate(_entries(data.get("people"), ("people",), marks, path, problems)):
@@ -82,8 +82,7 @@ def _entries(value: Any, at: tuple[str], marks: Marks, path: str, problems: list
         return []
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         line, col = mark_of(marks, at)
-        problems.append(error(path, line, col, at[0], "expected a list of entries with name: and aliases:",
-                              code="registry-shape"))
+        problems.append(error(path, line, col, at[0], msg("registry.shape"), code="registry-shape"))
         return []
     return value
 
@@ -91,8 +90,9 @@ def _entries(value: Any, at: tuple[str], marks: Marks, path: str, problems: list
 def _add(table: dict[str, str], entry: dict[str, Any], at: tuple[str, int], marks: Marks, path: str,
          problems: list[Problem]) -> str:
     name = entry.get("name")
-    why = "required" if not isinstance(name, str) or not name.strip() else codepoints.unpublishable(name)
-    if why:
+    why = msg("registry.name-required") if not isinstance(name, str) or not name.strip() \
+        else codepoints.unpublishable(name)
+    if why is not None:
         line, col = mark_of(marks, at)
         problems.append(error(path, line, col, f"{at[0]}[{at[1]}].name", why, code="registry-name"))
         return ""
@@ -109,8 +109,7 @@ def check_names(names: list[tuple[str, str, str, int, int]], registry: Registry)
     for kind, name, path, line, col in names:
         suggestion = registry.suggest_org(name) if kind == "org" else registry.suggest_person(name)
         if suggestion:
-            found.append(warning(path, line, col, "", f"'{name}' is not in the registry",
-                                 hint=f"did you mean '{suggestion}'? (or add it to the registry as a name or alias)",
+            found.append(warning(path, line, col, "", msg("registry.unknown-name", name=name, suggestion=suggestion),
                                  code="unknown-name"))
     return found
 

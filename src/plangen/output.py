@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .store import write_atomic
+from .wording import Wording, msg
 
 MANIFEST = ".plangen-manifest.json"
 
@@ -29,25 +30,25 @@ class WriteStats:
     changed: tuple[str, ...] = ()  # the files written (their paths in the output folder)
 
 
-def refusal(out: Path, root: Path, plans_dir: Path) -> str:
-    """Why plangen must not write into `out`, or '' when it may."""
+def refusal(out: Path, root: Path, plans_dir: Path) -> Wording | None:
+    """Why plangen must not write into `out`, or None when it may."""
     out, root, plans = out.resolve(), root.resolve(), plans_dir.resolve()
     home = Path.home().resolve()
     if out == Path(out.anchor):
-        return "the output folder is the file system root"
+        return msg("output.is-root")
     if out == home:
-        return "the output folder is your home folder"
+        return msg("output.is-home")
     if out == root or out in root.parents:
-        return "the output folder is the project folder (or contains it)"
+        return msg("output.is-project")
     if out == plans or out in plans.parents:
-        return "the output folder is the plans folder (or contains it)"
+        return msg("output.is-plans")
     if plans in out.parents or out == plans:
-        return "the output folder is inside the plans folder"
+        return msg("output.in-plans")
     if out.is_file():
-        return "the output path is a file"
+        return msg("output.is-file")
     if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
-        return "the output folder is not empty and was not created by plangen (no manifest)"
-    return ""
+        return msg("output.not-ours")
+    return None
 
 
 def read_manifest(out: Path) -> list[str]:

@@ -220,6 +220,5 @@ def _date_text(value: PlanDate | DateIssue | None, written: str) -> str:
     if isinstance(value, PlanDate):
         return str(value)
     if isinstance(value, DateIssue):
-        quoted = re.search(r"'(.+?)'", value.message)
-        return quoted.group(1) if quoted else written
+        return value.written or written
     return ""

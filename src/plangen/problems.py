@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
-from typing import Literal
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from .wording import Wording, as_json, from_json, worded
 
 Severity = Literal["error", "warning"]
+Values = tuple[tuple[str, "str | Wording"], ...]
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
-    """One finding about one place in one file. Lines and columns are 1-based; 0 means unknown."""
+    """One finding about one place in one file. Lines and columns are 1-based; 0 means unknown.
+
+    `key` and `values` name its message in the catalogue (wording.py), which words it in the
+    command line's language; `message` and `hint` are its English words (docs/messages.md)."""
 
     path: str
     line: int
@@ -23,26 +29,60 @@ class Problem:
     message: str
     hint: str = ""
     code: str = ""
+    key: str = ""
+    values: Values = ()
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
+    @property
+    def wording(self) -> Wording | None:
+        return Wording(self.key, self.values) if self.key else None
 
-def error(path: str, line: int, column: int, field: str, message: str, hint: str = "",
-          code: str = "") -> Problem:
-    return Problem(path, line, column, "error", field, message, hint, code)
+
+def error(path: str, line: int, column: int, field: str, said: Wording, code: str = "") -> Problem:
+    return _problem(path, line, column, "error", field, said, code)
 
 
-def warning(path: str, line: int, column: int, field: str, message: str, hint: str = "",
-            code: str = "") -> Problem:
-    return Problem(path, line, column, "warning", field, message, hint, code)
+def warning(path: str, line: int, column: int, field: str, said: Wording, code: str = "") -> Problem:
+    return _problem(path, line, column, "warning", field, said, code)
+
+
+def _problem(path: str, line: int, column: int, severity: Severity, field: str, said: Wording, code: str) -> Problem:
+    message, hint = worded(said, "en")
+    return Problem(path, line, column, severity, field, message, hint, code, said.key, said.values)
+
+
+def in_language(problem: Problem, language: str | None) -> Problem:
+    """The problem with its message and hint worded in `language` (as it is when it has no key)."""
+    said = problem.wording
+    if said is None:
+        return problem
+    message, hint = worded(said, language)
+    return replace(problem, message=message, hint=hint)
 
 
 def strict(problems: Iterable[Problem]) -> list[Problem]:
     """Warnings promoted to errors, for --strict."""
-    return [Problem(p.path, p.line, p.column, "error", p.field, p.message, p.hint, p.code)
-            for p in problems]
+    return [replace(p, severity="error") for p in problems]
+
+
+def as_dict(problem: Problem) -> dict[str, Any]:
+    """The problem as JSON data (the `--format json` entry, and what a cache saves)."""
+    return {"path": problem.path, "line": problem.line, "column": problem.column, "severity": problem.severity,
+            "field": problem.field, "message": problem.message, "hint": problem.hint, "code": problem.code,
+            "key": problem.key, "values": as_json(problem.values)}
+
+
+def from_dict(data: dict[str, Any]) -> Problem:
+    """as_dict's problem back; KeyError, TypeError or ValueError when `data` is not one."""
+    severity = data["severity"]
+    if severity not in ("error", "warning"):
+        raise ValueError(f"not a severity: {severity!r}")
+    return Problem(str(data["path"]), int(data["line"]), int(data["column"]), severity, str(data["field"]),
+                   str(data["message"]), str(data["hint"]), str(data["code"]), str(data.get("key", "")),
+                   from_json(data.get("values")))
 
 
 def count(problems: Iterable[Problem]) -> tuple[int, int]:
@@ -56,11 +96,25 @@ def count(problems: Iterable[Problem]) -> tuple[int, int]:
     return errors, warnings
 
 
-def format_text(problem: Problem, lines: Sequence[str] | None = None, colour: bool = False) -> str:
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words format_text puts around a problem (messages.py gives them in Chinese)."""
+
+    error: str = "error"
+    warning: str = "warning"
+    hint: str = "hint"
+    left_out: str = "({n:,} characters left out)"
+
+
+LEFT_OUT = Words().left_out
+
+
+def format_text(problem: Problem, lines: Sequence[str] | None = None, colour: bool = False,
+                words: Words = Words()) -> str:
     """Compiler style: `plans/a.md:12:3: error: field: message`, the source line, a marker, a hint."""
-    problem = shortened(problem)
+    problem = shortened(problem, words.left_out)
     where = f"{problem.path}:{problem.line}:{problem.column}" if problem.line else problem.path
-    sev: str = problem.severity
+    sev = words.error if problem.is_error else words.warning
     if colour:
         sev = ("\033[1;31m" if problem.is_error else "\033[1;33m") + sev + "\033[0m"
     head = f"{_visible(where)}: {sev}: "
@@ -74,7 +128,7 @@ def format_text(problem: Problem, lines: Sequence[str] | None = None, colour: bo
         out.append(gutter + text)
         out.append(" " * (len(gutter) - 2) + "| " + _marker(text, column))
     if problem.hint:
-        out.append(f"      = hint: {_visible(problem.hint)}")
+        out.append(f"      = {words.hint}: {_visible(problem.hint)}")
     return "\n".join(out)
 
 
@@ -93,21 +147,27 @@ def excerpt(line: str, column: int) -> tuple[str, int]:
     return before + line[start:end] + after, column - start + len(before)
 
 
-def shortened(problem: Problem) -> Problem:
+def shortened(problem: Problem, left_out: str = LEFT_OUT) -> Problem:
     """The problem with its message, hint and field cut to TEXT_WIDTH characters (a message that
     quotes a 3 MB value must not print it): for every format."""
     texts = (problem.field, problem.message, problem.hint)
     if all(len(t) <= TEXT_WIDTH for t in texts):
         return problem
-    field, message, hint = (_cut(t) for t in texts)
-    return Problem(problem.path, problem.line, problem.column, problem.severity, field, message, hint, problem.code)
+    field, message, hint = (_cut(t, left_out) for t in texts)
+    return replace(problem, field=field, message=message, hint=hint, values=_cut_values(problem.values, left_out))
 
 
-def _cut(text: str) -> str:
+def _cut_values(values: Values, left_out: str) -> Values:
+    """The values (which may quote the plan) cut as the texts are."""
+    return tuple((name, _cut(v, left_out) if isinstance(v, str) else Wording(v.key, _cut_values(v.values, left_out)))
+                 for name, v in values)
+
+
+def _cut(text: str, left_out: str) -> str:
     if len(text) <= TEXT_WIDTH:
         return text
     keep = TEXT_WIDTH // 2
-    return f"{text[:keep]} … ({len(text) - 2 * keep:,} characters left out) … {text[-keep:]}"
+    return f"{text[:keep]} … {left_out.format(n=len(text) - 2 * keep)} … {text[-keep:]}"
 
 
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7f] if c != 0x09} | {0x0A: "\\n", 0x0D: "\\r"}
@@ -133,14 +193,6 @@ def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def summary(problems: Sequence[Problem], files: int) -> str:
-    errors, warnings = count(problems)
-    noun = "file" if files == 1 else "files"
-    if not errors and not warnings:
-        return f"checked {files} {noun}: no problems"
-    return f"checked {files} {noun}: {errors} error(s), {warnings} warning(s)"
-
-
 def format_json(problems: Sequence[Problem], files: int) -> str:
     """The `--format json` document; its keys are stable (docs/plan-format.md lists them)."""
     errors, warnings = count(problems)
@@ -149,19 +201,10 @@ def format_json(problems: Sequence[Problem], files: int) -> str:
         "files": files,
         "errors": errors,
         "warnings": warnings,
-        "problems": [asdict(shortened(p)) for p in sorted(problems, key=_position)],
+        "problems": [as_dict(shortened(p)) for p in sorted(problems, key=_position)],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
 
 
 def _position(p: Problem) -> tuple[str, int, int, str, str]:
     return (p.path, p.line, p.column, p.field, p.message)
-
-
-def report(problems: Sequence[Problem], texts: Mapping[str, str], colour: bool = False) -> str:
-    """All problems, sorted by file and position, each with its source line."""
-    blocks = []
-    for p in sorted(problems, key=_position):
-        text = texts.get(p.path)
-        blocks.append(format_text(p, text.splitlines() if text is not None else None, colour))
-    return "\n".join(blocks)

@@ -18,6 +18,7 @@ from .markdown_plan import load_markdown
 from .model import Plan, build_plan
 from .problems import Problem, error
 from .sources import DEFAULT_SIZE_LIMIT, Source, discover_files, display_path, read_source
+from .wording import msg
 
 _BAD_SLUG = re.compile(r"[\s/\\?#%&<>\"'`|*:;]|^[.-]")
 
@@ -89,9 +90,8 @@ def _as_mapping(raw: YamlResult, path: str, problems: list[Problem]) -> dict[str
         return raw.data
     if raw.data is None and raw.problems:
         return None
-    found = "nothing" if raw.data is None else ("a list" if isinstance(raw.data, list) else "text")
-    problems.append(error(path, 1, 1, "", f"a plan must be a mapping of fields (title: …), found {found}",
-                          hint="start with `title: …`; run `plangen new` for a skeleton", code="not-a-mapping"))
+    found = "word.nothing" if raw.data is None else ("word.list" if isinstance(raw.data, list) else "word.text")
+    problems.append(error(path, 1, 1, "", msg("plan.not-a-mapping", found=msg(found)), code="not-a-mapping"))
     return None
 
 
@@ -103,8 +103,7 @@ def slug_of(path: str) -> str:
 def _slug_problem(slug: str, path: str) -> Problem | None:
     if slug and not _BAD_SLUG.search(slug):
         return None
-    return error(path, 1, 1, "slug", f"the file name gives the slug '{slug}', which cannot be used in a web address",
-                 hint="rename the file (letters, digits, hyphens), or set `slug:` in the plan", code="bad-slug")
+    return error(path, 1, 1, "slug", msg("plan.bad-slug", slug=slug), code="bad-slug")
 
 
 Parser = Callable[[list[Source]], list[Parsed]]
@@ -140,8 +139,7 @@ def duplicate_slugs(parsed: list[Parsed]) -> list[Problem]:
         for x in group:
             others = ", ".join(o.source.path for o in group if o is not x)
             line, col = x.marks.get(("slug",), (1, 1))
-            found.append(error(x.source.path, line, col, "slug", f"slug '{slug}' is also used by {others}",
-                               hint="slugs name pages and must be unique: rename a file or set `slug:`",
+            found.append(error(x.source.path, line, col, "slug", msg("plan.duplicate-slug", slug=slug, others=others),
                                code="duplicate-slug"))
     return found
 

@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
+from . import messages
 from .output import MANIFEST, WriteStats, check_inside, manifest_bytes, read_manifest, same_bytes, write_file
 
 MOMENTS = ("locked", "staged", "indexed", "swapped", "remembered")
@@ -59,14 +60,14 @@ def _say(message: str) -> None:
 
 
 @contextlib.contextmanager
-def one_at_a_time(folder: Path, say: Callable[[str], None] = _say) -> Iterator[None]:
+def one_at_a_time(folder: Path, say: Callable[[str], None] = _say, language: str | None = None) -> Iterator[None]:
     """Hold the project's build lock (`folder`/build.lock, holding the holder's process id) while the
     block runs; when another build holds it, say so naming that process and wait for it. A lock whose
     holder died is free: the system releases it with the process. The lock file is removed on
     release. No lock when the folder cannot be written (the build reports what it cannot write)."""
     made = not folder.exists()
     try:
-        fd = _acquire(folder, say)
+        fd = _acquire(folder, say, language)
     except OSError:
         yield
         return
@@ -82,7 +83,7 @@ def one_at_a_time(folder: Path, say: Callable[[str], None] = _say) -> Iterator[N
         os.close(fd)
 
 
-def _acquire(folder: Path, say: Callable[[str], None]) -> int:
+def _acquire(folder: Path, say: Callable[[str], None], language: str | None) -> int:
     """The file descriptor of the lock file, locked by this process. Raises OSError."""
     told = False
     path = folder / LOCK_FILE
@@ -94,7 +95,7 @@ def _acquire(folder: Path, say: Callable[[str], None]) -> int:
         except BlockingIOError:
             if not told:
                 holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
-                say(f"waiting for another build of this project to finish (process {holder}); Ctrl-C stops waiting")
+                say(messages.say(language)("build.waiting", holder=holder))
                 told = True
             os.close(fd)
             time.sleep(0.1)

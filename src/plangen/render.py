@@ -33,6 +33,7 @@ from .render_env import CompiledTemplates, make_env
 from .theme import asset_files, default_theme, template_fingerprints
 from .timeline_svg import timeline_svg
 from .vocabulary import fold
+from .wording import msg
 
 __all__ = ["CompiledTemplates", "Links", "RenderError", "Renderer", "SiteInfo", "asset_files", "default_theme",
            "make_env", "template_fingerprints"]
@@ -180,8 +181,7 @@ class RenderError(Exception):
         return cls(page, file, line, exc.message or type(exc).__name__)
 
     def problem(self) -> Problem:
-        return error(self.file, self.line, 0, "", f"template error while rendering {self.page}: {self.message}",
-                     hint="fix the template (a user template overrides the default theme by name)",
+        return error(self.file, self.line, 0, "", msg("render.template-error", page=self.page, detail=self.message),
                      code="template-error")
 
 

@@ -10,11 +10,12 @@ from typing import Any
 
 from . import codepoints, markdown
 from .cntext import find_placeholder
-from .dates import YEAR_RULE, DateIssue, PlanDate, parse_date, plan_year
+from .dates import DateIssue, PlanDate, parse_date, plan_year
 from .documents import FieldPath, Marks, dotted, mark_of
 from .model import person
 from .problems import Problem, error, warning
-from .vocabulary import NESTED_LABELS, REQUIRED_PARTS, TOP_LABELS, label_for
+from .vocabulary import NESTED_LABELS, REQUIRED_PARTS, TOP_LABELS
+from .wording import Wording, msg
 
 Rule = Callable[["Ctx"], Iterator[Problem]]
 
@@ -50,13 +51,13 @@ class Ctx:
                 return None
         return value
 
-    def error(self, at: FieldPath, message: str, hint: str = "", code: str = "") -> Problem:
+    def error(self, at: FieldPath, said: Wording, code: str = "") -> Problem:
         line, col = mark_of(self.marks, at)
-        return error(self.path, line, col, dotted(at), message, hint, code)
+        return error(self.path, line, col, dotted(at), said, code)
 
-    def warning(self, at: FieldPath, message: str, hint: str = "", code: str = "") -> Problem:
+    def warning(self, at: FieldPath, said: Wording, code: str = "") -> Problem:
         line, col = mark_of(self.marks, at)
-        return warning(self.path, line, col, dotted(at), message, hint, code)
+        return warning(self.path, line, col, dotted(at), said, code)
 
     def date(self, at: FieldPath, quiet: bool = False) -> PlanDate | None:
         """The date at `at`, reporting an unreadable one once (unless quiet)."""
@@ -71,15 +72,10 @@ class Ctx:
         return None
 
     def _date_problem(self, at: FieldPath, issue: DateIssue) -> Problem:
-        label = label_for(at)
-        message = issue.message + (f" ({label})" if label else "")
         if issue.kind == "placeholder":
-            return self.warning(at, message, "fill in the real date", "placeholder")
-        if issue.kind == "no-year":
-            return self.error(at, message, "write the year, or give the plan a date or period", "date-no-year")
-        if issue.kind == "out-of-range":
-            return self.error(at, message, f"correct the year: {YEAR_RULE}", "date-out-of-range")
-        return self.error(at, message, "write a date that exists, e.g. 2016-09-01", "bad-date")
+            return self.warning(at, issue.said, "placeholder")
+        code = {"no-year": "date-no-year", "out-of-range": "date-out-of-range"}.get(issue.kind, "bad-date")
+        return self.error(at, issue.said, code)
 
 
 def check(data: dict[str, Any], marks: Marks, path: str) -> list[Problem]:
@@ -94,8 +90,7 @@ def check(data: dict[str, Any], marks: Marks, path: str) -> list[Problem]:
 def period_order(ctx: Ctx) -> Iterator[Problem]:
     start, end = ctx.date(("period", "start")), ctx.date(("period", "end"))
     if start and end and start.first() > end.last():
-        yield ctx.error(("period", "end"), f"the period ends ({end}) before it starts ({start})",
-                        "swap the dates, or correct the year", "period-order")
+        yield ctx.error(("period", "end"), msg("rules.period-order", start=start, end=end), "period-order")
 
 
 def plan_date(ctx: Ctx) -> Iterator[Problem]:
@@ -113,11 +108,10 @@ def steps_dates(ctx: Ctx) -> Iterator[Problem]:
     for i in range(len(steps)):
         s, e = ctx.date(("steps", i, "start")), ctx.date(("steps", i, "end"))
         if s and e and s.first() > e.last():
-            yield ctx.error(("steps", i, "end"), f"the step ends ({e}) before it starts ({s})",
-                            "swap the dates, or correct the year", "step-order")
+            yield ctx.error(("steps", i, "end"), msg("rules.step-order", start=s, end=e), "step-order")
         if _outside(s or e, e or s, start, end):
-            yield ctx.warning(("steps", i), f"step lies outside the plan period ({start or '…'} – {end or '…'})",
-                              "check the step's dates or widen the plan's period", "step-outside-period")
+            yield ctx.warning(("steps", i), msg("rules.step-outside", start=start or "…", end=end or "…"),
+                              "step-outside-period")
 
 
 def _outside(s: PlanDate | None, e: PlanDate | None, start: PlanDate | None, end: PlanDate | None) -> bool:
@@ -136,12 +130,10 @@ def empty_parts(ctx: Ctx) -> Iterator[Problem]:
         value = ctx.get((key,))
         kinds = _PART_KINDS.get(key, (str, list))
         if key in ctx.data and (value is None or isinstance(value, kinds)) and _is_empty(value):
-            yield ctx.error((key,), f"{TOP_LABELS[key]} is empty: it is a required part of a plan",
-                            f"write the {TOP_LABELS[key]} of the plan", "empty-part")
+            yield ctx.error((key,), msg("rules.empty-part", label=TOP_LABELS[key]), "empty-part")
     group = ctx.get(("leadership",))
     if isinstance(group, dict) and not _is_empty(group) and group.get("leaders") == []:
-        yield ctx.warning(("leadership", "leaders"), "the leadership group has no 组长 (an empty template slot?)",
-                          "name the group's leader(s)", "no-leader")
+        yield ctx.warning(("leadership", "leaders"), msg("rules.no-leader"), "no-leader")
 
 
 def _is_empty(value: Any) -> bool:
@@ -175,10 +167,9 @@ def _twice(ctx: Ctx, role: str, i: int, name: str, first: tuple[str, int]) -> Pr
     first_label, label = NESTED_LABELS["leadership"][first[0]], NESTED_LABELS["leadership"][role]
     line = mark_of(ctx.marks, ("leadership", first[0], first[1]))[0]
     if first[0] == role:
-        return ctx.warning(at, f"{name} is listed twice as {label} (also at line {line})",
-                           "remove the repeated entry", "person-twice")
-    return ctx.error(at, f"{name} is listed as {label} and also as {first_label} (line {line})",
-                     "a person holds one role in a group: keep the right one", "person-two-roles")
+        return ctx.warning(at, msg("rules.person-twice", name=name, label=label, line=line), "person-twice")
+    return ctx.error(at, msg("rules.person-two-roles", name=name, label=label, first=first_label, line=line),
+                     "person-two-roles")
 
 
 def placeholders(ctx: Ctx) -> Iterator[Problem]:
@@ -189,8 +180,7 @@ def placeholders(ctx: Ctx) -> Iterator[Problem]:
             continue  # dates report their own placeholders
         found = find_placeholder(text)
         if found:
-            yield ctx.warning(at, f"placeholder '{found}' from an unfilled template",
-                              "replace it with the real value", "placeholder")
+            yield ctx.warning(at, msg("rules.placeholder", text=found), "placeholder")
 
 
 def _strings(value: Any, out: list[str]) -> None:
@@ -235,22 +225,17 @@ def characters(ctx: Ctx) -> Iterator[Problem]:
 def _character_problem(ctx: Ctx, at: FieldPath, text: str) -> Problem | None:
     bad = codepoints.find_forbidden(text)
     if bad:
-        return ctx.error(at, f"holds {codepoints.describe(bad.group())}, a character that web pages and feeds "
-                         "cannot hold", "delete it (in YAML it may be written as an escape such as \\x1b or "
-                         "\\uFFFE)", "forbidden-character")
+        return ctx.error(at, msg("rules.forbidden-character", char=codepoints.describe(bad.group())),
+                         "forbidden-character")
     bidi = codepoints.BIDI_CONTROLS.search(text)
     if bidi:
-        return ctx.error(at, f"holds {codepoints.describe(bidi.group())}, which shows the text in another order "
-                         "than it is written", "delete the invisible control character", "bidi-control")
+        return ctx.error(at, msg("rules.bidi", char=codepoints.describe(bidi.group())), "bidi-control")
     if codepoints.shows_nothing(text):
-        return ctx.error(at, "is made only of invisible characters (such as U+200B zero width space): it shows "
-                         "as nothing", "write the text, or remove the field", "invisible-text")
+        return ctx.error(at, msg("rules.invisible"), "invisible-text")
     line = markdown.too_deep(text)
     if line:
         shown = text.split("\n")[line - 1].strip()
-        return ctx.error(at, f"quotes or lists nested too deeply: from line {line} of this text "
-                         f"({_clip(shown)}) on, the page would lose the text",
-                         "nest fewer levels (a page keeps 19 quote levels, or 9 list levels)", "too-deep")
+        return ctx.error(at, msg("rules.too-deep", line=line, shown=_clip(shown)), "too-deep")
     return None
 
 

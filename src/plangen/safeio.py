@@ -14,29 +14,36 @@ import os
 import stat
 from pathlib import Path
 
+from .wording import Wording, msg
+
 _CHUNK = 1 << 20
 
 
 class Refused(Exception):
-    """A file that is not read; `reason` says why, for a message (`code` names the kind)."""
+    """A file that is not read; `said` says why, for a message (`code` names the kind)."""
 
-    def __init__(self, reason: str, code: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, said: Wording, code: str) -> None:
+        super().__init__(said.message)
+        self.said = said
         self.code = code
 
+    @property
+    def reason(self) -> str:
+        """Why, in English (the importer's and diff's notes)."""
+        return self.said.message
 
-def kind_of_entry(mode: int) -> str:
+
+def kind_of_entry(mode: int) -> Wording:
     """What a non-regular entry is, in words."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return msg("word.folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return msg("word.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return msg("word.device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return msg("word.socket")
+    return msg("word.special")
 
 
 def read_regular(path: Path | str, limit: int) -> bytes:
@@ -49,8 +56,7 @@ def read_regular(path: Path | str, limit: int) -> bytes:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise Refused(f"{kind_of_entry(st.st_mode)}, not a regular file; only regular files are read",
-                          "not-regular")
+            raise Refused(msg("file.not-regular", kind=kind_of_entry(st.st_mode)), "not-regular")
         if st.st_size > limit:
             raise _too_large(st.st_size, limit)
         return _read_capped(fd, limit)
@@ -75,15 +81,16 @@ def _read_capped(fd: int, limit: int) -> bytes:
 
 
 def _too_large(size: int, limit: int, at_least: bool = False) -> Refused:
-    size_text = f"more than {limit:,}" if at_least else f"{size:,}"
-    return Refused(f"file is {size_text} bytes, over the limit of {limit:,}", "too-large")
+    if at_least:
+        return Refused(msg("file.too-large-at-least", limit=f"{limit:,}"), "too-large")
+    return Refused(msg("file.too-large", size=f"{size:,}", limit=f"{limit:,}"), "too-large")
 
 
 def _refusal(exc: OSError) -> Refused:
     if exc.errno == errno.ELOOP:
-        return Refused("a symlink loop (the link leads back to itself)", "symlink-loop")
+        return Refused(msg("file.symlink-loop"), "symlink-loop")
     if exc.errno == errno.ENOENT:
-        return Refused("no such file (or a symlink to nothing)", "unreadable")
+        return Refused(msg("file.missing"), "unreadable")
     if exc.errno in (errno.ENXIO, errno.ENODEV):
-        return Refused("a device or socket, not a regular file; only regular files are read", "not-regular")
-    return Refused(f"cannot read file: {exc.strerror or exc}", "unreadable")
+        return Refused(msg("file.device"), "not-regular")
+    return Refused(msg("file.unreadable", why=exc.strerror or exc), "unreadable")

@@ -18,9 +18,10 @@ if TYPE_CHECKING:  # jsonschema itself is imported only when a plan has errors (
 from .documents import FieldPath, Marks, dotted, mark_of
 from .problems import Problem, error
 from .vocabulary import NESTED_ALIASES, REQUIRED_PARTS, TOP_ALIASES, label_for
+from .wording import Wording, msg, one_of
 
-_KIND = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
-_WANTED = {"object": "a mapping (key: value)", "array": "a list", "string": "text"}
+_KIND = {"dict": "word.mapping", "list": "word.list", "str": "word.text", "NoneType": "word.nothing"}
+_WANTED = {"object": "word.mapping-kv", "array": "word.list", "string": "word.text"}
 
 
 @lru_cache(maxsize=1)
@@ -157,8 +158,7 @@ def _translate(err: ValidationError, marks: Marks, path: str) -> list[Problem]:
         where: dict[str, Any] = dict(_schema_of(err))
         return [_unknown(at, k, where, marks, path) for k in instance if k not in where["properties"]]
     line, col = mark_of(marks, at)
-    message, hint = _describe(err)
-    return [error(path, line, col, dotted(at), message + _label(at), hint=hint, code=f"schema-{kind}")]
+    return [error(path, line, col, dotted(at), _describe(err), code=f"schema-{kind}")]
 
 
 def _translate_union(err: ValidationError, marks: Marks, path: str) -> list[Problem]:
@@ -168,16 +168,15 @@ def _translate_union(err: ValidationError, marks: Marks, path: str) -> list[Prob
     if all(set(b) == {"required"} for b in branches):
         return [_required(at, branches[0]["required"][0], marks, path)]
     line, col = mark_of(marks, at)  # the plan schema has no other unions; say at least where and what
-    return [error(path, line, col, dotted(at), "does not have any of the allowed forms" + _label(at),
-                  code="schema-anyOf")]
+    return [error(path, line, col, dotted(at), msg("schema.any-of"), code="schema-anyOf")]
 
 
 def _required(at: FieldPath, missing: str, marks: Marks, path: str) -> Problem:
     line, col = mark_of(marks, at) if at else (1, 1)
     field = at + (missing,)
     label = label_for(field)
-    hint = f"add `{missing}:`" + (f" ({label})" if label else "")
-    return error(path, line, col, dotted(field), "required" + _label(field), hint=hint, code="required")
+    said = msg("schema.required-labelled", key=missing, label=label) if label else msg("schema.required", key=missing)
+    return error(path, line, col, dotted(field), said, code="required")
 
 
 def _unknown(at: FieldPath, key: str, schema: dict[str, Any], marks: Marks, path: str) -> Problem:
@@ -185,12 +184,13 @@ def _unknown(at: FieldPath, key: str, schema: dict[str, Any], marks: Marks, path
     known = {k: k for k in schema["properties"]}
     known.update({v.get("title", ""): k for k, v in schema["properties"].items() if v.get("title")})
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.5)
-    if close:
-        target = known[close[0]]
-        hint = f"did you mean `{target}`" + (f" ({close[0]})" if close[0] != target else "") + "?"
+    if not close:
+        said = msg("schema.unknown-key", key=key, known=", ".join(schema["properties"]))
+    elif close[0] != known[close[0]]:
+        said = msg("schema.unknown-key-alias", key=key, target=known[close[0]], alias=close[0])
     else:
-        hint = "known keys here: " + ", ".join(schema["properties"])
-    return error(path, line, col, dotted(at + (key,)), f"unknown key '{key}'", hint=hint, code="unknown-key")
+        said = msg("schema.unknown-key-close", key=key, target=known[close[0]])
+    return error(path, line, col, dotted(at + (key,)), said, code="unknown-key")
 
 
 def _value(err: ValidationError) -> Any:
@@ -202,37 +202,34 @@ def _schema_of(err: ValidationError) -> Any:
     return err.schema
 
 
-def _describe(err: ValidationError) -> tuple[str, str]:
+def _describe(err: ValidationError) -> Wording:
     kind, value, rule = err.validator, err.instance, _value(err)
     if kind == "type":
-        wanted_text = " or ".join(_WANTED.get(str(w), str(w)) for w in (rule if isinstance(rule, list) else [rule]))
+        wanted = one_of([_word(_WANTED, str(w)) for w in (rule if isinstance(rule, list) else [rule])])
         if value is None:
-            return "is empty", f"write {wanted_text} here, or remove the key"
-        return f"expected {wanted_text}, found {_kind(value)}", ""
+            return msg("schema.empty", wanted=wanted)
+        return msg("schema.type", wanted=wanted, found=_word(_KIND, type(value).__name__))
     if kind == "enum":
-        return f"'{value}' is not one of: " + ", ".join(map(str, rule)), ""
+        return msg("schema.enum", value=value, allowed=", ".join(map(str, rule)))
     if kind == "minLength":
-        return "must not be empty", ""
+        return msg("schema.min-length")
     if kind == "maxLength":
-        return f"too long ({len(str(value))} characters, at most {rule})", ""
+        return msg("schema.max-length", length=len(str(value)), most=rule)
     if kind == "pattern":
         return _pattern_message(err)
-    return err.message, ""
+    return msg("schema.other", rule=kind, detail=err.message)
 
 
-def _pattern_message(err: ValidationError) -> tuple[str, str]:
+def _pattern_message(err: ValidationError) -> Wording:
     value = err.instance
     if "年" in str(err.validator_value):
-        return f"'{value}' is not a date", "write 2016-09-01, 2016年9月1日, 2016.9.1, or a month: 2016年9月"
+        return msg("schema.date", value=value)
     if err.absolute_path and err.absolute_path[-1] == "slug":
-        return f"'{value}' is not a valid slug", "use lowercase letters, digits and hyphens, e.g. wujing-pairing-2016"
-    return f"'{value}' does not have the expected form", f"expected to match {err.validator_value}"
+        return msg("schema.slug", value=value)
+    return msg("schema.pattern", value=value, pattern=err.validator_value)
 
 
-def _kind(value: Any) -> str:
-    return _KIND.get(type(value), type(value).__name__)
-
-
-def _label(at: FieldPath) -> str:
-    label = label_for(at)
-    return f" ({label})" if label else ""
+def _word(table: dict[str, str], name: str) -> Wording:
+    """The word for a JSON type (or a Python type's name), or the name as it is."""
+    key = table.get(name)
+    return msg(key) if key else msg("word.value-of", kind=name)

@@ -17,16 +17,19 @@ from pathlib import Path
 from . import __version__
 from .i18n import translator
 from .index import Index
+from .messages import search_summary
 from .search_docs import search_docs
 from .search_index import FOLDER, FORMAT, IndexState, index_files
 from .store import write_atomic
 
 BUNDLE = FOLDER
 KEEP: tuple[str, ...] = ()  # output prefixes written by another tool: none (the index goes through the writer)
-PENDING = "the index is made after the pages"  # (no longer used: the index is made with the pages)
+PENDING = "search.reason.later"  # (no longer used: the index is made with the pages)
 STATE_FILE = "search-index.marshal"  # in .plangen-cache/: the last index's postings (search_index.IndexState)
-NO_SEARCH = "--no-search"
-CONFIG_OFF = "search: false in plangen.yaml"
+# why search is off: keys of the catalogue (messages_cli.py), worded by messages.search_summary
+NO_SEARCH = "search.reason.no-search"
+CONFIG_OFF = "search.reason.config-off"
+NO_PLANS = "search.reason.no-plans"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +43,11 @@ class SearchReport:
     files: int = 0
     size: int = 0  # bytes of the whole index
     seconds: float = 0.0
-    reason: str = ""  # why search is off
+    reason: str = ""  # why search is off: a key of the catalogue
 
-    def line(self) -> str:
-        if self.ok and self.ran:
-            return (f"search: {self.plans} plans and {self.pages - self.plans} other pages indexed, "
-                    f"{self.files} files, {self.size / 1024:.0f} KiB in {self.seconds:.2f} s")
-        return f"search: off ({self.reason})" if self.reason else "search: off"
+    def line(self, language: str = "en") -> str:
+        return search_summary(language, self.ok, self.ran, self.pages, self.plans, self.files, self.size,
+                              self.seconds, self.reason)
 
 
 def off_reason(wanted: bool, config_wanted: bool = True, plans: int = 1) -> str:
@@ -56,7 +57,7 @@ def off_reason(wanted: bool, config_wanted: bool = True, plans: int = 1) -> str:
     if not config_wanted:
         return CONFIG_OFF
     if plans == 0:
-        return "no plans to index"
+        return NO_PLANS
     return ""
 
 

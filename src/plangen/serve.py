@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import messages
 from .config import CONFIG_NAME, Config, load_config
 from .output import MANIFEST
-from .problem_text import report_in
+from .problem_text import localised, report_in
 from .sources import is_plan_name
 
 if TYPE_CHECKING:  # the heavy modules load when serve runs, not when the command line is parsed
@@ -198,7 +198,8 @@ class Preview:
         known = {f.name for f in fields(BuildOptions)}  # options that this version of the builder has
         # the cache lives here; the search index is made after the browsers are told of the new pages
         extra: dict[str, Any] = {"search": self.options.search, "persistent_cache": False, "search_later": True,
-                                 "in_place": True}  # its own preview, served by itself: updated in place
+                                 "in_place": True,  # its own preview, served by itself: updated in place
+                                 "language": self.options.language or load_config(self.root)[0].language}
         self.build_options = BuildOptions(root=self.root, output=self.output, strict=self.options.strict,
                                           drafts=self.options.drafts, encoding=self.options.encoding,
                                           **{k: v for k, v in extra.items() if k in known})
@@ -273,11 +274,12 @@ class Preview:
 
     def _crashed(self, exc: Exception) -> None:
         from .problems import error
+        from .wording import msg
 
         self.say("".join(traceback.format_exception(exc)).rstrip())
         self.say(self.s("serve.crashed"))
-        self.hub.failed([error("plangen", 0, 0, "", f"internal error: {type(exc).__name__}: {exc}",
-                               hint="see the terminal for the traceback")])
+        said = msg("serve.internal-error", error=f"{type(exc).__name__}: {exc}")
+        self.hub.failed([localised(error("plangen", 0, 0, "", said), self.s.language)])
 
     def _tell(self, result: BuildResult, seconds: float, changed: bool) -> None:
         texts = result.workspace.project.texts
@@ -286,7 +288,7 @@ class Preview:
         if not result.ok:
             errors = [p for p in result.problems if p.is_error]
             self.say(self.s("serve.failed", errors=len(errors)))
-            self.hub.failed(errors)
+            self.hub.failed([localised(p, self.s.language) for p in errors])
             return
         stats = result.stats
         assert stats is not None
@@ -342,8 +344,8 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
     except OSError as exc:
         say(s("serve.cannot_listen", host=options.host, port=options.port, why=exc.strerror or exc))
         return 2
-    if exposure_warning(options.host):
-        say(exposure_warning(options.host))
+    if exposure_warning(options.host, s.language):
+        say(exposure_warning(options.host, s.language))
     previous = signal.signal(signal.SIGTERM, _interrupt)
     os.register_at_fork(after_in_child=_ignore_interrupts)  # Ctrl-C reaches the whole process group
     try:

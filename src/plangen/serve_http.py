@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .messages import say
 from .problems import Problem, shortened
 
 EVENTS = "/__plangen/events"
@@ -188,12 +189,11 @@ def loopback_only(host: str) -> bool:
         return False
 
 
-def exposure_warning(host: str) -> str:
+def exposure_warning(host: str, language: str | None = "en") -> str:
     """The plain warning for `plangen serve --host` beyond loopback, or ''."""
     if loopback_only(host):
         return ""
-    return (f"warning: listening on {host} makes the preview, drafts included, readable by other machines "
-            "on the network; plangen serve is a preview for your own browser: use --host 127.0.0.1 to keep it so")
+    return say(language)("serve.exposed", host=host)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -350,13 +350,15 @@ _SNIPPET = """<script data-plangen-reload>
     box.setAttribute("style", "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
       "background:#fff4f4;color:#5a0000;border-top:4px solid #c00;padding:1rem 1.5rem;font:14px/1.5 monospace;" +
       "box-shadow:0 -4px 16px rgba(0,0,0,.25)");
-    line(box, "strong", "plangen：构建失败，仍显示上一次成功的版本（" + problems.length + " 个问题）", "display:block;margin-bottom:.5rem");
+    var en = (document.documentElement.lang || "").slice(0, 2) === "en";  // the site's language, as the terminal's
+    line(box, "strong", en ? "plangen: the build failed; showing the last good version (" + problems.length + " problem(s))"
+      : "plangen：构建失败，仍显示上一次成功的版本（" + problems.length + " 个问题）", "display:block;margin-bottom:.5rem");
     problems.forEach(function (p) {
       var where = p.path + (p.line ? ":" + p.line + ":" + p.column : "");
       var item = line(box, "div", "", "margin:.25rem 0");
       line(item, "span", where + "  ", "font-weight:bold");
       line(item, "span", (p.field ? p.field + ": " : "") + p.message);
-      if (p.hint) { line(item, "div", "提示：" + p.hint, "color:#555;padding-left:2em"); }
+      if (p.hint) { line(item, "div", (en ? "hint: " : "提示：") + p.hint, "color:#555;padding-left:2em"); }
     });
     document.body.appendChild(box);
   }

@@ -18,6 +18,7 @@ from typing import Literal
 from . import codepoints
 from .problems import Problem, error
 from .safeio import Refused, kind_of_entry, read_regular
+from .wording import Wording, msg
 
 Kind = Literal["yaml", "markdown"]
 PLAN_SUFFIXES: dict[str, Kind] = {".yaml": "yaml", ".yml": "yaml", ".md": "markdown"}
@@ -55,10 +56,8 @@ def discover_files(folder: Path, root: Path) -> list[str] | Problem:
     """`discover`, as path strings (no Path object per file: a large project lists thousands)."""
     if not folder.is_dir():
         shown = display_path(folder, root)
-        what = "is a file, not a folder" if folder.exists() else "does not exist"
-        return error(shown, 0, 0, "", f"plans folder '{shown}' {what}",
-                     hint="create it, name the folder that holds your plans (`plangen check DIR`), "
-                          "or set `plans:` in plangen.yaml", code="no-plans-folder")
+        key = "file.plans-folder-is-file" if folder.exists() else "file.no-plans-folder"
+        return error(shown, 0, 0, "", msg(key, folder=shown), code="no-plans-folder")
     found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -81,11 +80,10 @@ def read_source(file: Path, root: Path, folder: Path, *, limit: int = DEFAULT_SI
     shown = display_path(file, root)
     outside = _outside(file, folder)
     if outside:
-        return error(shown, 0, 0, "", f"symlink leads outside the plans folder (to {outside}); refused",
-                     hint="copy the file into the plans folder instead of linking to it", code="symlink-outside")
+        return error(shown, 0, 0, "", msg("file.symlink-outside", target=outside), code="symlink-outside")
     kind = kind_of(file.name)
     if kind is None:
-        return error(shown, 0, 0, "", "not a plan file: plans end in .yaml, .yml or .md", code="not-a-plan")
+        return error(shown, 0, 0, "", msg("file.not-a-plan"), code="not-a-plan")
     named = file_name_problem(file.name, shown)
     if named is not None:
         return named
@@ -96,8 +94,7 @@ def read_source(file: Path, root: Path, folder: Path, *, limit: int = DEFAULT_SI
     if isinstance(text, Problem):
         return text
     if not text.strip():
-        return error(shown, 1, 1, "", "file is empty",
-                     hint="write a plan, or run `plangen new` for a skeleton", code="empty")
+        return error(shown, 1, 1, "", msg("file.empty"), code="empty")
     return Source(shown, text, kind)
 
 
@@ -106,10 +103,7 @@ def read_limited(file: Path, shown: str, limit: int = DEFAULT_SIZE_LIMIT) -> byt
     try:
         return read_regular(file, limit)
     except Refused as refused:
-        hint = {"too-large": "split the plan, or raise max_file_size in plangen.yaml",
-                "symlink-loop": "remove the link, or point it at a file",
-                "not-regular": "only plain files are read: remove it, or replace it with a file"}.get(refused.code, "")
-        return error(shown, 0, 0, "", refused.reason, hint=hint, code=refused.code)
+        return error(shown, 0, 0, "", refused.said, code=refused.code)
 
 
 def read_text_file(file: Path, shown: str, limit: int = DEFAULT_SIZE_LIMIT) -> str | Problem | None:
@@ -130,20 +124,19 @@ def special_files(folder: Path, root: Path) -> list[Problem]:
         for name in sorted(filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]):
             path = os.path.join(dirpath, name)
             why = _not_plain(path)
-            if why:
-                found.append(error(display_path(Path(path), root), 0, 0, "", why, code="not-regular",
-                                   hint="only plain files are read from the templates folder: remove it"))
+            if why is not None:
+                found.append(error(display_path(Path(path), root), 0, 0, "", why, code="not-regular"))
     return found
 
 
-def _not_plain(path: str) -> str:
+def _not_plain(path: str) -> Wording | None:
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
-        return "a symlink loop" if exc.errno == errno.ELOOP else "a symlink to nothing"
+        return msg("file.template-loop" if exc.errno == errno.ELOOP else "file.template-dangling")
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return ""
-    return f"{kind_of_entry(mode)}, not a regular file"
+        return None
+    return msg("file.template-special", kind=kind_of_entry(mode))
 
 
 def file_name_problem(name: str, shown: str) -> Problem | None:
@@ -151,11 +144,9 @@ def file_name_problem(name: str, shown: str) -> Problem | None:
     stem = os.path.splitext(name)[0]
     bidi = codepoints.BIDI_CONTROLS.search(name)
     if bidi:
-        return error(shown, 0, 0, "", f"the file name holds {codepoints.describe(bidi.group())}, which shows "
-                     "the name in another order than it is written", hint="rename the file", code="file-name")
+        return error(shown, 0, 0, "", msg("file.bidi-name", char=codepoints.describe(bidi.group())), code="file-name")
     if codepoints.shows_nothing(stem):
-        return error(shown, 0, 0, "", "the file name is made only of invisible characters",
-                     hint="rename the file", code="file-name")
+        return error(shown, 0, 0, "", msg("file.invisible-name"), code="file-name")
     return None
 
 
@@ -186,10 +177,9 @@ def forbidden_problem(text: str, shown: str) -> Problem | None:
         return None
     line, column = codepoints.position(text, found.start())
     more = codepoints.count_forbidden(text) - 1
-    also = f" ({more} more in this file)" if more else ""
-    return error(shown, line, column, "", f"{codepoints.describe(found.group())}: a character that web pages and "
-                 f"feeds cannot hold{also}", hint="delete it (an invisible control character, often from a copy "
-                 "and paste); write a line break as a new line", code="forbidden-character")
+    char = codepoints.describe(found.group())
+    said = msg("file.forbidden-characters", char=char, more=more) if more else msg("file.forbidden-character", char=char)
+    return error(shown, line, column, "", said, code="forbidden-character")
 
 
 def _decoded(data: bytes, shown: str, encoding: str | None) -> str | Problem:
@@ -197,32 +187,18 @@ def _decoded(data: bytes, shown: str, encoding: str | None) -> str | Problem:
         try:
             return data.decode(encoding).removeprefix(_BOM)
         except (UnicodeDecodeError, LookupError) as exc:
-            return error(shown, 0, 0, "", f"cannot decode as {encoding}: {exc}", code="encoding")
+            return error(shown, 0, 0, "", msg("file.cannot-decode", encoding=encoding, why=exc), code="encoding")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return error(shown, 0, 0, "", "file is UTF-16 (Windows Notepad's \"Unicode\"), not UTF-8",
-                     hint="save it as UTF-8, or read it as is with `--encoding utf-16`", code="encoding")
+        return error(shown, 0, 0, "", msg("file.utf16"), code="encoding")
     if b"\x00" in data[:8192]:
-        return error(shown, 0, 0, "", "binary file, not a text plan", code="binary")
+        return error(shown, 0, 0, "", msg("file.binary"), code="binary")
     try:
         return data.decode("utf-8").removeprefix(_BOM)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return error(shown, line, column, "", _not_utf8_message(data), hint=_not_utf8_hint(data),
+        return error(shown, line, column, "", msg("file.gb18030" if _looks_gb18030(data) else "file.not-utf8"),
                      code="encoding")
-
-
-def _not_utf8_message(data: bytes) -> str:
-    if _looks_gb18030(data):
-        return "file is not UTF-8: it looks like GB18030/GBK (common for files saved on Chinese Windows)"
-    return "file is not valid UTF-8 text"
-
-
-def _not_utf8_hint(data: bytes) -> str:
-    if _looks_gb18030(data):
-        return ("convert it with `iconv -f GB18030 -t UTF-8 FILE > NEW` and save as UTF-8, "
-                "or read it as is with `--encoding gb18030`")
-    return "save the file as UTF-8"
 
 
 def _looks_gb18030(data: bytes) -> bool:

@@ -22,11 +22,11 @@ import json
 import os
 import stat
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .problems import Problem
+from .problems import Problem, as_dict, from_dict
 from .safeio import Refused, read_regular
 from .store import FORMAT, write_atomic
 
@@ -122,7 +122,7 @@ def last(folder: Path, out: Path) -> Saved | None:
             return None
         stamp = Stamp(str(doc["stamp"]), tuple(str(p) for p in doc["hashed"]))
         return stamp, Outcome(int(doc["plans"]), int(doc["drafts"]), int(doc["pages"]),
-                              tuple(Problem(**p) for p in doc["problems"]), tuple(doc["notes"]),
+                              tuple(from_dict(p) for p in doc["problems"]), tuple(doc["notes"]),
                               {k: (int(v[0]), int(v[1])) for k, v in doc["outputs"].items()})
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
@@ -162,7 +162,7 @@ def save(folder: Path, stamp: Stamp, out: Path, outcome: Outcome | None) -> None
         doc = {"format": FORMAT, "stamp": stamp.digest, "hashed": list(stamp.hashed), "out": str(out),
                "plans": outcome.plans,
                "drafts": outcome.drafts_skipped, "pages": outcome.pages,
-               "problems": [asdict(p) for p in outcome.problems], "notes": list(outcome.notes),
+               "problems": [as_dict(p) for p in outcome.problems], "notes": list(outcome.notes),
                "outputs": {k: list(v) for k, v in sorted(outcome.outputs.items())}}
         write_atomic(target, json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
     except OSError:

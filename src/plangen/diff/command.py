@@ -21,13 +21,15 @@ from typing import Any
 
 from .. import git
 from ..config import load_config
+from ..help_text import Parser, in_chinese
 from ..history import blob_version, parallel_map, parse_source_job
-from ..messages import Say, add_option, diff_summary, language_for, say
+from ..messages import EN, Say, add_option, language_for, say
 from ..problems import Problem
 from ..project import ReadOptions, parse_source, read_paths
 from ..safeio import Refused, read_regular
 from ..sources import Source, decode, display_path, is_plan_name, kind_of
 from ..textconv import canonical_text
+from ..wording import Wording, msg, worded
 from .html import render_html_page
 from .jsonform import report_json
 from .model import DiffReport, Version
@@ -39,7 +41,14 @@ FORMATS = ("text", "markdown", "html", "json")
 
 
 class UsageError(Exception):
-    pass
+    """What cannot be compared: its words already in the language, or a file and the problem's Wording."""
+
+    def __init__(self, text: str, said: Wording | None = None) -> None:
+        super().__init__(text)
+        self.said = said
+
+    def words(self, language: str | None) -> str:
+        return str(self) if self.said is None else f"{self}: {worded(self.said, language)[0]}"
 
 
 def register(sub: Any) -> None:
@@ -71,9 +80,11 @@ def _split(args: argparse.Namespace) -> tuple[argparse.Namespace, list[str], lis
     """(options, words before --, paths after -- or None). Options may also follow the revisions."""
     words: list[str] = list(args.words or [])
     cut = words.index("--") if "--" in words else len(words)
-    again = argparse.ArgumentParser(prog="plangen diff", usage=USAGE, argument_default=argparse.SUPPRESS)
+    again = Parser(prog="plangen diff", usage=USAGE, argument_default=argparse.SUPPRESS)
     _options(again)
     again.add_argument("revs", nargs="*")
+    if language_for(args) != EN:
+        in_chinese(again)
     opts = again.parse_args(words[:cut], namespace=copy.copy(args))
     paths = words[cut + 1:] if cut < len(words) else None
     return opts, list(getattr(opts, "revs", [])), paths
@@ -85,7 +96,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         language = language_for(opts, (opts.root or Path(".")).resolve())
         report = build_report(opts, revs, paths)
     except (git.GitError, UsageError) as exc:
-        print(say(language_for(args))("diff.error", why=exc), file=sys.stderr)
+        language = language_for(args)
+        print(say(language)("diff.error", why=exc.words(language) if isinstance(exc, UsageError) else exc),
+              file=sys.stderr)
         return 2
     fmt = opts.format or "text"
     if fmt == "json":
@@ -95,15 +108,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     elif fmt == "html":
         print(render_html_page(report), end="")
     else:
-        print(_in_language(render_terminal(report, _colour(opts.colour)), report, language))
+        print(render_terminal(report, _colour(opts.colour), language))
     return 1 if report.has_changes else 0
-
-
-def _in_language(text: str, report: DiffReport, language: str) -> str:
-    """The terminal diff with its last line, the summary, in the command line's language."""
-    line = diff_summary(language, [d.status for d in report.plans] if report.has_changes else [],
-                        report.old_label, report.new_label)
-    return text if line is None else text.rpartition("\n")[0] + ("\n" if "\n" in text else "") + line
 
 
 def _say(opts: argparse.Namespace, configured: str) -> Say:
@@ -232,11 +238,11 @@ def _files(old: Path, new: Path, options: ReadOptions) -> DiffReport:
 
 def _file_version(file: Path, options: ReadOptions) -> Version:
     if kind_of(file.name) is None:
-        raise UsageError(f"{file}: not a plan file (plans end in .yaml, .yml or .md)")
+        raise UsageError(str(file), msg("file.not-a-plan"))
     try:  # a regular file only, within the size limit (never a FIFO or a device)
         data = read_regular(file, options.size_limit)
     except Refused as refused:
-        raise UsageError(f"{file}: {refused.reason}") from None
+        raise UsageError(str(file), refused.said) from None
     return blob_version(file.as_posix(), data, options)
 
 
@@ -251,7 +257,7 @@ def cmd_textconv(args: argparse.Namespace) -> int:
     try:  # a regular file only, within the size limit (never a FIFO or a device)
         data = read_regular(file, load_config(Path.cwd())[0].max_file_size)
     except Refused as refused:
-        print(f"plangen textconv: {file}: {refused.reason}", file=sys.stderr)
+        print(f"plangen textconv: {file}: {worded(refused.said, language_for(args, Path.cwd()))[0]}", file=sys.stderr)
         return 2
     name = _GIT_TEMP.sub(r"\1", file.name)
     text = decode(data, name, args.encoding)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from ..messages import EN, diff_summary
+from ..wording import CATALOGUE
 from .model import Change, DiffReport, Hunk, PlanDiff
 
 AREA_TITLES = {"metadata": "基本信息", "leadership": "领导小组", "steps": "实施步骤", "parts": "正文"}
@@ -26,14 +28,22 @@ def verb_of(c: Change) -> str:
             "part-retitled": "retitled", "text": "text changed"}.get(c.kind, c.kind.rsplit("-", 1)[-1])
 
 
+def word(language: str, token: str) -> str:
+    """A status or verb (`verb_of`) in the terminal's language: the catalogue's `diff.word.*` (English: the token)."""
+    key = "diff.word." + token.replace(" ", "-")
+    return token if language == EN or key not in CATALOGUE else CATALOGUE[key][0]
+
+
 def oneline(text: str, limit: int = SHORT) -> str:
     flat = text.replace("\n", " ↵ ")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def plan_heading(d: PlanDiff) -> str:
+def plan_heading(d: PlanDiff, language: str = EN) -> str:
     where = f"{d.old_path} → {d.new_path}" if d.old_path and d.new_path and d.old_path != d.new_path else d.path
-    extra = f" ({d.similarity}% alike)" if d.status == "renamed" and d.similarity is not None else ""
+    extra = ""
+    if d.status == "renamed" and d.similarity is not None:
+        extra = CATALOGUE["diff.alike"][1 if language == EN else 0].format(n=d.similarity)
     return f"{where}{extra}  {d.title}".rstrip()
 
 
@@ -57,17 +67,20 @@ def by_area(changes: Iterable[Change]) -> list[tuple[str, list[Change]]]:
 
 # --- terminal ------------------------------------------------------------------------------------
 
-def render_terminal(report: DiffReport, colour: bool = False) -> str:
+def render_terminal(report: DiffReport, colour: bool = False, language: str = EN) -> str:
+    """The diff for a terminal, its words in `language` (the errors of an invalid revision are in English:
+    docs/messages.md, "What stays English")."""
     paint = _painter(colour)
     lines: list[str] = []
     for d in report.plans:
-        lines.append(paint(_BOLD, f"{STATUS_LETTERS[d.status]} {plan_heading(d)}"))
-        lines += _errors(d, "    ")
+        lines.append(paint(_BOLD, f"{STATUS_LETTERS[d.status]} {plan_heading(d, language)}"))
+        lines += _errors(d, "    ", language)
         for area, changes in by_area(d.changes):
             lines.append(f"  {AREA_TITLES[area]}")
             for c in changes:
-                lines += _terminal_change(c, paint, colour)
-    lines.append(summary(report))
+                lines += _terminal_change(c, paint, colour, language)
+    statuses = [d.status for d in report.plans] if report.has_changes else []
+    lines.append(diff_summary(language, statuses, report.old_label, report.new_label) or summary(report))
     return "\n".join(lines)
 
 
@@ -78,14 +91,14 @@ def _painter(colour: bool) -> Paint:
     return (lambda code, text: f"{code}{text}{_RESET}") if colour else (lambda code, text: text)
 
 
-def _errors(d: PlanDiff, indent: str) -> list[str]:
-    return ([f"{indent}old revision is invalid: {e}" for e in d.old_errors]
-            + [f"{indent}new revision is invalid: {e}" for e in d.new_errors])
+def _errors(d: PlanDiff, indent: str, language: str = EN) -> list[str]:
+    old, new = (CATALOGUE[key][1 if language == EN else 0] for key in ("diff.old-invalid", "diff.new-invalid"))
+    return [f"{indent}{old.format(error=e)}" for e in d.old_errors] + [f"{indent}{new.format(error=e)}" for e in d.new_errors]
 
 
-def _terminal_change(c: Change, paint: Paint, colour: bool) -> list[str]:
+def _terminal_change(c: Change, paint: Paint, colour: bool, language: str) -> list[str]:
     sign = sign_of(c)
-    head = f"    {sign} {c.label} {verb_of(c)}"
+    head = f"    {sign} {c.label} {word(language, verb_of(c))}"
     if c.kind == "text":
         return [head + ":"] + ["        " + _terminal_hunk(h, paint, colour) for h in c.hunks]
     if c.old and c.new:
