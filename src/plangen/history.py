@@ -33,11 +33,9 @@ history costs the `git log` pass and reading the cache; a corrupt cache file is 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -48,6 +46,7 @@ from .diff.model import PlanDiff, Version
 from .diff.sets import added, diff_pair, version_of
 from .historycache import Lazy, PlanCache, read_index, signature, write_index
 from .model import Plan
+from .parallel import in_order
 from .problems import Problem
 from .project import ReadOptions, parse_source
 from .sources import Source, decode, kind_of
@@ -271,18 +270,9 @@ def _parse_all(jobs: list[tuple[str, bytes, ReadOptions]]) -> list[Version]:
 
 
 def parallel_map(fn: Callable[[J], R], jobs: list[J]) -> list[R]:
-    """fn over jobs, in worker processes when there are many (for pure, costly functions)."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return [fn(job) for job in jobs]
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        return list(pool.map(fn, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """forkserver: safe in a process that runs threads (the dev server), unlike fork."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    """fn over jobs, in order; shared with worker processes when there are many and the process
+    policy allows it (parallel.py)."""
+    return in_order(fn, jobs, PARALLEL_FROM, min(os.cpu_count() or 1, 8))
 
 
 def _parse_job(job: tuple[str, bytes, ReadOptions]) -> Version:
