@@ -8,16 +8,23 @@ a fresh folder) of the same sources gives: `assert_as_cold` checks that.
 from __future__ import annotations
 
 import importlib.util
+import os
 import random
 import shutil
 import sys
-from collections.abc import Callable
-from dataclasses import replace
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
+
+from sitecheck import read_tree
 
 from plangen.build import BuildOptions, BuildResult, build
-from plangen.output import MANIFEST
+
+T = TypeVar("T")
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -49,17 +56,11 @@ def build_ok(root: Path, out: Path, **given: object) -> BuildResult:
     return result
 
 
-def tree(out: Path, manifest: bool = True) -> dict[str, bytes]:
-    """Every file of a built site, by its path in the site."""
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and (manifest or p.name != MANIFEST)}
-
-
-def cold(root: Path, out: Path, **given: object) -> dict[str, bytes]:
+def cold(root: Path, out: Path, manifest: bool = True, **given: object) -> dict[str, bytes]:
     """The site a cold build gives: no cache, a fresh folder."""
     shutil.rmtree(out, ignore_errors=True)
     build_ok(root, out, persistent_cache=False, **given)
-    return tree(out)
+    return read_tree(out, manifest)
 
 
 def differences(got: dict[str, bytes], wanted: dict[str, bytes]) -> list[str]:
@@ -68,13 +69,87 @@ def differences(got: dict[str, bytes], wanted: dict[str, bytes]) -> list[str]:
 
 
 def assert_as_cold(root: Path, out: Path, scratch: Path, what: str = "", manifest: bool = True) -> None:
-    """The site in `out` is what a cold build of `root` gives (built into `scratch`)."""
-    wanted = cold(root, scratch)
-    got = tree(out)
-    if not manifest:
-        wanted.pop(MANIFEST, None)
-        got.pop(MANIFEST, None)
-    assert differences(got, wanted) == [], what
+    """The site in `out` is what a cold build of `root` gives (built into `scratch`), byte for byte;
+    the manifest too unless told otherwise (it lists when each file was written)."""
+    assert differences(read_tree(out, manifest), cold(root, scratch, manifest)) == [], what
+
+
+def generated(root: Path, n: int, seed: int) -> Path:
+    """A project of n plans from the benchmark's corpus."""
+    corpus.generate(root, n, seed=seed)
+    return root
+
+
+# --- what a build does that one could see with strace ---------------------------------------------
+
+@dataclass
+class Seen:
+    """The files opened, the folders listed and the processes forked while watched."""
+
+    opened: list[Path] = field(default_factory=list)
+    listed: list[Path] = field(default_factory=list)
+    forks: int = 0
+
+    def opened_in(self, folder: Path) -> list[str]:
+        """The names of the files opened in `folder` (and below), in the order opened."""
+        return [p.name for p in self.opened if folder in p.parents]
+
+
+_WATCHING: list[Seen] = []  # the watches in progress (this test process's own state)
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if not _WATCHING or event not in ("open", "os.scandir", "os.listdir") or not args:
+        return
+    where = args[0]
+    if isinstance(where, (str, bytes, os.PathLike)):
+        path = Path(os.fsdecode(where)).resolve()
+        for seen in _WATCHING:
+            (seen.opened if event == "open" else seen.listed).append(path)
+
+
+def _forked() -> None:
+    for seen in _WATCHING:
+        seen.forks += 1
+
+
+@contextmanager
+def watching() -> Iterator[Seen]:
+    """What the code run inside opens, lists and forks, through Python's audit hooks (PEP 578) and
+    os.register_at_fork: no name of plangen's is patched."""
+    if not _HOOKED:
+        sys.addaudithook(_audit)
+        os.register_at_fork(after_in_parent=_forked)
+        _HOOKED.append(True)
+    seen = Seen()
+    _WATCHING.append(seen)
+    try:
+        yield seen
+    finally:
+        _WATCHING.remove(seen)
+
+
+_HOOKED: list[bool] = []
+
+
+def in_a_thread(work: Callable[[], T]) -> T:
+    """work() run from a second thread, as serve's builder runs builds (the process then runs two
+    threads, so nothing is forked: parallel.py)."""
+    done: list[T] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(work())
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller
+            failed.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+    return done[0]
 
 
 # --- the edits of the random-edit oracle ----------------------------------------------------------
