@@ -122,6 +122,9 @@ def test_a_file_saved_just_now_is_known_by_its_content(project: Path) -> None:
 
 
 def test_a_change_that_keeps_the_status_is_seen_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two saves of the same size within one tick of a coarse file-system clock leave the same status.
+    No file system here can be made to do that (Linux 6.13 on tells every save apart), so the status
+    is given: stamp._status is the one private name a test replaces."""
     file = tmp_path / "a.md"
     file.write_text("一", "utf-8")
     def status(path: str) -> tuple[str, int]:  # the same status before and after; changed just now
