@@ -7,7 +7,6 @@ a fresh folder) of the same sources gives: `assert_as_cold` checks that.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import shutil
@@ -17,30 +16,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import ModuleType
 from typing import TypeVar
 
+from conftest import REPO, corpus
 from sitecheck import read_tree
 
 from plangen.build import BuildOptions, BuildResult, build
 
 T = TypeVar("T")
 
-REPO = Path(__file__).resolve().parents[1]
+__all__ = ["REPO", "corpus"]  # (from conftest, for the tests that import them from here)
 
 
-def _bench_corpus() -> ModuleType:
-    """bench/corpus.py, the benchmark's generated plans (loaded once, under the name "corpus")."""
-    if "corpus" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("corpus", REPO / "bench" / "corpus.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["corpus"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["corpus"]
-
-
-corpus = _bench_corpus()
 
 
 def options(root: Path, out: Path, **given: object) -> BuildOptions:
