@@ -98,6 +98,9 @@ def test_a_saved_cache_gives_the_same_plans_and_the_same_site(project: Path, tmp
     assert build(options(project, tmp_path / "first", persistent_cache=False), cache=saved).ok
     assert saved.misses == 0 and saved.hits == len(loaded.parsed)  # every plan from the cache, none parsed
     assert read_tree(tmp_path / "first", manifest=False) == fresh_site
+    shutil.rmtree(tmp_path / "first")
+    build_ok(project, tmp_path / "first")  # a new process's way: the build loads the saved cache itself
+    assert read_tree(tmp_path / "first", manifest=False) == fresh_site
 
 
 def _read(file: Path) -> dict[str, Any]:
