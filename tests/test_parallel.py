@@ -222,3 +222,21 @@ def test_a_build_from_a_thread_forks_nothing_and_equals_the_command_lines_which_
     assert ran.returncode == 0, ran.stderr
     assert int(ran.stderr.split()[-1]) >= 1  # worker processes rendered alongside
     assert read_tree(tmp_path / "threaded") == read_tree(tmp_path / "cold")
+
+
+def test_serve_builds_without_forking_while_its_watcher_runs(tmp_path) -> None:
+    """`plangen serve`'s loop (watchdog's observer, the builder thread): its first build, a cold one
+    of enough pages that a one-thread process would fork workers, forks none."""
+    from plangen.build import PARALLEL_FROM
+    from plangen.serve import Preview, ServeOptions
+
+    root = generated(tmp_path / "project", 100, seed=3)
+    preview = Preview(ServeOptions(root=root, search=False), say=lambda _: None)
+    with watching() as seen:
+        preview.start()
+        try:
+            assert preview.first_build.wait(300)
+        finally:
+            preview.stop()
+    assert preview.timings and preview.timings[0].ok and preview.timings[0].rendered >= PARALLEL_FROM
+    assert seen.forks == 0 and (preview.output / "index.html").is_file()
