@@ -87,7 +87,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # its server threads end with the module: later tests may fork (parallel.py)
 def site(built_site: Path) -> Iterator[Site]:
     root = _serve(_Quiet, built_site)
     sub = _serve(_UnderPrefix, built_site)

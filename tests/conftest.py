@@ -1,9 +1,12 @@
-"""Shared test helpers: plans from strings, a project folder from a dict of files."""
+"""Shared test helpers: plans from strings, a project folder from a dict of files, the benchmark's corpus."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -12,6 +15,20 @@ from plangen.sources import Source
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def _bench_corpus() -> ModuleType:
+    """bench/corpus.py, the benchmark's generated plans (loaded once, under the name "corpus")."""
+    if "corpus" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("corpus", REPO / "bench" / "corpus.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["corpus"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["corpus"]
+
+
+corpus = _bench_corpus()
 
 
 def parse_yaml(text: str, path: str = "plans/t.yaml") -> Parsed:

@@ -5,28 +5,16 @@ Fast (well under a second): it checks validity, both spellings and cross-plan sh
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
+
+from conftest import corpus
 
 from plangen.project import load_project
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def corpus() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_corpus", REPO / "bench" / "corpus.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 def test_generated_corpus_passes_check_strictly(tmp_path: Path) -> None:
-    corpus().generate(tmp_path, 50, seed=3)
+    corpus.generate(tmp_path, 50, seed=3)
     project = load_project([tmp_path / "plans"], tmp_path)
     assert [f"{p.path}:{p.line} {p.message}" for p in project.problems] == []
     assert project.files == 50 and len(project.plans) == 50
@@ -43,9 +31,8 @@ def test_generated_corpus_passes_check_strictly(tmp_path: Path) -> None:
 
 
 def test_corpus_is_deterministic_and_mixes_key_languages(tmp_path: Path) -> None:
-    module = corpus()
-    first = [module.plan_file(s) for s in module.specs(12, seed=7)]
-    assert first == [module.plan_file(s) for s in module.specs(12, seed=7)]
-    assert first != [module.plan_file(s) for s in module.specs(12, seed=8)]
+    first = [corpus.plan_file(s) for s in corpus.specs(12, seed=7)]
+    assert first == [corpus.plan_file(s) for s in corpus.specs(12, seed=7)]
+    assert first != [corpus.plan_file(s) for s in corpus.specs(12, seed=8)]
     texts = [text for _, text in first]
     assert any(t.startswith("---") for t in texts) and any("标题:" in t for t in texts)

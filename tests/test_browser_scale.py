@@ -6,14 +6,13 @@ HTTP, where the home page fetches api/filter.json on the first filter (docs/api.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import corpus
 from sitecheck import build_files
 
 from plangen import paging, urls
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
     from browser import Site
 
 pytest_plugins = ["browser"]
-REPO = Path(__file__).resolve().parents[1]
 N = 150
 
 
@@ -30,13 +28,8 @@ N = 150
 def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     from browser import Site, _Quiet, _serve  # the plugin's own module, once pytest has loaded it
 
-    spec = importlib.util.spec_from_file_location("bench_corpus_browser", REPO / "bench" / "corpus.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
     base = tmp_path_factory.mktemp("browser-scale")
-    module.generate(base / "project", N, seed=11)
+    corpus.generate(base / "project", N, seed=11)
     build_files(base / "project", base / "site", search=False, history=False)
     server = _serve(_Quiet, base / "site")
     try:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from git_helpers import PLAN, commit, git, new_repo
+from incremental_helpers import Seen, watching
 
 from plangen import git as g
 from plangen.diff import render_diff_html
@@ -94,18 +95,21 @@ def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     assert load_histories(repo, ["plans/wujing.yaml"]) == expected
 
 
-def test_unchanged_history_does_not_open_the_plan_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unchanged_history_does_not_open_the_plan_cache(tmp_path: Path) -> None:
     repo = make_history(tmp_path)
     load_histories(repo, ["plans/wujing.yaml", "plans/other.yaml"])
-    from plangen import historycache
+    folder = (repo / ".plangen-cache" / "history").resolve()
 
-    opened: list[str] = []
-    real = historycache.PlanCache._read
-    monkeypatch.setattr(historycache.PlanCache, "_read", lambda self: opened.append(self.path) or real(self))
-    histories = load_histories(repo, ["plans/wujing.yaml", "plans/other.yaml"])
-    assert opened == []
-    assert histories["plans/wujing.yaml"].revisions[3].diff.status == "modified"
-    assert opened == ["plans/wujing.yaml"]
+    def plan_caches(seen: Seen) -> list[str]:
+        """The plans' cache files opened (not the index of them)."""
+        return [name for name in seen.opened_in(folder) if name != "index.json"]
+
+    with watching() as seen:
+        histories = load_histories(repo, ["plans/wujing.yaml", "plans/other.yaml"])
+    assert plan_caches(seen) == []
+    with watching() as seen:
+        assert histories["plans/wujing.yaml"].revisions[3].diff.status == "modified"
+    assert len(plan_caches(seen)) == 1 and "wujing" in plan_caches(seen)[0]  # read on first use
 
 
 def test_shallow_clone_is_said(tmp_path: Path) -> None:

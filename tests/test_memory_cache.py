@@ -2,49 +2,52 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from incremental_helpers import build_ok, cold, generated, in_a_thread, options, plans, watching
+from sitecheck import read_tree
 
 from plangen import cache as cache_store
-from plangen.build import BuildOptions, BuildResult, build
+from plangen.build import build
 from plangen.cache import BuildCache, plan_from_json, plan_json
-from plangen.project import parse_each
-from plangen.sources import read_source
-
-_spec = importlib.util.spec_from_file_location("corpus", REPO / "bench" / "corpus.py")
-assert _spec and _spec.loader
-corpus = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("corpus", corpus)
-_spec.loader.exec_module(corpus)
+from plangen.model import Plan
+from plangen.parallel import may_fork
+from plangen.project import Parsed, parse_each
+from plangen.sources import Source, read_source
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    corpus.generate(root, 24, seed=11)
-    return root
+    return generated(tmp_path / "project", 24, seed=11)
 
 
-def _build(root: Path, out: Path, **kw: object) -> BuildResult:
-    return build(BuildOptions(root=root, output=out, search=False, history=False, jobs=1, **kw))  # type: ignore[arg-type]
+def _sources(root: Path) -> list[Source]:
+    found = [read_source(f, root, root / "plans") for f in plans(root)]
+    return [s for s in found if isinstance(s, Source)]
 
 
-def _tree(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and p.name != ".plangen-manifest.json"}
+def _many(root: Path) -> list[Source]:
+    """The project's sources again and again under other paths: enough that a process that may
+    fork parses them with worker processes (cache.PARALLEL_PARSE_FROM)."""
+    sources = _sources(root)
+    copies = cache_store.PARALLEL_PARSE_FROM // len(sources) + 1
+    return [Source(f"plans/copy{k}/{s.path}", s.text, s.kind) for k in range(copies) for s in sources]
 
 
-def _sources(root: Path) -> list:  # type: ignore[type-arg]
-    files = sorted(p for p in (root / "plans").rglob("*") if p.suffix in (".yaml", ".md"))
-    return [read_source(f, root, root / "plans") for f in files]
+def _parsed_here_and_with_workers(sources: list[Source]) -> tuple[list[Parsed], list[Parsed]]:
+    """The sources parsed from a second thread (in this process: parallel.py), and from this one
+    thread (with forked workers, when nothing else runs)."""
+    here = in_a_thread(lambda: BuildCache().parse(sources))
+    alone = may_fork()
+    with watching() as seen:
+        shared = BuildCache().parse(sources)
+    assert seen.forks >= 1 or not alone
+    return here, shared
 
 
 def _cache_file(root: Path) -> Path:
@@ -64,20 +67,21 @@ def test_every_plan_round_trips_and_equal_values_are_shared(project: Path) -> No
     assert len(issuers) < len(back)
 
 
-def test_parsed_plans_keep_no_data(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    sources = _sources(project)
-    for smallest in (1, 10_000):  # in forked workers, and in this process
-        monkeypatch.setattr(cache_store, "PARALLEL_PARSE_FROM", smallest)
-        memory = BuildCache()
-        parsed = memory.parse(sources)
-        assert all(p.data is None for p in parsed)
+def test_plans_parsed_here_or_in_worker_processes_are_the_same_and_keep_no_data(project: Path) -> None:
+    sources = _many(project)
+    serial = [(p.plan, p.problems, p.slug) for p in parse_each(sources)]
+    for parsed in _parsed_here_and_with_workers(sources):
+        assert [(p.plan, p.problems, p.slug) for p in parsed] == serial
+        assert all(p.data is None for p in parsed)  # the cache keeps each plan's model, not its data
         assert all(set(p.marks) <= {("slug",)} for p in parsed)
-        assert [(p.plan, p.problems, p.slug) for p in parsed] == [(p.plan, p.problems, p.slug) for p in parse_each(sources)]
+        assert all(p.source is s for p, s in zip(parsed, sources, strict=True))
+    memory = BuildCache()
+    first = memory.parse(sources)
+    assert memory.misses == len(sources) and memory.parse(sources) == first and memory.hits == len(sources)
 
 
-def test_a_saved_cache_gives_the_same_plans_and_the_same_site(project: Path, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _build(project, tmp_path / "first").ok
+def test_a_saved_cache_gives_the_same_plans_and_the_same_site(project: Path, tmp_path: Path) -> None:
+    build_ok(project, tmp_path / "first")
     doc = _read(_cache_file(project))
     assert doc["format"] == cache_store.FORMAT and all("data" not in item for item in doc["parsed"].values())
     loaded = cache_store.load(project)
@@ -88,11 +92,15 @@ def test_a_saved_cache_gives_the_same_plans_and_the_same_site(project: Path, tmp
             (fresh[path].plan, fresh[path].problems, fresh[path].slug)
         assert entry.parsed.marks == {("slug",): fresh[path].marks[("slug",)]} if ("slug",) in fresh[path].marks \
             else entry.parsed.marks == {}
-    cold = _tree(_cold(project, tmp_path))
+    fresh_site = cold(project, tmp_path / "cold", manifest=False)
     shutil.rmtree(tmp_path / "first")
-    monkeypatch.setattr(cache_store, "parse_source", None)  # every plan from the cache, none parsed
-    assert _build(project, tmp_path / "first").ok
-    assert _tree(tmp_path / "first") == cold
+    saved = cache_store.load(project)
+    assert build(options(project, tmp_path / "first", persistent_cache=False), cache=saved).ok
+    assert saved.misses == 0 and saved.hits == len(loaded.parsed)  # every plan from the cache, none parsed
+    assert read_tree(tmp_path / "first", manifest=False) == fresh_site
+    shutil.rmtree(tmp_path / "first")
+    build_ok(project, tmp_path / "first")  # a new process's way: the build loads the saved cache itself
+    assert read_tree(tmp_path / "first", manifest=False) == fresh_site
 
 
 def _read(file: Path) -> dict[str, Any]:
@@ -112,7 +120,7 @@ def _write(file: Path, doc: dict[str, Any]) -> None:
 
 def test_an_entry_edited_by_hand_is_not_trusted(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    assert _build(project, out).ok
+    build_ok(project, out)
     file = _cache_file(project)
     head, *lines = file.read_text("utf-8").splitlines()
     check, _, rest = lines[0].partition(" ")
@@ -123,20 +131,14 @@ def test_an_entry_edited_by_hand_is_not_trusted(project: Path, tmp_path: Path) -
     file.write_text("\n".join([head, *lines]) + "\n", "utf-8")
     assert path not in cache_store.load(project).parsed
     shutil.rmtree(out)
-    assert _build(project, out).ok
+    build_ok(project, out)
     pages = "".join(p.read_text("utf-8") for p in out.rglob("*.html"))
     assert "手工改过的标题" not in pages and title in pages
 
 
-def _cold(project: Path, tmp_path: Path) -> Path:
-    out = tmp_path / "cold"
-    assert _build(project, out, persistent_cache=False).ok
-    return out
-
-
 @pytest.mark.parametrize("damage", ["format-1", "model", "plan-shape", "plan-type", "other-file"])
 def test_an_old_or_damaged_cache_is_ignored(project: Path, tmp_path: Path, damage: str) -> None:
-    assert _build(project, tmp_path / "site").ok
+    build_ok(project, tmp_path / "site")
     file = _cache_file(project)
     doc = _read(file)
     path, item = next((k, v) for k, v in doc["parsed"].items() if v["plan"] is not None)
@@ -167,22 +169,27 @@ def test_a_plan_with_values_of_other_types_is_not_saved(project: Path, tmp_path:
 
 
 def test_a_duplicate_slug_is_found_against_a_cached_plan(project: Path, tmp_path: Path) -> None:
-    assert _build(project, tmp_path / "site").ok
+    build_ok(project, tmp_path / "site")
     first = min((project / "plans").rglob("*.yaml"))
     slug = next(p.plan.slug for p in parse_each(_sources(project)) if p.source.path.endswith(first.name) and p.plan)
     (first.parent / "another.yaml").write_text(first.read_text("utf-8").replace(f"slug: {slug}", "")
                                               + f"\nslug: {slug}\n", "utf-8")
-    result = _build(project, tmp_path / "site")
+    result = build(options(project, tmp_path / "site"))
     assert not result.ok
     assert {p.code for p in result.problems if p.is_error} == {"duplicate-slug"}
 
 
+def _odd(plan: Plan | None) -> Plan | None:
+    """The plan with a value of another type than its field's (tags as a list)."""
+    return replace(plan, tags=["a list", plan.slug]) if plan is not None else None
+
+
 def test_a_plan_with_values_of_other_types_comes_back_whole(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source = _sources(project)[0]
-    parsed = parse_each([source])[0]
-    assert parsed.plan is not None
-    odd = replace(parsed, plan=replace(parsed.plan, tags=["a list"]))  # type: ignore[arg-type]
-    monkeypatch.setattr(cache_store, "parse_source", lambda s: odd)
-    sent = cache_store._parse_in_worker(source)
-    assert not isinstance(sent, str) and sent.parsed.plan is odd.plan
-    assert cache_store._from_worker(source, sent, {}).parsed.plan is odd.plan
+    """Such a plan cannot be sent back in the compact form: it comes back whole, from a worker too."""
+    real = cache_store.parse_source
+    monkeypatch.setattr(cache_store, "parse_source", lambda s: replace(real(s), plan=_odd(real(s).plan)))
+    sources = _many(project)
+    wanted = [_odd(p.plan) for p in parse_each(sources)]
+    assert any(p is not None for p in wanted)
+    for parsed in _parsed_here_and_with_workers(sources):
+        assert [p.plan for p in parsed] == wanted

@@ -1,16 +1,28 @@
-"""parallel.share: items shared between this process and forked workers, each exactly once."""
+"""parallel.py, the one process policy: items shared between this process and forked workers, each
+exactly once, when this process runs one thread; everything in this process when it runs others
+(the dev server), for parsing, rendering and history alike."""
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from incremental_helpers import generated, watching
+from sitecheck import read_tree
 
-from plangen.parallel import can_fork, share
+from plangen.build import BuildOptions, build
+from plangen.history import parallel_map
+from plangen.parallel import fork_exists, may_fork, share, threads
 
-pytestmark = pytest.mark.skipif(not can_fork() or not os.path.isdir("/proc"), reason="needs fork (and /proc to see workers)")
+pytestmark = pytest.mark.skipif(not fork_exists() or not os.path.isdir("/proc"),
+                                reason="needs fork (and /proc to see workers)")
 MAIN = os.getpid()
 
 
@@ -33,31 +45,57 @@ def _children() -> set[int]:
     return found
 
 
+def _expired(signum: int, frame: object) -> None:
+    raise TimeoutError("share() still waiting after every item was made")
+
+
 def _all(made) -> dict:
-    """dict(made), in a thread with a deadline: a wait that never ends fails the test, not the suite."""
-    got: dict = {}
-    failed: list[BaseException] = []
+    """dict(made), with a deadline: a wait that never ends fails the test, not the suite. (An alarm,
+    not a thread: with a second thread running, share would not fork.)"""
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.alarm(60)
+    try:
+        return dict(made)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
-    def run() -> None:
-        try:
-            got.update(made)
-        except BaseException as exc:  # noqa: BLE001 - raised again in the test
-            failed.append(exc)
 
-    runner = threading.Thread(target=run, daemon=True)
-    runner.start()
-    runner.join(timeout=60)
-    assert not runner.is_alive(), "share() still waiting after every item was made"
-    if failed:
-        raise failed[0]
-    return got
+def _alone() -> bool:
+    """This process runs one thread, after a moment for threads that are ending (a server just shut down)."""
+    for _ in range(50):
+        if may_fork():
+            return True
+        time.sleep(0.05)
+    return False
 
 
 @pytest.fixture(autouse=True)
 def no_worker_left_behind():
+    assert _alone(), f"this test process runs {threads()} threads: {threading.enumerate()} (a test left one behind)"
     before = _children()
     yield
     assert _children() <= before  # every worker ended and was reaped
+
+
+class Another:
+    """A second thread, alive until stopped (as serve's server, watcher and builder are)."""
+
+    def __init__(self) -> None:
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self.stopping.wait, name="another", daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join()
+
+
+@pytest.fixture
+def another_thread() -> Iterator[Another]:
+    running = Another()
+    yield running
+    running.stop()
 
 
 def test_every_item_once_shared_with_a_worker_and_own_items_only_here() -> None:
@@ -133,3 +171,72 @@ def test_stopping_early_ends_the_workers() -> None:
 def test_fewer_items_than_a_chunk_end_without_waiting_for_more() -> None:
     # this process may take every item before the worker starts; the worker then ends at once
     assert sorted(_all(share(_slow_pid, list(range(3)), 1, workers=2))) == [0, 1, 2]
+
+
+def test_a_process_that_runs_other_threads_forks_no_worker(another_thread: Another) -> None:
+    assert not may_fork()
+    got = _all(share(_slow_pid, list(range(300)), 10, workers=2))
+    assert sorted(got) == list(range(300)) and {pid for _, pid in got.values()} == {MAIN}
+
+
+def test_history_shares_its_work_by_the_same_policy(another_thread: Another) -> None:
+    """history.parallel_map (revisions, `plangen diff`): in order; in this process while another
+    thread runs, with a worker once this process runs one thread."""
+    alone = parallel_map(_slow_pid, list(range(400)))
+    assert [x for x, _ in alone] == list(range(400)) and {pid for _, pid in alone} == {MAIN}
+    another_thread.stop()
+    shared = parallel_map(_slow_pid, list(range(400)))
+    assert [x for x, _ in shared] == list(range(400)) and len({pid for _, pid in shared}) >= 2
+
+
+# `plangen build` as the command line runs it, telling how many processes it forked (os.register_at_fork)
+COMMAND_LINE = """
+import os, sys
+forks = []
+os.register_at_fork(after_in_parent=lambda: forks.append(1))
+from plangen.cli import main
+code = main(["build", "--no-search", "--no-history", "-C", sys.argv[1], "-o", sys.argv[2]])
+print(len(forks), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_a_build_from_a_thread_forks_nothing_and_equals_the_command_lines_which_forks(
+        tmp_path, another_thread: Another) -> None:
+    """Enough plans that a one-thread process renders with workers: the command line's build does;
+    the same build run from a thread while another thread runs (serve) forks no process, and gives
+    the same site."""
+    import plangen
+
+    root = generated(tmp_path / "project", 100, seed=3)
+    built = []
+    with watching() as seen:
+        builder = threading.Thread(target=lambda: built.append(build(BuildOptions(
+            root=root, output=tmp_path / "threaded", search=False, history=False, persistent_cache=False))))
+        builder.start()
+        builder.join(timeout=300)
+    assert built and built[0].ok and seen.forks == 0
+    env = {**os.environ, "PYTHONPATH": str(Path(plangen.__file__).parents[1])}
+    ran = subprocess.run([sys.executable, "-c", COMMAND_LINE, str(root), str(tmp_path / "cold")], env=env,
+                         capture_output=True, text=True, timeout=300, check=False)
+    assert ran.returncode == 0, ran.stderr
+    assert int(ran.stderr.split()[-1]) >= 1  # worker processes rendered alongside
+    assert read_tree(tmp_path / "threaded") == read_tree(tmp_path / "cold")
+
+
+def test_serve_builds_without_forking_while_its_watcher_runs(tmp_path) -> None:
+    """`plangen serve`'s loop (watchdog's observer, the builder thread): its first build, a cold one
+    of enough pages that a one-thread process would fork workers, forks none."""
+    from plangen.build import PARALLEL_FROM
+    from plangen.serve import Preview, ServeOptions
+
+    root = generated(tmp_path / "project", 100, seed=3)
+    preview = Preview(ServeOptions(root=root, search=False), say=lambda _: None)
+    with watching() as seen:
+        preview.start()
+        try:
+            assert preview.first_build.wait(300)
+        finally:
+            preview.stop()
+    assert preview.timings and preview.timings[0].ok and preview.timings[0].rendered >= PARALLEL_FROM
+    assert seen.forks == 0 and (preview.output / "index.html").is_file()

@@ -6,7 +6,6 @@ of the site compared (it is the same bytes for the same plans)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import re
@@ -19,16 +18,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from incremental_helpers import corpus
+from sitecheck import read_tree
 
 from plangen import search
 from plangen.publish import MOMENTS
-
-_spec = importlib.util.spec_from_file_location("corpus", REPO / "bench" / "corpus.py")
-assert _spec and _spec.loader
-corpus = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("corpus", corpus)
-_spec.loader.exec_module(corpus)
 
 SEARCH = search.off_reason(True) == ""
 BUILD = [sys.executable, "-m", "plangen", "build", "--lang", "en", "--no-history"]
@@ -45,11 +39,6 @@ def _start(root: Path, fault: str = "", stderr: Path | None = None) -> subproces
     command = [*BUILD, "-C", str(root), "-o", str(root / "site")]
     err = stderr.open("wb") if stderr else subprocess.DEVNULL
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, env=env)
-
-
-def _pages(out: Path) -> dict[str, bytes]:
-    """Every file of the site, its search index included."""
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def _indexed(out: Path) -> int:
@@ -93,7 +82,7 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     assert cold.returncode == 0
     assert re.search(r"built \d+ plans", cold.stdout), cold.stdout
     plans = _indexed(new / "site")
-    return old, _pages(old / "site"), _pages(new / "site"), plans
+    return old, read_tree(old / "site"), read_tree(new / "site"), plans
 
 
 @pytest.fixture
@@ -105,7 +94,7 @@ def project(versions: tuple[Path, dict[str, bytes], dict[str, bytes], int], tmp_
 
 
 def _is_whole(out: Path, old: dict[str, bytes], new: dict[str, bytes]) -> bool:
-    pages = _pages(out)
+    pages = read_tree(out)
     return pages == old or pages == new
 
 
@@ -118,7 +107,7 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_giv
     assert _is_whole(project / "site", old, new)  # the old site or the new one, never a mix
     again = _run(project)
     assert again.returncode == 0, again.stderr
-    assert _pages(project / "site") == new
+    assert read_tree(project / "site") == new
     if SEARCH:
         assert _indexed(project / "site") == plans
     assert _leftovers(project) == []
@@ -138,7 +127,7 @@ def test_a_build_killed_after_a_random_delay_is_recovered_by_the_next(
     process.wait()
     assert _is_whole(project / "site", old, new)
     assert _run(project).returncode == 0
-    assert _pages(project / "site") == new
+    assert read_tree(project / "site") == new
     if SEARCH:
         assert _indexed(project / "site") == plans
     assert _leftovers(project) == []
@@ -196,7 +185,7 @@ def test_a_really_full_disk_gives_one_error_and_leaves_the_site_as_it_was(
     (small_disk / "filler").unlink()
     assert _leftovers(root) == []
     assert _run(root).returncode == 0
-    assert _pages(root / "site") == versions[2]
+    assert read_tree(root / "site") == versions[2]
 
 
 def test_an_output_folder_that_cannot_be_written_gives_one_error_and_the_site_stays(project: Path,
@@ -257,7 +246,7 @@ def test_a_second_build_waits_for_the_first_naming_it(
     flag.unlink()
     assert first.wait(300) == 0
     assert second.wait(300) == 0
-    assert _pages(project / "site") == versions[2]
+    assert read_tree(project / "site") == versions[2]
     assert _leftovers(project) == []
 
 
@@ -267,7 +256,7 @@ def test_the_lock_of_a_killed_build_does_not_stop_the_next(
     assert killed.returncode == -signal.SIGKILL
     again = _run(project)
     assert again.returncode == 0 and "waiting for another build" not in again.stderr
-    assert _pages(project / "site") == versions[2]
+    assert read_tree(project / "site") == versions[2]
     assert _leftovers(project) == []
 
 
@@ -279,5 +268,5 @@ def test_an_output_folder_that_is_a_symbolic_link_stays_one(
     (project / "site").symlink_to(served, target_is_directory=True)
     assert _run(project).returncode == 0
     assert (project / "site").is_symlink() and (project / "site").resolve() == served.resolve()
-    assert _pages(served) == versions[2]
+    assert read_tree(served) == versions[2]
     assert _leftovers(project) == [] and _leftovers(served.parent) == []

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from incremental_helpers import generated, options, watching
 
 from plangen.build import BuildOptions, build
 from plangen.cache import BuildCache
 from plangen.memo import SLACK, ByIdentity, changed_positions
 from plangen.workspace import load_workspace
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import corpus
 
 
 class Thing:
@@ -55,13 +52,11 @@ def test_changed_positions_finds_the_objects_that_were_replaced() -> None:
 
 
 def _served(tmp_path: Path, seed: int = 4) -> tuple[Path, BuildOptions, BuildCache]:
-    root = tmp_path / "project"
-    corpus.generate(root, 12, seed=seed)
+    root = generated(tmp_path / "project", 12, seed=seed)
     memory = BuildCache()
-    options = BuildOptions(root=root, output=tmp_path / "site", search=False, history=False, jobs=1,
-                           persistent_cache=False)
-    assert build(options, cache=memory).ok
-    return root, options, memory
+    given = options(root, tmp_path / "site", persistent_cache=False)
+    assert build(given, cache=memory).ok
+    return root, given, memory
 
 
 def test_plan_links_are_checked_again_when_a_save_changes_them(tmp_path: Path) -> None:
@@ -81,17 +76,15 @@ def display(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def test_a_trusted_hint_reads_only_the_saved_file_and_gives_the_same_project(tmp_path: Path,
-                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_trusted_hint_reads_only_the_saved_file_and_gives_the_same_project(tmp_path: Path) -> None:
     root, options, memory = _served(tmp_path)
     plan = min((root / "plans").rglob("*.md"))
     plan.write_text(plan.read_text("utf-8") + "\n补充一句。\n", "utf-8")
-    reads: list[str] = []
-    real = BuildCache.read
-    monkeypatch.setattr(BuildCache, "read", lambda self, file, *a: reads.append(file) or real(self, file, *a))
     memory.expect({str(plan)})
-    served = build(options, cache=memory)
-    assert served.ok and reads == [str(plan)]
+    with watching() as seen:
+        served = build(options, cache=memory)
+    plan_files = [name for name in seen.opened_in((root / "plans").resolve()) if name.endswith((".md", ".yaml"))]
+    assert served.ok and plan_files == [plan.name]
     full = load_workspace(root).project
     assert served.workspace.project.plans == full.plans and served.workspace.project.texts == full.texts
 

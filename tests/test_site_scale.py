@@ -9,22 +9,18 @@ previous/next, sitemaps that parse and keep within the protocol's limits, the AP
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 import xml.etree.ElementTree as ET
 from collections import deque
-from pathlib import Path
-from types import ModuleType
 from urllib.parse import unquote, urljoin
 
 import pytest
+from conftest import corpus
 from sitecheck import build_files
 
 from plangen import feeds, paging, urls
 
-REPO = Path(__file__).resolve().parents[1]
 N = 1200
 PAGE_BOUND = 300_000  # bytes: the bound at 10,000 plans
 # pages here must leave room for what grows with the corpus up to 10,000 plans: a list's pager (a
@@ -34,19 +30,10 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 HREF = re.compile(r'<a\b[^>]*?\bhref="([^"#?]*)[^"]*"')
 
 
-def bench_corpus() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_corpus_scale", REPO / "bench" / "corpus.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     base = tmp_path_factory.mktemp("scale")
-    bench_corpus().generate(base / "project", N, seed=7)
+    corpus.generate(base / "project", N, seed=7)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(feeds, "SITEMAP_URLS", 1000)
         mp.setattr(feeds, "API_PER_PAGE", 250)

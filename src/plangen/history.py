@@ -33,11 +33,9 @@ history costs the `git log` pass and reading the cache; a corrupt cache file is 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -48,6 +46,7 @@ from .diff.model import PlanDiff, Version
 from .diff.sets import added, diff_pair, version_of
 from .historycache import Lazy, PlanCache, read_index, signature, write_index
 from .model import Plan
+from .parallel import in_order
 from .problems import Problem
 from .project import ReadOptions, parse_source
 from .sources import Source, decode, kind_of
@@ -135,27 +134,44 @@ Entry = tuple[int, git.FileChange]   # (commit index, newest first = 0; the chan
 
 
 def _read(repo: Path, root: Path, paths: list[str], cache_dir: Path, options: ReadOptions) -> HistoryResult:
-    prefix = root.relative_to(repo.resolve()).as_posix() if root != repo.resolve() else ""
-    prefix = "" if prefix == "." else prefix
+    prefix = _prefix(repo, root)
     commits = git.log_changes(repo, [prefix] if prefix else [])
     index = _index(commits)
     shallow = git.is_shallow(repo)
     chains = {p: follow(index, _join(prefix, p)) for p in paths}
-    signatures = {p: signature([_key(c.old_blob, c.old_path) + ">" + _key(c.new_blob, c.new_path)
-                                for _, c in chain]) for p, chain in chains.items()}
+    signatures = _signatures(chains)
     known = read_index(cache_dir)
     reader = _Reader(repo, prefix, options, {p: PlanCache(cache_dir, p) for p in paths})
     changed = [p for p in paths if known.get(p) != signatures[p] or not reader.caches[p].file.exists()]
     reader.parse_missing({p: chains[p] for p in changed})
     histories = {p: _history(p, commits, chains[p], reader, shallow) for p in paths}
-    for p in changed:   # new diffs are computed now, so that the cache keeps them
-        for revision in histories[p].revisions:
-            revision.lazy_diff.get()
-        reader.caches[p].save()
+    _keep(changed, histories, reader)
     if changed or set(known) != set(paths):
         write_index(cache_dir, {**known, **signatures})
     reader.save_on_miss = True
     return HistoryResult(histories, shallow, (SHALLOW_NOTE,) if shallow else ())
+
+
+def _prefix(repo: Path, root: Path) -> str:
+    """The project folder's path in the repository ("" at its top)."""
+    if root == repo.resolve():
+        return ""
+    prefix = root.relative_to(repo.resolve()).as_posix()
+    return "" if prefix == "." else prefix
+
+
+def _signatures(chains: dict[str, list[Entry]]) -> dict[str, str]:
+    """Each plan's chain of changes, as one signature (the cache of a plan whose signature is unchanged is kept)."""
+    return {p: signature([_key(c.old_blob, c.old_path) + ">" + _key(c.new_blob, c.new_path) for _, c in chain])
+            for p, chain in chains.items()}
+
+
+def _keep(changed: list[str], histories: dict[str, PlanHistory], reader: _Reader) -> None:
+    """The changed plans' new diffs computed now, so that their caches keep them; then saved."""
+    for p in changed:
+        for revision in histories[p].revisions:
+            revision.lazy_diff.get()
+        reader.caches[p].save()
 
 
 def _join(prefix: str, path: str) -> str:
@@ -271,18 +287,9 @@ def _parse_all(jobs: list[tuple[str, bytes, ReadOptions]]) -> list[Version]:
 
 
 def parallel_map(fn: Callable[[J], R], jobs: list[J]) -> list[R]:
-    """fn over jobs, in worker processes when there are many (for pure, costly functions)."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return [fn(job) for job in jobs]
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        return list(pool.map(fn, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """forkserver: safe in a process that runs threads (the dev server), unlike fork."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    """fn over jobs, in order; shared with worker processes when there are many and the process
+    policy allows it (parallel.py)."""
+    return in_order(fn, jobs, PARALLEL_FROM, min(os.cpu_count() or 1, 8))
 
 
 def _parse_job(job: tuple[str, bytes, ReadOptions]) -> Version:

@@ -16,7 +16,7 @@ from .history import PlanHistory
 from .index import Index
 from .model import Plan
 from .pages import ALL, Cited, Page, cited_with, home, list_pages, plan_page
-from .parallel import can_fork, share
+from .parallel import may_fork, share
 from .render import SiteInfo
 from .reuse import Built, Inputs, Job, changed_plans, changed_templates, inputs_of, page_fingerprint, source_date_epoch
 from .theme import asset_files
@@ -226,7 +226,7 @@ def _each(make: Callable[[Job], R], jobs: list[Job], workers: int, progress: Pro
           before_fork: Callable[[], None] | None) -> Iterator[tuple[Job, R]]:
     """(job, make(job)) for every job, as each is made: in this process, or shared with workers."""
     workers = workers or (os.cpu_count() or 1)
-    if workers > 1 and len(jobs) >= PARALLEL_FROM and can_fork():
+    if workers > 1 and len(jobs) >= PARALLEL_FROM and may_fork():
         if before_fork is not None:
             before_fork()
         yield from _each_parallel(make, jobs, workers, progress)

@@ -1,12 +1,19 @@
-"""A function over many items, shared between this process and forked worker processes.
+"""The one process policy of plangen: work over many items, shared between this process and forked
+worker processes when that is safe, else done in this process (docs/architecture.md, "Processes").
+
+Forking is safe only in a process that runs one thread: a fork copies every lock as it is at that
+moment, and a lock another thread holds (the allocator's, logging's, the import lock, a watcher's)
+stays held for ever in the child. So `may_fork` allows workers only when fork exists and this
+process has a single thread: a `plangen build` run from the command line; never `plangen serve`,
+whose server, watcher and builder threads run together, and whose rebuilds are small anyway.
 
 Forked workers inherit the function and the items, so only indexes go to them and only results
-come back. Where forking is not available, or for a batch too small to repay starting the
-workers, the items are done in this process.
+come back. Where forking is not allowed, or for a batch too small to repay starting the workers,
+the items are done in this process.
 
 This process works too: it and one worker per further core take chunks of items in turn from
 a shared counter, so none waits while work is left, and this process's own results need no copying
-between processes. Results come as they are made, in no fixed order.
+between processes. Results come as they are made, in no fixed order (`in_order` puts them back).
 """
 
 from __future__ import annotations
@@ -25,8 +32,23 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def can_fork() -> bool:
+def fork_exists() -> bool:
+    """The system can fork (not Windows; macOS can, but see `may_fork`)."""
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def threads() -> int:
+    """The threads this process runs: as the system counts them where it can (threads that native
+    code started count too), else as Python counts its own."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
+def may_fork() -> bool:
+    """Whether worker processes may be forked here and now: fork exists and this process runs one thread."""
+    return fork_exists() and threads() == 1
 
 
 CHUNK = 8  # items per claim: small enough that the last claims end together, large enough to be cheap
@@ -38,17 +60,23 @@ def share(here: Callable[[T], R], items: Sequence[T], smallest: int, workers: in
     """(i, here(items[i])) for every item, as each is made, in no fixed order; then, or first when
     workers run, (len(items) + k, here(own[k])) for the items `own` that only this process may do.
 
-    With at least `smallest` items, more than one core (`workers`: 0 = one per core) and fork,
+    With at least `smallest` items, more than one core (`workers`: 0 = one per core) and `may_fork()`,
     `workers - 1` forked processes take chunks of items alongside this one. A worker computes
     `away(item)` (default `here`), which is sent back and turned into the result here by
     `back(item, sent)` (default: as sent). An exception in a worker is raised here; a worker that
     dies without one leaves its unfinished items to this process."""
     workers = workers or (os.cpu_count() or 1)
-    if workers < 2 or len(items) < smallest or not can_fork():
+    if workers < 2 or len(items) < smallest or not may_fork():
         for i, item in enumerate([*items, *own]):
             yield i, here(item)
         return
     yield from _Shared(here, items, workers - 1, away or here, back).run(own)
+
+
+def in_order(fn: Callable[[T], R], items: Sequence[T], smallest: int, workers: int = 0) -> list[R]:
+    """[fn(item) for item in items], shared with worker processes as `share` decides."""
+    made = dict(share(fn, items, smallest, workers))
+    return [made[i] for i in range(len(items))]
 
 
 class _Failed:

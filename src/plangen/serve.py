@@ -8,6 +8,9 @@ preview with drafts never overwrites the site; that folder is removed again when
 A failed build writes nothing: the last good preview keeps being served and the problems go to
 the terminal and, through the event stream, to an overlay in every open tab.
 
+Builds run in the builder thread while the server and the watcher run theirs, so they never fork
+worker processes: everything is made in this process (docs/architecture.md, "Processes").
+
 The only module that imports watchdog.
 """
 
@@ -347,7 +350,6 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
     if exposure_warning(options.host, s.language):
         say(exposure_warning(options.host, s.language))
     previous = signal.signal(signal.SIGTERM, _interrupt)
-    os.register_at_fork(after_in_child=_ignore_interrupts)  # Ctrl-C reaches the whole process group
     try:
         preview.start()
         while not preview.first_build.wait(0.1):
@@ -368,15 +370,6 @@ def serve(options: ServeOptions, out: TextIO = sys.stdout) -> int:
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
-
-
-def _ignore_interrupts() -> None:
-    """In the build's forked render workers: leave Ctrl-C to serve, which lets the build finish.
-
-    A worker killed by Ctrl-C loses its task and the pool would wait for it forever.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
 
 
 def _clear_leftover(folder: Path, say: Callable[[str], None], s: messages.Say) -> None:
