@@ -19,6 +19,7 @@ between processes. Results come as they are made, in no fixed order (`in_order` 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import multiprocessing
 import os
 import queue
@@ -118,6 +119,7 @@ class _Shared:
         conns, pids = [], []
         for _ in range(self.helpers):
             reader, writer = multiprocessing.Pipe(duplex=False)
+            _widen(writer)
             pid = os.fork()
             if pid == 0:  # the worker
                 reader.close()
@@ -169,6 +171,17 @@ class _Shared:
             for offset, sent in enumerate(results):
                 i = start + offset
                 yield i, sent if self.back is None else self.back(self.items[i], sent)
+
+
+PIPE_SIZE = 1 << 20  # what a worker may send ahead of this process's reading (Linux's limit for anyone)
+
+
+def _widen(conn: Connection) -> None:
+    """Let a worker send up to PIPE_SIZE before it waits. This process reads what workers send in a
+    thread, which gets the interpreter only between the main thread's turns; with the system's
+    default pipe (64 KiB, a few parsed plans) a worker would wait for that thread most of its time."""
+    with contextlib.suppress(AttributeError, OSError):  # (not Linux, or a lower limit: the default pipe, slower)
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
 
 
 def _connection(ready: object) -> Connection:
