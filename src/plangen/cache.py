@@ -18,6 +18,7 @@ send it as compact JSON, and the plans of one batch share their equal strings an
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -264,18 +265,19 @@ def _parse_in_worker(source: Source) -> str | _Entry:
     the plan's values do not fit the model's types, the entry itself (pickled). Not the data, the
     text or the other marks: only the slug's mark is needed again (duplicate slugs are found across files)."""
     entry = _parse_in_this_process(source)
-    try:
-        return entry_line(source.path, _parsed_to_json(entry))
-    except TypeError:  # a value of another type than its field's
-        return entry
+    return entry.line or entry
 
 
 def _parse_in_this_process(source: Source) -> _Entry:
     """parse_source, keeping what the cache keeps of a parsed file (as `_from_worker` does of one
-    parsed by a worker): the model, the problems and the slug's mark."""
+    parsed by a worker): the model, the problems and the slug's mark, and its line of the saved
+    cache (made here, where parsing is shared among processes, rather than when the cache is saved)."""
     parsed = parse_source(source)
-    return _Entry(digest(source.path, source.kind, source.text),
-                  _cache_entry(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed)))
+    entry = _Entry(digest(source.path, source.kind, source.text),
+                   _cache_entry(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed)))
+    with contextlib.suppress(TypeError):  # a plan whose values do not fit the model's types: never saved
+        entry.line = entry_line(source.path, _parsed_to_json(entry))
+    return entry
 
 
 def _slug_mark(parsed: Parsed) -> tuple[int, int] | None:
