@@ -7,7 +7,7 @@ compiled templates are kept, and the interface's words put in when a template is
 - `t('key')` with a constant key is replaced, when a template is compiled, by the interface text in
   the site's language (i18n.py): the page is the same, without a call per word on every page. A key
   made while rendering (`t('status:' ~ plan.status)`) is still a call. Compiled templates are
-  therefore kept per language.
+  therefore kept per language; so is the `day` filter (a date as the interface writes dates).
 - A template once loaded is not looked at on disk again (no `stat` per page): a renderer kept for
   the next build of a long-lived process forgets its templates when their fingerprints change
   (reuse.py).
@@ -25,6 +25,7 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 
 from .codepoints import describe, find_forbidden, position
+from .dates import PlanDate
 from .i18n import translator
 from .store import write_atomic
 from .theme import default_theme
@@ -128,4 +129,17 @@ def make_env(user_templates: Path | None, language: str, compiled: CompiledTempl
                       extensions=[_InterfaceText],
                       bytecode_cache=compiled if compiled is not None else CompiledTemplates())
     env.extend(interface_language=language)
+    env.filters["day"] = _day_in(language)
     return env
+
+
+def _day_in(language: str) -> Callable[[object], str]:
+    """The `day` filter: a plan's date as the interface writes dates (2016年9月1日; 2016-09-01 in English)."""
+    english = language == "en"
+
+    def day(value: object) -> str:
+        if not value:
+            return ""
+        return str(value) if english or not isinstance(value, PlanDate) else value.zh
+
+    return day
