@@ -23,6 +23,19 @@ TITLES: tuple[str, ...] = tuple(sorted({
 _TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
 
+# Two-character surnames (欧阳晓峰, 诸葛明): a name of four characters starts with one of them.
+COMPOUND_SURNAMES: frozenset[str] = frozenset((
+    "欧阳", "司马", "诸葛", "上官", "东方", "夏侯", "端木", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+    "司徒", "令狐", "独孤", "南宫", "西门", "轩辕", "呼延", "闻人", "澹台", "公冶", "太史", "申屠", "钟离",
+    "百里", "东郭", "濮阳", "淳于", "单于", "拓跋", "司空", "第五", "左丘", "梁丘", "赫连", "万俟",
+))
+
+
+def name_sizes(text: str) -> tuple[int, ...]:
+    """Lengths a name ending `text` may have, longest first: 4 only after a two-character surname."""
+    return (4, 3, 2) if len(text) >= 4 and text[-4:-2] in COMPOUND_SURNAMES else (3, 2)
+
+
 # Words that mark a member entry as a description of a group, not a person's name.
 _GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代表", "人员", "等", "班子", "骨干")
 
@@ -47,11 +60,12 @@ class PersonText:
 
 # Endings of organisation names, longest first: where an organisation ends and a job title begins.
 ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
-    "人民政府", "政府", "办事处", "居委会", "村委会", "委员会", "党工委", "党委", "党组", "党支部", "支部", "工委",
+    "人民政府", "政府", "办事处", "居委会", "村委会", "委会", "社", "委员会", "党工委", "党委", "党组", "党支部", "支部", "工委",
     "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
     "办公室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
 }, key=len, reverse=True))
+_NOT_FIRST = "长会记任员理席"  # no job title starts so: 医院院长助理 is not 医院院 + 长助理
 _TITLE_ENDS = ("长", "记", "任", "员", "师", "理", "委", "席", "官", "书", "干", "监", "事")
 
 
@@ -69,10 +83,26 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
             return text[len(name):], name
     for i in range(len(text) - 2, 2, -1):  # an organisation of three characters or more (not 两校, 各校)
         head, rest = text[:i], text[i:]
-        if head.endswith(ORG_SUFFIXES) and _is_title(rest) and not head.endswith("副"):
-            return rest, head
+        if head.endswith(ORG_SUFFIXES) and _is_title(rest) and not head.endswith("副") and rest[0] not in _NOT_FIRST:
+            return _department(head, rest)
     return text, ""
 
+
+_DEPARTMENT_ENDS = ("科", "股", "处", "室", "部")
+_NOT_DEPARTMENT = ("办公室", "办事处", "支部")
+_PLACE = re.compile("[省市县区乡镇村]")
+
+
+def _department(org: str, title: str) -> tuple[str, str]:
+    """A department is part of the title: '县人民医院护理部' + '主任' -> ('护理部主任', '县人民医院'), and
+    '教务处' + '主任' -> ('教务处主任', '') when no organisation is written before it."""
+    if not org.endswith(_DEPARTMENT_ENDS) or org.endswith(_NOT_DEPARTMENT):
+        return title, org
+    for j in range(len(org) - 2, 2, -1):
+        parent = org[:j]
+        if parent.endswith(ORG_SUFFIXES) and not parent.endswith(_DEPARTMENT_ENDS):
+            return org[j:] + title, parent
+    return (org + title, "") if not _PLACE.search(org) else (title, org)
 
 def _is_title(text: str) -> bool:
     return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_TITLE_ENDS))
@@ -103,7 +133,7 @@ def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
         return "", info  # 邹平（县民政局）: an organisation alone
     for n in _TITLE_LENGTHS:  # the longest title that ends the text (two of one length cannot both end it)
         if n <= len(info) and info[-n:] in _TITLE_SET:
-            return info[-n:], info[:-n].strip()
+            return _department(info[:-n].strip(), info[-n:]) if info[:-n].strip() else (info[-n:], "")
     return info, ""
 
 

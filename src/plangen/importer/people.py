@@ -20,7 +20,7 @@ _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*�
 _ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
-_SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师)\s*$")  # 巩敏  …科长
+_SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师|主席)\s*$")  # 巩敏  …科长
 _OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
 _DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)")
 _PROSE = (
@@ -177,21 +177,36 @@ def _continue(group: Group, text: str, k: str) -> None:
 
 
 _SPACED = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000]+"
-                     r"(?P<title>[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师))(?=\s*(?:[；;，,、]|$))")
+                     r"(?P<title>[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师|主席|专干|干事))(?=\s*(?:[；;，,、]|$))")
 
 
-_TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委))[ \u3000]+"
-                          r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,]|$))")
+_TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事))[ \u3000]+"
+                          r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,、]|$))")
+
+
+_NAME_COMMA = re.compile(r"(?<![^\s：:；;])(?P<name>[\u4e00-\u9fff]{2,4})[，,]\s*"
+                         r"(?P<title>[^\s；;，,、（()）：:]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;。.]|$))")
+
+
+def _titles_start(titles: str) -> int:
+    """Where the titles of one person start in 'A、B、县委副书记、县长': after the last piece that is no title
+    (县财政局、县供销社、镇民政办主任 names two organisations, then a title)."""
+    pieces = titles.split("、")
+    start = len(pieces) - 1
+    while start > 0 and pieces[start - 1].endswith(cntext.TITLES + _TITLE_END):
+        start -= 1
+    return sum(len(p) + 1 for p in pieces[:start])
 
 
 def _bracket_spaced(text: str, k: str) -> tuple[str, str]:
-    """'封建军 北坡镇副镇长' and '县委常委、副县长 乔宇' -> 'name（title）', in the text and its key alike."""
-    for m in reversed(list(_SPACED.finditer(k))):
+    """'封建军 北坡镇副镇长', '罗建国，县农业农村局局长；' and '县委常委、副县长 乔宇' -> 'name（title）', in the
+    text and its key alike."""
+    for m in sorted([*_SPACED.finditer(k), *_NAME_COMMA.finditer(k)], key=lambda m: m.start(), reverse=True):
         a, b, c = m.end("name"), m.start("title"), m.end("title")
         text = text[:a] + "（" + text[b:c] + "）" + text[c:]
         k = k[:a] + "（" + k[b:c] + "）" + k[c:]
     for m in reversed(list(_TITLE_FIRST.finditer(k))):
-        t, n = (m.start("title"), m.end("title")), (m.start("name"), m.end("name"))
+        t, n = (m.start("title") + _titles_start(m["title"]), m.end("title")), (m.start("name"), m.end("name"))
         text = text[:t[0]] + text[n[0]:n[1]] + "（" + text[t[0]:t[1]] + "）" + text[n[1]:]
         k = k[:t[0]] + k[n[0]:n[1]] + "（" + k[t[0]:t[1]] + "）" + k[n[1]:]
     return text, k
@@ -244,8 +259,9 @@ def _prose(group: Group, text: str, k: str) -> None:
             if not m:
                 continue
             role = _ROLE_OF[m["role"]]
-            original = text[start + m.start("who"):start + m.end("who")]
-            for person in _prose_person(original, m["who"], group.orgs):
+            cut = m["who"].rfind("由") + 1  # 领导小组由…担任组长: the people after 由
+            original = text[start + m.start("who") + cut:start + m.end("who")]
+            for person in _prose_person(original, m["who"][cut:], group.orgs):
                 group.add(role, _with_role(person, m["role"]))
             break
 
@@ -258,9 +274,7 @@ def _prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[st
     for piece in _pieces(k):
         start = k.find(piece, pos)
         pos = start + len(piece)
-        original = text[start:start + len(piece)].strip()
-        piece = piece.strip().removeprefix("由").removesuffix("同志")
-        original = original[len(original) - len(piece):] if piece else original
+        original, piece = _bare(text[start:start + len(piece)], piece)
         named = _split_name(piece)
         first = _name_first(piece) if not named else None
         if named:
@@ -279,6 +293,18 @@ def _prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[st
     return out
 
 
+def _bare(original: str, piece: str) -> tuple[str, str]:
+    """A piece without spaces, a leading 由 and a trailing 同志, cut alike from the text as written and its key."""
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    original = original[lead:lead + len(piece)]
+    if piece.startswith("由"):
+        piece, original = piece[1:], original[1:]
+    if piece.endswith("同志") and len(piece) > 2:
+        piece, original = piece[:-2], original[:-2]
+    return original, piece
+
+
 def _pieces(k: str) -> list[str]:
     """'副局长鞠文、人力资源和社会保障局副局长栾海' -> two pieces: 、 always divides; 和 / 及 only between names."""
     out: list[str] = []
@@ -290,8 +316,26 @@ def _pieces(k: str) -> list[str]:
 
 def _titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
     """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
-    title, org = _org_split(title, orgs) if "、" not in title else (title, "")
+    title, org = _org_split(title, orgs) if "、" not in title else _titles_split(title, orgs)
     return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
+
+
+_PARTY = ("党组", "党委", "党工委", "党支部", "党总支")
+
+
+def _titles_split(titles: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
+    """'县教育局党组书记、局长' -> ('党组书记、局长', '县教育局'): the organisation written before the first of
+    several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
+    are the organisation's own (局长 of the 局)."""
+    first, *rest = titles.split("、")
+    title, org = _org_split(first, orgs)
+    if not org or not all(cntext.split_org(r)[1] == "" and r for r in rest):
+        return titles, ""
+    party = next((p for p in _PARTY if org.endswith(p)), "")
+    base = org[:-len(party)] if party else org
+    if party and len(base) >= 3 and key(base).endswith(cntext.ORG_SUFFIXES):
+        org, title = base, party + title
+    return "、".join([title, *rest]), org
 
 
 def _org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
@@ -314,18 +358,23 @@ def _name_first(piece: str) -> int:
 
 
 _NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师")
+_GROUP_START = ("各", "全体", "所有")
 _ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
 
 
 def _split_name(piece: str) -> str:
     """The name at the end of '县纪委书记李诒芸' ('李诒芸'), a bare 2–3 character name, or ''."""
-    if any(w in piece for w in _NOT_A_NAME):
+    if piece.startswith(_GROUP_START):
         return ""
-    for size in (3, 2):
+    for size in cntext.name_sizes(piece):
         if len(piece) > size:
             title = piece[:-size]
             if title.endswith(cntext.TITLES + _TITLE_END) and not piece[-size:].endswith(_TITLE_END):
-                return piece[-size:]
-    if 2 <= len(piece) <= 3 and not piece.endswith(_TITLE_END + _ORG_END):
+                own = cntext.split_org(title)[0] + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is the organisation's
+                return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]
+    if any(w in piece for w in _NOT_A_NAME):
+        return ""
+    if (2 <= len(piece) <= 3 or cntext.name_sizes(piece)[0] == len(piece) == 4) \
+            and not piece.endswith(_TITLE_END + _ORG_END):
         return piece
     return ""
