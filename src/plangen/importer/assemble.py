@@ -15,7 +15,7 @@ from .infer import LEADERSHIP, assign
 from .outline import Node
 from .people import read_group
 from .splitting import title_of
-from .steps import Years, closing_fields, period_from, steps_from_nodes, steps_from_paragraphs
+from .steps import Years, closing_fields, first_phase, period_from, step_from, steps_from_nodes, steps_from_paragraphs
 from .structure import Chunk, chunks_of, closing_lines
 from .wrapper import unwrap
 
@@ -219,7 +219,7 @@ def _value(part: str, chunk: Chunk, years: Years, report: Report, data: dict[str
     if part == "steps":
         return _steps(chunk, lead, items, years, report, data, sections)
     if part == "period":
-        period = period_from(chunk.text(), years, report.warnings, chunk.first_line) or None
+        period = period_from(chunk.text(), years, report.warnings, chunk.first_line, data.get("date")) or None
         if period and leftover(_below(chunk)):  # 自…起实施，按国家规定执行到…: the words beyond the dates are kept
             sections.append({"title": _heading(chunk) or TOP_LABELS["period"], "body": _below(chunk)})
         return period
@@ -256,6 +256,11 @@ def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, repor
     if not items:
         lines = [Line(chunk.first_line, t) for t in intro]
         return steps_from_paragraphs(lines, years, report.warnings)
+    first: list[dict[str, Any]] = []
+    if intro:
+        intro[-1], phase = first_phase(intro[-1])  # 活动分三个阶段进行。第一阶段为…: the first step
+        first = [step_from(phase, [], chunk.first_line, years, report.warnings)] if phase else []
+        intro = [t for t in intro if t.strip()]
     for text in intro:
         years.see(text)
         if "period" not in data:
@@ -264,7 +269,7 @@ def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, repor
                 data["period"] = period
                 report.inferred.append(("period", chunk.first_line, "dates in the introduction of the steps"))
         sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": text})
-    return steps_from_nodes(items, years, report.warnings)
+    return first + steps_from_nodes(items, years, report.warnings)
 
 
 def _steps_table(chunk: Chunk, lead: list[str], years: Years,

@@ -79,7 +79,10 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
             title = title or head.strip()
             if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
                 body = [f"时间：{head[found.span[0]:end].strip()}"] + body
+    whole = title
     title, rest = _title_and_rest(title)
+    if rest == whole and whole != head.strip():  # a long sentence kept in the body: kept with its dates
+        rest = head.strip()
     if not found:
         rest, body = _dates_in_body(step, rest, body, years, warnings, line)
     step["title"] = title
@@ -103,19 +106,27 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
                    line: int) -> tuple[str, list[str]]:
     """准备阶段：2024年3月—2024年4月，组建…: a range opening the text after the title dates the step."""
     first = rest if rest.strip() else (body[0] if body else "")
-    k = key(first)
-    found = find_range(k, years.current)
-    if not found or found.span[0] > 2 or not _CLAUSE_END.match(k[found.span[1]:found.span[1] + 1] or "，"):
+    k = _XUN.sub(lambda m: " " * len(m.group(0)), key(first))
+    label = _TIME_LABEL.match(k)  # 时间：2024年4月至6月 on the line under the step's title
+    offset = label.end() if label else 0
+    found = find_range(k[offset:], years.current)
+    if not found or found.span[0] > 2:
         return rest, body
+    end = _date_end(first, offset + found.span[1])
     fields = range_fields(found, warnings, f"line {line}")
-    if not fields:
+    if not fields or not _CLAUSE_END.match(k[end:end + 1] or "，"):
         return rest, body
     step.update(fields)
-    remainder = first[found.span[1]:].lstrip("，,。；;：: ")
     years.see(first)
+    if label:  # the line stays as written: 上旬, 月底 and the label say more than the dates
+        return rest, body
+    remainder = first[end:].lstrip("，,。；;：: ")
     if rest.strip():
         return remainder, body
     return rest, ([remainder] if remainder else []) + body[1:]
+
+
+_TIME_LABEL = re.compile(r"^\s*(?:起止时间|完成时限|时间安排|实施时间|时\s*间|时\s*限)\s*(?:[:：]|为)\s*")
 
 
 def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
@@ -131,6 +142,15 @@ def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> li
         for ln in below:
             years.see(ln)
     return out
+
+
+_FIRST_PHASE = re.compile(r"[。；;]\s*(?=第\s*[一1]\s*(?:阶段|步)(?!骤))")
+
+
+def first_phase(text: str) -> tuple[str, str]:
+    """'活动分三个阶段进行。第一阶段为…' -> ('活动分三个阶段进行。', '第一阶段为…'); (text, '') without it."""
+    m = _FIRST_PHASE.search(key(text))
+    return (text[:m.start() + 1], text[m.end():]) if m else (text, "")
 
 
 def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
@@ -174,16 +194,20 @@ def _cut(text: str, span: tuple[int, int]) -> str:
 _XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
 _MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
 _PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")
+_FROM_TODAY = re.compile(r"即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到|止于|截至)\s*$")
 _UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
 
 
-def period_from(text: str, years: Years, warnings: list[str], line: int) -> dict[str, str]:
-    """The first date range; `从2024年3月开始，至2024年12月止` (a 时限 sentence) read as one range."""
+def period_from(text: str, years: Years, warnings: list[str], line: int, today: str | None = None) -> dict[str, str]:
+    """The first date range; `从2024年3月开始，至2024年12月止` (a 时限 sentence) read as one range;
+    `即日起至2024年12月底` from the plan's date (`today`, when it has one) to the date written."""
     k = key(text)
     found = find_range(k, years.current)
     if not found:
         return {}
     fields = range_fields(found, warnings, f"line {line}")
+    if found.end is None and "start" in fields and _FROM_TODAY.search(k[:found.span[0]]):
+        return {"start": today, "end": fields["start"]} if today else {"end": fields["start"]}
     if found.end is None and "start" in fields:
         until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
         after = find_range(k[until.end():], found.start.year if hasattr(found.start, "year") else years.current) \
