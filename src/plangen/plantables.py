@@ -27,7 +27,8 @@ _LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("现任职务", "行政职务", "职务", "职称", "职位")),
 )
 _STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("owner", ("责任单位", "负责单位", "牵头单位", "责任人", "负责人", "责任部门", "实施单位")),
+    ("owner", ("责任单位", "负责单位", "牵头单位", "责任人", "负责人", "责任部门", "实施单位", "责任科室", "牵头科室",
+               "承办单位", "责任股室")),
     ("when", ("时间", "日期", "时限", "期限", "起止")),
     ("title", ("阶段", "步骤", "环节", "名称", "项目")),
     ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求")),
@@ -79,6 +80,14 @@ def pipe_text(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]
     def row(cells: tuple[str, ...]) -> str:
         return "| " + " | ".join(c.replace("|", "｜").replace("\n", " ").strip() for c in cells) + " |"
     return [row(header), "| " + " | ".join("---" for _ in header) + " |"] + [row(r) for r in rows]
+
+
+def is_header_row(text: str) -> bool:
+    """'| 职务 | 姓名 | 工作单位及职务 |' or the same parted by tabs: every cell names a column of a leadership or
+    steps table (the columns become fields, so the row itself need not be kept)."""
+    cells = [c for c in re.split(r"[|\t]", text) if c.strip()]
+    words = [w for _, ws in _LEADERSHIP_COLUMNS + _STEP_COLUMNS for w in ws] + ["序号", "编号", "备注"]
+    return len(cells) >= 2 and all(any(w in fold(c) for w in words) for c in cells)
 
 
 def _columns(header: tuple[str, ...], table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, int]:
@@ -202,7 +211,10 @@ def _step_dates(when: str, titled: bool, body: str, year: int | None) -> tuple[d
         return {}, ("\n\n".join(x for x in (kept, body) if x) if titled else body)
     if read != month_dots(when):
         body = "\n\n".join(x for x in (kept, body) if x)
-    dates = {name: _date_text(value, when) for name, value in (("start", found.start), ("end", found.end))}
+    ends = (found.start, found.end)
+    if found.end is None and re.match(r"\s*(?:以前|之前|前)", read[found.span[1]:]):
+        ends = (None, found.start)  # 2024年1月15日前: a deadline, the step's end
+    dates = {name: _date_text(value, when) for name, value in zip(("start", "end"), ends)}
     return {name: text for name, text in dates.items() if text}, body
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from ..documents import load_yaml
 from ..vocabulary import TOP_ALIASES
 from .assemble import Report, build
-from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify
+from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify, tab_rows
 from .fidelity import lost
 from .guard import checkable
 from .splitting import split
@@ -70,7 +70,7 @@ def _cleaned(raw: list[Line], options: Options) -> tuple[list[Line], list[Cleani
     if options.simplified is not None:
         lines, converted = simplify(lines, options.simplified)
         cleanings = sorted(cleanings + converted, key=lambda c: c.line)
-    return unflatten(lines), cleanings
+    return tab_rows(unflatten(lines)), cleanings
 
 
 def front_matter(raw: list[Line]) -> tuple[dict[str, Any], list[Line]]:

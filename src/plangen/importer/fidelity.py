@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..plantables import is_header_row
 from ..vocabulary import TOP_LABELS, fold
 from .cleaning import Line
+from .hanzi import key
 from .reading import PAGE_BREAK
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+")
@@ -55,10 +57,25 @@ def _strings(value: Any) -> list[str]:
     return [str(value)] if value is not None else []
 
 
+def _fragments(text: str) -> list[str]:
+    """The text between its structure, folded; structure is found on the simplified reading (副組長： too)."""
+    k = key(text)
+    out, pos = [], 0
+    for m in _STRUCTURE.finditer(k):
+        out.append(text[pos:m.start()])
+        pos = m.end()
+    out.append(text[pos:])
+    return [fold(f) for f in out]
+
+
+def _structure_word(fragment: str) -> bool:
+    return fragment in _STRUCTURE_WORDS or fold(key(fragment)) in _STRUCTURE_WORDS
+
+
 def leftover(text: str) -> str:
     """The words of a text beyond its dates and structure (本方案实施时间从…开始 -> ''), folded."""
-    fragments = [fold(f) for f in _STRUCTURE.split(text)]
-    return "".join(f for f in fragments if len(f) >= 2 and _WORDY.search(f) and f not in _STRUCTURE_WORDS
+    fragments = _fragments(text)
+    return "".join(f for f in fragments if len(f) >= 2 and _WORDY.search(f) and not _structure_word(f)
                    and not re.fullmatch(r"(?:自|于|在)?(?:起)?(?:实施|执行|施行)?", f))
 
 
@@ -67,13 +84,13 @@ def lost(lines: list[Line], plans: list[dict[str, Any]], dropped: list[str]) -> 
     text = plan_text(plans, dropped)
     missing: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
-        if line.text.strip() == PAGE_BREAK or _RULE_ROW.match(line.text) or \
+        if line.text.strip() == PAGE_BREAK or _RULE_ROW.match(line.text) or is_header_row(line.text) or \
                 (i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1].text)):
             continue  # a table's rule row and its header row: the columns became fields
         for m in _SENTENCE.finditer(line.text):
             sentence = m.group(0).strip()
-            fragments = [fold(f) for f in _STRUCTURE.split(sentence)]
-            if any(len(f) >= 2 and _WORDY.search(f) and f not in text and f not in _STRUCTURE_WORDS
+            fragments = _fragments(sentence)
+            if any(len(f) >= 2 and _WORDY.search(f) and f not in text and not _structure_word(f)
                    for f in fragments):
                 missing.append((line.no, sentence))
     return missing

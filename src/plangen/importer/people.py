@@ -52,6 +52,8 @@ class Group:
         if not person or person in people:
             return
         name = person.get("name")
+        if name and cntext.find_placeholder(name):  # XXX twice is two slots to fill, not one person
+            name = None
         for other in ("leaders", "deputies", "members"):
             if name and other != role and any(p.get("name") == name and p.get("org") == person.get("org")
                                                for p in self.data.get(other, [])):
