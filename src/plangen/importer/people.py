@@ -17,6 +17,8 @@ from .hanzi import back, key
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
                     r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
+_BARE_LABEL = re.compile(r"^\s*(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|顾\s*问|秘\s*书\s*长)[ \u3000]+"
+                         r"(?=[^\s:：])")
 _ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
@@ -132,7 +134,8 @@ def _name_in(text: str) -> str:
 
 def _read_line(group: Group, text: str) -> bool:
     k = key(text)
-    labels = list(_LABEL.finditer(k))
+    bare = _BARE_LABEL.match(k)  # 组 长 白马乡人民政府乡长 殷实: a label without its colon, at the line's start
+    labels = list(_LABEL.finditer(k)) or ([bare] if bare else [])
     if labels:
         before = text[: labels[0].start()]
         if not group.role and before.strip(" ，,。；;：:"):
@@ -183,7 +186,7 @@ _SPACED = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})[ 
 
 
 _TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事))[ \u3000]+"
-                          r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,、]|$))")
+                          r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
 
 
 _NAME_COMMA = re.compile(r"(?<![^\s：:；;])(?P<name>[\u4e00-\u9fff]{2,4})[，,]\s*"

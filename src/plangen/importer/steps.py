@@ -67,18 +67,7 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     step: dict[str, Any] = {}
     title = head.strip()
     if found:
-        end = _date_end(head, found.span[1])
-        fields = range_fields(found, warnings, f"line {line}")
-        if found.end is None and re.search(r"前\s*$", head[found.span[1]:end]) and "start" in fields:
-            fields = {"end": fields["start"]}  # 5月20日前: a deadline, the step's end
-        step.update(fields)
-        if fields and len(fields) == sum(1 for v in (found.start, found.end) if v is not None):
-            title = _cut(head, (found.span[0], end))  # every date read: the dates leave the title
-            if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
-                title, body = body[0], body[1:]
-            title = title or head.strip()
-            if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
-                body = [f"时间：{head[found.span[0]:end].strip()}"] + body
+        title, body = _dated(head, found, body, step, warnings, line)
     whole = title
     title, rest = _title_and_rest(title)
     if rest == whole and whole != head.strip():  # a long sentence kept in the body: kept with its dates
@@ -93,6 +82,28 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
         if owner:
             step["owner"] = text[owner.start("who"):owner.end("who")].strip()
     return {k2: step[k2] for k2 in ("title", "start", "end", "owner", "body") if k2 in step}
+
+
+def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], warnings: list[str],
+           line: int) -> tuple[str, list[str]]:
+    """The dates of a step's heading into `step`; its title without them, and its body."""
+    end = _date_end(head, found.span[1])
+    fields = range_fields(found, warnings, f"line {line}")
+    if found.end is None and re.search(r"前\s*$", head[found.span[1]:end]) and "start" in fields:
+        fields = {"end": fields["start"]}  # 5月20日前: a deadline, the step's end
+    step.update(fields)
+    if not fields or len(fields) != sum(1 for v in (found.start, found.end) if v is not None):
+        return head.strip(), body
+    after = re.match(r"[）)\]】]?[ \u3000]+(?=\S)", head[end:])  # 宣传发动（3月上旬） 召开动员会议…: the text
+    if after and head[:found.span[0]].strip():
+        body = [head[end + after.end():].strip()] + body
+        head = head[:end + after.end()]
+    title = _cut(head, (found.span[0], end))  # every date read: the dates leave the title
+    if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
+        title, body = body[0], body[1:]
+    if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
+        body = [f"时间：{head[found.span[0]:end].strip()}"] + body
+    return title or head.strip(), body
 
 
 def _date_end(head: str, end: int) -> int:

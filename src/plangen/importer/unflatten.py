@@ -18,11 +18,12 @@ from .hanzi import key
 _CN = "一二三四五六七八九十"
 _LONG = 120
 _BEFORE = r"(?:(?<=[。；;！!？?：:])|(?<=\s)|(?<=^))"
-_HEADING = re.compile(rf"{_BEFORE}\s*(?P<mark>[{_CN}]{{1,3}}、|第[{_CN}]{{1,3}}(?:部分|阶段))(?P<head>[^，,。；;：:\s]{{1,14}})")
-_ITEM = re.compile(rf"{_BEFORE}\s*(?P<mark>[（(][{_CN}\d]{{1,3}}[)）])")
-_ROLE = re.compile(r"(?<=\s)(?P<mark>(?:常务副组长|副组长|组长|成员|顾问|秘书长)[:：])|(?<=[。；;])(?P<mark2>(?:常务副组长|副组长|组长|成员)[:：])")
+_HEADING = re.compile(rf"{_BEFORE}\s*(?P<mark>[{_CN}]{{1,3}}、|第[{_CN}]{{1,3}}(?:部分|阶段)[：:]?)(?P<head>[^，,。；;：:\s]{{1,14}})")
+_ITEM = re.compile(rf"{_BEFORE}\s*(?P<mark>[（(][{_CN}\d]{{1,3}}[)）]|\d{{1,2}}[、．](?!\d))")
+_ROLE = re.compile(r"(?<=\s)(?P<mark>(?:常务副组长|副组长|组长|成员|顾问|秘书长)[:：]|(?:常务副组长|副\s?组\s?长|组\s?长|成\s?员)(?=\s))"
+                   r"|(?<=[。；;])(?P<mark2>(?:常务副组长|副组长|组长|成员)[:：])")
 _TITLE_HEAD = re.compile(r"^(?P<title>[^，,。；;：:\s]{4,50}(?:方案|计划|意见|办法|细则))\s+(?=\S)")
-_SIGNATURE = re.compile(r"\s(?P<org>[^，,。；;：:\s]{2,30})\s*(?P<date>(?:\d{4}|20[xX]{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*$")
+_SIGNATURE = re.compile(r"(?:\s|(?<=[。；;！!]))(?P<org>[^，,。；;：:\s]{2,30})\s*(?P<date>(?:\d{4}|20[xX]{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*$")
 
 
 def unflatten(lines: list[Line]) -> list[Line]:
