@@ -16,16 +16,17 @@ from ..vocabulary import fold
 from .cleaning import Line
 from .hanzi import key
 from .reading import PAGE_BREAK
-from .structure import DATE_LINE, ORG_DATE_LINE
+from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates
 
 _N = "一二三四五六七八九十百零〇两\\d"
-DEFAULT_SPLIT = rf"^.{{0,40}}篇[{_N}]+\s*[。.:：]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
+DEFAULT_SPLIT = rf"^.{{0,40}}篇[{_N}]+\s*[。.:：】\]]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
 _SEPARATOR = re.compile(r"^\s*(?:[-=*_—～~·•#＝－＊]\s*){3,}$")
 _BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|办法|细则|规划)[^】]{0,8})】\s*$")
 _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
                     r"(?P<no>\s*(?:[（(][^）)]{1,6}[)）]|[一二三四五六七八九十]{1,2}|\d{1,2}))?)\s*$")
 _LABELLED = re.compile(r"^(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}\s*[：:、.．\s]\s*(?P<title>.+)$")
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
+_BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
 _NOTICE = re.compile(r"印发《(?P<title>[^》]{2,80})》")
 
 
@@ -71,6 +72,8 @@ def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part],
 def _header_title(text: str) -> str:
     """The header line as the plan's title: `篇一：…方案` -> `…方案`; `送教帮扶方案篇三` stays as it is."""
     text = text.strip().lstrip("#").strip()
+    if _BARE_HEADER.match(key(text)):
+        return ""  # 【篇一】 names no plan: its title is the line under it
     label = _LABELLED.match(key(text))
     return text[label.start("title"):].strip() if label and label["title"].strip() else text
 
@@ -115,7 +118,7 @@ def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
     if notice and fold(notice["title"]) == fold(title_of(text)) and not any(fold(notice["title"]) == fold(title_of(t))
                                                                           for t in body):
         return False  # the plan the issuing notice introduced
-    last = key(body[-1]).strip()
+    last = arabic_dates(key(body[-1])).strip()  # 二〇二四年二月二十六日 too
     signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last))
     bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
     return broken or signed or bracketed or bool(_NUMBERED.search(title_of(text)))

@@ -92,10 +92,22 @@ def _signature_line(text: str) -> bool:
 
 
 def _subtitle(out: Unwrapped) -> Unwrapped:
-    """A subtitle line (——…) right under the title line is left out, and listed."""
+    """A subtitle line (——…) right under the title line is left out, and listed; so is a byline (`> 某单位
+    2024年1月20日`), whose issuer and date serve when the plan is not signed at its end."""
     for i, ln in enumerate(out.lines[:3]):
         if _SUBTITLE.match(key(ln.text).strip()) and len(ln.text.strip()) <= 40:
             out.dropped.append((ln.no, ln.text.strip(), "the subtitle under the title"))
             del out.lines[i]
             break
+    for i, ln in enumerate(out.lines[1:3], 1):
+        byline = Line(ln.no, _QUOTE.sub("", ln.text))
+        if title_of(out.lines[i - 1].text) and ORG_DATE_LINE.match(key(byline.text).strip()):
+            for name, value in closing_fields([byline], []).items():
+                out.closing.setdefault(name, value)
+            out.dropped.append((ln.no, ln.text.strip(), "the byline under the title (issuer and date)"))
+            del out.lines[i]
+            break
     return out
+
+
+_QUOTE = re.compile(r"^\s*>\s*")
