@@ -99,8 +99,8 @@ def test_a_department_stays_in_the_title() -> None:
 
 
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
-    group, _ = read_group(["领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
-                           "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。"])
+    group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
+                            "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])
     assert group["leaders"] == [{"name": "欧阳晓峰", "title": "党组书记、局长", "org": "县教育局"}]
     assert group["deputies"] == [{"name": "贺春林", "title": "副局长", "org": "县教育局"},
                                  {"name": "樊莉", "title": "主任", "org": "县教师发展中心"}]
@@ -129,3 +129,10 @@ def test_inline_sentence_with_names_before_titles_and_a_shared_title() -> None:
     assert group["leaders"] == [{"name": "冯建华", "title": "校长"}]
     assert group["deputies"] == [{"name": "黎明", "title": "副局长"}, {"name": "侯静", "title": "副局长"}]
     assert group["members"] == [{"description": "各教研组长"}]
+
+
+def test_a_compound_surname_makes_a_four_character_name_and_the_office_director_needs_no_you() -> None:
+    group, _ = read_group(["县卫生健康局成立领导小组，局长诸葛文华同志任组长，副局长侯永强任副组长。",
+                           "领导小组下设办公室，办公室设在县卫生健康局，侯永强同志兼任办公室主任。"])
+    assert group["leaders"] == [{"name": "诸葛文华", "title": "局长"}]
+    assert group["office"]["director"]["name"] == "侯永强"

@@ -94,3 +94,78 @@ def test_ten_day_periods_and_month_ends_date_a_step_to_the_month_and_keep_their_
     step = plan["steps"][0]
     assert (step["title"], step["start"], step["end"]) == ("动员", "2024-03", "2024-06")
     assert "2024年3月上旬—6月底" in step["body"]
+
+
+def test_more_plan_boundaries_a_fanwen_page_and_a_signature_in_chinese_numerals() -> None:
+    first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
+    page = "帮扶方案范文（精选2篇）\n【篇一】\n" + first + "【篇二】\n" + second
+    result = run(page)
+    assert [p["title"] for p, _ in result.plans] == ["甲村帮扶方案", "乙村帮扶方案"]
+    assert result.lost == []
+    signed = first + "某县教育局\n二〇二四年二月二十六日\n" + second
+    assert [p.get("date") for p in plans(signed)] == ["2024-02-26", None]
+
+
+def test_a_byline_under_the_title_gives_issuer_and_date_and_is_listed() -> None:
+    text = PLAN.format(title="# 某村帮扶方案\n\n> 某村驻村工作队 2024年1月20日\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("某村驻村工作队", "2024-01-20")
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
+    assert "> 某村驻村工作队 2024年1月20日" in result.dropped_text()
+
+
+def test_a_table_pasted_with_tabs_is_read_as_a_table() -> None:
+    text = PLAN.format(title="某县帮扶方案").replace(
+        "组长：王立新（县教育局局长）\n", "职务\t姓名\t工作单位及职务\n组长\t诸葛明\t县人民医院院长\n成员\t习雯\t县人民医院护理部主任\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["leadership"]["leaders"] == [{"name": "诸葛明", "title": "院长", "org": "县人民医院"}]
+    assert plan["leadership"]["members"] == [{"name": "习雯", "title": "护理部主任", "org": "县人民医院"}]
+    assert result.lost == []
+
+
+def test_a_paste_with_phases_items_and_labels_without_colons_in_mid_line() -> None:
+    text = ("某乡帮扶方案 为做好帮扶工作，制定本方案。 一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效。 二、组织领导 "
+            "组 长 某乡人民政府乡长 殷实 副组长 某乡人民政府副乡长 时雨 成 员 乡农业服务中心主任 阎峰 三、实施步骤 "
+            "第一阶段：宣传发动（3月上旬） 召开动员会议。第二阶段：集中推进（3月中旬至11月） 开展展销活动。 四、工作要求 "
+            "要落实责任。1、按月报送进度。 2、严禁弄虚作假。某乡人民政府 2024年2月18日")
+    [plan] = plans(text)
+    group = plan["leadership"]
+    assert [(p["name"], p["title"], p["org"]) for p in group["leaders"] + group["deputies"] + group["members"]] == [
+        ("殷实", "乡长", "某乡人民政府"), ("时雨", "副乡长", "某乡人民政府"), ("阎峰", "主任", "乡农业服务中心")]
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("第一阶段：宣传发动", "2024-03", None), ("第二阶段：集中推进", "2024-03", "2024-11")]
+    assert plan["steps"][0]["body"].endswith("召开动员会议。")
+    assert (plan["issuer"], plan["date"]) == ("某乡人民政府", "2024-02-18")
+
+
+def test_time_lines_under_steps_and_a_period_from_today() -> None:
+    text = ("某县关爱行动方案\n为做好关爱工作，制定本方案。\n一、行动时间\n即日起至2024年12月底。\n二、指导思想\n坚持精准帮扶。\n"
+            "三、领导小组\n组长：王立新（县民政局局长）\n四、工作安排\n（一）摸底建档\n时间：2024年4月至6月\n内容：建立一人一档。\n"
+            "（二）检查总结\n时间：2024年12月上旬\n五、工作要求\n要落实责任。\n某县民政局\n2024年3月28日\n")
+    [plan] = plans(text)
+    assert plan["period"] == {"start": "2024-03-28", "end": "2024-12"}
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("摸底建档", "2024-04", "2024-06"), ("检查总结", "2024-12", None)]
+    assert "时间：2024年12月上旬" in plan["steps"][1]["body"]
+
+
+def test_the_first_phase_inside_the_introduction_of_the_steps_is_a_step() -> None:
+    text = PLAN.format(title="某校结对方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "活动分两个阶段进行。第一阶段为启动阶段，时间为2024年9月2日至9月13日，主要任务是确定名单。\n"
+        "第二阶段为学习阶段，时间为2024年9月16日至2025年1月10日，徒弟每周听课两节。\n")
+    [plan] = plans(text)
+    assert [(s["start"], s["end"]) for s in plan["steps"]] == [("2024-09-02", "2024-09-13"), ("2024-09-16", "2025-01-10")]
+    assert "2024年9月16日" in plan["steps"][1]["body"]
+
+
+def test_role_lines_under_a_safeguards_heading_are_the_group_when_no_other_part_is() -> None:
+    text = PLAN.format(title="某县帮扶方案").replace("二、领导小组\n", "二、组织保障\n县民政局牵头成立领导小组：\n").replace(
+        "组长：王立新（县教育局局长）\n", "组长：县民政局局长  戴维新\n副组长：县民政局副局长  房晓燕\n        县妇联副主席  屠静\n")
+    [plan] = plans(text)
+    group = plan["leadership"]
+    assert [(p["name"], p["org"]) for p in group["leaders"] + group["deputies"]] == [
+        ("戴维新", "县民政局"), ("房晓燕", "县民政局"), ("屠静", "县妇联")]
+    assert "safeguards" not in plan

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .cntext import split_title
-from .dates import DateIssue, PlanDate, find_range
+from .dates import DateIssue, FoundRange, PlanDate, find_range
 from .vocabulary import fold
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -211,11 +211,15 @@ def _step_dates(when: str, titled: bool, body: str, year: int | None) -> tuple[d
         return {}, ("\n\n".join(x for x in (kept, body) if x) if titled else body)
     if read != month_dots(when):
         body = "\n\n".join(x for x in (kept, body) if x)
-    ends = (found.start, found.end)
-    if found.end is None and re.match(r"\s*(?:以前|之前|前)", read[found.span[1]:]):
-        ends = (None, found.start)  # 2024年1月15日前: a deadline, the step's end
-    dates = {name: _date_text(value, when) for name, value in zip(("start", "end"), ends)}
+    dates = {name: _date_text(value, when) for name, value in zip(("start", "end"), _ends(found, read))}
     return {name: text for name, text in dates.items() if text}, body
+
+
+def _ends(found: FoundRange, read: str) -> tuple[PlanDate | DateIssue | None, PlanDate | DateIssue | None]:
+    """Start and end of a range; 2024年1月15日前 is a deadline: the step's end."""
+    if found.end is None and re.match(r"\s*(?:以前|之前|前)", read[found.span[1]:]):
+        return None, found.start
+    return found.start, found.end
 
 
 _XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")

@@ -256,11 +256,7 @@ def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, repor
     if not items:
         lines = [Line(chunk.first_line, t) for t in intro]
         return steps_from_paragraphs(lines, years, report.warnings)
-    first: list[dict[str, Any]] = []
-    if intro:
-        intro[-1], phase = first_phase(intro[-1])  # 活动分三个阶段进行。第一阶段为…: the first step
-        first = [step_from(phase, [], chunk.first_line, years, report.warnings)] if phase else []
-        intro = [t for t in intro if t.strip()]
+    intro, first = _first_phase(intro, chunk.first_line, years, report)
     for text in intro:
         years.see(text)
         if "period" not in data:
@@ -270,6 +266,16 @@ def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, repor
                 report.inferred.append(("period", chunk.first_line, "dates in the introduction of the steps"))
         sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": text})
     return first + steps_from_nodes(items, years, report.warnings)
+
+
+def _first_phase(intro: list[str], line: int, years: Years, report: Report) -> tuple[list[str], list[dict[str, Any]]]:
+    """活动分三个阶段进行。第一阶段为…: the first step, written in the introduction of the others."""
+    if not intro:
+        return intro, []
+    head, phase = first_phase(intro[-1])
+    if not phase:
+        return intro, []
+    return intro[:-1] + [head], [step_from(phase, [], line, years, report.warnings)]
 
 
 def _steps_table(chunk: Chunk, lead: list[str], years: Years,

@@ -24,7 +24,8 @@ _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<nam
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
 _SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师|主席)\s*$")  # 巩敏  …科长
 _OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
-_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)")
+_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
+                       r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任)(?:办公室)?主任")
 _PROSE = (
     re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
     re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
@@ -246,7 +247,7 @@ def _office(text: str, k: str) -> dict[str, Any]:
     office: dict[str, Any] = {"location": text[m.start("loc"):m.end("loc")].strip()}
     d = _DIRECTOR.search(k, m.end())
     if d:
-        group = "who" if d["who"] else "who2"
+        group = next(g for g in ("who", "who2", "who3") if d[g])
         who = d[group]
         person = _prose_person(text[d.start(group):d.end(group)], who)
         if person:

@@ -88,12 +88,13 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], 
            line: int) -> tuple[str, list[str]]:
     """The dates of a step's heading into `step`; its title without them, and its body."""
     end = _date_end(head, found.span[1])
-    fields = range_fields(found, warnings, f"line {line}")
-    if found.end is None and re.search(r"前\s*$", head[found.span[1]:end]) and "start" in fields:
-        fields = {"end": fields["start"]}  # 5月20日前: a deadline, the step's end
+    fields = _deadline(range_fields(found, warnings, f"line {line}"), found, head[found.span[1]:end])
     step.update(fields)
     if not fields or len(fields) != sum(1 for v in (found.start, found.end) if v is not None):
         return head.strip(), body
+    clause = re.search(r"[，,；;]", head[:found.span[0]])
+    if clause:  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
+        return head[:clause.start()].strip(), [head.strip()] + body
     after = re.match(r"[）)\]】]?[ \u3000]+(?=\S)", head[end:])  # 宣传发动（3月上旬） 召开动员会议…: the text
     if after and head[:found.span[0]].strip():
         body = [head[end + after.end():].strip()] + body
@@ -104,6 +105,13 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], 
     if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
         body = [f"时间：{head[found.span[0]:end].strip()}"] + body
     return title or head.strip(), body
+
+
+def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str, str]:
+    """5月20日前: a single date that is a deadline is the step's end."""
+    if found.end is None and re.search(r"前\s*$", after) and "start" in fields:
+        return {"end": fields["start"]}
+    return fields
 
 
 def _date_end(head: str, end: int) -> int:
