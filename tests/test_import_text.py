@@ -169,3 +169,34 @@ def test_role_lines_under_a_safeguards_heading_are_the_group_when_no_other_part_
     assert [(p["name"], p["org"]) for p in group["leaders"] + group["deputies"]] == [
         ("戴维新", "县民政局"), ("房晓燕", "县民政局"), ("屠静", "县妇联")]
     assert "safeguards" not in plan
+
+
+def test_a_plan_after_the_attachment_line_of_the_plan_before_it_is_another_plan() -> None:
+    first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
+    found = plans(first + "附件：甲村帮扶对象名单\n" + second)
+    assert [p["title"] for p in found] == ["甲村帮扶方案", "乙村帮扶方案"]
+    assert found[0]["attachments"] == [{"title": "甲村帮扶对象名单"}]
+
+
+def test_triangle_bullets_deadlines_in_a_steps_text_and_a_post_is_no_name() -> None:
+    text = PLAN.format(title="某社区2024年助老方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "▲4月1日—4月10日：志愿者与老人结对。\n▲12月下旬：评选优秀志愿者。\n").replace(
+        "组长：王立新（县教育局局长）\n", "组长：王海燕同志（某社区党委书记）\n成员：两校教导主任、教研组长\n")
+    [plan] = plans(text)
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("志愿者与老人结对", "2024-04-01", "2024-04-10"), ("评选优秀志愿者", "2024-12", None)]
+    assert plan["leadership"]["leaders"] == [{"name": "王海燕", "title": "书记", "org": "某社区党委"}]
+    assert all("name" not in p for p in plan["leadership"]["members"])
+    deadline = PLAN.format(title="某乡方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1.入户核查。各村于2024年5月31日前完成入户核查。\n2.公示。2024年6月1日至6月20日公示。\n")
+    assert [(s.get("start"), s.get("end")) for s in plans(deadline)[0]["steps"]] == [
+        (None, "2024-05-31"), ("2024-06-01", "2024-06-20")]
+
+
+def test_a_markdown_plan_takes_the_year_of_its_front_matter_for_dates_without_one() -> None:
+    text = ("---\ntitle: 某街道2024年就业帮扶方案\ndate: 2024-03-05\n---\n\n为帮助困难群众就业，制定本方案。\n\n## 指导思想\n\n坚持就业优先。\n\n"
+            "## 领导小组\n\n- 组长：钟国栋（某街道党工委书记）\n\n## 时间安排\n\n- 3月11日—3月29日：摸清就业意愿。\n- 11月：回访。\n\n"
+            "## 工作要求\n\n要建立台账。\n")
+    [plan] = [d for d, _ in convert(text, "a.md", Options(compile_split(None))).plans]
+    assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [("2024-03-11", "2024-03-29"), ("2024-11", None)]

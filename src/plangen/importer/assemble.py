@@ -45,8 +45,9 @@ class Report:
 
 
 def build(lines: list[Line], header: str, source: str, header_line: int,
-          orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], Report]:
-    """Plan data and report for one plan's (cleaned) lines; `orgs`: organisation names known (the registry's)."""
+          orgs: tuple[str, ...] = (), year: int | None = None) -> tuple[dict[str, Any], Report]:
+    """Plan data and report for one plan's (cleaned) lines; `orgs`: organisation names known (the registry's);
+    `year`: the year of dates written without one when the plan's own lines do not say (its front matter's)."""
     report = Report(source, header, header_line, orgs=orgs)
     wrapped = unwrap(lines)
     report.dropped.extend(wrapped.dropped)
@@ -61,7 +62,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     if attached:
         data["attachments"] = attached
     data["status"] = "draft"
-    years = Years(_year_of(data.get("date")) or _year_in(data["title"]))
+    years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year)
     chunks = assign(chunks_of(body))
     sections: list[dict[str, Any]] = []
     for chunk in chunks:
@@ -119,6 +120,12 @@ def _year_in(title: str) -> int | None:
     """The year a title names (2024年度…方案): the year of dates written without one, as the plan says."""
     m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年", title)
     return int(m.group(1)) if m else None
+
+
+def year_of_fields(fields: dict[str, Any]) -> int | None:
+    """The year a front matter gives: its date's, else its title's."""
+    return _year_of(str(fields.get("date") or fields.get("日期") or "")) or \
+        _year_in(str(fields.get("title") or fields.get("标题") or fields.get("名称") or ""))
 
 
 def _year_of(date: Any) -> int | None:

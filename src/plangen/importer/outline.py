@@ -15,6 +15,7 @@ from .cleaning import Line
 from .hanzi import key
 
 _CN = "一二三四五六七八九十百零〇两"
+_BULLETS = "•●■◆▲△►▶★☆◇□"
 _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("part", 0, re.compile(rf"^第(?P<n>[{_CN}\d]+)(?:部分|章|篇)(?P<sep>[、.．:：\s]*)")),
     ("article", 1, re.compile(rf"^第(?P<n>[{_CN}\d]+)条(?P<sep>[、.．:：\s]*)")),
@@ -25,7 +26,7 @@ _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("paren-arabic", 4, re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）](?P<sep>[、.．:：\s]*)")),
     ("half-paren", 4.5, re.compile(r"^(?P<n>\d{1,2})[)）](?P<sep>\s*)")),
     ("circled", 5, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])(?P<sep>[、.．\s]*)")),
-    ("bullet", 6, re.compile(r"^(?P<n>[-*+•●■◆])(?P<sep>\s+)")),
+    ("bullet", 6, re.compile(rf"^(?P<n>[-*+](?=\s)|[{_BULLETS}])(?P<sep>\s*)")),  # ▲4月1日…: no space needed
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _LABELLED = re.compile(r"^\s*(?P<label>[^：:，,。；;\s]{2,8})\s*[：:]\s*(?=\S)")
@@ -70,7 +71,7 @@ def cn_number(text: str) -> int:
     """'十二' -> 12, '二十' -> 20, '3' -> 3, '②' -> 2."""
     if text.isdecimal():
         return int(text)
-    if text in "-*+•●■◆":
+    if text in "-*+" + _BULLETS:
         return 0
     if len(text) == 1 and "①" <= text <= "⑳":
         return ord(text) - ord("①") + 1

@@ -220,7 +220,7 @@ def _bracket_spaced(text: str, k: str) -> tuple[str, str]:
 
 def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """cntext.parse_people on the key, each field cut back from the original."""
-    text, k = _bracket_spaced(text, k)
+    text, k = _bracket_spaced(*_no_tongzhi(text, k))
     found = []
     for p in cntext.parse_people(k, tuple(key(o) for o in orgs)):
         raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
@@ -238,6 +238,13 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
         found.append(raw)
     return found
+
+
+def _no_tongzhi(text: str, k: str) -> tuple[str, str]:
+    """'王海燕同志（…校长）' -> '王海燕（…校长）', in the text and its key alike."""
+    for m in reversed(list(re.finditer(r"同志(?=\s*[（(])", k))):
+        text, k = text[:m.start()] + text[m.end():], k[:m.start()] + k[m.end():]
+    return text, k
 
 
 def _office(text: str, k: str) -> dict[str, Any]:
@@ -355,6 +362,8 @@ def _org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
 
 def _name_first(piece: str) -> int:
     """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
+    if piece in cntext.TITLES:  # 教研组长 is a post, not 教研 the 组长
+        return 0
     for size in (2, 3):  # 曹敏副校长: the longer title first
         name = piece[:size]
         if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \

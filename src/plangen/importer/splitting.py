@@ -2,7 +2,7 @@
 
 With the default pattern, a plan starts at a `篇N` / `第N篇` header, at a `【…方案…】` line, and at a
 plan's title line (…方案, …计划, …方案（二）) that follows a page break, a separator line (----, ****),
-the signature of the plan before it, or that numbers the plan (方案（二）, 方案二). A title line that
+the signature (or the 附件 line) of the plan before it, or that numbers the plan (方案（二）, 方案二). A title line that
 names the document an issuing notice just introduced (关于印发《…》的通知) continues the same plan.
 Page-break marks and separator lines are not plan text. A user pattern (--split) replaces all this.
 """
@@ -27,6 +27,7 @@ _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:
 _LABELLED = re.compile(r"^(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}\s*[：:、.．\s]\s*(?P<title>.+)$")
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
 _BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]")  # a plan's 附件 lines close it, as a signature does
 _NOTICE = re.compile(r"印发《(?P<title>[^》]{2,80})》")
 
 
@@ -109,16 +110,21 @@ def _by_layout(lines: list[Line]) -> list[Part]:
     return [p for p in parts if any(x.text.strip() for x in p.lines)]
 
 
+def _introduced(body: list[str], text: str) -> bool:
+    """The title line names the document the issuing notice at the top just introduced (and not yet titled)."""
+    notice = next((m for t in body[:6] if (m := _NOTICE.search(key(t)))), None)
+    return bool(notice) and fold(notice["title"]) == fold(title_of(text)) and \
+        not any(fold(notice["title"]) == fold(title_of(t)) for t in body)
+
+
 def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
     """A title line starts a new plan: after a break or a signature, or numbered, and not the notice's own."""
     body = [ln.text for ln in current if ln.text.strip()]
     if len(body) < 3:
         return False
-    notice = next((m for t in body[:6] if (m := _NOTICE.search(key(t)))), None)
-    if notice and fold(notice["title"]) == fold(title_of(text)) and not any(fold(notice["title"]) == fold(title_of(t))
-                                                                          for t in body):
+    if _introduced(body, text):
         return False  # the plan the issuing notice introduced
     last = arabic_dates(key(body[-1])).strip()  # 二〇二四年二月二十六日 too
-    signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last))
+    signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last) or _ATTACHMENT.match(last))
     bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
     return broken or signed or bracketed or bool(_NUMBERED.search(title_of(text)))

@@ -129,13 +129,15 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
     label = _TIME_LABEL.match(k)  # 时间：2024年4月至6月 on the line under the step's title
     offset = label.end() if label else 0
     found = find_range(k[offset:], years.current)
-    if not found or found.span[0] > 2:
+    if not found:
+        return rest, body
+    if found.span[0] > 2:
+        if not label:
+            _dates_inside(step, k, found, warnings, line)
         return rest, body
     end = _date_end(first, offset + found.span[1])
-    fields = range_fields(found, warnings, f"line {line}")
-    if not fields or not _CLAUSE_END.match(k[end:end + 1] or "，"):
+    if not _opening_dates(step, found, k[end:end + 1], warnings, line):
         return rest, body
-    step.update(fields)
     years.see(first)
     if label:  # the line stays as written: 上旬, 月底 and the label say more than the dates
         return rest, body
@@ -146,6 +148,28 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
 
 
 _TIME_LABEL = re.compile(r"^\s*(?:起止时间|完成时限|时间安排|实施时间|时\s*间|时\s*限)\s*(?:[:：]|为)\s*")
+
+
+def _opening_dates(step: dict[str, Any], found: FoundRange, after: str, warnings: list[str], line: int) -> bool:
+    """Dates opening a step's text date it when a clause ends after them or they are a whole range."""
+    fields = range_fields(found, warnings, f"line {line}")
+    if not fields or not (_CLAUSE_END.match(after or "，") or found.end is not None):
+        return False
+    step.update(fields)
+    return True
+
+
+def _dates_inside(step: dict[str, Any], k: str, found: FoundRange, warnings: list[str], line: int) -> None:
+    """各村于2024年5月31日前完成…: a deadline or a whole range in the first sentence of a step's text dates it
+    (the text stays as written)."""
+    end = k.find("。")
+    if 0 <= end < found.span[1]:
+        return
+    deadline = re.match(r"\s*(?:以前|之前|前)", k[found.span[1]:])
+    if found.end is None and not deadline:
+        return
+    fields = range_fields(found, warnings, f"line {line}")
+    step.update({"end": fields["start"]} if deadline and "start" in fields else fields)
 
 
 def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
