@@ -136,3 +136,9 @@ def test_a_compound_surname_makes_a_four_character_name_and_the_office_director_
                            "领导小组下设办公室，办公室设在县卫生健康局，侯永强同志兼任办公室主任。"])
     assert group["leaders"] == [{"name": "诸葛文华", "title": "局长"}]
     assert group["office"]["director"]["name"] == "侯永强"
+
+
+def test_a_title_after_a_short_organisation_and_a_post_of_both_schools() -> None:
+    group, _ = read_group(["组长：县残联理事长刘洋", "金山中学校长毕华任副组长，两校教导主任邵峰、申雨任成员。"])
+    assert group["leaders"] == [{"name": "刘洋", "title": "理事长", "org": "县残联"}]
+    assert group["members"] == [{"name": "邵峰", "title": "教导主任"}, {"name": "申雨", "title": "教导主任"}]

@@ -200,3 +200,17 @@ def test_a_markdown_plan_takes_the_year_of_its_front_matter_for_dates_without_on
             "## 工作要求\n\n要建立台账。\n")
     [plan] = [d for d, _ in convert(text, "a.md", Options(compile_split(None))).plans]
     assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [("2024-03-11", "2024-03-29"), ("2024-11", None)]
+
+
+def test_role_labels_on_lines_of_their_own_decimal_outlines_quarters_and_a_date_under_the_title() -> None:
+    text = ("某县2024年帮扶方案\n（2024年3月8日）\n为做好帮扶工作，制定本方案。\n1 指导思想\n坚持精准帮扶。\n2 领导小组\n组长\n"
+            "　　蒲建国　县教育局局长\n副组长\n　　汪晓红　县教育局副局长\n成员\n　　各中小学校长\n3 实施步骤\n"
+            "3.1 需求调查（2024年3月1日—3月15日）\n摸清需求。\n3.2 整改（2024年下半年）\n完成整改。\n4 工作要求\n要落实责任。\n")
+    [plan] = plans(text)
+    assert plan["date"] == "2024-03-08" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
+    group = plan["leadership"]
+    assert [p["name"] for p in group["leaders"] + group["deputies"]] == ["蒲建国", "汪晓红"]
+    assert group["members"] == [{"description": "各中小学校长"}]
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("需求调查", "2024-03-01", "2024-03-15"), ("整改", "2024-07", "2024-12")]
+    assert "时间：2024年下半年" in plan["steps"][1]["body"]

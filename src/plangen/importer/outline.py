@@ -1,6 +1,7 @@
 """Numbered headings in every common style, nested by rank, with run-on headings split off.
 
-Styles, outermost first: 第一部分/第一章 > 一、 and 第一条 > 第一阶段 > (一) （一） > 1. 1、 > (1) （1） > 1) > ① > - • (bullets).
+Styles, outermost first: 第一部分/第一章 > 一、 and 第一条 > 第一阶段 > (一) （一） > 1. 1、 1 > 3.1 > (1) （1） > 1) > ① >
+- • ▲ (bullets).
 A style met again closes the deeper ones (it is a sibling); a more outer style closes everything
 below it. Unnumbered lines are paragraphs of the heading above them.
 """
@@ -23,6 +24,8 @@ _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("cn", 1, re.compile(rf"^(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．]\s*)")),
     ("paren-cn", 2, re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[)）](?P<sep>[、.．:：\s]*)")),
     ("arabic", 3, re.compile(r"^(?P<n>\d{1,2})(?P<sep>[、．]\s*|\.(?!\d{1,2}(?!\d))\s*)")),
+    ("arabic-space", 3, re.compile(r"^(?P<n>\d{1,2})(?P<sep>[ \u3000]+)(?=[\u4e00-\u9fff])(?![年月日号个名人户次天周所万元岁])")),
+    ("decimal", 3.5, re.compile(r"^\d{1,2}\.(?P<n>\d{1,2})(?P<sep>[ \u3000]+)(?=\D)")),  # 3.1 需求调查
     ("paren-arabic", 4, re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）](?P<sep>[、.．:：\s]*)")),
     ("half-paren", 4.5, re.compile(r"^(?P<n>\d{1,2})[)）](?P<sep>\s*)")),
     ("circled", 5, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])(?P<sep>[、.．\s]*)")),

@@ -14,11 +14,14 @@ from typing import Any
 
 from .. import cntext, plantables
 from .hanzi import back, key
+from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
                     r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
 _BARE_LABEL = re.compile(r"^\s*(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|顾\s*问|秘\s*书\s*长)[ \u3000]+"
                          r"(?=[^\s:：])")
+_ALONE_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)")
+_SHORT = re.compile(r"[^。！？!?]{2,40}")
 _ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
@@ -33,7 +36,6 @@ _PROSE = (
     re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
     re.compile(r"(?P<role>成员)(?:为|包括|有)(?P<who>[^。；;]+)"),
 )
-_TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
 _CLAUSE = re.compile(r"[，,。；;]")
 _LABELS = {"leaders": "组长", "deputies": "副组长", "members": "成员"}
 
@@ -49,6 +51,7 @@ class Group:
     label: str = ""
     twice: list[str] = field(default_factory=list)
     orgs: tuple[str, ...] = ()
+    open: bool = False  # a role label stood alone on its line: the lines after it are its people
 
     def add(self, role: str, person: dict[str, str]) -> None:
         people = self.data.setdefault(role, [])
@@ -135,18 +138,14 @@ def _name_in(text: str) -> str:
 
 def _read_line(group: Group, text: str) -> bool:
     k = key(text)
+    if _alone(group, k):
+        return True
     bare = _BARE_LABEL.match(k)  # 组 长 白马乡人民政府乡长 殷实: a label without its colon, at the line's start
     labels = list(_LABEL.finditer(k)) or ([bare] if bare else [])
     if labels:
-        before = text[: labels[0].start()]
-        if not group.role and before.strip(" ，,。；;：:"):
-            group.body.append(before.strip(" ，,；;"))  # 成立…领导小组，组长：…: the words before the roles stay
-        _continue(group, before, k[: labels[0].start()])
-        for i, m in enumerate(labels):
-            end = labels[i + 1].start() if i + 1 < len(labels) else len(k)
-            _role_segment(group, m, text[m.end():end], k[m.end():end])
+        _labelled(group, text, k, labels)
         return True
-    if group.role and (_CONTINUED.match(k) or _SPACED_LINE.match(k) or _TITLE_FIRST.fullmatch(k.strip())):
+    if group.role and _continues(group, k.strip()):
         _continue(group, text, k)
         return True
     group.role = ""
@@ -155,6 +154,34 @@ def _read_line(group: Group, text: str) -> bool:
         group.data["office"] = office
     _prose(group, text, k)
     return False  # prose says more than the roles it names: it is kept as the group's text too
+
+
+def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> None:
+    """A line with role labels: the people of each role; the words before the first label continue the role
+    before, or (成立…领导小组，组长：…) stay as the group's text."""
+    before = text[: labels[0].start()]
+    if not group.role and before.strip(" ，,。；;：:"):
+        group.body.append(before.strip(" ，,；;"))
+    _continue(group, before, k[: labels[0].start()])
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(k)
+        _role_segment(group, m, text[m.end():end], k[m.end():end])
+
+
+def _continues(group: Group, k: str) -> bool:
+    """A line without a label that names more people of the role above it."""
+    return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k)
+                or (group.open and _SHORT.fullmatch(k)))
+
+
+def _alone(group: Group, k: str) -> bool:
+    """'组长' on a line of its own (no colon): the people are on the lines that follow."""
+    m = _ALONE_LABEL.fullmatch(k.strip())
+    group.open = bool(m) or (group.open and bool(_SHORT.fullmatch(k.strip())))
+    if m:
+        group.label = re.sub(r"\s", "", m["label"])
+        group.role = _ROLE_OF[group.label]
+    return bool(m)
 
 
 def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
@@ -182,45 +209,9 @@ def _continue(group: Group, text: str, k: str) -> None:
             group.add(group.role, _with_role(person, group.label))
 
 
-_SPACED = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000]+"
-                     r"(?P<title>[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师|主席|专干|干事))(?=\s*(?:[；;，,、]|$))")
-
-
-_TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事))[ \u3000]+"
-                          r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
-
-
-_NAME_COMMA = re.compile(r"(?<![^\s：:；;])(?P<name>[\u4e00-\u9fff]{2,4})[，,]\s*"
-                         r"(?P<title>[^\s；;，,、（()）：:]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;。.]|$))")
-
-
-def _titles_start(titles: str) -> int:
-    """Where the titles of one person start in 'A、B、县委副书记、县长': after the last piece that is no title
-    (县财政局、县供销社、镇民政办主任 names two organisations, then a title)."""
-    pieces = titles.split("、")
-    start = len(pieces) - 1
-    while start > 0 and pieces[start - 1].endswith(cntext.TITLES + _TITLE_END):
-        start -= 1
-    return sum(len(p) + 1 for p in pieces[:start])
-
-
-def _bracket_spaced(text: str, k: str) -> tuple[str, str]:
-    """'封建军 北坡镇副镇长', '罗建国，县农业农村局局长；' and '县委常委、副县长 乔宇' -> 'name（title）', in the
-    text and its key alike."""
-    for m in sorted([*_SPACED.finditer(k), *_NAME_COMMA.finditer(k)], key=lambda m: m.start(), reverse=True):
-        a, b, c = m.end("name"), m.start("title"), m.end("title")
-        text = text[:a] + "（" + text[b:c] + "）" + text[c:]
-        k = k[:a] + "（" + k[b:c] + "）" + k[c:]
-    for m in reversed(list(_TITLE_FIRST.finditer(k))):
-        t, n = (m.start("title") + _titles_start(m["title"]), m.end("title")), (m.start("name"), m.end("name"))
-        text = text[:t[0]] + text[n[0]:n[1]] + "（" + text[t[0]:t[1]] + "）" + text[n[1]:]
-        k = k[:t[0]] + k[n[0]:n[1]] + "（" + k[t[0]:t[1]] + "）" + k[n[1]:]
-    return text, k
-
-
 def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """cntext.parse_people on the key, each field cut back from the original."""
-    text, k = _bracket_spaced(*_no_tongzhi(text, k))
+    text, k = bracket_spaced(*no_tongzhi(text, k))
     found = []
     for p in cntext.parse_people(k, tuple(key(o) for o in orgs)):
         raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
@@ -238,13 +229,6 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
         found.append(raw)
     return found
-
-
-def _no_tongzhi(text: str, k: str) -> tuple[str, str]:
-    """'王海燕同志（…校长）' -> '王海燕（…校长）', in the text and its key alike."""
-    for m in reversed(list(re.finditer(r"同志(?=\s*[（(])", k))):
-        text, k = text[:m.start()] + text[m.end():], k[:m.start()] + k[m.end():]
-    return text, k
 
 
 def _office(text: str, k: str) -> dict[str, Any]:
@@ -330,7 +314,12 @@ def _pieces(k: str) -> list[str]:
 def _titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
     """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
     title, org = _org_split(title, orgs) if "、" not in title else _titles_split(title, orgs)
+    own = _OWN.match(title)  # 两校教导主任, 本校校长: no organisation is named, the post is the title
+    title = title[own.end():] if own and own.end() < len(title) else title
     return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
+
+
+_OWN = re.compile(r"^(?:两|双|本|我|该)(?:校|村|院|园|所|站)(?=..)")
 
 
 _PARTY = ("党组", "党委", "党工委", "党支部", "党总支")
@@ -384,12 +373,12 @@ def _split_name(piece: str) -> str:
     for size in cntext.name_sizes(piece):
         if len(piece) > size:
             title = piece[:-size]
-            if title.endswith(cntext.TITLES + _TITLE_END) and not piece[-size:].endswith(_TITLE_END):
+            if title.endswith(cntext.TITLES + TITLE_END) and not piece[-size:].endswith(TITLE_END):
                 own = cntext.split_org(title)[0] + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is the organisation's
                 return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]
     if any(w in piece for w in _NOT_A_NAME):
         return ""
     if (2 <= len(piece) <= 3 or cntext.name_sizes(piece)[0] == len(piece) == 4) \
-            and not piece.endswith(_TITLE_END + _ORG_END):
+            and not piece.endswith(TITLE_END + _ORG_END):
         return piece
     return ""

@@ -66,7 +66,10 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     found = find_range(k, years.current)
     step: dict[str, Any] = {}
     title = head.strip()
-    if found:
+    season = _season(k, years.current)
+    if season and (not found or season[0] <= found.span[0]):
+        title, body = _seasoned(head, season, body, step)
+    elif found:
         title, body = _dated(head, found, body, step, warnings, line)
     whole = title
     title, rest = _title_and_rest(title)
@@ -105,6 +108,34 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], 
     if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
         body = [f"时间：{head[found.span[0]:end].strip()}"] + body
     return title or head.strip(), body
+
+
+_SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:第(?P<q>[一二三四1-4])季度|(?P<half>[上下])半年)")
+
+
+def _season(k: str, year: int | None) -> tuple[int, int, str, str] | None:
+    """'2024年第一季度' -> (start, end, '2024-01', '2024-03'); 下半年 -> July to December; None without a year."""
+    m = _SEASON.search(k)
+    y = int(m["year"]) if m and m["year"] else year
+    if not m or y is None:
+        return None
+    if m["q"]:
+        q = int(m["q"]) if m["q"].isdigit() else "一二三四".index(m["q"]) + 1
+        first, last = 3 * q - 2, 3 * q
+    else:
+        first, last = (1, 6) if m["half"] == "上" else (7, 12)
+    return m.start(), m.end(), f"{y}-{first:02d}", f"{y}-{last:02d}"
+
+
+def _seasoned(head: str, season: tuple[int, int, str, str], body: list[str],
+              step: dict[str, Any]) -> tuple[str, list[str]]:
+    """A step dated by a quarter or a half-year: its months; the words kept at the top of the body."""
+    start, end, first, last = season
+    step.update({"start": first, "end": last})
+    title = _cut(head, (start, end))
+    if not title and body:
+        title, body = body[0], body[1:]
+    return title or head.strip(), [f"时间：{head[start:end].strip()}"] + body
 
 
 def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str, str]:

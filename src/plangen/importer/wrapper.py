@@ -17,7 +17,7 @@ from .cleaning import Line
 from .hanzi import key
 from .splitting import title_of
 from .steps import closing_fields
-from .structure import DATE_LINE, ORG_DATE_LINE, is_org_line
+from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
 
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
 _NOTICE = re.compile(r"关于印发《(?P<title>[^》]{2,80})》的通知")
@@ -100,8 +100,9 @@ def _subtitle(out: Unwrapped) -> Unwrapped:
             del out.lines[i]
             break
     for i, ln in enumerate(out.lines[1:3], 1):
-        byline = Line(ln.no, _QUOTE.sub("", ln.text))
-        if title_of(out.lines[i - 1].text) and ORG_DATE_LINE.match(key(byline.text).strip()):
+        byline = Line(ln.no, _BRACKETS.sub(r"\1", _QUOTE.sub("", ln.text)))  # （2024年3月8日）: the date alone
+        k = key(byline.text).strip()
+        if title_of(out.lines[i - 1].text) and (ORG_DATE_LINE.match(k) or DATE_LINE.match(arabic_dates(k))):
             for name, value in closing_fields([byline], []).items():
                 out.closing.setdefault(name, value)
             out.dropped.append((ln.no, ln.text.strip(), "the byline under the title (issuer and date)"))
@@ -111,3 +112,4 @@ def _subtitle(out: Unwrapped) -> Unwrapped:
 
 
 _QUOTE = re.compile(r"^\s*>\s*")
+_BRACKETS = re.compile(r"^\s*[（(]\s*(.{6,30}?)\s*(?:印发|发布|通过)?\s*[)）]\s*$")
