@@ -113,8 +113,10 @@ def _by_layout(lines: list[Line]) -> list[Part]:
 def _introduced(body: list[str], text: str) -> bool:
     """The title line names the document the issuing notice at the top just introduced (and not yet titled)."""
     notice = next((m for t in body[:6] if (m := _NOTICE.search(key(t)))), None)
-    return bool(notice) and fold(notice["title"]) == fold(title_of(text)) and \
-        not any(fold(notice["title"]) == fold(title_of(t)) for t in body)
+    if notice is None:
+        return False
+    named = fold(notice["title"])
+    return named == fold(title_of(text)) and not any(named == fold(title_of(t)) for t in body)
 
 
 def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
