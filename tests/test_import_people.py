@@ -142,3 +142,9 @@ def test_a_title_after_a_short_organisation_and_a_post_of_both_schools() -> None
     group, _ = read_group(["组长：县残联理事长刘洋", "金山中学校长毕华任副组长，两校教导主任邵峰、申雨任成员。"])
     assert group["leaders"] == [{"name": "刘洋", "title": "理事长", "org": "县残联"}]
     assert group["members"] == [{"name": "邵峰", "title": "教导主任"}, {"name": "申雨", "title": "教导主任"}]
+
+
+def test_a_bureau_not_named_and_a_society_head() -> None:
+    group, _ = read_group(["由局党组书记、局长柴进同志任组长，副局长花荣任副组长。", "成员：吴越（塘下镇老年协会会长）"])
+    assert group["leaders"] == [{"name": "柴进", "title": "党组书记、局长"}]
+    assert group["members"] == [{"name": "吴越", "title": "会长", "org": "塘下镇老年协会"}]

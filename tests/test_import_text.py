@@ -214,3 +214,41 @@ def test_role_labels_on_lines_of_their_own_decimal_outlines_quarters_and_a_date_
     assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
         ("需求调查", "2024-03-01", "2024-03-15"), ("整改", "2024-07", "2024-12")]
     assert "时间：2024年下半年" in plan["steps"][1]["body"]
+
+
+def test_the_group_listed_in_an_annex_after_the_signature() -> None:
+    text = PLAN.format(title="某县帮扶方案").replace("组长：王立新（县教育局局长）\n", "成立领导小组（成员名单见附件）。\n") + (
+        "某县教育局\n2024年2月26日\n附件\n某县帮扶工作领导小组成员名单\n组　长：项天明　县政府副县长\n副组长：卜凡　　县教育局局长\n"
+        "　　　　褚红　　县财政局副局长\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    group = plan["leadership"]
+    assert [(p["name"], p["org"]) for p in group["leaders"] + group["deputies"]] == [
+        ("项天明", "县政府"), ("卜凡", "县教育局"), ("褚红", "县财政局")]
+    assert plan["attachments"] == [{"title": "某县帮扶工作领导小组成员名单"}]
+    assert (plan["issuer"], plan["date"]) == ("某县教育局", "2024-02-26") and result.lost == []
+
+
+def test_lines_wrapped_at_a_fixed_width_are_joined_back() -> None:
+    text = ("白河县2024年农村妇女技能培训帮扶\n实施方案\n为提升农村妇女就业创业能力，促进农村妇女\n增收致富，结合我县实际，制定本方案。\n"
+            "一、指导思想\n坚持需求导向、因人施训，帮助农村妇女掌握\n一技之长，实现家门口就业。\n二、领导小组\n"
+            "副组长：姜红（县妇联副主席）、韩冬（县人\n社局副局长）\n三、实施步骤\n（一）调查摸底（2024年3月1日至3月31日）：\n摸清需求。\n"
+            "四、工作要求\n要落实责任。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "白河县2024年农村妇女技能培训帮扶实施方案"
+    assert plan["preamble"] == "为提升农村妇女就业创业能力，促进农村妇女增收致富，结合我县实际，制定本方案。"
+    assert plan["guiding_thought"] == "坚持需求导向、因人施训，帮助农村妇女掌握一技之长，实现家门口就业。"
+    assert plan["leadership"]["deputies"][1] == {"name": "韩冬", "title": "副局长", "org": "县人社局"}
+    assert result.lost == []
+
+
+def test_a_chat_message_with_a_tag_and_keycap_numbers() -> None:
+    text = PLAN.format(title="【通知】某村2024年微心愿方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1️⃣ 3月1日-3月15日：收集微心愿。\n2️⃣ 5月：集中兑现。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "某村2024年微心愿方案"
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("收集微心愿", "2024-03-01", "2024-03-15"), ("集中兑现", "2024-05", None)]
+    assert "【通知】" in result.dropped_text() and result.lost == []

@@ -19,6 +19,7 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "副总经理", "董事长", "会计", "出纳", "教师", "老师", "教研员", "干事", "专干", "委员",
     "常委", "县委常委", "主席", "副主席", "厂长", "处长", "副处长", "队长", "驻村第一书记",
     "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
+    "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长",
 }, key=len, reverse=True))
 _TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
@@ -83,7 +84,8 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
             return text[len(name):], name
     for i in range(len(text) - 2, 2, -1):  # an organisation of three characters or more (not 两校, 各校)
         head, rest = text[:i], text[i:]
-        if head.endswith(ORG_SUFFIXES) and _is_title(rest) and not head.endswith("副") and rest[0] not in _NOT_FIRST:
+        if head.endswith(ORG_SUFFIXES) and _is_title(rest) and not head.endswith("副") \
+                and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET):
             return _department(head, rest)
     return text, ""
 

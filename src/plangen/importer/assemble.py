@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import cntext, plantables
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
+from .annex import group_annex, take_annex
 from .cleaning import Cleaning, Line
 from .fidelity import leftover
 from .hanzi import back, key
@@ -51,9 +52,10 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     report = Report(source, header, header_line, orgs=orgs)
     wrapped = unwrap(lines)
     report.dropped.extend(wrapped.dropped)
-    body, closing = closing_lines(wrapped.lines)
+    own, annex_title, annex = group_annex(wrapped.lines)
+    body, closing = closing_lines(own)
     body, attached = attachments_at_end(body)
-    data: dict[str, Any] = {"title": header or wrapped.title or _title(body, source)}
+    data: dict[str, Any] = {"title": header or wrapped.title or _title(body, source, report)}
     if wrapped.number:
         data["number"] = wrapped.number
     data.update(closing_fields(closing, report.warnings))
@@ -70,6 +72,11 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
         for ln in chunk.lines():
             years.see(ln.text)
     _leadership_anywhere(chunks, data, report)
+    kept = take_annex(data, annex_title, annex, orgs)
+    sections += kept
+    if annex and not kept:
+        report.inferred.append(("leadership", own[-1].no + 1 if own else header_line,
+                                "the people listed in the annex after the signature"))
     _basis(data, chunks)
     if sections:
         data["sections"] = sections
@@ -77,13 +84,21 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     return _ordered(data), report
 
 
-def _title(body: list[Line], source: str) -> str:
-    """The plan's title line among its first lines (…方案, …计划), else a short first line; removed from the body."""
+def _title(body: list[Line], source: str, report: Report) -> str:
+    """The plan's title line among its first lines (…方案, …计划), else a short first line; removed from the body.
+    A site's tag before the title (【通知】) is listed as left out."""
     for i, line in enumerate(body[:3]):
         title = title_of(line.text)
         if title:
+            tag = line.text.strip().lstrip("#").strip()[: -len(title)].strip() if line.text.strip().endswith(title) else ""
+            if tag:
+                report.dropped.append((line.no, tag, "a tag before the title"))
             del body[i]
             return title
+    if len(body) > 1 and len(body[1].text.strip()) <= 8 and title_of(body[0].text.strip() + body[1].text.strip()):
+        title = title_of(body[0].text.strip() + body[1].text.strip())  # a title broken over two lines
+        del body[:2]
+        return title
     first = body[0].text.strip().lstrip("#").strip() if body else ""
     if first and len(first) <= 60 and not re.search(r"[，,。；;]", first[:-1]):
         body.pop(0)

@@ -168,3 +168,4 @@ def _tab_cells(text: str) -> list[str]:
 
 def _piped(run: list[Line]) -> list[Line]:
     return [Line(ln.no, "| " + " | ".join(c.replace("|", "｜") for c in _tab_cells(ln.text)) + " |") for ln in run]
+

@@ -15,6 +15,7 @@ from .fidelity import lost
 from .guard import checkable
 from .splitting import Part, split
 from .unflatten import unflatten
+from .wraps import join_hard_wraps, join_open_brackets
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def _cleaned(raw: list[Line], options: Options) -> tuple[list[Line], list[Cleani
     if options.simplified is not None:
         lines, converted = simplify(lines, options.simplified)
         cleanings = sorted(cleanings + converted, key=lambda c: c.line)
-    return tab_rows(unflatten(lines)), cleanings
+    return join_hard_wraps(join_open_brackets(tab_rows(unflatten(lines)))), cleanings
 
 
 def front_matter(raw: list[Line]) -> tuple[dict[str, Any], list[Line]]:

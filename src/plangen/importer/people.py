@@ -337,6 +337,8 @@ def _titles_split(titles: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
     base = org[:-len(party)] if party else org
     if party and len(base) >= 3 and key(base).endswith(cntext.ORG_SUFFIXES):
         org, title = base, party + title
+    elif party and len(base) == 1:  # 局党组书记、局长: the bureau is not named
+        org, title = "", party + title
     return "、".join([title, *rest]), org
 
 

@@ -25,6 +25,7 @@ _BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|�
 _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
                     r"(?P<no>\s*(?:[（(][^）)]{1,6}[)）]|[一二三四五六七八九十]{1,2}|\d{1,2}))?)\s*$")
 _LABELLED = re.compile(r"^(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}\s*[：:、.．\s]\s*(?P<title>.+)$")
+_TAG = re.compile(r"^[【\[](?:通知|公告|转发|原创|转载|推荐|置顶|重要|最新|范文)[】\]]\s*")
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
 _BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]")  # a plan's 附件 lines close it, as a signature does
@@ -86,6 +87,9 @@ def _plain(lines: list[Line]) -> list[Line]:
 def title_of(text: str) -> str:
     """The plan title a line is ('' when it is none): `…方案`, `# …方案（二）`, `【…方案一】`."""
     k = key(text).strip().lstrip("#").strip()
+    tag = _TAG.match(k)
+    if tag and title_of(k[tag.end():]):  # 【通知】…方案: a site's tag before the title
+        return text.strip().lstrip("#").strip()[tag.end():].strip()
     label = _LABELLED.match(k)
     if label and title_of(k[label.start("title"):]):  # 方案一：…方案
         return text.strip().lstrip("#").strip()[label.start("title"):].strip()
