@@ -18,7 +18,7 @@ import re
 
 from .dates import PlanDate
 from .model import Person, Plan, Step
-from .vocabulary import HEADED_PARTS, NESTED_LABELS, STATUS_LABELS, TOP_LABELS
+from .vocabulary import HEADED_PARTS, NESTED_LABELS, STATUS_LABELS, TOP_LABELS, strip_numbering
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])(?=[^\s”’」』）)])")
 _INDENT = "    "
@@ -61,7 +61,8 @@ def _metadata(p: Plan) -> list[str]:
     lines += [f"{L['partners']} {N['partners']['helpers']}: {x}" for x in p.helpers]
     lines += [f"{L['partners']} {N['partners']['recipients']}: {x}" for x in p.recipients]
     lines += [f"{L['attachments']}: {a.title}" + (f" ({a.file})" if a.file else "") for a in p.attachments]
-    lines += [f"{L['headings']} {N['headings'][key]}: {p.heading(key)}" for key in HEADED_PARTS if p.heading(key)]
+    lines += [f"{L['headings']} {N['headings'][key]}: {p.heading(key)}" for key in HEADED_PARTS
+              if p.heading(key) and strip_numbering(p.heading(key)) != L[key]]  # 一、指导思想 is the label
     return lines
 
 
