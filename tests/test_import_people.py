@@ -148,3 +148,12 @@ def test_a_bureau_not_named_and_a_society_head() -> None:
     group, _ = read_group(["由局党组书记、局长柴进同志任组长，副局长花荣任副组长。", "成员：吴越（塘下镇老年协会会长）"])
     assert group["leaders"] == [{"name": "柴进", "title": "党组书记、局长"}]
     assert group["members"] == [{"name": "吴越", "title": "会长", "org": "塘下镇老年协会"}]
+
+
+def test_people_parted_by_commas_before_dan_ren_and_roles_inside_brackets() -> None:
+    group, _ = read_group(["县委书记诸葛亮、县长司马懿任组长，副组长由县委副书记庞统，县委常委、组织部部长法正担任。"])
+    assert group["leaders"] == [{"name": "诸葛亮", "title": "县委书记"}, {"name": "司马懿", "title": "县长"}]
+    assert group["deputies"] == [{"name": "庞统", "title": "县委副书记"}, {"name": "法正", "title": "县委常委、组织部部长"}]
+    bracketed, _ = read_group(["甘宁（组长，凤鸣街道党工委书记）、凌统（副组长，凤鸣街道办事处主任）"])
+    assert bracketed["leaders"] == [{"name": "甘宁", "title": "书记", "org": "凤鸣街道党工委"}]
+    assert bracketed["deputies"] == [{"name": "凌统", "title": "主任", "org": "凤鸣街道办事处"}]

@@ -252,3 +252,12 @@ def test_a_chat_message_with_a_tag_and_keycap_numbers() -> None:
     assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
         ("收集微心愿", "2024-03-01", "2024-03-15"), ("集中兑现", "2024-05", None)]
     assert "【通知】" in result.dropped_text() and result.lost == []
+
+
+def test_a_paste_of_two_bracketed_plans_on_one_line_and_dotted_months() -> None:
+    one = PLAN.format(title="【甲村帮扶方案】").replace("\n", " ").replace(
+        "（一）动员（2024年3月1日至3月15日）", "（一）动员（2024.03—2024.05）") + "甲村村民委员会 2024年2月20日 "
+    two = PLAN.format(title="【乙村帮扶方案】").replace("\n", " ") + "乙村村民委员会 2024年8月25日"
+    found = plans(one + two)
+    assert [(p["title"], p.get("date")) for p in found] == [("甲村帮扶方案", "2024-02-20"), ("乙村帮扶方案", "2024-08-25")]
+    assert (found[0]["steps"][0]["start"], found[0]["steps"][0]["end"]) == ("2024-03", "2024-05")

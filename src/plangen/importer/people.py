@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import cntext, plantables
 from .hanzi import back, key
-from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi
+from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, titled
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
                     r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
@@ -145,6 +145,8 @@ def _read_line(group: Group, text: str) -> bool:
     if labels:
         _labelled(group, text, k, labels)
         return True
+    if _roles_in_brackets(group, text, k):
+        return True
     if group.role and _continues(group, k.strip()):
         _continue(group, text, k)
         return True
@@ -218,7 +220,7 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
         if raw.get("name", "").endswith("同志") and len(raw["name"]) > 3:
             raw["name"] = raw["name"][:-2]  # 卫国同志 -> 卫国
         if raw.get("title") and not raw.get("org"):
-            raw["title"], org = _org_split(raw["title"], orgs)
+            raw["title"], org = org_split(raw["title"], orgs)
             raw.update({"org": org} if org else {})
         if p.description and not p.name:
             named = _prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
@@ -247,10 +249,13 @@ def _office(text: str, k: str) -> dict[str, Any]:
 
 
 def _prose(group: Group, text: str, k: str) -> None:
+    taken = _role_by(group, text, k)
     pos = 0
     for clause in _CLAUSE.split(k):
         start = k.find(clause, pos)
         pos = start + len(clause)
+        if any(a <= start < b for a, b in taken):
+            continue
         for pattern in _PROSE:
             m = pattern.search(clause)
             if not m:
@@ -261,6 +266,40 @@ def _prose(group: Group, text: str, k: str) -> None:
             for person in _prose_person(original, m["who"][cut:], group.orgs):
                 group.add(role, _with_role(person, m["role"]))
             break
+
+
+_ROLE_BY = re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^。；;由]{2,80}?，[^。；;由]{2,40}?)"
+                      r"(?:同志)?(?:担任|兼任)")
+
+
+def _role_by(group: Group, text: str, k: str) -> list[tuple[int, int]]:
+    """'副组长由县委副书记庞统，县委常委、组织部部长法正担任': people parted by commas (the 、 being inside
+    the titles); the spans read, so that their clauses are not read again."""
+    spans = []
+    for m in _ROLE_BY.finditer(k):
+        pos = m.start("who")
+        for piece in _CLAUSE.split(m["who"]):
+            at = k.find(piece, pos)
+            pos = at + len(piece)
+            for person in _prose_person(text[at:pos], piece, group.orgs):
+                group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+_IN_BRACKETS = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"
+                          r"[，,、\s]*(?P<info>[^）)]*)[）)]")
+
+
+def _roles_in_brackets(group: Group, text: str, k: str) -> bool:
+    """'甘宁（组长，凤鸣街道党工委书记）、凌统（副组长，…）': each person's role inside the brackets."""
+    found = list(_IN_BRACKETS.finditer(k))
+    for m in found:
+        info = text[m.start("info"):m.end("info")].strip()
+        written = text[m.start("name"):m.end("name")] + (f"（{info}）" if info else "")
+        for person in _people(written, key(written), group.orgs):
+            group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
+    return bool(found)
 
 
 def _prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
@@ -277,13 +316,13 @@ def _prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[st
         if named:
             title_len = len(piece) - len(named)
             title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
-            person = _titled(original[title_len:], title, orgs)
+            person = titled(original[title_len:], title, orgs)
             if not title and out and out[-1].get("name") and out[-1].get("title"):  # 副局长黎明、侯静: both 副局长
                 person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
             out.append(person)
             titles = []
         elif first:
-            out.append(_titled(original[:first], original[first:], orgs))
+            out.append(titled(original[:first], original[first:], orgs))
         elif piece:
             titles.append(original)
     out.extend({"description": t} for t in titles)
@@ -309,46 +348,6 @@ def _pieces(k: str) -> list[str]:
         halves = re.split(r"[和及]", piece)
         out.extend(halves if all(0 < len(h) <= 4 for h in halves) else [piece])
     return out
-
-
-def _titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
-    """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
-    title, org = _org_split(title, orgs) if "、" not in title else _titles_split(title, orgs)
-    own = _OWN.match(title)  # 两校教导主任, 本校校长: no organisation is named, the post is the title
-    title = title[own.end():] if own and own.end() < len(title) else title
-    return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
-
-
-_OWN = re.compile(r"^(?:两|双|本|我|该)(?:校|村|院|园|所|站)(?=..)")
-
-
-_PARTY = ("党组", "党委", "党工委", "党支部", "党总支")
-
-
-def _titles_split(titles: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
-    """'县教育局党组书记、局长' -> ('党组书记、局长', '县教育局'): the organisation written before the first of
-    several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
-    are the organisation's own (局长 of the 局)."""
-    first, *rest = titles.split("、")
-    title, org = _org_split(first, orgs)
-    if not org or not all(cntext.split_org(r)[1] == "" and r for r in rest):
-        return titles, ""
-    party = next((p for p in _PARTY if org.endswith(p)), "")
-    base = org[:-len(party)] if party else org
-    if party and len(base) >= 3 and key(base).endswith(cntext.ORG_SUFFIXES):
-        org, title = base, party + title
-    elif party and len(base) == 1:  # 局党组书记、局长: the bureau is not named
-        org, title = "", party + title
-    return "、".join([title, *rest]), org
-
-
-def _org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
-    """cntext.split_org on the simplified key, cut back from the text as written (traditional too)."""
-    k = key(title)
-    if len(k) != len(title):
-        return title, ""
-    _, org = cntext.split_org(k, tuple(key(o) for o in orgs))
-    return (title[len(org):], title[:len(org)]) if org else (title, "")
 
 
 def _name_first(piece: str) -> int:

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..dates import DateIssue, FoundRange, PlanDate, find_range, parse_date
+from ..plantables import month_dots
 from .cleaning import Line
 from .hanzi import key
 from .outline import Node
@@ -60,7 +61,7 @@ def range_fields(found: FoundRange, warnings: list[str], where: str) -> dict[str
 
 def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[str]) -> dict[str, Any]:
     """One step: a title (dates cut out when read), start/end, and the body as written."""
-    head = _MONTHS.sub(r"\1月\2\3月", head)  # 4—6月 -> 4月—6月: both ends are months
+    head = month_dots(_MONTHS.sub(r"\1月\2\3月", head))  # 4—6月 -> 4月—6月; 2024.06 -> 2024年06月
     years.see(head)
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
     found = find_range(k, years.current)

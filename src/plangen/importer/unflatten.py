@@ -22,8 +22,9 @@ _HEADING = re.compile(rf"{_BEFORE}\s*(?P<mark>[{_CN}]{{1,3}}、|第[{_CN}]{{1,3}
 _ITEM = re.compile(rf"{_BEFORE}\s*(?P<mark>[（(][{_CN}\d]{{1,3}}[)）]|\d{{1,2}}[、．](?!\d))")
 _ROLE = re.compile(r"(?<=\s)(?P<mark>(?:常务副组长|副组长|组长|成员|顾问|秘书长)[:：]|(?:常务副组长|副\s?组\s?长|组\s?长|成\s?员)(?=\s))"
                    r"|(?<=[。；;])(?P<mark2>(?:常务副组长|副组长|组长|成员)[:：])")
+_BRACKETED = re.compile(rf"{_BEFORE}【[^】]{{4,60}}(?:方案|计划)[^】]{{0,8}}】")
 _TITLE_HEAD = re.compile(r"^(?P<title>[^，,。；;：:\s]{4,50}(?:方案|计划|意见|办法|细则))\s+(?=\S)")
-_SIGNATURE = re.compile(r"(?:\s|(?<=[。；;！!]))(?P<org>[^，,。；;：:\s]{2,30})\s*(?P<date>(?:\d{4}|20[xX]{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*$")
+_SIGNATURE = re.compile(r"(?:\s|(?<=[。；;！!]))(?P<org>[^，,。；;：:\s]{2,30})\s*(?P<date>(?:\d{4}|20[xX]{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?=\s*(?:$|【))")
 
 
 def unflatten(lines: list[Line]) -> list[Line]:
@@ -60,9 +61,10 @@ def _cuts(k: str, long: bool) -> set[int]:
         if named and k[m.end("head"):m.end("head") + 1].isspace():
             cuts.add(m.end("head"))
     if long:
+        for m in _BRACKETED.finditer(k):  # 【…方案】 a plan's header in a paste of several plans
+            cuts.update((m.start(), m.end()))
         cuts.update(m.start("mark") for m in _ITEM.finditer(k))
         cuts.update(m.start("mark") if m["mark"] else m.start("mark2") for m in _ROLE.finditer(k))
-        sig = _SIGNATURE.search(k)
-        if sig:
+        for sig in _SIGNATURE.finditer(k):  # at the end, or before the next plan's 【…方案】
             cuts.update((sig.start("org"), sig.start("date")))
     return cuts

@@ -1,7 +1,10 @@
-"""How a person's name and title are written in a role line, rewritten to the one form the reader takes:
+"""How a person's name, title and organisation are written, and read apart.
+
+Role lines are rewritten to the one form the reader takes:
 '封建军 北坡镇副镇长', '县委常委、副县长 乔宇', '罗建国，县农业农村局局长；', '王海燕同志（…校长）' -> 'name（title）'.
 
-Each rewrite is made on the text and on its simplified key alike, so the two stay aligned. Pure.
+Each rewrite is made on the text and on its simplified key alike, so the two stay aligned. A title
+is then split from the organisation written before it ('县卫生健康局局长' -> 局长 of 县卫生健康局). Pure.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .. import cntext
+from .hanzi import key
 
 TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
 
@@ -53,3 +57,43 @@ def no_tongzhi(text: str, k: str) -> tuple[str, str]:
     for m in reversed(list(re.finditer(r"同志(?=\s*[（(])", k))):
         text, k = text[:m.start()] + text[m.end():], k[:m.start()] + k[m.end():]
     return text, k
+
+
+def titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
+    """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
+    title, org = org_split(title, orgs) if "、" not in title else titles_split(title, orgs)
+    own = _OWN.match(title)  # 两校教导主任, 本校校长: no organisation is named, the post is the title
+    title = title[own.end():] if own and own.end() < len(title) else title
+    return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
+
+
+_OWN = re.compile(r"^(?:两|双|本|我|该)(?:校|村|院|园|所|站)(?=..)")
+
+
+_PARTY = ("党组", "党委", "党工委", "党支部", "党总支")
+
+
+def titles_split(titles: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
+    """'县教育局党组书记、局长' -> ('党组书记、局长', '县教育局'): the organisation written before the first of
+    several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
+    are the organisation's own (局长 of the 局)."""
+    first, *rest = titles.split("、")
+    title, org = org_split(first, orgs)
+    if not org or not all(cntext.split_org(r)[1] == "" and r for r in rest):
+        return titles, ""
+    party = next((p for p in _PARTY if org.endswith(p)), "")
+    base = org[:-len(party)] if party else org
+    if party and len(base) >= 3 and key(base).endswith(cntext.ORG_SUFFIXES):
+        org, title = base, party + title
+    elif party and len(base) == 1:  # 局党组书记、局长: the bureau is not named
+        org, title = "", party + title
+    return "、".join([title, *rest]), org
+
+
+def org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
+    """cntext.split_org on the simplified key, cut back from the text as written (traditional too)."""
+    k = key(title)
+    if len(k) != len(title):
+        return title, ""
+    _, org = cntext.split_org(k, tuple(key(o) for o in orgs))
+    return (title[len(org):], title[:len(org)]) if org else (title, "")
