@@ -261,3 +261,18 @@ def test_a_paste_of_two_bracketed_plans_on_one_line_and_dotted_months() -> None:
     found = plans(one + two)
     assert [(p["title"], p.get("date")) for p in found] == [("甲村帮扶方案", "2024-02-20"), ("乙村帮扶方案", "2024-08-25")]
     assert (found[0]["steps"][0]["start"], found[0]["steps"][0]["end"]) == ("2024-03", "2024-05")
+
+
+def test_bold_labels_bracketed_deadlines_month_words_and_numbered_schools() -> None:
+    text = ("# 某社区课后帮扶方案\n\n为做好课后服务，制定本方案。\n\n## 指导思想\n\n坚持公益普惠。\n\n## 组织领导\n\n"
+            "**组长**：花荣（某社区党委书记）\n\n**副组长**：县一中校长 燕青\n\n## 实施步骤\n\n"
+            "（一）召开动员会，摸清需求。（3月15日前）\n\n（二）开班运行。（3月16日至7月5日）\n\n## 工作要求\n\n要确保安全。\n\n"
+            "某社区居民委员会\n\n2024年2月20日\n")
+    [plan] = [d for d, _ in convert(text, "a.md", Options(compile_split(None))).plans]
+    group = plan["leadership"]
+    assert group["leaders"] == [{"name": "花荣", "title": "书记", "org": "某社区党委"}]
+    assert group["deputies"] == [{"name": "燕青", "title": "校长", "org": "县一中"}]
+    assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [(None, "2024-03-15"), ("2024-03-16", "2024-07-05")]
+    months = PLAN.format(title="某县2024年就业方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "3月份：开展摸排。\n第三季度：开展培训。\n")
+    assert [(s.get("start"), s.get("end")) for s in plans(months)[0]["steps"]] == [("2024-03", None), ("2024-07", "2024-09")]

@@ -84,12 +84,13 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
             return text[len(name):], name
     for i in range(len(text) - 2, 2, -1):  # an organisation of three characters or more (not 两校, 各校)
         head, rest = text[:i], text[i:]
-        if head.endswith(ORG_SUFFIXES) and _is_title(rest) and not head.endswith("副") \
+        if (head.endswith(ORG_SUFFIXES) or _SCHOOL.search(head)) and _is_title(rest) and not head.endswith("副") \
                 and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET):
             return _department(head, rest)
     return text, ""
 
 
+_SCHOOL = re.compile("[一二三四五六七八九十]{1,2}[中小]$")  # 县一中, 实验二小: a school by its number
 _DEPARTMENT_ENDS = ("科", "股", "处", "室", "部")
 _NOT_DEPARTMENT = ("办公室", "办事处", "支部")
 _PLACE = re.compile("[省市县区乡镇村]")

@@ -72,12 +72,16 @@ def _built(lines: list[Line], part: Part, source: str, options: Options,
     return data, report
 
 
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
 def _cleaned(raw: list[Line], options: Options) -> tuple[list[Line], list[Cleaning]]:
     """Lines repaired (and simplified when asked), line breaks put back; what was done, in line order."""
     lines, cleanings = clean(raw)
     if options.simplified is not None:
         lines, converted = simplify(lines, options.simplified)
         cleanings = sorted(cleanings + converted, key=lambda c: c.line)
+    lines = [Line(ln.no, _BOLD.sub(r"\1", ln.text)) for ln in lines]  # **组长**：… is 组长：…
     return join_hard_wraps(join_open_brackets(tab_rows(unflatten(lines)))), cleanings
 
 

@@ -148,7 +148,7 @@ def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str
 
 def _date_end(head: str, end: int) -> int:
     """Where the dates end: after 上旬 / 月底 and a deadline's 前 (以前, 之前)."""
-    end = len(head) - len(head[end:].lstrip(" 上中下旬初底末"))
+    end = len(head) - len(head[end:].lstrip(" 上中下旬初底末份"))
     m = re.match(r"\s*(?:以前|之前|前)", head[end:])
     return end + m.end() if m else end
 
@@ -168,12 +168,12 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
             _dates_inside(step, k, found, warnings, line)
         return rest, body
     end = _date_end(first, offset + found.span[1])
-    if not _opening_dates(step, found, k[end:end + 1], warnings, line):
+    if not _opening_dates(step, found, k[offset + found.span[1]:end], k[end:end + 1], warnings, line):
         return rest, body
     years.see(first)
     if label:  # the line stays as written: 上旬, 月底 and the label say more than the dates
         return rest, body
-    remainder = first[end:].lstrip("，,。；;：: ")
+    remainder = first[end:].lstrip("，,。；;：: ）)")
     if rest.strip():
         return remainder, body
     return rest, ([remainder] if remainder else []) + body[1:]
@@ -182,10 +182,12 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
 _TIME_LABEL = re.compile(r"^\s*(?:起止时间|完成时限|时间安排|实施时间|时\s*间|时\s*限)\s*(?:[:：]|为)\s*")
 
 
-def _opening_dates(step: dict[str, Any], found: FoundRange, after: str, warnings: list[str], line: int) -> bool:
-    """Dates opening a step's text date it when a clause ends after them or they are a whole range."""
-    fields = range_fields(found, warnings, f"line {line}")
-    if not fields or not (_CLAUSE_END.match(after or "，") or found.end is not None):
+def _opening_dates(step: dict[str, Any], found: FoundRange, words: str, after: str, warnings: list[str],
+                   line: int) -> bool:
+    """Dates opening a step's text date it when a clause or a bracket ends after them, or they are a whole
+    range; `words` (前, 上旬…) are what follows the dates, `after` the character after those."""
+    fields = _deadline(range_fields(found, warnings, f"line {line}"), found, words)
+    if not fields or not (_CLAUSE_END.match(after or "，") or after in "）)" or found.end is not None):
         return False
     step.update(fields)
     return True
@@ -233,7 +235,7 @@ def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[str]) 
     out: list[dict[str, Any]] = []
     for ln in lines:
         found = find_range(key(ln.text)[:20], years.current)
-        if found and found.span[0] <= 2 or not out:
+        if found and found.span[0] <= 2 or _SEASON.match(key(ln.text).lstrip()) or not out:
             out.append(step_from(ln.text, [], ln.no, years, warnings))
         else:
             out[-1]["body"] = "\n\n".join(x for x in (out[-1].get("body", ""), ln.text) if x)
@@ -266,7 +268,7 @@ def _cut(text: str, span: tuple[int, int]) -> str:
     return (before.rstrip(" ：:，,") + after).strip()
 
 
-_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
+_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
 _MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
 _PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")
 _FROM_TODAY = re.compile(r"即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到|止于|截至)\s*$")
