@@ -84,10 +84,16 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
             return text[len(name):], name
     for i in range(len(text) - 2, 2, -1):  # an organisation of three characters or more (not 两校, 各校)
         head, rest = text[:i], text[i:]
-        if (head.endswith(ORG_SUFFIXES) or _SCHOOL.search(head)) and _is_title(rest) and not head.endswith("副") \
-                and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET):
+        if _org_then_title(head, rest):
             return _department(head, rest)
     return text, ""
+
+
+def _org_then_title(head: str, rest: str) -> bool:
+    """`head` ends like an organisation (局, 学校, 县一中…) and `rest` is a job title that can start there
+    (医院院长助理 is not 医院院 + 长助理)."""
+    org = (head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))) and not head.endswith("副")
+    return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET)
 
 
 _SCHOOL = re.compile("[一二三四五六七八九十]{1,2}[中小]$")  # 县一中, 实验二小: a school by its number
