@@ -276,3 +276,18 @@ def test_bold_labels_bracketed_deadlines_month_words_and_numbered_schools() -> N
     months = PLAN.format(title="某县2024年就业方案").replace(
         "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "3月份：开展摸排。\n第三季度：开展培训。\n")
     assert [(s.get("start"), s.get("end")) for s in plans(months)[0]["steps"]] == [("2024-03", None), ("2024-07", "2024-09")]
+
+
+def test_time_limit_sentences_in_steps_a_dash_before_the_title_and_attachments_on_one_line() -> None:
+    text = PLAN.format(title="某镇2024年整治方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "（一）隐患排查。自2024年4月起至2024年5月止，开展排查。\n（二）集中整治。2024年6月1日开始，至2024年9月30日结束，集中整治。\n"
+        "（三）总结验收。2024年11月20日以前，完成验收。\n").replace(
+        "组长：王立新（县教育局局长）\n", "组长：王立新（县教育局局长）\n副组长：马云禄——某镇人民政府副镇长\n") + "附件：1．认定标准；2．措施清单\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("2024-04", "2024-05"), ("2024-06-01", "2024-09-30"), (None, "2024-11-20")]
+    assert plan["leadership"]["deputies"] == [{"name": "马云禄", "title": "副镇长", "org": "某镇人民政府"}]
+    assert plan["attachments"] == [{"title": "认定标准"}, {"title": "措施清单"}]
+    assert result.lost == []

@@ -1,8 +1,11 @@
-"""An annex after the plan's signature that lists its leadership group: the usual official layout
+"""What follows a plan's body: its 附件 lines, and an annex after the signature listing the group.
+
+`附件：1．…` and the numbered lines after it (or `附件：1．…；2．…` on one line) at the end of the plan
+become attachments, one per item. An annex after the signature in the usual official layout
 
     松阳县教育局 / 2024年2月26日 / 附件 / 松阳县…领导小组成员名单 / 组　长：… / 副组长：…
 
-The annex's title becomes an attachment and its role lines the group's people, when the plan's own
+gives its title as an attachment and its role lines as the group's people, when the plan's own
 text names none. Pure.
 """
 
@@ -50,3 +53,30 @@ def take_annex(data: dict[str, Any], title: str, lines: list[str], orgs: tuple[s
     if title:
         data.setdefault("attachments", []).append({"title": title})
     return []
+
+
+_ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]?\s*")
+_ITEMS = re.compile(r"[；;]\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、])")
+_ITEM_NO = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、]\s*")
+
+
+def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str]]]:
+    """附件 lines at the end of the plan (附件：1．…, 2．…): (the body without them, the attachments)."""
+    start = next((i for i in range(len(body) - 1, max(-1, len(body) - 12), -1)
+                  if _ATTACHMENT.match(key(body[i].text)) and len(body[i].text.strip()) <= 60), None)
+    if start is None:
+        return body, []
+    while start > 0 and _ATTACHMENT.match(key(body[start - 1].text)) and len(body[start - 1].text.strip()) <= 60:
+        start -= 1  # 附件1：… 附件2：…: the first of them
+    tail = body[start:]
+    if any(len(ln.text.strip()) > 60 for ln in tail):
+        return body, []
+    titles = []
+    for ln in tail:
+        text = ln.text.strip()
+        label = _ATTACHMENT.match(text)
+        for item in _ITEMS.split(text[label.end():] if label else text):  # 附件：1．…；2．…
+            item = _ITEM_NO.sub("", item).strip().rstrip("。；;")
+            if item:
+                titles.append({"title": item})
+    return body[:start], titles

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import cntext, plantables
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
-from .annex import group_annex, take_annex
+from .annex import attachments_at_end, group_annex, take_annex
 from .cleaning import Cleaning, Line
 from .fidelity import leftover
 from .hanzi import back, key
@@ -104,31 +104,6 @@ def _title(body: list[Line], source: str, report: Report) -> str:
         body.pop(0)
         return first.rstrip("。")
     return source
-
-
-_ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]?\s*")
-_ITEM_NO = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、]\s*")
-
-
-def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str]]]:
-    """附件 lines at the end of the plan (附件：1．…, 2．…): (the body without them, the attachments)."""
-    start = next((i for i in range(len(body) - 1, max(-1, len(body) - 12), -1)
-                  if _ATTACHMENT.match(key(body[i].text)) and len(body[i].text.strip()) <= 60), None)
-    if start is None:
-        return body, []
-    while start > 0 and _ATTACHMENT.match(key(body[start - 1].text)) and len(body[start - 1].text.strip()) <= 60:
-        start -= 1  # 附件1：… 附件2：…: the first of them
-    tail = body[start:]
-    if any(len(ln.text.strip()) > 60 for ln in tail):
-        return body, []
-    titles = []
-    for i, ln in enumerate(tail):
-        text = ln.text.strip()
-        label = _ATTACHMENT.match(text)
-        text = _ITEM_NO.sub("", text[label.end():] if label else text).strip().rstrip("。；;")
-        if text:
-            titles.append({"title": text})
-    return body[:start], titles
 
 
 def _year_in(title: str) -> int | None:

@@ -64,7 +64,7 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     head = month_dots(_MONTHS.sub(r"\1月\2\3月", head))  # 4—6月 -> 4月—6月; 2024.06 -> 2024年06月
     years.see(head)
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
-    found = find_range(k, years.current)
+    found = _find(k, years.current)
     step: dict[str, Any] = {}
     title = head.strip()
     season = _season(k, years.current)
@@ -160,7 +160,7 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(first))
     label = _TIME_LABEL.match(k)  # 时间：2024年4月至6月 on the line under the step's title
     offset = label.end() if label else 0
-    found = find_range(k[offset:], years.current)
+    found = _find(k[offset:], years.current)
     if not found:
         return rest, body
     if found.span[0] > 2:
@@ -285,15 +285,30 @@ def period_from(text: str, years: Years, warnings: list[str], line: int, today: 
     fields = range_fields(found, warnings, f"line {line}")
     if found.end is None and "start" in fields and _FROM_TODAY.search(k[:found.span[0]]):
         return {"start": today, "end": fields["start"]} if today else {"end": fields["start"]}
-    if found.end is None and "start" in fields:
-        until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
-        after = find_range(k[until.end():], found.start.year if hasattr(found.start, "year") else years.current) \
-            if until else None
-        if after and after.span[0] == 0:
-            end = range_fields(after, warnings, f"line {line}").get("start")
-            if end:
-                fields["end"] = end
+    joined = joined_range(k, found, years.current)
+    if joined is not found and "start" in fields:
+        fields.update({k2: v for k2, v in range_fields(joined, warnings, f"line {line}").items() if k2 == "end"})
     return fields
+
+
+def _find(k: str, year: int | None) -> FoundRange | None:
+    """The first date or range in a key, joined with the date a 时限 sentence ends it with."""
+    found = find_range(k, year)
+    return joined_range(k, found, year) if found else None
+
+
+def joined_range(k: str, found: FoundRange, year: int | None) -> FoundRange:
+    """A single date that a 时限 sentence continues: `自2024年4月起至2024年5月止`, `2024年6月1日开始，至2024年
+    9月30日结束` -> one range over both dates (and the words 止 / 结束 after them); else `found`."""
+    if found.end is not None:
+        return found
+    until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
+    after = find_range(k[until.end():], found.start.year if isinstance(found.start, PlanDate) else year) if until else None
+    if until is None or after is None or after.span[0] != 0 or k[found.span[1]:until.start()].strip("起开始，, "):
+        return found
+    end = until.end() + after.span[1]
+    tail = re.match(r"\s*(?:为止|止|结束)", k[end:])
+    return FoundRange(found.start, after.start, (found.span[0], end + (tail.end() if tail else 0)))
 
 
 def closing_fields(closing: list[Line], warnings: list[str]) -> dict[str, str]:

@@ -1,7 +1,8 @@
 """How a person's name, title and organisation are written, and read apart.
 
 Role lines are rewritten to the one form the reader takes:
-'封建军 北坡镇副镇长', '县委常委、副县长 乔宇', '罗建国，县农业农村局局长；', '王海燕同志（…校长）' -> 'name（title）'.
+'封建军 北坡镇副镇长', '县委常委、副县长 乔宇', '罗建国，县农业农村局局长；', '马云禄——…副镇长',
+'王海燕同志（…校长）' -> 'name（title）'.
 
 Each rewrite is made on the text and on its simplified key alike, so the two stay aligned. A title
 is then split from the organisation written before it ('县卫生健康局局长' -> 局长 of 县卫生健康局). Pure.
@@ -24,6 +25,8 @@ TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()�
                          r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
 
 
+_NAME_DASH = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})\s*[—－]{1,2}\s*"
+                        r"(?P<title>[^\s；;，,、（()）：:—－]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;，,、。]|$))")
 _NAME_COMMA = re.compile(r"(?<![^\s：:；;])(?P<name>[\u4e00-\u9fff]{2,4})[，,]\s*"
                          r"(?P<title>[^\s；;，,、（()）：:]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;。.]|$))")
 
@@ -41,7 +44,8 @@ def _titles_start(titles: str) -> int:
 def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     """'封建军 北坡镇副镇长', '罗建国，县农业农村局局长；' and '县委常委、副县长 乔宇' -> 'name（title）', in the
     text and its key alike."""
-    for m in sorted([*_SPACED.finditer(k), *_NAME_COMMA.finditer(k)], key=lambda m: m.start(), reverse=True):
+    found = [*_SPACED.finditer(k), *_NAME_COMMA.finditer(k), *_NAME_DASH.finditer(k)]
+    for m in sorted(found, key=lambda m: m.start(), reverse=True):
         a, b, c = m.end("name"), m.start("title"), m.end("title")
         text = text[:a] + "（" + text[b:c] + "）" + text[c:]
         k = k[:a] + "（" + k[b:c] + "）" + k[c:]
