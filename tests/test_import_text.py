@@ -291,3 +291,20 @@ def test_time_limit_sentences_in_steps_a_dash_before_the_title_and_attachments_o
     assert plan["leadership"]["deputies"] == [{"name": "马云禄", "title": "副镇长", "org": "某镇人民政府"}]
     assert plan["attachments"] == [{"title": "认定标准"}, {"title": "措施清单"}]
     assert result.lost == []
+
+
+def test_padded_names_a_dotted_name_month_day_dates_and_an_inline_numbered_list() -> None:
+    text = PLAN.format(title="某县2024年结对方案").replace(
+        "组长：王立新（县教育局局长）\n", "组　长：王　芳（县教育局局长）\n副组长：阿不都·热合曼（县教育局副局长）\n　　　　李　强（县教研室主任）\n"
+    ).replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+              "（一）启动（3.1—3.15）：签订协议。\n（二）总结（12.1—12.31）：开展评估。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    group = plan["leadership"]
+    assert [p["name"] for p in group["leaders"] + group["deputies"]] == ["王芳", "阿不都·热合曼", "李强"]
+    assert [(s["start"], s["end"]) for s in plan["steps"]] == [("2024-03-01", "2024-03-15"), ("2024-12-01", "2024-12-31")]
+    assert result.lost == []
+    inline = PLAN.format(title="某市2024年帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1．3月10日前，完成签约；2．4月至11月，开展活动；3．12月底前，完成总结。\n")
+    assert [(s.get("start"), s.get("end")) for s in plans(inline)[0]["steps"]] == [
+        (None, "2024-03-10"), ("2024-04", "2024-11"), (None, "2024-12")]

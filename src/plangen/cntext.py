@@ -173,12 +173,13 @@ def _person_or_group(name: str, title: str, org: str) -> PersonText:
     for n in (len(name) - 2, len(name) - 3):  # 县委常委李某 -> title first, then a name of 2-3 characters
         if n > 0 and name[:n] in _TITLE_SET:
             return PersonText(name=name[n:], title=title or name[:n], org=org)
-    if len(name) > 4 or any(w in name for w in _GROUP_WORDS) or (len(name) >= 3 and name.endswith(ORG_SUFFIXES)) \
+    if (len(name) > 4 and not _DOTTED.fullmatch(name)) or any(w in name for w in _GROUP_WORDS) or (len(name) >= 3 and name.endswith(ORG_SUFFIXES)) \
             or name.endswith(TITLES):  # 教研组长, 张校长: a post, not a name
         return PersonText(description=name + (f"（{title}{org}）" if title or org else ""))
     return PersonText(name=name, title=title, org=org)
 
 
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}[·•．・][\u4e00-\u9fff]{1,8}")  # 阿不都·热合曼
 _ROLE_LINE = re.compile(r"^\s*(?P<label>[^:：\s][^:：]{0,7}?)\s*[:：]\s*(?P<rest>.*)$")
 
 

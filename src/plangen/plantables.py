@@ -163,6 +163,7 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
         if written:
             role_key, role_text = ROLE_WORDS.get(written, "members"), written
         name = _cell(row, cols.get("name"))
+        name = re.sub(r"\s", "", name) if len(name) <= 5 else name  # 张　伟: a name padded to three characters
         if not name:
             continue
         title, org = _cell(row, title_col), _cell(row, cols.get("org"))

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import cntext, plantables
 from .hanzi import back, key
-from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, titled
+from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, titled, unpadded
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
                     r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
@@ -74,7 +74,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     names known (the registry's), tried first where an organisation ends and a job title begins."""
     group = Group(orgs=orgs)
     name = _name_in(heading) if heading else ""
-    lines = _table(group, lines)
+    lines = _table(group, [unpadded(t) for t in lines])
     for text in lines:
         if not text.strip():
             continue

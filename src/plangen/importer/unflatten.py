@@ -39,13 +39,30 @@ def split_line(text: str) -> list[str]:
     k = key(text)
     if len(k) != len(text):
         return [text]  # cuts are found on the key: only where it aligns with the text
-    cuts = {c for c in _cuts(k, len(text) > _LONG) if text[:c].strip(" #")}  # never right after a heading's #s
+    cuts = {c for c in _cuts(k, len(text) > _LONG) | _sequence(k) if text[:c].strip(" #")}  # not right after #s
     pieces, start = [], 0
     for cut in sorted(cuts):
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])
     return [p.strip() for p in pieces if p.strip()]
+
+
+_FIRST_ITEM = re.compile(r"^\s*(?P<open>[（(]?)1(?P<close>[)）]|[．、]|\.(?!\d))")
+
+
+def _sequence(k: str) -> set[int]:
+    """'1．3月10日前，完成…；2．4月至11月，…；3．…': items numbered in order after a ； or 。 in a line that
+    opens with item 1 start lines of their own."""
+    first = _FIRST_ITEM.match(k)
+    if not first:
+        return set()
+    cuts: set[int] = set()
+    n, pos = 2, first.end()
+    while m := re.compile(rf"[；;。]\s*(?={re.escape(first['open'])}{n}{re.escape(first['close'])})").search(k, pos):
+        cuts.add(m.end())
+        n, pos = n + 1, m.end()
+    return cuts
 
 
 def _cuts(k: str, long: bool) -> set[int]:

@@ -56,6 +56,14 @@ def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     return text, k
 
 
+_PADDED = re.compile(r"(?<![\u4e00-\u9fff·])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=[（(，,、；;\s]|$)")
+
+
+def unpadded(text: str) -> str:
+    """'组　长：王　芳（…）' -> '组　长：王芳（…）': a two-character name padded to the width of three."""
+    return _PADDED.sub(r"\1\2", text)
+
+
 def no_tongzhi(text: str, k: str) -> tuple[str, str]:
     """'王海燕同志（…校长）' -> '王海燕（…校长）', in the text and its key alike."""
     for m in reversed(list(re.finditer(r"同志(?=\s*[（(])", k))):
