@@ -162,8 +162,7 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
         written = fold(_cell(row, role_col))
         if written:
             role_key, role_text = ROLE_WORDS.get(written, "members"), written
-        name = _cell(row, cols.get("name"))
-        name = re.sub(r"\s", "", name) if len(name) <= 5 else name  # 张　伟: a name padded to three characters
+        name = _name_cell(_cell(row, cols.get("name")))
         if not name:
             continue
         title, org = _cell(row, title_col), _cell(row, cols.get("org"))
@@ -177,6 +176,11 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
             person["role"] = role_text
         out.append((role_key, {k: v for k, v in person.items() if v}))
     return out
+
+
+def _name_cell(name: str) -> str:
+    """张　伟 -> 张伟: a two-character name padded to the width of three."""
+    return re.sub(r"\s", "", name) if len(name) <= 5 else name
 
 
 def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:

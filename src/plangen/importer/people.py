@@ -74,7 +74,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     names known (the registry's), tried first where an organisation ends and a job title begins."""
     group = Group(orgs=orgs)
     name = _name_in(heading) if heading else ""
-    lines = _table(group, [unpadded(t) for t in lines])
+    lines = _table(group, list(map(unpadded, lines)))
     for text in lines:
         if not text.strip():
             continue
