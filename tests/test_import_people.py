@@ -157,3 +157,10 @@ def test_people_parted_by_commas_before_dan_ren_and_roles_inside_brackets() -> N
     bracketed, _ = read_group(["甘宁（组长，凤鸣街道党工委书记）、凌统（副组长，凤鸣街道办事处主任）"])
     assert bracketed["leaders"] == [{"name": "甘宁", "title": "书记", "org": "凤鸣街道党工委"}]
     assert bracketed["deputies"] == [{"name": "凌统", "title": "主任", "org": "凤鸣街道办事处"}]
+
+
+def test_names_and_titles_taking_turns_in_a_flattened_table_row() -> None:
+    group, _ = read_group(["成　员：张三　县发改局局长　李四　县财政局局长　王五　县农业农村局局长"])
+    assert group["members"] == [{"name": "张三", "title": "局长", "org": "县发改局"},
+                                {"name": "李四", "title": "局长", "org": "县财政局"},
+                                {"name": "王五", "title": "局长", "org": "县农业农村局"}]

@@ -41,9 +41,30 @@ def _titles_start(titles: str) -> int:
     return sum(len(p) + 1 for p in pieces[:start])
 
 
+def _alternating(text: str, k: str) -> tuple[str, str] | None:
+    """'张三　县发改局局长　李四　县财政局局长': names and titles taking turns, parted by spaces (a table
+    flattened into a line) -> 'name（title）' pairs; None when the line is not so."""
+    names, titles = _tokens(k)[0::2], _tokens(k)[1::2]
+    if len(names) < 2 or len(names) != len(titles):
+        return None
+    if not all(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", n) and not n.endswith(TITLE_END) for n in names):
+        return None
+    if not all(t.endswith(cntext.TITLES + TITLE_END) for t in titles):
+        return None
+    pairs = list(zip(_tokens(text)[0::2], _tokens(text)[1::2]))
+    return "".join(f"{n}（{t}）" for n, t in pairs), "".join(f"{n}（{t}）" for n, t in zip(names, titles))
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[ \u3000]+", text.strip()) if t]
+
+
 def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     """'封建军 北坡镇副镇长', '罗建国，县农业农村局局长；' and '县委常委、副县长 乔宇' -> 'name（title）', in the
     text and its key alike."""
+    alternating = _alternating(text, k)
+    if alternating:
+        return alternating
     found = [*_SPACED.finditer(k), *_NAME_COMMA.finditer(k), *_NAME_DASH.finditer(k)]
     for m in sorted(found, key=lambda m: m.start(), reverse=True):
         a, b, c = m.end("name"), m.start("title"), m.end("title")
