@@ -308,3 +308,15 @@ def test_padded_names_a_dotted_name_month_day_dates_and_an_inline_numbered_list(
         "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1．3月10日前，完成签约；2．4月至11月，开展活动；3．12月底前，完成总结。\n")
     assert [(s.get("start"), s.get("end")) for s in plans(inline)[0]["steps"]] == [
         (None, "2024-03-10"), ("2024-04", "2024-11"), (None, "2024-12")]
+
+
+def test_a_notice_title_without_brackets_numbered_members_and_roles_written_last() -> None:
+    text = ("某县人民政府办公室关于印发某县2024年就业帮扶方案的通知\n某政办〔2024〕9号\n各乡镇人民政府：\n现印发给你们，请认真落实。\n"
+            "2024年3月4日\n" + PLAN.format(title="某县2024年就业帮扶方案").replace(
+                "组长：王立新（县教育局局长）\n", "许褚　某县卫生健康局局长　组长\n成员：\n1．徐晃（某镇农业服务中心主任）\n"))
+    [plan] = plans(text)
+    assert (plan["title"], plan["number"], plan["date"]) == ("某县2024年就业帮扶方案", "某政办〔2024〕9号", "2024-03-04")
+    group = plan["leadership"]
+    assert group["leaders"] == [{"name": "许褚", "title": "局长", "org": "某县卫生健康局"}]
+    assert group["members"] == [{"name": "徐晃", "title": "主任", "org": "某镇农业服务中心"}]
+    assert not any("empty template slot" in w for _, r in run(text).plans for w in r.warnings)

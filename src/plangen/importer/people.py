@@ -89,7 +89,8 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
         data["office"] = group.data["office"]
     kept = group.body or ([] if any(data.get(r) for r in ("leaders", "deputies", "members")) else lines)
     data["body"] = "\n\n".join(t for t in kept if t.strip())
-    warnings = [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots]
+    warnings = [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots
+                if not group.data.get(_ROLE_OF[label])]  # 成员： with its people on the lines below is no slot
     warnings += group.twice
     return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
 
@@ -137,8 +138,9 @@ def _name_in(text: str) -> str:
 
 
 def _read_line(group: Group, text: str) -> bool:
+    text = _ITEM_NUMBER.sub("", text)  # 1．徐晃（…）: a member numbered in a list
     k = key(text)
-    if _alone(group, k):
+    if _alone(group, k) or _role_last(group, text, k):
         return True
     bare = _BARE_LABEL.match(k)  # 组 长 白马乡人民政府乡长 殷实: a label without its colon, at the line's start
     labels = list(_LABEL.finditer(k)) or ([bare] if bare else [])
@@ -174,6 +176,21 @@ def _continues(group: Group, k: str) -> bool:
     """A line without a label that names more people of the role above it."""
     return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k)
                 or (group.open and _SHORT.fullmatch(k)))
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
+_ROLE_LAST = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;]{2,30})[ \u3000]+"
+                        r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*$")
+
+
+def _role_last(group: Group, text: str, k: str) -> bool:
+    """'许褚　西城区卫生健康局局长　组长': name, title, then the role, in columns."""
+    m = _ROLE_LAST.match(k)
+    if m:
+        who = text[m.start("who"):m.end("who")]
+        for person in _people(who, key(who), group.orgs):
+            group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
+    return bool(m)
 
 
 def _alone(group: Group, k: str) -> bool:

@@ -29,7 +29,7 @@ _TAG = re.compile(r"^[【\[](?:通知|公告|转发|原创|转载|推荐|置顶|
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
 _BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]")  # a plan's 附件 lines close it, as a signature does
-_NOTICE = re.compile(r"印发《(?P<title>[^》]{2,80})》")
+_NOTICE = re.compile(r"印发(?:《(?P<title>[^》]{2,80})》|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,7 @@ def _introduced(body: list[str], text: str) -> bool:
     notice = next((m for t in body[:6] if (m := _NOTICE.search(key(t)))), None)
     if notice is None:
         return False
-    named = fold(notice["title"])
+    named = fold(notice["title"] or notice["bare"])
     return named == fold(title_of(text)) and not any(named == fold(title_of(t)) for t in body)
 
 

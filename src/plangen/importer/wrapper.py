@@ -20,7 +20,7 @@ from .steps import closing_fields
 from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
 
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
-_NOTICE = re.compile(r"关于印发《(?P<title>[^》]{2,80})》的通知")
+_NOTICE = re.compile(r"关于印发(?:《(?P<title>[^》]{2,80})》的通知|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
 _NUMBER_LINE = re.compile(r"^[^，,。；;：:《》]{0,20}[〔\[【(（]\s*(?:\d{4}|20[xX]{2})\s*[〕\]】)）]\s*(?:第\s*)?\d+\s*号$")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}[^—－-]")
 _LOOK = 8  # the wrapper is within the first lines of a plan
@@ -60,7 +60,8 @@ def _notice(out: Unwrapped, start: int) -> None:
     """The notice: from its title line to the plan's title line (or the plan's first heading)."""
     text = out.lines[start].text.strip().lstrip("#").strip()
     m = _NOTICE.search(key(text))
-    out.title = text[m.start("title"):m.end("title")].strip() if m else ""
+    group = "title" if m and m["title"] else "bare"  # 关于印发…方案的通知: a web page drops the 《》
+    out.title = text[m.start(group):m.end(group)].strip() if m else ""
     end = start + 1
     while end < len(out.lines) and not _plan_begins(out.lines[end].text, out.title):
         end += 1
