@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import cntext, plantables
 from .hanzi import back, key
-from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, titled, unpadded
+from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, same_org, titled, unpadded
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
                     r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
@@ -82,32 +82,22 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
             group.body.append(text)
         name = name or _name_in(text)
     data: dict[str, Any] = {"name": name} if name else {}
-    _same_org(group.data)
+    same_org(group.data)
     data.update({k: v for k, v in group.data.items() if k != "office"})
     data.setdefault("leaders", [])
     if "office" in group.data:
         data["office"] = group.data["office"]
     kept = group.body or ([] if any(data.get(r) for r in ("leaders", "deputies", "members")) else lines)
     data["body"] = "\n\n".join(t for t in kept if t.strip())
-    warnings = [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots
-                if not group.data.get(_ROLE_OF[label])]  # 成员： with its people on the lines below is no slot
+    warnings = _slots(group)
     warnings += group.twice
     return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
 
 
-def _same_org(data: dict[str, Any]) -> None:
-    """副局长潘晓燕 after 县卫生健康局局长邱文华: a deputy's title with no organisation takes the organisation
-    of the person before it whose title it deputises (局长 -> 副局长)."""
-    seen: list[dict[str, str]] = []
-    for role in ("leaders", "deputies", "members"):
-        for i, person in enumerate(data.get(role, [])):
-            title = person.get("title", "")
-            if title and not person.get("org"):
-                base = title.removeprefix("副")
-                boss = next((p for p in reversed(seen) if p.get("org") and p.get("title", "").removeprefix("副") == base), None)
-                if boss:
-                    data[role][i] = person = {**person, "org": boss["org"]}
-            seen.append(person)
+def _slots(group: Group) -> list[str]:
+    """Warnings for the empty template slots (组长： with nothing after it, nor on the lines below)."""
+    return [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots
+            if not group.data.get(_ROLE_OF[label])]
 
 
 def _table(group: Group, lines: list[str]) -> list[str]:

@@ -59,9 +59,7 @@ def unwrap(lines: list[Line]) -> Unwrapped:
 def _notice(out: Unwrapped, start: int) -> None:
     """The notice: from its title line to the plan's title line (or the plan's first heading)."""
     text = out.lines[start].text.strip().lstrip("#").strip()
-    m = _NOTICE.search(key(text))
-    group = "title" if m and m["title"] else "bare"  # 关于印发…方案的通知: a web page drops the 《》
-    out.title = text[m.start(group):m.end(group)].strip() if m else ""
+    out.title = _notice_title(text)
     end = start + 1
     while end < len(out.lines) and not _plan_begins(out.lines[end].text, out.title):
         end += 1
@@ -78,6 +76,15 @@ def _notice(out: Unwrapped, start: int) -> None:
     if not out.number:
         numbers = [n for ln in notice for _, n in find_documents(key(ln.text)) if n]
         out.number = numbers[0] if numbers else ""
+
+
+def _notice_title(text: str) -> str:
+    """The title a notice's title line names: inside 《》, or bare when a web page dropped the 《》."""
+    m = _NOTICE.search(key(text))
+    if not m:
+        return ""
+    group = "title" if m["title"] else "bare"
+    return text[m.start(group):m.end(group)].strip()
 
 
 def _plan_begins(text: str, title: str) -> bool:

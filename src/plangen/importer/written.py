@@ -11,6 +11,7 @@ is then split from the organisation written before it ('县卫生健康局局长
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .. import cntext
 from .hanzi import key
@@ -130,3 +131,18 @@ def org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
         return title, ""
     _, org = cntext.split_org(k, tuple(key(o) for o in orgs))
     return (title[len(org):], title[:len(org)]) if org else (title, "")
+
+
+def same_org(data: dict[str, Any]) -> None:
+    """副局长潘晓燕 after 县卫生健康局局长邱文华: a deputy's title with no organisation takes the organisation
+    of the person before it whose title it deputises (局长 -> 副局长)."""
+    seen: list[dict[str, str]] = []
+    for role in ("leaders", "deputies", "members"):
+        for i, person in enumerate(data.get(role, [])):
+            title = person.get("title", "")
+            if title and not person.get("org"):
+                base = title.removeprefix("副")
+                boss = next((p for p in reversed(seen) if p.get("org") and p.get("title", "").removeprefix("副") == base), None)
+                if boss:
+                    data[role][i] = person = {**person, "org": boss["org"]}
+            seen.append(person)
