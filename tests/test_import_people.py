@@ -164,3 +164,10 @@ def test_names_and_titles_taking_turns_in_a_flattened_table_row() -> None:
     assert group["members"] == [{"name": "张三", "title": "局长", "org": "县发改局"},
                                 {"name": "李四", "title": "局长", "org": "县财政局"},
                                 {"name": "王五", "title": "局长", "org": "县农业农村局"}]
+
+
+def test_a_name_then_several_titles_parted_by_a_space() -> None:
+    group, _ = read_group(["组　长：周泰　县委副书记、县长", "副组长：蒋钦　县委常委、常务副县长", "　　　　丁奉　县政府副县长"])
+    assert group["leaders"] == [{"name": "周泰", "title": "县委副书记、县长"}]
+    assert group["deputies"] == [{"name": "蒋钦", "title": "县委常委、常务副县长"},
+                                 {"name": "丁奉", "title": "副县长", "org": "县政府"}]
