@@ -320,3 +320,10 @@ def test_a_notice_title_without_brackets_numbered_members_and_roles_written_last
     assert group["leaders"] == [{"name": "许褚", "title": "局长", "org": "某县卫生健康局"}]
     assert group["members"] == [{"name": "徐晃", "title": "主任", "org": "某镇农业服务中心"}]
     assert not any("empty template slot" in w for _, r in run(text).plans for w in r.warnings)
+
+
+def test_a_deadline_written_before_its_date() -> None:
+    text = PLAN.format(title="某县2024年关爱方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "（一）截至2024年4月底，完成摸底建档。\n（二）2024年5月至11月，开展培训。\n")
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plans(text)[0]["steps"]] == [
+        ("完成摸底建档", None, "2024-04"), ("开展培训", "2024-05", "2024-11")]

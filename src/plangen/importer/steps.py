@@ -93,6 +93,7 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], 
     """The dates of a step's heading into `step`; its title without them, and its body."""
     end = _date_end(head, found.span[1])
     fields = _deadline(range_fields(found, warnings, f"line {line}"), found, head[found.span[1]:end])
+    fields, found = _by(head, fields, found)
     step.update(fields)
     if not fields or len(fields) != sum(1 for v in (found.start, found.end) if v is not None):
         return head.strip(), body
@@ -137,6 +138,17 @@ def _seasoned(head: str, season: tuple[int, int, str, str], body: list[str],
     if not title and body:
         title, body = body[0], body[1:]
     return title or head.strip(), [f"时间：{head[start:end].strip()}"] + body
+
+
+_BY = re.compile(r"(?:截至|截止到?)\s*$")
+
+
+def _by(head: str, fields: dict[str, str], found: FoundRange) -> tuple[dict[str, str], FoundRange]:
+    """截至2024年4月底，完成…: a deadline written before the date; the span then takes 截至 in."""
+    until = _BY.search(head[:found.span[0]]) if found.end is None and "start" in fields else None
+    if until is None:
+        return fields, found
+    return {"end": fields["start"]}, FoundRange(found.start, None, (until.start(), found.span[1]))
 
 
 def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str, str]:
