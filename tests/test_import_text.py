@@ -327,3 +327,20 @@ def test_a_deadline_written_before_its_date() -> None:
         "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "（一）截至2024年4月底，完成摸底建档。\n（二）2024年5月至11月，开展培训。\n")
     assert [(s["title"], s.get("start"), s.get("end")) for s in plans(text)[0]["steps"]] == [
         ("完成摸底建档", None, "2024-04"), ("开展培训", "2024-05", "2024-11")]
+
+
+def test_phases_enumerated_with_yi_shi_a_seal_and_a_headerless_table_with_name_and_title_in_one_cell() -> None:
+    text = PLAN.format(title="某县2024年客运方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "实施工作分两个阶段推进：一是摸底阶段（2024年3月1日至3月31日），全面排查；二是整改阶段（2024年4月1日至8月31日），逐条恢复。\n"
+    ) + "某镇人民政府（盖章）\n2024年2月26日印发\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("摸底阶段", "2024-03-01", "2024-03-31"), ("整改阶段", "2024-04-01", "2024-08-31")]
+    assert (plan["issuer"], plan["date"]) == ("某镇人民政府", "2024-02-26") and result.lost == []
+    table = PLAN.format(title="某县帮扶方案").replace(
+        "组长：王立新（县教育局局长）\n", "| 组　长 | 扁鹊（县卫生健康局局长） |\n| --- | --- |\n| 成　员 | 淳于意（县人民医院院长） |\n")
+    group = plans(table)[0]["leadership"]
+    assert group["leaders"] == [{"name": "扁鹊", "title": "局长", "org": "县卫生健康局"}]
+    assert group["members"] == [{"name": "淳于意", "title": "院长", "org": "县人民医院"}]

@@ -110,7 +110,7 @@ def headerless(table: Table) -> Table:
         return table
     roles = [i for i in range(width) if all(fold(r[i]) in ROLE_WORDS for r in rows)]
     names = [i for i in range(width) if i not in roles
-             and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", fold(r[i])) and fold(r[i]) not in ROLE_WORDS for r in rows)]
+             and all(_NAME_INFO.fullmatch(r[i].strip()) and fold(r[i]) not in ROLE_WORDS for r in rows)]
     if not roles or not names:
         return table
     header = tuple("小组职务" if i == roles[0] else "姓名" if i == names[0] else "职务" for i in range(width))
@@ -162,15 +162,11 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
         written = fold(_cell(row, role_col))
         if written:
             role_key, role_text = ROLE_WORDS.get(written, "members"), written
-        name = _name_cell(_cell(row, cols.get("name")))
+        name, info = _name_cell(_cell(row, cols.get("name")))
         if not name:
             continue
-        title, org = _cell(row, title_col), _cell(row, cols.get("org"))
-        both = _cell(row, cols.get("org_title"))
-        if both and not (title or org):
-            title = both
-        if title and not org:
-            title, org = split_title(title)
+        title, org = _title_org(_cell(row, title_col), _cell(row, cols.get("org")),
+                                _cell(row, cols.get("org_title")) or info)
         person = {"name": name, "title": title, "org": org}
         if role_text and role_text not in PLAIN_ROLES:
             person["role"] = role_text
@@ -178,9 +174,23 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
     return out
 
 
-def _name_cell(name: str) -> str:
-    """张　伟 -> 张伟: a two-character name padded to the width of three."""
-    return re.sub(r"\s", "", name) if len(name) <= 5 else name
+def _title_org(title: str, org: str, both: str) -> tuple[str, str]:
+    """Title and organisation from their columns, or from one cell that holds both (县卫生健康局局长)."""
+    if both and not (title or org):
+        title = both
+    return split_title(title) if title and not org else (title, org)
+
+
+def _name_cell(cell: str) -> tuple[str, str]:
+    """(name, title written with it): '张　伟' -> ('张伟', '') (padded to the width of three);
+    '扁鹊（县卫生健康局局长）' -> ('扁鹊', '县卫生健康局局长')."""
+    m = _NAME_INFO.fullmatch(cell.strip())
+    if m and m["info"]:
+        return m["name"], m["info"]
+    return (re.sub(r"\s", "", cell) if len(cell) <= 5 else cell), ""
+
+
+_NAME_INFO = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8})(?:\s*[（(](?P<info>[^）)]+)[)）])?")
 
 
 def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:

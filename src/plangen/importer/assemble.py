@@ -251,6 +251,8 @@ def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, repor
         return steps_from_paragraphs(chunk.lead, years, report.warnings)
     intro = [t for t in lead if t.strip()]
     if not items:
+        if len(intro) > 1 and re.search(r"[：:]\s*$", intro[0]):  # 实施工作分两个阶段推进：: the introduction
+            sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": intro.pop(0)})
         lines = [Line(chunk.first_line, t) for t in intro]
         return steps_from_paragraphs(lines, years, report.warnings)
     intro, first = _first_phase(intro, chunk.first_line, years, report)

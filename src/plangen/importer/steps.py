@@ -16,7 +16,7 @@ from ..plantables import month_dots
 from .cleaning import Line
 from .hanzi import key
 from .outline import Node
-from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
+from .structure import DATE_LINE, ORG_DATE_LINE, SEAL, arabic_dates, is_org_line
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CLAUSE_END = re.compile(r"[，,。；;：:]")
@@ -100,7 +100,7 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], 
     clause = re.search(r"[，,；;]", head[:found.span[0]])
     if clause:  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
         return head[:clause.start()].strip(), [head.strip()] + body
-    after = re.match(r"[）)\]】]?[ \u3000]+(?=\S)", head[end:])  # 宣传发动（3月上旬） 召开动员会议…: the text
+    after = _AFTER_DATES.match(head[end:])  # 宣传发动（3月上旬） 召开动员会议… / 摸底阶段（…），全面排查…: the text
     if after and head[:found.span[0]].strip():
         body = [head[end + after.end():].strip()] + body
         head = head[:end + after.end()]
@@ -140,6 +140,7 @@ def _seasoned(head: str, season: tuple[int, int, str, str], body: list[str],
     return title or head.strip(), [f"时间：{head[start:end].strip()}"] + body
 
 
+_AFTER_DATES = re.compile(r"(?:[）)\]】]?[ \u3000]+|[）)\]】][，,；;]\s*)(?=\S)")
 _BY = re.compile(r"(?:截至|截止到?)\s*$")
 
 
@@ -233,6 +234,7 @@ def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> li
     return out
 
 
+_SHI = re.compile(r"^\s*[一二三四五六七八九十]{1,2}是(?=[^，,。；;：:\s])")
 _FIRST_PHASE = re.compile(r"[。；;]\s*(?=第\s*[一1]\s*(?:阶段|步)(?!骤))")
 
 
@@ -246,9 +248,11 @@ def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[str]) 
     """Paragraphs starting with a date begin steps; the others continue the step before them."""
     out: list[dict[str, Any]] = []
     for ln in lines:
-        found = find_range(key(ln.text)[:20], years.current)
-        if found and found.span[0] <= 2 or _SEASON.match(key(ln.text).lstrip()) or not out:
-            out.append(step_from(ln.text, [], ln.no, years, warnings))
+        shi = _SHI.match(key(ln.text))  # 一是摸底阶段（…），…: an enumeration of the phases
+        text = ln.text[shi.end():] if shi and find_range(key(ln.text), years.current) else ln.text
+        found = find_range(key(text)[:20], years.current)
+        if found and found.span[0] <= 2 or _SEASON.match(key(text).lstrip()) or text != ln.text or not out:
+            out.append(step_from(text, [], ln.no, years, warnings))
         else:
             out[-1]["body"] = "\n\n".join(x for x in (out[-1].get("body", ""), ln.text) if x)
     return out
@@ -333,7 +337,7 @@ def closing_fields(closing: list[Line], warnings: list[str]) -> dict[str, str]:
         if m and "org" in m.groupdict() and m["org"]:
             out.setdefault("issuer", line[: m.end("org")].strip())
         elif not m and is_org_line(ln.text):
-            out.setdefault("issuer", ln.text.strip().rstrip("。."))
+            out.setdefault("issuer", SEAL.sub("", ln.text).strip().rstrip("。."))
         if m:
             written = line[m.start("date"):m.end("date")]
             parsed = parse_date(written)

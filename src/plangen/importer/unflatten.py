@@ -39,7 +39,7 @@ def split_line(text: str) -> list[str]:
     k = key(text)
     if len(k) != len(text):
         return [text]  # cuts are found on the key: only where it aligns with the text
-    cuts = {c for c in _cuts(k, len(text) > _LONG) | _sequence(k) if text[:c].strip(" #")}  # not right after #s
+    cuts = {c for c in _cuts(k, len(text) > _LONG) | _sequence(k) | _shi(k) if text[:c].strip(" #")}  # not after #s
     pieces, start = [], 0
     for cut in sorted(cuts):
         pieces.append(text[start:cut])
@@ -49,6 +49,24 @@ def split_line(text: str) -> list[str]:
 
 
 _FIRST_ITEM = re.compile(r"^\s*(?P<open>[（(]?)1(?P<close>[)）]|[．、]|\.(?!\d))")
+
+
+_SHI = "一二三四五六七八九十"
+
+
+def _shi(k: str) -> set[int]:
+    """'…：一是…；二是…；三是…': an enumeration of 一是, 二是… after ：, ；or 。 starts lines of its own."""
+    first = re.search(r"[：:]\s*(?=一是)", k)
+    if not first:
+        return set()
+    cuts, pos = {first.end()}, first.end()
+    for n in _SHI[1:]:
+        m = re.compile(rf"[；;。]\s*(?={n}是)").search(k, pos)
+        if not m:
+            break
+        cuts.add(m.end())
+        pos = m.end()
+    return cuts if len(cuts) >= 2 else set()
 
 
 def _sequence(k: str) -> set[int]:
