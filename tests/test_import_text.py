@@ -344,3 +344,15 @@ def test_phases_enumerated_with_yi_shi_a_seal_and_a_headerless_table_with_name_a
     group = plans(table)[0]["leadership"]
     assert group["leaders"] == [{"name": "扁鹊", "title": "局长", "org": "县卫生健康局"}]
     assert group["members"] == [{"name": "淳于意", "title": "院长", "org": "县人民医院"}]
+
+
+def test_a_table_whose_role_cells_also_give_the_duty() -> None:
+    text = PLAN.format(title="某镇帮扶方案").replace(
+        "组长：王立新（县教育局局长）\n", "| 姓名 | 职务 | 分工 |\n| --- | --- | --- |\n| 黄盖 | 某镇党委书记 | 组长，全面负责 |\n"
+        "| 韩当 | 某镇人民政府镇长 | 副组长，具体负责 |\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    group = plan["leadership"]
+    assert group["leaders"] == [{"name": "黄盖", "title": "书记", "org": "某镇党委"}]
+    assert group["deputies"] == [{"name": "韩当", "title": "镇长", "org": "某镇人民政府"}]
+    assert "全面负责" in group["body"] and result.lost == []

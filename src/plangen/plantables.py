@@ -39,6 +39,7 @@ ROLE_WORDS: dict[str, str] = {
     "成员": "members", "组员": "members", "顾问": "members", "秘书长": "members", "副秘书长": "members",
     "联络员": "members", "办公室主任": "members", "委员": "members",
 }
+_ROLES_LONGEST: tuple[str, ...] = tuple(sorted(ROLE_WORDS, key=len, reverse=True))
 PLAIN_ROLES = {"组长": "leaders", "副组长": "deputies", "成员": "members", "组员": "members"}
 
 
@@ -130,6 +131,20 @@ def kind_of(table: Table) -> str | None:
     return None
 
 
+def role_word(cell: str) -> str:
+    """'组长全面负责' (组长，全面负责 folded) -> '组长': the role a cell opens with; the cell when none."""
+    return next((w for w in _ROLES_LONGEST if cell.startswith(w)), cell)
+
+
+def has_duties(table: Table) -> bool:
+    """Role cells that say more than the role (组长，全面负责): the table is kept in the group's text too."""
+    cols = _columns(table.header, _LEADERSHIP_COLUMNS)
+    col = _role_column(table)
+    col = col if col is not None else cols.get("role")
+    cells = [fold(_cell(r, col)) for r in table.rows]
+    return any(c and role_word(c) != c and role_word(c) in ROLE_WORDS for c in cells)
+
+
 def _role_column(table: Table) -> int | None:
     """A column whose cells are mostly group roles (组长, 副组长…), whatever its header."""
     for i in range(len(table.header)):
@@ -159,7 +174,7 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
     out: list[tuple[str, dict[str, str]]] = []
     role_key, role_text = "members", ""
     for row in table.rows:
-        written = fold(_cell(row, role_col))
+        written = role_word(fold(_cell(row, role_col)))
         if written:
             role_key, role_text = ROLE_WORDS.get(written, "members"), written
         name, info = _name_cell(_cell(row, cols.get("name")))

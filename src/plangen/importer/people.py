@@ -108,7 +108,7 @@ def _table(group: Group, lines: list[str]) -> list[str]:
         return lines
     for role, person in plantables.people_of(table):
         group.add(role, person)
-    if plantables.extra_columns(table):  # 性别, 联系电话…: the table stays in the group's text as written
+    if plantables.extra_columns(table) or plantables.has_duties(table):  # 性别, 联系电话, duties: kept as text
         group.body.append("\n".join(rows))
     return [t for t in lines if t not in rows]
 
