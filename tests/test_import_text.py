@@ -356,3 +356,12 @@ def test_a_table_whose_role_cells_also_give_the_duty() -> None:
     assert group["leaders"] == [{"name": "黄盖", "title": "书记", "org": "某镇党委"}]
     assert group["deputies"] == [{"name": "韩当", "title": "镇长", "org": "某镇人民政府"}]
     assert "全面负责" in group["body"] and result.lost == []
+
+
+def test_numbered_attachment_lines_are_no_plan_titles_and_a_title_loses_its_word_spaces() -> None:
+    text = PLAN.format(title="某县 2024 年 营养改善 方案") + "附件：1．某县食品安全管理办法\n2．某县资金管理办法\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "某县2024年营养改善方案"
+    assert plan["attachments"] == [{"title": "某县食品安全管理办法"}, {"title": "某县资金管理办法"}]
+    assert result.lost == []

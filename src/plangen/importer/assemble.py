@@ -21,6 +21,7 @@ from .structure import Chunk, chunks_of, closing_lines
 from .wrapper import unwrap
 
 PLACEHOLDER = "XXX（待补充）"
+_TIGHT = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \u3000]+(?=[\u4e00-\u9fff\d])")  # 梅林镇 2024 年 …方案: no spaces
 UNNAMED = "未命名部分"
 _CITED = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|执行)[^。]{0,80}?《")
 
@@ -55,7 +56,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     own, annex_title, annex = group_annex(wrapped.lines)
     body, closing = closing_lines(own)
     body, attached = attachments_at_end(body)
-    data: dict[str, Any] = {"title": header or wrapped.title or _title(body, source, report)}
+    data: dict[str, Any] = {"title": _TIGHT.sub("", header or wrapped.title or _title(body, source, report))}
     if wrapped.number:
         data["number"] = wrapped.number
     data.update(closing_fields(closing, report.warnings))

@@ -25,6 +25,7 @@ _BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|�
 _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
                     r"(?P<no>\s*(?:[（(][^）)]{1,6}[)）]|[一二三四五六七八九十]{1,2}|\d{1,2}))?)\s*$")
 _LABELLED = re.compile(r"^(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}\s*[：:、.．\s]\s*(?P<title>.+)$")
+_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])")
 _TAG = re.compile(r"^[【\[](?:通知|公告|转发|原创|转载|推荐|置顶|重要|最新|范文)[】\]]\s*")
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
 _BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
@@ -39,6 +40,7 @@ class Part:
     header: str
     header_line: int
     lines: list[Line]
+    source: Line | None = None  # the title line that started it (layout split only)
 
 
 def compile_split(pattern: str | None) -> re.Pattern[str]:
@@ -93,7 +95,7 @@ def title_of(text: str) -> str:
     label = _LABELLED.match(k)
     if label and title_of(k[label.start("title"):]):  # 方案一：…方案
         return text.strip().lstrip("#").strip()[label.start("title"):].strip()
-    m = _BRACKETED.match(k) or _TITLE.match(k)
+    m = _BRACKETED.match(k) or (_TITLE.match(k) if not _ITEM.match(k) else None)  # 2．…管理办法: an item
     return text.strip().lstrip("#").strip().strip("【】").strip() if m else ""
 
 
@@ -107,11 +109,22 @@ def _by_layout(lines: list[Line]) -> list[Part]:
             continue
         title = title_of(text)
         if title and _starts_plan(parts[-1].lines, text, broken):
-            parts.append(Part(title, line.no, []))
+            parts.append(Part(title, line.no, [], line))
         else:
             parts[-1].lines.append(line)
         broken = False
-    return [p for p in parts if any(x.text.strip() for x in p.lines)]
+    return _no_empty(parts)
+
+
+def _no_empty(parts: list[Part]) -> list[Part]:
+    """A title line with nothing after it starts no plan: it goes back to the plan before it."""
+    out: list[Part] = []
+    for part in parts:
+        if any(x.text.strip() for x in part.lines):
+            out.append(part)
+        elif out and part.source is not None:
+            out[-1].lines.append(part.source)
+    return out
 
 
 def _introduced(body: list[str], text: str) -> bool:
