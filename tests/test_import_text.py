@@ -365,3 +365,11 @@ def test_numbered_attachment_lines_are_no_plan_titles_and_a_title_loses_its_word
     assert plan["title"] == "某县2024年营养改善方案"
     assert plan["attachments"] == [{"title": "某县食品安全管理办法"}, {"title": "某县资金管理办法"}]
     assert result.lost == []
+
+
+def test_a_greeting_above_the_title_is_left_out_and_listed() -> None:
+    text = "各位老师好！下面是本学期的结对帮扶方案，请大家认真学习👇\n\n" + PLAN.format(title="向阳小学结对帮扶方案")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "向阳小学结对帮扶方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
+    assert "各位老师好！下面是本学期的结对帮扶方案，请大家认真学习👇" in result.dropped_text() and result.lost == []

@@ -94,7 +94,9 @@ def _title(body: list[Line], source: str, report: Report) -> str:
             tag = line.text.strip().lstrip("#").strip()[: -len(title)].strip() if line.text.strip().endswith(title) else ""
             if tag:
                 report.dropped.append((line.no, tag, "a tag before the title"))
-            del body[i]
+            report.dropped.extend((ln.no, ln.text.strip(), "before the title (a greeting or a site's words)")
+                                  for ln in body[:i])
+            del body[:i + 1]
             return title
     if len(body) > 1 and len(body[1].text.strip()) <= 8 and title_of(body[0].text.strip() + body[1].text.strip()):
         title = title_of(body[0].text.strip() + body[1].text.strip())  # a title broken over two lines
