@@ -177,3 +177,26 @@ def test_steps_with_different_ids_are_different_steps() -> None:
     old = PLAN.replace("{title: 宣传动员阶段,", "{id: a, title: 宣传动员阶段,")
     new = PLAN.replace("{title: 宣传动员阶段,", "{id: b, title: 宣传动员阶段,")
     assert [c.kind for c in changes(new, old)] == ["step-removed", "step-added"]
+
+
+def test_the_document_number_and_the_authors_headings_are_changes() -> None:
+    numbered = PLAN.replace("issuer: 五井小学\n", "issuer: 五井小学\nnumber: 五教发〔2016〕3号\n"
+                            "headings: {guiding_thought: 一、总体要求, steps: 三、活动安排}\n")
+    assert [(c.kind, c.path, c.old, c.new) for c in changes(numbered)] == [
+        ("field-changed", "number", "", "五教发〔2016〕3号"),
+        ("field-changed", "headings.guiding_thought", "", "一、总体要求"),
+        ("field-changed", "headings.steps", "", "三、活动安排")]
+    renumbered = numbered.replace("〔2016〕3号", "〔2016〕4号").replace("三、活动安排", "三、工作安排")
+    found = changes(renumbered, numbered)
+    assert [(c.path, c.old, c.new) for c in found] == [
+        ("number", "五教发〔2016〕3号", "五教发〔2016〕4号"), ("headings.steps", "三、活动安排", "三、工作安排")]
+    assert found[0].label == "文号"
+
+
+def test_textconv_shows_the_number_and_the_headings() -> None:
+    from plangen.textconv import canonical_text
+    numbered = PLAN.replace("issuer: 五井小学\n", "issuer: 五井小学\nnumber: 五教发〔2016〕3号\n"
+                            "headings: {guiding_thought: 一、总体要求}\n")
+    text = canonical_text(plan(numbered))
+    assert "文号: 五教发〔2016〕3号" in text and "一、总体要求" in text
+    assert canonical_text(plan(PLAN)) != text

@@ -79,12 +79,42 @@ def test_a_person_in_two_roles_keeps_the_first_and_is_reported() -> None:
 
 
 def test_a_known_organisation_name_is_split_from_the_title_before_the_suffix_rule() -> None:
-    line = ["组长：王立新（青山县实验学校教务处主任）", "由青山县实验学校教务处副主任陈红任副组长"]
+    line = ["组长：王立新（青山县农业农村局农技站站长）", "由青山县农业农村局农技站副站长陈红任副组长"]
     by_suffix, _ = read_group(line)
-    assert by_suffix["leaders"] == [{"name": "王立新", "title": "主任", "org": "青山县实验学校教务处"}]
-    known, _ = read_group(line, orgs=("青山县实验学校",))
-    assert known["leaders"] == [{"name": "王立新", "title": "教务处主任", "org": "青山县实验学校"}]
-    assert known["deputies"][0] == {"name": "陈红", "title": "教务处副主任", "org": "青山县实验学校"}
+    assert by_suffix["leaders"] == [{"name": "王立新", "title": "站长", "org": "青山县农业农村局农技站"}]
+    known, _ = read_group(line, orgs=("青山县农业农村局",))
+    assert known["leaders"] == [{"name": "王立新", "title": "农技站站长", "org": "青山县农业农村局"}]
+    assert known["deputies"][0] == {"name": "陈红", "title": "农技站副站长", "org": "青山县农业农村局"}
+
+
+def test_a_department_stays_in_the_title() -> None:
+    """教务处, 护理部, 基础教育股 are parts of an organisation: with it written before, it is the organisation;
+    alone, the department stays in the title."""
+    group, _ = read_group(["组长：王立新（青山县实验学校教务处主任）", "副组长：陈红（县人民医院护理部主任）"])
+    assert group["leaders"] == [{"name": "王立新", "title": "教务处主任", "org": "青山县实验学校"}]
+    assert group["deputies"] == [{"name": "陈红", "title": "护理部主任", "org": "县人民医院"}]
+    alone, _ = read_group(["成员：教务处主任 郝仁、县委组织部部长 钟南"])
+    assert alone["members"] == [{"name": "郝仁", "title": "教务处主任"},
+                                {"name": "钟南", "title": "部长", "org": "县委组织部"}]
+
+
+def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
+    group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
+                            "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])
+    assert group["leaders"] == [{"name": "欧阳晓峰", "title": "党组书记、局长", "org": "县教育局"}]
+    assert group["deputies"] == [{"name": "贺春林", "title": "副局长", "org": "县教育局"},
+                                 {"name": "樊莉", "title": "主任", "org": "县教师发展中心"}]
+    assert group["members"] == [{"description": "局属各股室负责人"}]
+
+
+def test_titles_before_names_in_a_list_and_a_title_after_a_comma() -> None:
+    group, _ = read_group(["组长：罗建国，县农业农村局局长；", "副组长：县司法局副局长 宗和平、县妇联副主席 屠静",
+                           "成员：县财政局、县供销社、镇村监委会主任 骆小梅"])
+    assert group["leaders"] == [{"name": "罗建国", "title": "局长", "org": "县农业农村局"}]
+    assert group["deputies"] == [{"name": "宗和平", "title": "副局长", "org": "县司法局"},
+                                 {"name": "屠静", "title": "副主席", "org": "县妇联"}]
+    names = [p.get("name") for p in group["members"]]
+    assert names == [None, None, "骆小梅"] and group["members"][2]["org"] == "镇村监委会"
 
 
 def test_roles_beyond_leader_deputy_member_are_kept_as_written() -> None:
@@ -99,3 +129,45 @@ def test_inline_sentence_with_names_before_titles_and_a_shared_title() -> None:
     assert group["leaders"] == [{"name": "冯建华", "title": "校长"}]
     assert group["deputies"] == [{"name": "黎明", "title": "副局长"}, {"name": "侯静", "title": "副局长"}]
     assert group["members"] == [{"description": "各教研组长"}]
+
+
+def test_a_compound_surname_makes_a_four_character_name_and_the_office_director_needs_no_you() -> None:
+    group, _ = read_group(["县卫生健康局成立领导小组，局长诸葛文华同志任组长，副局长侯永强任副组长。",
+                           "领导小组下设办公室，办公室设在县卫生健康局，侯永强同志兼任办公室主任。"])
+    assert group["leaders"] == [{"name": "诸葛文华", "title": "局长"}]
+    assert group["office"]["director"]["name"] == "侯永强"
+
+
+def test_a_title_after_a_short_organisation_and_a_post_of_both_schools() -> None:
+    group, _ = read_group(["组长：县残联理事长刘洋", "金山中学校长毕华任副组长，两校教导主任邵峰、申雨任成员。"])
+    assert group["leaders"] == [{"name": "刘洋", "title": "理事长", "org": "县残联"}]
+    assert group["members"] == [{"name": "邵峰", "title": "教导主任"}, {"name": "申雨", "title": "教导主任"}]
+
+
+def test_a_bureau_not_named_and_a_society_head() -> None:
+    group, _ = read_group(["由局党组书记、局长柴进同志任组长，副局长花荣任副组长。", "成员：吴越（塘下镇老年协会会长）"])
+    assert group["leaders"] == [{"name": "柴进", "title": "党组书记、局长"}]
+    assert group["members"] == [{"name": "吴越", "title": "会长", "org": "塘下镇老年协会"}]
+
+
+def test_people_parted_by_commas_before_dan_ren_and_roles_inside_brackets() -> None:
+    group, _ = read_group(["县委书记诸葛亮、县长司马懿任组长，副组长由县委副书记庞统，县委常委、组织部部长法正担任。"])
+    assert group["leaders"] == [{"name": "诸葛亮", "title": "县委书记"}, {"name": "司马懿", "title": "县长"}]
+    assert group["deputies"] == [{"name": "庞统", "title": "县委副书记"}, {"name": "法正", "title": "县委常委、组织部部长"}]
+    bracketed, _ = read_group(["甘宁（组长，凤鸣街道党工委书记）、凌统（副组长，凤鸣街道办事处主任）"])
+    assert bracketed["leaders"] == [{"name": "甘宁", "title": "书记", "org": "凤鸣街道党工委"}]
+    assert bracketed["deputies"] == [{"name": "凌统", "title": "主任", "org": "凤鸣街道办事处"}]
+
+
+def test_names_and_titles_taking_turns_in_a_flattened_table_row() -> None:
+    group, _ = read_group(["成　员：张三　县发改局局长　李四　县财政局局长　王五　县农业农村局局长"])
+    assert group["members"] == [{"name": "张三", "title": "局长", "org": "县发改局"},
+                                {"name": "李四", "title": "局长", "org": "县财政局"},
+                                {"name": "王五", "title": "局长", "org": "县农业农村局"}]
+
+
+def test_a_name_then_several_titles_parted_by_a_space() -> None:
+    group, _ = read_group(["组　长：周泰　县委副书记、县长", "副组长：蒋钦　县委常委、常务副县长", "　　　　丁奉　县政府副县长"])
+    assert group["leaders"] == [{"name": "周泰", "title": "县委副书记、县长"}]
+    assert group["deputies"] == [{"name": "蒋钦", "title": "县委常委、常务副县长"},
+                                 {"name": "丁奉", "title": "副县长", "org": "县政府"}]

@@ -94,3 +94,282 @@ def test_ten_day_periods_and_month_ends_date_a_step_to_the_month_and_keep_their_
     step = plan["steps"][0]
     assert (step["title"], step["start"], step["end"]) == ("动员", "2024-03", "2024-06")
     assert "2024年3月上旬—6月底" in step["body"]
+
+
+def test_more_plan_boundaries_a_fanwen_page_and_a_signature_in_chinese_numerals() -> None:
+    first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
+    page = "帮扶方案范文（精选2篇）\n【篇一】\n" + first + "【篇二】\n" + second
+    result = run(page)
+    assert [p["title"] for p, _ in result.plans] == ["甲村帮扶方案", "乙村帮扶方案"]
+    assert result.lost == []
+    signed = first + "某县教育局\n二〇二四年二月二十六日\n" + second
+    assert [p.get("date") for p in plans(signed)] == ["2024-02-26", None]
+
+
+def test_a_byline_under_the_title_gives_issuer_and_date_and_is_listed() -> None:
+    text = PLAN.format(title="# 某村帮扶方案\n\n> 某村驻村工作队 2024年1月20日\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("某村驻村工作队", "2024-01-20")
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
+    assert "> 某村驻村工作队 2024年1月20日" in result.dropped_text()
+
+
+def test_a_table_pasted_with_tabs_is_read_as_a_table() -> None:
+    text = PLAN.format(title="某县帮扶方案").replace(
+        "组长：王立新（县教育局局长）\n", "职务\t姓名\t工作单位及职务\n组长\t诸葛明\t县人民医院院长\n成员\t习雯\t县人民医院护理部主任\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["leadership"]["leaders"] == [{"name": "诸葛明", "title": "院长", "org": "县人民医院"}]
+    assert plan["leadership"]["members"] == [{"name": "习雯", "title": "护理部主任", "org": "县人民医院"}]
+    assert result.lost == []
+
+
+def test_a_paste_with_phases_items_and_labels_without_colons_in_mid_line() -> None:
+    text = ("某乡帮扶方案 为做好帮扶工作，制定本方案。 一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效。 二、组织领导 "
+            "组 长 某乡人民政府乡长 殷实 副组长 某乡人民政府副乡长 时雨 成 员 乡农业服务中心主任 阎峰 三、实施步骤 "
+            "第一阶段：宣传发动（3月上旬） 召开动员会议。第二阶段：集中推进（3月中旬至11月） 开展展销活动。 四、工作要求 "
+            "要落实责任。1、按月报送进度。 2、严禁弄虚作假。某乡人民政府 2024年2月18日")
+    [plan] = plans(text)
+    group = plan["leadership"]
+    assert [(p["name"], p["title"], p["org"]) for p in group["leaders"] + group["deputies"] + group["members"]] == [
+        ("殷实", "乡长", "某乡人民政府"), ("时雨", "副乡长", "某乡人民政府"), ("阎峰", "主任", "乡农业服务中心")]
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("第一阶段：宣传发动", "2024-03", None), ("第二阶段：集中推进", "2024-03", "2024-11")]
+    assert plan["steps"][0]["body"].endswith("召开动员会议。")
+    assert (plan["issuer"], plan["date"]) == ("某乡人民政府", "2024-02-18")
+
+
+def test_time_lines_under_steps_and_a_period_from_today() -> None:
+    text = ("某县关爱行动方案\n为做好关爱工作，制定本方案。\n一、行动时间\n即日起至2024年12月底。\n二、指导思想\n坚持精准帮扶。\n"
+            "三、领导小组\n组长：王立新（县民政局局长）\n四、工作安排\n（一）摸底建档\n时间：2024年4月至6月\n内容：建立一人一档。\n"
+            "（二）检查总结\n时间：2024年12月上旬\n五、工作要求\n要落实责任。\n某县民政局\n2024年3月28日\n")
+    [plan] = plans(text)
+    assert plan["period"] == {"start": "2024-03-28", "end": "2024-12"}
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("摸底建档", "2024-04", "2024-06"), ("检查总结", "2024-12", None)]
+    assert "时间：2024年12月上旬" in plan["steps"][1]["body"]
+
+
+def test_the_first_phase_inside_the_introduction_of_the_steps_is_a_step() -> None:
+    text = PLAN.format(title="某校结对方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "活动分两个阶段进行。第一阶段为启动阶段，时间为2024年9月2日至9月13日，主要任务是确定名单。\n"
+        "第二阶段为学习阶段，时间为2024年9月16日至2025年1月10日，徒弟每周听课两节。\n")
+    [plan] = plans(text)
+    assert [(s["start"], s["end"]) for s in plan["steps"]] == [("2024-09-02", "2024-09-13"), ("2024-09-16", "2025-01-10")]
+    assert "2024年9月16日" in plan["steps"][1]["body"]
+
+
+def test_role_lines_under_a_safeguards_heading_are_the_group_when_no_other_part_is() -> None:
+    text = PLAN.format(title="某县帮扶方案").replace("二、领导小组\n", "二、组织保障\n县民政局牵头成立领导小组：\n").replace(
+        "组长：王立新（县教育局局长）\n", "组长：县民政局局长  戴维新\n副组长：县民政局副局长  房晓燕\n        县妇联副主席  屠静\n")
+    [plan] = plans(text)
+    group = plan["leadership"]
+    assert [(p["name"], p["org"]) for p in group["leaders"] + group["deputies"]] == [
+        ("戴维新", "县民政局"), ("房晓燕", "县民政局"), ("屠静", "县妇联")]
+    assert "safeguards" not in plan
+
+
+def test_a_plan_after_the_attachment_line_of_the_plan_before_it_is_another_plan() -> None:
+    first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
+    found = plans(first + "附件：甲村帮扶对象名单\n" + second)
+    assert [p["title"] for p in found] == ["甲村帮扶方案", "乙村帮扶方案"]
+    assert found[0]["attachments"] == [{"title": "甲村帮扶对象名单"}]
+
+
+def test_triangle_bullets_deadlines_in_a_steps_text_and_a_post_is_no_name() -> None:
+    text = PLAN.format(title="某社区2024年助老方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "▲4月1日—4月10日：志愿者与老人结对。\n▲12月下旬：评选优秀志愿者。\n").replace(
+        "组长：王立新（县教育局局长）\n", "组长：王海燕同志（某社区党委书记）\n成员：两校教导主任、教研组长\n")
+    [plan] = plans(text)
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("志愿者与老人结对", "2024-04-01", "2024-04-10"), ("评选优秀志愿者", "2024-12", None)]
+    assert plan["leadership"]["leaders"] == [{"name": "王海燕", "title": "书记", "org": "某社区党委"}]
+    assert all("name" not in p for p in plan["leadership"]["members"])
+    deadline = PLAN.format(title="某乡方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1.入户核查。各村于2024年5月31日前完成入户核查。\n2.公示。2024年6月1日至6月20日公示。\n")
+    assert [(s.get("start"), s.get("end")) for s in plans(deadline)[0]["steps"]] == [
+        (None, "2024-05-31"), ("2024-06-01", "2024-06-20")]
+
+
+def test_a_markdown_plan_takes_the_year_of_its_front_matter_for_dates_without_one() -> None:
+    text = ("---\ntitle: 某街道2024年就业帮扶方案\ndate: 2024-03-05\n---\n\n为帮助困难群众就业，制定本方案。\n\n## 指导思想\n\n坚持就业优先。\n\n"
+            "## 领导小组\n\n- 组长：钟国栋（某街道党工委书记）\n\n## 时间安排\n\n- 3月11日—3月29日：摸清就业意愿。\n- 11月：回访。\n\n"
+            "## 工作要求\n\n要建立台账。\n")
+    [plan] = [d for d, _ in convert(text, "a.md", Options(compile_split(None))).plans]
+    assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [("2024-03-11", "2024-03-29"), ("2024-11", None)]
+
+
+def test_role_labels_on_lines_of_their_own_decimal_outlines_quarters_and_a_date_under_the_title() -> None:
+    text = ("某县2024年帮扶方案\n（2024年3月8日）\n为做好帮扶工作，制定本方案。\n1 指导思想\n坚持精准帮扶。\n2 领导小组\n组长\n"
+            "　　蒲建国　县教育局局长\n副组长\n　　汪晓红　县教育局副局长\n成员\n　　各中小学校长\n3 实施步骤\n"
+            "3.1 需求调查（2024年3月1日—3月15日）\n摸清需求。\n3.2 整改（2024年下半年）\n完成整改。\n4 工作要求\n要落实责任。\n")
+    [plan] = plans(text)
+    assert plan["date"] == "2024-03-08" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
+    group = plan["leadership"]
+    assert [p["name"] for p in group["leaders"] + group["deputies"]] == ["蒲建国", "汪晓红"]
+    assert group["members"] == [{"description": "各中小学校长"}]
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("需求调查", "2024-03-01", "2024-03-15"), ("整改", "2024-07", "2024-12")]
+    assert "时间：2024年下半年" in plan["steps"][1]["body"]
+
+
+def test_the_group_listed_in_an_annex_after_the_signature() -> None:
+    text = PLAN.format(title="某县帮扶方案").replace("组长：王立新（县教育局局长）\n", "成立领导小组（成员名单见附件）。\n") + (
+        "某县教育局\n2024年2月26日\n附件\n某县帮扶工作领导小组成员名单\n组　长：项天明　县政府副县长\n副组长：卜凡　　县教育局局长\n"
+        "　　　　褚红　　县财政局副局长\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    group = plan["leadership"]
+    assert [(p["name"], p["org"]) for p in group["leaders"] + group["deputies"]] == [
+        ("项天明", "县政府"), ("卜凡", "县教育局"), ("褚红", "县财政局")]
+    assert plan["attachments"] == [{"title": "某县帮扶工作领导小组成员名单"}]
+    assert (plan["issuer"], plan["date"]) == ("某县教育局", "2024-02-26") and result.lost == []
+
+
+def test_lines_wrapped_at_a_fixed_width_are_joined_back() -> None:
+    text = ("白河县2024年农村妇女技能培训帮扶\n实施方案\n为提升农村妇女就业创业能力，促进农村妇女\n增收致富，结合我县实际，制定本方案。\n"
+            "一、指导思想\n坚持需求导向、因人施训，帮助农村妇女掌握\n一技之长，实现家门口就业。\n二、领导小组\n"
+            "副组长：姜红（县妇联副主席）、韩冬（县人\n社局副局长）\n三、实施步骤\n（一）调查摸底（2024年3月1日至3月31日）：\n摸清需求。\n"
+            "四、工作要求\n要落实责任。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "白河县2024年农村妇女技能培训帮扶实施方案"
+    assert plan["preamble"] == "为提升农村妇女就业创业能力，促进农村妇女增收致富，结合我县实际，制定本方案。"
+    assert plan["guiding_thought"] == "坚持需求导向、因人施训，帮助农村妇女掌握一技之长，实现家门口就业。"
+    assert plan["leadership"]["deputies"][1] == {"name": "韩冬", "title": "副局长", "org": "县人社局"}
+    assert result.lost == []
+
+
+def test_a_chat_message_with_a_tag_and_keycap_numbers() -> None:
+    text = PLAN.format(title="【通知】某村2024年微心愿方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1️⃣ 3月1日-3月15日：收集微心愿。\n2️⃣ 5月：集中兑现。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "某村2024年微心愿方案"
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("收集微心愿", "2024-03-01", "2024-03-15"), ("集中兑现", "2024-05", None)]
+    assert "【通知】" in result.dropped_text() and result.lost == []
+
+
+def test_a_paste_of_two_bracketed_plans_on_one_line_and_dotted_months() -> None:
+    one = PLAN.format(title="【甲村帮扶方案】").replace("\n", " ").replace(
+        "（一）动员（2024年3月1日至3月15日）", "（一）动员（2024.03—2024.05）") + "甲村村民委员会 2024年2月20日 "
+    two = PLAN.format(title="【乙村帮扶方案】").replace("\n", " ") + "乙村村民委员会 2024年8月25日"
+    found = plans(one + two)
+    assert [(p["title"], p.get("date")) for p in found] == [("甲村帮扶方案", "2024-02-20"), ("乙村帮扶方案", "2024-08-25")]
+    assert (found[0]["steps"][0]["start"], found[0]["steps"][0]["end"]) == ("2024-03", "2024-05")
+
+
+def test_bold_labels_bracketed_deadlines_month_words_and_numbered_schools() -> None:
+    text = ("# 某社区课后帮扶方案\n\n为做好课后服务，制定本方案。\n\n## 指导思想\n\n坚持公益普惠。\n\n## 组织领导\n\n"
+            "**组长**：花荣（某社区党委书记）\n\n**副组长**：县一中校长 燕青\n\n## 实施步骤\n\n"
+            "（一）召开动员会，摸清需求。（3月15日前）\n\n（二）开班运行。（3月16日至7月5日）\n\n## 工作要求\n\n要确保安全。\n\n"
+            "某社区居民委员会\n\n2024年2月20日\n")
+    [plan] = [d for d, _ in convert(text, "a.md", Options(compile_split(None))).plans]
+    group = plan["leadership"]
+    assert group["leaders"] == [{"name": "花荣", "title": "书记", "org": "某社区党委"}]
+    assert group["deputies"] == [{"name": "燕青", "title": "校长", "org": "县一中"}]
+    assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [(None, "2024-03-15"), ("2024-03-16", "2024-07-05")]
+    months = PLAN.format(title="某县2024年就业方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "3月份：开展摸排。\n第三季度：开展培训。\n")
+    assert [(s.get("start"), s.get("end")) for s in plans(months)[0]["steps"]] == [("2024-03", None), ("2024-07", "2024-09")]
+
+
+def test_time_limit_sentences_in_steps_a_dash_before_the_title_and_attachments_on_one_line() -> None:
+    text = PLAN.format(title="某镇2024年整治方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "（一）隐患排查。自2024年4月起至2024年5月止，开展排查。\n（二）集中整治。2024年6月1日开始，至2024年9月30日结束，集中整治。\n"
+        "（三）总结验收。2024年11月20日以前，完成验收。\n").replace(
+        "组长：王立新（县教育局局长）\n", "组长：王立新（县教育局局长）\n副组长：马云禄——某镇人民政府副镇长\n") + "附件：1．认定标准；2．措施清单\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("2024-04", "2024-05"), ("2024-06-01", "2024-09-30"), (None, "2024-11-20")]
+    assert plan["leadership"]["deputies"] == [{"name": "马云禄", "title": "副镇长", "org": "某镇人民政府"}]
+    assert plan["attachments"] == [{"title": "认定标准"}, {"title": "措施清单"}]
+    assert result.lost == []
+
+
+def test_padded_names_a_dotted_name_month_day_dates_and_an_inline_numbered_list() -> None:
+    text = PLAN.format(title="某县2024年结对方案").replace(
+        "组长：王立新（县教育局局长）\n", "组　长：王　芳（县教育局局长）\n副组长：阿不都·热合曼（县教育局副局长）\n　　　　李　强（县教研室主任）\n"
+    ).replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+              "（一）启动（3.1—3.15）：签订协议。\n（二）总结（12.1—12.31）：开展评估。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    group = plan["leadership"]
+    assert [p["name"] for p in group["leaders"] + group["deputies"]] == ["王芳", "阿不都·热合曼", "李强"]
+    assert [(s["start"], s["end"]) for s in plan["steps"]] == [("2024-03-01", "2024-03-15"), ("2024-12-01", "2024-12-31")]
+    assert result.lost == []
+    inline = PLAN.format(title="某市2024年帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1．3月10日前，完成签约；2．4月至11月，开展活动；3．12月底前，完成总结。\n")
+    assert [(s.get("start"), s.get("end")) for s in plans(inline)[0]["steps"]] == [
+        (None, "2024-03-10"), ("2024-04", "2024-11"), (None, "2024-12")]
+
+
+def test_a_notice_title_without_brackets_numbered_members_and_roles_written_last() -> None:
+    text = ("某县人民政府办公室关于印发某县2024年就业帮扶方案的通知\n某政办〔2024〕9号\n各乡镇人民政府：\n现印发给你们，请认真落实。\n"
+            "2024年3月4日\n" + PLAN.format(title="某县2024年就业帮扶方案").replace(
+                "组长：王立新（县教育局局长）\n", "许褚　某县卫生健康局局长　组长\n成员：\n1．徐晃（某镇农业服务中心主任）\n"))
+    [plan] = plans(text)
+    assert (plan["title"], plan["number"], plan["date"]) == ("某县2024年就业帮扶方案", "某政办〔2024〕9号", "2024-03-04")
+    group = plan["leadership"]
+    assert group["leaders"] == [{"name": "许褚", "title": "局长", "org": "某县卫生健康局"}]
+    assert group["members"] == [{"name": "徐晃", "title": "主任", "org": "某镇农业服务中心"}]
+    assert not any("empty template slot" in w for _, r in run(text).plans for w in r.warnings)
+
+
+def test_a_deadline_written_before_its_date() -> None:
+    text = PLAN.format(title="某县2024年关爱方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "（一）截至2024年4月底，完成摸底建档。\n（二）2024年5月至11月，开展培训。\n")
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plans(text)[0]["steps"]] == [
+        ("完成摸底建档", None, "2024-04"), ("开展培训", "2024-05", "2024-11")]
+
+
+def test_phases_enumerated_with_yi_shi_a_seal_and_a_headerless_table_with_name_and_title_in_one_cell() -> None:
+    text = PLAN.format(title="某县2024年客运方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "实施工作分两个阶段推进：一是摸底阶段（2024年3月1日至3月31日），全面排查；二是整改阶段（2024年4月1日至8月31日），逐条恢复。\n"
+    ) + "某镇人民政府（盖章）\n2024年2月26日印发\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("摸底阶段", "2024-03-01", "2024-03-31"), ("整改阶段", "2024-04-01", "2024-08-31")]
+    assert (plan["issuer"], plan["date"]) == ("某镇人民政府", "2024-02-26") and result.lost == []
+    table = PLAN.format(title="某县帮扶方案").replace(
+        "组长：王立新（县教育局局长）\n", "| 组　长 | 扁鹊（县卫生健康局局长） |\n| --- | --- |\n| 成　员 | 淳于意（县人民医院院长） |\n")
+    group = plans(table)[0]["leadership"]
+    assert group["leaders"] == [{"name": "扁鹊", "title": "局长", "org": "县卫生健康局"}]
+    assert group["members"] == [{"name": "淳于意", "title": "院长", "org": "县人民医院"}]
+
+
+def test_a_table_whose_role_cells_also_give_the_duty() -> None:
+    text = PLAN.format(title="某镇帮扶方案").replace(
+        "组长：王立新（县教育局局长）\n", "| 姓名 | 职务 | 分工 |\n| --- | --- | --- |\n| 黄盖 | 某镇党委书记 | 组长，全面负责 |\n"
+        "| 韩当 | 某镇人民政府镇长 | 副组长，具体负责 |\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    group = plan["leadership"]
+    assert group["leaders"] == [{"name": "黄盖", "title": "书记", "org": "某镇党委"}]
+    assert group["deputies"] == [{"name": "韩当", "title": "镇长", "org": "某镇人民政府"}]
+    assert "全面负责" in group["body"] and result.lost == []
+
+
+def test_numbered_attachment_lines_are_no_plan_titles_and_a_title_loses_its_word_spaces() -> None:
+    text = PLAN.format(title="某县 2024 年 营养改善 方案") + "附件：1．某县食品安全管理办法\n2．某县资金管理办法\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "某县2024年营养改善方案"
+    assert plan["attachments"] == [{"title": "某县食品安全管理办法"}, {"title": "某县资金管理办法"}]
+    assert result.lost == []
+
+
+def test_a_greeting_above_the_title_is_left_out_and_listed() -> None:
+    text = "各位老师好！下面是本学期的结对帮扶方案，请大家认真学习👇\n\n" + PLAN.format(title="向阳小学结对帮扶方案")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "向阳小学结对帮扶方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
+    assert "各位老师好！下面是本学期的结对帮扶方案，请大家认真学习👇" in result.dropped_text() and result.lost == []

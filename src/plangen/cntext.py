@@ -19,9 +19,23 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "副总经理", "董事长", "会计", "出纳", "教师", "老师", "教研员", "干事", "专干", "委员",
     "常委", "县委常委", "主席", "副主席", "厂长", "处长", "副处长", "队长", "驻村第一书记",
     "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
+    "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长",
 }, key=len, reverse=True))
 _TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
+
+# Two-character surnames (欧阳晓峰, 诸葛明): a name of four characters starts with one of them.
+COMPOUND_SURNAMES: frozenset[str] = frozenset((
+    "欧阳", "司马", "诸葛", "上官", "东方", "夏侯", "端木", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+    "司徒", "令狐", "独孤", "南宫", "西门", "轩辕", "呼延", "闻人", "澹台", "公冶", "太史", "申屠", "钟离",
+    "百里", "东郭", "濮阳", "淳于", "单于", "拓跋", "司空", "第五", "左丘", "梁丘", "赫连", "万俟",
+))
+
+
+def name_sizes(text: str) -> tuple[int, ...]:
+    """Lengths a name ending `text` may have, longest first: 4 only after a two-character surname."""
+    return (4, 3, 2) if len(text) >= 4 and text[-4:-2] in COMPOUND_SURNAMES else (3, 2)
+
 
 # Words that mark a member entry as a description of a group, not a person's name.
 _GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代表", "人员", "等", "班子", "骨干")
@@ -47,11 +61,12 @@ class PersonText:
 
 # Endings of organisation names, longest first: where an organisation ends and a job title begins.
 ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
-    "人民政府", "政府", "办事处", "居委会", "村委会", "委员会", "党工委", "党委", "党组", "党支部", "支部", "工委",
+    "人民政府", "政府", "办事处", "居委会", "村委会", "委会", "社", "委员会", "党工委", "党委", "党组", "党支部", "支部", "工委",
     "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
     "办公室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
 }, key=len, reverse=True))
+_NOT_FIRST = "长会记员席"  # no job title starts so: 医院院长助理 is not 医院院 + 长助理
 _TITLE_ENDS = ("长", "记", "任", "员", "师", "理", "委", "席", "官", "书", "干", "监", "事")
 
 
@@ -69,10 +84,34 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
             return text[len(name):], name
     for i in range(len(text) - 2, 2, -1):  # an organisation of three characters or more (not 两校, 各校)
         head, rest = text[:i], text[i:]
-        if head.endswith(ORG_SUFFIXES) and _is_title(rest) and not head.endswith("副"):
-            return rest, head
+        if _org_then_title(head, rest):
+            return _department(head, rest)
     return text, ""
 
+
+def _org_then_title(head: str, rest: str) -> bool:
+    """`head` ends like an organisation (局, 学校, 县一中…) and `rest` is a job title that can start there
+    (医院院长助理 is not 医院院 + 长助理)."""
+    org = (head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))) and not head.endswith("副")
+    return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET)
+
+
+_SCHOOL = re.compile("[一二三四五六七八九十]{1,2}[中小]$")  # 县一中, 实验二小: a school by its number
+_DEPARTMENT_ENDS = ("科", "股", "处", "室", "部")
+_NOT_DEPARTMENT = ("办公室", "办事处", "支部")
+_PLACE = re.compile("[省市县区乡镇村]")
+
+
+def _department(org: str, title: str) -> tuple[str, str]:
+    """A department is part of the title: '县人民医院护理部' + '主任' -> ('护理部主任', '县人民医院'), and
+    '教务处' + '主任' -> ('教务处主任', '') when no organisation is written before it."""
+    if not org.endswith(_DEPARTMENT_ENDS) or org.endswith(_NOT_DEPARTMENT):
+        return title, org
+    for j in range(len(org) - 2, 2, -1):
+        parent = org[:j]
+        if parent.endswith(ORG_SUFFIXES) and not parent.endswith(_DEPARTMENT_ENDS):
+            return org[j:] + title, parent
+    return (org + title, "") if not _PLACE.search(org) else (title, org)
 
 def _is_title(text: str) -> bool:
     return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_TITLE_ENDS))
@@ -103,7 +142,7 @@ def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
         return "", info  # 邹平（县民政局）: an organisation alone
     for n in _TITLE_LENGTHS:  # the longest title that ends the text (two of one length cannot both end it)
         if n <= len(info) and info[-n:] in _TITLE_SET:
-            return info[-n:], info[:-n].strip()
+            return _department(info[:-n].strip(), info[-n:]) if info[:-n].strip() else (info[-n:], "")
     return info, ""
 
 
@@ -134,11 +173,13 @@ def _person_or_group(name: str, title: str, org: str) -> PersonText:
     for n in (len(name) - 2, len(name) - 3):  # 县委常委李某 -> title first, then a name of 2-3 characters
         if n > 0 and name[:n] in _TITLE_SET:
             return PersonText(name=name[n:], title=title or name[:n], org=org)
-    if len(name) > 4 or any(w in name for w in _GROUP_WORDS) or (len(name) >= 3 and name.endswith(ORG_SUFFIXES)):
+    if (len(name) > 4 and not _DOTTED.fullmatch(name)) or any(w in name for w in _GROUP_WORDS) or (len(name) >= 3 and name.endswith(ORG_SUFFIXES)) \
+            or name.endswith(TITLES):  # 教研组长, 张校长: a post, not a name
         return PersonText(description=name + (f"（{title}{org}）" if title or org else ""))
     return PersonText(name=name, title=title, org=org)
 
 
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}[·•．・][\u4e00-\u9fff]{1,8}")  # 阿不都·热合曼
 _ROLE_LINE = re.compile(r"^\s*(?P<label>[^:：\s][^:：]{0,7}?)\s*[:：]\s*(?P<rest>.*)$")
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .cntext import split_title
-from .dates import DateIssue, PlanDate, find_range
+from .dates import DateIssue, FoundRange, PlanDate, find_range
 from .vocabulary import fold
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -27,7 +27,8 @@ _LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("现任职务", "行政职务", "职务", "职称", "职位")),
 )
 _STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("owner", ("责任单位", "负责单位", "牵头单位", "责任人", "负责人", "责任部门", "实施单位")),
+    ("owner", ("责任单位", "负责单位", "牵头单位", "责任人", "负责人", "责任部门", "实施单位", "责任科室", "牵头科室",
+               "承办单位", "责任股室")),
     ("when", ("时间", "日期", "时限", "期限", "起止")),
     ("title", ("阶段", "步骤", "环节", "名称", "项目")),
     ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求")),
@@ -38,6 +39,7 @@ ROLE_WORDS: dict[str, str] = {
     "成员": "members", "组员": "members", "顾问": "members", "秘书长": "members", "副秘书长": "members",
     "联络员": "members", "办公室主任": "members", "委员": "members",
 }
+_ROLES_LONGEST: tuple[str, ...] = tuple(sorted(ROLE_WORDS, key=len, reverse=True))
 PLAIN_ROLES = {"组长": "leaders", "副组长": "deputies", "成员": "members", "组员": "members"}
 
 
@@ -81,6 +83,14 @@ def pipe_text(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]
     return [row(header), "| " + " | ".join("---" for _ in header) + " |"] + [row(r) for r in rows]
 
 
+def is_header_row(text: str) -> bool:
+    """'| 职务 | 姓名 | 工作单位及职务 |' or the same parted by tabs: every cell names a column of a leadership or
+    steps table (the columns become fields, so the row itself need not be kept)."""
+    cells = [c for c in re.split(r"[|\t]", text) if c.strip()]
+    words = [w for _, ws in _LEADERSHIP_COLUMNS + _STEP_COLUMNS for w in ws] + ["序号", "编号", "备注"]
+    return len(cells) >= 2 and all(any(w in fold(c) for w in words) for c in cells)
+
+
 def _columns(header: tuple[str, ...], table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, int]:
     found: dict[str, int] = {}
     for i, cell in enumerate(header):
@@ -101,7 +111,7 @@ def headerless(table: Table) -> Table:
         return table
     roles = [i for i in range(width) if all(fold(r[i]) in ROLE_WORDS for r in rows)]
     names = [i for i in range(width) if i not in roles
-             and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", fold(r[i])) and fold(r[i]) not in ROLE_WORDS for r in rows)]
+             and all(_NAME_INFO.fullmatch(r[i].strip()) and fold(r[i]) not in ROLE_WORDS for r in rows)]
     if not roles or not names:
         return table
     header = tuple("小组职务" if i == roles[0] else "姓名" if i == names[0] else "职务" for i in range(width))
@@ -119,6 +129,20 @@ def kind_of(table: Table) -> str | None:
     if "name" in lead and _role_column(table) is not None:
         return "leadership"
     return None
+
+
+def role_word(cell: str) -> str:
+    """'组长全面负责' (组长，全面负责 folded) -> '组长': the role a cell opens with; the cell when none."""
+    return next((w for w in _ROLES_LONGEST if cell.startswith(w)), cell)
+
+
+def has_duties(table: Table) -> bool:
+    """Role cells that say more than the role (组长，全面负责): the table is kept in the group's text too."""
+    cols = _columns(table.header, _LEADERSHIP_COLUMNS)
+    col = _role_column(table)
+    col = col if col is not None else cols.get("role")
+    cells = [fold(_cell(r, col)) for r in table.rows]
+    return any(c and role_word(c) != c and role_word(c) in ROLE_WORDS for c in cells)
 
 
 def _role_column(table: Table) -> int | None:
@@ -150,23 +174,38 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
     out: list[tuple[str, dict[str, str]]] = []
     role_key, role_text = "members", ""
     for row in table.rows:
-        written = fold(_cell(row, role_col))
+        written = role_word(fold(_cell(row, role_col)))
         if written:
             role_key, role_text = ROLE_WORDS.get(written, "members"), written
-        name = _cell(row, cols.get("name"))
+        name, info = _name_cell(_cell(row, cols.get("name")))
         if not name:
             continue
-        title, org = _cell(row, title_col), _cell(row, cols.get("org"))
-        both = _cell(row, cols.get("org_title"))
-        if both and not (title or org):
-            title = both
-        if title and not org:
-            title, org = split_title(title)
+        title, org = _title_org(_cell(row, title_col), _cell(row, cols.get("org")),
+                                _cell(row, cols.get("org_title")) or info)
         person = {"name": name, "title": title, "org": org}
         if role_text and role_text not in PLAIN_ROLES:
             person["role"] = role_text
         out.append((role_key, {k: v for k, v in person.items() if v}))
     return out
+
+
+def _title_org(title: str, org: str, both: str) -> tuple[str, str]:
+    """Title and organisation from their columns, or from one cell that holds both (县卫生健康局局长)."""
+    if both and not (title or org):
+        title = both
+    return split_title(title) if title and not org else (title, org)
+
+
+def _name_cell(cell: str) -> tuple[str, str]:
+    """(name, title written with it): '张　伟' -> ('张伟', '') (padded to the width of three);
+    '扁鹊（县卫生健康局局长）' -> ('扁鹊', '县卫生健康局局长')."""
+    m = _NAME_INFO.fullmatch(cell.strip())
+    if m and m["info"]:
+        return m["name"], m["info"]
+    return (re.sub(r"\s", "", cell) if len(cell) <= 5 else cell), ""
+
+
+_NAME_INFO = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8})(?:\s*[（(](?P<info>[^）)]+)[)）])?")
 
 
 def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
@@ -202,8 +241,15 @@ def _step_dates(when: str, titled: bool, body: str, year: int | None) -> tuple[d
         return {}, ("\n\n".join(x for x in (kept, body) if x) if titled else body)
     if read != month_dots(when):
         body = "\n\n".join(x for x in (kept, body) if x)
-    dates = {name: _date_text(value, when) for name, value in (("start", found.start), ("end", found.end))}
+    dates = {name: _date_text(value, when) for name, value in zip(("start", "end"), _ends(found, read))}
     return {name: text for name, text in dates.items() if text}, body
+
+
+def _ends(found: FoundRange, read: str) -> tuple[PlanDate | DateIssue | None, PlanDate | DateIssue | None]:
+    """Start and end of a range; 2024年1月15日前 is a deadline: the step's end."""
+    if found.end is None and re.match(r"\s*(?:以前|之前|前)", read[found.span[1]:]):
+        return None, found.start
+    return found.start, found.end
 
 
 _XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")

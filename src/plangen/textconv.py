@@ -18,7 +18,7 @@ import re
 
 from .dates import PlanDate
 from .model import Person, Plan, Step
-from .vocabulary import NESTED_LABELS, STATUS_LABELS, TOP_LABELS
+from .vocabulary import HEADED_PARTS, NESTED_LABELS, STATUS_LABELS, TOP_LABELS, strip_numbering
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])(?=[^\s”’」』）)])")
 _INDENT = "    "
@@ -52,7 +52,8 @@ def _metadata(p: Plan) -> list[str]:
     L, N = TOP_LABELS, NESTED_LABELS
     status = f"{p.status} ({STATUS_LABELS[p.status]})" if p.status in STATUS_LABELS else p.status
     period = f"{_d(p.period.start)} — {_d(p.period.end)}" if p.period.start or p.period.end else ""
-    lines = _field(L["title"], p.title) + _field(L["slug"], p.slug) + _field(L["issuer"], p.issuer)
+    lines = _field(L["title"], p.title) + _field(L["number"], p.number) + _field(L["slug"], p.slug)
+    lines += _field(L["issuer"], p.issuer)
     lines += _field(L["date"], _d(p.date)) + _field(L["status"], status) + _field(L["period"], period)
     lines += _field(L["category"], p.category)
     lines += [f"{L['tags']}: {t}" for t in p.tags]
@@ -60,6 +61,8 @@ def _metadata(p: Plan) -> list[str]:
     lines += [f"{L['partners']} {N['partners']['helpers']}: {x}" for x in p.helpers]
     lines += [f"{L['partners']} {N['partners']['recipients']}: {x}" for x in p.recipients]
     lines += [f"{L['attachments']}: {a.title}" + (f" ({a.file})" if a.file else "") for a in p.attachments]
+    lines += [f"{L['headings']} {N['headings'][key]}: {p.heading(key)}" for key in HEADED_PARTS
+              if p.heading(key) and strip_numbering(p.heading(key)) != L[key]]  # 一、指导思想 is the label
     return lines
 
 
@@ -98,7 +101,8 @@ def _step(n: int, s: Step) -> list[str]:
 def _parts(p: Plan) -> list[str]:
     lines: list[str] = []
     for part in p.parts:
-        lines.append(f"## {part.title}")
+        written = part.heading if part.key.startswith("section-") and part.heading != part.title else ""
+        lines.append(f"## {part.title}" + (f" ({written})" if written else ""))
         if part.body:
             lines += [_INDENT + x for x in text_lines(part.body)]
         for item in part.items:

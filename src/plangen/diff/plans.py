@@ -7,10 +7,11 @@ matched by identity (see `steps.match_steps`), parts by key and sections by titl
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import PurePosixPath
 
 from ..dates import PlanDate
 from ..model import Leadership, Part, Person, Plan
-from ..vocabulary import NESTED_LABELS, TOP_LABELS
+from ..vocabulary import HEADED_PARTS, NESTED_LABELS, TOP_LABELS
 from .model import Change
 from .steps import diff_steps
 from .text import hunks, similarity
@@ -31,11 +32,13 @@ def _date(d: PlanDate | None) -> str:
 
 def _metadata(old: Plan, new: Plan) -> list[Change]:
     out: list[Change] = []
-    fields = [("title", old.title, new.title), ("slug", old.slug, new.slug), ("issuer", old.issuer, new.issuer),
+    fields = [("title", old.title, new.title), ("number", old.number, new.number), ("slug", old.slug, new.slug),
+              ("issuer", old.issuer, new.issuer),
               ("date", _date(old.date), _date(new.date)), ("status", old.status, new.status),
               ("period.start", _date(old.period.start), _date(new.period.start)),
               ("period.end", _date(old.period.end), _date(new.period.end)),
               ("category", old.category, new.category)]
+    fields += _headings(old, new)
     for path, a, b in fields:
         out += field_change("metadata", path, _label(path), a, b)
     lists = [("tags", old.tags, new.tags), ("basis", _docs(old), _docs(new)),
@@ -44,6 +47,14 @@ def _metadata(old: Plan, new: Plan) -> list[Change]:
     for path, xs, ys in lists:
         out += list_changes("metadata", path, _label(path), xs, ys)
     return out
+
+
+def _headings(old: Plan, new: Plan) -> list[tuple[str, str, str]]:
+    """The author's headings of the canonical parts, where they differ. A YAML plan and its Markdown rewrite
+    differ in spelling only: there a heading written on one side alone (## 一、指导思想) is no change."""
+    same_spelling = PurePosixPath(old.source).suffix == PurePosixPath(new.source).suffix
+    pairs = [(f"headings.{key}", old.heading(key), new.heading(key)) for key in HEADED_PARTS]
+    return [(path, a, b) for path, a, b in pairs if a != b and (same_spelling or (a and b))]
 
 
 def _label(path: str) -> str:
@@ -158,6 +169,8 @@ def diff_parts(old: Iterable[Part], new: Iterable[Part]) -> list[Change]:
         path = _part_path(b)
         if a.title != b.title:
             out.append(Change("parts", "part-retitled", path, b.title, a.title, b.title))
+        elif a.key.startswith("section-") and a.heading != b.heading:  # 五、经费保障 -> 四、经费保障
+            out.append(Change("parts", "part-retitled", path, b.title, a.heading, b.heading))
         if part_text(a) != part_text(b):
             out.append(Change("parts", "text", path, b.title, hunks=hunks(part_text(a), part_text(b))))
     out += [Change("parts", "part-removed", _part_path(p), p.title, old=part_text(p)) for p in gone]

@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import cntext, plantables
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
+from .annex import attachments_at_end, group_annex, take_annex
 from .cleaning import Cleaning, Line
 from .fidelity import leftover
 from .hanzi import back, key
@@ -15,11 +16,12 @@ from .infer import LEADERSHIP, assign
 from .outline import Node
 from .people import read_group
 from .splitting import title_of
-from .steps import Years, closing_fields, period_from, steps_from_nodes, steps_from_paragraphs
+from .steps import Years, closing_fields, first_phase, period_from, step_from, steps_from_nodes, steps_from_paragraphs
 from .structure import Chunk, chunks_of, closing_lines
 from .wrapper import unwrap
 
 PLACEHOLDER = "XXX（待补充）"
+_TIGHT = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \u3000]+(?=[\u4e00-\u9fff\d])")  # 梅林镇 2024 年 …方案: no spaces
 UNNAMED = "未命名部分"
 _CITED = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|执行)[^。]{0,80}?《")
 
@@ -45,14 +47,16 @@ class Report:
 
 
 def build(lines: list[Line], header: str, source: str, header_line: int,
-          orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], Report]:
-    """Plan data and report for one plan's (cleaned) lines; `orgs`: organisation names known (the registry's)."""
+          orgs: tuple[str, ...] = (), year: int | None = None) -> tuple[dict[str, Any], Report]:
+    """Plan data and report for one plan's (cleaned) lines; `orgs`: organisation names known (the registry's);
+    `year`: the year of dates written without one when the plan's own lines do not say (its front matter's)."""
     report = Report(source, header, header_line, orgs=orgs)
     wrapped = unwrap(lines)
     report.dropped.extend(wrapped.dropped)
-    body, closing = closing_lines(wrapped.lines)
+    own, annex_title, annex = group_annex(wrapped.lines)
+    body, closing = closing_lines(own)
     body, attached = attachments_at_end(body)
-    data: dict[str, Any] = {"title": header or wrapped.title or _title(body, source)}
+    data: dict[str, Any] = {"title": _TIGHT.sub("", header or wrapped.title or _title(body, source, report))}
     if wrapped.number:
         data["number"] = wrapped.number
     data.update(closing_fields(closing, report.warnings))
@@ -61,7 +65,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     if attached:
         data["attachments"] = attached
     data["status"] = "draft"
-    years = Years(_year_of(data.get("date")) or _year_in(data["title"]))
+    years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year)
     chunks = assign(chunks_of(body))
     sections: list[dict[str, Any]] = []
     for chunk in chunks:
@@ -69,6 +73,11 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
         for ln in chunk.lines():
             years.see(ln.text)
     _leadership_anywhere(chunks, data, report)
+    kept = take_annex(data, annex_title, annex, orgs)
+    sections += kept
+    if annex and not kept:
+        report.inferred.append(("leadership", own[-1].no + 1 if own else header_line,
+                                "the people listed in the annex after the signature"))
     _basis(data, chunks)
     if sections:
         data["sections"] = sections
@@ -76,13 +85,23 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     return _ordered(data), report
 
 
-def _title(body: list[Line], source: str) -> str:
-    """The plan's title line among its first lines (…方案, …计划), else a short first line; removed from the body."""
+def _title(body: list[Line], source: str, report: Report) -> str:
+    """The plan's title line among its first lines (…方案, …计划), else a short first line; removed from the body.
+    A site's tag before the title (【通知】) is listed as left out."""
     for i, line in enumerate(body[:3]):
         title = title_of(line.text)
         if title:
-            del body[i]
+            tag = line.text.strip().lstrip("#").strip()[: -len(title)].strip() if line.text.strip().endswith(title) else ""
+            if tag:
+                report.dropped.append((line.no, tag, "a tag before the title"))
+            report.dropped.extend((ln.no, ln.text.strip(), "before the title (a greeting or a site's words)")
+                                  for ln in body[:i])
+            del body[:i + 1]
             return title
+    if len(body) > 1 and len(body[1].text.strip()) <= 8 and title_of(body[0].text.strip() + body[1].text.strip()):
+        title = title_of(body[0].text.strip() + body[1].text.strip())  # a title broken over two lines
+        del body[:2]
+        return title
     first = body[0].text.strip().lstrip("#").strip() if body else ""
     if first and len(first) <= 60 and not re.search(r"[，,。；;]", first[:-1]):
         body.pop(0)
@@ -90,35 +109,16 @@ def _title(body: list[Line], source: str) -> str:
     return source
 
 
-_ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]?\s*")
-_ITEM_NO = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、]\s*")
-
-
-def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str]]]:
-    """附件 lines at the end of the plan (附件：1．…, 2．…): (the body without them, the attachments)."""
-    start = next((i for i in range(len(body) - 1, max(-1, len(body) - 12), -1)
-                  if _ATTACHMENT.match(key(body[i].text)) and len(body[i].text.strip()) <= 60), None)
-    if start is None:
-        return body, []
-    while start > 0 and _ATTACHMENT.match(key(body[start - 1].text)) and len(body[start - 1].text.strip()) <= 60:
-        start -= 1  # 附件1：… 附件2：…: the first of them
-    tail = body[start:]
-    if any(len(ln.text.strip()) > 60 for ln in tail):
-        return body, []
-    titles = []
-    for i, ln in enumerate(tail):
-        text = ln.text.strip()
-        label = _ATTACHMENT.match(text)
-        text = _ITEM_NO.sub("", text[label.end():] if label else text).strip().rstrip("。；;")
-        if text:
-            titles.append({"title": text})
-    return body[:start], titles
-
-
 def _year_in(title: str) -> int | None:
     """The year a title names (2024年度…方案): the year of dates written without one, as the plan says."""
     m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年", title)
     return int(m.group(1)) if m else None
+
+
+def year_of_fields(fields: dict[str, Any]) -> int | None:
+    """The year a front matter gives: its date's, else its title's."""
+    return _year_of(str(fields.get("date") or fields.get("日期") or "")) or \
+        _year_in(str(fields.get("title") or fields.get("标题") or fields.get("名称") or ""))
 
 
 def _year_of(date: Any) -> int | None:
@@ -219,7 +219,7 @@ def _value(part: str, chunk: Chunk, years: Years, report: Report, data: dict[str
     if part == "steps":
         return _steps(chunk, lead, items, years, report, data, sections)
     if part == "period":
-        period = period_from(chunk.text(), years, report.warnings, chunk.first_line) or None
+        period = period_from(chunk.text(), years, report.warnings, chunk.first_line, data.get("date")) or None
         if period and leftover(_below(chunk)):  # 自…起实施，按国家规定执行到…: the words beyond the dates are kept
             sections.append({"title": _heading(chunk) or TOP_LABELS["period"], "body": _below(chunk)})
         return period
@@ -254,8 +254,11 @@ def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, repor
         return steps_from_paragraphs(chunk.lead, years, report.warnings)
     intro = [t for t in lead if t.strip()]
     if not items:
+        if len(intro) > 1 and re.search(r"[：:]\s*$", intro[0]):  # 实施工作分两个阶段推进：: the introduction
+            sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": intro.pop(0)})
         lines = [Line(chunk.first_line, t) for t in intro]
         return steps_from_paragraphs(lines, years, report.warnings)
+    intro, first = _first_phase(intro, chunk.first_line, years, report)
     for text in intro:
         years.see(text)
         if "period" not in data:
@@ -264,7 +267,17 @@ def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, repor
                 data["period"] = period
                 report.inferred.append(("period", chunk.first_line, "dates in the introduction of the steps"))
         sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": text})
-    return steps_from_nodes(items, years, report.warnings)
+    return first + steps_from_nodes(items, years, report.warnings)
+
+
+def _first_phase(intro: list[str], line: int, years: Years, report: Report) -> tuple[list[str], list[dict[str, Any]]]:
+    """活动分三个阶段进行。第一阶段为…: the first step, written in the introduction of the others."""
+    if not intro:
+        return intro, []
+    head, phase = first_phase(intro[-1])
+    if not phase:
+        return intro, []
+    return intro[:-1] + [head], [step_from(phase, [], line, years, report.warnings)]
 
 
 def _steps_table(chunk: Chunk, lead: list[str], years: Years,

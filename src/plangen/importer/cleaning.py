@@ -143,3 +143,29 @@ def summarise(cleanings: list[Cleaning]) -> list[str]:
         where = f"line {lines[0]}" if len(lines) == 1 else f"{len(lines)} lines, {lines[0]}–{lines[-1]}"
         out.append(f"{label}: {total} ({where})")
     return out
+
+
+def tab_rows(lines: list[Line]) -> list[Line]:
+    """A table pasted from Word or a spreadsheet (cells parted by tabs): two or more lines in a row with the
+    same number of cells (two or more) become Markdown pipe rows, the form every table takes in the importer."""
+    out: list[Line] = []
+    run: list[Line] = []
+    for ln in [*lines, Line(0, "")]:
+        cells = _tab_cells(ln.text)
+        if run and len(cells) == len(_tab_cells(run[0].text)):
+            run.append(ln)
+            continue
+        out.extend(_piped(run) if len(run) >= 2 else run)
+        run = [ln] if len(cells) >= 2 else []
+        if not run and ln.no:
+            out.append(ln)
+    return out
+
+
+def _tab_cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().split("\t")] if "\t" in text.strip() else []
+
+
+def _piped(run: list[Line]) -> list[Line]:
+    return [Line(ln.no, "| " + " | ".join(c.replace("|", "｜") for c in _tab_cells(ln.text)) + " |") for ln in run]
+

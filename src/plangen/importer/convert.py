@@ -9,12 +9,13 @@ from typing import Any
 
 from ..documents import load_yaml
 from ..vocabulary import TOP_ALIASES
-from .assemble import Report, build
-from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify
+from .assemble import Report, build, year_of_fields
+from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify, tab_rows
 from .fidelity import lost
 from .guard import checkable
-from .splitting import split
+from .splitting import Part, split
 from .unflatten import unflatten
+from .wraps import join_hard_wraps, join_open_brackets
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +56,23 @@ def convert(text: str, source: str, options: Options) -> Converted:
         lines_of = [ln for ln in part.lines if ln.text.strip()]
         if not lines_of and not part.header:
             continue  # nothing left after cleaning (a page of boilerplate only)
-        data, report = build(lines_of, part.header, source, part.header_line, options.orgs)
-        if front and not result.plans:
-            _take_front(front, data, report)
+        data, report = _built(lines_of, part, source, options, {} if result.plans else front)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         result.plans.append((checkable(data, report), report))
     _check_kept(result, lines, bounds, [p.header_line for p in parts])  # as cleaned: repairs are reported
     return result
+
+
+def _built(lines: list[Line], part: Part, source: str, options: Options,
+           front: dict[str, Any]) -> tuple[dict[str, Any], Report]:
+    """One plan; a front matter (the first plan's) gives its fields and the year of dates written without one."""
+    data, report = build(lines, part.header, source, part.header_line, options.orgs, year_of_fields(front) if front else None)
+    if front:
+        _take_front(front, data, report)
+    return data, report
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 def _cleaned(raw: list[Line], options: Options) -> tuple[list[Line], list[Cleaning]]:
@@ -70,7 +81,8 @@ def _cleaned(raw: list[Line], options: Options) -> tuple[list[Line], list[Cleani
     if options.simplified is not None:
         lines, converted = simplify(lines, options.simplified)
         cleanings = sorted(cleanings + converted, key=lambda c: c.line)
-    return unflatten(lines), cleanings
+    lines = [Line(ln.no, _BOLD.sub(r"\1", ln.text)) for ln in lines]  # **组长**：… is 组长：…
+    return join_hard_wraps(join_open_brackets(tab_rows(unflatten(lines)))), cleanings
 
 
 def front_matter(raw: list[Line]) -> tuple[dict[str, Any], list[Line]]:

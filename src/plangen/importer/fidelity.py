@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..plantables import is_header_row
 from ..vocabulary import TOP_LABELS, fold
 from .cleaning import Line
+from .hanzi import key
 from .reading import PAGE_BREAK
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+")
@@ -22,8 +24,11 @@ _STRUCTURE = re.compile(
     r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?"
     r"|^\s*#+|^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]|[①-⑳])"
     r"|(?:常务副组长|执行副组长|副组长|组长|组员|成员|顾问|副秘书长|秘书长|联络员|附件\s*\d*)\s*[:：]"
-    r"|\d{1,2}\s*[.．、](?!\d)|从|开始|截止|截至|同志|^\s*(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}"
-    r"|[（()）【】《》\[\]|：:，,、—\-~～至到起止\s]"
+    r"|\d{1,2}\s*[.．、](?!\d)|从|开始|截止|截至|结束|为止|以前|之前|同志|^\s*(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}|篇[一二三四五六七八九十\d]{1,3}(?=\s*[】\]]?\s*$)"
+    r"|(?<![\d.])(?:1[0-2]|0?[1-9])[.．](?:3[01]|[12]\d|0?[1-9])(?![\d.])(?=\s*[—\-~～至到）)])"
+    r"|(?<=[—\-~～至到])\s*(?:1[0-2]|0?[1-9])[.．](?:3[01]|[12]\d|0?[1-9])(?![\d.])"
+    r"|(?:^|(?<=[：:]))\s*[一二三四五六七八九十]{1,2}是"
+    r"|\d\ufe0f?\u20e3|[（()）【】《》\[\]|：:，,、—\-~～至到起止\s]"
 )
 _RULE_ROW = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 _WORDY = re.compile(r"[\w]")
@@ -31,7 +36,7 @@ _WORDY = re.compile(r"[\w]")
 _STRUCTURE_WORDS = frozenset(fold(w) for w in (
     "姓名", "职务", "单位", "工作单位", "小组职务", "组内职务", "分工", "阶段", "时间", "主要任务", "工作任务",
     "工作内容", "责任单位", "负责单位", "责任人", "负责人", "组长", "副组长", "常务副组长", "成员", "组员", "顾问",
-    "秘书长", "附件", "本方案实施时间", "实施时间", "本方案", "时限"))
+    "秘书长", "附件", "本方案实施时间", "实施时间", "本方案", "时限", "盖章", "印章", "公章", "签章", "印发"))
 
 
 def plan_text(plans: list[dict[str, Any]], dropped: list[str]) -> str:
@@ -55,10 +60,25 @@ def _strings(value: Any) -> list[str]:
     return [str(value)] if value is not None else []
 
 
+def _fragments(text: str) -> list[str]:
+    """The text between its structure, folded; structure is found on the simplified reading (副組長： too)."""
+    k = key(text)
+    out, pos = [], 0
+    for m in _STRUCTURE.finditer(k):
+        out.append(text[pos:m.start()])
+        pos = m.end()
+    out.append(text[pos:])
+    return [fold(f) for f in out]
+
+
+def _structure_word(fragment: str) -> bool:
+    return fragment in _STRUCTURE_WORDS or fold(key(fragment)) in _STRUCTURE_WORDS
+
+
 def leftover(text: str) -> str:
     """The words of a text beyond its dates and structure (本方案实施时间从…开始 -> ''), folded."""
-    fragments = [fold(f) for f in _STRUCTURE.split(text)]
-    return "".join(f for f in fragments if len(f) >= 2 and _WORDY.search(f) and f not in _STRUCTURE_WORDS
+    fragments = _fragments(text)
+    return "".join(f for f in fragments if len(f) >= 2 and _WORDY.search(f) and not _structure_word(f)
                    and not re.fullmatch(r"(?:自|于|在)?(?:起)?(?:实施|执行|施行)?", f))
 
 
@@ -67,13 +87,13 @@ def lost(lines: list[Line], plans: list[dict[str, Any]], dropped: list[str]) -> 
     text = plan_text(plans, dropped)
     missing: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
-        if line.text.strip() == PAGE_BREAK or _RULE_ROW.match(line.text) or \
+        if line.text.strip() == PAGE_BREAK or _RULE_ROW.match(line.text) or is_header_row(line.text) or \
                 (i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1].text)):
             continue  # a table's rule row and its header row: the columns became fields
         for m in _SENTENCE.finditer(line.text):
             sentence = m.group(0).strip()
-            fragments = [fold(f) for f in _STRUCTURE.split(sentence)]
-            if any(len(f) >= 2 and _WORDY.search(f) and f not in text and f not in _STRUCTURE_WORDS
+            fragments = _fragments(sentence)
+            if any(len(f) >= 2 and _WORDY.search(f) and f not in text and not _structure_word(f)
                    for f in fragments):
                 missing.append((line.no, sentence))
     return missing

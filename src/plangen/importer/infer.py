@@ -33,6 +33,7 @@ def assign(chunks: list[Chunk]) -> list[Chunk]:
     for c in chunks:
         if c.kind == "heading" and c.nodes[0].part:
             c.part, c.how = c.nodes[0].part, "heading"
+    _roles_under_other_heading(chunks)
     chunks = _dated_paragraphs(chunks)
     taken: set[str | None] = {c.part for c in chunks if c.part}
     _opening(chunks, taken)
@@ -73,6 +74,16 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
         if ok and part not in taken:
             c.part, c.how = part, f"inferred: {why}"
             taken.add(part)
+            return
+
+
+def _roles_under_other_heading(chunks: list[Chunk]) -> None:
+    """No 领导小组 heading, and a part such as 三、组织保障 holds the role lines (组长：…): it is the group."""
+    if any(c.part == "leadership" for c in chunks):
+        return
+    for c in chunks:
+        if c.kind == "heading" and c.part in ("safeguards", "measures") and _ROLE_LINE.search(key(c.text())):
+            c.part, c.how = "leadership", "inferred: its lines name 组长 / 副组长"
             return
 
 

@@ -1,6 +1,7 @@
 """Numbered headings in every common style, nested by rank, with run-on headings split off.
 
-Styles, outermost first: 第一部分/第一章 > 一、 and 第一条 > 第一阶段 > (一) （一） > 1. 1、 > (1) （1） > 1) > ① > - • (bullets).
+Styles, outermost first: 第一部分/第一章 > 一、 and 第一条 > 第一阶段 > (一) （一） > 1. 1、 1 > 3.1 > (1) （1） > 1) > ① >
+- • ▲ (bullets).
 A style met again closes the deeper ones (it is a sibling); a more outer style closes everything
 below it. Unnumbered lines are paragraphs of the heading above them.
 """
@@ -15,6 +16,7 @@ from .cleaning import Line
 from .hanzi import key
 
 _CN = "一二三四五六七八九十百零〇两"
+_BULLETS = "•●■◆▲△►▶★☆◇□"
 _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("part", 0, re.compile(rf"^第(?P<n>[{_CN}\d]+)(?:部分|章|篇)(?P<sep>[、.．:：\s]*)")),
     ("article", 1, re.compile(rf"^第(?P<n>[{_CN}\d]+)条(?P<sep>[、.．:：\s]*)")),
@@ -22,10 +24,13 @@ _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("cn", 1, re.compile(rf"^(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．]\s*)")),
     ("paren-cn", 2, re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[)）](?P<sep>[、.．:：\s]*)")),
     ("arabic", 3, re.compile(r"^(?P<n>\d{1,2})(?P<sep>[、．]\s*|\.(?!\d{1,2}(?!\d))\s*)")),
+    ("keycap", 3, re.compile(r"^(?P<n>\d)\ufe0f?\u20e3(?P<sep>\s*)")),  # 1️⃣ in a chat message
+    ("arabic-space", 3, re.compile(r"^(?P<n>\d{1,2})(?P<sep>[ \u3000]+)(?=[\u4e00-\u9fff])(?![年月日号个名人户次天周所万元岁])")),
+    ("decimal", 3.5, re.compile(r"^\d{1,2}\.(?P<n>\d{1,2})(?P<sep>[ \u3000]+)(?=\D)")),  # 3.1 需求调查
     ("paren-arabic", 4, re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）](?P<sep>[、.．:：\s]*)")),
     ("half-paren", 4.5, re.compile(r"^(?P<n>\d{1,2})[)）](?P<sep>\s*)")),
     ("circled", 5, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])(?P<sep>[、.．\s]*)")),
-    ("bullet", 6, re.compile(r"^(?P<n>[-*+•●■◆])(?P<sep>\s+)")),
+    ("bullet", 6, re.compile(rf"^(?P<n>[-*+](?=\s)|[{_BULLETS}])(?P<sep>\s*)")),  # ▲4月1日…: no space needed
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _LABELLED = re.compile(r"^\s*(?P<label>[^：:，,。；;\s]{2,8})\s*[：:]\s*(?=\S)")
@@ -70,7 +75,7 @@ def cn_number(text: str) -> int:
     """'十二' -> 12, '二十' -> 20, '3' -> 3, '②' -> 2."""
     if text.isdecimal():
         return int(text)
-    if text in "-*+•●■◆":
+    if text in "-*+" + _BULLETS:
         return 0
     if len(text) == 1 and "①" <= text <= "⑳":
         return ord(text) - ord("①") + 1

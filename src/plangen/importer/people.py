@@ -14,15 +14,21 @@ from typing import Any
 
 from .. import cntext, plantables
 from .hanzi import back, key
+from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, same_org, titled, unpadded
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
                     r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
+_BARE_LABEL = re.compile(r"^\s*(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|顾\s*问|秘\s*书\s*长)[ \u3000]+"
+                         r"(?=[^\s:：])")
+_ALONE_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)")
+_SHORT = re.compile(r"[^。！？!?]{2,40}")
 _ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
-_SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师)\s*$")  # 巩敏  …科长
+_SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师|主席)\s*$")  # 巩敏  …科长
 _OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
-_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)")
+_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
+                       r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任)(?:办公室)?主任")
 _PROSE = (
     re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
     re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
@@ -30,7 +36,6 @@ _PROSE = (
     re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
     re.compile(r"(?P<role>成员)(?:为|包括|有)(?P<who>[^。；;]+)"),
 )
-_TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
 _CLAUSE = re.compile(r"[，,。；;]")
 _LABELS = {"leaders": "组长", "deputies": "副组长", "members": "成员"}
 
@@ -46,12 +51,15 @@ class Group:
     label: str = ""
     twice: list[str] = field(default_factory=list)
     orgs: tuple[str, ...] = ()
+    open: bool = False  # a role label stood alone on its line: the lines after it are its people
 
     def add(self, role: str, person: dict[str, str]) -> None:
         people = self.data.setdefault(role, [])
         if not person or person in people:
             return
         name = person.get("name")
+        if name and cntext.find_placeholder(name):  # XXX twice is two slots to fill, not one person
+            name = None
         for other in ("leaders", "deputies", "members"):
             if name and other != role and any(p.get("name") == name and p.get("org") == person.get("org")
                                                for p in self.data.get(other, [])):
@@ -66,7 +74,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     names known (the registry's), tried first where an organisation ends and a job title begins."""
     group = Group(orgs=orgs)
     name = _name_in(heading) if heading else ""
-    lines = _table(group, lines)
+    lines = _table(group, list(map(unpadded, lines)))
     for text in lines:
         if not text.strip():
             continue
@@ -74,31 +82,22 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
             group.body.append(text)
         name = name or _name_in(text)
     data: dict[str, Any] = {"name": name} if name else {}
-    _same_org(group.data)
+    same_org(group.data)
     data.update({k: v for k, v in group.data.items() if k != "office"})
     data.setdefault("leaders", [])
     if "office" in group.data:
         data["office"] = group.data["office"]
     kept = group.body or ([] if any(data.get(r) for r in ("leaders", "deputies", "members")) else lines)
     data["body"] = "\n\n".join(t for t in kept if t.strip())
-    warnings = [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots]
+    warnings = _slots(group)
     warnings += group.twice
     return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
 
 
-def _same_org(data: dict[str, Any]) -> None:
-    """副局长潘晓燕 after 县卫生健康局局长邱文华: a deputy's title with no organisation takes the organisation
-    of the person before it whose title it deputises (局长 -> 副局长)."""
-    seen: list[dict[str, str]] = []
-    for role in ("leaders", "deputies", "members"):
-        for i, person in enumerate(data.get(role, [])):
-            title = person.get("title", "")
-            if title and not person.get("org"):
-                base = title.removeprefix("副")
-                boss = next((p for p in reversed(seen) if p.get("org") and p.get("title", "").removeprefix("副") == base), None)
-                if boss:
-                    data[role][i] = person = {**person, "org": boss["org"]}
-            seen.append(person)
+def _slots(group: Group) -> list[str]:
+    """Warnings for the empty template slots (组长： with nothing after it, nor on the lines below)."""
+    return [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots
+            if not group.data.get(_ROLE_OF[label])]
 
 
 def _table(group: Group, lines: list[str]) -> list[str]:
@@ -109,7 +108,7 @@ def _table(group: Group, lines: list[str]) -> list[str]:
         return lines
     for role, person in plantables.people_of(table):
         group.add(role, person)
-    if plantables.extra_columns(table):  # 性别, 联系电话…: the table stays in the group's text as written
+    if plantables.extra_columns(table) or plantables.has_duties(table):  # 性别, 联系电话, duties: kept as text
         group.body.append("\n".join(rows))
     return [t for t in lines if t not in rows]
 
@@ -129,18 +128,18 @@ def _name_in(text: str) -> str:
 
 
 def _read_line(group: Group, text: str) -> bool:
+    text = _ITEM_NUMBER.sub("", text)  # 1．徐晃（…）: a member numbered in a list
     k = key(text)
-    labels = list(_LABEL.finditer(k))
-    if labels:
-        before = text[: labels[0].start()]
-        if not group.role and before.strip(" ，,。；;：:"):
-            group.body.append(before.strip(" ，,；;"))  # 成立…领导小组，组长：…: the words before the roles stay
-        _continue(group, before, k[: labels[0].start()])
-        for i, m in enumerate(labels):
-            end = labels[i + 1].start() if i + 1 < len(labels) else len(k)
-            _role_segment(group, m, text[m.end():end], k[m.end():end])
+    if _alone(group, k) or _role_last(group, text, k):
         return True
-    if group.role and (_CONTINUED.match(k) or _SPACED_LINE.match(k) or _TITLE_FIRST.fullmatch(k.strip())):
+    bare = _BARE_LABEL.match(k)  # 组 长 白马乡人民政府乡长 殷实: a label without its colon, at the line's start
+    labels = list(_LABEL.finditer(k)) or ([bare] if bare else [])
+    if labels:
+        _labelled(group, text, k, labels)
+        return True
+    if _roles_in_brackets(group, text, k):
+        return True
+    if group.role and _continues(group, k.strip()):
         _continue(group, text, k)
         return True
     group.role = ""
@@ -149,6 +148,49 @@ def _read_line(group: Group, text: str) -> bool:
         group.data["office"] = office
     _prose(group, text, k)
     return False  # prose says more than the roles it names: it is kept as the group's text too
+
+
+def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> None:
+    """A line with role labels: the people of each role; the words before the first label continue the role
+    before, or (成立…领导小组，组长：…) stay as the group's text."""
+    before = text[: labels[0].start()]
+    if not group.role and before.strip(" ，,。；;：:"):
+        group.body.append(before.strip(" ，,；;"))
+    _continue(group, before, k[: labels[0].start()])
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(k)
+        _role_segment(group, m, text[m.end():end], k[m.end():end])
+
+
+def _continues(group: Group, k: str) -> bool:
+    """A line without a label that names more people of the role above it."""
+    return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k)
+                or (group.open and _SHORT.fullmatch(k)))
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
+_ROLE_LAST = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;]{2,30})[ \u3000]+"
+                        r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*$")
+
+
+def _role_last(group: Group, text: str, k: str) -> bool:
+    """'许褚　西城区卫生健康局局长　组长': name, title, then the role, in columns."""
+    m = _ROLE_LAST.match(k)
+    if m:
+        who = text[m.start("who"):m.end("who")]
+        for person in _people(who, key(who), group.orgs):
+            group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
+    return bool(m)
+
+
+def _alone(group: Group, k: str) -> bool:
+    """'组长' on a line of its own (no colon): the people are on the lines that follow."""
+    m = _ALONE_LABEL.fullmatch(k.strip())
+    group.open = bool(m) or (group.open and bool(_SHORT.fullmatch(k.strip())))
+    if m:
+        group.label = re.sub(r"\s", "", m["label"])
+        group.role = _ROLE_OF[group.label]
+    return bool(m)
 
 
 def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
@@ -176,37 +218,16 @@ def _continue(group: Group, text: str, k: str) -> None:
             group.add(group.role, _with_role(person, group.label))
 
 
-_SPACED = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000]+"
-                     r"(?P<title>[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师))(?=\s*(?:[；;，,、]|$))")
-
-
-_TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委))[ \u3000]+"
-                          r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,]|$))")
-
-
-def _bracket_spaced(text: str, k: str) -> tuple[str, str]:
-    """'封建军 北坡镇副镇长' and '县委常委、副县长 乔宇' -> 'name（title）', in the text and its key alike."""
-    for m in reversed(list(_SPACED.finditer(k))):
-        a, b, c = m.end("name"), m.start("title"), m.end("title")
-        text = text[:a] + "（" + text[b:c] + "）" + text[c:]
-        k = k[:a] + "（" + k[b:c] + "）" + k[c:]
-    for m in reversed(list(_TITLE_FIRST.finditer(k))):
-        t, n = (m.start("title"), m.end("title")), (m.start("name"), m.end("name"))
-        text = text[:t[0]] + text[n[0]:n[1]] + "（" + text[t[0]:t[1]] + "）" + text[n[1]:]
-        k = k[:t[0]] + k[n[0]:n[1]] + "（" + k[t[0]:t[1]] + "）" + k[n[1]:]
-    return text, k
-
-
 def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """cntext.parse_people on the key, each field cut back from the original."""
-    text, k = _bracket_spaced(text, k)
+    text, k = bracket_spaced(*no_tongzhi(text, k))
     found = []
     for p in cntext.parse_people(k, tuple(key(o) for o in orgs)):
         raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
         if raw.get("name", "").endswith("同志") and len(raw["name"]) > 3:
             raw["name"] = raw["name"][:-2]  # 卫国同志 -> 卫国
         if raw.get("title") and not raw.get("org"):
-            raw["title"], org = _org_split(raw["title"], orgs)
+            raw["title"], org = org_split(raw["title"], orgs)
             raw.update({"org": org} if org else {})
         if p.description and not p.name:
             named = _prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
@@ -226,7 +247,7 @@ def _office(text: str, k: str) -> dict[str, Any]:
     office: dict[str, Any] = {"location": text[m.start("loc"):m.end("loc")].strip()}
     d = _DIRECTOR.search(k, m.end())
     if d:
-        group = "who" if d["who"] else "who2"
+        group = next(g for g in ("who", "who2", "who3") if d[g])
         who = d[group]
         person = _prose_person(text[d.start(group):d.end(group)], who)
         if person:
@@ -235,19 +256,57 @@ def _office(text: str, k: str) -> dict[str, Any]:
 
 
 def _prose(group: Group, text: str, k: str) -> None:
+    taken = _role_by(group, text, k)
     pos = 0
     for clause in _CLAUSE.split(k):
         start = k.find(clause, pos)
         pos = start + len(clause)
+        if any(a <= start < b for a, b in taken):
+            continue
         for pattern in _PROSE:
             m = pattern.search(clause)
             if not m:
                 continue
             role = _ROLE_OF[m["role"]]
-            original = text[start + m.start("who"):start + m.end("who")]
-            for person in _prose_person(original, m["who"], group.orgs):
+            cut = m["who"].rfind("由") + 1  # 领导小组由…担任组长: the people after 由
+            original = text[start + m.start("who") + cut:start + m.end("who")]
+            for person in _prose_person(original, m["who"][cut:], group.orgs):
                 group.add(role, _with_role(person, m["role"]))
             break
+
+
+_ROLE_BY = re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^。；;由]{2,80}?，[^。；;由]{2,40}?)"
+                      r"(?:同志)?(?:担任|兼任)")
+
+
+def _role_by(group: Group, text: str, k: str) -> list[tuple[int, int]]:
+    """'副组长由县委副书记庞统，县委常委、组织部部长法正担任': people parted by commas (the 、 being inside
+    the titles); the spans read, so that their clauses are not read again."""
+    spans = []
+    for m in _ROLE_BY.finditer(k):
+        pos = m.start("who")
+        for piece in _CLAUSE.split(m["who"]):
+            at = k.find(piece, pos)
+            pos = at + len(piece)
+            for person in _prose_person(text[at:pos], piece, group.orgs):
+                group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+_IN_BRACKETS = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"
+                          r"[，,、\s]*(?P<info>[^）)]*)[）)]")
+
+
+def _roles_in_brackets(group: Group, text: str, k: str) -> bool:
+    """'甘宁（组长，凤鸣街道党工委书记）、凌统（副组长，…）': each person's role inside the brackets."""
+    found = list(_IN_BRACKETS.finditer(k))
+    for m in found:
+        info = text[m.start("info"):m.end("info")].strip()
+        written = text[m.start("name"):m.end("name")] + (f"（{info}）" if info else "")
+        for person in _people(written, key(written), group.orgs):
+            group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
+    return bool(found)
 
 
 def _prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
@@ -258,25 +317,35 @@ def _prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[st
     for piece in _pieces(k):
         start = k.find(piece, pos)
         pos = start + len(piece)
-        original = text[start:start + len(piece)].strip()
-        piece = piece.strip().removeprefix("由").removesuffix("同志")
-        original = original[len(original) - len(piece):] if piece else original
+        original, piece = _bare(text[start:start + len(piece)], piece)
         named = _split_name(piece)
         first = _name_first(piece) if not named else None
         if named:
             title_len = len(piece) - len(named)
             title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
-            person = _titled(original[title_len:], title, orgs)
+            person = titled(original[title_len:], title, orgs)
             if not title and out and out[-1].get("name") and out[-1].get("title"):  # 副局长黎明、侯静: both 副局长
                 person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
             out.append(person)
             titles = []
         elif first:
-            out.append(_titled(original[:first], original[first:], orgs))
+            out.append(titled(original[:first], original[first:], orgs))
         elif piece:
             titles.append(original)
     out.extend({"description": t} for t in titles)
     return out
+
+
+def _bare(original: str, piece: str) -> tuple[str, str]:
+    """A piece without spaces, a leading 由 and a trailing 同志, cut alike from the text as written and its key."""
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    original = original[lead:lead + len(piece)]
+    if piece.startswith("由"):
+        piece, original = piece[1:], original[1:]
+    if piece.endswith("同志") and len(piece) > 2:
+        piece, original = piece[:-2], original[:-2]
+    return original, piece
 
 
 def _pieces(k: str) -> list[str]:
@@ -288,23 +357,10 @@ def _pieces(k: str) -> list[str]:
     return out
 
 
-def _titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
-    """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
-    title, org = _org_split(title, orgs) if "、" not in title else (title, "")
-    return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
-
-
-def _org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
-    """cntext.split_org on the simplified key, cut back from the text as written (traditional too)."""
-    k = key(title)
-    if len(k) != len(title):
-        return title, ""
-    _, org = cntext.split_org(k, tuple(key(o) for o in orgs))
-    return (title[len(org):], title[:len(org)]) if org else (title, "")
-
-
 def _name_first(piece: str) -> int:
     """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
+    if piece in cntext.TITLES:  # 教研组长 is a post, not 教研 the 组长
+        return 0
     for size in (2, 3):  # 曹敏副校长: the longer title first
         name = piece[:size]
         if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \
@@ -314,18 +370,23 @@ def _name_first(piece: str) -> int:
 
 
 _NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师")
+_GROUP_START = ("各", "全体", "所有")
 _ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
 
 
 def _split_name(piece: str) -> str:
     """The name at the end of '县纪委书记李诒芸' ('李诒芸'), a bare 2–3 character name, or ''."""
-    if any(w in piece for w in _NOT_A_NAME):
+    if piece.startswith(_GROUP_START):
         return ""
-    for size in (3, 2):
+    for size in cntext.name_sizes(piece):
         if len(piece) > size:
             title = piece[:-size]
-            if title.endswith(cntext.TITLES + _TITLE_END) and not piece[-size:].endswith(_TITLE_END):
-                return piece[-size:]
-    if 2 <= len(piece) <= 3 and not piece.endswith(_TITLE_END + _ORG_END):
+            if title.endswith(cntext.TITLES + TITLE_END) and not piece[-size:].endswith(TITLE_END):
+                own = cntext.split_org(title)[0] + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is the organisation's
+                return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]
+    if any(w in piece for w in _NOT_A_NAME):
+        return ""
+    if (2 <= len(piece) <= 3 or cntext.name_sizes(piece)[0] == len(piece) == 4) \
+            and not piece.endswith(TITLE_END + _ORG_END):
         return piece
     return ""

@@ -2,7 +2,7 @@
 
 With the default pattern, a plan starts at a `篇N` / `第N篇` header, at a `【…方案…】` line, and at a
 plan's title line (…方案, …计划, …方案（二）) that follows a page break, a separator line (----, ****),
-the signature of the plan before it, or that numbers the plan (方案（二）, 方案二). A title line that
+the signature (or the 附件 line) of the plan before it, or that numbers the plan (方案（二）, 方案二). A title line that
 names the document an issuing notice just introduced (关于印发《…》的通知) continues the same plan.
 Page-break marks and separator lines are not plan text. A user pattern (--split) replaces all this.
 """
@@ -16,17 +16,21 @@ from ..vocabulary import fold
 from .cleaning import Line
 from .hanzi import key
 from .reading import PAGE_BREAK
-from .structure import DATE_LINE, ORG_DATE_LINE
+from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates
 
 _N = "一二三四五六七八九十百零〇两\\d"
-DEFAULT_SPLIT = rf"^.{{0,40}}篇[{_N}]+\s*[。.:：]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
+DEFAULT_SPLIT = rf"^.{{0,40}}篇[{_N}]+\s*[。.:：】\]]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
 _SEPARATOR = re.compile(r"^\s*(?:[-=*_—～~·•#＝－＊]\s*){3,}$")
 _BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|办法|细则|规划)[^】]{0,8})】\s*$")
 _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
                     r"(?P<no>\s*(?:[（(][^）)]{1,6}[)）]|[一二三四五六七八九十]{1,2}|\d{1,2}))?)\s*$")
 _LABELLED = re.compile(r"^(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}\s*[：:、.．\s]\s*(?P<title>.+)$")
+_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])")
+_TAG = re.compile(r"^[【\[](?:通知|公告|转发|原创|转载|推荐|置顶|重要|最新|范文)[】\]]\s*")
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
-_NOTICE = re.compile(r"印发《(?P<title>[^》]{2,80})》")
+_BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]")  # a plan's 附件 lines close it, as a signature does
+_NOTICE = re.compile(r"印发(?:《(?P<title>[^》]{2,80})》|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class Part:
     header: str
     header_line: int
     lines: list[Line]
+    source: Line | None = None  # the title line that started it (layout split only)
 
 
 def compile_split(pattern: str | None) -> re.Pattern[str]:
@@ -71,6 +76,8 @@ def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part],
 def _header_title(text: str) -> str:
     """The header line as the plan's title: `篇一：…方案` -> `…方案`; `送教帮扶方案篇三` stays as it is."""
     text = text.strip().lstrip("#").strip()
+    if _BARE_HEADER.match(key(text)):
+        return ""  # 【篇一】 names no plan: its title is the line under it
     label = _LABELLED.match(key(text))
     return text[label.start("title"):].strip() if label and label["title"].strip() else text
 
@@ -82,10 +89,13 @@ def _plain(lines: list[Line]) -> list[Line]:
 def title_of(text: str) -> str:
     """The plan title a line is ('' when it is none): `…方案`, `# …方案（二）`, `【…方案一】`."""
     k = key(text).strip().lstrip("#").strip()
+    tag = _TAG.match(k)
+    if tag and title_of(k[tag.end():]):  # 【通知】…方案: a site's tag before the title
+        return text.strip().lstrip("#").strip()[tag.end():].strip()
     label = _LABELLED.match(k)
     if label and title_of(k[label.start("title"):]):  # 方案一：…方案
         return text.strip().lstrip("#").strip()[label.start("title"):].strip()
-    m = _BRACKETED.match(k) or _TITLE.match(k)
+    m = _BRACKETED.match(k) or (_TITLE.match(k) if not _ITEM.match(k) else None)  # 2．…管理办法: an item
     return text.strip().lstrip("#").strip().strip("【】").strip() if m else ""
 
 
@@ -99,11 +109,31 @@ def _by_layout(lines: list[Line]) -> list[Part]:
             continue
         title = title_of(text)
         if title and _starts_plan(parts[-1].lines, text, broken):
-            parts.append(Part(title, line.no, []))
+            parts.append(Part(title, line.no, [], line))
         else:
             parts[-1].lines.append(line)
         broken = False
-    return [p for p in parts if any(x.text.strip() for x in p.lines)]
+    return _no_empty(parts)
+
+
+def _no_empty(parts: list[Part]) -> list[Part]:
+    """A title line with nothing after it starts no plan: it goes back to the plan before it."""
+    out: list[Part] = []
+    for part in parts:
+        if any(x.text.strip() for x in part.lines):
+            out.append(part)
+        elif out and part.source is not None:
+            out[-1].lines.append(part.source)
+    return out
+
+
+def _introduced(body: list[str], text: str) -> bool:
+    """The title line names the document the issuing notice at the top just introduced (and not yet titled)."""
+    notice = next((m for t in body[:6] if (m := _NOTICE.search(key(t)))), None)
+    if notice is None:
+        return False
+    named = fold(notice["title"] or notice["bare"])
+    return named == fold(title_of(text)) and not any(named == fold(title_of(t)) for t in body)
 
 
 def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
@@ -111,11 +141,9 @@ def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
     body = [ln.text for ln in current if ln.text.strip()]
     if len(body) < 3:
         return False
-    notice = next((m for t in body[:6] if (m := _NOTICE.search(key(t)))), None)
-    if notice and fold(notice["title"]) == fold(title_of(text)) and not any(fold(notice["title"]) == fold(title_of(t))
-                                                                          for t in body):
+    if _introduced(body, text):
         return False  # the plan the issuing notice introduced
-    last = key(body[-1]).strip()
-    signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last))
+    last = arabic_dates(key(body[-1])).strip()  # 二〇二四年二月二十六日 too
+    signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last) or _ATTACHMENT.match(last))
     bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
     return broken or signed or bracketed or bool(_NUMBERED.search(title_of(text)))

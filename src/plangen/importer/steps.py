@@ -12,10 +12,11 @@ import re
 from typing import Any
 
 from ..dates import DateIssue, FoundRange, PlanDate, find_range, parse_date
+from ..plantables import month_dots
 from .cleaning import Line
 from .hanzi import key
 from .outline import Node
-from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
+from .structure import DATE_LINE, ORG_DATE_LINE, SEAL, arabic_dates, is_org_line
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CLAUSE_END = re.compile(r"[，,。；;：:]")
@@ -60,26 +61,21 @@ def range_fields(found: FoundRange, warnings: list[str], where: str) -> dict[str
 
 def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[str]) -> dict[str, Any]:
     """One step: a title (dates cut out when read), start/end, and the body as written."""
-    head = _MONTHS.sub(r"\1月\2\3月", head)  # 4—6月 -> 4月—6月: both ends are months
+    head = month_dots(_MONTHS.sub(r"\1月\2\3月", head))  # 4—6月 -> 4月—6月; 2024.06 -> 2024年06月
     years.see(head)
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
-    found = find_range(k, years.current)
+    found = _find(k, years.current)
     step: dict[str, Any] = {}
     title = head.strip()
-    if found:
-        end = _date_end(head, found.span[1])
-        fields = range_fields(found, warnings, f"line {line}")
-        if found.end is None and re.search(r"前\s*$", head[found.span[1]:end]) and "start" in fields:
-            fields = {"end": fields["start"]}  # 5月20日前: a deadline, the step's end
-        step.update(fields)
-        if fields and len(fields) == sum(1 for v in (found.start, found.end) if v is not None):
-            title = _cut(head, (found.span[0], end))  # every date read: the dates leave the title
-            if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
-                title, body = body[0], body[1:]
-            title = title or head.strip()
-            if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
-                body = [f"时间：{head[found.span[0]:end].strip()}"] + body
+    season = _season(k, years.current)
+    if season and (not found or season[0] <= found.span[0]):
+        title, body = _seasoned(head, season, body, step)
+    elif found:
+        title, body = _dated(head, found, body, step, warnings, line)
+    whole = title
     title, rest = _title_and_rest(title)
+    if rest == whole and whole != head.strip():  # a long sentence kept in the body: kept with its dates
+        rest = head.strip()
     if not found:
         rest, body = _dates_in_body(step, rest, body, years, warnings, line)
     step["title"] = title
@@ -92,9 +88,80 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     return {k2: step[k2] for k2 in ("title", "start", "end", "owner", "body") if k2 in step}
 
 
+def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], warnings: list[str],
+           line: int) -> tuple[str, list[str]]:
+    """The dates of a step's heading into `step`; its title without them, and its body."""
+    end = _date_end(head, found.span[1])
+    fields = _deadline(range_fields(found, warnings, f"line {line}"), found, head[found.span[1]:end])
+    fields, found = _by(head, fields, found)
+    step.update(fields)
+    if not fields or len(fields) != sum(1 for v in (found.start, found.end) if v is not None):
+        return head.strip(), body
+    clause = re.search(r"[，,；;]", head[:found.span[0]])
+    if clause:  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
+        return head[:clause.start()].strip(), [head.strip()] + body
+    after = _AFTER_DATES.match(head[end:])  # 宣传发动（3月上旬） 召开动员会议… / 摸底阶段（…），全面排查…: the text
+    if after and head[:found.span[0]].strip():
+        body = [head[end + after.end():].strip()] + body
+        head = head[:end + after.end()]
+    title = _cut(head, (found.span[0], end))  # every date read: the dates leave the title
+    if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
+        title, body = body[0], body[1:]
+    if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
+        body = [f"时间：{head[found.span[0]:end].strip()}"] + body
+    return title or head.strip(), body
+
+
+_SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:第(?P<q>[一二三四1-4])季度|(?P<half>[上下])半年)")
+
+
+def _season(k: str, year: int | None) -> tuple[int, int, str, str] | None:
+    """'2024年第一季度' -> (start, end, '2024-01', '2024-03'); 下半年 -> July to December; None without a year."""
+    m = _SEASON.search(k)
+    y = int(m["year"]) if m and m["year"] else year
+    if not m or y is None:
+        return None
+    if m["q"]:
+        q = int(m["q"]) if m["q"].isdigit() else "一二三四".index(m["q"]) + 1
+        first, last = 3 * q - 2, 3 * q
+    else:
+        first, last = (1, 6) if m["half"] == "上" else (7, 12)
+    return m.start(), m.end(), f"{y}-{first:02d}", f"{y}-{last:02d}"
+
+
+def _seasoned(head: str, season: tuple[int, int, str, str], body: list[str],
+              step: dict[str, Any]) -> tuple[str, list[str]]:
+    """A step dated by a quarter or a half-year: its months; the words kept at the top of the body."""
+    start, end, first, last = season
+    step.update({"start": first, "end": last})
+    title = _cut(head, (start, end))
+    if not title and body:
+        title, body = body[0], body[1:]
+    return title or head.strip(), [f"时间：{head[start:end].strip()}"] + body
+
+
+_AFTER_DATES = re.compile(r"(?:[）)\]】]?[ \u3000]+|[）)\]】][，,；;]\s*)(?=\S)")
+_BY = re.compile(r"(?:截至|截止到?)\s*$")
+
+
+def _by(head: str, fields: dict[str, str], found: FoundRange) -> tuple[dict[str, str], FoundRange]:
+    """截至2024年4月底，完成…: a deadline written before the date; the span then takes 截至 in."""
+    until = _BY.search(head[:found.span[0]]) if found.end is None and "start" in fields else None
+    if until is None:
+        return fields, found
+    return {"end": fields["start"]}, FoundRange(found.start, None, (until.start(), found.span[1]))
+
+
+def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str, str]:
+    """5月20日前: a single date that is a deadline is the step's end."""
+    if found.end is None and re.search(r"前\s*$", after) and "start" in fields:
+        return {"end": fields["start"]}
+    return fields
+
+
 def _date_end(head: str, end: int) -> int:
     """Where the dates end: after 上旬 / 月底 and a deadline's 前 (以前, 之前)."""
-    end = len(head) - len(head[end:].lstrip(" 上中下旬初底末"))
+    end = len(head) - len(head[end:].lstrip(" 上中下旬初底末份"))
     m = re.match(r"\s*(?:以前|之前|前)", head[end:])
     return end + m.end() if m else end
 
@@ -103,19 +170,53 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
                    line: int) -> tuple[str, list[str]]:
     """准备阶段：2024年3月—2024年4月，组建…: a range opening the text after the title dates the step."""
     first = rest if rest.strip() else (body[0] if body else "")
-    k = key(first)
-    found = find_range(k, years.current)
-    if not found or found.span[0] > 2 or not _CLAUSE_END.match(k[found.span[1]:found.span[1] + 1] or "，"):
+    k = _XUN.sub(lambda m: " " * len(m.group(0)), key(first))
+    label = _TIME_LABEL.match(k)  # 时间：2024年4月至6月 on the line under the step's title
+    offset = label.end() if label else 0
+    found = _find(k[offset:], years.current)
+    if not found:
         return rest, body
-    fields = range_fields(found, warnings, f"line {line}")
-    if not fields:
+    if found.span[0] > 2:
+        if not label:
+            _dates_inside(step, k, found, warnings, line)
         return rest, body
-    step.update(fields)
-    remainder = first[found.span[1]:].lstrip("，,。；;：: ")
+    end = _date_end(first, offset + found.span[1])
+    if not _opening_dates(step, found, k[offset + found.span[1]:end], k[end:end + 1], warnings, line):
+        return rest, body
     years.see(first)
+    if label:  # the line stays as written: 上旬, 月底 and the label say more than the dates
+        return rest, body
+    remainder = first[end:].lstrip("，,。；;：: ）)")
     if rest.strip():
         return remainder, body
     return rest, ([remainder] if remainder else []) + body[1:]
+
+
+_TIME_LABEL = re.compile(r"^\s*(?:起止时间|完成时限|时间安排|实施时间|时\s*间|时\s*限)\s*(?:[:：]|为)\s*")
+
+
+def _opening_dates(step: dict[str, Any], found: FoundRange, words: str, after: str, warnings: list[str],
+                   line: int) -> bool:
+    """Dates opening a step's text date it when a clause or a bracket ends after them, or they are a whole
+    range; `words` (前, 上旬…) are what follows the dates, `after` the character after those."""
+    fields = _deadline(range_fields(found, warnings, f"line {line}"), found, words)
+    if not fields or not (_CLAUSE_END.match(after or "，") or after in "）)" or found.end is not None):
+        return False
+    step.update(fields)
+    return True
+
+
+def _dates_inside(step: dict[str, Any], k: str, found: FoundRange, warnings: list[str], line: int) -> None:
+    """各村于2024年5月31日前完成…: a deadline or a whole range in the first sentence of a step's text dates it
+    (the text stays as written)."""
+    end = k.find("。")
+    if 0 <= end < found.span[1]:
+        return
+    deadline = re.match(r"\s*(?:以前|之前|前)", k[found.span[1]:])
+    if found.end is None and not deadline:
+        return
+    fields = range_fields(found, warnings, f"line {line}")
+    step.update({"end": fields["start"]} if deadline and "start" in fields else fields)
 
 
 def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
@@ -133,13 +234,25 @@ def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> li
     return out
 
 
+_SHI = re.compile(r"^\s*[一二三四五六七八九十]{1,2}是(?=[^，,。；;：:\s])")
+_FIRST_PHASE = re.compile(r"[。；;]\s*(?=第\s*[一1]\s*(?:阶段|步)(?!骤))")
+
+
+def first_phase(text: str) -> tuple[str, str]:
+    """'活动分三个阶段进行。第一阶段为…' -> ('活动分三个阶段进行。', '第一阶段为…'); (text, '') without it."""
+    m = _FIRST_PHASE.search(key(text))
+    return (text[:m.start() + 1], text[m.end():]) if m else (text, "")
+
+
 def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
     """Paragraphs starting with a date begin steps; the others continue the step before them."""
     out: list[dict[str, Any]] = []
     for ln in lines:
-        found = find_range(key(ln.text)[:20], years.current)
-        if found and found.span[0] <= 2 or not out:
-            out.append(step_from(ln.text, [], ln.no, years, warnings))
+        shi = _SHI.match(key(ln.text))  # 一是摸底阶段（…），…: an enumeration of the phases
+        text = ln.text[shi.end():] if shi and find_range(key(ln.text), years.current) else ln.text
+        found = find_range(key(text)[:20], years.current)
+        if found and found.span[0] <= 2 or _SEASON.match(key(text).lstrip()) or text != ln.text or not out:
+            out.append(step_from(text, [], ln.no, years, warnings))
         else:
             out[-1]["body"] = "\n\n".join(x for x in (out[-1].get("body", ""), ln.text) if x)
     return out
@@ -171,28 +284,47 @@ def _cut(text: str, span: tuple[int, int]) -> str:
     return (before.rstrip(" ：:，,") + after).strip()
 
 
-_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
+_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
 _MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
 _PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")
+_FROM_TODAY = re.compile(r"即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到|止于|截至)\s*$")
 _UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
 
 
-def period_from(text: str, years: Years, warnings: list[str], line: int) -> dict[str, str]:
-    """The first date range; `从2024年3月开始，至2024年12月止` (a 时限 sentence) read as one range."""
+def period_from(text: str, years: Years, warnings: list[str], line: int, today: str | None = None) -> dict[str, str]:
+    """The first date range; `从2024年3月开始，至2024年12月止` (a 时限 sentence) read as one range;
+    `即日起至2024年12月底` from the plan's date (`today`, when it has one) to the date written."""
     k = key(text)
     found = find_range(k, years.current)
     if not found:
         return {}
     fields = range_fields(found, warnings, f"line {line}")
-    if found.end is None and "start" in fields:
-        until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
-        after = find_range(k[until.end():], found.start.year if hasattr(found.start, "year") else years.current) \
-            if until else None
-        if after and after.span[0] == 0:
-            end = range_fields(after, warnings, f"line {line}").get("start")
-            if end:
-                fields["end"] = end
+    if found.end is None and "start" in fields and _FROM_TODAY.search(k[:found.span[0]]):
+        return {"start": today, "end": fields["start"]} if today else {"end": fields["start"]}
+    joined = joined_range(k, found, years.current)
+    if joined is not found and "start" in fields:
+        fields.update({k2: v for k2, v in range_fields(joined, warnings, f"line {line}").items() if k2 == "end"})
     return fields
+
+
+def _find(k: str, year: int | None) -> FoundRange | None:
+    """The first date or range in a key, joined with the date a 时限 sentence ends it with."""
+    found = find_range(k, year)
+    return joined_range(k, found, year) if found else None
+
+
+def joined_range(k: str, found: FoundRange, year: int | None) -> FoundRange:
+    """A single date that a 时限 sentence continues: `自2024年4月起至2024年5月止`, `2024年6月1日开始，至2024年
+    9月30日结束` -> one range over both dates (and the words 止 / 结束 after them); else `found`."""
+    if found.end is not None:
+        return found
+    until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
+    after = find_range(k[until.end():], found.start.year if isinstance(found.start, PlanDate) else year) if until else None
+    if until is None or after is None or after.span[0] != 0 or k[found.span[1]:until.start()].strip("起开始，, "):
+        return found
+    end = until.end() + after.span[1]
+    tail = re.match(r"\s*(?:为止|止|结束)", k[end:])
+    return FoundRange(found.start, after.start, (found.span[0], end + (tail.end() if tail else 0)))
 
 
 def closing_fields(closing: list[Line], warnings: list[str]) -> dict[str, str]:
@@ -205,7 +337,7 @@ def closing_fields(closing: list[Line], warnings: list[str]) -> dict[str, str]:
         if m and "org" in m.groupdict() and m["org"]:
             out.setdefault("issuer", line[: m.end("org")].strip())
         elif not m and is_org_line(ln.text):
-            out.setdefault("issuer", ln.text.strip().rstrip("。."))
+            out.setdefault("issuer", SEAL.sub("", ln.text).strip().rstrip("。."))
         if m:
             written = line[m.start("date"):m.end("date")]
             parsed = parse_date(written)

@@ -15,10 +15,13 @@ from .hanzi import key
 from .outline import Node, heading_of
 
 _DATE = r"(?:\d{4}|[xX]{4}|20[xX]{2})\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[.\-/／]\d{1,4}(?:[.\-/／]\d{1,2})?)"
-DATE_LINE = re.compile(rf"^\s*(?P<date>{_DATE})\s*[。.]?\s*$")
-ORG_DATE_LINE = re.compile(rf"^\s*(?P<org>[^\d，,。；;：:、\s]{{2,30}}?)\s*(?P<date>{_DATE})\s*[。.]?\s*$")
+_ISSUED = r"(?:印发|发布|制发)?"  # 2024年2月26日印发
+DATE_LINE = re.compile(rf"^\s*(?P<date>{_DATE})\s*{_ISSUED}\s*[。.]?\s*$")
+ORG_DATE_LINE = re.compile(rf"^\s*(?P<org>[^\d，,。；;：:、\s]{{2,30}}?)\s*(?P<date>{_DATE})\s*{_ISSUED}\s*[。.]?\s*$")
+SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|签章|签字|签名)[)）]\s*$")  # 连山镇人民政府（盖章）
 _ORG_SUFFIX = ("小学", "中学", "学校", "幼儿园", "园", "局", "委员会", "委", "办公室", "办", "政府", "公司", "中心",
-               "院", "会", "部", "镇", "乡", "村", "街道", "社区", "支部", "党委", "处", "厅", "所", "站", "队", "校")
+               "院", "会", "部", "镇", "乡", "村", "街道", "社区", "支部", "党委", "处", "厅", "所", "站", "队", "校",
+               "场", "厂", "馆", "社", "联")
 TITLE_LINE = re.compile(r"^[^，,；;：:]{4,40}(?:方案|计划|意见|办法|细则|规划)[。.]?$")
 
 
@@ -48,7 +51,7 @@ class Chunk:
 
 
 def is_org_line(text: str) -> bool:
-    k = key(text).strip().rstrip("。.")
+    k = SEAL.sub("", key(text)).strip().rstrip("。.")
     return 2 <= len(k) <= 25 and not re.search(r"[，,；;：:、\s]", k) and k.endswith(_ORG_SUFFIX)
 
 

@@ -18,11 +18,13 @@ from .hanzi import key
 _CN = "一二三四五六七八九十"
 _LONG = 120
 _BEFORE = r"(?:(?<=[。；;！!？?：:])|(?<=\s)|(?<=^))"
-_HEADING = re.compile(rf"{_BEFORE}\s*(?P<mark>[{_CN}]{{1,3}}、|第[{_CN}]{{1,3}}(?:部分|阶段))(?P<head>[^，,。；;：:\s]{{1,14}})")
-_ITEM = re.compile(rf"{_BEFORE}\s*(?P<mark>[（(][{_CN}\d]{{1,3}}[)）])")
-_ROLE = re.compile(r"(?<=\s)(?P<mark>(?:常务副组长|副组长|组长|成员|顾问|秘书长)[:：])|(?<=[。；;])(?P<mark2>(?:常务副组长|副组长|组长|成员)[:：])")
+_HEADING = re.compile(rf"{_BEFORE}\s*(?P<mark>[{_CN}]{{1,3}}、|第[{_CN}]{{1,3}}(?:部分|阶段)[：:]?)(?P<head>[^，,。；;：:\s]{{1,14}})")
+_ITEM = re.compile(rf"{_BEFORE}\s*(?P<mark>[（(][{_CN}\d]{{1,3}}[)）]|\d{{1,2}}[、．](?!\d))")
+_ROLE = re.compile(r"(?<=\s)(?P<mark>(?:常务副组长|副组长|组长|成员|顾问|秘书长)[:：]|(?:常务副组长|副\s?组\s?长|组\s?长|成\s?员)(?=\s))"
+                   r"|(?<=[。；;])(?P<mark2>(?:常务副组长|副组长|组长|成员)[:：])")
+_BRACKETED = re.compile(rf"{_BEFORE}【[^】]{{4,60}}(?:方案|计划)[^】]{{0,8}}】")
 _TITLE_HEAD = re.compile(r"^(?P<title>[^，,。；;：:\s]{4,50}(?:方案|计划|意见|办法|细则))\s+(?=\S)")
-_SIGNATURE = re.compile(r"\s(?P<org>[^，,。；;：:\s]{2,30})\s*(?P<date>(?:\d{4}|20[xX]{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*$")
+_SIGNATURE = re.compile(r"(?:\s|(?<=[。；;！!]))(?P<org>[^，,。；;：:\s]{2,30})\s*(?P<date>(?:\d{4}|20[xX]{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?=\s*(?:$|【))")
 
 
 def unflatten(lines: list[Line]) -> list[Line]:
@@ -37,13 +39,48 @@ def split_line(text: str) -> list[str]:
     k = key(text)
     if len(k) != len(text):
         return [text]  # cuts are found on the key: only where it aligns with the text
-    cuts = {c for c in _cuts(k, len(text) > _LONG) if text[:c].strip(" #")}  # never right after a heading's #s
+    cuts = {c for c in _cuts(k, len(text) > _LONG) | _sequence(k) | _shi(k) if text[:c].strip(" #")}  # not after #s
     pieces, start = [], 0
     for cut in sorted(cuts):
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])
     return [p.strip() for p in pieces if p.strip()]
+
+
+_FIRST_ITEM = re.compile(r"^\s*(?P<open>[（(]?)1(?P<close>[)）]|[．、]|\.(?!\d))")
+
+
+_SHI = "一二三四五六七八九十"
+
+
+def _shi(k: str) -> set[int]:
+    """'…：一是…；二是…；三是…': an enumeration of 一是, 二是… after ：, ；or 。 starts lines of its own."""
+    first = re.search(r"[：:]\s*(?=一是)", k)
+    if not first:
+        return set()
+    cuts, pos = {first.end()}, first.end()
+    for n in _SHI[1:]:
+        m = re.compile(rf"[；;。]\s*(?={n}是)").search(k, pos)
+        if not m:
+            break
+        cuts.add(m.end())
+        pos = m.end()
+    return cuts if len(cuts) >= 2 else set()
+
+
+def _sequence(k: str) -> set[int]:
+    """'1．3月10日前，完成…；2．4月至11月，…；3．…': items numbered in order after a ； or 。 in a line that
+    opens with item 1 start lines of their own."""
+    first = _FIRST_ITEM.match(k)
+    if not first:
+        return set()
+    cuts: set[int] = set()
+    n, pos = 2, first.end()
+    while m := re.compile(rf"[；;。]\s*(?={re.escape(first['open'])}{n}{re.escape(first['close'])})").search(k, pos):
+        cuts.add(m.end())
+        n, pos = n + 1, m.end()
+    return cuts
 
 
 def _cuts(k: str, long: bool) -> set[int]:
@@ -59,9 +96,10 @@ def _cuts(k: str, long: bool) -> set[int]:
         if named and k[m.end("head"):m.end("head") + 1].isspace():
             cuts.add(m.end("head"))
     if long:
+        for m in _BRACKETED.finditer(k):  # 【…方案】 a plan's header in a paste of several plans
+            cuts.update((m.start(), m.end()))
         cuts.update(m.start("mark") for m in _ITEM.finditer(k))
         cuts.update(m.start("mark") if m["mark"] else m.start("mark2") for m in _ROLE.finditer(k))
-        sig = _SIGNATURE.search(k)
-        if sig:
+        for sig in _SIGNATURE.finditer(k):  # at the end, or before the next plan's 【…方案】
             cuts.update((sig.start("org"), sig.start("date")))
     return cuts

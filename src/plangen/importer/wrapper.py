@@ -17,10 +17,10 @@ from .cleaning import Line
 from .hanzi import key
 from .splitting import title_of
 from .steps import closing_fields
-from .structure import DATE_LINE, ORG_DATE_LINE, is_org_line
+from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
 
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
-_NOTICE = re.compile(r"关于印发《(?P<title>[^》]{2,80})》的通知")
+_NOTICE = re.compile(r"关于印发(?:《(?P<title>[^》]{2,80})》的通知|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
 _NUMBER_LINE = re.compile(r"^[^，,。；;：:《》]{0,20}[〔\[【(（]\s*(?:\d{4}|20[xX]{2})\s*[〕\]】)）]\s*(?:第\s*)?\d+\s*号$")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}[^—－-]")
 _LOOK = 8  # the wrapper is within the first lines of a plan
@@ -59,8 +59,7 @@ def unwrap(lines: list[Line]) -> Unwrapped:
 def _notice(out: Unwrapped, start: int) -> None:
     """The notice: from its title line to the plan's title line (or the plan's first heading)."""
     text = out.lines[start].text.strip().lstrip("#").strip()
-    m = _NOTICE.search(key(text))
-    out.title = text[m.start("title"):m.end("title")].strip() if m else ""
+    out.title = _notice_title(text)
     end = start + 1
     while end < len(out.lines) and not _plan_begins(out.lines[end].text, out.title):
         end += 1
@@ -79,6 +78,15 @@ def _notice(out: Unwrapped, start: int) -> None:
         out.number = numbers[0] if numbers else ""
 
 
+def _notice_title(text: str) -> str:
+    """The title a notice's title line names: inside 《》, or bare when a web page dropped the 《》."""
+    m = _NOTICE.search(key(text))
+    if not m:
+        return ""
+    group = "title" if m["title"] else "bare"
+    return text[m.start(group):m.end(group)].strip()
+
+
 def _plan_begins(text: str, title: str) -> bool:
     k = key(text).strip().lstrip("#").strip()
     if fold(title_of(text)) == fold(title) and title:
@@ -92,10 +100,24 @@ def _signature_line(text: str) -> bool:
 
 
 def _subtitle(out: Unwrapped) -> Unwrapped:
-    """A subtitle line (——…) right under the title line is left out, and listed."""
+    """A subtitle line (——…) right under the title line is left out, and listed; so is a byline (`> 某单位
+    2024年1月20日`), whose issuer and date serve when the plan is not signed at its end."""
     for i, ln in enumerate(out.lines[:3]):
         if _SUBTITLE.match(key(ln.text).strip()) and len(ln.text.strip()) <= 40:
             out.dropped.append((ln.no, ln.text.strip(), "the subtitle under the title"))
             del out.lines[i]
             break
+    for i, ln in enumerate(out.lines[1:3], 1):
+        byline = Line(ln.no, _BRACKETS.sub(r"\1", _QUOTE.sub("", ln.text)))  # （2024年3月8日）: the date alone
+        k = key(byline.text).strip()
+        if title_of(out.lines[i - 1].text) and (ORG_DATE_LINE.match(k) or DATE_LINE.match(arabic_dates(k))):
+            for name, value in closing_fields([byline], []).items():
+                out.closing.setdefault(name, value)
+            out.dropped.append((ln.no, ln.text.strip(), "the byline under the title (issuer and date)"))
+            del out.lines[i]
+            break
     return out
+
+
+_QUOTE = re.compile(r"^\s*>\s*")
+_BRACKETS = re.compile(r"^\s*[（(]\s*(.{6,30}?)\s*(?:印发|发布|通过)?\s*[)）]\s*$")

@@ -1,0 +1,82 @@
+"""What follows a plan's body: its 附件 lines, and an annex after the signature listing the group.
+
+`附件：1．…` and the numbered lines after it (or `附件：1．…；2．…` on one line) at the end of the plan
+become attachments, one per item. An annex after the signature in the usual official layout
+
+    松阳县教育局 / 2024年2月26日 / 附件 / 松阳县…领导小组成员名单 / 组　长：… / 副组长：…
+
+gives its title as an attachment and its role lines as the group's people, when the plan's own
+text names none. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .cleaning import Line
+from .hanzi import key
+from .people import read_group
+from .structure import is_signature
+
+_ANNEX = re.compile(r"^\s*附\s*件\s*\d{0,2}\s*[:：]?\s*(?P<title>.*)$")
+_ROLE = re.compile(r"^\s*(?:常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员)\s*[:：]?")
+_ROLES = ("leaders", "deputies", "members")
+
+
+def group_annex(lines: list[Line]) -> tuple[list[Line], str, list[str]]:
+    """(the plan's own lines, the annex's title, the annex's lines) when the plan ends with an annex after
+    its signature that names the group's roles; (lines, '', []) otherwise."""
+    for i in range(len(lines) - 2, 0, -1):
+        m = _ANNEX.match(key(lines[i].text))
+        if not m or not is_signature(lines, i - 1):
+            continue
+        title, rest = lines[i].text[m.start("title"):].strip(), [ln.text for ln in lines[i + 1:]]
+        if not title and rest:
+            title, rest = rest[0].strip(), rest[1:]
+        if any(_ROLE.match(key(t)) for t in rest) and all(len(t.strip()) <= 60 for t in rest):
+            return lines[:i], title, rest
+        break
+    return lines, "", []
+
+
+def take_annex(data: dict[str, Any], title: str, lines: list[str], orgs: tuple[str, ...]) -> list[dict[str, str]]:
+    """The annex's people into the plan's group when the plan names none (the annex's title listed among the
+    attachments); else the annex as a further section. Returns the section to add, if any."""
+    if not title and not lines:
+        return []
+    group = data.setdefault("leadership", {})
+    if any(p.get("name") for r in _ROLES for p in group.get(r) or [] if isinstance(p, dict)):
+        return [{"title": title or "附件", "body": "\n\n".join(t for t in lines if t.strip())}]
+    found, _ = read_group(lines, "", orgs)
+    group.update({r: found[r] for r in _ROLES if found.get(r)})
+    if title:
+        data.setdefault("attachments", []).append({"title": title})
+    return []
+
+
+_ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]?\s*")
+_ITEMS = re.compile(r"[；;]\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、])")
+_ITEM_NO = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、]\s*")
+
+
+def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str]]]:
+    """附件 lines at the end of the plan (附件：1．…, 2．…): (the body without them, the attachments)."""
+    start = next((i for i in range(len(body) - 1, max(-1, len(body) - 12), -1)
+                  if _ATTACHMENT.match(key(body[i].text)) and len(body[i].text.strip()) <= 60), None)
+    if start is None:
+        return body, []
+    while start > 0 and _ATTACHMENT.match(key(body[start - 1].text)) and len(body[start - 1].text.strip()) <= 60:
+        start -= 1  # 附件1：… 附件2：…: the first of them
+    tail = body[start:]
+    if any(len(ln.text.strip()) > 60 for ln in tail):
+        return body, []
+    titles = []
+    for ln in tail:
+        text = ln.text.strip()
+        label = _ATTACHMENT.match(text)
+        for item in _ITEMS.split(text[label.end():] if label else text):  # 附件：1．…；2．…
+            item = _ITEM_NO.sub("", item).strip().rstrip("。；;")
+            if item:
+                titles.append({"title": item})
+    return body[:start], titles

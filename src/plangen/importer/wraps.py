@@ -1,0 +1,64 @@
+"""Lines broken where the text was not: text copied from a PDF or a narrow web column.
+
+A line cut inside brackets ('韩冬（县人' / '社局副局长）') is always joined to the next. Lines wrapped at a
+fixed width ('…促进农村妇女' / '增收致富，…') are joined when the text shows the pattern at least twice: a
+long line that ends in mid-sentence, followed by one that starts no heading, label, list, table or
+signature. Headings and title lines are never joined to what follows them. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cleaning import Line
+from .hanzi import key
+from .outline import numbering
+from .splitting import title_of
+from .structure import DATE_LINE, arabic_dates
+
+_SENTENCE_END = "。；;：:！!？?…”」』）)》】"
+_LABEL = re.compile(r"^[^，,。：:]{1,10}[：:]")
+_MIN = 15  # a wrapped line is nearly as long as the column
+
+
+def join_open_brackets(lines: list[Line]) -> list[Line]:
+    """A line cut inside brackets is joined to the next."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1].text if out else ""
+        if prev and _open(prev) and len(prev) + len(ln.text) <= 200:
+            out[-1] = Line(out[-1].no, prev.rstrip() + ln.text.strip())
+        else:
+            out.append(ln)
+    return out
+
+
+def join_hard_wraps(lines: list[Line]) -> list[Line]:
+    """Lines wrapped at a fixed width joined back, when the text is so wrapped (two such breaks or more)."""
+    breaks = {i for i in range(len(lines) - 1) if _wrapped(lines[i].text, lines[i + 1].text)}
+    if len(breaks) < 2:
+        return lines
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        if i - 1 in breaks:
+            out[-1] = Line(out[-1].no, out[-1].text.rstrip() + ln.text.strip())
+        else:
+            out.append(ln)
+    return out
+
+
+def _open(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def _wrapped(line: str, after: str) -> bool:
+    """`line` ends in mid-sentence at the width of the column and `after` goes on with it."""
+    text = line.strip()
+    if len(text) < _MIN or text[-1] in _SENTENCE_END or re.search(r"\S\s+\S", text) or title_of(text):
+        return False
+    if (numbering(text) or _LABEL.match(key(text))) and not re.search("[。；;]", text):
+        return False  # a heading or a role line ends without punctuation
+    nxt = after.strip()
+    if not nxt or after[:1].isspace() or numbering(nxt) or _LABEL.match(key(nxt)) or nxt[0] in "#|-*•▲●":
+        return False
+    return not DATE_LINE.match(arabic_dates(key(nxt))) and not title_of(nxt)

@@ -1,0 +1,149 @@
+"""How a person's name, title and organisation are written, and read apart.
+
+Role lines are rewritten to the one form the reader takes:
+'封建军 北坡镇副镇长', '县委常委、副县长 乔宇', '罗建国，县农业农村局局长；', '马云禄——…副镇长',
+'王海燕同志（…校长）' -> 'name（title）'.
+
+Each rewrite is made on the text and on its simplified key alike, so the two stay aligned. A title
+is then split from the organisation written before it ('县卫生健康局局长' -> 局长 of 县卫生健康局). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import cntext
+from .hanzi import key
+
+TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
+
+_ONE_TITLE = r"[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师|主席|专干|干事|常委)"
+_SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{{2,4}})[ \u3000]+"
+                     rf"(?P<title>{_ONE_TITLE}(?:、{_ONE_TITLE})*)(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
+
+
+TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事))[ \u3000]+"
+                         r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
+
+
+_NAME_DASH = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})\s*[—－]{1,2}\s*"
+                        r"(?P<title>[^\s；;，,、（()）：:—－]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;，,、。]|$))")
+_NAME_COMMA = re.compile(r"(?<![^\s：:；;])(?P<name>[\u4e00-\u9fff]{2,4})[，,]\s*"
+                         r"(?P<title>[^\s；;，,、（()）：:]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;。.]|$))")
+
+
+def _titles_start(titles: str) -> int:
+    """Where the titles of one person start in 'A、B、县委副书记、县长': after the last piece that is no title
+    (县财政局、县供销社、镇民政办主任 names two organisations, then a title)."""
+    pieces = titles.split("、")
+    start = len(pieces) - 1
+    while start > 0 and pieces[start - 1].endswith(cntext.TITLES + TITLE_END):
+        start -= 1
+    return sum(len(p) + 1 for p in pieces[:start])
+
+
+def _alternating(text: str, k: str) -> tuple[str, str] | None:
+    """'张三　县发改局局长　李四　县财政局局长': names and titles taking turns, parted by spaces (a table
+    flattened into a line) -> 'name（title）' pairs; None when the line is not so."""
+    names, titles = _tokens(k)[0::2], _tokens(k)[1::2]
+    if len(names) < 2 or len(names) != len(titles):
+        return None
+    if not all(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", n) and not n.endswith(TITLE_END) for n in names):
+        return None
+    if not all(t.endswith(cntext.TITLES + TITLE_END) for t in titles):
+        return None
+    pairs = list(zip(_tokens(text)[0::2], _tokens(text)[1::2]))
+    return "".join(f"{n}（{t}）" for n, t in pairs), "".join(f"{n}（{t}）" for n, t in zip(names, titles))
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[ \u3000]+", text.strip()) if t]
+
+
+def bracket_spaced(text: str, k: str) -> tuple[str, str]:
+    """'封建军 北坡镇副镇长', '罗建国，县农业农村局局长；' and '县委常委、副县长 乔宇' -> 'name（title）', in the
+    text and its key alike."""
+    alternating = _alternating(text, k)
+    if alternating:
+        return alternating
+    found = [*_SPACED.finditer(k), *_NAME_COMMA.finditer(k), *_NAME_DASH.finditer(k)]
+    for m in sorted(found, key=lambda m: m.start(), reverse=True):
+        a, b, c = m.end("name"), m.start("title"), m.end("title")
+        text = text[:a] + "（" + text[b:c] + "）" + text[c:]
+        k = k[:a] + "（" + k[b:c] + "）" + k[c:]
+    for m in reversed(list(TITLE_FIRST.finditer(k))):
+        t, n = (m.start("title") + _titles_start(m["title"]), m.end("title")), (m.start("name"), m.end("name"))
+        text = text[:t[0]] + text[n[0]:n[1]] + "（" + text[t[0]:t[1]] + "）" + text[n[1]:]
+        k = k[:t[0]] + k[n[0]:n[1]] + "（" + k[t[0]:t[1]] + "）" + k[n[1]:]
+    return text, k
+
+
+_PADDED = re.compile(r"(?<![\u4e00-\u9fff·])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=[（(，,、；;\s]|$)")
+
+
+def unpadded(text: str) -> str:
+    """'组　长：王　芳（…）' -> '组　长：王芳（…）': a two-character name padded to the width of three."""
+    return _PADDED.sub(r"\1\2", text)
+
+
+def no_tongzhi(text: str, k: str) -> tuple[str, str]:
+    """'王海燕同志（…校长）' -> '王海燕（…校长）', in the text and its key alike."""
+    for m in reversed(list(re.finditer(r"同志(?=\s*[（(])", k))):
+        text, k = text[:m.start()] + text[m.end():], k[:m.start()] + k[m.end():]
+    return text, k
+
+
+def titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
+    """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
+    title, org = org_split(title, orgs) if "、" not in title else titles_split(title, orgs)
+    own = _OWN.match(title)  # 两校教导主任, 本校校长: no organisation is named, the post is the title
+    title = title[own.end():] if own and own.end() < len(title) else title
+    return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
+
+
+_OWN = re.compile(r"^(?:两|双|本|我|该)(?:校|村|院|园|所|站)(?=..)")
+
+
+_PARTY = ("党组", "党委", "党工委", "党支部", "党总支")
+
+
+def titles_split(titles: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
+    """'县教育局党组书记、局长' -> ('党组书记、局长', '县教育局'): the organisation written before the first of
+    several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
+    are the organisation's own (局长 of the 局)."""
+    first, *rest = titles.split("、")
+    title, org = org_split(first, orgs)
+    if not org or not all(cntext.split_org(r)[1] == "" and r for r in rest):
+        return titles, ""
+    party = next((p for p in _PARTY if org.endswith(p)), "")
+    base = org[:-len(party)] if party else org
+    if party and len(base) >= 3 and key(base).endswith(cntext.ORG_SUFFIXES):
+        org, title = base, party + title
+    elif party and len(base) == 1:  # 局党组书记、局长: the bureau is not named
+        org, title = "", party + title
+    return "、".join([title, *rest]), org
+
+
+def org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
+    """cntext.split_org on the simplified key, cut back from the text as written (traditional too)."""
+    k = key(title)
+    if len(k) != len(title):
+        return title, ""
+    _, org = cntext.split_org(k, tuple(key(o) for o in orgs))
+    return (title[len(org):], title[:len(org)]) if org else (title, "")
+
+
+def same_org(data: dict[str, Any]) -> None:
+    """副局长潘晓燕 after 县卫生健康局局长邱文华: a deputy's title with no organisation takes the organisation
+    of the person before it whose title it deputises (局长 -> 副局长)."""
+    seen: list[dict[str, str]] = []
+    for role in ("leaders", "deputies", "members"):
+        for i, person in enumerate(data.get(role, [])):
+            title = person.get("title", "")
+            if title and not person.get("org"):
+                base = title.removeprefix("副")
+                boss = next((p for p in reversed(seen) if p.get("org") and p.get("title", "").removeprefix("副") == base), None)
+                if boss:
+                    data[role][i] = person = {**person, "org": boss["org"]}
+            seen.append(person)
