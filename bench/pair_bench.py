@@ -11,6 +11,7 @@ median of each and the ratio of the second tree to the first, pair by pair.
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib.util
 import os
 import shutil
@@ -57,6 +58,8 @@ def main() -> None:
     try:
         _corpus(base / "corpus", args.size)
         trees = [args.first, args.second]
+        for tree in trees:  # as `pip install` leaves them (see build_bench.compile_plangen)
+            compileall.compile_dir(tree, quiet=1)
         times: dict[tuple[int, str], list[float]] = {}
         for run in range(args.runs):
             for i, src in enumerate(trees if run % 2 == 0 else trees[::-1]):

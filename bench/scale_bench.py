@@ -80,6 +80,7 @@ def main() -> None:
     parser.add_argument("--results", help="write the Markdown report here (e.g. bench/RESULTS-scale.md)")
     args = parser.parse_args()
     base = Path(args.tmpfs) / "plangen-scale-bench"
+    bb.compile_plangen()
     results = {n: bench_size(base, n, args.runs, args.seed) for n in map(int, args.sizes.split(","))}
     text = report(results, "python bench/scale_bench.py " + " ".join(sys.argv[1:]))
     print(text)
