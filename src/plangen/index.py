@@ -394,7 +394,7 @@ def index_from_json(doc: dict[str, Any], by_slug: dict[str, Plan], registry: Reg
 
 
 def _strs(values: list[Any]) -> tuple[str, ...]:
-    return tuple(str(v) for v in values)
+    return tuple(map(str, values))
 
 
 def _date_json(value: PlanDate | None) -> list[int] | None:
