@@ -22,7 +22,6 @@ import contextlib
 import fcntl
 import multiprocessing
 import os
-import queue
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -92,7 +91,6 @@ class _Shared:
                  away: Callable[[Any], Any], back: Callable[[Any, Any], Any] | None) -> None:
         self.here, self.items, self.helpers, self.away, self.back = here, items, helpers, away, back
         self.counter = multiprocessing.get_context("fork").Value("q", 0)  # the next unclaimed item
-        self.ended = False  # every worker has ended and all they sent has been taken
 
     def claim(self) -> int | None:
         with self.counter.get_lock():
@@ -127,25 +125,23 @@ class _Shared:
             writer.close()
             conns.append(reader)
             pids.append(pid)
-        arrived: queue.SimpleQueue[tuple[int, list[Any]] | _Failed | None] = queue.SimpleQueue()
-        receiver = threading.Thread(target=_receive, args=(conns, arrived), daemon=True)
-        receiver.start()
+        open_ = list(conns)  # the workers' pipes not yet closed
         done: set[int] = set()
         try:
             for k, item in enumerate(own):  # while the workers start on the shared items
                 yield len(self.items) + k, self.here(item)
+                yield from self._arrived(open_, done, block=False)
             while (start := self.claim()) is not None:
                 yield from self._make_here(start)
                 done.add(start)
-                yield from self._arrived(arrived, done, block=False)
-            yield from self._arrived(arrived, done, block=True)
+                yield from self._arrived(open_, done, block=False)
+            yield from self._arrived(open_, done, block=True)
             for start in range(0, len(self.items), CHUNK):  # claimed by a worker that died: done here
                 if start not in done:
                     yield from self._make_here(start)
         finally:
             for pid in pids:
                 _end(pid)
-            receiver.join()
             for conn in conns:
                 conn.close()
 
@@ -154,23 +150,37 @@ class _Shared:
         for offset, item in enumerate(self.items[start:start + CHUNK]):
             yield start + offset, self.here(item)
 
-    def _arrived(self, arrived: queue.SimpleQueue[Any], done: set[int], block: bool) -> Iterator[tuple[int, Any]]:
-        """What the workers sent: what has come (block=False), or all of it, until every worker ended."""
-        while not self.ended:
-            try:
-                got = arrived.get(block=block)
-            except queue.Empty:
+    def _arrived(self, open_: list[Connection], done: set[int], block: bool) -> Iterator[tuple[int, Any]]:
+        """What the workers sent: every message come so far (block=False), or all of it, until every
+        worker has ended (block=True). Read here, between this process's own chunks: a thread reading
+        them would wait for the interpreter at each read while this process works, and hold the workers up."""
+        while open_:
+            ready = wait(open_, None if block else 0)
+            if not ready:
                 return
-            if got is None:  # every worker has ended
-                self.ended = True
-                return
-            if isinstance(got, _Failed):
-                raise got.exc
-            start, results = got
-            done.add(start)
-            for offset, sent in enumerate(results):
-                i = start + offset
-                yield i, sent if self.back is None else self.back(self.items[i], sent)
+            for conn in ready:
+                yield from self._message(_connection(conn), open_, done)
+
+    def _message(self, conn: Connection, open_: list[Connection], done: set[int]) -> Iterator[tuple[int, Any]]:
+        """The results of one message from a worker; a closed pipe (the worker ended) leaves `open_`."""
+        try:
+            got = conn.recv()
+        except (EOFError, OSError):
+            open_.remove(conn)
+            return
+        if isinstance(got, _Failed):
+            raise got.exc
+        start, results = got
+        done.add(start)
+        for offset, sent in enumerate(results):
+            i = start + offset
+            yield i, sent if self.back is None else self.back(self.items[i], sent)
+
+
+def _connection(ready: object) -> Connection:
+    """What `wait` found ready, as the connection it is (it is given connections only)."""
+    assert isinstance(ready, Connection)
+    return ready
 
 
 PIPE_SIZE = 1 << 20  # what a worker may send ahead of this process's reading (Linux's limit for anyone)
@@ -182,28 +192,6 @@ def _widen(conn: Connection) -> None:
     default pipe (64 KiB, a few parsed plans) a worker would wait for that thread most of its time."""
     with contextlib.suppress(AttributeError, OSError):  # (not Linux, or a lower limit: the default pipe, slower)
         fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
-
-
-def _connection(ready: object) -> Connection:
-    """What `wait` found ready, as the connection it is (it is given connections only)."""
-    assert isinstance(ready, Connection)
-    return ready
-
-
-def _receive(conns: list[Connection], arrived: queue.SimpleQueue[Any]) -> None:
-    """In a thread: each worker's messages onto `arrived` until every worker's pipe is closed; then None."""
-    open_ = list(conns)
-    try:
-        while open_:
-            for conn in wait(open_):
-                try:
-                    arrived.put(_connection(conn).recv())
-                except (EOFError, OSError):
-                    open_.remove(_connection(conn))
-                except Exception as exc:  # noqa: BLE001 - what was sent cannot be read: raised there
-                    arrived.put(_Failed(exc))
-    finally:
-        arrived.put(None)
 
 
 def _end(pid: int) -> None:
