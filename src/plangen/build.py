@@ -94,13 +94,21 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
     process (serve) passes one BuildCache to every build. One build of a project at a time."""
     started = time.perf_counter()
     root = options.root.resolve()
+    thresholds = gc.get_threshold()
     with publish.one_at_a_time(root / store.CACHE_DIR, language=options.language):
         try:
+            # most objects a build makes live until it ends (plans, index, pages' data): the collector
+            # need not walk the young ones every 700 allocations (docs/architecture.md, "Processes")
+            gc.set_threshold(YOUNG_COLLECTED_AFTER, *thresholds[1:])
             return _build(options, root, progress, cache, started)
         except OSError as exc:  # the output folder or the cache cannot be read or written
             return _unwritable(options, load_config(root)[0], exc)
         finally:
+            gc.set_threshold(*thresholds)
             gc.unfreeze()  # (frozen once the plans are indexed)
+
+
+YOUNG_COLLECTED_AFTER = 20_000  # allocations between collections of young objects during a build (Python's default: 700)
 
 
 @dataclass(frozen=True, slots=True)
