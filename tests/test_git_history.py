@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -116,7 +118,7 @@ def test_shallow_clone_is_said(tmp_path: Path) -> None:
     repo = make_history(tmp_path)
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", "shallow")
     result = read_history(tmp_path / "shallow", ["plans/wujing.yaml"])
-    assert result.shallow and "the clone is shallow" in result.notes[0]
+    assert result.shallow and "the clone is shallow" in result.notes[0].message
     history = result.histories["plans/wujing.yaml"]
     assert history.shallow and len(history.revisions) == 1
 
@@ -132,11 +134,12 @@ def test_no_repository_and_no_git_give_notes_not_errors(tmp_path: Path, monkeypa
     folder = tmp_path / "plain"
     folder.mkdir()
     result = read_history(folder, ["plans/a.yaml"])
-    assert result.histories == {} and "not in a git repository" in result.notes[0]
+    assert result.histories == {} and result.notes[0].key == "note.not-a-repo"
+    assert "not in a git repository" in result.notes[0].message
     repo = make_history(tmp_path)
     monkeypatch.setenv("PATH", str(folder))
     result = read_history(repo, ["plans/wujing.yaml"])
-    assert result.histories == {} and "git is not installed" in result.notes[0]
+    assert result.histories == {} and "git is not installed" in result.notes[0].message
 
 
 def test_a_long_lived_build_sees_a_new_commit(tmp_path: Path) -> None:
@@ -159,3 +162,19 @@ def test_a_long_lived_build_sees_a_new_commit(tmp_path: Path) -> None:
     cold = tmp_path / "cold"
     build(BuildOptions(root=repo, output=cold, search=False, persistent_cache=False))
     assert now == (cold / "history" / "a.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("language, said", [("zh-CN", "修订历史不完整：仓库是浅克隆"),
+                                            ("en", "history is incomplete: the clone is shallow")])
+def test_the_build_says_its_history_notes_in_the_site_language(tmp_path: Path, language: str, said: str) -> None:
+    repo = new_repo(tmp_path / "r", {"plangen.yaml": f"title: 站点\nlanguage: {language}\n", "plans/a.yaml": PLAN})
+    commit(repo, {"plans/a.yaml": PLAN.replace("促进", "推进")}, "改一个字")
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", "shallow")
+    done = subprocess.run([sys.executable, "-m", "plangen", "build", "-C", str(tmp_path / "shallow"), "--no-search"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert said in done.stdout + done.stderr
+    # said again, in the same words, by a build that finds nothing changed
+    again = subprocess.run([sys.executable, "-m", "plangen", "build", "-C", str(tmp_path / "shallow"), "--no-search"],
+                           capture_output=True, text=True, check=False)
+    assert said in again.stdout + again.stderr

@@ -44,7 +44,7 @@ from .reuse import Built, Job, source_date_epoch, summary_print
 from .safeio import Refused, read_regular
 from .sources import DEFAULT_SIZE_LIMIT, decode
 from .theme import asset_files, default_theme
-from .wording import msg
+from .wording import Wording, msg
 from .workspace import Workspace, load_workspace
 
 __all__ = ["PARALLEL_FROM", "BuildOptions", "BuildResult", "Job", "build", "make_all", "render_site", "run_jobs",
@@ -82,7 +82,7 @@ class BuildResult:
     output: Path | None = None
     search: search.SearchReport | None = None
     rendered: int = 0
-    notes: tuple[str, ...] = ()  # said once in the build output (e.g. a shallow clone's incomplete history)
+    notes: tuple[Wording, ...] = ()  # said once in the build output (e.g. a shallow clone's incomplete history)
 
     @property
     def ok(self) -> bool:
@@ -286,7 +286,7 @@ def _outcome(result: BuildResult, seen: dict[str, tuple[int, int]]) -> stamps.Ou
 
 
 def _histories(options: BuildOptions, ws: Workspace, index: Index,
-               cache: BuildCache | None = None) -> tuple[dict[str, PlanHistory], tuple[str, ...]]:
+               cache: BuildCache | None = None) -> tuple[dict[str, PlanHistory], tuple[Wording, ...]]:
     """Each published plan's revisions from git, by slug; notes say when history is missing or partial."""
     if not (options.history and ws.config.history):
         return {}, ()
@@ -301,7 +301,7 @@ def _histories(options: BuildOptions, ws: Workspace, index: Index,
             cache.histories = (key, found)
     by_path = {p.source: p.slug for p in index.plans}
     histories = {by_path[path]: h for path, h in found.histories.items() if path in by_path and h.revisions}
-    notes = tuple(n for n in found.notes if "not in a git repository" not in n)
+    notes = tuple(n for n in found.notes if n.key != "note.not-a-repo")
     return histories, notes
 
 

@@ -50,8 +50,9 @@ from .parallel import in_order
 from .problems import Problem
 from .project import ReadOptions, parse_source
 from .sources import Source, decode, kind_of
+from .wording import Wording, msg
 
-SHALLOW_NOTE = "history is incomplete: the clone is shallow (fetch with `git fetch --unshallow` for all of it)"
+SHALLOW_NOTE = msg("note.shallow")
 J = TypeVar("J")
 R = TypeVar("R")
 PARALLEL_FROM = 200   # parse revisions in worker processes from this many on
@@ -107,7 +108,7 @@ class PlanHistory:
 class HistoryResult:
     histories: dict[str, PlanHistory] = field(default_factory=dict)
     shallow: bool = False
-    notes: tuple[str, ...] = ()
+    notes: tuple[Wording, ...] = ()  # for the build's summary (messages_cli.py, note.*)
 
 
 def load_histories(root: Path, plan_paths: Iterable[str], cache_dir: Path | None = None,
@@ -121,13 +122,13 @@ def read_history(root: Path, plan_paths: Iterable[str], cache_dir: Path | None =
     try:
         repo = git.find_repo(root)
         if repo is None:
-            return HistoryResult(notes=(f"{root} is not in a git repository: no revision history",))
+            return HistoryResult(notes=(msg("note.not-a-repo", folder=root),))
         if not git.has_commits(repo):
-            return HistoryResult(notes=("the repository has no commits yet: no revision history",))
+            return HistoryResult(notes=(msg("note.no-commits"),))
         return _read(repo, root.resolve(), list(plan_paths), cache_dir or root / ".plangen-cache" / "history",
                      options or ReadOptions())
     except git.GitError as exc:
-        return HistoryResult(notes=(f"no revision history: {exc}",))
+        return HistoryResult(notes=(msg("note.git-failed", why=exc),))
 
 
 Entry = tuple[int, git.FileChange]   # (commit index, newest first = 0; the change)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem, count
-from .wording import CATALOGUE
+from .wording import CATALOGUE, Wording, worded
 
 EN = "en"
 ZH = "zh-CN"
@@ -87,26 +87,14 @@ class BuildCounts:
     output: str
 
 
-def build_summary(language: str | None, n: BuildCounts, search_line: str = "", notes: Sequence[str] = ()) -> str:
+def build_summary(language: str | None, n: BuildCounts, search_line: str = "", notes: Sequence[Wording] = ()) -> str:
     """The line `plangen build` ends with (and the notes of the build, one a line)."""
     s = say(language)
     drafts = s("build.drafts", n=n.drafts_left_out) if n.drafts_left_out else ""
     line = s("build.summary", plans=n.plans, pages=n.pages, drafts=drafts, warnings=n.warnings, written=n.written,
              unchanged=n.unchanged, removed=n.removed, seconds=n.seconds, output=n.output)
     line += s("build.search", line=search_line) if search_line else ""
-    return line + "".join("\n" + s("note", text=_note(s, note)) for note in notes)
-
-
-def _note(s: Say, note: str) -> str:
-    """A note of history.py (which gives them as English text; docs/messages.md, "What stays English")."""
-    key = _HISTORY_NOTES.get(note)
-    return s(key) if key else note
-
-
-_HISTORY_NOTES = {
-    "history is incomplete: the clone is shallow (fetch with `git fetch --unshallow` for all of it)": "note.shallow",
-    "the repository has no commits yet: no revision history": "note.no-commits",
-}
+    return line + "".join("\n" + s("note", text=worded(note, language)[0]) for note in notes)
 
 
 def search_summary(language: str | None, ok: bool, ran: bool, pages: int, plans: int, files: int, size: int,

@@ -113,6 +113,8 @@ CLI: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "note.shallow": ("修订历史不完整：仓库是浅克隆（用 `git fetch --unshallow` 取回全部历史）",
                      "history is incomplete: the clone is shallow (fetch with `git fetch --unshallow` for all of it)"),
     "note.no-commits": ("仓库还没有提交：没有修订历史", "the repository has no commits yet: no revision history"),
+    "note.not-a-repo": ("{folder} 不在 git 仓库中：没有修订历史", "{folder} is not in a git repository: no revision history"),
+    "note.git-failed": ("没有修订历史：{why}", "no revision history: {why}"),
     "search.done": ("搜索：已索引 {plans} 个方案和 {others} 个其他页面，{files} 个文件，{kib:.0f} KiB，用时 {seconds:.2f} 秒",
                     "search: {plans} plans and {others} other pages indexed, {files} files, {kib:.0f} KiB in {seconds:.2f} s"),
     "search.skipped": ("搜索：{reason}", "search: {reason}"),

@@ -151,17 +151,17 @@ def file_name_problem(name: str, shown: str) -> Problem | None:
 
 
 def _outside(file: Path, folder: Path) -> str:
-    """The real target when `file` resolves to somewhere outside `folder`, else ''."""
+    """The real target when `file` resolves to somewhere outside `folder`, else ''. (A resolved path
+    under the folder's path as written holds no link on the way, so the folder itself is resolved
+    only when the file's real path is not under it: a project reached through a link.)"""
     real = os.path.realpath(file)
-    base = _real_folder(str(folder))
-    if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+    if _within(real, os.path.abspath(folder)) or _within(real, os.path.realpath(folder)):
         return ""
     return real
 
 
-def _real_folder(folder: str) -> str:
-    """realpath of the plans folder (asked again for every file: a folder replaced meanwhile is seen)."""
-    return os.path.realpath(folder)
+def _within(path: str, base: str) -> bool:
+    return path == base or path.startswith(base.rstrip(os.sep) + os.sep)
 
 
 def decode(data: bytes, shown: str, encoding: str | None = None) -> str | Problem:

@@ -29,6 +29,7 @@ from . import __version__
 from .problems import Problem, as_dict, from_dict
 from .safeio import Refused, read_regular
 from .store import FORMAT, write_atomic
+from .wording import Wording, as_json, from_json
 
 FILE = "stamp.json"
 RACY_NS = 2_000_000_000
@@ -49,7 +50,7 @@ class Outcome:
     drafts_skipped: int
     pages: int
     problems: tuple[Problem, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Wording, ...]
     outputs: dict[str, tuple[int, int]]  # output path -> (size, mtime_ns) as the build left it
 
 
@@ -122,7 +123,7 @@ def last(folder: Path, out: Path) -> Saved | None:
             return None
         stamp = Stamp(str(doc["stamp"]), tuple(str(p) for p in doc["hashed"]))
         return stamp, Outcome(int(doc["plans"]), int(doc["drafts"]), int(doc["pages"]),
-                              tuple(from_dict(p) for p in doc["problems"]), tuple(doc["notes"]),
+                              tuple(from_dict(p) for p in doc["problems"]), tuple(Wording(str(n["key"]), from_json(n["values"])) for n in doc["notes"]),
                               {k: (int(v[0]), int(v[1])) for k, v in doc["outputs"].items()})
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
@@ -162,7 +163,7 @@ def save(folder: Path, stamp: Stamp, out: Path, outcome: Outcome | None) -> None
         doc = {"format": FORMAT, "stamp": stamp.digest, "hashed": list(stamp.hashed), "out": str(out),
                "plans": outcome.plans,
                "drafts": outcome.drafts_skipped, "pages": outcome.pages,
-               "problems": [as_dict(p) for p in outcome.problems], "notes": list(outcome.notes),
+               "problems": [as_dict(p) for p in outcome.problems], "notes": [{"key": n.key, "values": as_json(n.values)} for n in outcome.notes],
                "outputs": {k: list(v) for k, v in sorted(outcome.outputs.items())}}
         write_atomic(target, json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
     except OSError:
