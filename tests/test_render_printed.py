@@ -36,7 +36,7 @@ def test_a_plan_with_an_escaped_control_character_is_refused(tmp_path: Path) -> 
     project = copy_fixture("small", tmp_path / "project")
     plan = next(p for p in sorted((project / "plans").iterdir()) if p.suffix == ".yaml")
     text = plan.read_text("utf-8")
-    title = re.search(r"^title: .*$", text, re.M)
+    title = re.search(r"^title: .*$", text, re.MULTILINE)
     assert title is not None
     plan.write_text(text.replace(title[0], 'title: "控制\\x01字符"'), "utf-8")
     result = build_site(project, tmp_path / "out", search=False)
