@@ -53,7 +53,7 @@ def plangen(*args: str, cwd: Path, stdin: str | None = None) -> Run:
     env["PYTHONPATH"] = os.pathsep.join([src, env.get("PYTHONPATH", "")])
     try:
         done = subprocess.run([sys.executable, "-m", "plangen", *args], cwd=cwd, env=env, capture_output=True,
-                              text=True, timeout=TIME_LIMIT, preexec_fn=_limits, input=stdin,
+                              text=True, timeout=TIME_LIMIT, preexec_fn=_limits, input=stdin, check=False,
                               stdin=None if stdin is not None else subprocess.DEVNULL)
     except subprocess.TimeoutExpired as exc:
         return Run(None, str(exc.stdout or ""), str(exc.stderr or ""))
