@@ -55,7 +55,7 @@ def test_ordinary_question_marks_are_not_mojibake() -> None:
 
 def test_summary_per_kind_with_lines() -> None:
     _, done = clean([Line(1, "優(yōu)秀"), Line(2, "學(xué)校的.老師"), Line(3, "當" + garbled("基础") + "業")])
-    text = "\n".join(summarise(done))
+    text = "\n".join(w.message for w in summarise(done))
     assert "pinyin annotations removed: 2 (2 lines, 1–2)" in text
     assert "stray marks between Chinese characters removed: 1 (line 2)" in text
     assert "line 3:4" in text

@@ -6,6 +6,7 @@ import pytest
 
 from plangen.importer.cleaning import Line
 from plangen.importer.steps import Years, closing_fields, period_from, step_from, steps_from_paragraphs
+from plangen.wording import Wording
 
 
 @pytest.mark.parametrize("head, start, end", [
@@ -17,7 +18,7 @@ from plangen.importer.steps import Years, closing_fields, period_from, step_from
     ("总结阶段(11月至次年1月)", "2016-11", "2017-01"),
 ])
 def test_step_dates(head: str, start: str, end: str) -> None:
-    warnings: list[str] = []
+    warnings: list[Wording] = []
     step = step_from(head, ["召开动员会。"], 3, Years(2016), warnings)
     assert (step["title"], step["start"], step["end"]) == (head.split("阶段")[0] + "阶段", start, end)
     assert step["body"] == "召开动员会。" and warnings == []
@@ -31,10 +32,10 @@ def test_year_carried_from_context() -> None:
 
 
 def test_no_year_anywhere_leaves_the_date_in_the_title_and_warns() -> None:
-    warnings: list[str] = []
+    warnings: list[Wording] = []
     step = step_from("宣传动员阶段(5月5日至5月10日)", [], 7, Years(None), warnings)
     assert "start" not in step and step["title"] == "宣传动员阶段(5月5日至5月10日)"
-    assert len(warnings) == 2 and "line 7" in warnings[0] and "no year" in warnings[0]
+    assert len(warnings) == 2 and "line 7" in warnings[0].message and "no year" in warnings[0].message
 
 
 def test_placeholder_dates_are_kept_as_written() -> None:
@@ -67,9 +68,9 @@ def test_issuer_and_date_from_closing_lines(closing: list[str], issuer: str, dat
 
 
 def test_unreadable_closing_date_is_reported_not_used() -> None:
-    warnings: list[str] = []
+    warnings: list[Wording] = []
     assert closing_fields([Line(40, "五井小学2016.94。")], warnings) == {"issuer": "五井小学"}
-    assert "line 40" in warnings[0] and "2016.94" in warnings[0]
+    assert "line 40" in warnings[0].message and "2016.94" in warnings[0].message
 
 
 @pytest.mark.parametrize("body, owner", [

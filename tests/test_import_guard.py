@@ -34,5 +34,5 @@ def test_guard_removes_a_refused_field_and_refills_required_parts() -> None:
             "steps": [], "requirements": "要认真。"}
     fixed = checkable(data, report)
     assert "date" not in fixed and fixed["guiding_thought"] == "XXX（待补充）"
-    assert any("date" in w for w in report.warnings)
+    assert any("date" in w.message for w in report.warnings)
     assert [p for p in parse_source(Source("p.yaml", to_yaml(fixed), "yaml")).problems if p.is_error] == []

@@ -8,6 +8,7 @@ from plangen.importer.cleaning import Line
 from plangen.importer.infer import assign
 from plangen.importer.outline import cn_number, heading_of, numbering
 from plangen.importer.structure import Chunk, chunks_of
+from plangen.wording import msg
 
 
 def lines(text: str) -> list[Line]:
@@ -115,7 +116,7 @@ def test_a_list_restarting_at_one_is_a_new_part_whose_heading_was_lost() -> None
 """)
     assert [c.kind for c in found] == ["para", "list", "list"]
     assert found[0].part == "preamble"
-    assert found[2].part == "requirements" and found[2].how.startswith("inferred")
+    assert found[2].part == "requirements" and found[2].how == msg("import.why-musts")
 
 
 def test_paragraph_between_items_continues_the_item_unless_a_new_list_starts() -> None:

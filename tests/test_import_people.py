@@ -30,7 +30,7 @@ def test_spaced_labels_and_full_width_colon() -> None:
 def test_empty_template_slots_are_empty_and_reported() -> None:
     group, warnings = read_group(["组长:副组长:组员:"])
     assert group["leaders"] == [] and not group.get("deputies") and not group.get("members")
-    assert len(warnings) == 3 and "组长" in warnings[0]
+    assert len(warnings) == 3 and "组长" in warnings[0].message
     assert group["body"] == "组长:副组长:组员:"  # kept, so the part is not empty
 
 
@@ -75,7 +75,7 @@ def test_text_without_people_is_kept_as_the_body() -> None:
 def test_a_person_in_two_roles_keeps_the_first_and_is_reported() -> None:
     group, warnings = read_group(["组长:张三", "成员:张三、李四"])
     assert group["leaders"] == [{"name": "张三"}] and group["members"] == [{"name": "李四"}]
-    assert "张三" in warnings[0]
+    assert "张三" in warnings[0].message
 
 
 def test_a_known_organisation_name_is_split_from_the_title_before_the_suffix_rule() -> None:

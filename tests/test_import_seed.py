@@ -120,7 +120,7 @@ def test_prose_of_the_group_is_kept_as_its_text() -> None:
 def test_empty_template_slots_are_empty_and_warned() -> None:
     data, report = imported()[2]
     assert data["leadership"]["leaders"] == []
-    assert sum("empty template slot" in w for w in report.warnings) == 3
+    assert sum("empty template slot" in w.message for w in report.warnings) == 3
 
 
 def test_closing_lines_give_issuer_and_date() -> None:
@@ -128,7 +128,7 @@ def test_closing_lines_give_issuer_and_date() -> None:
     assert (data["issuer"], data["date"]) == ("南陽市第七小學", "2009-03")
     data, report = imported()[6]
     assert data["issuer"] == "五井小學" and "date" not in data
-    assert any("2016.94" in w for w in report.warnings)
+    assert any("2016.94" in w.message for w in report.warnings)
 
 
 def test_steps_with_dates_and_placeholders() -> None:

@@ -36,6 +36,10 @@ class Say:
         zh, en = CATALOGUE[key][:2]
         return (en if self.en else zh).format(**values)
 
+    def words(self, wording: Wording) -> str:
+        """A message given as a key and values (wording.msg), in this language."""
+        return worded(wording, self.language)[0]
+
 
 def add_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
     """--lang on a command: the language of what it prints (else `language:` in plangen.yaml, else zh-CN).

@@ -74,7 +74,7 @@ class _CheckedLoader(FileSystemLoader):
     """Templates from a folder, refused (a template error at the file and line) when they hold a
     character web pages cannot hold."""
 
-    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         found = find_forbidden(source)
         if found is not None:

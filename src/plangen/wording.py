@@ -16,12 +16,13 @@ from types import MappingProxyType
 
 from .messages_cli import CLI
 from .messages_files import FILES
+from .messages_import import IMPORT
 from .messages_problems import PROBLEMS
 
 EN = "en"
 
 # key: (zh-CN message, English message) or (zh-CN message, English message, zh-CN hint, English hint)
-CATALOGUE: Mapping[str, tuple[str, ...]] = MappingProxyType({**PROBLEMS, **FILES, **CLI})
+CATALOGUE: Mapping[str, tuple[str, ...]] = MappingProxyType({**PROBLEMS, **FILES, **CLI, **IMPORT})
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import cntext, plantables
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
+from ..wording import Wording, msg
 from .annex import attachments_at_end, group_annex, take_annex
 from .cleaning import Cleaning, Line
 from .fidelity import leftover
@@ -34,11 +35,11 @@ class Report:
     header: str
     line: int
     found: list[tuple[str, int]] = field(default_factory=list)
-    inferred: list[tuple[str, int, str]] = field(default_factory=list)
+    inferred: list[tuple[str, int, Wording]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     cleanings: list[Cleaning] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why) left out of the plan
+    warnings: list[Wording] = field(default_factory=list)
+    dropped: list[tuple[int, str, Wording]] = field(default_factory=list)  # (line, text, why) left out of the plan
     orgs: tuple[str, ...] = ()  # organisation names known (the registry's): where titles are split from them
 
     def parts(self) -> set[str]:
@@ -77,7 +78,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     sections += kept
     if annex and not kept:
         report.inferred.append(("leadership", own[-1].no + 1 if own else header_line,
-                                "the people listed in the annex after the signature"))
+                                msg("import.why-annex")))
     _basis(data, chunks)
     if sections:
         data["sections"] = sections
@@ -93,8 +94,8 @@ def _title(body: list[Line], source: str, report: Report) -> str:
         if title:
             tag = line.text.strip().lstrip("#").strip()[: -len(title)].strip() if line.text.strip().endswith(title) else ""
             if tag:
-                report.dropped.append((line.no, tag, "a tag before the title"))
-            report.dropped.extend((ln.no, ln.text.strip(), "before the title (a greeting or a site's words)")
+                report.dropped.append((line.no, tag, msg("import.out-tag")))
+            report.dropped.extend((ln.no, ln.text.strip(), msg("import.out-before-title"))
                                   for ln in body[:i])
             del body[:i + 1]
             return title
@@ -130,21 +131,20 @@ def _place(chunk: Chunk, data: dict[str, Any], sections: list[dict[str, Any]], y
     part = chunk.part
     if chunk.kind == "signature":
         sections.append({"title": "落款", "body": chunk.text("\n\n")})
-        report.warnings.append(f"line {chunk.first_line}: signature or title lines in the middle of the text "
-                               "(another plan pasted into this one?); kept as section 落款")
+        report.warnings.append(msg("import.at-line", line=chunk.first_line, what=msg("import.signature-inside")))
         return
     if part is None:
         _unnamed(chunk, sections)
         return
     if part == "steps" and part in data:
         data[part] = data[part] + _value(part, chunk, years, report, data, sections)
-        report.warnings.append(f"line {chunk.first_line}: 实施步骤 appears again; its steps were added to the first")
+        report.warnings.append(msg("import.at-line", line=chunk.first_line, what=msg("import.steps-again")))
         return
     if part in data:
         title = _heading(chunk) or TOP_LABELS.get(part, part)
         sections.append({"title": title, "body": _below(chunk)})
-        report.warnings.append(f"line {chunk.first_line}: {TOP_LABELS.get(part, part)} appears again; "
-                               f"kept as a further section '{title}'")
+        report.warnings.append(msg("import.at-line", line=chunk.first_line,
+                                   what=msg("import.part-again", part=TOP_LABELS.get(part, part), title=title)))
         return
     value = _value(part, chunk, years, report, data, sections)
     if value in (None, "", [], {}):
@@ -154,7 +154,7 @@ def _place(chunk: Chunk, data: dict[str, Any], sections: list[dict[str, Any]], y
     if chunk.how == "heading":
         report.found.append((part, chunk.first_line))
     else:
-        report.inferred.append((part, chunk.first_line, chunk.how.removeprefix("inferred: ")))
+        report.inferred.append((part, chunk.first_line, chunk.how if isinstance(chunk.how, Wording) else msg("import.why-opening")))
     written = _written(chunk)
     if written and written != TOP_LABELS.get(part):
         data.setdefault("headings", {})[part] = written
@@ -208,13 +208,12 @@ def _lead_and_items(chunk: Chunk) -> tuple[list[str], list[Node]]:
 def _value(part: str, chunk: Chunk, years: Years, report: Report, data: dict[str, Any],
            sections: list[dict[str, Any]]) -> Any:
     lead, items = _lead_and_items(chunk)
-    where = f"line {chunk.first_line}"
     if part in ITEM_PARTS:
         return _item_part(lead, items)
     if part == "leadership":
         texts = lead + [ln.text for n in items for ln in n.all_lines()]
         group, warnings = read_group(texts, _heading(chunk), report.orgs)
-        report.warnings.extend(f"{where}: {w}" for w in warnings)
+        report.warnings.extend(msg("import.at-line", line=chunk.first_line, what=w) for w in warnings)
         return group if any(group.get(k) for k in ("name", "leaders", "deputies", "members", "office", "body")) else None
     if part == "steps":
         return _steps(chunk, lead, items, years, report, data, sections)
@@ -265,7 +264,7 @@ def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, repor
             period = period_from(text, years, [], chunk.first_line)
             if period:
                 data["period"] = period
-                report.inferred.append(("period", chunk.first_line, "dates in the introduction of the steps"))
+                report.inferred.append(("period", chunk.first_line, msg("import.why-intro-dates")))
         sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": text})
     return first + steps_from_nodes(items, years, report.warnings)
 
@@ -329,7 +328,7 @@ def _leadership_anywhere(chunks: list[Chunk], data: dict[str, Any], report: Repo
             group.pop("body", None)  # the text stays where it stands in the plan
             if group.get("name") or any(group.get(r) for r in ("leaders", "deputies", "members")):
                 data["leadership"] = group
-                report.inferred.append(("leadership", line, "a leadership group is named in the text"))
+                report.inferred.append(("leadership", line, msg("import.why-named-group")))
                 return
 
 
@@ -350,7 +349,7 @@ def fill_required(data: dict[str, Any], report: Report) -> None:
         headings = data.get("headings") or {}
         if "safeguards" in headings:
             headings["requirements"] = headings.pop("safeguards")
-        report.warnings.append("保障措施 used as 工作要求 (the plan has no separate 工作要求)")
+        report.warnings.append(msg("import.safeguards-as-requirements"))
         for i, (part, line) in enumerate(report.found):
             if part == "safeguards":
                 report.found[i] = ("requirements", line)

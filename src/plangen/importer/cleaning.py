@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..wording import Wording, msg
 from .hanzi import key
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -35,17 +36,14 @@ class Cleaning:
     column: int = 0
 
 
-LABELS: dict[str, str] = {
-    "pinyin": "pinyin annotations removed",
-    "stray": "stray marks between Chinese characters removed",
-    "html": "HTML tags removed",
-    "boilerplate": "site boilerplate lines removed",
-    "chrome": "page chrome lines removed (site name, location, publishing time, print links)",
-    "mojibake": "mojibake (garbled text) left as is, fix by hand",
-    "simplified": "characters converted to simplified",
+LABELS: dict[str, Wording] = {
+    "pinyin": msg("import.clean-pinyin"), "stray": msg("import.clean-stray"), "html": msg("import.clean-html"),
+    "boilerplate": msg("import.clean-boilerplate"), "chrome": msg("import.clean-chrome"),
+    "mojibake": msg("import.clean-mojibake"), "simplified": msg("import.clean-simplified"),
 }
+LEFT_OUT: dict[str, Wording] = {"boilerplate": msg("import.out-boilerplate"), "chrome": msg("import.out-chrome")}
 
-DROPPED_KINDS = ("boilerplate", "chrome")  # whole lines left out: the sample is the whole line
+DROPPED_KINDS = tuple(LEFT_OUT)  # whole lines left out: the sample is the whole line
 
 _PINYIN = re.compile(rf"(?<=\S)[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
 _STRAY = re.compile(rf"(?<=[{HAN}])[.'`](?=[{HAN}])")
@@ -127,22 +125,31 @@ def simplify(lines: list[Line], convert: Callable[[str], object]) -> tuple[list[
     return out, done
 
 
-def summarise(cleanings: list[Cleaning]) -> list[str]:
+def summarise(cleanings: list[Cleaning]) -> list[Wording]:
     """'pinyin annotations removed: 123 (lines 3–40)' per kind, mojibake with each location."""
-    out: list[str] = []
+    out: list[Wording] = []
     for kind, label in LABELS.items():
         found = [c for c in cleanings if c.kind == kind]
         if not found:
             continue
         if kind == "mojibake":
-            places = ", ".join(f"line {c.line}:{c.column} '{c.sample}'" for c in found)
-            out.append(f"{label}: {len(found)} at {places}")
+            places = [msg("import.place", line=c.line, column=c.column, sample=c.sample) for c in found]
+            out.append(msg("import.cleaned-at", label=label, count=len(found), places=_listed(places)))
             continue
         total = sum(c.count for c in found)
         lines = sorted({c.line for c in found})
-        where = f"line {lines[0]}" if len(lines) == 1 else f"{len(lines)} lines, {lines[0]}–{lines[-1]}"
-        out.append(f"{label}: {total} ({where})")
+        where = (msg("import.one-line", line=lines[0]) if len(lines) == 1
+                 else msg("import.lines", n=len(lines), first=lines[0], last=lines[-1]))
+        out.append(msg("import.cleaned-count", label=label, count=total, where=where))
     return out
+
+
+def _listed(words: list[Wording]) -> Wording:
+    """Places one after another (`a, b, c`), as one Wording."""
+    joined = words[0]
+    for more in words[1:]:
+        joined = msg("import.and", a=joined, b=more)
+    return joined
 
 
 def tab_rows(lines: list[Line]) -> list[Line]:

@@ -132,7 +132,7 @@ def _outside(file: Path, converted: Converted, s: Say) -> None:
         first = converted.skipped[0]
         print(s("import.skipped", where=f"{file}:{first.no}", n=len(converted.skipped)))
     for line in summarise(converted.outside):
-        print(s("import.cleaned_before", file=file, line=line))
+        print(s("import.cleaned_before", file=file, line=s.words(line)))
 
 
 def _target(folder: Path, file: Path, index: int, suffix: str, taken: set[str]) -> Path:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..documents import load_yaml
 from ..vocabulary import TOP_ALIASES
+from ..wording import msg
 from .assemble import Report, build, year_of_fields
 from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify, tab_rows
 from .fidelity import lost
@@ -114,4 +115,4 @@ def _check_kept(result: Converted, raw: list[Line], bounds: list[int], starts: l
         if owner is None and result.plans:
             owner = result.plans[0][1]
         if owner is not None:
-            owner.warnings.append(f"line {no}: this sentence is in no field of the imported plan: '{sentence}'")
+            owner.warnings.append(msg("import.at-line", line=no, what=msg("import.sentence-lost", sentence=sentence)))

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..project import parse_source
 from ..sources import Source
+from ..wording import Wording, msg
 from .assemble import Report, fill_required
 from .writer import to_yaml
 
@@ -27,7 +28,8 @@ def checkable(data: dict[str, Any], report: Report) -> dict[str, Any]:
         for problem in errors:
             path = [int(m[2]) if m[2] else m[1] for m in _SEGMENT.finditer(problem.field)]
             if _remove(data, path):
-                report.warnings.append(f"removed {problem.field or 'a field'}: {problem.message}")
+                report.warnings.append(msg("import.removed-field", field=problem.field or msg("import.a-field"),
+                                           why=Wording(problem.key, problem.values)))
         fill_required(data, report)
     return data
 

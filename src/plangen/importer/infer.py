@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_range
+from ..wording import Wording, msg
 from .hanzi import key
 from .outline import Node
 from .structure import Chunk
@@ -51,28 +52,28 @@ def _opening(chunks: list[Chunk], taken: set[str | None]) -> None:
         return
     k = key(first.text())
     if PREAMBLE.search(k):
-        first.part, first.how = "preamble", "opening paragraph (为…制定本方案)"
+        first.part, first.how = "preamble", msg("import.why-opening-preamble")
     elif GUIDING.search(k) and "guiding_thought" not in taken:
-        first.part, first.how = "guiding_thought", "opening paragraph (以…为指导 / 贯彻…精神)"
+        first.part, first.how = "guiding_thought", msg("import.why-opening-thought")
     else:
-        first.part, first.how = "preamble", "opening paragraph"
+        first.part, first.how = "preamble", msg("import.why-opening")
     taken.add(first.part)
 
 
 def _infer(c: Chunk, taken: set[str | None]) -> None:
     k = key(c.text())
     head = key(c.lead[0].text if c.lead else c.nodes[0].line.text)
-    rules: list[tuple[str, bool, str]] = [
-        ("leadership", bool(LEADERSHIP.search(head)), "names a leadership group or its leader"),
-        ("leadership", c.kind == "heading" and bool(_ROLE_LINE.search(k)), "its lines name 组长 / 副组长"),
-        ("guiding_thought", c.kind == "para" and bool(GUIDING.search(k)), "以…为指导 / 贯彻…精神"),
-        ("steps", c.kind == "list" and _dated_items(c.nodes) >= 2, "its items carry dates or 阶段"),
-        ("period", c.kind == "para" and len(k) <= 40 and _has_range(k), "a short line with dates"),
-        ("targets", c.kind == "para" and len(k) <= 80 and _names_targets(k), "a short line naming organisations"),
+    rules: list[tuple[str, bool, Wording]] = [
+        ("leadership", bool(LEADERSHIP.search(head)), msg("import.why-leadership-head")),
+        ("leadership", c.kind == "heading" and bool(_ROLE_LINE.search(k)), msg("import.why-roles")),
+        ("guiding_thought", c.kind == "para" and bool(GUIDING.search(k)), msg("import.why-guiding")),
+        ("steps", c.kind == "list" and _dated_items(c.nodes) >= 2, msg("import.why-dated-items")),
+        ("period", c.kind == "para" and len(k) <= 40 and _has_range(k), msg("import.why-short-dates")),
+        ("targets", c.kind == "para" and len(k) <= 80 and _names_targets(k), msg("import.why-short-orgs")),
     ]
     for part, ok, why in rules:
         if ok and part not in taken:
-            c.part, c.how = part, f"inferred: {why}"
+            c.part, c.how = part, why
             taken.add(part)
             return
 
@@ -83,7 +84,7 @@ def _roles_under_other_heading(chunks: list[Chunk]) -> None:
         return
     for c in chunks:
         if c.kind == "heading" and c.part in ("safeguards", "measures") and _ROLE_LINE.search(key(c.text())):
-            c.part, c.how = "leadership", "inferred: its lines name 组长 / 副组长"
+            c.part, c.how = "leadership", msg("import.why-roles")
             return
 
 
@@ -134,7 +135,7 @@ def _dated_paragraphs(chunks: list[Chunk]) -> list[Chunk]:
     if any(c.kind != "para" or c.part for c in chunks[start:end]):
         return chunks
     merged = Chunk("para", lead=[ln for c in chunks[start:end] for ln in c.lead], part="steps",
-                   how=f"inferred: {len(dated)} paragraphs start with a date")
+                   how=msg("import.why-dated", n=len(dated)))
     return chunks[:start] + [merged] + chunks[end:]
 
 
@@ -148,7 +149,7 @@ def _last_list(chunks: list[Chunk], taken: set[str | None]) -> None:
         return
     duty = sum(1 for n in last.nodes if _is_duty(n))
     if duty * 2 > len(last.nodes):
-        last.part, last.how = "requirements", "inferred: the last list says what must be done (要, 必须…)"
+        last.part, last.how = "requirements", msg("import.why-musts")
         taken.add("requirements")
 
 

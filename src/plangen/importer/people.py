@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import cntext, plantables
+from ..wording import Wording, msg
 from .hanzi import back, key
 from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, same_org, titled, unpadded
 
@@ -49,7 +50,7 @@ class Group:
     body: list[str] = field(default_factory=list)
     role: str = ""
     label: str = ""
-    twice: list[str] = field(default_factory=list)
+    twice: list[Wording] = field(default_factory=list)
     orgs: tuple[str, ...] = ()
     open: bool = False  # a role label stood alone on its line: the lines after it are its people
 
@@ -63,13 +64,12 @@ class Group:
         for other in ("leaders", "deputies", "members"):
             if name and other != role and any(p.get("name") == name and p.get("org") == person.get("org")
                                                for p in self.data.get(other, [])):
-                self.twice.append(f"{name} is named as {_LABELS[role]} and already as {_LABELS[other]}; "
-                                  f"kept as {_LABELS[other]} only")
+                self.twice.append(msg("import.named-twice", name=name, role=_LABELS[role], other=_LABELS[other]))
                 return
         people.append(person)
 
 
-def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[str]]:
+def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[Wording]]:
     """Leadership data from the lines of the part, and warnings (empty slots). `orgs`: organisation
     names known (the registry's), tried first where an organisation ends and a job title begins."""
     group = Group(orgs=orgs)
@@ -94,9 +94,9 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
 
 
-def _slots(group: Group) -> list[str]:
+def _slots(group: Group) -> list[Wording]:
     """Warnings for the empty template slots (组长： with nothing after it, nor on the lines below)."""
-    return [f"empty template slot {label}: (nothing written after it)" for label in group.empty_slots
+    return [msg("import.empty-slot", label=label) for label in group.empty_slots
             if not group.data.get(_ROLE_OF[label])]
 
 

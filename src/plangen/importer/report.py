@@ -9,7 +9,7 @@ from ..problem_text import format_problem
 from ..problems import Problem, count
 from ..vocabulary import TOP_LABELS
 from .assemble import PLACEHOLDER, Report
-from .cleaning import DROPPED_KINDS, LABELS, summarise
+from .cleaning import LEFT_OUT, summarise
 
 
 def label(part: str) -> str:
@@ -27,20 +27,20 @@ def format_report(report: Report, output: str, problems: Sequence[Problem], writ
     if report.found:
         out.append(s("import.found") + sep.join(label(p) + s("import.at", n=n) for p, n in report.found))
     if report.inferred:
-        out.append(s("import.inferred") + "; ".join(label(p) + s("import.at_why", n=n, why=why)
+        out.append(s("import.inferred") + "; ".join(label(p) + s("import.at_why", n=n, why=s.words(why))
                                                     for p, n, why in report.inferred))
     if report.missing:
         out.append(s("import.missing") + sep.join(label(p) for p in report.missing)
                    + s("import.placeholder", placeholder=PLACEHOLDER))
     for line in summarise(report.cleanings):
-        out.append(s("import.cleaned") + line)
+        out.append(s("import.cleaned") + s.words(line))
     for c in report.cleanings:
-        if c.kind in DROPPED_KINDS:
-            out.append(s("import.left_out", n=c.line, text=c.sample, why=LABELS[c.kind].split(" lines")[0]))
+        if c.kind in LEFT_OUT:
+            out.append(s("import.left_out", n=c.line, text=c.sample, why=s.words(LEFT_OUT[c.kind])))
     for no, text, why in report.dropped:
-        out.append(s("import.left_out", n=no, text=text, why=why))
+        out.append(s("import.left_out", n=no, text=text, why=s.words(why)))
     for warning in report.warnings:
-        out.append(s("import.warning") + warning)
+        out.append(s("import.warning") + s.words(warning))
     out.append(s("import.draft"))
     errors, warnings = count(problems)
     out.append(s("import.check", errors=errors, warnings=warnings))

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..dates import DateIssue, FoundRange, PlanDate, find_range, parse_date
 from ..plantables import month_dots
+from ..wording import Wording, msg
 from .cleaning import Line
 from .hanzi import key
 from .outline import Node
@@ -46,7 +47,7 @@ def date_text(value: PlanDate | DateIssue) -> str | None:
     return None
 
 
-def range_fields(found: FoundRange, warnings: list[str], where: str) -> dict[str, str]:
+def range_fields(found: FoundRange, warnings: list[Wording], line: int) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, value in (("start", found.start), ("end", found.end)):
         if value is None:
@@ -55,11 +56,11 @@ def range_fields(found: FoundRange, warnings: list[str], where: str) -> dict[str
         if text:
             out[name] = text
         elif isinstance(value, DateIssue):
-            warnings.append(f"{where}: {value.message}; left in the text")
+            warnings.append(msg("import.at-line", line=line, what=msg("import.date-left", why=value.said)))
     return out
 
 
-def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[str]) -> dict[str, Any]:
+def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[Wording]) -> dict[str, Any]:
     """One step: a title (dates cut out when read), start/end, and the body as written."""
     head = month_dots(_MONTHS.sub(r"\1月\2\3月", head))  # 4—6月 -> 4月—6月; 2024.06 -> 2024年06月
     years.see(head)
@@ -88,11 +89,11 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     return {k2: step[k2] for k2 in ("title", "start", "end", "owner", "body") if k2 in step}
 
 
-def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], warnings: list[str],
+def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], warnings: list[Wording],
            line: int) -> tuple[str, list[str]]:
     """The dates of a step's heading into `step`; its title without them, and its body."""
     end = _date_end(head, found.span[1])
-    fields = _deadline(range_fields(found, warnings, f"line {line}"), found, head[found.span[1]:end])
+    fields = _deadline(range_fields(found, warnings, line), found, head[found.span[1]:end])
     fields, found = _by(head, fields, found)
     step.update(fields)
     if not fields or len(fields) != sum(1 for v in (found.start, found.end) if v is not None):
@@ -166,7 +167,7 @@ def _date_end(head: str, end: int) -> int:
     return end + m.end() if m else end
 
 
-def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Years, warnings: list[str],
+def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Years, warnings: list[Wording],
                    line: int) -> tuple[str, list[str]]:
     """准备阶段：2024年3月—2024年4月，组建…: a range opening the text after the title dates the step."""
     first = rest if rest.strip() else (body[0] if body else "")
@@ -195,18 +196,18 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
 _TIME_LABEL = re.compile(r"^\s*(?:起止时间|完成时限|时间安排|实施时间|时\s*间|时\s*限)\s*(?:[:：]|为)\s*")
 
 
-def _opening_dates(step: dict[str, Any], found: FoundRange, words: str, after: str, warnings: list[str],
+def _opening_dates(step: dict[str, Any], found: FoundRange, words: str, after: str, warnings: list[Wording],
                    line: int) -> bool:
     """Dates opening a step's text date it when a clause or a bracket ends after them, or they are a whole
     range; `words` (前, 上旬…) are what follows the dates, `after` the character after those."""
-    fields = _deadline(range_fields(found, warnings, f"line {line}"), found, words)
+    fields = _deadline(range_fields(found, warnings, line), found, words)
     if not fields or not (_CLAUSE_END.match(after or "，") or after in "）)" or found.end is not None):
         return False
     step.update(fields)
     return True
 
 
-def _dates_inside(step: dict[str, Any], k: str, found: FoundRange, warnings: list[str], line: int) -> None:
+def _dates_inside(step: dict[str, Any], k: str, found: FoundRange, warnings: list[Wording], line: int) -> None:
     """各村于2024年5月31日前完成…: a deadline or a whole range in the first sentence of a step's text dates it
     (the text stays as written)."""
     end = k.find("。")
@@ -215,11 +216,11 @@ def _dates_inside(step: dict[str, Any], k: str, found: FoundRange, warnings: lis
     deadline = re.match(r"\s*(?:以前|之前|前)", k[found.span[1]:])
     if found.end is None and not deadline:
         return
-    fields = range_fields(found, warnings, f"line {line}")
+    fields = range_fields(found, warnings, line)
     step.update({"end": fields["start"]} if deadline and "start" in fields else fields)
 
 
-def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
+def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[Wording]) -> list[dict[str, Any]]:
     out = []
     for node in nodes:
         below = [ln.text for ln in node.all_lines() if ln is not node.line]
@@ -244,7 +245,7 @@ def first_phase(text: str) -> tuple[str, str]:
     return (text[:m.start() + 1], text[m.end():]) if m else (text, "")
 
 
-def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[str]) -> list[dict[str, Any]]:
+def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[Wording]) -> list[dict[str, Any]]:
     """Paragraphs starting with a date begin steps; the others continue the step before them."""
     out: list[dict[str, Any]] = []
     for ln in lines:
@@ -291,19 +292,19 @@ _FROM_TODAY = re.compile(r"即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到|止�
 _UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
 
 
-def period_from(text: str, years: Years, warnings: list[str], line: int, today: str | None = None) -> dict[str, str]:
+def period_from(text: str, years: Years, warnings: list[Wording], line: int, today: str | None = None) -> dict[str, str]:
     """The first date range; `从2024年3月开始，至2024年12月止` (a 时限 sentence) read as one range;
     `即日起至2024年12月底` from the plan's date (`today`, when it has one) to the date written."""
     k = key(text)
     found = find_range(k, years.current)
     if not found:
         return {}
-    fields = range_fields(found, warnings, f"line {line}")
+    fields = range_fields(found, warnings, line)
     if found.end is None and "start" in fields and _FROM_TODAY.search(k[:found.span[0]]):
         return {"start": today, "end": fields["start"]} if today else {"end": fields["start"]}
     joined = joined_range(k, found, years.current)
     if joined is not found and "start" in fields:
-        fields.update({k2: v for k2, v in range_fields(joined, warnings, f"line {line}").items() if k2 == "end"})
+        fields.update({k2: v for k2, v in range_fields(joined, warnings, line).items() if k2 == "end"})
     return fields
 
 
@@ -327,7 +328,7 @@ def joined_range(k: str, found: FoundRange, year: int | None) -> FoundRange:
     return FoundRange(found.start, after.start, (found.span[0], end + (tail.end() if tail else 0)))
 
 
-def closing_fields(closing: list[Line], warnings: list[str]) -> dict[str, str]:
+def closing_fields(closing: list[Line], warnings: list[Wording]) -> dict[str, str]:
     """issuer and date from closing lines such as 南阳市第七小学 / 2009年3月 or 五井小学2016.9.4."""
     out: dict[str, str] = {}
     for ln in closing:
@@ -345,5 +346,5 @@ def closing_fields(closing: list[Line], warnings: list[str]) -> dict[str, str]:
             if text:
                 out["date"] = text
             elif isinstance(parsed, DateIssue):
-                warnings.append(f"line {ln.no}: closing date {parsed.message}; not used")
+                warnings.append(msg("import.at-line", line=ln.no, what=msg("import.closing-date", why=parsed.said)))
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..wording import Wording
 from .cleaning import Line
 from .hanzi import key
 from .outline import Node, heading_of
@@ -33,7 +34,7 @@ class Chunk:
     nodes: list[Node] = field(default_factory=list)
     lead: list[Line] = field(default_factory=list)
     part: str | None = None
-    how: str = ""
+    how: str | Wording = ""  # "heading", or why the part was inferred
 
     @property
     def first_line(self) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..cntext import find_documents
 from ..vocabulary import fold
+from ..wording import Wording, msg
 from .cleaning import Line
 from .hanzi import key
 from .splitting import title_of
@@ -32,7 +33,7 @@ class Unwrapped:
     title: str = ""
     number: str = ""
     closing: dict[str, str] = field(default_factory=dict)
-    dropped: list[tuple[int, str, str]] = field(default_factory=list)
+    dropped: list[tuple[int, str, Wording]] = field(default_factory=list)
 
 
 def unwrap(lines: list[Line]) -> Unwrapped:
@@ -43,7 +44,7 @@ def unwrap(lines: list[Line]) -> Unwrapped:
         k = key(out.lines[i].text).strip().lstrip("#").strip()
         after = key(out.lines[i + 1].text).strip() if i + 1 < len(out.lines) else ""
         if _RED_HEADER.match(k) or (is_org_line(k) and _NUMBER_LINE.match(after)):
-            out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), "the red-header line of the issuing document"))
+            out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), msg("import.out-red-header")))
             del out.lines[i]
         elif _NUMBER_LINE.match(k) and not out.number:
             out.number = out.lines[i].text.strip().lstrip("#").strip()
@@ -69,7 +70,7 @@ def _notice(out: Unwrapped, start: int) -> None:
     signature = [ln for ln in notice if _signature_line(ln.text)]
     out.closing = closing_fields(signature, [])
     for ln in notice:
-        out.dropped.append((ln.no, ln.text.strip(), "the issuing notice"))
+        out.dropped.append((ln.no, ln.text.strip(), msg("import.out-notice")))
     if end < len(out.lines) and fold(title_of(out.lines[end].text)) == fold(out.title):
         end += 1  # the plan's own title line: the title is known
     out.lines = out.lines[:start] + out.lines[end:]
@@ -104,7 +105,7 @@ def _subtitle(out: Unwrapped) -> Unwrapped:
     2024年1月20日`), whose issuer and date serve when the plan is not signed at its end."""
     for i, ln in enumerate(out.lines[:3]):
         if _SUBTITLE.match(key(ln.text).strip()) and len(ln.text.strip()) <= 40:
-            out.dropped.append((ln.no, ln.text.strip(), "the subtitle under the title"))
+            out.dropped.append((ln.no, ln.text.strip(), msg("import.out-subtitle")))
             del out.lines[i]
             break
     for i, ln in enumerate(out.lines[1:3], 1):
@@ -113,7 +114,7 @@ def _subtitle(out: Unwrapped) -> Unwrapped:
         if title_of(out.lines[i - 1].text) and (ORG_DATE_LINE.match(k) or DATE_LINE.match(arabic_dates(k))):
             for name, value in closing_fields([byline], []).items():
                 out.closing.setdefault(name, value)
-            out.dropped.append((ln.no, ln.text.strip(), "the byline under the title (issuer and date)"))
+            out.dropped.append((ln.no, ln.text.strip(), msg("import.out-byline")))
             del out.lines[i]
             break
     return out
