@@ -97,6 +97,14 @@ def test_markdown() -> None:
     text = render_markdown(one_char_report())
     assert "<del>促</del><ins>推</ins>" in text
     assert text.startswith("## plangen diff: HEAD → working tree")
+    assert "### modified:" in text and "text changed" in text
+
+
+def test_markdown_in_chinese() -> None:
+    text = render_markdown(one_char_report(), "zh-CN")
+    assert "<del>促</del><ins>推</ins>" in text
+    assert "### 有修改：" in text or "### 有修改:" in text
+    assert "文字修改" in text and "modified" not in text and "text changed" not in text
 
 
 class _Collector(HTMLParser):

@@ -104,7 +104,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if fmt == "json":
         print(report_json(report))
     elif fmt == "markdown":
-        print(render_markdown(report), end="")
+        print(render_markdown(report, language), end="")
     elif fmt == "html":
         print(render_html_page(report), end="")
     else:

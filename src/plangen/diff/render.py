@@ -130,21 +130,23 @@ def md_escape(text: str) -> str:
     return text.translate(_MD_SPECIAL)
 
 
-def render_markdown(report: DiffReport) -> str:
+def render_markdown(report: DiffReport, language: str = EN) -> str:
+    """The diff as Markdown (for a review comment), its words in `language`."""
     lines = [f"## plangen diff: {md_escape(report.old_label)} → {md_escape(report.new_label)}", ""]
     for d in report.plans:
-        lines.append(f"### {STATUS_WORDS[d.status]}: {md_escape(plan_heading(d))}")
-        lines += [f"- ⚠ {md_escape(e)}" for e in _errors(d, "")]
+        lines.append(f"### {word(language, STATUS_WORDS[d.status])}: {md_escape(plan_heading(d, language))}")
+        lines += [f"- ⚠ {md_escape(e)}" for e in _errors(d, "", language)]
         for area, changes in by_area(d.changes):
             lines += ["", f"**{AREA_TITLES[area]}**", ""]
-            lines += [_md_change(c) for c in changes]
+            lines += [_md_change(c, language) for c in changes]
         lines.append("")
-    lines.append(md_escape(summary(report)))
+    statuses = [d.status for d in report.plans] if report.has_changes else []
+    lines.append(md_escape(diff_summary(language, statuses, report.old_label, report.new_label) or summary(report)))
     return "\n".join(lines) + "\n"
 
 
-def _md_change(c: Change) -> str:
-    head = f"- {sign_of(c)} **{md_escape(c.label)}** {verb_of(c)}"
+def _md_change(c: Change, language: str) -> str:
+    head = f"- {sign_of(c)} **{md_escape(c.label)}** {word(language, verb_of(c))}"
     if c.kind == "text":
         return head + ":" + "".join(f"\n  - {_md_hunk(h)}" for h in c.hunks)
     if c.old and c.new:
