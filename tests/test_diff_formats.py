@@ -61,7 +61,7 @@ EXPECTED_JSON = {
     "format": "plangen-diff", "version": 1, "old": "HEAD", "new": "working tree", "changed": True,
     "plans": [{
         "status": "modified", "old_path": "plans/a.yaml", "new_path": "plans/a.yaml",
-        "title": "五井小学结对帮扶工作方案", "similarity": None, "old_errors": [], "new_errors": [],
+        "title": "五井小学结对帮扶工作方案", "similarity": None, "old_errors": [], "new_errors": [], "old_error_keys": [], "new_error_keys": [],
         "changes": [{
             "area": "parts", "kind": "text", "path": "parts.guiding_thought", "label": "指导思想",
             "old": "", "new": "",

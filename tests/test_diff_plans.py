@@ -170,7 +170,7 @@ def test_invalid_side_is_reported_not_raised() -> None:
     bad = version_of(parse_yaml("title: [\n", "plans/a.yaml"))
     diff = diff_pair(good, bad)
     assert diff.status == "invalid" and diff.new_errors and not diff.old_errors
-    assert "YAML" in diff.new_errors[0]
+    assert "YAML" in diff.new_errors[0].message
 
 
 def test_steps_with_different_ids_are_different_steps() -> None:

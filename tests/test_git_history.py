@@ -43,7 +43,7 @@ def test_history_follows_renames_and_shows_each_diff(tmp_path: Path) -> None:
 def test_invalid_revision_shows_its_error(tmp_path: Path) -> None:
     repo = make_history(tmp_path)
     broken = load_histories(repo, ["plans/wujing.yaml"])["plans/wujing.yaml"].revisions[2]
-    assert broken.plan is None and "YAML" in broken.errors[0]
+    assert broken.plan is None and "YAML" in broken.errors[0].message
     assert "YAML" in render_diff_html(broken.diff)
 
 
@@ -178,3 +178,14 @@ def test_the_build_says_its_history_notes_in_the_site_language(tmp_path: Path, l
     again = subprocess.run([sys.executable, "-m", "plangen", "build", "-C", str(tmp_path / "shallow"), "--no-search"],
                            capture_output=True, text=True, check=False)
     assert said in again.stdout + again.stderr
+
+
+def test_a_history_page_says_why_a_revision_is_invalid_in_the_site_language(tmp_path: Path) -> None:
+    repo = make_history(tmp_path)  # one revision is broken YAML
+    (repo / "plangen.yaml").write_text("title: 站点\n", "utf-8")
+    done = subprocess.run([sys.executable, "-m", "plangen", "build", "-C", str(repo), "--no-search", "-o",
+                           str(tmp_path / "site")], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    [page] = [p for p in (tmp_path / "site" / "history").glob("*.html") if "revision-invalid" in p.read_text("utf-8")]
+    html = page.read_text("utf-8")
+    assert "YAML 语法错误" in html and "YAML syntax error" not in html

@@ -77,7 +77,7 @@ class Revision:
         return self.lazy_version.get().plan
 
     @property
-    def errors(self) -> tuple[str, ...]:
+    def errors(self) -> tuple[Wording, ...]:
         return self.lazy_version.get().errors
 
     @property
@@ -219,14 +219,14 @@ def blob_version(path: str, data: bytes, options: ReadOptions) -> Version:
     """A plan file's bytes at a revision, through the same checks as `plangen check`."""
     kind = kind_of(path)
     if kind is None:
-        return Version(path, "", None, (f"{path}: not a plan file",))
+        return Version(path, "", None, (msg("diff.not-a-plan", path=path),))
     if len(data) > options.size_limit:
-        return Version(path, "", None, (f"{path}: file is {len(data):,} bytes, over the limit",))
+        return Version(path, "", None, (msg("diff.too-big", path=path, size=f"{len(data):,}"),))
     text = decode(data, path, options.encoding)
     if isinstance(text, Problem):
-        return Version(path, "", None, (f"{path}: {text.message}",))
+        return Version(path, "", None, (msg("diff.unreadable", path=path, why=Wording(text.key, text.values)),))
     if not text.strip():
-        return Version(path, text, None, (f"{path}: file is empty",))
+        return Version(path, text, None, (msg("diff.empty", path=path),))
     return version_of(parse_source(Source(path, text, kind)))
 
 
@@ -257,7 +257,7 @@ class _Reader:
 
     def _missing(self, at: str) -> Version:
         shown = _strip(self.prefix, at)
-        return Version(shown, "", None, (f"{shown}: this revision is missing from the clone",))
+        return Version(shown, "", None, (msg("diff.missing", path=shown),))
 
     def version(self, plan: str, blob: str, at: str) -> Version:
         found = self.caches[plan].version(_key(blob, at))

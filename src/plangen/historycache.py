@@ -17,12 +17,19 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any, Generic, TypeVar
 
-from .diff.jsonform import plan_diff_data, plan_diff_from_data, value_data, value_from_data
+from .diff.jsonform import (
+    errors_data,
+    errors_from_data,
+    plan_diff_data,
+    plan_diff_from_data,
+    value_data,
+    value_from_data,
+)
 from .diff.model import PlanDiff, Version
 from .model import Plan
 from .store import FORMAT, write_atomic
 
-CACHE_FORMAT = f"plangen-history-cache/{FORMAT}"
+CACHE_FORMAT = f"plangen-history-cache/{FORMAT}/2"  # 2: why a revision is invalid, as message keys
 T = TypeVar("T")
 _UNSET: Any = object()
 
@@ -105,7 +112,7 @@ class PlanCache:
             if entry is None:
                 return None
             self._versions[key] = Version(entry["path"], entry["text"], _decode_plan(entry["plan"]),
-                                          tuple(entry["errors"]))
+                                          errors_from_data(entry["errors"]))
         return self._versions[key]
 
     def put_version(self, key: str, v: Version, keep: bool = True) -> None:
@@ -114,7 +121,7 @@ class PlanCache:
         self._versions[key] = v
         if keep:
             self.raw["parsed"][key] = {"path": v.path, "text": v.text if v.plan is None else "",
-                                       "errors": list(v.errors), "plan": _compact(value_data(v.plan))}
+                                       "errors": errors_data(v.errors), "plan": _compact(value_data(v.plan))}
             self.dirty = True
 
     def diff(self, key: str) -> PlanDiff | None:

@@ -29,6 +29,7 @@ from .dates import PlanDate
 from .i18n import translator
 from .store import write_atomic
 from .theme import default_theme
+from .wording import worded
 
 
 class CompiledTemplates(BytecodeCache):
@@ -130,6 +131,7 @@ def make_env(user_templates: Path | None, language: str, compiled: CompiledTempl
                       bytecode_cache=compiled if compiled is not None else CompiledTemplates())
     env.extend(interface_language=language)
     env.filters["day"] = _day_in(language)
+    env.filters["words"] = lambda wording: worded(wording, language)[0]  # a message given as key and values
     return env
 
 

@@ -210,8 +210,8 @@ def _working_tree(where: Where, options: ReadOptions) -> tuple[dict[str, str], d
     found, problems = read_paths([folder], where.root, options) if folder.is_dir() else ([], [])
     sources = {s.path: s for s in found if where.wanted(s.path)}
     ids = {p: _blob_id(s.text.encode("utf-8")) for p, s in sources.items()}
-    unreadable = {p.path: Version(p.path, "", None, (f"{p.path}: {p.message}",)) for p in problems
-                  if where.wanted(p.path)}
+    unreadable = {p.path: Version(p.path, "", None, (msg("diff.unreadable", path=p.path, why=Wording(p.key, p.values)),))
+                  for p in problems if where.wanted(p.path)}
     return ids, sources, unreadable
 
 

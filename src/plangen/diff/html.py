@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..wording import worded
 from .model import Change, DiffReport, Hunk, PlanDiff
 from .render import AREA_TITLES, oneline, plan_heading, sign_of, summary, verb_of
 
@@ -44,8 +45,8 @@ def render_diff_html(diff: PlanDiff, heading_level: int = 3, lang: str = "zh-CN"
     parts = [f'<section class="pd-plan pd-{diff.status}">',
              (f'<{h} class="pd-head"><span class="pd-status">{escape(_word(lang, diff.status))}</span>'
              f'<span class="pd-where">{escape(plan_heading(diff))}</span></{h}>')]
-    errors = ([f"{_word(lang, 'old invalid')}: {e}" for e in diff.old_errors]
-              + [f"{_word(lang, 'new invalid')}: {e}" for e in diff.new_errors])
+    errors = ([f"{_word(lang, 'old invalid')}: {worded(e, lang)[0]}" for e in diff.old_errors]
+              + [f"{_word(lang, 'new invalid')}: {worded(e, lang)[0]}" for e in diff.new_errors])
     if errors:
         parts.append('<ul class="pd-errors">' + "".join(f"<li>{escape(e)}</li>" for e in errors) + "</ul>")
     groups: dict[str, list[Change]] = {}

@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import model
 from ..dates import PlanDate
+from ..wording import Wording, as_json, from_json
 from .model import Change, DiffReport, Hunk, PlanDiff, Span
 
 FORMAT = "plangen-diff"
@@ -28,7 +29,9 @@ def report_json(report: DiffReport) -> str:
 
 def plan_diff_data(d: PlanDiff) -> dict[str, Any]:
     return {"status": d.status, "old_path": d.old_path, "new_path": d.new_path, "title": d.title,
-            "similarity": d.similarity, "old_errors": list(d.old_errors), "new_errors": list(d.new_errors),
+            "similarity": d.similarity, "old_errors": [e.message for e in d.old_errors],
+            "new_errors": [e.message for e in d.new_errors], "old_error_keys": errors_data(d.old_errors),
+            "new_error_keys": errors_data(d.new_errors),
             "changes": [_change_data(c) for c in d.changes]}
 
 
@@ -42,7 +45,16 @@ def plan_diff_from_data(data: dict[str, Any]) -> PlanDiff:
                            tuple(Hunk(tuple(Span(s["op"], s["text"]) for s in h["spans"])) for h in c["hunks"]))
                     for c in data["changes"])
     return PlanDiff(data["status"], data["old_path"], data["new_path"], data["title"], changes,
-                    data["similarity"], tuple(data["old_errors"]), tuple(data["new_errors"]))
+                    data["similarity"], errors_from_data(data["old_error_keys"]), errors_from_data(data["new_error_keys"]))
+
+
+def errors_data(errors: tuple[Wording, ...]) -> list[dict[str, Any]]:
+    """Why a side is invalid, as message keys and values (the English words are beside them)."""
+    return [{"key": e.key, "values": as_json(e.values)} for e in errors]
+
+
+def errors_from_data(data: list[dict[str, Any]]) -> tuple[Wording, ...]:
+    return tuple(Wording(str(e["key"]), from_json(e["values"])) for e in data)
 
 
 # --- Plan values <-> JSON ------------------------------------------------------------------------

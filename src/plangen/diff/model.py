@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from ..model import Plan
+from ..wording import Wording
 
 SpanOp = Literal["same", "old", "new"]
 Status = Literal["added", "removed", "modified", "renamed", "invalid", "unchanged"]
@@ -62,7 +63,7 @@ class Version:
     path: str
     text: str
     plan: Plan | None
-    errors: tuple[str, ...] = ()
+    errors: tuple[Wording, ...] = ()  # why it is invalid (worded when shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +74,8 @@ class PlanDiff:
     title: str
     changes: tuple[Change, ...] = ()
     similarity: int | None = None          # percent, for renamed plans
-    old_errors: tuple[str, ...] = ()       # why the old side is invalid
-    new_errors: tuple[str, ...] = ()
+    old_errors: tuple[Wording, ...] = ()   # why the old side is invalid
+    new_errors: tuple[Wording, ...] = ()
 
     @property
     def changed(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..messages import EN, diff_summary
-from ..wording import CATALOGUE
+from ..wording import CATALOGUE, worded
 from .model import Change, DiffReport, Hunk, PlanDiff
 
 AREA_TITLES = {"metadata": "基本信息", "leadership": "领导小组", "steps": "实施步骤", "parts": "正文"}
@@ -68,8 +68,7 @@ def by_area(changes: Iterable[Change]) -> list[tuple[str, list[Change]]]:
 # --- terminal ------------------------------------------------------------------------------------
 
 def render_terminal(report: DiffReport, colour: bool = False, language: str = EN) -> str:
-    """The diff for a terminal, its words in `language` (the errors of an invalid revision are in English:
-    docs/messages.md, "What stays English")."""
+    """The diff for a terminal, its words in `language`."""
     paint = _painter(colour)
     lines: list[str] = []
     for d in report.plans:
@@ -93,7 +92,8 @@ def _painter(colour: bool) -> Paint:
 
 def _errors(d: PlanDiff, indent: str, language: str = EN) -> list[str]:
     old, new = (CATALOGUE[key][1 if language == EN else 0] for key in ("diff.old-invalid", "diff.new-invalid"))
-    return [f"{indent}{old.format(error=e)}" for e in d.old_errors] + [f"{indent}{new.format(error=e)}" for e in d.new_errors]
+    return ([f"{indent}{old.format(error=worded(e, language)[0])}" for e in d.old_errors]
+            + [f"{indent}{new.format(error=worded(e, language)[0])}" for e in d.new_errors])
 
 
 def _terminal_change(c: Change, paint: Paint, colour: bool, language: str) -> list[str]:

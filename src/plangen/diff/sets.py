@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from ..project import Parsed
 from ..textconv import canonical_text
+from ..wording import Wording, msg
 from .model import DiffReport, PlanDiff, Status, Version
 from .plans import diff_plans
 from .text import similarity
@@ -20,7 +21,8 @@ MAX_PAIRS = 40_000
 
 
 def version_of(parsed: Parsed) -> Version:
-    errors = tuple(f"{p.path}:{p.line}:{p.column}: {p.field + ': ' if p.field else ''}{p.message}"
+    errors = tuple(msg("diff.revision-error", where=f"{p.path}:{p.line}:{p.column}",
+                       field=msg("diff.revision-field", field=p.field) if p.field else "", why=Wording(p.key, p.values))
                    for p in parsed.problems if p.is_error)
     return Version(parsed.source.path, parsed.source.text, parsed.plan, errors)
 
