@@ -10,7 +10,6 @@ from __future__ import annotations
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -99,10 +98,10 @@ class Links:
         return self.to(urls.bucket(folder, bid))
 
     def tag(self, name: str) -> str:
-        return self.to(urls.bucket("tags", _file_id(name)))
+        return self.to(urls.bucket("tags", file_id(name)))
 
     def category(self, name: str) -> str:
-        return self.to(urls.bucket("categories", _file_id(name)))
+        return self.to(urls.bucket("categories", file_id(name)))
 
 
 _ROOT = "\ufdd0"  # in a card being made: the way up from the page's folder to the site root (see _CardLinks)
@@ -133,11 +132,6 @@ class _CardLinks(Links):
             href = self._hrefs[target] = urls.relative(urls.HOME, target)
         self.given += 1
         return _ROOT + href if self._marked else self._up + href
-
-
-@lru_cache(maxsize=4096)
-def _file_id(name: str) -> str:
-    return file_id(name)  # pure, and folds every character: worth keeping for the names of tags and categories
 
 
 class _Ids:
