@@ -39,6 +39,7 @@ from .problems import Problem, as_dict, from_dict
 from .project import Parsed, Project, ReadOptions, parse_source, read_file
 from .sources import Source, discover_files, is_plan_name
 from .store import CACHE_DIR, FORMAT, write_atomic
+from .summary import summary_print
 
 if TYPE_CHECKING:
     from .history import HistoryResult
@@ -70,6 +71,7 @@ class _Entry:
     parsed: Parsed
     text: str = ""  # the text parsed, when it came from this process (compared by identity: no hashing)
     line: str = ""  # its line of the saved cache, as loaded or as a parse worker made it: saved as it is
+    summary: str = ""  # the plan's summary print (summary.py), made when it was parsed
 
 
 Status = tuple[int, int, int, int, int, str, str, ReadOptions]
@@ -116,6 +118,8 @@ class BuildCache:
                 entry.text = source.text
                 self.parsed[source.path] = entry
                 known = entry.parsed
+            if known.plan is not None and self.parsed[source.path].summary:
+                self.summaries.put(known.plan, self.parsed[source.path].summary)
             parsed.append(known)
         return parsed
 
@@ -274,7 +278,8 @@ def _parse_in_this_process(source: Source) -> _Entry:
     cache (made here, where parsing is shared among processes, rather than when the cache is saved)."""
     parsed = parse_source(source)
     entry = _Entry(digest(source.path, source.kind, source.text),
-                   _cache_entry(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed)))
+                   _cache_entry(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed)),
+                   summary=summary_print(parsed.plan) if parsed.plan is not None else "")
     with contextlib.suppress(TypeError):  # a plan whose values do not fit the model's types: never saved
         entry.line = entry_line(source.path, _parsed_to_json(entry))
     return entry
@@ -296,7 +301,7 @@ def _from_worker(source: Source, sent: str | _Entry, shared: dict[Any, Any]) -> 
         return sent
     path, item = json.loads(sent.partition(" ")[2])
     parsed = _parsed_from_json(path, item, shared)
-    return _Entry(item["hash"], replace(parsed, source=source), line=sent)
+    return _Entry(item["hash"], replace(parsed, source=source), line=sent, summary=str(item.get("summary", "")))
 
 
 def load(root: Path) -> BuildCache:
@@ -314,6 +319,7 @@ def load(root: Path) -> BuildCache:
                 if entry is not None:
                     path, item = entry
                     cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, shared),
+                                               summary=str(item.get("summary", "")),
                                                line=line if line.endswith("\n") else line + "\n")
         return cache
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
@@ -369,6 +375,7 @@ def _parsed_to_json(entry: _Entry) -> dict[str, Any]:
         "slug": p.slug,
         "slug_mark": list(mark) if mark else None,
         "problems": [as_dict(x) for x in p.problems],
+        "summary": entry.summary,
     }
 
 

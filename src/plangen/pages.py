@@ -4,7 +4,7 @@ Incremental builds re-render a page when what it shows changed:
 - `reads`: plans whose whole content the page shows (a plan's own page);
 - `shows`: plans the page shows only in summary — a list entry, a title, a role, a dated step —
   so an edit to a plan's text does not re-render every list that names the plan
-  (see `summary_print` in reuse.py for what a summary covers, and docs/architecture.md, "What a
+  (see `summary_print` in summary.py for what a summary covers, and docs/architecture.md, "What a
   template may print", for the project's own templates).
 Everything else a page shows is in its `data`, which is fingerprinted too.
 """

@@ -28,6 +28,7 @@ from .memo import changed_positions
 from .model import Plan
 from .pages import ALL, Cited, Page
 from .render import CompiledTemplates, Renderer, SiteInfo
+from .summary import summary_print
 from .theme import templates_of
 from .workspace import Workspace
 
@@ -374,18 +375,6 @@ def _sum_of_groups(groups: tuple[tuple[str, ...], ...], inputs: Inputs) -> str:
             known = sums[id(group)] = (group, sum(map(each.get, group, itertools.repeat(0))))
         total += known[1]
     return format(total & _MASK, "x")
-
-
-def summary_print(plan: Plan) -> str:
-    """What any page shows of a plan it does not show in full: its list entry (title, issuer,
-    dates, status, category, tags, partners, cited documents), the people of its leadership
-    group, and its steps' titles, dates, owners and ids (the timeline and the site calendar).
-    Templates may print only these of a plan they do not `read` (docs/architecture.md)."""
-    group = tuple((role, p.name, p.title, p.org, p.description) for role, p in plan.leadership.roles())
-    steps = tuple((s.title, str(s.start), str(s.end), s.owner, s.id) for s in plan.steps)
-    card = (plan.slug, plan.title, plan.issuer, str(plan.date), str(plan.period), plan.status, plan.category,
-            plan.tags, plan.helpers, plan.recipients, plan.basis, group, steps)
-    return digest(repr(card))
 
 
 def _shape(value: object) -> object:
