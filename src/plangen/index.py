@@ -232,11 +232,14 @@ def _org_entry(oid: str, name: str, lists: dict[str, list[str]], pairings: list[
 def _people(plans: tuple[Plan, ...], registry: Registry) -> dict[str, PersonEntry]:
     found: dict[str, PersonEntry] = {}
     roles: dict[str, list[Role]] = defaultdict(list)
+    pids: dict[Person, str] = {}  # the same people recur in many plans: each id worked out once
     for plan in plans:
         for role, person in plan.leadership.roles():
             if not person.is_named:
                 continue
-            pid = person_id(person, registry)
+            pid = pids.get(person)
+            if pid is None:
+                pid = pids[person] = person_id(person, registry)
             if pid not in found:
                 name = registry.person(person.name)
                 org = registry.org(person.org) if person.org else registry.person_orgs.get(name, "")
