@@ -28,7 +28,8 @@ def test_a_user_template_with_a_forbidden_character_is_refused_at_its_line(tmp_p
     assert not result.ok
     [problem] = [p for p in result.problems if p.code == "template-error"]
     assert problem.path.endswith("_card.html") and problem.line == 2, problems_text(result)
-    assert f"U+{ord(character):04X}" in problem.message
+    assert f"U+{ord(character):04X}" in problem.message and "Wording" not in problem.message
+    assert "网页不能包含这个字符" in problem.message
     assert not out.exists()
 
 

@@ -155,6 +155,8 @@ FILES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "output.is-file": ("输出路径是一个文件", "the output path is a file"),
     "output.not-ours": ("输出目录不是空的，也不是 plangen 创建的（没有清单文件）",
                         "the output folder is not empty and was not created by plangen (no manifest)"),
+    "render.template-character": ("第 {column} 列：{char}，网页不能包含这个字符",
+                                  "column {column}: {char}, a character that web pages cannot hold"),
     "render.template-error": ("生成 {page} 时模板出错：{detail}", "template error while rendering {page}: {detail}",
                               "请修改模板（项目中的同名模板会覆盖默认主题）",
                               "fix the template (a user template overrides the default theme by name)"),

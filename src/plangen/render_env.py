@@ -29,7 +29,7 @@ from .dates import PlanDate
 from .i18n import translator
 from .store import write_atomic
 from .theme import default_theme
-from .wording import worded
+from .wording import msg, worded
 
 
 class CompiledTemplates(BytecodeCache):
@@ -80,8 +80,9 @@ class _CheckedLoader(FileSystemLoader):
         found = find_forbidden(source)
         if found is not None:
             line, column = position(source, found.start())
-            raise TemplateSyntaxError(f"column {column}: {describe(found.group())}, a character that web pages "
-                                      "cannot hold", line, template, filename)
+            said = msg("render.template-character", column=column, char=describe(found.group()))
+            language = str(getattr(environment, "interface_language", ""))
+            raise TemplateSyntaxError(worded(said, language)[0], line, template, filename)
         return source, filename, uptodate
 
 
