@@ -40,9 +40,10 @@ from .pages import cited_with
 from .problems import Problem, error, strict
 from .project import Project
 from .render import CompiledTemplates, RenderError, SiteInfo
-from .reuse import Built, Job, source_date_epoch, summary_print
+from .reuse import Built, Job, source_date_epoch
 from .safeio import Refused, read_regular
 from .sources import DEFAULT_SIZE_LIMIT, decode
+from .summary import summary_print
 from .theme import asset_files, default_theme
 from .wording import Wording, msg
 from .workspace import Workspace, load_workspace

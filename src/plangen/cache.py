@@ -35,6 +35,7 @@ from .memo import ByIdentity
 from .model import Plan
 from .parallel import share
 from .plancodec import model_print, plan_from_json, plan_json
+from .prints import digest
 from .problems import Problem, as_dict, from_dict
 from .project import Parsed, Project, ReadOptions, parse_source, read_file
 from .sources import Source, discover_files, is_plan_name
@@ -51,18 +52,6 @@ CACHE_FILE = "build.jsonl"
 __all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "digest", "load", "plan_from_json", "plan_json", "save"]
 PARALLEL_PARSE_FROM = 200  # files to parse; below this, starting worker processes costs more than it saves
 RACY_NS = 2_000_000_000  # a file changed this recently is read again even if its status looks the same
-
-
-def digest(*parts: str | bytes) -> str:
-    """sha256 of the parts, each followed by a NUL byte."""
-    texts = [part for part in parts if isinstance(part, str)]
-    if parts and len(texts) == len(parts):  # one update: the same bytes, far fewer calls
-        return hashlib.sha256(("\0".join(texts) + "\0").encode("utf-8")).hexdigest()
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8") if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 @dataclass(slots=True)
@@ -118,8 +107,9 @@ class BuildCache:
                 entry.text = source.text
                 self.parsed[source.path] = entry
                 known = entry.parsed
-            if known.plan is not None and self.parsed[source.path].summary:
-                self.summaries.put(known.plan, self.parsed[source.path].summary)
+            summary = self.parsed[source.path].summary
+            if known.plan is not None and summary:
+                self.summaries.put(known.plan, summary)
             parsed.append(known)
         return parsed
 

@@ -4,9 +4,8 @@ template may print"); it is made when the plan is parsed and kept with it in the
 
 from __future__ import annotations
 
-import hashlib
-
 from .model import Plan
+from .prints import digest
 
 
 def summary_print(plan: Plan) -> str:
@@ -18,4 +17,4 @@ def summary_print(plan: Plan) -> str:
     steps = tuple((s.title, str(s.start), str(s.end), s.owner, s.id) for s in plan.steps)
     card = (plan.slug, plan.title, plan.issuer, str(plan.date), str(plan.period), plan.status, plan.category,
             plan.tags, plan.helpers, plan.recipients, plan.basis, group, steps)
-    return hashlib.sha256(repr(card).encode("utf-8") + b"\0").hexdigest()  # (as cache.digest of one part)
+    return digest(repr(card))
