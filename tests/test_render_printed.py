@@ -1,9 +1,9 @@
 """What a page prints is published as it is: every text is checked where it is read.
 
 Plans, the registry and settings refuse the characters web pages and feeds cannot hold (codepoints.py);
-a template holding one is a template error at its file and line; what git gives a history page
-(commit messages, authors, old revisions) is the one text not checked on reading, and is cleaned
-where it is read. So the renderer needs no pass over every printed value.
+a template holding one is a template error at its file and line; old revisions go through the same
+checks; what git says of a commit (its message and author) is the one text not checked on reading,
+and is cleaned where it is read. So the renderer needs no pass over every printed value.
 """
 
 from __future__ import annotations

@@ -76,8 +76,8 @@ def shows_nothing(text: str) -> bool:
 
 
 def without_forbidden(text: str) -> str:
-    """`text` without the characters XML or HTML forbid: for text that was not checked on reading
-    (a plan's old revisions, shown in its history)."""
+    """`text` without the characters XML or HTML forbid: for text that is not checked on reading
+    (what git says of a commit: its message and author, shown on history pages)."""
     return FORBIDDEN.sub("", text)
 
 

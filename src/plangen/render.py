@@ -20,7 +20,6 @@ from jinja2 import (
 from markupsafe import Markup
 
 from . import markdown, urls
-from .codepoints import without_forbidden
 from .diff.html import render_diff_html
 from .i18n import translator
 from .index import Index
@@ -206,7 +205,7 @@ class Renderer:
             "timeline_svg": lambda plan: Markup(timeline_svg(plan, self.t("steps_chart"))),
             "doc_id": self.doc_id, "card": lambda plan: self.card(plan, link),
             "cards": lambda slugs: self.cards(slugs, link),
-            "diff_html": lambda diff: Markup(without_forbidden(render_diff_html(diff, 3, self.site.language))),
+            "diff_html": lambda diff: Markup(render_diff_html(diff, 3, self.site.language)),
             **page.data,
         }
         try:
