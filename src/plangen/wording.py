@@ -70,10 +70,15 @@ def english(wording: Wording) -> str:
 
 def one_of(words: list[Wording]) -> Wording:
     """`a, b or c` as one Wording (word.or joins two)."""
-    joined = words[0]
+    return joined(words, "word.or")
+
+
+def joined(words: list[Wording], key: str) -> Wording:
+    """The words as one Wording, each two joined by the message `key` (its values `a` and `b`)."""
+    together = words[0]
     for more in words[1:]:
-        joined = msg("word.or", a=joined, b=more)
-    return joined
+        together = msg(key, a=together, b=more)
+    return together
 
 
 def as_json(values: tuple[tuple[str, str | Wording], ...]) -> dict[str, object]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..wording import Wording, msg
+from ..wording import Wording, joined, msg
 from .hanzi import key
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -134,7 +134,7 @@ def summarise(cleanings: list[Cleaning]) -> list[Wording]:
             continue
         if kind == "mojibake":
             places = [msg("import.place", line=c.line, column=c.column, sample=c.sample) for c in found]
-            out.append(msg("import.cleaned-at", label=label, count=len(found), places=_listed(places)))
+            out.append(msg("import.cleaned-at", label=label, count=len(found), places=joined(places, "import.and")))
             continue
         total = sum(c.count for c in found)
         lines = sorted({c.line for c in found})
@@ -142,14 +142,6 @@ def summarise(cleanings: list[Cleaning]) -> list[Wording]:
                  else msg("import.lines", n=len(lines), first=lines[0], last=lines[-1]))
         out.append(msg("import.cleaned-count", label=label, count=total, where=where))
     return out
-
-
-def _listed(words: list[Wording]) -> Wording:
-    """Places one after another (`a, b, c`), as one Wording."""
-    joined = words[0]
-    for more in words[1:]:
-        joined = msg("import.and", a=joined, b=more)
-    return joined
 
 
 def tab_rows(lines: list[Line]) -> list[Line]:
