@@ -174,8 +174,8 @@ def report(rows: list[tuple[int, dict[str, Any], dict[str, Any], dict[str, Any] 
            f"Load average at the start of each size: {'; '.join(loads)}  ",
            f"Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", "",
            "## Builds (fresh `plangen build` processes; medians, min–max)", "",
-           "| plans | cold, no search | cold, search | search stage in the cold build | no change | one-plan edit "
-           "| search stage in the edit |",
+           ("| plans | cold, no search | cold, search | search stage in the cold build | no change | one-plan edit "
+           "| search stage in the edit |"),
            "|---:|---:|---:|---:|---:|---:|---:|"]
     for n, b, _, _ in rows:
         out.append(f"| {n:,} | {_med(b['cold_off'], 0)} | {_med(b['cold'], 0)} | {_med(b['cold'], 2)} | "
@@ -187,7 +187,7 @@ def report(rows: list[tuple[int, dict[str, Any], dict[str, Any], dict[str, Any] 
                    f"{_med(b['edit'], 1)} |")
     out += ["", "Targets (ratios of medians; wall time, then CPU time):", ""]
     for n, b, _, _ in rows:
-        def m(kind: str, i: int) -> float:
+        def m(kind: str, i: int, b: dict[str, Any] = b) -> float:
             return statistics.median(v[i] for v in b[kind])
         out.append(f"- {n:,} plans: one-plan edit / cold = {m('edit', 0) / m('cold', 0):.0%} wall, "
                    f"{m('edit', 1) / m('cold', 1):.0%} CPU (target ≤ 25%); search stage / cold = "
@@ -197,15 +197,15 @@ def report(rows: list[tuple[int, dict[str, Any], dict[str, Any], dict[str, Any] 
         out.append(f"| {n:,} | {idx['records']:,} | {idx['files']:,} | {idx['size'] / 1024:.0f} KiB |")
     out += ["", "## Queries in the browser", "",
             f"Queries: {', '.join(QUERIES)}. Time from submitting the query to its results shown, in the page.",
-            "", "| plans | first query of a page (median) | after the first: median | max | "
-            "bytes for one query on a fresh page: median | max | queries |",
+            "", ("| plans | first query of a page (median) | after the first: median | max | "
+            "bytes for one query on a fresh page: median | max | queries |"),
             "|---:|---:|---:|---:|---:|---:|---:|"]
     for n, _, _, q in rows:
         if q:
             out.append(f"| {n:,} | {q['first']:.0f} ms | {q['after']:.0f} ms | {q['after_max']:.0f} ms | "
                        f"{q['bytes'] / 1024:.0f} KiB | {q['bytes_max'] / 1024:.0f} KiB | {q['queries']} |")
-    out += ["", "Recall (from file://, every result page loaded): plans whose published source file holds every "
-            "term, found, and found without them:", ""]
+    out += ["", ("Recall (from file://, every result page loaded): plans whose published source file holds every "
+            "term, found, and found without them:"), ""]
     for n, _, _, q in rows:
         for query, want, found, extra in (q or {}).get("recall", []):
             out.append(f"- {n:,} plans, {query}: {want} holding, {found} found, {extra} wrongly found")
