@@ -472,6 +472,24 @@ def test_a_damaged_or_foreign_pass_is_ignored(small_project: Path, tmp_path: Pat
     assert_as_cold(root, out, tmp_path / "cold")
 
 
+def test_an_index_kept_by_another_plangen_is_written_again(small_project: Path, tmp_path: Path) -> None:
+    """After an upgrade the kept index (of the same plans) is of another format: the next build keeps
+    it in its own, so the build after that reuses it."""
+    root, out = small_project, tmp_path / "site"
+    build_ok(root, out)
+    index_file = root / CACHE_DIR / lastpass.INDEX_FILE
+    index = json.loads(index_file.read_text("utf-8"))
+    index_file.write_text(json.dumps({**index, "format": "0.0.0/3"}, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    _edit_nth(root, 1)
+    build_ok(root, out)
+    assert lastpass.load(root / CACHE_DIR, out) is not None
+    _edit_nth(root, 2)
+    kept = index_file.stat().st_mtime_ns
+    again = build_ok(root, out)
+    assert index_file.stat().st_mtime_ns == kept and 4 <= again.rendered <= 5
+    assert_as_cold(root, out, tmp_path / "cold")
+
+
 def test_without_the_record_of_the_output_folder_the_pass_is_not_used(small_project: Path, tmp_path: Path) -> None:
     """The kept pass trusts the output folder; with no stamp saying it is as the last build left it
     (stamp.json gone), every file is checked again, and a file deleted by hand comes back."""

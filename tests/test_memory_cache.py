@@ -17,6 +17,7 @@ from plangen.build import build
 from plangen.cache import BuildCache, plan_from_json, plan_json
 from plangen.model import Plan
 from plangen.parallel import may_fork
+from plangen.plancodec import plan_from_json_on_use
 from plangen.project import Parsed, parse_each
 from plangen.sources import Source, read_source
 
@@ -65,6 +66,17 @@ def test_every_plan_round_trips_and_equal_values_are_shared(project: Path) -> No
     for p in back:  # one object for each repeated name
         assert issuers.setdefault(p.issuer, p.issuer) is p.issuer
     assert len(issuers) < len(back)
+
+
+def test_a_plan_read_back_on_use_is_equal_to_the_plan_both_ways(project: Path) -> None:
+    plans = [p.plan for p in parse_each(_sources(project)) if p.plan is not None]
+    shared: dict[object, object] = {}
+    back = [plan_from_json_on_use(json.loads(json.dumps(plan_json(p), ensure_ascii=False)), shared) for p in plans]
+    assert all(isinstance(p, Plan) for p in back)
+    assert [p.slug for p in back] == [p.slug for p in plans]
+    assert plans == back and back == plans  # (before and after its fields are decoded)
+    assert {hash(p) for p in back} == {hash(p) for p in plans}
+    assert [replace(p, title="x") for p in back] == [replace(p, title="x") for p in plans]
 
 
 def test_plans_parsed_here_or_in_worker_processes_are_the_same_and_keep_no_data(project: Path) -> None:
@@ -136,7 +148,7 @@ def test_an_entry_edited_by_hand_is_not_trusted(project: Path, tmp_path: Path) -
     assert "手工改过的标题" not in pages and title in pages
 
 
-@pytest.mark.parametrize("damage", ["format-1", "model", "plan-shape", "plan-type", "other-file"])
+@pytest.mark.parametrize("damage", ["format-1", "model", "plan-shape", "header-type", "other-file"])
 def test_an_old_or_damaged_cache_is_ignored(project: Path, tmp_path: Path, damage: str) -> None:
     build_ok(project, tmp_path / "site")
     file = _cache_file(project)
@@ -149,12 +161,30 @@ def test_an_old_or_damaged_cache_is_ignored(project: Path, tmp_path: Path, damag
         doc["model"] = "0" * 64
     elif damage == "plan-shape":
         item["plan"] = item["plan"][:-1]
-    elif damage == "plan-type":
-        item["plan"][1] = 7  # a title that is no text
+    elif damage == "header-type":
+        item["plan"][0] = 7  # a slug that is no text (read when the cache is loaded)
     else:
         doc["parsed"]["plans/elsewhere.yaml"] = doc["parsed"].pop(path)
     _write(file, doc)
     assert cache_store.load(project).parsed == {}
+
+
+def test_a_cached_plan_that_does_not_decode_when_first_read_is_parsed_again(project: Path, tmp_path: Path) -> None:
+    """Most of a cached plan is decoded when first read: an entry whose check holds but whose title
+    is no text is found then, and the build is made again without the cache, with the right pages."""
+    out = tmp_path / "site"
+    build_ok(project, out)
+    file = _cache_file(project)
+    doc = _read(file)
+    path, item = next((k, v) for k, v in doc["parsed"].items() if v["plan"] is not None)
+    title = item["plan"][1]
+    item["plan"][1] = 7  # a title that is no text
+    _write(file, doc)
+    assert path in cache_store.load(project).parsed  # (only the header is read at once)
+    shutil.rmtree(out)
+    build_ok(project, out)
+    assert title in (out / "plans" / f"{item['slug']}.html").read_text("utf-8")
+    assert path in cache_store.load(project).parsed  # saved again, whole
 
 
 def test_a_plan_with_values_of_other_types_is_not_saved(project: Path, tmp_path: Path,

@@ -101,7 +101,11 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
             # most objects a build makes live until it ends (plans, index, pages' data): the collector
             # need not walk the young ones every 700 allocations (docs/architecture.md, "Processes")
             gc.set_threshold(YOUNG_COLLECTED_AFTER, *thresholds[1:])
-            return _build(options, root, progress, cache, started)
+            try:
+                return _build(options, root, progress, cache, started)
+            except cache_store.Undecodable:  # a plan of the saved cache did not decode when first read
+                cache_store.forget_saved(root)
+                return _build(options, root, progress, cache, started)
         except OSError as exc:  # the output folder or the cache cannot be read or written
             return _unwritable(options, load_config(root)[0], exc)
         finally:

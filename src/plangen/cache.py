@@ -29,12 +29,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .crosscheck import LinkMemo
+from .crosscheck import LinkMemo, linked
 from .feeds import FeedMemo
 from .memo import ByIdentity
 from .model import Plan
 from .parallel import share
-from .plancodec import model_print, plan_from_json, plan_json
+from .plancodec import Undecodable, model_print, plan_from_json, plan_from_json_on_use, plan_json
 from .prints import digest
 from .problems import Problem, as_dict, from_dict
 from .project import Parsed, Project, ReadOptions, parse_source, read_file
@@ -49,7 +49,8 @@ if TYPE_CHECKING:
     from .search_index import IndexState
 
 CACHE_FILE = "build.jsonl"
-__all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "digest", "load", "plan_from_json", "plan_json", "save"]
+__all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "Undecodable", "digest", "forget_saved", "load",
+           "plan_from_json", "plan_json", "save"]
 PARALLEL_PARSE_FROM = 200  # files to parse; below this, starting worker processes costs more than it saves
 RACY_NS = 2_000_000_000  # a file changed this recently is read again even if its status looks the same
 
@@ -61,6 +62,7 @@ class _Entry:
     text: str = ""  # the text parsed, when it came from this process (compared by identity: no hashing)
     line: str = ""  # its line of the saved cache, as loaded or as a parse worker made it: saved as it is
     summary: str = ""  # the plan's summary print (summary.py), made when it was parsed
+    links: tuple[str, ...] = ()  # the slugs its bodies link to with `plan:` (crosscheck.py), made when it was parsed
 
 
 Status = tuple[int, int, int, int, int, str, str, ReadOptions]
@@ -107,9 +109,10 @@ class BuildCache:
                 entry.text = source.text
                 self.parsed[source.path] = entry
                 known = entry.parsed
-            summary = self.parsed[source.path].summary
-            if known.plan is not None and summary:
-                self.summaries.put(known.plan, summary)
+            entry = self.parsed[source.path]
+            if known.plan is not None and entry.summary:  # (what the checks and the index need of a plan)
+                self.summaries.put(known.plan, entry.summary)
+                self.links.linked.put(known.plan, entry.links)
             parsed.append(known)
         return parsed
 
@@ -269,7 +272,8 @@ def _parse_in_this_process(source: Source) -> _Entry:
     parsed = parse_source(source)
     entry = _Entry(digest(source.path, source.kind, source.text),
                    _cache_entry(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed)),
-                   summary=summary_print(parsed.plan) if parsed.plan is not None else "")
+                   summary=summary_print(parsed.plan) if parsed.plan is not None else "",
+                   links=linked(parsed.plan) if parsed.plan is not None else ())
     with contextlib.suppress(TypeError):  # a plan whose values do not fit the model's types: never saved
         entry.line = entry_line(source.path, _parsed_to_json(entry))
     return entry
@@ -291,7 +295,7 @@ def _from_worker(source: Source, sent: str | _Entry, shared: dict[Any, Any]) -> 
         return sent
     path, item = json.loads(sent.partition(" ")[2])
     parsed = _parsed_from_json(path, item, shared)
-    return _Entry(item["hash"], replace(parsed, source=source), line=sent, summary=str(item.get("summary", "")))
+    return _Entry(item["hash"], replace(parsed, source=source), line=sent, summary=_summary(item), links=_links(item))
 
 
 def load(root: Path) -> BuildCache:
@@ -309,11 +313,17 @@ def load(root: Path) -> BuildCache:
                 if entry is not None:
                     path, item = entry
                     cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, shared),
-                                               summary=str(item.get("summary", "")),
+                                               summary=_summary(item), links=_links(item),
                                                line=line if line.endswith("\n") else line + "\n")
         return cache
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return BuildCache()
+
+
+def forget_saved(root: Path) -> None:
+    """Remove the saved cache (one of its plans did not decode: plancodec.Undecodable)."""
+    with contextlib.suppress(OSError):
+        (root / CACHE_DIR / CACHE_FILE).unlink()
 
 
 def _checked(line: str) -> tuple[str, dict[str, Any]] | None:
@@ -366,7 +376,19 @@ def _parsed_to_json(entry: _Entry) -> dict[str, Any]:
         "slug_mark": list(mark) if mark else None,
         "problems": [as_dict(x) for x in p.problems],
         "summary": entry.summary,
+        "links": list(entry.links),
     }
+
+
+def _summary(item: dict[str, Any]) -> str:
+    return str(item["summary"])
+
+
+def _links(item: dict[str, Any]) -> tuple[str, ...]:
+    links = item["links"]
+    if type(links) is not list or not all(type(slug) is str for slug in links):
+        raise TypeError("a cached plan's links are slugs")
+    return tuple(links)
 
 
 def _parsed_from_json(path: str, item: dict[str, Any], shared: dict[Any, Any]) -> Parsed:
@@ -375,7 +397,7 @@ def _parsed_from_json(path: str, item: dict[str, Any], shared: dict[Any, Any]) -
         raise TypeError("a cached plan's path, kind and slug are text")
     source = Source(path, "", "yaml" if kind == "yaml" else "markdown")  # the text itself is read from disk on every build
     problems = tuple(from_dict(x) for x in item["problems"])
-    plan = plan_from_json(item["plan"], shared) if item["plan"] is not None else None
+    plan = plan_from_json_on_use(item["plan"], shared) if item["plan"] is not None else None
     if plan is not None and (plan.source, plan.kind) != (path, kind):
         raise ValueError("a cached plan names another file")
     mark = item["slug_mark"]

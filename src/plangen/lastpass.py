@@ -64,10 +64,13 @@ def forget(folder: Path) -> None:
 
 
 def _kept_index_key(folder: Path) -> str | None:
+    """The key of the index kept, when it is of this format (an index of another plangen is written again)."""
     try:
         with open(folder / INDEX_FILE, "rb") as f:
-            head = f.read(200).decode("utf-8", "replace")
+            head = f.read(300).decode("utf-8", "replace")
     except OSError:
+        return None
+    if not head.startswith(json.dumps({"format": FORMAT}, ensure_ascii=False, separators=(",", ":"))[:-1] + ","):
         return None
     marker = '"key":"'
     at = head.find(marker)

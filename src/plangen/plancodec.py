@@ -35,6 +35,63 @@ def plan_from_json(value: Any, shared: dict[Any, Any]) -> Plan:
     return plan
 
 
+def plan_from_json_on_use(value: Any, shared: dict[Any, Any]) -> Plan:
+    """The plan `plan_json` gave, with only the fields the checks across plans read decoded now
+    (`HEADER`); the others are decoded from `value` when one of them is first read. An edit rebuilds
+    a few plans' pages, so most plans of the cache are never decoded in full
+    (docs/architecture.md, "The build cache"). Raises TypeError or ValueError on a value that is not
+    such a plan's (at once for the header, else when the rest is decoded)."""
+    if type(value) is not list or len(value) != len(_PLAN_FIELDS):
+        raise TypeError("not a plan")
+    plan = object.__new__(_PlanOnUse)
+    for at in _HEADER_AT:
+        name, decode = _PLAN_FIELDS[at]
+        object.__setattr__(plan, name, decode(value[at], shared))
+    object.__setattr__(plan, "_rest", (value, shared))
+    return plan
+
+
+class Undecodable(Exception):
+    """A plan read back from the build cache whose other fields do not decode when first read: its
+    entry passed its check but was not written by plangen. The build is made again without the cache."""
+
+
+HEADER = ("slug", "status", "source", "kind", "tags", "category")  # decoded when a plan is read back
+
+
+class _PlanOnUse(Plan):
+    """A plan read back from the build cache whose fields outside `HEADER` are set when one of them
+    is first read: reading an unset field of a slotted class asks `__getattr__`. It is a `Plan` in
+    every other way, and equal to a `Plan` of the same fields."""
+
+    __slots__ = ("_rest",)
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _PLAN_NAMES:
+            raise AttributeError(name)
+        value, shared = object.__getattribute__(self, "_rest")
+        try:
+            rest = [(field_name, decode(value[at], shared)) for at, (field_name, decode) in enumerate(_PLAN_FIELDS)
+                    if at not in _HEADER_AT]
+        except (TypeError, ValueError) as exc:
+            raise Undecodable(self.source) from exc
+        for field_name, decoded in rest:
+            object.__setattr__(self, field_name, decoded)
+        object.__delattr__(self, "_rest")
+        return object.__getattribute__(self, name)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return _compared(self) == _compared(other)
+
+    __hash__ = Plan.__hash__
+
+
+def _compared(plan: Plan) -> tuple[Any, ...]:
+    return tuple(getattr(plan, f.name) for f in fields(Plan) if f.compare)
+
+
 def model_print() -> str:
     """The model's shape (each value's fields and their types): a cache of another shape is not read."""
     return _MODEL_PRINT
@@ -103,6 +160,7 @@ def _record(cls: type, made: _Codecs) -> tuple[_Encoder, _Decoder]:
     codecs = [_codec(hints[name], made) for name in names]
     pairs = list(zip(names, [c[0] for c in codecs], strict=True))
     decoders = [c[1] for c in codecs]
+    _FIELDS[cls] = tuple(zip(names, decoders, strict=True))
     keep_one = cls is not Plan  # a plan is one object per parse (values are kept by its identity)
 
     def enc(v: Any) -> Any:
@@ -124,6 +182,9 @@ def _shape(cls: type) -> str:
     return f"{cls.__name__}(" + ",".join(f"{f.name}:{hints[f.name]}" for f in fields(cls)) + ")"
 
 
+_FIELDS: dict[type, tuple[tuple[str, _Decoder], ...]] = {}  # each model type's fields with their decoders (filled once, below)
+
+
 def _codecs() -> MappingProxyType[Any, tuple[_Encoder, _Decoder]]:
     made: _Codecs = {}
     _codec(Plan, made)
@@ -133,3 +194,6 @@ def _codecs() -> MappingProxyType[Any, tuple[_Encoder, _Decoder]]:
 _CODECS = _codecs()
 _MODEL_PRINT = hashlib.sha256("\0".join(sorted(_shape(t) for t in _CODECS if isinstance(t, type) and is_dataclass(t)))
                               .encode()).hexdigest()
+_PLAN_FIELDS = _FIELDS[Plan]
+_PLAN_NAMES = frozenset(name for name, _ in _PLAN_FIELDS)
+_HEADER_AT = frozenset(at for at, (name, _) in enumerate(_PLAN_FIELDS) if name in HEADER)

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import __version__
 
 CACHE_DIR = ".plangen-cache"
-FORMAT = f"{__version__}/4"  # 3: one store, every entry checked against its source's hash; 4: problems with their message key
+FORMAT = f"{__version__}/5"  # 3: one store, every entry checked against its source's hash; 4: problems with their message key; 5: plans' links
 TMP_SUFFIX = ".plangen-tmp"
 
 
