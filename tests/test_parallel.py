@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ from sitecheck import read_tree
 
 from plangen.build import BuildOptions, build
 from plangen.history import parallel_map
-from plangen.parallel import fork_exists, may_fork, share, threads
+from plangen.index import build_index
+from plangen.parallel import alongside, fork_exists, if_apart, may_fork, share, threads
+from plangen.workspace import load_workspace
 
 pytestmark = pytest.mark.skipif(not fork_exists() or not os.path.isdir("/proc"),
                                 reason="needs fork (and /proc to see workers)")
@@ -106,6 +109,37 @@ def test_every_item_once_shared_with_a_worker_and_own_items_only_here() -> None:
     pids = {pid for _, pid in got.values()}
     assert MAIN in pids and len(pids) == 2  # this process and one worker both did some
     assert got[300][1] == got[301][1] == MAIN
+
+
+def _slowly_here() -> int:
+    time.sleep(0.3)  # (a task this quick is over before a worker starts: then this process takes the other too)
+    return os.getpid()
+
+
+def test_alongside_runs_one_task_in_a_worker_while_this_process_runs_the_other() -> None:
+    there, here = alongside(os.getpid, _slowly_here, worth_forking=True)
+    assert here == MAIN and there != MAIN
+    assert alongside(os.getpid, os.getpid, worth_forking=False) == (MAIN, MAIN)
+
+
+def test_work_that_pays_only_apart_is_skipped_where_no_worker_may_fork(another_thread: Another) -> None:
+    assert if_apart(os.getpid, os.getpid, worth_forking=True) == (None, MAIN)  # (another thread runs)
+    assert if_apart(os.getpid, os.getpid, worth_forking=False) == (None, MAIN)
+
+
+def test_work_that_pays_only_apart_is_done_by_a_worker_in_a_lone_process() -> None:
+    there, here = if_apart(os.getpid, _slowly_here, worth_forking=True)
+    assert here == MAIN and there not in (None, MAIN)
+
+
+def test_the_index_made_with_its_related_plans_found_apart_is_the_same(tmp_path: Path) -> None:
+    ws = load_workspace(generated(tmp_path / "p", 60, seed=4))
+    apart = partial(alongside, worth_forking=True)
+    with watching() as seen:
+        forked = build_index(ws.project.plans, ws.registry, apart)
+    assert seen.forks == 1
+    assert forked == build_index(ws.project.plans, ws.registry)
+    assert any(forked.related.values())
 
 
 def test_a_small_batch_or_one_core_stays_in_this_process() -> None:

@@ -32,7 +32,7 @@ from .cache import BuildCache, digest
 from .config import CONFIG_NAME, Config, cache_refusal, load_config
 from .history import HistoryResult, PlanHistory, read_history
 from .index import Index
-from .jobs import PARALLEL_FROM, all_jobs, make_all, redone_jobs, render_site, run_jobs, site_jobs, stage_all
+from .jobs import PARALLEL_FROM, all_jobs_and_cards, make_all, redone_jobs, render_site, run_jobs, site_jobs, stage_all
 from .model import Plan
 from .names import Registry
 from .output import MANIFEST, SiteWriter, WriteStats, read_manifest, refusal
@@ -378,7 +378,7 @@ def _make(site: _Site, info: SiteInfo, writer: SiteWriter | publish.Publication,
         jobs = {**same.jobs, **redone}
         dirty = [j for j in redone.values() if cache.outputs.get(j.path) != j.fingerprint]
     else:
-        jobs = all_jobs(inputs, cited)
+        jobs = all_jobs_and_cards(inputs, cited)
         dirty = [j for j in jobs.values() if not reuse.is_current(j, cache.outputs, out)]
     theme = asset_files(ws.config.templates_dir)
     prepare = lambda: inputs.renderer.prepare(index.plans)  # (the theme and the cards, before forking)

@@ -16,7 +16,7 @@ from .history import PlanHistory
 from .index import Index
 from .model import Plan
 from .pages import ALL, Cited, Page, cited_with, home, list_pages, plan_page
-from .parallel import may_fork, share
+from .parallel import if_apart, may_fork, share
 from .render import SiteInfo
 from .reuse import Built, Inputs, Job, changed_plans, changed_templates, inputs_of, page_fingerprint, source_date_epoch
 from .theme import asset_files
@@ -50,6 +50,20 @@ def all_jobs(inputs: Inputs, cited: Cited) -> dict[str, Job]:
     jobs += feed_jobs(inputs)
     jobs += _bounded_jobs(inputs, [j.path for j in jobs])
     return {j.path: j for j in jobs}
+
+
+CARDS_APART_FROM = 500  # plans; from here a worker makes their cards while this process plans the outputs
+
+
+def all_jobs_and_cards(inputs: Inputs, cited: Cited) -> dict[str, Job]:
+    """Every output file's job; meanwhile, where another process may work, every plan's card is made
+    by it (the pages that list plans need them all, and they would otherwise be made here first)."""
+    renderer = inputs.renderer
+    cards, jobs = if_apart(lambda: renderer.rooted_cards(inputs.index.plans), lambda: all_jobs(inputs, cited),
+                                    worth_forking=len(inputs.index.plans) >= CARDS_APART_FROM)
+    if cards is not None:
+        renderer.keep_cards(cards)
+    return jobs
 
 
 def _bounded_jobs(inputs: Inputs, paths: list[str]) -> list[Job]:

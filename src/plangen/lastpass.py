@@ -3,7 +3,7 @@
 `plangen serve` keeps the last build's index and the fingerprints of what every page is made from
 in memory, so that a save which changes only some plans' text redoes just those plans' files
 (build._update). A new `plangen build` process has no memory of the last one, so the last build
-leaves the same facts here: the index (as plain JSON, index.index_to_json), the digest of every
+leaves the same facts here: the index (as plain JSON, index_json.index_to_json), the digest of every
 plan's summary it was made from, the shape of the site, every plan's text print, the template
 prints, and the files of the output folder. The next build uses them only when its own shape is
 the same (the same plans, summaries, settings and history) and no output file was touched since;

@@ -79,6 +79,25 @@ def in_order(fn: Callable[[T], R], items: Sequence[T], smallest: int, workers: i
     return [made[i] for i in range(len(items))]
 
 
+def alongside(there: Callable[[], R], here: Callable[[], T], worth_forking: bool) -> tuple[R, T]:
+    """(there(), here()): `there` in a forked worker while this process computes `here`, when it is
+    `worth_forking` and `share` may fork; else one after the other in this process."""
+    made = dict(share(_call, [there], 1 if worth_forking else 2, own=[here]))
+    return made[0], made[1]
+
+
+def if_apart(there: Callable[[], R], here: Callable[[], T], worth_forking: bool) -> tuple[R | None, T]:
+    """(there(), here()) with `there` run by a forked worker meanwhile, when it is `worth_forking` and
+    `share` may fork; else (None, here()): `there` is work that pays only when another core does it."""
+    if not (worth_forking and may_fork() and (os.cpu_count() or 1) > 1):
+        return None, here()
+    return alongside(there, here, worth_forking)
+
+
+def _call(task: Callable[[], Any]) -> Any:
+    return task()
+
+
 class _Failed:
     """An exception raised in a worker, sent back to be raised again here."""
 

@@ -160,7 +160,6 @@ def _record(cls: type, made: _Codecs) -> tuple[_Encoder, _Decoder]:
     codecs = [_codec(hints[name], made) for name in names]
     pairs = list(zip(names, [c[0] for c in codecs], strict=True))
     decoders = [c[1] for c in codecs]
-    _FIELDS[cls] = tuple(zip(names, decoders, strict=True))
     keep_one = cls is not Plan  # a plan is one object per parse (values are kept by its identity)
 
     def enc(v: Any) -> Any:
@@ -182,9 +181,6 @@ def _shape(cls: type) -> str:
     return f"{cls.__name__}(" + ",".join(f"{f.name}:{hints[f.name]}" for f in fields(cls)) + ")"
 
 
-_FIELDS: dict[type, tuple[tuple[str, _Decoder], ...]] = {}  # each model type's fields with their decoders (filled once, below)
-
-
 def _codecs() -> MappingProxyType[Any, tuple[_Encoder, _Decoder]]:
     made: _Codecs = {}
     _codec(Plan, made)
@@ -194,6 +190,6 @@ def _codecs() -> MappingProxyType[Any, tuple[_Encoder, _Decoder]]:
 _CODECS = _codecs()
 _MODEL_PRINT = hashlib.sha256("\0".join(sorted(_shape(t) for t in _CODECS if isinstance(t, type) and is_dataclass(t)))
                               .encode()).hexdigest()
-_PLAN_FIELDS = _FIELDS[Plan]
+_PLAN_FIELDS = tuple((f.name, _CODECS[typing.get_type_hints(Plan)[f.name]][1]) for f in fields(Plan))  # (name, decoder)
 _PLAN_NAMES = frozenset(name for name, _ in _PLAN_FIELDS)
 _HEADER_AT = frozenset(at for at, (name, _) in enumerate(_PLAN_FIELDS) if name in HEADER)

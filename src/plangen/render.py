@@ -233,6 +233,23 @@ class Renderer:
         for plan in plans:
             self.card(plan, link)
 
+    def rooted_cards(self, plans: Iterable[Plan]) -> RootedCards:
+        """Every plan's card as `_card_at` keeps it (made with _ROOT for the way up), for `keep_cards`
+        in another process: a worker makes them while this process plans the outputs (build.py)."""
+        link = self._links(urls.HOME)
+        for plan in plans:
+            if plan.slug not in self._rooted:
+                self._rooted[plan.slug] = self._rooted_card(plan, link)
+        return dict(self._rooted), self._marker
+
+    def keep_cards(self, made: RootedCards) -> None:
+        """The cards `rooted_cards` made, in this process (the same templates, index and site)."""
+        rooted, marker = made
+        if self._marker is None:
+            self._marker = marker
+        for slug, card in rooted.items():
+            self._rooted.setdefault(slug, card)
+
     def _links(self, page: str) -> Links:
         if self._ids.index is not self.index:
             self._ids = _Ids(self.index)
@@ -326,3 +343,4 @@ class Renderer:
 
 
 _PER_DEPTH, _PER_PAGE = 1, 2  # a card made for each folder depth, for each page (see Renderer._card_at)
+RootedCards = tuple[dict[str, "str | int"], "bool | None"]  # each plan's card with _ROOT, and whether _ROOT can be used

@@ -14,16 +14,18 @@ import operator
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import __version__, feeds, lastpass
+from . import __version__, feeds, lastpass, parallel
 from .cache import BuildCache, digest
 from .config import Config
 from .crosscheck import LinkMemo
 from .feeds import FeedMemo
 from .history import PlanHistory
-from .index import Index, build_index, index_from_json, index_to_json
+from .index import Index, build_index
+from .index_json import index_from_json, index_to_json
 from .memo import changed_positions
 from .model import Plan
 from .pages import ALL, Cited, Page
@@ -125,7 +127,7 @@ class Indexed:
 
 @dataclass(frozen=True, slots=True)
 class SavedIndex:
-    """An index kept by the last `plangen build` process (index.index_to_json), not yet read back."""
+    """An index kept by the last `plangen build` process (index_json.index_to_json), not yet read back."""
 
     doc: dict[str, Any]
 
@@ -136,6 +138,9 @@ def is_current(job: Job, outputs: dict[str, str], out: Path) -> bool:
 
 
 # --- the index ------------------------------------------------------------------------------------
+
+RELATED_APART_FROM = 500  # plans; from here a worker finds the related plans while this process makes the rest
+
 
 def index_of(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
     """build_index, or the last build's index holding these plan objects when no summary changed
@@ -152,7 +157,8 @@ def index_of(plans: list[Plan], ws: Workspace, cache: BuildCache) -> Index:
     found: Index | None = None
     if kept is not None and kept[0] == key:  # the same summaries: the last index, with these plan objects
         found = _with_plans(kept[1].index, plans) if isinstance(kept[1], Indexed) else _saved_index(kept[1], plans, ws)
-    index = found if found is not None else build_index(plans, ws.registry)
+    index = found if found is not None else build_index(plans, ws.registry, partial(
+        parallel.alongside, worth_forking=len(plans) >= RELATED_APART_FROM))
     cache.index = (key, Indexed(index, tuple(plans), ws.registry_text, {p.slug: i for i, p in enumerate(index.plans)}))
     return index
 
