@@ -155,9 +155,8 @@ def _unmade(*_: Any) -> Any:
 
 def _record(cls: type, made: _Codecs) -> tuple[_Encoder, _Decoder]:
     made[cls] = (_unmade, _unmade)  # (no model type contains itself)
-    hints = typing.get_type_hints(cls)
-    names = [f.name for f in fields(cls)]
-    codecs = [_codec(hints[name], made) for name in names]
+    names, hints = zip(*_field_hints(cls), strict=True)
+    codecs = [_codec(hint, made) for hint in hints]
     pairs = list(zip(names, [c[0] for c in codecs], strict=True))
     decoders = [c[1] for c in codecs]
     keep_one = cls is not Plan  # a plan is one object per parse (values are kept by its identity)
@@ -176,9 +175,14 @@ def _record(cls: type, made: _Codecs) -> tuple[_Encoder, _Decoder]:
     return enc, dec
 
 
-def _shape(cls: type) -> str:
+def _field_hints(cls: type) -> list[tuple[str, Any]]:
+    """Each field's name and type (its annotation evaluated once)."""
     hints = typing.get_type_hints(cls)
-    return f"{cls.__name__}(" + ",".join(f"{f.name}:{hints[f.name]}" for f in fields(cls)) + ")"
+    return [(f.name, hints[f.name]) for f in fields(cls)]
+
+
+def _shape(cls: type) -> str:
+    return f"{cls.__name__}(" + ",".join(f"{name}:{hint}" for name, hint in _field_hints(cls)) + ")"
 
 
 def _codecs() -> MappingProxyType[Any, tuple[_Encoder, _Decoder]]:
@@ -190,6 +194,6 @@ def _codecs() -> MappingProxyType[Any, tuple[_Encoder, _Decoder]]:
 _CODECS = _codecs()
 _MODEL_PRINT = hashlib.sha256("\0".join(sorted(_shape(t) for t in _CODECS if isinstance(t, type) and is_dataclass(t)))
                               .encode()).hexdigest()
-_PLAN_FIELDS = tuple((f.name, _CODECS[typing.get_type_hints(Plan)[f.name]][1]) for f in fields(Plan))  # (name, decoder)
+_PLAN_FIELDS = tuple((name, _CODECS[hint][1]) for name, hint in _field_hints(Plan))  # (name, decoder)
 _PLAN_NAMES = frozenset(name for name, _ in _PLAN_FIELDS)
 _HEADER_AT = frozenset(at for at, (name, _) in enumerate(_PLAN_FIELDS) if name in HEADER)

@@ -103,9 +103,10 @@ _HASHED_LIMIT = 1 << 30
 
 def outputs_of(out: Path, paths: list[str]) -> dict[str, tuple[int, int]]:
     found = {}
+    base = os.fspath(out) + os.sep  # (tens of thousands of files: no Path object for each)
     for path in paths:
         try:
-            st = os.stat(out / path)
+            st = os.stat(base + path)
         except OSError:
             continue
         found[path] = (st.st_size, st.st_mtime_ns)
