@@ -17,7 +17,7 @@ from plangen.build import build
 from plangen.cache import BuildCache, plan_from_json, plan_json
 from plangen.model import Plan
 from plangen.parallel import may_fork
-from plangen.plancodec import plan_from_json_on_use
+from plangen.plancodec import plan_from_json_on_use, plan_head_json
 from plangen.project import Parsed, parse_each
 from plangen.sources import Source, read_source
 
@@ -71,7 +71,8 @@ def test_every_plan_round_trips_and_equal_values_are_shared(project: Path) -> No
 def test_a_plan_read_back_on_use_is_equal_to_the_plan_both_ways(project: Path) -> None:
     plans = [p.plan for p in parse_each(_sources(project)) if p.plan is not None]
     shared: dict[object, object] = {}
-    back = [plan_from_json_on_use(json.loads(json.dumps(plan_json(p), ensure_ascii=False)), shared) for p in plans]
+    back = [plan_from_json_on_use(json.loads(json.dumps(plan_head_json(p))), json.dumps(plan_json(p), ensure_ascii=False),
+                                  shared) for p in plans]
     assert all(isinstance(p, Plan) for p in back)
     assert [p.slug for p in back] == [p.slug for p in plans]
     assert plans == back and back == plans  # (before and after its fields are decoded)
@@ -119,8 +120,15 @@ def _read(file: Path) -> dict[str, Any]:
     """The saved cache as one document: its head, and its entries under "parsed"."""
     head, *lines = file.read_text("utf-8").splitlines()
     doc: dict[str, Any] = json.loads(head)
-    doc["parsed"] = dict(json.loads(line.partition(" ")[2]) for line in lines)
+    doc["parsed"] = dict(_entry(line) for line in lines)
     return doc
+
+
+def _entry(line: str) -> tuple[str, dict[str, Any]]:
+    """(path, entry) of a saved line `<check> [path, entry without its plan]<tab><plan>`."""
+    head, _, plan = line.partition(" ")[2].partition("\t")
+    path, item = json.loads(head)
+    return path, {**item, "plan": json.loads(plan)}
 
 
 def _write(file: Path, doc: dict[str, Any]) -> None:
@@ -135,11 +143,11 @@ def test_an_entry_edited_by_hand_is_not_trusted(project: Path, tmp_path: Path) -
     build_ok(project, out)
     file = _cache_file(project)
     head, *lines = file.read_text("utf-8").splitlines()
-    check, _, rest = lines[0].partition(" ")
-    path, item = json.loads(rest)
+    check = lines[0].partition(" ")[0]
+    path, item = _entry(lines[0])
     title = item["plan"][1]
     item["plan"][1] = "手工改过的标题"  # well formed, but its check no longer holds
-    lines[0] = check + " " + json.dumps([path, item], ensure_ascii=False, separators=(",", ":"))
+    lines[0] = check + " " + cache_store.entry_line(path, item).partition(" ")[2].rstrip("\n")
     file.write_text("\n".join([head, *lines]) + "\n", "utf-8")
     assert path not in cache_store.load(project).parsed
     shutil.rmtree(out)
@@ -148,7 +156,7 @@ def test_an_entry_edited_by_hand_is_not_trusted(project: Path, tmp_path: Path) -
     assert "手工改过的标题" not in pages and title in pages
 
 
-@pytest.mark.parametrize("damage", ["format-1", "model", "plan-shape", "header-type", "other-file"])
+@pytest.mark.parametrize("damage", ["format-1", "model", "header-shape", "header-type", "other-file"])
 def test_an_old_or_damaged_cache_is_ignored(project: Path, tmp_path: Path, damage: str) -> None:
     build_ok(project, tmp_path / "site")
     file = _cache_file(project)
@@ -159,26 +167,33 @@ def test_an_old_or_damaged_cache_is_ignored(project: Path, tmp_path: Path, damag
         item["data"] = {"title": "x"}
     elif damage == "model":  # written when the model had another shape
         doc["model"] = "0" * 64
-    elif damage == "plan-shape":
-        item["plan"] = item["plan"][:-1]
+    elif damage == "header-shape":  # (the fields read when the cache is loaded)
+        item["head"] = item["head"][:-1]
     elif damage == "header-type":
-        item["plan"][0] = 7  # a slug that is no text (read when the cache is loaded)
+        item["head"][0] = 7  # a slug that is no text
     else:
         doc["parsed"]["plans/elsewhere.yaml"] = doc["parsed"].pop(path)
     _write(file, doc)
     assert cache_store.load(project).parsed == {}
 
 
-def test_a_cached_plan_that_does_not_decode_when_first_read_is_parsed_again(project: Path, tmp_path: Path) -> None:
-    """Most of a cached plan is decoded when first read: an entry whose check holds but whose title
-    is no text is found then, and the build is made again without the cache, with the right pages."""
+@pytest.mark.parametrize("damage", ["title-type", "plan-shape", "not-json"])
+def test_a_cached_plan_that_does_not_decode_when_first_read_is_parsed_again(project: Path, tmp_path: Path,
+                                                                             damage: str) -> None:
+    """Most of a cached plan is decoded when first read: an entry whose check holds but whose plan
+    does not decode is found then, and the build is made again without the cache, with the right pages."""
     out = tmp_path / "site"
     build_ok(project, out)
     file = _cache_file(project)
     doc = _read(file)
     path, item = next((k, v) for k, v in doc["parsed"].items() if v["plan"] is not None)
     title = item["plan"][1]
-    item["plan"][1] = 7  # a title that is no text
+    if damage == "title-type":
+        item["plan"][1] = 7  # a title that is no text
+    elif damage == "plan-shape":
+        item["plan"] = item["plan"][:-1]
+    else:
+        item["plan"] = "[not json"  # (written as a string: its JSON holds the quotes, read as text then)
     _write(file, doc)
     assert path in cache_store.load(project).parsed  # (only the header is read at once)
     shutil.rmtree(out)

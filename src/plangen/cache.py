@@ -34,7 +34,7 @@ from .feeds import FeedMemo
 from .memo import ByIdentity
 from .model import Plan
 from .parallel import share
-from .plancodec import Undecodable, model_print, plan_from_json, plan_from_json_on_use, plan_json
+from .plancodec import Undecodable, model_print, plan_from_json, plan_from_json_on_use, plan_head_json, plan_json
 from .prints import digest
 from .problems import Problem, as_dict, from_dict
 from .project import Parsed, Project, ReadOptions, parse_source, read_file
@@ -293,8 +293,8 @@ def _cache_entry(source: Source, plan: Plan | None, problems: tuple[Problem, ...
 def _from_worker(source: Source, sent: str | _Entry, shared: dict[Any, Any]) -> _Entry:
     if isinstance(sent, _Entry):
         return sent
-    path, item = json.loads(sent.partition(" ")[2])
-    parsed = _parsed_from_json(path, item, shared)
+    path, item, plan = _entry_parts(sent.rstrip("\n").partition(" ")[2])  # (made by this build's worker)
+    parsed = _parsed_from_json(path, item, plan, shared)
     return _Entry(item["hash"], replace(parsed, source=source), line=sent, summary=_summary(item), links=_links(item))
 
 
@@ -311,8 +311,8 @@ def load(root: Path) -> BuildCache:
             for line in f:
                 entry = _checked(line)
                 if entry is not None:
-                    path, item = entry
-                    cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, shared),
+                    path, item, plan = entry
+                    cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, plan, shared),
                                                summary=_summary(item), links=_links(item),
                                                line=line if line.endswith("\n") else line + "\n")
         return cache
@@ -326,15 +326,21 @@ def forget_saved(root: Path) -> None:
         (root / CACHE_DIR / CACHE_FILE).unlink()
 
 
-def _checked(line: str) -> tuple[str, dict[str, Any]] | None:
-    """A saved entry, `<sha256 of the rest> [path, entry]`, when its check holds."""
+def _checked(line: str) -> tuple[str, dict[str, Any], str] | None:
+    """A saved entry (see `entry_line`) when its check holds: its path, the rest of its entry, and
+    its plan as JSON text, not read yet."""
     check, _, rest = line.rstrip("\n").partition(" ")
     if hashlib.sha256(rest.encode("utf-8")).hexdigest() != check:
         return None
-    path, item = json.loads(rest)
-    if not isinstance(path, str) or not isinstance(item, dict):
-        raise TypeError("a cache entry is a path and an object")
-    return path, item
+    return _entry_parts(rest)
+
+
+def _entry_parts(rest: str) -> tuple[str, dict[str, Any], str]:
+    head, tab, plan = rest.partition("\t")
+    path, item = json.loads(head)
+    if not tab or not isinstance(path, str) or not isinstance(item, dict):
+        raise TypeError("a cache entry is a path, an object and a plan")
+    return path, item, plan
 
 
 def save(root: Path, cache: BuildCache) -> None:
@@ -357,7 +363,9 @@ def _document(cache: BuildCache) -> Iterator[str]:
 
 
 def entry_line(path: str, item: dict[str, Any]) -> str:
-    rest = _dumps([path, item])
+    """`<sha256 of the rest> [path, the entry but its plan]<tab><the plan>`: most of a line is its
+    plan, which a build reads only when the plan is used (a tab is never within compact JSON)."""
+    rest = _dumps([path, {k: v for k, v in item.items() if k != "plan"}]) + "\t" + _dumps(item["plan"])
     return f"{hashlib.sha256(rest.encode('utf-8')).hexdigest()} {rest}\n"
 
 
@@ -372,6 +380,7 @@ def _parsed_to_json(entry: _Entry) -> dict[str, Any]:
         "hash": entry.hash,
         "kind": p.source.kind,
         "plan": plan_json(p.plan) if p.plan else None,
+        "head": plan_head_json(p.plan) if p.plan else None,
         "slug": p.slug,
         "slug_mark": list(mark) if mark else None,
         "problems": [as_dict(x) for x in p.problems],
@@ -391,13 +400,13 @@ def _links(item: dict[str, Any]) -> tuple[str, ...]:
     return tuple(links)
 
 
-def _parsed_from_json(path: str, item: dict[str, Any], shared: dict[Any, Any]) -> Parsed:
+def _parsed_from_json(path: str, item: dict[str, Any], plan_text: str, shared: dict[Any, Any]) -> Parsed:
     kind = item["kind"]
     if not isinstance(path, str) or kind not in ("yaml", "markdown") or not isinstance(item["slug"], str):
         raise TypeError("a cached plan's path, kind and slug are text")
     source = Source(path, "", "yaml" if kind == "yaml" else "markdown")  # the text itself is read from disk on every build
     problems = tuple(from_dict(x) for x in item["problems"])
-    plan = plan_from_json_on_use(item["plan"], shared) if item["plan"] is not None else None
+    plan = plan_from_json_on_use(item["head"], plan_text, shared) if item["head"] is not None else None
     if plan is not None and (plan.source, plan.kind) != (path, kind):
         raise ValueError("a cached plan names another file")
     mark = item["slug_mark"]

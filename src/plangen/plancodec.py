@@ -5,6 +5,7 @@ module loads; a model of another shape gives another `model_print`, and its cach
 from __future__ import annotations
 
 import hashlib
+import json
 import types
 import typing
 from collections.abc import Callable
@@ -35,19 +36,24 @@ def plan_from_json(value: Any, shared: dict[Any, Any]) -> Plan:
     return plan
 
 
-def plan_from_json_on_use(value: Any, shared: dict[Any, Any]) -> Plan:
-    """The plan `plan_json` gave, with only the fields the checks across plans read decoded now
-    (`HEADER`); the others are decoded from `value` when one of them is first read. An edit rebuilds
-    a few plans' pages, so most plans of the cache are never decoded in full
-    (docs/architecture.md, "The build cache"). Raises TypeError or ValueError on a value that is not
-    such a plan's (at once for the header, else when the rest is decoded)."""
-    if type(value) is not list or len(value) != len(_PLAN_FIELDS):
-        raise TypeError("not a plan")
+def plan_head_json(plan: Plan) -> list[Any]:
+    """The plan's `HEADER` fields as `plan_json` writes them: what `plan_from_json_on_use` decodes at once."""
+    return [encode(getattr(plan, name)) for name, encode in _HEADER_ENCODERS]
+
+
+def plan_from_json_on_use(head: Any, rest: str, shared: dict[Any, Any]) -> Plan:
+    """The plan whose `plan_head_json` is `head` and whose `plan_json` is the JSON text `rest`, with
+    only the fields the checks across plans read decoded now (`HEADER`); the others are decoded
+    from `rest` when one of them is first read. An edit makes a few plans' pages again, so most
+    plans of the cache are never decoded in full (docs/architecture.md, "A plan read back from
+    `build.jsonl`"). Raises TypeError or ValueError on a head that is not such a plan's; a `rest`
+    that is not raises `Undecodable` when first read."""
+    if type(head) is not list or len(head) != len(HEADER):
+        raise TypeError("not a plan's header")
     plan = object.__new__(_PlanOnUse)
-    for at in _HEADER_AT:
-        name, decode = _PLAN_FIELDS[at]
-        object.__setattr__(plan, name, decode(value[at], shared))
-    object.__setattr__(plan, "_rest", (value, shared))
+    for (name, decode), value in zip(_HEADER_DECODERS, head, strict=True):
+        object.__setattr__(plan, name, decode(value, shared))
+    object.__setattr__(plan, "_rest", (rest, shared))
     return plan
 
 
@@ -69,8 +75,11 @@ class _PlanOnUse(Plan):
     def __getattr__(self, name: str) -> Any:
         if name not in _PLAN_NAMES:
             raise AttributeError(name)
-        value, shared = object.__getattribute__(self, "_rest")
+        text, shared = object.__getattribute__(self, "_rest")
         try:
+            value = json.loads(text)
+            if type(value) is not list or len(value) != len(_PLAN_FIELDS):
+                raise TypeError("not a plan")
             rest = [(field_name, decode(value[at], shared)) for at, (field_name, decode) in enumerate(_PLAN_FIELDS)
                     if at not in _HEADER_AT]
         except (TypeError, ValueError) as exc:
@@ -197,3 +206,5 @@ _MODEL_PRINT = hashlib.sha256("\0".join(sorted(_shape(t) for t in _CODECS if isi
 _PLAN_FIELDS = tuple((name, _CODECS[hint][1]) for name, hint in _field_hints(Plan))  # (name, decoder)
 _PLAN_NAMES = frozenset(name for name, _ in _PLAN_FIELDS)
 _HEADER_AT = frozenset(at for at, (name, _) in enumerate(_PLAN_FIELDS) if name in HEADER)
+_HEADER_DECODERS = tuple(_PLAN_FIELDS[at] for at in sorted(_HEADER_AT))
+_HEADER_ENCODERS = tuple((name, _CODECS[hint][0]) for name, hint in _field_hints(Plan) if name in HEADER)
