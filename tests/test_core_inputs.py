@@ -144,6 +144,14 @@ def test_symlink_outside_plans_folder_is_refused(project_dir, tmp_path) -> None:
     assert all(p.code == "duplicate-slug" for p in problems if p not in refused)  # inside link: a second copy
 
 
+def test_a_link_deep_in_the_plans_folder_is_refused_when_it_leads_outside(project_dir) -> None:
+    root = project_dir({"plans/a/b/good.yaml": GOOD, "secret.yaml": GOOD.replace("测试", "机密")})
+    (root / "plans" / "a" / "b" / "deep.yaml").symlink_to("../../../secret.yaml")
+    (root / "plans" / "a" / "near.yaml").symlink_to("b/good.yaml")
+    problems = load_project([root / "plans"], root, ReadOptions()).problems
+    assert [p.path for p in problems if p.code == "symlink-outside"] == ["plans/a/b/deep.yaml"]
+
+
 def test_linked_folder_leading_outside_is_refused(project_dir) -> None:
     root = project_dir({"plans/good.yaml": GOOD, "elsewhere/secret.yaml": GOOD})
     (root / "plans" / "more").symlink_to(root / "elsewhere", target_is_directory=True)

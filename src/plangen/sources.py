@@ -151,13 +151,29 @@ def file_name_problem(name: str, shown: str) -> Problem | None:
 
 
 def _outside(file: Path, folder: Path) -> str:
-    """The real target when `file` resolves to somewhere outside `folder`, else ''. (A resolved path
-    under the folder's path as written holds no link on the way, so the folder itself is resolved
-    only when the file's real path is not under it: a project reached through a link.)"""
+    """The real target when `file` resolves to somewhere outside `folder`, else ''. A file under the
+    folder as written with no link from the folder down to it is inside (the folder itself may be
+    reached through a link); otherwise its real path must be under the folder's, as written or resolved."""
+    if not _linked_below(os.fspath(file), os.fspath(folder)):
+        return ""
     real = os.path.realpath(file)
     if _within(real, os.path.abspath(folder)) or _within(real, os.path.realpath(folder)):
         return ""
     return real
+
+
+def _linked_below(file: str, folder: str) -> bool:
+    """Whether `file` is not under `folder` as written, or a link is on the way down from it (the
+    file included): one `lstat` per level instead of resolving the whole path."""
+    base = folder.rstrip(os.sep) + os.sep
+    if not file.startswith(base) or os.pardir in file[len(base):].split(os.sep):
+        return True
+    at = len(base) - 1
+    while at != -1:
+        at = file.find(os.sep, at + 1)
+        if os.path.islink(file if at == -1 else file[:at]):
+            return True
+    return False
 
 
 def _within(path: str, base: str) -> bool:
