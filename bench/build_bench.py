@@ -241,8 +241,10 @@ def plangen_build(place: Place, extra: list[str], tree: bool = False) -> Sample:
 
 
 def cold_plangen(place: Place, extra: list[str], tree: bool = False) -> Sample:
-    shutil.rmtree(place.site, ignore_errors=True)
-    shutil.rmtree(place.project / ".plangen-cache", ignore_errors=True)
+    """A build with nothing kept from earlier ones: no output folder, no .plangen-cache/, and no
+    site kept beside the output folder for the next staged one (`.<name>.plangen-base/`, publish.py)."""
+    for kept in [place.site, place.project / ".plangen-cache", *place.site.parent.glob(f".{place.site.name}.plangen-*")]:
+        shutil.rmtree(kept, ignore_errors=True)
     return plangen_build(place, extra, tree)
 
 

@@ -71,11 +71,14 @@ def generated(root: Path, n: int, seed: int) -> Path:
 
 @dataclass
 class Seen:
-    """The files opened, the folders listed and the processes forked while watched."""
+    """The files opened, the folders listed, the processes forked, the hard links made and the files
+    removed while watched."""
 
     opened: list[Path] = field(default_factory=list)
     listed: list[Path] = field(default_factory=list)
     forks: int = 0
+    links: int = 0  # hard links made
+    removals: int = 0  # files removed
 
     def opened_in(self, folder: Path) -> list[str]:
         """The names of the files opened in `folder` (and below), in the order opened."""
@@ -86,6 +89,11 @@ _WATCHING: list[Seen] = []  # the watches in progress (this test process's own s
 
 
 def _audit(event: str, args: tuple[object, ...]) -> None:
+    if _WATCHING and event in ("os.link", "os.remove"):
+        for seen in _WATCHING:
+            seen.links += event == "os.link"
+            seen.removals += event == "os.remove"
+        return
     if not _WATCHING or event not in ("open", "os.scandir", "os.listdir") or not args:
         return
     where = args[0]

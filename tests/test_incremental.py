@@ -38,7 +38,7 @@ from incremental_helpers import (
 from sitecheck import broken_links, parse_site, read_tree, write_files
 
 from plangen import cache as cache_store
-from plangen import feeds, lastpass
+from plangen import feeds, lastpass, publish
 from plangen.build import build
 from plangen.cache import CACHE_DIR, BuildCache
 from plangen.project import ReadOptions, read_paths
@@ -487,6 +487,39 @@ def test_an_index_kept_by_another_plangen_is_written_again(small_project: Path, 
     kept = index_file.stat().st_mtime_ns
     again = build_ok(root, out)
     assert index_file.stat().st_mtime_ns == kept and 4 <= again.rendered <= 5
+    assert_as_cold(root, out, tmp_path / "cold")
+
+
+def test_a_text_edit_links_and_removes_only_the_files_that_differ(small_project: Path, tmp_path: Path) -> None:
+    """The staged site starts as the site before the last build's, kept beside the output folder,
+    made the same as the site in place (mirror.py): not every file of the site linked again."""
+    root, out = small_project, tmp_path / "site"
+    build_ok(root, out)
+    _edit_nth(root, 1)
+    build_ok(root, out)
+    assert publish.base_of(out).is_dir()
+    files = sum(1 for p in out.rglob("*") if p.is_file())
+    _edit_nth(root, 2)
+    with watching() as seen:
+        build_ok(root, out)
+    # the last build's files and this one's, each linked or removed once or twice: a few dozen at most
+    assert seen.links + seen.removals < 40 < files
+    assert_as_cold(root, out, tmp_path / "cold")
+
+
+def test_a_damaged_kept_site_gives_the_same_site(small_project: Path, tmp_path: Path) -> None:
+    root, out = small_project, tmp_path / "site"
+    build_ok(root, out)
+    _edit_nth(root, 1)
+    build_ok(root, out)
+    base = publish.base_of(out)
+    pages = sorted(base.rglob("*.html"))
+    pages[0].unlink()
+    pages[1].unlink()
+    pages[1].write_text("not plangen's", "utf-8")
+    (base / "stray.html").write_text("left here", "utf-8")
+    _edit_nth(root, 2)
+    build_ok(root, out)
     assert_as_cold(root, out, tmp_path / "cold")
 
 

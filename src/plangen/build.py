@@ -155,7 +155,7 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, given: 
                     drafts=options.drafts, history=frozenset(histories))
     found, search_files = _search(options, root, cache, index, ws.config.language, off)                 # search
     try:                                                                                  # plan, make, publish
-        stats, rendered, finish = _make_and_publish(_Site(ws, index, site, histories, out, search_files), cache,
+        stats, rendered = _make_and_publish(_Site(ws, index, site, histories, out, search_files), cache,
                                                     options, progress)
     except RenderError as exc:  # a broken template: reported like a plan error, nothing written
         return BuildResult(ws, (*problems, exc.problem()))
@@ -163,7 +163,6 @@ def _build(options: BuildOptions, root: Path, progress: Progress | None, given: 
     result = BuildResult(ws, tuple(problems), len(plans), len(ws.project.plans) - len(plans), pages, stats,
                          time.perf_counter() - started, out, found, rendered, notes)
     _remember(options, root, cache, before, result)                                                # remember
-    finish()  # (the old site removed meanwhile)
     return result
 
 
@@ -329,9 +328,9 @@ class _Site:
 
 
 def _make_and_publish(site: _Site, cache: BuildCache, options: BuildOptions,
-                      progress: Progress | None) -> tuple[WriteStats, int, Callable[[], None]]:
+                      progress: Progress | None) -> tuple[WriteStats, int]:
     """Make the changed files into a staged copy of the site and swap it in (publish.py); or, in
-    place (serve's preview), write them. The function returned waits for the old site's removal."""
+    place (serve's preview), write them."""
     writer = _writer(site.out, options)
     try:
         stats, rendered = _make(site, site.info, writer, cache, options, progress)
@@ -339,13 +338,13 @@ def _make_and_publish(site: _Site, cache: BuildCache, options: BuildOptions,
         publish.fault("indexed")
         if options.persistent_cache:  # the stamp describes the site in place: not valid while it changes
             stamps.forget(options.root.resolve() / store.CACHE_DIR)
-        finish = writer.swap()
+        writer.swap()
     except BaseException as exc:
         writer.abort()
         if isinstance(exc, OSError):
             cache.outputs, cache.last = {}, None  # what is on disk is not known any more
         raise
-    return stats, rendered, finish
+    return stats, rendered
 
 
 def _search(options: BuildOptions, root: Path, cache: BuildCache, index: Index, language: str,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,9 +125,8 @@ class SiteWriter:
                 os.unlink(tmp)
         self._staged = []
 
-    def swap(self) -> Callable[[], None]:
+    def swap(self) -> None:
         """Nothing to swap: every file is in place once committed (publish.Publication swaps)."""
-        return _nothing
 
     def commit(self, keep: tuple[str, ...] = (), kept: tuple[str, ...] = (),
                previous: Collection[str] | None = None, current: Collection[str] | None = None) -> WriteStats:
@@ -145,10 +144,6 @@ class SiteWriter:
         if len(previous) != len(current) or set(previous) != current:  # else the manifest on disk says it already
             _write_manifest(self.out, current)
         return WriteStats(written, len(current) - written, removed, changed)
-
-
-def _nothing() -> None:
-    return None
 
 
 def manifest_bytes(files: Collection[str]) -> bytes:

@@ -23,12 +23,12 @@ import os
 import shutil
 import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from . import messages
+from .mirror import mirror
 from .output import MANIFEST, WriteStats, check_inside, manifest_bytes, read_manifest, same_bytes, write_file
 
 MOMENTS = ("locked", "staged", "indexed", "swapped", "remembered")
@@ -120,6 +120,11 @@ def old_of(out: Path) -> Path:
     return out.with_name(f".{out.name}.plangen-old")
 
 
+def base_of(out: Path) -> Path:
+    """The site before the last build's, kept to start the next staged folder from (see Publication)."""
+    return out.with_name(f".{out.name}.plangen-base")
+
+
 def recover(out: Path) -> None:
     """Leave `out` as the last publish that finished left it: an output folder moved aside but not
     replaced (a system without an atomic exchange) is put back; a staged or old folder is removed."""
@@ -134,35 +139,50 @@ class Publication:
     """A new version of the output folder, staged beside it and swapped in at once.
 
     It writes as `output.SiteWriter` does (`put`, `commit`, `abort`), but into the staged folder;
-    `swap` then makes the staged folder the output folder."""
+    `swap` then makes the staged folder the output folder. The staged folder starts as the site
+    before the last build's (`base_of`), made the same as the site in place by hard links
+    (mirror.py: only the files that differ are linked again); the site it replaces is kept as the
+    next build's start. So a build that changes a few files links and removes only a few."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
         self.folder = staging_of(out)
         recover(out)
         self.old: Path | None = out if out.is_dir() else None
-        self.folder.mkdir(parents=True)
-        if self.old is not None:
-            os.chmod(self.folder, os.stat(self.old).st_mode & 0o7777)
+        base = base_of(out)
+        if self.old is not None and base.is_dir() and not base.is_symlink():
+            base.rename(self.folder)
+        else:
+            shutil.rmtree(base, ignore_errors=True)
+            self.folder.mkdir(parents=True)
         self.paths: list[str] = []
         self.unchanged = 0
         self._written: dict[str, None] = {}  # the files written (not linked), in order
         self._root, self._old = str(self.folder), str(self.old) if self.old else ""
         self._folders: set[str] = {""}
         self._put: set[str] = set()
+        # the old site's files, in the staged folder as hard links
+        self._mirrored = mirror(self._old, self._root) if self.old is not None else set()
+        if self.old is not None:
+            os.chmod(self.folder, os.stat(self.old).st_mode & 0o7777)
 
     def put(self, path: str, data: bytes) -> None:
-        """Stage one file: a hard link to the old site's file when its bytes are the same."""
+        """Stage one file: the old site's file (a hard link) when its bytes are the same."""
         self.note(path, self.stage(path, data))
 
     def stage(self, path: str, data: bytes) -> str | None:
         """The disk work of `put`, which a worker process may do for this one (jobs.stage_all): None
-        when the old site's file holds `data` (it is linked), else the staged file written."""
+        when the old site's file holds `data` (it is kept, linked), else the staged file written."""
         check_inside(path)
-        target = self._target(path)
-        if self._old and same_bytes(os.path.join(self._old, path), data):
-            os.link(os.path.join(self._old, path), target)
+        self._make_folder(path.rpartition("/")[0])
+        target = os.path.join(self._root, path)
+        old = os.path.join(self._old, path)
+        if self._old and same_bytes(old, data):
+            if not _same_file(old, target):  # (put before in this build, or not mirrored)
+                _unlink(target)
+                os.link(old, target)
             return None
+        _unlink(target)  # the old site's file (mirrored), or put twice: replaced, never written in place
         write_file(target, data, os.O_EXCL)
         return target
 
@@ -180,74 +200,46 @@ class Publication:
             os.makedirs(os.path.join(self._root, folder), exist_ok=True)
             self._folders.add(folder)
 
-    def _target(self, path: str) -> str:
-        self._make_folder(path.rpartition("/")[0])
-        target = os.path.join(self._root, path)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(target)  # (put twice: the pages made again without the search box)
-        return target
-
     def commit(self, keep: tuple[str, ...] = (), kept: tuple[str, ...] = (),
                previous: Collection[str] | None = None, current: Collection[str] | None = None) -> WriteStats:
-        """Stage the rest of the old site: the unchanged files (`kept`, or those of `current` not put),
-        the folders of `keep` (the search index) and any file plangen did not write (not in the old
-        manifest); then the manifest. The staged folder is then complete but for the search index."""
+        """Complete the staged folder: it holds the old site (mirrored) with what was put; the stale
+        files (the old manifest lists them, this build does not make them) are removed, with the
+        folders they leave empty; then the manifest. Files plangen did not write stay, and so do the
+        folders of `keep`. The staged folder is then complete but for the search index."""
         previous = set(read_manifest(self.old) if previous is None and self.old else (previous or ()))
         made = set(self.paths)
         files = set(kept) | made if current is None else set(current)
         unchanged = files - made
-        if self.old is not None and self._carry_over("", unchanged, previous - files) != len(unchanged):
+        if not unchanged <= self._mirrored:
             raise FileNotFoundError(errno.ENOENT, "a file of the site was removed while it was built", str(self.old))
+        self._drop(sorted(previous - files - made, reverse=True))
         written = tuple(self._written)
         self.put(MANIFEST, manifest_bytes(files))  # (not counted: as before, in place)
         self.paths.pop()
         removed = sum(1 for path in previous if path not in files and not path.startswith(keep or ("\0",)))
         return WriteStats(len(written), len(files) - len(written), removed, written)
 
-    def _carry_over(self, folder: str, unchanged: set[str], stale: set[str]) -> int:
-        """Link the old site's files under `folder` into the staged one (the unchanged files, the
-        search index, files plangen did not write), but not the stale files (the old manifest lists
-        them, this build does not make them) nor those this build put. Returns the unchanged ones linked."""
-        source = os.open(os.path.join(self._old, folder), os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            return self._carry_from(source, folder, unchanged, stale)
-        finally:
-            os.close(source)
-
-    def _carry_from(self, source: int, folder: str, unchanged: set[str], stale: set[str]) -> int:
-        """`_carry_over` of the open folder `source`: each link made by name, from one open folder to
-        another (tens of thousands of files: no path walked twice for each)."""
-        with os.scandir(source) as entries:
-            found = list(entries)
-        if not found and folder:  # an empty folder someone made: kept
-            self._make_folder(folder.rstrip("/"))
-        linked, target = 0, -1
-        try:
-            for entry in found:
-                path = folder + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    inner = os.open(entry.name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=source)
-                    try:
-                        linked += self._carry_from(inner, path + "/", unchanged, stale)
-                    finally:
-                        os.close(inner)
-                elif path not in self._put and path not in stale and path != MANIFEST:
-                    if target == -1:
-                        self._make_folder(folder.rstrip("/"))
-                        target = os.open(os.path.join(self._root, folder), os.O_RDONLY | os.O_DIRECTORY)
-                    _link(entry, source, target)  # (nothing there yet: it was not put)
-                    linked += path in unchanged
-        finally:
-            if target != -1:
-                os.close(target)
-        return linked
+    def _drop(self, stale: list[str]) -> None:
+        """Remove stale files from the staged folder, and each folder that one leaves empty."""
+        for path in stale:
+            if path not in self._mirrored or path == MANIFEST:
+                continue
+            _unlink(os.path.join(self._root, path))
+            folder = path.rpartition("/")[0]
+            while folder:
+                try:
+                    os.rmdir(os.path.join(self._root, folder))
+                except OSError:  # not empty (or not there)
+                    break
+                self._folders.discard(folder)
+                folder = folder.rpartition("/")[0]
 
     def abort(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def swap(self) -> Callable[[], None]:
-        """Make the staged folder the output folder in one step, then remove the old site: in a
-        thread, while the build saves its cache; the function returned waits for it."""
+    def swap(self) -> None:
+        """Make the staged folder the output folder in one step; the site it replaces is kept as the
+        next build's start (`base_of`)."""
         if self.old is None:
             self.folder.rename(self.out)
         elif not _exchange(self.folder, self.out):
@@ -255,19 +247,23 @@ class Publication:
             self.out.rename(old)  # (no atomic exchange here: `recover` puts it back if stopped now)
             self.folder.rename(self.out)
         fault("swapped")
-        old = self.folder if self.old is not None and self.folder.exists() else old_of(self.out)
-        removal = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True})
-        removal.start()
-        return removal.join
+        replaced = self.folder if self.old is not None and self.folder.exists() else old_of(self.out)
+        if replaced.is_dir():
+            shutil.rmtree(base_of(self.out), ignore_errors=True)  # (one left by hand, or by another build's abort)
+            replaced.rename(base_of(self.out))
 
 
-def _link(entry: os.DirEntry[str], source: int, target: int) -> None:
-    """A hard link in the open folder `target` to the file `entry` of the open folder `source` (a
-    symbolic link someone put in the site: the same link again)."""
-    if entry.is_symlink():
-        os.symlink(os.readlink(entry.name, dir_fd=source), entry.name, dir_fd=target)
-    else:
-        os.link(entry.name, entry.name, src_dir_fd=source, dst_dir_fd=target)
+def _same_file(a: str, b: str) -> bool:
+    try:
+        first, second = os.stat(a), os.stat(b)
+    except OSError:
+        return False
+    return (first.st_ino, first.st_dev) == (second.st_ino, second.st_dev)
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
 
 
 def _exchange(a: Path, b: Path) -> bool:
