@@ -38,7 +38,7 @@ from incremental_helpers import (
 from sitecheck import broken_links, parse_site, read_tree, write_files
 
 from plangen import cache as cache_store
-from plangen import feeds, lastpass, publish
+from plangen import feeds, index_json, lastpass, publish
 from plangen.build import build
 from plangen.cache import CACHE_DIR, BuildCache
 from plangen.project import ReadOptions, read_paths
@@ -458,15 +458,16 @@ def test_a_damaged_or_foreign_pass_is_ignored(small_project: Path, tmp_path: Pat
         (folder / lastpass.FILE).write_text("{not json", "utf-8")
     elif damage == "other-version":
         (folder / lastpass.FILE).write_text(json.dumps({**doc, "format": "0.0.0/3"}), "utf-8")
-    elif damage == "other-index":
-        index = json.loads((folder / lastpass.INDEX_FILE).read_text("utf-8"))
-        index["index"]["plans"] = index["index"]["plans"][1:]  # an index of other plans: not used
-        (folder / lastpass.INDEX_FILE).write_text(json.dumps(index), "utf-8")
+    elif damage == "other-index":  # an index of other plans: not used
+        lines = (folder / lastpass.INDEX_FILE).read_text("utf-8").splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith("plans\t"))
+        lines[at] = "plans\t" + json.dumps(json.loads(lines[at].partition("\t")[2])[1:])
+        (folder / lastpass.INDEX_FILE).write_text("\n".join(lines) + "\n", "utf-8")
     elif damage == "other-output":
         (folder / lastpass.FILE).write_text(json.dumps({**doc, "out": str(tmp_path / "elsewhere")}), "utf-8")
     else:
         (folder / lastpass.INDEX_FILE).unlink()
-    assert lastpass.load(folder, out) is None or damage == "other-index"
+    assert lastpass.load(folder, out, index_json.PARTS) is None or damage == "other-index"
     _edit_nth(root, 1)
     build_ok(root, out)
     assert_as_cold(root, out, tmp_path / "cold")
@@ -478,11 +479,12 @@ def test_an_index_kept_by_another_plangen_is_written_again(small_project: Path, 
     root, out = small_project, tmp_path / "site"
     build_ok(root, out)
     index_file = root / CACHE_DIR / lastpass.INDEX_FILE
-    index = json.loads(index_file.read_text("utf-8"))
-    index_file.write_text(json.dumps({**index, "format": "0.0.0/3"}, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    head, _, parts = index_file.read_text("utf-8").partition("\n")
+    other = json.dumps({**json.loads(head), "format": "0.0.0/3"}, ensure_ascii=False, separators=(",", ":"))
+    index_file.write_text(other + "\n" + parts, "utf-8")
     _edit_nth(root, 1)
     build_ok(root, out)
-    assert lastpass.load(root / CACHE_DIR, out) is not None
+    assert lastpass.load(root / CACHE_DIR, out, index_json.PARTS) is not None
     _edit_nth(root, 2)
     kept = index_file.stat().st_mtime_ns
     again = build_ok(root, out)
@@ -519,6 +521,21 @@ def test_a_damaged_kept_site_gives_the_same_site(small_project: Path, tmp_path: 
     pages[1].write_text("not plangen's", "utf-8")
     (base / "stray.html").write_text("left here", "utf-8")
     _edit_nth(root, 2)
+    build_ok(root, out)
+    assert_as_cold(root, out, tmp_path / "cold")
+
+
+def test_a_kept_index_whose_table_does_not_decode_when_first_used_gives_the_same_site(
+        small_project: Path, tmp_path: Path) -> None:
+    """A kept index's tables are read when first used: one that does not decode then (its file
+    not written by plangen) makes the build run again without what .plangen-cache/ kept."""
+    root, out = small_project, tmp_path / "site"
+    build_ok(root, out)
+    index_file = root / CACHE_DIR / lastpass.INDEX_FILE
+    lines = index_file.read_text("utf-8").splitlines()
+    lines = [f"{line.partition(chr(9))[0]}\t[[1, 2" if not line.startswith(("{", "plans\t")) else line for line in lines]
+    index_file.write_text("\n".join(lines) + "\n", "utf-8")
+    _edit_nth(root, 1)
     build_ok(root, out)
     assert_as_cold(root, out, tmp_path / "cold")
 

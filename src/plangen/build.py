@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import cache as cache_store
-from . import git, messages, publish, reuse, search, store
+from . import git, lastpass, messages, publish, reuse, search, store
 from . import stamp as stamps
 from .cache import BuildCache, digest
 from .config import CONFIG_NAME, Config, cache_refusal, load_config
@@ -103,8 +103,9 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
             gc.set_threshold(YOUNG_COLLECTED_AFTER, *thresholds[1:])
             try:
                 return _build(options, root, progress, cache, started)
-            except cache_store.Undecodable:  # a plan of the saved cache did not decode when first read
+            except cache_store.Undecodable:  # a plan or table kept in .plangen-cache/ did not decode when first read
                 cache_store.forget_saved(root)
+                lastpass.forget(root / store.CACHE_DIR)
                 return _build(options, root, progress, cache, started)
         except OSError as exc:  # the output folder or the cache cannot be read or written
             return _unwritable(options, load_config(root)[0], exc)

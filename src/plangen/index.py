@@ -89,15 +89,16 @@ class TimelineEntry:
 class Index:
     plans: tuple[Plan, ...]  # newest first
     by_slug: dict[str, Plan]
-    orgs: dict[str, OrgEntry]
-    people: dict[str, PersonEntry]
-    docs: dict[str, DocEntry]
-    tags: dict[str, Bucket]
-    categories: dict[str, Bucket]
-    years: dict[str, Bucket]
-    statuses: dict[str, Bucket]
-    related: dict[str, tuple[str, ...]]
-    timeline: dict[str, tuple[TimelineEntry, ...]]  # 'YYYY-MM' -> entries, months ascending
+    # each table is read-only (one read back from a kept index is made when first used: index_json.py)
+    orgs: Mapping[str, OrgEntry]
+    people: Mapping[str, PersonEntry]
+    docs: Mapping[str, DocEntry]
+    tags: Mapping[str, Bucket]
+    categories: Mapping[str, Bucket]
+    years: Mapping[str, Bucket]
+    statuses: Mapping[str, Bucket]
+    related: Mapping[str, tuple[str, ...]]
+    timeline: Mapping[str, tuple[TimelineEntry, ...]]  # 'YYYY-MM' -> entries, months ascending
     registry: Registry
 
     def org_id(self, name: str) -> str:

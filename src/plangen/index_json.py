@@ -3,16 +3,19 @@ but the plans, which the next build has loaded again, and the registry it reads 
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .dates import PlanDate
 from .index import Bucket, DocEntry, Index, OrgEntry, Pairing, PersonEntry, Role, TimelineEntry
 from .model import Plan
 from .names import Registry
+from .plancodec import Undecodable
 
 
 def index_to_json(index: Index) -> dict[str, Any]:
-    def buckets(table: dict[str, Bucket]) -> list[list[Any]]:
+    def buckets(table: Mapping[str, Bucket]) -> list[list[Any]]:
         return [[key, b.id, b.name, list(b.plans)] for key, b in table.items()]
 
     return {
@@ -30,33 +33,88 @@ def index_to_json(index: Index) -> dict[str, Any]:
     }
 
 
-def index_from_json(doc: dict[str, Any], by_slug: dict[str, Plan], registry: Registry) -> Index:
-    """The index `index_to_json` wrote, holding these plan objects (one for each of its slugs).
-    Raises KeyError, TypeError or ValueError on data that is not such an index."""
-    def buckets(rows: list[list[Any]]) -> dict[str, Bucket]:
-        return {str(key): Bucket(str(bid), str(name), _strs(plans)) for key, bid, name, plans in rows}
-
-    plans = tuple(by_slug[str(slug)] for slug in doc["plans"])
+def index_from_json(doc: Mapping[str, Any], by_slug: dict[str, Plan], registry: Registry) -> Index:
+    """The index `index_to_json` wrote, holding these plan objects (one for each of its slugs). Each
+    table of `doc` is its data, or its JSON text: then it is read when the table is first used
+    (`TableOnUse`: a one-plan edit uses few). Raises KeyError, TypeError or ValueError on data that
+    is not such an index; a table's text that is not raises `Undecodable` when first used."""
+    plans = tuple(by_slug[str(slug)] for slug in _data(doc["plans"]))
     if len(plans) != len(by_slug):
         raise ValueError("the index lists other plans")
-    return Index(
-        plans=plans,
-        by_slug={p.slug: p for p in plans},
-        orgs={str(key): OrgEntry(str(oid), str(name), _strs(issued), _strs(helps), _strs(helped), _strs(groups),
-                                 _strs(people), tuple(Pairing(str(h), str(r), str(s)) for h, r, s in pairings))
-              for key, oid, name, issued, helps, helped, groups, people, pairings in doc["orgs"]},
-        people={str(key): PersonEntry(str(pid), str(name), str(org), str(org_id),
-                                      tuple(Role(str(s), str(role), str(title)) for s, role, title in roles))
-                for key, pid, name, org, org_id, roles in doc["people"]},
-        docs={str(key): DocEntry(str(did), str(title), str(number), _strs(citing), str(plan))
-              for key, did, title, number, citing, plan in doc["docs"]},
-        tags=buckets(doc["tags"]), categories=buckets(doc["categories"]), years=buckets(doc["years"]),
-        statuses=buckets(doc["statuses"]),
-        related={str(key): _strs(slugs) for key, slugs in doc["related"]},
-        timeline={str(month): tuple(TimelineEntry(str(slug), int(step), _date(start), _date(end))
-                                    for slug, step, start, end in entries) for month, entries in doc["timeline"]},
-        registry=registry,
-    )
+    tables = {name: _table(doc[name], make) for name, make in _TABLES.items()}
+    return Index(plans=plans, by_slug={p.slug: p for p in plans}, registry=registry, **tables)
+
+
+def _orgs(rows: list[list[Any]]) -> dict[str, OrgEntry]:
+    return {str(key): OrgEntry(str(oid), str(name), _strs(issued), _strs(helps), _strs(helped), _strs(groups),
+                               _strs(people), tuple(Pairing(str(h), str(r), str(s)) for h, r, s in pairings))
+            for key, oid, name, issued, helps, helped, groups, people, pairings in rows}
+
+
+def _people(rows: list[list[Any]]) -> dict[str, PersonEntry]:
+    return {str(key): PersonEntry(str(pid), str(name), str(org), str(org_id),
+                                  tuple(Role(str(s), str(role), str(title)) for s, role, title in roles))
+            for key, pid, name, org, org_id, roles in rows}
+
+
+def _docs(rows: list[list[Any]]) -> dict[str, DocEntry]:
+    return {str(key): DocEntry(str(did), str(title), str(number), _strs(citing), str(plan))
+            for key, did, title, number, citing, plan in rows}
+
+
+def _buckets(rows: list[list[Any]]) -> dict[str, Bucket]:
+    return {str(key): Bucket(str(bid), str(name), _strs(plans)) for key, bid, name, plans in rows}
+
+
+def _related(rows: list[list[Any]]) -> dict[str, tuple[str, ...]]:
+    return {str(key): _strs(slugs) for key, slugs in rows}
+
+
+def _timeline(rows: list[list[Any]]) -> dict[str, tuple[TimelineEntry, ...]]:
+    return {str(month): tuple(TimelineEntry(str(slug), int(step), _date(start), _date(end))
+                              for slug, step, start, end in entries) for month, entries in rows}
+
+
+_TABLES: dict[str, Callable[[list[list[Any]]], Mapping[str, Any]]] = {
+    "orgs": _orgs, "people": _people, "docs": _docs, "tags": _buckets, "categories": _buckets, "years": _buckets,
+    "statuses": _buckets, "related": _related, "timeline": _timeline}
+PARTS = ("plans", *_TABLES)  # what index_to_json gives
+
+
+def _data(part: Any) -> Any:
+    return json.loads(part) if isinstance(part, str) else part
+
+
+def _table(part: Any, make: Callable[[list[list[Any]]], Mapping[str, Any]]) -> Mapping[str, Any]:
+    return TableOnUse(part, make) if isinstance(part, str) else make(part)
+
+
+class TableOnUse(Mapping[str, Any]):
+    """A table of a kept index, made from its JSON text when first used (read-only, as every table is)."""
+
+    __slots__ = ("_made", "_make", "_text")
+
+    def __init__(self, text: str, make: Callable[[list[list[Any]]], Mapping[str, Any]]) -> None:
+        self._text, self._make = text, make
+        self._made: Mapping[str, Any] | None = None
+
+    def _table(self) -> Mapping[str, Any]:
+        if self._made is None:
+            try:
+                self._made = self._make(json.loads(self._text))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise Undecodable("index") from exc
+            self._text = ""
+        return self._made
+
+    def __getitem__(self, key: str) -> Any:
+        return self._table()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
 
 
 def _strs(values: list[Any]) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ Plain JSON, like the rest of the cache: never pickle.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,27 +31,49 @@ def save(folder: Path, doc: dict[str, Any], index_key: str, index: Callable[[], 
     try:
         folder.mkdir(exist_ok=True)
         if _kept_index_key(folder) != index_key:
-            _write(folder / INDEX_FILE, {"format": FORMAT, "key": index_key, "index": index()})
+            write_atomic(folder / INDEX_FILE, _index_lines(index_key, index()))
         _write(folder / FILE, {"format": FORMAT, "index_key": index_key, **doc})
     except OSError:
         forget(folder)
 
 
-def load(folder: Path, out: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """The last pass into `out` and its index, or None."""
+def load(folder: Path, out: Path, parts: Collection[str]) -> tuple[dict[str, Any], dict[str, str]] | None:
+    """The last pass into `out` and its index, each of the index's `parts` as its JSON text (read
+    when first used: index_json.py), or None. An index file that cannot be used is removed, so that
+    the next build writes it again even when its key is the same."""
     try:
         doc = json.loads((folder / FILE).read_text("utf-8"))
-        kept = json.loads((folder / INDEX_FILE).read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(doc, dict) or not isinstance(kept, dict):
+    index = _index(folder, parts)
+    if index is None:
+        (folder / INDEX_FILE).unlink(missing_ok=True)
         return None
-    for part in (doc, kept):
-        if part.get("format") != FORMAT:
-            return None
-    if doc.get("out") != str(out) or doc.get("index_key") != kept.get("key") or not isinstance(kept.get("index"), dict):
+    key, found = index
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("out") != str(out) or doc.get("index_key") != key:
         return None
-    return doc, kept["index"]
+    return doc, found
+
+
+def _index(folder: Path, parts: Collection[str]) -> tuple[str, dict[str, str]] | None:
+    """The kept index's key and parts, when it is of this format and has every part."""
+    try:
+        head, *lines = (folder / INDEX_FILE).read_text("utf-8").splitlines()
+        kept = json.loads(head)
+    except (OSError, ValueError):
+        return None
+    found = dict(line.partition("\t")[::2] for line in lines)
+    if not isinstance(kept, dict) or kept.get("format") != FORMAT or set(found) != set(parts) or "" in found.values():
+        return None
+    return str(kept.get("key")), found
+
+
+def _index_lines(key: str, index: dict[str, Any]) -> Iterator[str]:
+    """The index file: a head line (format, key), then a line for each part of the index, its name
+    and its JSON after a tab (never within compact JSON)."""
+    yield _dumps({"format": FORMAT, "key": key}) + "\n"
+    for name, part in index.items():
+        yield f"{name}\t{_dumps(part)}\n"
 
 
 def forget(folder: Path) -> None:
@@ -78,4 +100,8 @@ def _kept_index_key(folder: Path) -> str | None:
 
 
 def _write(target: Path, doc: dict[str, Any]) -> None:
-    write_atomic(target, json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+    write_atomic(target, _dumps(doc))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -58,8 +58,9 @@ def plan_from_json_on_use(head: Any, rest: str, shared: dict[Any, Any]) -> Plan:
 
 
 class Undecodable(Exception):
-    """A plan read back from the build cache whose other fields do not decode when first read: its
-    entry passed its check but was not written by plangen. The build is made again without the cache."""
+    """A plan read back from the build cache whose other fields do not decode when first read (its
+    entry passed its check but was not written by plangen), or such a table of a kept index
+    (index_json.py). The build is made again without what .plangen-cache/ kept (build.py)."""
 
 
 HEADER = ("slug", "status", "source", "kind", "tags", "category")  # decoded when a plan is read back

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import __version__, feeds, lastpass, parallel
+from . import __version__, feeds, index_json, lastpass, parallel
 from .cache import BuildCache, digest
 from .config import Config
 from .crosscheck import LinkMemo
@@ -127,7 +127,8 @@ class Indexed:
 
 @dataclass(frozen=True, slots=True)
 class SavedIndex:
-    """An index kept by the last `plangen build` process (index_json.index_to_json), not yet read back."""
+    """An index kept by the last `plangen build` process (index_json.index_to_json), each part as its
+    JSON text, not yet read back."""
 
     doc: dict[str, Any]
 
@@ -193,7 +194,7 @@ def _saved_index(saved: SavedIndex, plans: list[Plan], ws: Workspace) -> Index |
 def restore(cache: BuildCache, folder: Path, out: Path) -> None:
     """The last `plangen build`'s pass and index (lastpass.py), as the last pass of this process:
     when this build's shape is the same, only the plans whose text changed are made again."""
-    loaded = lastpass.load(folder, out)
+    loaded = lastpass.load(folder, out, index_json.PARTS)
     if loaded is None:
         return
     doc, index_doc = loaded

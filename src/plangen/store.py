@@ -17,7 +17,9 @@ from pathlib import Path
 from . import __version__
 
 CACHE_DIR = ".plangen-cache"
-FORMAT = f"{__version__}/5"  # 3: one store, every entry checked against its source's hash; 4: problems with their message key; 5: plans' links
+# 3: one store, every entry checked against its source's hash; 4: problems with their message key;
+# 5: plans' links; 6: a plan's JSON after its entry, the index as a line per table
+FORMAT = f"{__version__}/6"
 TMP_SUFFIX = ".plangen-tmp"
 
 
