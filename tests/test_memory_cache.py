@@ -13,6 +13,7 @@ from incremental_helpers import build_ok, cold, generated, in_a_thread, options,
 from sitecheck import read_tree
 
 from plangen import cache as cache_store
+from plangen import cacheline
 from plangen.build import build
 from plangen.cache import BuildCache, plan_from_json, plan_json
 from plangen.model import Plan
@@ -206,8 +207,8 @@ def test_a_plan_with_values_of_other_types_is_not_saved(project: Path, tmp_path:
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     sources = _sources(project)
     odd_path = next(p.source.path for p in parse_each(sources) if p.plan is not None)
-    real = cache_store.parse_source
-    monkeypatch.setattr(cache_store, "parse_source",
+    real = cacheline.parse_source
+    monkeypatch.setattr(cacheline, "parse_source",
                         lambda s: replace(real(s), plan=_odd(real(s).plan)) if s.path == odd_path else real(s))
     cache = BuildCache()
     parsed = cache.parse(sources)
@@ -235,8 +236,8 @@ def _odd(plan: Plan | None) -> Plan | None:
 
 def test_a_plan_with_values_of_other_types_comes_back_whole(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Such a plan cannot be sent back in the compact form: it comes back whole, from a worker too."""
-    real = cache_store.parse_source
-    monkeypatch.setattr(cache_store, "parse_source", lambda s: replace(real(s), plan=_odd(real(s).plan)))
+    real = cacheline.parse_source
+    monkeypatch.setattr(cacheline, "parse_source", lambda s: replace(real(s), plan=_odd(real(s).plan)))
     sources = _many(project)
     wanted = [_odd(p.plan) for p in parse_each(sources)]
     assert any(p is not None for p in wanted)

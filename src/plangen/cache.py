@@ -19,7 +19,6 @@ send it as compact JSON, and the plans of one batch share their equal strings an
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import stat
@@ -29,18 +28,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .crosscheck import LinkMemo, linked
+from .cacheline import Entry, checked, entry_from, entry_line, entry_parts, line_of, parse_entry
+from .crosscheck import LinkMemo
 from .feeds import FeedMemo
 from .memo import ByIdentity
 from .model import Plan
 from .parallel import share
-from .plancodec import Undecodable, model_print, plan_from_json, plan_from_json_on_use, plan_head_json, plan_json
+from .plancodec import Undecodable, model_print, plan_from_json, plan_json
 from .prints import digest
-from .problems import Problem, as_dict, from_dict
-from .project import Parsed, Project, ReadOptions, parse_source, read_file
+from .problems import Problem
+from .project import Parsed, Project, ReadOptions, read_file
 from .sources import Source, discover_files, is_plan_name
 from .store import CACHE_DIR, FORMAT, write_atomic
-from .summary import summary_print
 
 if TYPE_CHECKING:
     from .history import HistoryResult
@@ -49,20 +48,10 @@ if TYPE_CHECKING:
     from .search_index import IndexState
 
 CACHE_FILE = "build.jsonl"
-__all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "Undecodable", "digest", "forget_saved", "load",
-           "plan_from_json", "plan_json", "save"]
+__all__ = ["CACHE_DIR", "CACHE_FILE", "FORMAT", "BuildCache", "Undecodable", "digest", "entry_line", "forget_saved",
+           "load", "plan_from_json", "plan_json", "save"]
 PARALLEL_PARSE_FROM = 200  # files to parse; below this, starting worker processes costs more than it saves
 RACY_NS = 2_000_000_000  # a file changed this recently is read again even if its status looks the same
-
-
-@dataclass(slots=True)
-class _Entry:
-    hash: str
-    parsed: Parsed
-    text: str = ""  # the text parsed, when it came from this process (compared by identity: no hashing)
-    line: str = ""  # its line of the saved cache, as loaded or as a parse worker made it: saved as it is
-    summary: str = ""  # the plan's summary print (summary.py), made when it was parsed
-    links: tuple[str, ...] = ()  # the slugs its bodies link to with `plan:` (crosscheck.py), made when it was parsed
 
 
 Status = tuple[int, int, int, int, int, str, str, ReadOptions]
@@ -72,7 +61,7 @@ Status = tuple[int, int, int, int, int, str, str, ReadOptions]
 class BuildCache:
     """Create one and pass it to every `build()` of a process; `load`/`save` keep it across runs."""
 
-    parsed: dict[str, _Entry] = field(default_factory=dict)
+    parsed: dict[str, Entry] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
@@ -99,7 +88,7 @@ class BuildCache:
         self.hits += len(sources) - len(todo)
         self.misses += len(todo)
         shared: dict[Any, Any] = {}  # equal strings and values of this batch's plans, made once
-        by_place = dict(share(_parse_in_this_process, todo, PARALLEL_PARSE_FROM, away=_parse_in_worker,
+        by_place = dict(share(parse_entry, todo, PARALLEL_PARSE_FROM, away=_parse_in_worker,
                               back=lambda source, sent: _from_worker(source, sent, shared)))
         made = iter([by_place[i] for i in range(len(todo))])
         parsed = []
@@ -256,46 +245,20 @@ def _only_edits(hint: frozenset[str], listed: list[str], folder: str) -> bool:
     return True
 
 
-def _parse_in_worker(source: Source) -> str | _Entry:
+def _parse_in_worker(source: Source) -> str | Entry:
     """What a parse worker sends back: the file's line of the saved cache (the model as compact JSON,
     the problems, the slug with its place), which this process reads and saves as it is; or, when
     the plan's values do not fit the model's types, the entry itself (pickled). Not the data, the
     text or the other marks: only the slug's mark is needed again (duplicate slugs are found across files)."""
-    entry = _parse_in_this_process(source)
+    entry = parse_entry(source)
     return entry.line or entry
 
 
-def _parse_in_this_process(source: Source) -> _Entry:
-    """parse_source, keeping what the cache keeps of a parsed file (as `_from_worker` does of one
-    parsed by a worker): the model, the problems and the slug's mark, and its line of the saved
-    cache (made here, where parsing is shared among processes, rather than when the cache is saved)."""
-    parsed = parse_source(source)
-    entry = _Entry(digest(source.path, source.kind, source.text),
-                   _cache_entry(source, parsed.plan, parsed.problems, parsed.slug, _slug_mark(parsed)),
-                   summary=summary_print(parsed.plan) if parsed.plan is not None else "",
-                   links=linked(parsed.plan) if parsed.plan is not None else ())
-    with contextlib.suppress(TypeError):  # a plan whose values do not fit the model's types: never saved
-        entry.line = entry_line(source.path, _parsed_to_json(entry))
-    return entry
-
-
-def _slug_mark(parsed: Parsed) -> tuple[int, int] | None:
-    mark = parsed.marks.get(("slug",))
-    return (mark[0], mark[1]) if mark else None
-
-
-def _cache_entry(source: Source, plan: Plan | None, problems: tuple[Problem, ...], slug: str,
-          mark: tuple[int, int] | None) -> Parsed:
-    """What the cache keeps of a parsed file: no data, and of the marks only the slug's."""
-    return Parsed(source, plan, None, {("slug",): mark} if mark else {}, problems, slug)
-
-
-def _from_worker(source: Source, sent: str | _Entry, shared: dict[Any, Any]) -> _Entry:
-    if isinstance(sent, _Entry):
+def _from_worker(source: Source, sent: str | Entry, shared: dict[Any, Any]) -> Entry:
+    if isinstance(sent, Entry):
         return sent
-    path, item, plan = _entry_parts(sent.rstrip("\n").partition(" ")[2])  # (made by this build's worker)
-    parsed = _parsed_from_json(path, item, plan, shared)
-    return _Entry(item["hash"], replace(parsed, source=source), line=sent, summary=_summary(item), links=_links(item))
+    path, item, plan = entry_parts(sent.rstrip("\n").partition(" ")[2])  # (made by this build's worker)
+    return entry_from(path, item, plan, shared, sent, source)
 
 
 def load(root: Path) -> BuildCache:
@@ -309,12 +272,10 @@ def load(root: Path) -> BuildCache:
             cache = BuildCache(outputs=dict(head["outputs"]))
             shared: dict[Any, Any] = {}
             for line in f:
-                entry = _checked(line)
+                entry = checked(line)
                 if entry is not None:
                     path, item, plan = entry
-                    cache.parsed[path] = _Entry(item["hash"], _parsed_from_json(path, item, plan, shared),
-                                               summary=_summary(item), links=_links(item),
-                                               line=line if line.endswith("\n") else line + "\n")
+                    cache.parsed[path] = entry_from(path, item, plan, shared, line.rstrip("\n") + "\n")
         return cache
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return BuildCache()
@@ -324,23 +285,6 @@ def forget_saved(root: Path) -> None:
     """Remove the saved cache (one of its plans did not decode: plancodec.Undecodable)."""
     with contextlib.suppress(OSError):
         (root / CACHE_DIR / CACHE_FILE).unlink()
-
-
-def _checked(line: str) -> tuple[str, dict[str, Any], str] | None:
-    """A saved entry (see `entry_line`) when its check holds: its path, the rest of its entry, and
-    its plan as JSON text, not read yet."""
-    check, _, rest = line.rstrip("\n").partition(" ")
-    if hashlib.sha256(rest.encode("utf-8")).hexdigest() != check:
-        return None
-    return _entry_parts(rest)
-
-
-def _entry_parts(rest: str) -> tuple[str, dict[str, Any], str]:
-    head, tab, plan = rest.partition("\t")
-    path, item = json.loads(head)
-    if not tab or not isinstance(path, str) or not isinstance(item, dict):
-        raise TypeError("a cache entry is a path, an object and a plan")
-    return path, item, plan
 
 
 def save(root: Path, cache: BuildCache) -> None:
@@ -354,60 +298,12 @@ def save(root: Path, cache: BuildCache) -> None:
 
 def _document(cache: BuildCache) -> Iterator[str]:
     """The cache as lines: a head, then each parsed file with a check of its line."""
-    yield _dumps({"format": FORMAT, "model": model_print(), "outputs": cache.outputs}) + "\n"
+    yield json.dumps({"format": FORMAT, "model": model_print(), "outputs": cache.outputs}, ensure_ascii=False,
+                     separators=(",", ":")) + "\n"
     for path, entry in sorted(cache.parsed.items()):
         try:
-            yield entry.line or entry_line(path, _parsed_to_json(entry))
+            yield line_of(path, entry)
         except TypeError:  # a plan whose values do not fit the model's types: parsed again next time
             continue
 
 
-def entry_line(path: str, item: dict[str, Any]) -> str:
-    """`<sha256 of the rest> [path, the entry but its plan]<tab><the plan>`: most of a line is its
-    plan, which a build reads only when the plan is used (a tab is never within compact JSON)."""
-    rest = _dumps([path, {k: v for k, v in item.items() if k != "plan"}]) + "\t" + _dumps(item["plan"])
-    return f"{hashlib.sha256(rest.encode('utf-8')).hexdigest()} {rest}\n"
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _parsed_to_json(entry: _Entry) -> dict[str, Any]:
-    p = entry.parsed
-    mark = p.marks.get(("slug",))
-    return {
-        "hash": entry.hash,
-        "kind": p.source.kind,
-        "plan": plan_json(p.plan) if p.plan else None,
-        "head": plan_head_json(p.plan) if p.plan else None,
-        "slug": p.slug,
-        "slug_mark": list(mark) if mark else None,
-        "problems": [as_dict(x) for x in p.problems],
-        "summary": entry.summary,
-        "links": list(entry.links),
-    }
-
-
-def _summary(item: dict[str, Any]) -> str:
-    return str(item["summary"])
-
-
-def _links(item: dict[str, Any]) -> tuple[str, ...]:
-    links = item["links"]
-    if type(links) is not list or not all(type(slug) is str for slug in links):
-        raise TypeError("a cached plan's links are slugs")
-    return tuple(links)
-
-
-def _parsed_from_json(path: str, item: dict[str, Any], plan_text: str, shared: dict[Any, Any]) -> Parsed:
-    kind = item["kind"]
-    if not isinstance(path, str) or kind not in ("yaml", "markdown") or not isinstance(item["slug"], str):
-        raise TypeError("a cached plan's path, kind and slug are text")
-    source = Source(path, "", "yaml" if kind == "yaml" else "markdown")  # the text itself is read from disk on every build
-    problems = tuple(from_dict(x) for x in item["problems"])
-    plan = plan_from_json_on_use(item["head"], plan_text, shared) if item["head"] is not None else None
-    if plan is not None and (plan.source, plan.kind) != (path, kind):
-        raise ValueError("a cached plan names another file")
-    mark = item["slug_mark"]
-    return _cache_entry(source, plan, problems, str(item["slug"]), (int(mark[0]), int(mark[1])) if mark else None)
