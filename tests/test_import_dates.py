@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from plangen.importer.cleaning import Line
-from plangen.importer.steps import Years, closing_fields, period_from, step_from, steps_from_paragraphs
+from plangen.importer.datespans import Years, closing_fields, period_from
+from plangen.importer.steps import step_from, steps_from_paragraphs
 from plangen.wording import Wording
 
 

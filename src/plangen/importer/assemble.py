@@ -11,13 +11,14 @@ from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from ..wording import Wording, msg
 from .annex import attachments_at_end, group_annex, take_annex
 from .cleaning import Cleaning, Line
+from .datespans import Years, closing_fields, period_from
 from .fidelity import leftover
 from .hanzi import back, key
 from .infer import LEADERSHIP, assign
 from .outline import Node
 from .people import read_group
 from .splitting import title_of
-from .steps import Years, closing_fields, first_phase, period_from, step_from, steps_from_nodes, steps_from_paragraphs
+from .steps import first_phase, step_from, steps_from_nodes, steps_from_paragraphs
 from .structure import Chunk, chunks_of, closing_lines
 from .wrapper import unwrap
 

@@ -1,4 +1,4 @@
-"""Steps with their dates, the period, and the issuer and date of the closing lines.
+"""Steps with their dates: a title, start and end, and the body as written.
 
 The year of a date written without one (5月5日) is carried from context: the last year written
 before it in the plan (2016年下半年 → its items), else the plan's own date. A date whose year is
@@ -11,53 +11,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import DateIssue, FoundRange, PlanDate, find_range, parse_date
+from ..dates import FoundRange, find_range
 from ..plantables import month_dots
-from ..wording import Wording, msg
+from ..wording import Wording
 from .cleaning import Line
+from .datespans import Years, find_joined, range_fields
 from .hanzi import key
 from .outline import Node
-from .structure import DATE_LINE, ORG_DATE_LINE, SEAL, arabic_dates, is_org_line
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CLAUSE_END = re.compile(r"[，,。；;：:]")
 _OWNER = re.compile(r"(?:(?:此项|该项|本项)?工作由|(?:负责人|负责单位|责任单位|责任人|牵头单位)[:：])\s*(?P<who>[^。；;：:]{2,40}?)"
                     r"(?:(?:具体)?负责|牵头)?[。；;]?\s*$")
-
-
-class Years:
-    """The year in force while reading a plan top to bottom."""
-
-    def __init__(self, default: int | None) -> None:
-        self.current = default
-
-    def see(self, text: str) -> None:
-        found = _YEAR.findall(key(text))
-        if found:
-            self.current = int(found[-1])
-
-
-def date_text(value: PlanDate | DateIssue) -> str | None:
-    """ISO text for a date; the written words for a placeholder; None when unreadable or yearless."""
-    if isinstance(value, PlanDate):
-        return str(value)
-    if value.kind == "placeholder":
-        quoted = re.search(r"'(.+?)'", value.message)
-        return quoted.group(1) if quoted else None
-    return None
-
-
-def range_fields(found: FoundRange, warnings: list[Wording], line: int) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name, value in (("start", found.start), ("end", found.end)):
-        if value is None:
-            continue
-        text = date_text(value)
-        if text:
-            out[name] = text
-        elif isinstance(value, DateIssue):
-            warnings.append(msg("import.at-line", line=line, what=msg("import.date-left", why=value.said)))
-    return out
 
 
 def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[Wording]) -> dict[str, Any]:
@@ -65,7 +29,7 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     head = month_dots(_MONTHS.sub(r"\1月\2\3月", head))  # 4—6月 -> 4月—6月; 2024.06 -> 2024年06月
     years.see(head)
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
-    found = _find(k, years.current)
+    found = find_joined(k, years.current)
     step: dict[str, Any] = {}
     title = head.strip()
     season = _season(k, years.current)
@@ -174,7 +138,7 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(first))
     label = _TIME_LABEL.match(k)  # 时间：2024年4月至6月 on the line under the step's title
     offset = label.end() if label else 0
-    found = _find(k[offset:], years.current)
+    found = find_joined(k[offset:], years.current)
     if not found:
         return rest, body
     if found.span[0] > 2:
@@ -288,63 +252,3 @@ def _cut(text: str, span: tuple[int, int]) -> str:
 _XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
 _MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
 _PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")
-_FROM_TODAY = re.compile(r"即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到|止于|截至)\s*$")
-_UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
-
-
-def period_from(text: str, years: Years, warnings: list[Wording], line: int, today: str | None = None) -> dict[str, str]:
-    """The first date range; `从2024年3月开始，至2024年12月止` (a 时限 sentence) read as one range;
-    `即日起至2024年12月底` from the plan's date (`today`, when it has one) to the date written."""
-    k = key(text)
-    found = find_range(k, years.current)
-    if not found:
-        return {}
-    fields = range_fields(found, warnings, line)
-    if found.end is None and "start" in fields and _FROM_TODAY.search(k[:found.span[0]]):
-        return {"start": today, "end": fields["start"]} if today else {"end": fields["start"]}
-    joined = joined_range(k, found, years.current)
-    if joined is not found and "start" in fields:
-        fields.update({k2: v for k2, v in range_fields(joined, warnings, line).items() if k2 == "end"})
-    return fields
-
-
-def _find(k: str, year: int | None) -> FoundRange | None:
-    """The first date or range in a key, joined with the date a 时限 sentence ends it with."""
-    found = find_range(k, year)
-    return joined_range(k, found, year) if found else None
-
-
-def joined_range(k: str, found: FoundRange, year: int | None) -> FoundRange:
-    """A single date that a 时限 sentence continues: `自2024年4月起至2024年5月止`, `2024年6月1日开始，至2024年
-    9月30日结束` -> one range over both dates (and the words 止 / 结束 after them); else `found`."""
-    if found.end is not None:
-        return found
-    until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
-    after = find_range(k[until.end():], found.start.year if isinstance(found.start, PlanDate) else year) if until else None
-    if until is None or after is None or after.span[0] != 0 or k[found.span[1]:until.start()].strip("起开始，, "):
-        return found
-    end = until.end() + after.span[1]
-    tail = re.match(r"\s*(?:为止|止|结束)", k[end:])
-    return FoundRange(found.start, after.start, (found.span[0], end + (tail.end() if tail else 0)))
-
-
-def closing_fields(closing: list[Line], warnings: list[Wording]) -> dict[str, str]:
-    """issuer and date from closing lines such as 南阳市第七小学 / 2009年3月 or 五井小学2016.9.4."""
-    out: dict[str, str] = {}
-    for ln in closing:
-        k = arabic_dates(key(ln.text)).strip()
-        line = arabic_dates(ln.text).strip()  # the same shape as its key: cut from it
-        m = DATE_LINE.match(k) or ORG_DATE_LINE.match(k)
-        if m and "org" in m.groupdict() and m["org"]:
-            out.setdefault("issuer", line[: m.end("org")].strip())
-        elif not m and is_org_line(ln.text):
-            out.setdefault("issuer", SEAL.sub("", ln.text).strip().rstrip("。."))
-        if m:
-            written = line[m.start("date"):m.end("date")]
-            parsed = parse_date(written)
-            text = date_text(parsed)
-            if text:
-                out["date"] = text
-            elif isinstance(parsed, DateIssue):
-                warnings.append(msg("import.at-line", line=ln.no, what=msg("import.closing-date", why=parsed.said)))
-    return out

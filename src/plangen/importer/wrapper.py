@@ -15,9 +15,9 @@ from ..cntext import find_documents
 from ..vocabulary import fold
 from ..wording import Wording, msg
 from .cleaning import Line
+from .datespans import closing_fields
 from .hanzi import key
 from .splitting import title_of
-from .steps import closing_fields
 from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
 
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
