@@ -82,3 +82,23 @@ def test_unreadable_closing_date_is_reported_not_used() -> None:
 def test_step_owner(body: str, owner: str | None) -> None:
     step = step_from("宣传动员阶段", [body], 1, Years(2016), [])
     assert step.get("owner") == owner
+
+
+@pytest.mark.parametrize("head, body, start, end", [
+    ("动员部署阶段：二〇二四年三月一日至三月十五日。制定排班表。", [], "2024-03-01", "2024-03-15"),
+    ("巡回义诊阶段", ["二〇二四年三月十六日至十月三十一日。各医院组建医疗队。"], "2024-03-16", "2024-10-31"),
+    ("长效管护阶段", ["从11月起，各村建立保洁员队伍。"], "2024-11", None),
+    ("产品摸底。截至2024年3月20日，摸清全村可售农产品。", [], None, "2024-03-20"),
+    ("第二季度至第三季度：组织劳务输出。", [], "2024-04", "2024-09"),
+])
+def test_chinese_numerals_a_start_with_qi_a_deadline_after_jiezhi_and_a_range_of_quarters(
+        head: str, body: list[str], start: str | None, end: str | None) -> None:
+    step = step_from(head, body, 4, Years(2024), [])
+    assert (step.get("start"), step.get("end")) == (start, end)
+    assert not any(c.isdigit() for c in step["title"])
+
+
+def test_a_ten_day_period_opening_the_text_keeps_its_words() -> None:
+    step = step_from("（三）总结评估。2024年12月中旬，总结帮扶成效。", [], 4, Years(None), [])
+    assert (step["title"], step["start"]) == ("（三）总结评估", "2024-12")
+    assert "中旬" in step["body"] and "总结帮扶成效" in step["body"]

@@ -373,3 +373,17 @@ def test_a_greeting_above_the_title_is_left_out_and_listed() -> None:
     [(plan, _)] = result.plans
     assert plan["title"] == "向阳小学结对帮扶方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
     assert "各位老师好！下面是本学期的结对帮扶方案，请大家认真学习👇" in result.dropped_text() and result.lost == []
+
+
+def test_a_one_line_paste_signed_in_chinese_numerals_and_items_numbered_before_a_month() -> None:
+    text = ("某县健康帮扶方案 为做好帮扶工作，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效。二、领导小组 "
+            "组长：王立新（县卫生健康局局长） 三、实施步骤 （一）动员阶段：二〇二四年三月一日至三月十五日。公布巡诊时间。"
+            "（二）义诊阶段：二〇二四年三月十六日至十月三十一日。组建医疗队。四、工作要求 要落实责任。某县卫生健康局 二〇二四年二月二十日")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("某县卫生健康局", "2024-02-20") and result.lost == []
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("动员阶段", "2024-03-01", "2024-03-15"), ("义诊阶段", "2024-03-16", "2024-10-31")]
+    items = PLAN.format(title="某村2024年产业帮扶计划").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1.3月底前，完成规划。\n2.4月至5月，组织技术培训。\n")
+    assert [(s.get("start"), s.get("end")) for s in plans(items)[0]["steps"]] == [(None, "2024-03"), ("2024-04", "2024-05")]

@@ -18,6 +18,7 @@ from .cleaning import Line
 from .datespans import Years, find_joined, range_fields
 from .hanzi import key
 from .outline import Node
+from .structure import arabic_dates
 
 _CLAUSE_END = re.compile(r"[，,。；;：:]")
 _OWNER = re.compile(r"(?:(?:此项|该项|本项)?工作由|(?:负责人|负责单位|责任单位|责任人|牵头单位)[:：])\s*(?P<who>[^。；;：:]{2,40}?)"
@@ -26,7 +27,7 @@ _OWNER = re.compile(r"(?:(?:此项|该项|本项)?工作由|(?:负责人|负责�
 
 def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[Wording]) -> dict[str, Any]:
     """One step: a title (dates cut out when read), start/end, and the body as written."""
-    head = month_dots(_MONTHS.sub(r"\1月\2\3月", head))  # 4—6月 -> 4月—6月; 2024.06 -> 2024年06月
+    head = month_dots(_MONTHS.sub(r"\1月\2\3月", arabic_dates(head)))  # 4—6月 -> 4月—6月; 2024.06 -> 2024年06月
     years.see(head)
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
     found = find_joined(k, years.current)
@@ -77,7 +78,8 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], 
     return title or head.strip(), body
 
 
-_SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:第(?P<q>[一二三四1-4])季度|(?P<half>[上下])半年)")
+_SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:第(?P<q>[一二三四1-4])季度|(?P<half>[上下])半年)"
+                     r"(?:\s*(?:至|到|—+|－|-|~|～)\s*第(?P<q2>[一二三四1-4])季度)?")
 
 
 def _season(k: str, year: int | None) -> tuple[int, int, str, str] | None:
@@ -86,12 +88,15 @@ def _season(k: str, year: int | None) -> tuple[int, int, str, str] | None:
     y = int(m["year"]) if m and m["year"] else year
     if not m or y is None:
         return None
-    if m["q"]:
-        q = int(m["q"]) if m["q"].isdigit() else "一二三四".index(m["q"]) + 1
-        first, last = 3 * q - 2, 3 * q
+    if m["q"]:  # 第二季度至第三季度: April to September
+        first, last = 3 * _quarter(m["q"]) - 2, 3 * _quarter(m["q2"] or m["q"])
     else:
         first, last = (1, 6) if m["half"] == "上" else (7, 12)
     return m.start(), m.end(), f"{y}-{first:02d}", f"{y}-{last:02d}"
+
+
+def _quarter(written: str) -> int:
+    return int(written) if written.isdigit() else "一二三四".index(written) + 1
 
 
 def _seasoned(head: str, season: tuple[int, int, str, str], body: list[str],
@@ -127,14 +132,14 @@ def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str
 def _date_end(head: str, end: int) -> int:
     """Where the dates end: after 上旬 / 月底 and a deadline's 前 (以前, 之前)."""
     end = len(head) - len(head[end:].lstrip(" 上中下旬初底末份"))
-    m = re.match(r"\s*(?:以前|之前|前)", head[end:])
+    m = re.match(r"\s*(?:以前|之前|前|起(?![草步])|开始|以后)", head[end:])  # 从11月起: the step's start
     return end + m.end() if m else end
 
 
 def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Years, warnings: list[Wording],
                    line: int) -> tuple[str, list[str]]:
     """准备阶段：2024年3月—2024年4月，组建…: a range opening the text after the title dates the step."""
-    first = rest if rest.strip() else (body[0] if body else "")
+    first = arabic_dates(rest if rest.strip() else (body[0] if body else ""))  # 二〇二四年三月一日 too
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(first))
     label = _TIME_LABEL.match(k)  # 时间：2024年4月至6月 on the line under the step's title
     offset = label.end() if label else 0
@@ -146,12 +151,15 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
             _dates_inside(step, k, found, warnings, line)
         return rest, body
     end = _date_end(first, offset + found.span[1])
-    if not _opening_dates(step, found, k[offset + found.span[1]:end], k[end:end + 1], warnings, line):
+    words = (k[offset:offset + found.span[0]], k[offset + found.span[1]:end])  # 截至…, …前 / 上旬 / 起
+    if not _opening_dates(step, found, words, k[end:end + 1], warnings, line):
         return rest, body
     years.see(first)
     if label:  # the line stays as written: 上旬, 月底 and the label say more than the dates
         return rest, body
     remainder = first[end:].lstrip("，,。；;：: ）)")
+    if _XUN.search(first[offset + found.span[0]:end]):  # 2024年12月中旬，总结…: the words stay with the step
+        remainder = f"时间：{first[offset + found.span[0]:end].strip()}。{remainder}"
     if rest.strip():
         return remainder, body
     return rest, ([remainder] if remainder else []) + body[1:]
@@ -160,11 +168,14 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
 _TIME_LABEL = re.compile(r"^\s*(?:起止时间|完成时限|时间安排|实施时间|时\s*间|时\s*限)\s*(?:[:：]|为)\s*")
 
 
-def _opening_dates(step: dict[str, Any], found: FoundRange, words: str, after: str, warnings: list[Wording],
-                   line: int) -> bool:
+def _opening_dates(step: dict[str, Any], found: FoundRange, words: tuple[str, str], after: str,
+                   warnings: list[Wording], line: int) -> bool:
     """Dates opening a step's text date it when a clause or a bracket ends after them, or they are a whole
-    range; `words` (前, 上旬…) are what follows the dates, `after` the character after those."""
-    fields = _deadline(range_fields(found, warnings, line), found, words)
+    range; `words` are what precedes the dates (截至) and what follows them (前, 上旬…), `after` the
+    character after those."""
+    fields = _deadline(range_fields(found, warnings, line), found, words[1])
+    if found.end is None and "start" in fields and _BY.search(words[0]):  # 截至2024年3月20日，摸清…
+        fields = {"end": fields["start"]}
     if not fields or not (_CLAUSE_END.match(after or "，") or after in "）)" or found.end is not None):
         return False
     step.update(fields)
