@@ -387,3 +387,11 @@ def test_a_one_line_paste_signed_in_chinese_numerals_and_items_numbered_before_a
     items = PLAN.format(title="某村2024年产业帮扶计划").replace(
         "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1.3月底前，完成规划。\n2.4月至5月，组织技术培训。\n")
     assert [(s.get("start"), s.get("end")) for s in plans(items)[0]["steps"]] == [(None, "2024-03"), ("2024-04", "2024-05")]
+
+
+def test_a_page_of_sample_plans_headed_fanwen_n_splits_and_loses_nothing() -> None:
+    text = ("村级帮扶计划范文（精选2篇）\n导语：下面是整理的范文，欢迎阅读。\n【范文一】\n" + PLAN.format(title="甲村帮扶计划")
+            + "范文二：\n" + PLAN.format(title="乙村帮扶计划"))
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["甲村帮扶计划", "乙村帮扶计划"]
+    assert "导语：下面是整理的范文，欢迎阅读。" in result.dropped_text() and result.lost == []

@@ -19,7 +19,9 @@ from .reading import PAGE_BREAK
 from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates
 
 _N = "一二三四五六七八九十百零〇两\\d"
-DEFAULT_SPLIT = rf"^.{{0,40}}篇[{_N}]+\s*[。.:：】\]]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
+_SAMPLE = r"(?:范文|范例|例文|样文|精选|参考范文)"  # 【范文一】: a page of sample plans
+DEFAULT_SPLIT = (rf"^.{{0,40}}篇[{_N}]+\s*[。.:：】\]]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
+                 rf"|^\s*[【\[]?\s*{_SAMPLE}\s*[{_N}]+\s*[】\]]?\s*[:：]?\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-=*_—～~·•#＝－＊]\s*){3,}$")
 _BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|办法|细则|规划)[^】]{0,8})】\s*$")
 _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
@@ -28,7 +30,7 @@ _LABELLED = re.compile(r"^(?:方案|计划|篇)[一二三四五六七八九十\d
 _ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])")
 _TAG = re.compile(r"^[【\[](?:通知|公告|转发|原创|转载|推荐|置顶|重要|最新|范文)[】\]]\s*")
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
-_BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
+_BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+|{_SAMPLE}\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]")  # a plan's 附件 lines close it, as a signature does
 _NOTICE = re.compile(r"印发(?:《(?P<title>[^》]{2,80})》|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
 
