@@ -395,3 +395,24 @@ def test_a_page_of_sample_plans_headed_fanwen_n_splits_and_loses_nothing() -> No
     result = run(text)
     assert [p["title"] for p, _ in result.plans] == ["甲村帮扶计划", "乙村帮扶计划"]
     assert "导语：下面是整理的范文，欢迎阅读。" in result.dropped_text() and result.lost == []
+
+
+def test_a_notice_issuing_two_plans_as_annexes_gives_two_plans() -> None:
+    first, second = PLAN.format(title="某县就业帮扶方案"), PLAN.format(title="某县产业帮扶方案")
+    text = ("某县人民政府办公室关于印发《某县就业帮扶方案》《某县产业帮扶方案》的通知\n各乡镇人民政府：\n"
+            "《某县就业帮扶方案》《某县产业帮扶方案》已经县政府同意，现印发给你们。\n某县人民政府办公室\n2024年3月8日\n"
+            "------\n附件1\n" + first + "------\n附件2\n" + second + "某县农业农村局\n2024年3月6日\n")
+    result = run(text)
+    [(one, _), (two, _)] = result.plans
+    assert (one["title"], one["issuer"], one["date"]) == ("某县就业帮扶方案", "某县人民政府办公室", "2024-03-08")
+    assert (two["title"], two["issuer"], two["preamble"]) == ("某县产业帮扶方案", "某县农业农村局", "为做好帮扶工作，制定本方案。")
+    assert "附件2" in result.dropped_text() and result.lost == []
+
+
+def test_a_quarter_in_a_steps_table_dates_the_step_and_keeps_its_words() -> None:
+    text = PLAN.format(title="某县2024年技能培训帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "| 工作阶段 | 时间安排 | 工作任务 |\n| --- | --- | --- |\n| 技能培训 | 2024年第三季度 | 开展订单式培训 |\n")
+    [step] = plans(text)[0]["steps"]
+    assert (step["title"], step["start"], step["end"]) == ("技能培训", "2024-07", "2024-09")
+    assert "第三季度" in step["body"]

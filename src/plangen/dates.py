@@ -177,6 +177,28 @@ def _range_end(text: str, pos: int, year: int | None,
     return end, after + m.end()
 
 
+SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:第(?P<q>[一二三四1-4])季度|(?P<half>[上下])半年)"
+                    r"(?:\s*(?:至|到|—+|－|-|~|～)\s*第(?P<q2>[一二三四1-4])季度)?")
+
+
+def find_season(text: str, year: int | None = None) -> FoundRange | None:
+    """The first quarter or half-year in `text`, as months: '2024年第一季度' -> 2024-01 .. 2024-03, 下半年 -> July
+    to December, 第二季度至第三季度 -> April to September; None when no year is written or given."""
+    m = SEASON.search(text.translate(_FULLWIDTH_DIGITS))
+    y = int(m["year"]) if m and m["year"] else year
+    if not m or y is None:
+        return None
+    if m["q"]:
+        first, last = 3 * _quarter(m["q"]) - 2, 3 * _quarter(m["q2"] or m["q"])
+    else:
+        first, last = (1, 6) if m["half"] == "上" else (7, 12)
+    return FoundRange(PlanDate(y, first), PlanDate(y, last), m.span())
+
+
+def _quarter(written: str) -> int:
+    return int(written) if written.isdigit() else "一二三四".index(written) + 1
+
+
 def plan_year(*candidates: PlanDate | DateIssue | None) -> int | None:
     """The year a plan's year-less dates belong to: the first known of the given dates."""
     for c in candidates:

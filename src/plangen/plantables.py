@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .cntext import split_title
-from .dates import DateIssue, FoundRange, PlanDate, find_range
+from .dates import DateIssue, FoundRange, PlanDate, find_range, find_season
 from .vocabulary import fold
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -235,11 +235,12 @@ def _step_dates(when: str, titled: bool, body: str, year: int | None) -> tuple[d
     if not when:
         return {}, body
     read = _XUN.sub("", month_dots(when))
-    found = find_range(read, year)
+    season = find_season(read, year)  # 2024年第三季度: its months, its words kept
+    found = find_range(read, year) or season
     kept = f"时间：{when}"
     if found is None:
         return {}, ("\n\n".join(x for x in (kept, body) if x) if titled else body)
-    if read != month_dots(when):
+    if read != month_dots(when) or found is season:
         body = "\n\n".join(x for x in (kept, body) if x)
     dates = {name: _date_text(value, when) for name, value in zip(("start", "end"), _ends(found, read))}
     return {name: text for name, text in dates.items() if text}, body

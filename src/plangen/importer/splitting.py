@@ -32,7 +32,9 @@ _TAG = re.compile(r"^[【\[](?:通知|公告|转发|原创|转载|推荐|置顶|
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
 _BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+|{_SAMPLE}\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]")  # a plan's 附件 lines close it, as a signature does
-_NOTICE = re.compile(r"印发(?:《(?P<title>[^》]{2,80})》|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
+_NOTICE = re.compile(r"印发(?:(?P<titles>《[^》]{2,80}》(?:[、和及与,，]?《[^》]{2,80}》)*)的通知"
+                     r"|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
+ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")  # 附件2 alone, above an annexed plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,17 +106,22 @@ def title_of(text: str) -> str:
 def _by_layout(lines: list[Line]) -> list[Part]:
     parts: list[Part] = [Part("", 0, [])]
     broken = False
+    label: list[Line] = []  # 附件2 after a page break: it goes with the plan whose title follows
     for line in lines:
         text = line.text.strip()
         if text == PAGE_BREAK or _SEPARATOR.match(text):
             broken = True
             continue
+        if broken and ANNEX_LABEL.match(key(text)):
+            label.append(line)
+            continue
         title = title_of(text)
-        if title and _starts_plan(parts[-1].lines, text, broken):
-            parts.append(Part(title, line.no, [], line))
+        if title and _starts_plan(parts[-1].lines + label, text, broken):
+            parts.append(Part(title, line.no, label, line))
         else:
-            parts[-1].lines.append(line)
-        broken = False
+            parts[-1].lines.extend(label + [line])
+        broken, label = False, []
+    parts[-1].lines.extend(label)
     return _no_empty(parts)
 
 
@@ -130,12 +137,13 @@ def _no_empty(parts: list[Part]) -> list[Part]:
 
 
 def _introduced(body: list[str], text: str) -> bool:
-    """The title line names the document the issuing notice at the top just introduced (and not yet titled)."""
+    """The title line names a document the issuing notice at the top introduced, and none of them is titled
+    yet: the first plan of the notice. (A notice issuing 《A》《B》: A continues the notice, B starts a plan.)"""
     notice = next((m for t in body[:6] if (m := _NOTICE.search(key(t)))), None)
     if notice is None:
         return False
-    named = fold(notice["title"] or notice["bare"])
-    return named == fold(title_of(text)) and not any(named == fold(title_of(t)) for t in body)
+    named = {fold(t) for t in re.findall(r"《([^》]+)》", notice["titles"])} if notice["titles"] else {fold(notice["bare"])}
+    return fold(title_of(text)) in named and not any(fold(title_of(t)) in named for t in body)
 
 
 def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:

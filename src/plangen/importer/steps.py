@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import FoundRange, find_range
+from ..dates import SEASON, FoundRange, find_range, find_season
 from ..plantables import month_dots
 from ..wording import Wording
 from .cleaning import Line
@@ -33,8 +33,8 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     found = find_joined(k, years.current)
     step: dict[str, Any] = {}
     title = head.strip()
-    season = _season(k, years.current)
-    if season and (not found or season[0] <= found.span[0]):
+    season = find_season(k, years.current)
+    if season and (not found or season.span[0] <= found.span[0]):
         title, body = _seasoned(head, season, body, step)
     elif found:
         title, body = _dated(head, found, body, step, warnings, line)
@@ -78,32 +78,10 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], 
     return title or head.strip(), body
 
 
-_SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:第(?P<q>[一二三四1-4])季度|(?P<half>[上下])半年)"
-                     r"(?:\s*(?:至|到|—+|－|-|~|～)\s*第(?P<q2>[一二三四1-4])季度)?")
-
-
-def _season(k: str, year: int | None) -> tuple[int, int, str, str] | None:
-    """'2024年第一季度' -> (start, end, '2024-01', '2024-03'); 下半年 -> July to December; None without a year."""
-    m = _SEASON.search(k)
-    y = int(m["year"]) if m and m["year"] else year
-    if not m or y is None:
-        return None
-    if m["q"]:  # 第二季度至第三季度: April to September
-        first, last = 3 * _quarter(m["q"]) - 2, 3 * _quarter(m["q2"] or m["q"])
-    else:
-        first, last = (1, 6) if m["half"] == "上" else (7, 12)
-    return m.start(), m.end(), f"{y}-{first:02d}", f"{y}-{last:02d}"
-
-
-def _quarter(written: str) -> int:
-    return int(written) if written.isdigit() else "一二三四".index(written) + 1
-
-
-def _seasoned(head: str, season: tuple[int, int, str, str], body: list[str],
-              step: dict[str, Any]) -> tuple[str, list[str]]:
+def _seasoned(head: str, season: FoundRange, body: list[str], step: dict[str, Any]) -> tuple[str, list[str]]:
     """A step dated by a quarter or a half-year: its months; the words kept at the top of the body."""
-    start, end, first, last = season
-    step.update({"start": first, "end": last})
+    start, end = season.span
+    step.update({"start": str(season.start), "end": str(season.end)})
     title = _cut(head, (start, end))
     if not title and body:
         title, body = body[0], body[1:]
@@ -227,7 +205,7 @@ def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[Wordin
         shi = _SHI.match(key(ln.text))  # 一是摸底阶段（…），…: an enumeration of the phases
         text = ln.text[shi.end():] if shi and find_range(key(ln.text), years.current) else ln.text
         found = find_range(key(text)[:20], years.current)
-        if found and found.span[0] <= 2 or _SEASON.match(key(text).lstrip()) or text != ln.text or not out:
+        if found and found.span[0] <= 2 or SEASON.match(key(text).lstrip()) or text != ln.text or not out:
             out.append(step_from(text, [], ln.no, years, warnings))
         else:
             out[-1]["body"] = "\n\n".join(x for x in (out[-1].get("body", ""), ln.text) if x)
