@@ -102,3 +102,13 @@ def test_a_ten_day_period_opening_the_text_keeps_its_words() -> None:
     step = step_from("（三）总结评估。2024年12月中旬，总结帮扶成效。", [], 4, Years(None), [])
     assert (step["title"], step["start"]) == ("（三）总结评估", "2024-12")
     assert "中旬" in step["body"] and "总结帮扶成效" in step["body"]
+
+
+@pytest.mark.parametrize("head, start, end", [
+    ("风险消除评估（2024年底前）", None, "2024-12"),
+    ("组织验收（5月1日至月底）", "2024-05-01", "2024-05"),
+    ("巩固提升（2024年3月至年底）", "2024-03", "2024-12"),
+])
+def test_the_end_of_a_year_or_of_the_month_begun(head: str, start: str | None, end: str) -> None:
+    step = step_from(head, [], 2, Years(2024), [])
+    assert (step["title"], step.get("start"), step.get("end")) == (head.split("（")[0], start, end)

@@ -416,3 +416,16 @@ def test_a_quarter_in_a_steps_table_dates_the_step_and_keeps_its_words() -> None
     [step] = plans(text)[0]["steps"]
     assert (step["title"], step["start"], step["end"]) == ("技能培训", "2024-07", "2024-09")
     assert "第三季度" in step["body"]
+
+
+def test_a_tasks_table_under_another_heading_is_the_steps_and_an_annex_after_the_signature_is_kept() -> None:
+    text = PLAN.format(title="某县2024年监测帮扶方案").replace(
+        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "三、主要任务\n| 主要任务 | 责任单位 | 完成时限 |\n| --- | --- | --- |\n| 开展集中排查 | 各乡镇 | 2024年4月30日前 |\n"
+        "| 风险消除评估 | 各乡镇 | 2024年底前 |\n") + "某县乡村振兴局\n2024年3月12日\n附件\n帮扶联络员名单\n各乡镇联络员由分管副乡长担任。\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s.get("end")) for s in plan["steps"]] == [("开展集中排查", "2024-04-30"), ("风险消除评估", "2024-12")]
+    assert (plan["issuer"], plan["requirements"]) == ("某县乡村振兴局", "要落实责任。")
+    assert plan["attachments"] == [{"title": "帮扶联络员名单"}] and result.lost == []
+    assert any("联络员由分管副乡长担任" in s.get("body", "") for s in plan["sections"])

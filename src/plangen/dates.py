@@ -117,9 +117,11 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－／", "01
 # A date somewhere inside running text: with a year, or month-day, or day only (after a range sign).
 _IN_TEXT = re.compile(
     rf"(?:(?P<y>\d{{4}}|\d{{2}}[{_X}]{{2}}|[{_X}]{{4}})\s*(?:年|[-./](?=\s*\d))\s*)?"
-    rf"(?P<m>\d{{1,2}}|[{_X}]{{1,2}})\s*(?:月|(?<=\d)[-./](?=\d))\s*(?:(?P<d>\d{{1,2}}|[{_X}]{{1,2}})\s*[日号]?)?"
+    rf"(?:(?P<m>\d{{1,2}}|[{_X}]{{1,2}})\s*(?:月|(?<=\d)[-./](?=\d))\s*(?:(?P<d>\d{{1,2}}|[{_X}]{{1,2}})\s*[日号]?)?"
+    rf"|(?<=年)(?P<yend>[底末])(?![\d月]))"  # 2024年底: December
 )
 _RANGE_SIGN = re.compile(r"^\s*(?:至|到|—+|－|–|-|~|～)\s*(?:次年|翌年)?\s*")
+_END_OF = re.compile(r"^(?:本|当)?(?:月|年)\s*(?:底|末)")
 _DAY_ONLY = re.compile(r"^(?P<d>\d{1,2})\s*[日号]")
 
 
@@ -152,7 +154,7 @@ def _from_match(m: re.Match[str], year: int | None) -> PlanDate | DateIssue:
         if year is None:
             return _issue("no-year", "date.no-year", written.strip())
         y = str(year)
-    parts = (y, m["m"], m["d"] or "")
+    parts = (y, "12" if m["yend"] else m["m"], m["d"] or "")
     if any(p and not p.isdigit() for p in parts):
         return _issue("placeholder", "date.placeholder", written.strip())
     return _checked(int(parts[0]), int(parts[1]), int(parts[2]) if parts[2] else 0, written.strip())
@@ -168,6 +170,9 @@ def _range_end(text: str, pos: int, year: int | None,
     day = _DAY_ONLY.match(rest)
     if day and isinstance(start, PlanDate):
         return _checked(start.year, start.month, int(day["d"]), day.group(0)), after + day.end()
+    until = _END_OF.match(rest)
+    if until and isinstance(start, PlanDate):  # 5月1日至月底: the month; 3月至年底: December
+        return PlanDate(start.year, start.month if "月" in until.group(0) else 12), after + until.end()
     m = _IN_TEXT.match(rest)
     if not m or (not m["y"] and "月" not in m.group(0) and not m["d"]):
         return None, pos

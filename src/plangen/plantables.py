@@ -253,7 +253,7 @@ def _ends(found: FoundRange, read: str) -> tuple[PlanDate | DateIssue | None, Pl
     return found.start, found.end
 
 
-_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
+_XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
 _MONTH_DOT = re.compile(r"(?<![\d.])(\d{4})\s*[.．]\s*(\d{1,2})(?![\d.．])")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .. import plantables
 from ..dates import find_range
 from ..wording import Wording, msg
 from .hanzi import key
@@ -35,6 +36,7 @@ def assign(chunks: list[Chunk]) -> list[Chunk]:
         if c.kind == "heading" and c.nodes[0].part:
             c.part, c.how = c.nodes[0].part, "heading"
     _roles_under_other_heading(chunks)
+    _steps_table_under_other_heading(chunks)
     chunks = _dated_paragraphs(chunks)
     taken: set[str | None] = {c.part for c in chunks if c.part}
     _opening(chunks, taken)
@@ -86,6 +88,23 @@ def _roles_under_other_heading(chunks: list[Chunk]) -> None:
         if c.kind == "heading" and c.part in ("safeguards", "measures") and _ROLE_LINE.search(key(c.text())):
             c.part, c.how = "leadership", msg("import.why-roles")
             return
+
+
+def _steps_table_under_other_heading(chunks: list[Chunk]) -> None:
+    """No 实施步骤 heading, and a part such as 三、主要任务 holds a steps table (任务 / 时限 columns): it is the
+    steps."""
+    if any(c.part == "steps" for c in chunks):
+        return
+    for c in chunks:
+        if c.kind == "heading" and c.part in (None, "objectives", "measures", "content") and _holds_steps_table(c):
+            c.part, c.how = "steps", msg("import.why-steps-table")
+            return
+
+
+def _holds_steps_table(c: Chunk) -> bool:
+    rows = [ln.text for ln in c.lines() if plantables.is_pipe_row(ln.text)]
+    table = plantables.pipe_table(rows)
+    return table is not None and plantables.kind_of(table) == "steps"
 
 
 _ROLE_LINE = re.compile(r"(?:^|\n)\s*(?:常务副组长|副组长|组\s*长)\s*[:：]")
