@@ -112,3 +112,12 @@ def test_a_ten_day_period_opening_the_text_keeps_its_words() -> None:
 def test_the_end_of_a_year_or_of_the_month_begun(head: str, start: str | None, end: str) -> None:
     step = step_from(head, [], 2, Years(2024), [])
     assert (step["title"], step.get("start"), step.get("end")) == (head.split("（")[0], start, end)
+
+
+def test_a_phase_label_takes_the_short_name_after_it() -> None:
+    bracketed = step_from("第一阶段（3月1日—3月20日）：摸清底数。各村逐一登记。", [], 1, Years(2024), [])
+    over = step_from("第二阶段", ["（3月21日—11月30日）：结对关爱。干部与儿童结成对子。"], 2, Years(2024), [])
+    clause = step_from("第一步，摸底排查，3月15日前完成；", [], 3, Years(2024), [])
+    assert (bracketed["title"], bracketed["body"]) == ("第一阶段：摸清底数", "各村逐一登记。")
+    assert (over["title"], over["start"], over["body"]) == ("第二阶段：结对关爱", "2024-03-21", "干部与儿童结成对子。")
+    assert (clause["title"], clause["end"]) == ("第一步，摸底排查", "2024-03-15")

@@ -429,3 +429,14 @@ def test_a_tasks_table_under_another_heading_is_the_steps_and_an_annex_after_the
     assert (plan["issuer"], plan["requirements"]) == ("某县乡村振兴局", "要落实责任。")
     assert plan["attachments"] == [{"title": "帮扶联络员名单"}] and result.lost == []
     assert any("联络员由分管副乡长担任" in s.get("body", "") for s in plan["sections"])
+
+
+def test_steps_enumerated_di_yi_bu_in_one_paragraph_are_steps() -> None:
+    text = PLAN.format(title="某县2024年饮水安全帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "工作分三步进行：第一步，摸底排查，3月15日前完成；第二步，集中整改，3月16日至5月31日；第三步，验收总结，6月上旬完成。\n")
+    result = run(text)
+    steps = result.plans[0][0]["steps"]
+    assert [(s["title"], s.get("start"), s.get("end")) for s in steps] == [
+        ("第一步，摸底排查", None, "2024-03-15"), ("第二步，集中整改", "2024-03-16", "2024-05-31"), ("第三步，验收总结", "2024-06", None)]
+    assert result.lost == []

@@ -44,8 +44,11 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
         rest = head.strip()
     if not found:
         rest, body = _dates_in_body(step, rest, body, years, warnings, line)
-    step["title"] = title
     text = "\n\n".join(x for x in [rest] + body if x.strip())
+    if _PHASE.match(title):  # 第一阶段 over 摸清底数。各村…: the name joins the phase
+        named = _PHASE_NAME.match(f"{title}：{text}")
+        title, text = (named["title"], text[named.end() - len(title) - 1:].strip()) if named else (title, text)
+    step["title"] = title
     if text:
         step["body"] = text
         owner = _OWNER.search(key(text))
@@ -65,7 +68,7 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], 
         return head.strip(), body
     clause = re.search(r"[，,；;]", head[:found.span[0]])
     if clause:  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
-        return head[:clause.start()].strip(), [head.strip()] + body
+        return _first_clause(head[:found.span[0]], clause), [head.strip()] + body
     after = _AFTER_DATES.match(head[end:])  # 宣传发动（3月上旬） 召开动员会议… / 摸底阶段（…），全面排查…: the text
     if after and head[:found.span[0]].strip():
         body = [head[end + after.end():].strip()] + body
@@ -98,6 +101,15 @@ def _by(head: str, fields: dict[str, str], found: FoundRange) -> tuple[dict[str,
     if until is None:
         return fields, found
     return {"end": fields["start"]}, FoundRange(found.start, None, (until.start(), found.span[1]))
+
+
+def _first_clause(before: str, clause: re.Match[str]) -> str:
+    """The clause naming a step; a bare phase label takes the clause after it in (第一步，摸底排查，3月15日前…)."""
+    name = before[:clause.start()].strip()
+    after = re.search(r"[，,；;]", before[clause.end():])
+    if _PHASE.match(name) and after and after.start() >= 2:
+        return f"{name}，{before[clause.end():clause.end() + after.start()].strip()}"
+    return name
 
 
 def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str, str]:
@@ -216,6 +228,9 @@ def _title_and_rest(text: str) -> tuple[str, str]:
     """A step title of at most ~30 characters; the rest of a long sentence stays in the body."""
     text = text.strip()
     head = re.search(r"[：:。]", text)
+    name = _PHASE_NAME.match(text)
+    if name:  # 第一阶段：摸清底数。各村…: the phase and its name
+        return name["title"], text[name.end():].strip()
     if head and _PHASE.match(text[:head.start()]) and len(text) <= 30 and head.group(0) != "。":
         return text.rstrip("，,。：: "), ""  # 第一阶段：宣传报名
     if head and 0 < head.start() <= 20 and text[head.end():].strip():
@@ -240,4 +255,5 @@ def _cut(text: str, span: tuple[int, int]) -> str:
 
 _XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
 _MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
+_PHASE_NAME = re.compile(r"^(?P<title>\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*[：:，,]\s*[^，,。；;：:]{2,15})[。；;]")
 _PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")

@@ -56,18 +56,25 @@ _SHI = "一二三四五六七八九十"
 
 
 def _shi(k: str) -> set[int]:
-    """'…：一是…；二是…；三是…': an enumeration of 一是, 二是… after ：, ；or 。 starts lines of its own."""
-    first = re.search(r"[：:]\s*(?=一是)", k)
-    if not first:
-        return set()
-    cuts, pos = {first.end()}, first.end()
-    for n in _SHI[1:]:
-        m = re.compile(rf"[；;。]\s*(?={n}是)").search(k, pos)
-        if not m:
-            break
-        cuts.add(m.end())
-        pos = m.end()
-    return cuts if len(cuts) >= 2 else set()
+    """'…：一是…；二是…；三是…' and '…：第一步，…；第二步，…' (or 第一阶段…): an enumeration after ：, ；or 。
+    starts lines of its own."""
+    for marks in _ENUMERATIONS:
+        first = re.search(rf"[：:]\s*(?={marks[0]})", k)
+        if not first:
+            continue
+        cuts, pos = {first.end()}, first.end()
+        for mark in marks[1:]:
+            m = re.compile(rf"[；;。]\s*(?={mark})").search(k, pos)
+            if not m:
+                break
+            cuts.add(m.end())
+            pos = m.end()
+        if len(cuts) >= 2:
+            return cuts
+    return set()
+
+
+_ENUMERATIONS = (tuple(f"{n}是" for n in _SHI), tuple(f"第{n}步(?!骤)" for n in _SHI), tuple(f"第{n}阶段" for n in _SHI))
 
 
 def _sequence(k: str) -> set[int]:
