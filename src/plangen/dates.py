@@ -171,8 +171,8 @@ def _range_end(text: str, pos: int, year: int | None,
     if day and isinstance(start, PlanDate):
         return _checked(start.year, start.month, int(day["d"]), day.group(0)), after + day.end()
     until = _END_OF.match(rest)
-    if until and isinstance(start, PlanDate):  # 5月1日至月底: the month; 3月至年底: December
-        return PlanDate(start.year, start.month if "月" in until.group(0) else 12), after + until.end()
+    if until and isinstance(start, PlanDate):
+        return _end_of(start, until.group(0)), after + until.end()
     m = _IN_TEXT.match(rest)
     if not m or (not m["y"] and "月" not in m.group(0) and not m["d"]):
         return None, pos
@@ -202,6 +202,11 @@ def find_season(text: str, year: int | None = None) -> FoundRange | None:
 
 def _quarter(written: str) -> int:
     return int(written) if written.isdigit() else "一二三四".index(written) + 1
+
+
+def _end_of(start: PlanDate, words: str) -> PlanDate:
+    """5月1日至月底: the month begun; 3月至年底: December of its year."""
+    return PlanDate(start.year, start.month if "月" in words else 12)
 
 
 def plan_year(*candidates: PlanDate | DateIssue | None) -> int | None:

@@ -51,16 +51,23 @@ def take_annex(data: dict[str, Any], title: str, lines: list[str], orgs: tuple[s
     group = data.setdefault("leadership", {})
     section = [{"title": title or "附件", "body": "\n\n".join(t for t in lines if t.strip())}]
     if not _is_group(lines):  # an annex of another kind: listed among the attachments, its text kept
-        if title:
-            data.setdefault("attachments", []).append({"title": title})
+        _attach(data, title)
         return section if section[0]["body"] else []
-    if any(p.get("name") for r in _ROLES for p in group.get(r) or [] if isinstance(p, dict)):
+    if _names_someone(group):
         return section
     found, _ = read_group(lines, "", orgs)
     group.update({r: found[r] for r in _ROLES if found.get(r)})
+    _attach(data, title)
+    return []
+
+
+def _names_someone(group: dict[str, Any]) -> bool:
+    return any(p.get("name") for r in _ROLES for p in group.get(r) or [] if isinstance(p, dict))
+
+
+def _attach(data: dict[str, Any], title: str) -> None:
     if title:
         data.setdefault("attachments", []).append({"title": title})
-    return []
 
 
 def _is_group(lines: list[str]) -> bool:

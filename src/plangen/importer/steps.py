@@ -45,9 +45,7 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     if not found:
         rest, body = _dates_in_body(step, rest, body, years, warnings, line)
     text = "\n\n".join(x for x in [rest] + body if x.strip())
-    if _PHASE.match(title):  # 第一阶段 over 摸清底数。各村…: the name joins the phase
-        named = _PHASE_NAME.match(f"{title}：{text}")
-        title, text = (named["title"], text[named.end() - len(title) - 1:].strip()) if named else (title, text)
+    title, text = _named_phase(title, text)
     step["title"] = title
     if text:
         step["body"] = text
@@ -55,6 +53,12 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
         if owner:
             step["owner"] = text[owner.start("who"):owner.end("who")].strip()
     return {k2: step[k2] for k2 in ("title", "start", "end", "owner", "body") if k2 in step}
+
+
+def _named_phase(title: str, text: str) -> tuple[str, str]:
+    """第一阶段 over 摸清底数。各村…: the short name joins the bare phase label; else both as they are."""
+    named = _PHASE_NAME.match(f"{title}：{text}") if _PHASE.match(title) else None
+    return (named["title"], text[named.end() - len(title) - 1:].strip()) if named else (title, text)
 
 
 def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], warnings: list[Wording],
