@@ -440,3 +440,12 @@ def test_steps_enumerated_di_yi_bu_in_one_paragraph_are_steps() -> None:
     assert [(s["title"], s.get("start"), s.get("end")) for s in steps] == [
         ("第一步，摸底排查", None, "2024-03-15"), ("第二步，集中整改", "2024-03-16", "2024-05-31"), ("第三步，验收总结", "2024-06", None)]
     assert result.lost == []
+
+
+def test_a_time_sentence_in_the_opening_paragraph_gives_the_period() -> None:
+    text = PLAN.format(title="某县饮水安全帮扶方案").replace(
+        "为做好帮扶工作，制定本方案。", "为做好帮扶工作，制定本方案。整治工作从2024年3月开始，到2024年6月结束。")
+    result = run(text)
+    [(plan, report)] = result.plans
+    assert plan["period"] == {"start": "2024-03", "end": "2024-06"} and "到2024年6月结束" in plan["preamble"]
+    assert any(part == "period" for part, _, _ in report.inferred) and result.lost == []

@@ -30,6 +30,7 @@ IMPORT: dict[str, tuple[str, ...]] = {
     "import.why-guiding": ("以……为指导 / 贯彻……精神", "以…为指导 / 贯彻…精神"),
     "import.why-dated-items": ("其中各项带有日期或“阶段”", "its items carry dates or 阶段"),
     "import.why-roles": ("其中各行写明组长 / 副组长", "its lines name 组长 / 副组长"),
+    "import.why-time-sentence": ("开头一段中写明实施时间的句子", "a sentence of the opening paragraph giving the time of the work"),
     "import.why-steps-table": ("其中有带时间列的任务表", "it holds a table of tasks with a time column"),
     "import.why-dated": ("有 {n} 段以日期开头", "{n} paragraphs start with a date"),
     "import.why-musts": ("最后一个列表写明必须做的事（要、必须……）", "the last list says what must be done (要, 必须…)"),

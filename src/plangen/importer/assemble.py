@@ -75,6 +75,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
         for ln in chunk.lines():
             years.see(ln.text)
     _leadership_anywhere(chunks, data, report)
+    _period_in_opening(chunks, data, report)
     kept = take_annex(data, annex_title, annex, orgs)
     sections += kept
     if annex and not kept:
@@ -85,6 +86,25 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
         data["sections"] = sections
     fill_required(data, report)
     return _ordered(data), report
+
+
+_TIME_SENTENCE = re.compile(r"(?:时间|期限|时限)\s*(?:为|是|[:：])|(?:从|自)\s*\d{4}\s*年[^。；;]{0,12}(?:开始|起)")
+
+
+def _period_in_opening(chunks: list[Chunk], data: dict[str, Any], report: Report) -> None:
+    """No period part, and the opening paragraph says when the work runs (整治工作从2024年3月开始，到2024年6月结束):
+    that range is the period (the sentence stays in the preamble)."""
+    opening = next((c for c in chunks if c.part == "preamble"), None)
+    if "period" in data or opening is None:
+        return
+    for sentence in re.findall(r"[^。；;]+", opening.text()):
+        if not _TIME_SENTENCE.search(key(sentence)):
+            continue
+        period = period_from(sentence, Years(None), [], opening.first_line, data.get("date"))
+        if "start" in period and "end" in period:
+            data["period"] = period
+            report.inferred.append(("period", opening.first_line, msg("import.why-time-sentence")))
+            return
 
 
 def _title(body: list[Line], source: str, report: Report) -> str:
