@@ -121,3 +121,16 @@ def test_a_phase_label_takes_the_short_name_after_it() -> None:
     assert (bracketed["title"], bracketed["body"]) == ("第一阶段：摸清底数", "各村逐一登记。")
     assert (over["title"], over["start"], over["body"]) == ("第二阶段：结对关爱", "2024-03-21", "干部与儿童结成对子。")
     assert (clause["title"], clause["end"]) == ("第一步，摸底排查", "2024-03-15")
+
+
+def test_a_closing_bracket_of_labels_dates_the_task_and_names_its_owner() -> None:
+    deadline = step_from("（一）开展需求调研", ["摸清薄弱环节。（责任单位：各结对学校；完成时限：2024年3月底前）"], 1, Years(None), [])
+    months = step_from("落实帮扶举措", ["每学期送教4次。（牵头单位：县教育局；时间节点：2024年4月至12月）。"], 2, Years(None), [])
+    assert (deadline.get("start"), deadline["end"], deadline["owner"]) == (None, "2024-03", "各结对学校")
+    assert (months["start"], months["end"], months["owner"]) == ("2024-04", "2024-12", "县教育局")
+    assert deadline["body"].endswith("完成时限：2024年3月底前）")
+
+
+def test_weekdays_between_the_dates_of_a_range_are_read_through() -> None:
+    step = step_from("集中帮扶", ["时间：4月8日（星期一）至10月31日（周四）。组织招聘会。"], 1, Years(2024), [])
+    assert (step["start"], step["end"]) == ("2024-04-08", "2024-10-31")

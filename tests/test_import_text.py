@@ -449,3 +449,13 @@ def test_a_time_sentence_in_the_opening_paragraph_gives_the_period() -> None:
     [(plan, report)] = result.plans
     assert plan["period"] == {"start": "2024-03", "end": "2024-06"} and "到2024年6月结束" in plan["preamble"]
     assert any(part == "period" for part, _, _ in report.inferred) and result.lost == []
+
+
+def test_page_numbers_and_the_print_footer_are_left_out_and_listed() -> None:
+    text = (PLAN.format(title="某县帮扶方案").replace("二、领导小组", "— 1 —\n二、领导小组")
+            + "某县教育局\n2024年3月4日\n（此件公开发布）\n抄送：县委办公室，县政府办公室。\n某县教育局办公室　　　2024年3月4日印发\n— 2 —\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某县教育局", "2024-03-04", "要落实责任。")
+    assert {"— 1 —", "（此件公开发布）", "抄送：县委办公室，县政府办公室。", "— 2 —"} <= set(result.dropped_text())
+    assert "某县教育局办公室　　　2024年3月4日印发" in result.dropped_text() and result.lost == []

@@ -120,6 +120,7 @@ _IN_TEXT = re.compile(
     rf"(?:(?P<m>\d{{1,2}}|[{_X}]{{1,2}})\s*(?:月|(?<=\d)[-./](?=\d))\s*(?:(?P<d>\d{{1,2}}|[{_X}]{{1,2}})\s*[日号]?)?"
     rf"|(?<=年)(?P<yend>[底末])(?![\d月]))"  # 2024年底: December
 )
+_WEEKDAY = re.compile(r"(?<=[日号])\s*[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]")
 _RANGE_SIGN = re.compile(r"^\s*(?:至|到|—+|－|–|-|~|～)\s*(?:次年|翌年)?\s*")
 _END_OF = re.compile(r"^(?:本|当)?(?:月|年)\s*(?:底|末)")
 _DAY_ONLY = re.compile(r"^(?P<d>\d{1,2})\s*[日号]")
@@ -136,7 +137,7 @@ class FoundRange:
 
 def find_range(text: str, year: int | None = None) -> FoundRange | None:
     """The first date or date range in `text`: 宣传动员阶段(5月5日至5月10日) -> 5-05 .. 5-10."""
-    norm = text.translate(_FULLWIDTH_DIGITS)
+    norm = _WEEKDAY.sub(lambda m: " " * len(m.group(0)), text.translate(_FULLWIDTH_DIGITS))  # 4月8日（星期一）至…
     for m in _IN_TEXT.finditer(norm):
         if not m["y"] and not m["d"] and "月" not in m.group(0):
             continue

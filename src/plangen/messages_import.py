@@ -48,6 +48,8 @@ IMPORT: dict[str, tuple[str, ...]] = {
     "import.out-annex-label": ("标题上方的附件编号", "the annex number above the title"),
     "import.out-byline": ("标题下的署名行（发文单位和日期）", "the byline under the title (issuer and date)"),
     "import.out-boilerplate": ("网站套话", "site boilerplate"),
+    "import.out-pageno": ("打印页码", "a page number of the printed document"),
+    "import.out-footer": ("版记（公开属性、抄送、印发）", "the print footer (publication note, copies, printing)"),
     "import.out-chrome": ("网页框架（网站名、位置、发布时间、打印链接）", "page chrome (site name, location, publishing time, print links)"),
     # what cleaning did
     "import.clean-pinyin": ("已删去拼音注音", "pinyin annotations removed"),
@@ -56,6 +58,8 @@ IMPORT: dict[str, tuple[str, ...]] = {
     "import.clean-boilerplate": ("已删去网站套话行", "site boilerplate lines removed"),
     "import.clean-chrome": ("已删去网页框架行（网站名、位置、发布时间、打印链接）",
                             "page chrome lines removed (site name, location, publishing time, print links)"),
+    "import.clean-pageno": ("已删去打印页码行", "page-number lines of a printed document removed"),
+    "import.clean-footer": ("已删去版记行（公开属性、抄送、印发）", "print footer lines removed (publication note, copies, printing)"),
     "import.clean-mojibake": ("乱码保持原样，请手工修正", "mojibake (garbled text) left as is, fix by hand"),
     "import.clean-simplified": ("已转换为简体字", "characters converted to simplified"),
     "import.cleaned-count": ("{label}：{count}（{where}）", "{label}: {count} ({where})"),

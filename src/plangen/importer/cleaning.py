@@ -40,8 +40,10 @@ LABELS: dict[str, Wording] = {
     "pinyin": msg("import.clean-pinyin"), "stray": msg("import.clean-stray"), "html": msg("import.clean-html"),
     "boilerplate": msg("import.clean-boilerplate"), "chrome": msg("import.clean-chrome"),
     "mojibake": msg("import.clean-mojibake"), "simplified": msg("import.clean-simplified"),
+    "pageno": msg("import.clean-pageno"), "footer": msg("import.clean-footer"),
 }
-LEFT_OUT: dict[str, Wording] = {"boilerplate": msg("import.out-boilerplate"), "chrome": msg("import.out-chrome")}
+LEFT_OUT: dict[str, Wording] = {"boilerplate": msg("import.out-boilerplate"), "chrome": msg("import.out-chrome"),
+                                "pageno": msg("import.out-pageno"), "footer": msg("import.out-footer")}
 
 DROPPED_KINDS = tuple(LEFT_OUT)  # whole lines left out: the sample is the whole line
 
@@ -62,6 +64,13 @@ _CHROME = re.compile(
     r"^.{0,30}(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}.{0,50}$"
 )
 
+# A page number printed on each page (— 2 —, - 3 -, 第 2 页 共 5 页), pasted with the text of a PDF.
+_PAGE_NO = re.compile(r"^(?:[—\-－–]{1,2}\s*\d{1,3}\s*[—\-－–]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$")
+# The print footer (版记) of an official document: its publication note and its copies line, then the
+# line of the office that printed it (…办公室　2024年3月4日印发) after them.
+_FOOTER = re.compile(r"^[（(]此件[^）)]{0,8}公开[^）)]{0,6}[)）]$|^(?:抄送|抄报)\s*[:：]")
+_PRINTED = re.compile(r"^\S{2,30}\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
+
 _MOJIBAKE = re.compile(
     r"(?<=\S)\?[!;]\??|(?<=\S)\?+(?=[^\s，。、；：,.;:！!？?“”])[^\s，。、；：,.;:！!？“”]{0,6}"
     r"|\ufffd+|[ÃÂâ][\u0080-\u00bf€™œ]+"
@@ -78,9 +87,10 @@ def clean_line(line: Line) -> tuple[Line | None, list[Cleaning]]:
     if _BOILERPLATE.search(key(text)):
         done.append(Cleaning("boilerplate", line.no, 1, text.strip()))
         return None, done
-    if _CHROME.search(key(text).strip()):
-        done.append(Cleaning("chrome", line.no, 1, text.strip()))
-        return None, done
+    for kind, pattern in (("chrome", _CHROME), ("pageno", _PAGE_NO), ("footer", _FOOTER)):
+        if pattern.search(key(text).strip()):
+            done.append(Cleaning(kind, line.no, 1, text.strip()))
+            return None, done
     for m in _MOJIBAKE.finditer(text):
         done.append(Cleaning("mojibake", line.no, 1, text[max(0, m.start() - 4):m.end() + 2], m.start() + 1))
     return Line(line.no, text.strip(" \t\u3000")), done
@@ -104,8 +114,12 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     """Every line repaired; boilerplate lines dropped; all cleanings in line order."""
     kept: list[Line] = []
     done: list[Cleaning] = []
+    footer = False  # after 抄送：… the printing office's line is the footer's too
     for line in lines:
         new, what = clean_line(line)
+        if footer and new is not None and _PRINTED.match(key(new.text)):
+            new, what = None, what + [Cleaning("footer", line.no, 1, new.text)]
+        footer = footer or any(c.kind == "footer" for c in what)
         done.extend(what)
         if new is not None:
             kept.append(new)

@@ -18,6 +18,7 @@ from .cleaning import Line
 from .datespans import Years, find_joined, range_fields
 from .hanzi import key
 from .outline import Node
+from .steplabels import trailing_labels
 from .structure import arabic_dates
 
 _CLAUSE_END = re.compile(r"[，,。；;：:]")
@@ -49,10 +50,19 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     step["title"] = title
     if text:
         step["body"] = text
-        owner = _OWNER.search(key(text))
-        if owner:
-            step["owner"] = text[owner.start("who"):owner.end("who")].strip()
+        _labelled(step, text, years, warnings, line)
     return {k2: step[k2] for k2 in ("title", "start", "end", "owner", "body") if k2 in step}
+
+
+def _labelled(step: dict[str, Any], text: str, years: Years, warnings: list[Wording], line: int) -> None:
+    """The owner named in the text (此项工作由…负责); a closing bracket of labels (（责任单位：…；完成时限：…）)
+    gives the owner and, for a step not yet dated, its dates."""
+    owner = _OWNER.search(key(text))
+    if owner:
+        step["owner"] = text[owner.start("who"):owner.end("who")].strip()
+    labels = trailing_labels(text, years.current, warnings, line)
+    dated = "start" in step or "end" in step
+    step.update({k: v for k, v in labels.items() if k not in step and not (dated and k in ("start", "end"))})
 
 
 def _named_phase(title: str, text: str) -> tuple[str, str]:
