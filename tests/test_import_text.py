@@ -459,3 +459,12 @@ def test_page_numbers_and_the_print_footer_are_left_out_and_listed() -> None:
     assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某县教育局", "2024-03-04", "要落实责任。")
     assert {"— 1 —", "（此件公开发布）", "抄送：县委办公室，县政府办公室。", "— 2 —"} <= set(result.dropped_text())
     assert "某县教育局办公室　　　2024年3月4日印发" in result.dropped_text() and result.lost == []
+
+
+def test_plans_ended_by_wan_and_plans_under_document_titles_split() -> None:
+    first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
+    assert [p["title"] for p in plans(first + "（完）\n" + second + "（完）\n")] == ["甲村帮扶方案", "乙村帮扶方案"]
+    assert [p["title"] for p in plans("# " + first + "# " + second)] == ["甲村帮扶方案", "乙村帮扶方案"]
+    steps = plans(PLAN.format(title="某县2024年秋冬种帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "9月：摸清冬闲田面积。\n10—11月：开展播种培训。\n"))[0]["steps"]
+    assert [(s.get("start"), s.get("end")) for s in steps] == [("2024-09", None), ("2024-10", "2024-11")]

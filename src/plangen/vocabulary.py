@@ -75,7 +75,8 @@ NESTED_LABELS: Final[dict[str, dict[str, str]]] = {
 # Parts of the plan body: the key and the headings that name it (first is the label).
 # Order matters for recognition: the first part whose synonym matches wins.
 PART_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
-    "guiding_thought": ("指导思想", "总体思路", "总体要求", "工作思路", "指导思想与目标", "指导原则", "基本思路", "发展思路"),
+    "guiding_thought": ("指导思想", "总体思路", "总体要求", "工作思路", "指导思想与目标", "指导原则", "基本思路", "发展思路",
+                        "活动宗旨", "工作宗旨"),
     "objectives": ("工作目标", "总体目标", "目标任务", "帮扶任务", "目标", "主要目标", "工作任务", "活动目的", "工作目的", "目的意义"),
     "targets": ("帮扶对象", "服务对象", "实施范围", "补贴对象", "对象", "支持对象", "适用范围", "减免对象"),
     "period": ("实施时间", "工作时间", "帮扶时间", "服务时间", "活动时间", "时间安排与期限", "行动时间", "实施期限"),

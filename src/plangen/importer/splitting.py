@@ -23,6 +23,8 @@ _SAMPLE = r"(?:范文|范例|例文|样文|精选|参考范文)"  # 【范文一
 DEFAULT_SPLIT = (rf"^.{{0,40}}篇[{_N}]+\s*[。.:：】\]]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
                  rf"|^\s*[【\[]?\s*{_SAMPLE}\s*[{_N}]+\s*[】\]]?\s*[:：]?\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-=*_—～~·•#＝－＊]\s*){3,}$")
+_END_MARK = re.compile(r"^\s*(?:[（(【\[]\s*(?:全文)?完\s*[)）】\]]|[—\-－]{1,3}\s*(?:全文)?完\s*[—\-－]{1,3}|全文完|-?END-?)\s*$",
+                       re.IGNORECASE)  # （完）: the end of a plan
 _BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|办法|细则|规划)[^】]{0,8})】\s*$")
 _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
                     r"(?P<no>\s*(?:[（(][^）)]{1,6}[)）]|[一二三四五六七八九十]{1,2}|\d{1,2}))?)\s*$")
@@ -109,7 +111,7 @@ def _by_layout(lines: list[Line]) -> list[Part]:
     label: list[Line] = []  # 附件2 after a page break: it goes with the plan whose title follows
     for line in lines:
         text = line.text.strip()
-        if text == PAGE_BREAK or _SEPARATOR.match(text):
+        if text == PAGE_BREAK or _SEPARATOR.match(text) or _END_MARK.match(text):
             broken = True
             continue
         if broken and ANNEX_LABEL.match(key(text)):
@@ -156,4 +158,5 @@ def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
     last = arabic_dates(key(body[-1])).strip()  # 二〇二四年二月二十六日 too
     signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last) or _ATTACHMENT.match(last))
     bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
-    return broken or signed or bracketed or bool(_NUMBERED.search(title_of(text)))
+    headed = text.lstrip().startswith("# ")  # a document title (Word's Title style, Markdown's #) after a plan's text
+    return broken or signed or bracketed or headed or bool(_NUMBERED.search(title_of(text)))

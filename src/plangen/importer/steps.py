@@ -230,7 +230,7 @@ def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[Wordin
     for ln in lines:
         shi = _SHI.match(key(ln.text))  # 一是摸底阶段（…），…: an enumeration of the phases
         text = ln.text[shi.end():] if shi and find_range(key(ln.text), years.current) else ln.text
-        found = find_range(key(text)[:20], years.current)
+        found = find_range(_MONTHS.sub(r"\1月\2\3月", key(text)[:20]), years.current)  # 10—11月 too
         if found and found.span[0] <= 2 or SEASON.match(key(text).lstrip()) or text != ln.text or not out:
             out.append(step_from(text, [], ln.no, years, warnings))
         else:
