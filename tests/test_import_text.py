@@ -6,7 +6,7 @@ from typing import Any
 
 from plangen.importer import Converted, Options, convert
 from plangen.importer.cleaning import Line
-from plangen.importer.fidelity import lost
+from plangen.importer.fidelity import UNPLACED, keep_unplaced, lost
 from plangen.importer.splitting import compile_split
 from plangen.importer.unflatten import split_line
 
@@ -468,3 +468,12 @@ def test_plans_ended_by_wan_and_plans_under_document_titles_split() -> None:
     steps = plans(PLAN.format(title="某县2024年秋冬种帮扶方案").replace(
         "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "9月：摸清冬闲田面积。\n10—11月：开展播种培训。\n"))[0]["steps"]
     assert [(s.get("start"), s.get("end")) for s in steps] == [("2024-09", None), ("2024-10", "2024-11")]
+
+
+def test_the_safety_net_keeps_a_sentence_no_field_took_in_a_section_of_its_own() -> None:
+    lines = [Line(1, "坚持精准帮扶。这一句不在任何地方。"), Line(2, "第二句也不在。")]
+    data: dict[str, Any] = {"guiding_thought": "坚持精准帮扶。", "sections": [{"title": "经费保障", "body": "专款专用。"}]}
+    for _, sentence in lost(lines, [data], []):
+        keep_unplaced(data, sentence)
+    assert data["sections"][1] == {"title": UNPLACED, "body": "这一句不在任何地方\n\n第二句也不在"}
+    assert lost(lines, [data], []) == []

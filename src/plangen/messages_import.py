@@ -13,8 +13,9 @@ IMPORT: dict[str, tuple[str, ...]] = {
     "import.part-again": ("{part}再次出现，保留为另一节“{title}”", "{part} appears again; kept as a further section '{title}'"),
     "import.safeguards-as-requirements": ("保障措施用作工作要求（方案没有单独的工作要求）",
                                           "保障措施 used as 工作要求 (the plan has no separate 工作要求)"),
-    "import.sentence-lost": ("这句话不在导入方案的任何字段中：“{sentence}”",
-                             "this sentence is in no field of the imported plan: '{sentence}'"),
+    "import.sentence-lost": ("这句话未能归入导入方案的任何字段，已原样放入“未归入的原文”部分：“{sentence}”",
+                             ("this sentence fitted no field of the imported plan and is kept as written under "
+                              "未归入的原文: '{sentence}'")),
     "import.removed-field": ("已删去 {field}：{why}", "removed {field}: {why}"),
     "import.a-field": ("一个字段", "a field"),
     "import.date-left": ("{why}；保留在正文中", "{why}; left in the text"),

@@ -12,7 +12,7 @@ from ..vocabulary import TOP_ALIASES
 from ..wording import msg
 from .assemble import Report, build, year_of_fields
 from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify, tab_rows
-from .fidelity import lost
+from .fidelity import keep_unplaced, lost
 from .guard import checkable
 from .splitting import Part, split
 from .unflatten import unflatten
@@ -33,7 +33,8 @@ class Converted:
     plans: list[tuple[dict[str, Any], Report]] = field(default_factory=list)
     outside: list[Cleaning] = field(default_factory=list)
     skipped: list[Line] = field(default_factory=list)
-    lost: list[tuple[int, str]] = field(default_factory=list)  # source sentences found in no plan
+    lost: list[tuple[int, str]] = field(default_factory=list)  # source sentences the structure placed nowhere:
+    # each is kept as written in a section of its plan (UNPLACED), so that no sentence is ever dropped
 
     def dropped_text(self) -> list[str]:
         """Every line left out of the plans and reported as such (page chrome, the issuing notice…)."""
@@ -108,11 +109,14 @@ def _take_front(front: dict[str, Any], data: dict[str, Any], report: Report) -> 
 
 
 def _check_kept(result: Converted, raw: list[Line], bounds: list[int], starts: list[int]) -> None:
-    """Every source sentence is in a plan or reported as left out; the others are reported, by plan."""
+    """Every source sentence is in a plan or reported as left out; the others are kept as written in a section
+    of the plan whose lines they stand in (the first plan's, before any), and reported."""
     result.lost = lost(raw, [d for d, _ in result.plans], result.dropped_text())
     for no, sentence in result.lost:
-        owner = next((r for (_, r), start, end in zip(result.plans, starts, bounds) if start <= no < end), None)
+        owner = next(((d, r) for (d, r), start, end in zip(result.plans, starts, bounds) if start <= no < end), None)
         if owner is None and result.plans:
-            owner = result.plans[0][1]
+            owner = result.plans[0]
         if owner is not None:
-            owner.warnings.append(msg("import.at-line", line=no, what=msg("import.sentence-lost", sentence=sentence)))
+            keep_unplaced(owner[0], sentence)
+            owner[1].warnings.append(msg("import.at-line", line=no, what=msg("import.sentence-lost", sentence=sentence)))
+

@@ -85,6 +85,19 @@ def leftover(text: str) -> str:
                    and not re.fullmatch(r"(?:自|于|在)?(?:起)?(?:实施|执行|施行)?", f))
 
 
+UNPLACED = "未归入的原文"  # the section that keeps, as written, every sentence no field of a plan took
+
+
+def keep_unplaced(data: dict[str, Any], sentence: str) -> None:
+    """The safety net: a sentence no field took is kept as written in the plan's section UNPLACED."""
+    sections = data.setdefault("sections", [])
+    kept = next((s for s in sections if isinstance(s, dict) and s.get("title") == UNPLACED), None)
+    if kept is None:
+        sections.append({"title": UNPLACED, "body": sentence})
+    else:
+        kept["body"] += "\n\n" + sentence
+
+
 def lost(lines: list[Line], plans: list[dict[str, Any]], dropped: list[str]) -> list[tuple[int, str]]:
     """(line, sentence) of every source sentence with a fragment found nowhere in the output."""
     text = plan_text(plans, dropped)
