@@ -477,3 +477,12 @@ def test_the_safety_net_keeps_a_sentence_no_field_took_in_a_section_of_its_own()
         keep_unplaced(data, sentence)
     assert data["sections"][1] == {"title": UNPLACED, "body": "这一句不在任何地方\n\n第二句也不在"}
     assert lost(lines, [data], []) == []
+
+
+def test_a_steps_table_keeps_its_other_columns_and_the_items_after_it() -> None:
+    text = PLAN.format(title="某县2024年帮扶方案").replace(
+        "三、实施步骤\n", "三、实施步骤\n| 序号 | 阶段 | 时间 | 备注 |\n| --- | --- | --- | --- |\n| 1 | 筹备 | 2024年2月 | 需提前准备场地 |\n")
+    result = run(text)
+    steps = result.plans[0][0]["steps"]
+    assert [(s["title"], s.get("start")) for s in steps] == [("筹备", "2024-02"), ("动员", "2024-03-01")]
+    assert steps[0]["body"] == "备注：需提前准备场地" and result.lost == []

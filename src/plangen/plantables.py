@@ -211,8 +211,22 @@ _NAME_INFO = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8})(?:\s*[（(](?P<info>[
 def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
     """One step per row: title, start/end (from the time column), owner, body."""
     cols = _columns(table.header, _STEP_COLUMNS)
-    steps = [_step_of(row, cols, year) for row in table.rows]
+    steps = [_with_other_cells(_step_of(row, cols, year), row, table.header, cols) for row in table.rows]
     return [s for s in steps if s]
+
+
+_NUMBER_COLUMN = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
+
+
+def _with_other_cells(step: dict[str, str], row: tuple[str, ...], header: tuple[str, ...],
+                      cols: dict[str, int]) -> dict[str, str]:
+    """A column with no field of its own (备注, 完成标准) is kept in the step's body as `header：cell`."""
+    used = set(cols.values())
+    other = [f"{header[i].strip()}：{cell.strip()}" for i, cell in enumerate(row[:len(header)])
+             if i not in used and cell.strip() and not _NUMBER_COLUMN.match(header[i].strip())]
+    if step and other:
+        step["body"] = "\n\n".join(x for x in [step.get("body", "")] + other if x)
+    return step
 
 
 def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> dict[str, str]:

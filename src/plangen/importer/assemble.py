@@ -268,8 +268,8 @@ def _item_part(lead: list[str], items: list[Node]) -> str | list[Any]:
 def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, report: Report,
            data: dict[str, Any], sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
     table = _steps_table(chunk, lead, years, sections)
-    if table is not None:
-        return table
+    if table is not None:  # items after the table are steps too
+        return table + steps_from_nodes(items, years, report.warnings)
     if chunk.kind == "para":
         return steps_from_paragraphs(chunk.lead, years, report.warnings)
     intro = [t for t in lead if t.strip()]
