@@ -486,3 +486,15 @@ def test_a_steps_table_keeps_its_other_columns_and_the_items_after_it() -> None:
     steps = result.plans[0][0]["steps"]
     assert [(s["title"], s.get("start")) for s in steps] == [("筹备", "2024-02"), ("动员", "2024-03-01")]
     assert steps[0]["body"] == "备注：需提前准备场地" and result.lost == []
+
+
+def test_a_collection_with_contents_and_dates_on_the_line_above_each_phase() -> None:
+    first = PLAN.format(title="甲医院帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "2024年3月1日—3月15日\n调研对接阶段：制定帮扶清单。\n2024年12月\n总结评估阶段：评估成效。\n")
+    text = ("帮扶方案汇编\n目录\n1. 甲医院帮扶方案\n2. 乙医院帮扶方案\n" + first + "甲医院\n2024年2月26日\n"
+            + PLAN.format(title="乙医院帮扶方案"))
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["甲医院帮扶方案", "乙医院帮扶方案"]
+    assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == [
+        ("调研对接阶段", "2024-03-01", "2024-03-15"), ("总结评估阶段", "2024-12", None)]
+    assert "目录" in result.dropped_text() and result.lost == []

@@ -118,7 +118,8 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     for line in lines:
         new, what = clean_line(line)
         if footer and new is not None and _PRINTED.match(key(new.text)):
-            new, what = None, what + [Cleaning("footer", line.no, 1, new.text)]
+            what = what + [Cleaning("footer", line.no, 1, new.text)]
+            new = None
         footer = footer or any(c.kind == "footer" for c in what)
         done.extend(what)
         if new is not None:

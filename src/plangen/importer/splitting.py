@@ -61,7 +61,29 @@ def split(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part], list[
     parts, before = _by_pattern(lines, header)
     if len(parts) > 1 or parts[0].header:
         return [Part(p.header, p.header_line, _plain(p.lines)) for p in parts], before
-    return _by_layout(lines), []
+    listed = frozenset(_contents(lines))
+    parts = _by_layout(lines, listed)
+    if listed and len(parts) > 1 and not parts[0].header:  # a collection's title and its contents: no plan
+        return parts[1:], parts[0].lines
+    return parts, []
+
+
+_CONTENTS = re.compile(r"^\s*目\s*录\s*[:：]?\s*$")
+_LISTED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*(?P<title>.+?)\s*(?:[.…·]{2,}\s*\d*)?$")
+
+
+def _contents(lines: list[Line]) -> set[str]:
+    """The titles a table of contents (目录, then numbered plan titles) lists near the top; empty without one."""
+    start = next((i for i, ln in enumerate(lines[:12]) if _CONTENTS.match(key(ln.text))), None)
+    if start is None:
+        return set()
+    listed: set[str] = set()
+    for ln in lines[start + 1:start + 41]:
+        m = _LISTED.match(key(ln.text))
+        if not m or not title_of(m["title"]):
+            break
+        listed.add(fold(title_of(m["title"])))
+    return listed if len(listed) >= 2 else set()
 
 
 def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part], list[Line]]:
@@ -105,7 +127,7 @@ def title_of(text: str) -> str:
     return text.strip().lstrip("#").strip().strip("【】").strip() if m else ""
 
 
-def _by_layout(lines: list[Line]) -> list[Part]:
+def _by_layout(lines: list[Line], listed: frozenset[str] = frozenset()) -> list[Part]:
     parts: list[Part] = [Part("", 0, [])]
     broken = False
     label: list[Line] = []  # 附件2 after a page break: it goes with the plan whose title follows
@@ -118,7 +140,7 @@ def _by_layout(lines: list[Line]) -> list[Part]:
             label.append(line)
             continue
         title = title_of(text)
-        if title and _starts_plan(parts[-1].lines + label, text, broken):
+        if title and (fold(title) in listed or _starts_plan(parts[-1].lines + label, text, broken)):
             parts.append(Part(title, line.no, label, line))
         else:
             parts[-1].lines.extend(label + [line])

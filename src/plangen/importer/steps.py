@@ -227,7 +227,7 @@ def first_phase(text: str) -> tuple[str, str]:
 def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[Wording]) -> list[dict[str, Any]]:
     """Paragraphs starting with a date begin steps; the others continue the step before them."""
     out: list[dict[str, Any]] = []
-    for ln in lines:
+    for ln in _dates_over_text(lines, years.current):
         shi = _SHI.match(key(ln.text))  # 一是摸底阶段（…），…: an enumeration of the phases
         text = ln.text[shi.end():] if shi and find_range(key(ln.text), years.current) else ln.text
         found = find_range(_MONTHS.sub(r"\1月\2\3月", key(text)[:20]), years.current)  # 10—11月 too
@@ -236,6 +236,26 @@ def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[Wordin
         else:
             out[-1]["body"] = "\n\n".join(x for x in (out[-1].get("body", ""), ln.text) if x)
     return out
+
+
+def _dates_over_text(lines: list[Line], year: int | None) -> list[Line]:
+    """A line that is only dates (2024年3月1日—3月15日) above a line of text that opens with none: one line, the
+    dates before the text (the step is named by the text)."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None and _only_dates(prev.text, year) and not _only_dates(ln.text, year) and \
+                not find_range(key(ln.text)[:12], year):
+            out[-1] = Line(prev.no, f"{prev.text.strip()} {ln.text.strip()}")
+        else:
+            out.append(ln)
+    return out
+
+
+def _only_dates(text: str, year: int | None) -> bool:
+    k = key(text).strip()
+    found = find_range(k, year)
+    return found is not None and not (k[:found.span[0]] + k[found.span[1]:]).strip(" （）()上中下旬初底末份前止：:。")
 
 
 def _title_and_rest(text: str) -> tuple[str, str]:

@@ -123,7 +123,8 @@ def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
     stack: list[Node] = []
     pending: list[Line] = []
     for i, line in enumerate(lines):
-        if is_signature(lines, i) or (TITLE_LINE.match(key(line.text)) and _sig_before(lines, i)):
+        if (is_signature(lines, i) and not _date_over_text(lines, i)) or \
+                (TITLE_LINE.match(key(line.text)) and _sig_before(lines, i)):
             _flush(roots, stack, pending, restart=True)
             roots.append(("sig", line))
             stack = []
@@ -144,6 +145,16 @@ def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
             stack.pop()  # a labelled line (实施时间：…) holds its own text only
     _flush(roots, stack, pending, restart=False)
     return roots
+
+
+def _date_over_text(lines: list[Line], i: int) -> bool:
+    """A date alone on its line, not under an issuer, above a line of text (2024年3月 / 摸底调研阶段：…): the date
+    of what follows, not a signature."""
+    if not DATE_LINE.match(arabic_dates(key(lines[i].text))) or i + 1 >= len(lines):
+        return False
+    after = lines[i + 1].text
+    return not (i > 0 and is_org_line(lines[i - 1].text)) and not is_signature(lines, i + 1) and \
+        not TITLE_LINE.match(key(after)) and len(after.strip()) > 8
 
 
 def _sig_before(lines: list[Line], i: int) -> bool:
