@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from plangen.importer import Converted, Options, convert
 from plangen.importer.cleaning import Line
 from plangen.importer.fidelity import UNPLACED, keep_unplaced, lost
@@ -498,3 +500,17 @@ def test_a_collection_with_contents_and_dates_on_the_line_above_each_phase() -> 
     assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == [
         ("调研对接阶段", "2024-03-01", "2024-03-15"), ("总结评估阶段", "2024-12", None)]
     assert "目录" in result.dropped_text() and result.lost == []
+
+
+@pytest.mark.parametrize("table, steps", [
+    ("| 工作内容 | 开始时间 | 结束时间 |\n| --- | --- | --- |\n| 摸底评估 | 2024年3月1日 | 2024年3月31日 |\n",
+     [("摸底评估", "2024-03-01", "2024-03-31")]),
+    ("| 阶段及时间 | 主要工作 |\n| --- | --- |\n| 第一阶段（2024年3月1日—3月15日） | 征集技术需求 |\n| 即日起至2024年4月30日 | 组建服务团 |\n",
+     [("第一阶段", "2024-03-01", "2024-03-15"), ("组建服务团", None, "2024-04-30")]),
+])
+def test_a_steps_table_with_start_and_end_columns_or_the_phase_in_the_time_cell(
+        table: str, steps: list[tuple[str, str | None, str]]) -> None:
+    text = PLAN.format(title="某县2024年帮扶方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", table)
+    result = run(text)
+    assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == steps
+    assert result.lost == []

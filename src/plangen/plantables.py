@@ -29,6 +29,8 @@ _LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("owner", ("责任单位", "负责单位", "牵头单位", "责任人", "负责人", "责任部门", "实施单位", "责任科室", "牵头科室",
                "承办单位", "责任股室")),
+    ("from", ("开始时间", "起始时间", "开始日期", "起始日期")),  # with an end column: a range in two cells
+    ("until", ("结束时间", "截止时间", "结束日期", "截止日期", "完成时间")),
     ("when", ("时间", "日期", "时限", "期限", "起止")),
     ("title", ("阶段", "步骤", "环节", "名称", "项目")),
     ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求")),
@@ -124,7 +126,7 @@ def kind_of(table: Table) -> str | None:
     if "name" in lead and len(lead) >= 2:
         return "leadership"
     steps = _columns(table.header, _STEP_COLUMNS)
-    if ("when" in steps or "title" in steps) and len(steps) >= 2:
+    if (steps.keys() & {"when", "from", "until", "title"}) and len(steps) >= 2:
         return "steps"
     if "name" in lead and _role_column(table) is not None:
         return "leadership"
@@ -210,9 +212,20 @@ _NAME_INFO = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8})(?:\s*[（(](?P<info>[
 
 def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
     """One step per row: title, start/end (from the time column), owner, body."""
-    cols = _columns(table.header, _STEP_COLUMNS)
+    cols = _time_columns(_columns(table.header, _STEP_COLUMNS))
     steps = [_with_other_cells(_step_of(row, cols, year), row, table.header, cols) for row in table.rows]
     return [s for s in steps if s]
+
+
+def _time_columns(cols: dict[str, int]) -> dict[str, int]:
+    """A start column and an end column are read together (開始时间 | 结束时间); either alone is the time column."""
+    if "from" in cols and "until" in cols:
+        return cols
+    alone = cols.pop("from", None)
+    alone = cols.pop("until", alone)
+    if alone is not None and "when" not in cols:
+        cols["when"] = alone
+    return cols
 
 
 _NUMBER_COLUMN = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
@@ -230,8 +243,10 @@ def _with_other_cells(step: dict[str, str], row: tuple[str, ...], header: tuple[
 
 
 def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> dict[str, str]:
-    title, when = _cell(row, cols.get("title")), _cell(row, cols.get("when"))
+    title, when = _cell(row, cols.get("title")), _cell(row, cols.get("when")) or _range_cells(row, cols)
     body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
+    if not title and when:  # 第一阶段（2024年3月1日—3月15日）: the words beside the dates name the step
+        title = _words_beside_dates(when, year)
     if not (title or when or body):
         return {}
     if not title and body and len(body) <= 30:  # no title column: the task names the step
@@ -241,6 +256,22 @@ def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> di
     step.update(dates)
     step.update({k: v for k, v in (("owner", owner), ("body", body)) if v})
     return step
+
+
+def _range_cells(row: tuple[str, ...], cols: dict[str, int]) -> str:
+    """The time of a row written in a start and an end column: '2024年3月1日至2024年3月31日'."""
+    start, end = _cell(row, cols.get("from")), _cell(row, cols.get("until"))
+    return f"{start}至{end}" if start and end else start or end
+
+
+def _words_beside_dates(when: str, year: int | None) -> str:
+    """'第一阶段（2024年3月1日—3月15日）' -> '第一阶段'; '' when the cell holds dates only."""
+    read = _XUN.sub(lambda m: " " * len(m.group(0)), month_dots(when))
+    found = find_range(read, year) or find_season(read, year)
+    if found is None or len(read) != len(when):
+        return ""
+    words = (when[:found.span[0]] + when[found.span[1]:]).strip(" （）()【】[]：:，,、前止即日起自从截至到")
+    return words if len(words) >= 2 and re.search(r"[\u4e00-\u9fff]", words) else ""
 
 
 def _step_dates(when: str, titled: bool, body: str, year: int | None) -> tuple[dict[str, str], str]:
@@ -261,9 +292,10 @@ def _step_dates(when: str, titled: bool, body: str, year: int | None) -> tuple[d
 
 
 def _ends(found: FoundRange, read: str) -> tuple[PlanDate | DateIssue | None, PlanDate | DateIssue | None]:
-    """Start and end of a range; 2024年1月15日前 is a deadline: the step's end."""
-    if found.end is None and re.match(r"\s*(?:以前|之前|前)", read[found.span[1]:]):
-        return None, found.start
+    """Start and end of a range; 2024年1月15日前 and 即日起至2024年4月30日 are deadlines: the step's end."""
+    if found.end is None and (re.match(r"\s*(?:以前|之前|前)", read[found.span[1]:])
+                              or re.search(r"(?:至|到|截至|截止到?|止于)\s*$", read[:found.span[0]])):
+        return None, found.start  # 即日起至2024年4月30日, 截至…: the end
     return found.start, found.end
 
 
