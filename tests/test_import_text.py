@@ -514,3 +514,16 @@ def test_a_steps_table_with_start_and_end_columns_or_the_phase_in_the_time_cell(
     result = run(text)
     assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == steps
     assert result.lost == []
+
+
+def test_a_one_line_paste_with_tags_before_the_title_and_phases_shouxian_qici_zuihou() -> None:
+    text = ("【发布单位：某县妇联】【发布时间：2024-03-06】 某县2024年积分超市帮扶方案 为激发参与积极性，特制定本方案。"
+            "一、指导思想 坚持以积分激励为抓手，引导农村妇女争当美丽家园建设者。二、领导小组 组长：向慧敏（县妇联主席） "
+            "三、实施步骤 活动按三个阶段推进：首先，宣传发动阶段（3月1日-3月10日），公布兑换办法；其次，积分评比阶段"
+            "（3月11日-11月30日），每月评比打分；最后，总结表彰阶段（12月），评选示范户。四、工作要求 要确保评比公开公正。")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "某县2024年积分超市帮扶方案"
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("宣传发动阶段", "2024-03-01", "2024-03-10"), ("积分评比阶段", "2024-03-11", "2024-11-30"), ("总结表彰阶段", "2024-12", None)]
+    assert "【发布单位：某县妇联】【发布时间：2024-03-06】" in result.dropped_text() and result.lost == []

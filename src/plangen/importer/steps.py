@@ -214,7 +214,7 @@ def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[Wording]) -
     return out
 
 
-_SHI = re.compile(r"^\s*[一二三四五六七八九十]{1,2}是(?=[^，,。；;：:\s])")
+_SHI = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}是(?=[^，,。；;：:\s])|(?:首先|其次|再次|然后|最后)\s*[，,、]?)")
 _FIRST_PHASE = re.compile(r"[。；;]\s*(?=第\s*[一1]\s*(?:阶段|步)(?!骤))")
 
 
