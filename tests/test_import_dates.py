@@ -134,3 +134,8 @@ def test_a_closing_bracket_of_labels_dates_the_task_and_names_its_owner() -> Non
 def test_weekdays_between_the_dates_of_a_range_are_read_through() -> None:
     step = step_from("集中帮扶", ["时间：4月8日（星期一）至10月31日（周四）。组织招聘会。"], 1, Years(2024), [])
     assert (step["start"], step["end"]) == ("2024-04-08", "2024-10-31")
+
+
+def test_a_deadline_followed_by_wancheng_under_the_phase_heading() -> None:
+    step = step_from("第三阶段：总结提升", ["11月底前完成。总结推广经验。"], 1, Years(2024), [])
+    assert (step["title"], step.get("start"), step["end"]) == ("第三阶段：总结提升", None, "2024-11")

@@ -527,3 +527,9 @@ def test_a_one_line_paste_with_tags_before_the_title_and_phases_shouxian_qici_zu
     assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
         ("宣传发动阶段", "2024-03-01", "2024-03-10"), ("积分评比阶段", "2024-03-11", "2024-11-30"), ("总结表彰阶段", "2024-12", None)]
     assert "【发布单位：某县妇联】【发布时间：2024-03-06】" in result.dropped_text() and result.lost == []
+
+
+def test_a_plan_titled_on_its_annex_line_after_a_break_is_another_plan() -> None:
+    text = PLAN.format(title="某县电商帮扶方案") + "某县商务局\n2024年2月29日\n------\n" + PLAN.format(title="附件2：某县电商人才培训方案")
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["某县电商帮扶方案", "某县电商人才培训方案"] and result.lost == []

@@ -128,7 +128,7 @@ def _first_clause(before: str, clause: re.Match[str]) -> str:
 
 def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str, str]:
     """5月20日前: a single date that is a deadline is the step's end."""
-    if found.end is None and re.search(r"前\s*$", after) and "start" in fields:
+    if found.end is None and re.search(r"前\s*(?:完成|完毕|办结)?\s*$", after) and "start" in fields:
         return {"end": fields["start"]}
     return fields
 
@@ -136,7 +136,7 @@ def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str
 def _date_end(head: str, end: int) -> int:
     """Where the dates end: after 上旬 / 月底 and a deadline's 前 (以前, 之前)."""
     end = len(head) - len(head[end:].lstrip(" 上中下旬初底末份"))
-    m = re.match(r"\s*(?:以前|之前|前|起(?![草步])|开始|以后)", head[end:])  # 从11月起: the step's start
+    m = re.match(r"\s*(?:以前|之前|前|起(?![草步])|开始|以后)(?:\s*(?:完成|完毕|办结)(?=[，,。；;]))?", head[end:])  # 从11月起
     return end + m.end() if m else end
 
 
