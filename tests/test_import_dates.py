@@ -139,3 +139,20 @@ def test_weekdays_between_the_dates_of_a_range_are_read_through() -> None:
 def test_a_deadline_followed_by_wancheng_under_the_phase_heading() -> None:
     step = step_from("第三阶段：总结提升", ["11月底前完成。总结推广经验。"], 1, Years(2024), [])
     assert (step["title"], step.get("start"), step["end"]) == ("第三阶段：总结提升", None, "2024-11")
+
+
+@pytest.mark.parametrize("head, body, start, end", [
+    ("调研阶段", ["全面摸排情况。", "完成时限：2024年3月15日前。"], None, "2024-03-15"),
+    ("调研阶段", ["全面摸排情况。", "责任单位：各乡镇；完成时限：2024年3月15日前"], None, "2024-03-15"),
+    ("调研阶段", ["全面摸排。本阶段于2024年3月15日前结束。"], None, "2024-03-15"),
+    ("调研阶段", ["全面摸排情况，建立台账。（2024年3月15日前）"], None, "2024-03-15"),
+    ("调研阶段", ["本阶段从2024年3月1日持续到3月15日，全面摸排。"], "2024-03-01", "2024-03-15"),
+    ("调研阶段——2024年3月1日至15日", [], "2024-03-01", "2024-03-15"),
+    ("调研阶段（时间：2024年3月1日—3月15日）", [], "2024-03-01", "2024-03-15"),
+    ("调研阶段（2024年3月1日至3月15日，共15天）", [], "2024-03-01", "2024-03-15"),
+])
+def test_wherever_the_date_of_a_phase_sits(head: str, body: list[str], start: str | None, end: str) -> None:
+    step = step_from(head, body, 1, Years(2024), [])
+    assert (step["title"], step.get("start"), step.get("end")) == ("调研阶段", start, end)
+    kept = step["title"] + step.get("body", "")
+    assert all(w in kept for w in ("摸排", "共15天") if w in head + "".join(body))

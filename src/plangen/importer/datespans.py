@@ -53,6 +53,7 @@ def range_fields(found: FoundRange, warnings: list[Wording], line: int) -> dict[
 
 
 _FROM_TODAY = re.compile(r"即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到|止于|截至)\s*$")
+_BETWEEN = re.compile(r"起|开始|持续|一直|延续|[，,\s]")  # 从3月1日开始，持续到…: the words between the two dates
 _UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
 
 
@@ -85,7 +86,7 @@ def joined_range(k: str, found: FoundRange, year: int | None) -> FoundRange:
         return found
     until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
     after = find_range(k[until.end():], found.start.year if isinstance(found.start, PlanDate) else year) if until else None
-    if until is None or after is None or after.span[0] != 0 or k[found.span[1]:until.start()].strip("起开始，, "):
+    if until is None or after is None or after.span[0] != 0 or re.sub(_BETWEEN, "", k[found.span[1]:until.start()]):
         return found
     end = until.end() + after.span[1]
     tail = re.match(r"\s*(?:为止|止|结束)", k[end:])

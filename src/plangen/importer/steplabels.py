@@ -21,11 +21,10 @@ _XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|�
 
 
 def trailing_labels(text: str, year: int | None, warnings: list[Wording], line: int) -> dict[str, str]:
-    """start / end from the time label and owner from the 责任单位 label of a bracket closing `text`; {} without."""
-    m = _TRAILING.search(text.strip())
-    if not m:
-        return {}
-    inner = m["inner"]
+    """start / end from the time label and owner from the 责任单位 label of the labels closing `text` (in a
+    bracket, or on its last line); else the dates of a closing bracket that holds only dates (（2024年3月15日前）)
+    or of a sentence about the phase (本阶段于2024年3月15日前结束); {} without any."""
+    inner = _closing(text.strip())
     out: dict[str, str] = {}
     who = _WHO.search(inner)
     if who:
@@ -33,7 +32,25 @@ def trailing_labels(text: str, year: int | None, warnings: list[Wording], line: 
     when = _TIME.search(key(inner))
     if when:
         out.update(_when(when["when"], year, warnings, line))
+    elif _TRAILING.search(text.strip()) and not who:
+        out.update(_when(key(inner), year, warnings, line))
+    phase = _PHASE_SENTENCE.search(key(text))
+    if phase and not ({"start", "end"} & out.keys()):
+        out.update(_when(phase["said"], year, warnings, line))
     return out
+
+
+def _closing(text: str) -> str:
+    """The labels closing a task: the inside of its last bracket, or its last line when that is labelled."""
+    m = _TRAILING.search(text)
+    if m:
+        return m["inner"]
+    last = text.splitlines()[-1] if text else ""
+    return last if _LABEL_LINE.match(key(last)) else ""
+
+
+_LABEL_LINE = re.compile(r"^\s*(?:完成时限|完成时间|办结时限|时间节点|牵头单位|责任单位|负责单位|责任部门|责任人)\s*[:：]")
+_PHASE_SENTENCE = re.compile(r"(?:^|[。；;\n])\s*(?:本|该|此)(?:阶段|步|环节|项工作)(?P<said>[^。；;\n]{0,40})")
 
 
 def _when(written: str, year: int | None, warnings: list[Wording], line: int) -> dict[str, str]:

@@ -90,9 +90,18 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], 
     title = _cut(head, (found.span[0], end))  # every date read: the dates leave the title
     if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
         title, body = body[0], body[1:]
-    if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
-        body = [f"时间：{head[found.span[0]:end].strip()}"] + body
-    return title or head.strip(), body
+    return title or head.strip(), _time_words(head, found.span[0], end) + body
+
+
+def _time_words(head: str, start: int, end: int) -> list[str]:
+    """The words that say more than the dates read (上旬, 月底; 共15天 in the dates' bracket), kept as `时间：…`."""
+    extra = _BRACKET_REST.match(head[end:])
+    if extra:
+        end += extra.end("rest")
+    return [f"时间：{head[start:end].strip()}"] if extra or _XUN.search(head[start:end]) else []
+
+
+_BRACKET_REST = re.compile(r"(?P<rest>\s*[，,；;][^（）()\[\]【】]{1,20})[）)\]】]")
 
 
 def _seasoned(head: str, season: FoundRange, body: list[str], step: dict[str, Any]) -> tuple[str, list[str]]:
@@ -281,10 +290,11 @@ def _title_and_rest(text: str) -> tuple[str, str]:
 def _cut(text: str, span: tuple[int, int]) -> str:
     """The title without its dates and the brackets around them."""
     before, after = text[: span[0]], text[span[1]:]
-    before = re.sub(r"[（(\[【]\s*$", "", before)
-    after = re.sub(r"^\s*[）)\]】]", "", after)
+    opened = re.search(r"[（(\[【]\s*(?:(?:起止|实施|完成)?时[间限]\s*[:：为]?)?\s*$", before)  # 调研阶段（时间：…）
+    before = before[:opened.start()] if opened else before
+    after = re.sub(r"^\s*(?:[，,；;][^（）()\[\]【】]{1,20})?[）)\]】]" if opened else r"^\s*[）)\]】]", "", after)
     after = re.sub(r"^\s*[，,、：:]", "", after) if not before.strip() else after
-    return (before.rstrip(" ：:，,") + after).strip()
+    return (before.rstrip(" ：:，,—－-~～") + after).strip()
 
 
 _XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
