@@ -533,3 +533,11 @@ def test_a_plan_titled_on_its_annex_line_after_a_break_is_another_plan() -> None
     text = PLAN.format(title="某县电商帮扶方案") + "某县商务局\n2024年2月29日\n------\n" + PLAN.format(title="附件2：某县电商人才培训方案")
     result = run(text)
     assert [p["title"] for p, _ in result.plans] == ["某县电商帮扶方案", "某县电商人才培训方案"] and result.lost == []
+
+
+def test_a_plan_ended_by_its_in_force_sentence_and_plans_headed_fangan_n_or_fu_split() -> None:
+    first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
+    for joined in (first + "本方案自印发之日起施行。\n" + second, first + "本方案由村委会负责解释。\n" + second,
+                   "方案一\n" + first + "方案二\n" + second, first + "某村委会\n2024年1月1日\n附：" + second):
+        result = run(joined)
+        assert [p["title"] for p, _ in result.plans] == ["甲村帮扶方案", "乙村帮扶方案"] and result.lost == [], joined

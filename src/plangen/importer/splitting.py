@@ -19,7 +19,7 @@ from .reading import PAGE_BREAK
 from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates
 
 _N = "一二三四五六七八九十百零〇两\\d"
-_SAMPLE = r"(?:范文|范例|例文|样文|精选|参考范文)"  # 【范文一】: a page of sample plans
+_SAMPLE = r"(?:范文|范例|例文|样文|精选|参考范文|方案|计划)"  # 【范文一】, 方案二 alone: a page of sample plans
 DEFAULT_SPLIT = (rf"^.{{0,40}}篇[{_N}]+\s*[。.:：】\]]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
                  rf"|^\s*[【\[]?\s*{_SAMPLE}\s*[{_N}]+\s*[】\]]?\s*[:：]?\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-=*_—～~·•#＝－＊]\s*){3,}$")
@@ -28,12 +28,13 @@ _END_MARK = re.compile(r"^\s*(?:[（(【\[]\s*(?:全文)?完\s*[)）】\]]|[—\
 _BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|办法|细则|规划)[^】]{0,8})】\s*$")
 _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
                     r"(?P<no>\s*(?:[（(][^）)]{1,6}[)）]|[一二三四五六七八九十]{1,2}|\d{1,2}))?)\s*$")
-_LABELLED = re.compile(r"^(?:(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}|附\s*件\s*\d{0,2})\s*[：:、.．\s]\s*(?P<title>.+)$")
+_LABELLED = re.compile(r"^(?:(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}|附\s*(?:件\s*\d{0,2})?)\s*[：:、.．\s]\s*(?P<title>.+)$")
 _ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])")
 _TAG = re.compile(r"^[【\[](?:通知|公告|转发|原创|转载|推荐|置顶|重要|最新|范文)[】\]]\s*")
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
 _BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+|{_SAMPLE}\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]")  # a plan's 附件 lines close it, as a signature does
+_IN_FORCE = re.compile(r"^本(?:方案|计划|办法|细则)(?:自.{0,16}(?:起|之日起)\s*(?:施行|执行|实施|生效)|由.{2,24}负责解释)")
 _NOTICE = re.compile(r"印发(?:(?P<titles>《[^》]{2,80}》(?:[、和及与,，]?《[^》]{2,80}》)*)的通知"
                      r"|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
 ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")  # 附件2 alone, above an annexed plan
@@ -178,7 +179,7 @@ def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
     if _introduced(body, text):
         return False  # the plan the issuing notice introduced
     last = arabic_dates(key(body[-1])).strip()  # 二〇二四年二月二十六日 too
-    signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last) or _ATTACHMENT.match(last))
+    signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last) or _ATTACHMENT.match(last) or _IN_FORCE.match(last))
     bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
     headed = text.lstrip().startswith("# ")  # a document title (Word's Title style, Markdown's #) after a plan's text
     return broken or signed or bracketed or headed or bool(_NUMBERED.search(title_of(text)))
