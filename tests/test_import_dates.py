@@ -156,3 +156,10 @@ def test_wherever_the_date_of_a_phase_sits(head: str, body: list[str], start: st
     assert (step["title"], step.get("start"), step.get("end")) == ("调研阶段", start, end)
     kept = step["title"] + step.get("body", "")
     assert all(w in kept for w in ("摸排", "共15天") if w in head + "".join(body))
+
+
+def test_a_phase_from_jiri_starts_on_the_plans_date_and_none_is_made_up_without_one() -> None:
+    dated = step_from("部署启动阶段（即日起至3月20日）", [], 1, Years(2024, "2024-03-08"), [])
+    undated = step_from("部署启动阶段（即日起至3月20日）", [], 1, Years(2024), [])
+    assert (dated["title"], dated["start"], dated["end"]) == ("部署启动阶段", "2024-03-08", "2024-03-20")
+    assert (undated["title"], undated.get("start"), undated["end"]) == ("部署启动阶段", None, "2024-03-20")

@@ -67,7 +67,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     if attached:
         data["attachments"] = attached
     data["status"] = "draft"
-    years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year)
+    years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year, data.get("date"))
     chunks = assign(chunks_of(body))
     sections: list[dict[str, Any]] = []
     for chunk in chunks:

@@ -20,8 +20,9 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 class Years:
     """The year in force while reading a plan top to bottom."""
 
-    def __init__(self, default: int | None) -> None:
+    def __init__(self, default: int | None, today: str | None = None) -> None:
         self.current = default
+        self.today = today  # the plan's date: where 即日起 starts
 
     def see(self, text: str) -> None:
         found = _YEAR.findall(key(text))

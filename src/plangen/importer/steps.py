@@ -38,7 +38,7 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     if season and (not found or season.span[0] <= found.span[0]):
         title, body = _seasoned(head, season, body, step)
     elif found:
-        title, body = _dated(head, found, body, step, warnings, line)
+        title, body = _dated(head, found, body, step, (warnings, line, years.today))
     whole = title
     title, rest = _title_and_rest(title)
     if rest == whole and whole != head.strip():  # a long sentence kept in the body: kept with its dates
@@ -71,14 +71,17 @@ def _named_phase(title: str, text: str) -> tuple[str, str]:
     return (named["title"], text[named.end() - len(title) - 1:].strip()) if named else (title, text)
 
 
-def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], warnings: list[Wording],
-           line: int) -> tuple[str, list[str]]:
-    """The dates of a step's heading into `step`; its title without them, and its body."""
+def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any],
+           where: tuple[list[Wording], int, str | None]) -> tuple[str, list[str]]:
+    """The dates of a step's heading into `step`; its title without them, and its body. `where`: the warnings,
+    the line, and the plan's date (where 即日起 starts)."""
+    warnings, line, today = where
     end = _date_end(head, found.span[1])
-    fields = _deadline(range_fields(found, warnings, line), found, head[found.span[1]:end])
-    fields, found = _by(head, fields, found)
+    read = range_fields(found, warnings, line)
+    every = len(read) == sum(1 for v in (found.start, found.end) if v is not None)  # no date left unread
+    fields, found = _by(head, _deadline(read, found, head[found.span[1]:end]), found, today)
     step.update(fields)
-    if not fields or len(fields) != sum(1 for v in (found.start, found.end) if v is not None):
+    if not fields or not every:
         return head.strip(), body
     clause = re.search(r"[，,；;]", head[:found.span[0]])
     if clause:  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
@@ -115,15 +118,17 @@ def _seasoned(head: str, season: FoundRange, body: list[str], step: dict[str, An
 
 
 _AFTER_DATES = re.compile(r"(?:[）)\]】]?[ \u3000]+|[）)\]】][，,；;]\s*)(?=\S)")
-_BY = re.compile(r"(?:截至|截止到?)\s*$")
+_BY = re.compile(r"(?:(?P<today>即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到))|截至|截止到?)\s*$")
 
 
-def _by(head: str, fields: dict[str, str], found: FoundRange) -> tuple[dict[str, str], FoundRange]:
-    """截至2024年4月底，完成…: a deadline written before the date; the span then takes 截至 in."""
+def _by(head: str, fields: dict[str, str], found: FoundRange, today: str | None) -> tuple[dict[str, str], FoundRange]:
+    """截至2024年4月底，完成…: a deadline written before the date; 即日起至3月20日: from the plan's date (when it has
+    one) to the date written. The span then takes those words in."""
     until = _BY.search(head[:found.span[0]]) if found.end is None and "start" in fields else None
     if until is None:
         return fields, found
-    return {"end": fields["start"]}, FoundRange(found.start, None, (until.start(), found.span[1]))
+    from_today = {"start": today} if today and until["today"] else {}
+    return from_today | {"end": fields["start"]}, FoundRange(found.start, None, (until.start(), found.span[1]))
 
 
 def _first_clause(before: str, clause: re.Match[str]) -> str:
