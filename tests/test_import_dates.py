@@ -163,3 +163,20 @@ def test_a_phase_from_jiri_starts_on_the_plans_date_and_none_is_made_up_without_
     undated = step_from("部署启动阶段（即日起至3月20日）", [], 1, Years(2024), [])
     assert (dated["title"], dated["start"], dated["end"]) == ("部署启动阶段", "2024-03-08", "2024-03-20")
     assert (undated["title"], undated.get("start"), undated["end"]) == ("部署启动阶段", None, "2024-03-20")
+
+
+@pytest.mark.parametrize("head, start, end", [
+    ("三月份：两校召开对接会", "2024-03", None),
+    ("五月至六月：接收教师跟岗学习", "2024-05", "2024-06"),
+    ("三至四月，开展送教", "2024-03", "2024-04"),
+    ("七月上旬，总结帮扶工作", "2024-07", None),
+])
+def test_months_in_chinese_numerals_opening_a_step(head: str, start: str, end: str | None) -> None:
+    step = step_from(head, [], 1, Years(2024), [])
+    assert (step.get("start"), step.get("end")) == (start, end)
+    assert not any(c in step["title"] for c in "月份")
+
+
+def test_a_month_in_words_inside_a_sentence_is_no_date() -> None:
+    step = step_from("阳春三月，组织植树", [], 1, Years(2024), [])
+    assert "start" not in step and "end" not in step

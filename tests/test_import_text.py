@@ -541,3 +541,13 @@ def test_a_plan_ended_by_its_in_force_sentence_and_plans_headed_fangan_n_or_fu_s
                    "方案一\n" + first + "方案二\n" + second, first + "某村委会\n2024年1月1日\n附：" + second):
         result = run(joined)
         assert [p["title"] for p, _ in result.plans] == ["甲村帮扶方案", "乙村帮扶方案"] and result.lost == [], joined
+
+
+def test_a_table_of_months_in_chinese_numerals_dates_its_steps() -> None:
+    text = PLAN.format(title="某中学2024年春季学期帮扶计划").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "| 时间 | 工作内容 |\n| --- | --- |\n| 三月份 | 召开对接会 |\n| 五月至六月 | 接收教师跟岗学习 |\n")
+    result = run(text)
+    assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == [
+        ("召开对接会", "2024-03", None), ("接收教师跟岗学习", "2024-05", "2024-06")]
+    assert result.lost == []

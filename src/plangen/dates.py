@@ -210,6 +210,23 @@ def _end_of(start: PlanDate, words: str) -> PlanDate:
     return PlanDate(start.year, start.month if "月" in words else 12)
 
 
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
+_CN_MONTHS = re.compile(rf"(?<![〇○零一二三四五六七八九十\d]){_CN_MONTH}(?=\s*(?:月|[至到—－\-~～]\s*(?:{_CN_MONTH}|\d{{1,2}})\s*月))")
+
+
+def arabic_months(text: str) -> str:
+    """'三月份' -> '3月份', '五月至六月' -> '5月至6月', '十一月' -> '11月': months in Chinese numerals, as a time cell or
+    the time opening a school plan's line writes them (only a month: 三月十五日 is read with its day elsewhere)."""
+    def one(m: re.Match[str]) -> str:  # 三至四月: 3月至4月
+        return f"{_cn_month(m.group(0))}" + ("" if text[m.end():].lstrip().startswith("月") else "月")
+    return _CN_MONTHS.sub(one, text)
+
+
+def _cn_month(written: str) -> int:
+    return 10 + (" 一二".index(written[1]) if len(written) > 1 else 0) if written[0] == "十" else \
+        "一二三四五六七八九".index(written) + 1
+
+
 def plan_year(*candidates: PlanDate | DateIssue | None) -> int | None:
     """The year a plan's year-less dates belong to: the first known of the given dates."""
     for c in candidates:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .cntext import split_title
-from .dates import DateIssue, FoundRange, PlanDate, find_range, find_season
+from .dates import DateIssue, FoundRange, PlanDate, arabic_months, find_range, find_season
 from .vocabulary import fold
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -268,7 +268,7 @@ def _words_beside_dates(when: str, year: int | None) -> str:
     """'第一阶段（2024年3月1日—3月15日）' -> '第一阶段'; '' when the cell holds dates only."""
     read = _XUN.sub(lambda m: " " * len(m.group(0)), month_dots(when))
     found = find_range(read, year) or find_season(read, year)
-    if found is None or len(read) != len(when):
+    if found is None or len(read) != len(when) or arabic_months(when) != when:
         return ""
     words = (when[:found.span[0]] + when[found.span[1]:]).strip(" （）()【】[]：:，,、前止即日起自从截至到")
     return words if len(words) >= 2 and re.search(r"[\u4e00-\u9fff]", words) else ""
@@ -279,7 +279,7 @@ def _step_dates(when: str, titled: bool, body: str, year: int | None) -> tuple[d
     or not read as dates at all keeps its words at the top of the body."""
     if not when:
         return {}, body
-    read = _XUN.sub("", month_dots(when))
+    read = _XUN.sub("", month_dots(arabic_months(when)))  # 三月份, 2023.3—2023.5
     season = find_season(read, year)  # 2024年第三季度: its months, its words kept
     found = find_range(read, year) or season
     kept = f"时间：{when}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import SEASON, FoundRange, find_range, find_season
+from ..dates import SEASON, FoundRange, arabic_months, find_range, find_season
 from ..plantables import month_dots
 from ..wording import Wording
 from .cleaning import Line
@@ -28,7 +28,7 @@ _OWNER = re.compile(r"(?:(?:此项|该项|本项)?工作由|(?:负责人|负责�
 
 def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[Wording]) -> dict[str, Any]:
     """One step: a title (dates cut out when read), start/end, and the body as written."""
-    head = month_dots(_MONTHS.sub(r"\1月\2\3月", arabic_dates(head)))  # 4—6月 -> 4月—6月; 2024.06 -> 2024年06月
+    head = readable_dates(head)
     years.see(head)
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
     found = find_joined(k, years.current)
@@ -63,6 +63,21 @@ def _labelled(step: dict[str, Any], text: str, years: Years, warnings: list[Word
     labels = trailing_labels(text, years.current, warnings, line)
     dated = "start" in step or "end" in step
     step.update({k: v for k, v in labels.items() if k not in step and not (dated and k in ("start", "end"))})
+
+
+def readable_dates(text: str) -> str:
+    """Dates as the date reader reads them: 二〇二四年三月一日 -> 2024年3月1日, 4—6月 -> 4月—6月, 2024.06 -> 2024年06月,
+    and a month in Chinese numerals opening the text (三月份：…, 五月至六月：…) -> 3月份, 5月至6月."""
+    text = arabic_dates(text)
+    lead = _CN_MONTH_LEAD.match(text)
+    if lead:
+        text = arabic_months(text[:lead.end()]) + text[lead.end():]
+    return month_dots(_MONTHS.sub(r"\1月\2\3月", text))
+
+
+_M = "[一二三四五六七八九十]{1,2}"
+_CN_MONTH_LEAD = re.compile(rf"^\s*(?:[（(]?\d{{1,2}}[)）、.．]\s*)?{_M}\s*(?:月份?|(?=[至到—－\-~～]))"
+                            rf"(?:\s*[至到—－\-~～]\s*{_M}\s*月)?(?=份|上|中|下|初|底|末|\s*[：:，,、。（(\s]|$)")
 
 
 def _named_phase(title: str, text: str) -> tuple[str, str]:
@@ -244,7 +259,7 @@ def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[Wordin
     for ln in _dates_over_text(lines, years.current):
         shi = _SHI.match(key(ln.text))  # 一是摸底阶段（…），…: an enumeration of the phases
         text = ln.text[shi.end():] if shi and find_range(key(ln.text), years.current) else ln.text
-        found = find_range(_MONTHS.sub(r"\1月\2\3月", key(text)[:20]), years.current)  # 10—11月 too
+        found = find_range(readable_dates(key(text)[:20]), years.current)  # 10—11月, 三月份 too
         if found and found.span[0] <= 2 or SEASON.match(key(text).lstrip()) or text != ln.text or not out:
             out.append(step_from(text, [], ln.no, years, warnings))
         else:
