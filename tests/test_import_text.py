@@ -551,3 +551,17 @@ def test_a_table_of_months_in_chinese_numerals_dates_its_steps() -> None:
     assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == [
         ("召开对接会", "2024-03", None), ("接收教师跟岗学习", "2024-05", "2024-06")]
     assert result.lost == []
+
+
+def test_one_step_per_year_and_one_step_per_dated_clause_of_a_sentence() -> None:
+    years = PLAN.format(title="某县香柚产业三年行动方案（2024—2026年）").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "2024年：完成果园改造。\n2025年：建设冷链中心。\n")
+    clauses = PLAN.format(title="某县2024年空心房整治方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "各村要在3月15日前完成摸底登记，3月16日至6月30日集中开展拆除整治，9月底前完成县级验收。\n")
+    for text, want in ((years, [("完成果园改造", "2024-01", "2024-12"), ("建设冷链中心", "2025-01", "2025-12")]),
+                       (clauses, [("各村要在完成摸底登记", None, "2024-03-15"), ("集中开展拆除整治", "2024-03-16", "2024-06-30"),
+                                  ("完成县级验收", None, "2024-09")])):
+        result = run(text)
+        assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == want
+        assert result.lost == []

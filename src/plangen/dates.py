@@ -187,10 +187,18 @@ SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:第(?P<q>[
                     r"(?:\s*(?:至|到|—+|－|-|~|～)\s*第(?P<q2>[一二三四1-4])季度)?")
 
 
+WHOLE_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?=[：:])")
+
+
 def find_season(text: str, year: int | None = None) -> FoundRange | None:
     """The first quarter or half-year in `text`, as months: '2024年第一季度' -> 2024-01 .. 2024-03, 下半年 -> July
-    to December, 第二季度至第三季度 -> April to September; None when no year is written or given."""
+    to December, 第二季度至第三季度 -> April to September; a year alone opening the text before a colon
+    ('2024年：…') -> 2024-01 .. 2024-12; None when no year is written or given."""
     m = SEASON.search(text.translate(_FULLWIDTH_DIGITS))
+    whole = WHOLE_YEAR.match(text.translate(_FULLWIDTH_DIGITS)) if not m else None
+    if whole:  # 2024年：…, a step of a plan over several years
+        y = int(whole["year"])
+        return FoundRange(PlanDate(y, 1), PlanDate(y, 12), whole.span())
     y = int(m["year"]) if m and m["year"] else year
     if not m or y is None:
         return None

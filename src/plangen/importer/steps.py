@@ -8,10 +8,11 @@ nowhere to be found is left in the step's title and reported, never made up. Pla
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
-from ..dates import SEASON, FoundRange, arabic_months, find_range, find_season
+from ..dates import SEASON, WHOLE_YEAR, FoundRange, arabic_months, find_range, find_season
 from ..plantables import month_dots
 from ..wording import Wording
 from .cleaning import Line
@@ -108,7 +109,16 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any],
     title = _cut(head, (found.span[0], end))  # every date read: the dates leave the title
     if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
         title, body = body[0], body[1:]
+    if _mid_sentence(head, found.span[0], end):  # 各村要在3月15日前完成摸底: the sentence stays whole in the body
+        return title, [head.strip()] + body
     return title or head.strip(), _time_words(head, found.span[0], end) + body
+
+
+def _mid_sentence(head: str, start: int, end: int) -> bool:
+    """Dates inside a sentence, words on both sides and no bracket around them."""
+    before, after = head[:start], head[end:]
+    return bool(before.strip() and after.strip(" ，,。；;") and not re.search(r"[（(【\[：:—－\-~～\s]\s*$", before)
+                and not re.match(r"\s*[）)】\]：:，,\s]", after))
 
 
 def _time_words(head: str, start: int, end: int) -> list[str]:
@@ -256,15 +266,35 @@ def first_phase(text: str) -> tuple[str, str]:
 def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[Wording]) -> list[dict[str, Any]]:
     """Paragraphs starting with a date begin steps; the others continue the step before them."""
     out: list[dict[str, Any]] = []
-    for ln in _dates_over_text(lines, years.current):
+    for ln in _dates_over_text(_dated_clauses(lines, years.current), years.current):
         shi = _SHI.match(key(ln.text))  # 一是摸底阶段（…），…: an enumeration of the phases
         text = ln.text[shi.end():] if shi and find_range(key(ln.text), years.current) else ln.text
         found = find_range(readable_dates(key(text)[:20]), years.current)  # 10—11月, 三月份 too
-        if found and found.span[0] <= 2 or SEASON.match(key(text).lstrip()) or text != ln.text or not out:
+        if found and found.span[0] <= 2 or (SEASON.match(key(text).lstrip()) or WHOLE_YEAR.match(key(text))) or text != ln.text or not out:
             out.append(step_from(text, [], ln.no, years, warnings))
         else:
             out[-1]["body"] = "\n\n".join(x for x in (out[-1].get("body", ""), ln.text) if x)
     return out
+
+
+def _dated_clauses(lines: list[Line], year: int | None) -> list[Line]:
+    """'各村3月15日前完成摸底，3月16日至6月30日集中整治，9月底前完成验收。': a sentence whose clauses open with dates
+    (two or more) is one step per dated clause; the text before the first such clause stays with the first."""
+    out: list[Line] = []
+    for ln in lines:
+        k = key(ln.text)
+        cuts = [m.end() for m in re.finditer(r"[，,；;]\s*", k) if _opens_with_date(k[m.end():], year)]
+        if len(cuts) < 2 or len(k) != len(ln.text):
+            out.append(ln)
+            continue
+        bounds = [0] + cuts + [len(ln.text)]
+        out.extend(Line(ln.no, ln.text[a:b].strip()) for a, b in itertools.pairwise(bounds) if ln.text[a:b].strip())
+    return out
+
+
+def _opens_with_date(k: str, year: int | None) -> bool:
+    found = find_range(readable_dates(k[:16]), year)
+    return found is not None and found.span[0] == 0
 
 
 def _dates_over_text(lines: list[Line], year: int | None) -> list[Line]:
