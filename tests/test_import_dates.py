@@ -6,7 +6,8 @@ import pytest
 
 from plangen.importer.cleaning import Line
 from plangen.importer.datespans import Years, closing_fields, period_from
-from plangen.importer.steps import step_from, steps_from_paragraphs
+from plangen.importer.steps import step_from
+from plangen.importer.stepsets import steps_from_paragraphs
 from plangen.wording import Wording
 
 

@@ -197,8 +197,7 @@ def find_season(text: str, year: int | None = None) -> FoundRange | None:
     m = SEASON.search(text.translate(_FULLWIDTH_DIGITS))
     whole = WHOLE_YEAR.match(text.translate(_FULLWIDTH_DIGITS)) if not m else None
     if whole:  # 2024年：…, a step of a plan over several years
-        y = int(whole["year"])
-        return FoundRange(PlanDate(y, 1), PlanDate(y, 12), whole.span())
+        return FoundRange(PlanDate(int(whole["year"]), 1), PlanDate(int(whole["year"]), 12), whole.span())
     y = int(m["year"]) if m and m["year"] else year
     if not m or y is None:
         return None

@@ -18,7 +18,8 @@ from .infer import LEADERSHIP, assign
 from .outline import Node
 from .people import read_group
 from .splitting import title_of
-from .steps import first_phase, step_from, steps_from_nodes, steps_from_paragraphs
+from .steps import step_from
+from .stepsets import first_phase, steps_from_nodes, steps_from_paragraphs
 from .structure import Chunk, chunks_of, closing_lines
 from .wrapper import unwrap
 
