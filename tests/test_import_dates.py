@@ -181,3 +181,10 @@ def test_months_in_chinese_numerals_opening_a_step(head: str, start: str, end: s
 def test_a_month_in_words_inside_a_sentence_is_no_date() -> None:
     step = step_from("阳春三月，组织植树", [], 1, Years(2024), [])
     assert "start" not in step and "end" not in step
+
+
+def test_quarters_written_without_di() -> None:
+    one = step_from("一季度：开展大走访", [], 1, Years(2024), [])
+    two = step_from("三季度至四季度：开展信用评定", [], 2, Years(2024), [])
+    assert (one["title"], one["start"], one["end"]) == ("开展大走访", "2024-01", "2024-03")
+    assert (two["start"], two["end"]) == ("2024-07", "2024-12")

@@ -565,3 +565,14 @@ def test_one_step_per_year_and_one_step_per_dated_clause_of_a_sentence() -> None
         result = run(text)
         assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == want
         assert result.lost == []
+
+
+def test_a_steps_table_without_a_header_row() -> None:
+    text = PLAN.format(title="某县2024年技能培训帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "| 2024年3月1日—3月15日 | 调查摸底 | 摸清企业用工需求 |\n| --- | --- | --- |\n| 2024年5月 | 推荐就业 | 组织学员签订合同 |\n")
+    result = run(text)
+    steps = result.plans[0][0]["steps"]
+    assert [(s["title"], s.get("start"), s.get("end"), s.get("body")) for s in steps] == [
+        ("调查摸底", "2024-03-01", "2024-03-15", "摸清企业用工需求"), ("推荐就业", "2024-05", None, "组织学员签订合同")]
+    assert result.lost == []

@@ -183,8 +183,8 @@ def _range_end(text: str, pos: int, year: int | None,
     return end, after + m.end()
 
 
-SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:第(?P<q>[一二三四1-4])季度|(?P<half>[上下])半年)"
-                    r"(?:\s*(?:至|到|—+|－|-|~|～)\s*第(?P<q2>[一二三四1-4])季度)?")
+SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:(?<![每各本上下])第?(?P<q>[一二三四1-4])季度|(?P<half>[上下])半年)"
+                    r"(?:\s*(?:至|到|—+|－|-|~|～)\s*第?(?P<q2>[一二三四1-4])季度)?")  # 第一季度, 一季度
 
 
 WHOLE_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?=[：:])")

@@ -115,9 +115,29 @@ def headerless(table: Table) -> Table:
     names = [i for i in range(width) if i not in roles
              and all(_NAME_INFO.fullmatch(r[i].strip()) and fold(r[i]) not in ROLE_WORDS for r in rows)]
     if not roles or not names:
-        return table
+        return _headerless_steps(table, rows, width)
     header = tuple("小组职务" if i == roles[0] else "姓名" if i == names[0] else "职务" for i in range(width))
     return Table(header, tuple(r[:width] for r in rows))
+
+
+def _headerless_steps(table: Table, rows: tuple[tuple[str, ...], ...], width: int) -> Table:
+    """A steps table written without a header row (2024年3月1日—3月15日 | 调查摸底 | 摸清…): a column of dates
+    only, a column of short names, the rest the task; else the table."""
+    if _columns(table.header, _STEP_COLUMNS):
+        return table
+    dates = [i for i in range(width) if all(_dates_only(r[i]) for r in rows)]
+    if not dates:
+        return table
+    names = [i for i in range(width) if i not in dates and all(0 < len(r[i].strip()) <= 12 for r in rows)][:1]
+    rest = [i for i in range(width) if i != dates[0] and i not in names]
+    words = {dates[0]: "时间"} | {i: "阶段" for i in names} | {i: "工作内容" for i in rest[:1]}
+    return Table(tuple(words.get(i, "") for i in range(width)), tuple(r[:width] for r in rows))
+
+
+def _dates_only(cell: str) -> bool:
+    read = _XUN.sub("", month_dots(arabic_months(cell)))
+    found = find_range(read, 2000) or find_season(read, 2000)
+    return found is not None and not (read[:found.span[0]] + read[found.span[1]:]).strip(" （）()前止起至")
 
 
 def kind_of(table: Table) -> str | None:
@@ -235,7 +255,8 @@ def _with_other_cells(step: dict[str, str], row: tuple[str, ...], header: tuple[
                       cols: dict[str, int]) -> dict[str, str]:
     """A column with no field of its own (备注, 完成标准) is kept in the step's body as `header：cell`."""
     used = set(cols.values())
-    other = [f"{header[i].strip()}：{cell.strip()}" for i, cell in enumerate(row[:len(header)])
+    other = [f"{header[i].strip()}：{cell.strip()}" if header[i].strip() else cell.strip()
+             for i, cell in enumerate(row[:len(header)])
              if i not in used and cell.strip() and not _NUMBER_COLUMN.match(header[i].strip())]
     if step and other:
         step["body"] = "\n\n".join(x for x in [step.get("body", "")] + other if x)
