@@ -576,3 +576,10 @@ def test_a_steps_table_without_a_header_row() -> None:
     assert [(s["title"], s.get("start"), s.get("end"), s.get("body")) for s in steps] == [
         ("调查摸底", "2024-03-01", "2024-03-15", "摸清企业用工需求"), ("推荐就业", "2024-05", None, "组织学员签订合同")]
     assert result.lost == []
+
+
+def test_a_title_line_followed_by_the_outline_starting_again_is_another_plan() -> None:
+    first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
+    result = run(first + second.replace("为做好帮扶工作，制定本方案。\n", ""))
+    assert [p["title"] for p, _ in result.plans] == ["甲村帮扶方案", "乙村帮扶方案"] and result.lost == []
+    assert len(plans(first + "附：乙村帮扶方案的说明。\n")) == 1

@@ -132,7 +132,7 @@ def _by_layout(lines: list[Line], listed: frozenset[str] = frozenset()) -> list[
     parts: list[Part] = [Part("", 0, [])]
     broken = False
     label: list[Line] = []  # 附件2 after a page break: it goes with the plan whose title follows
-    for line in lines:
+    for i, line in enumerate(lines):
         text = line.text.strip()
         if text == PAGE_BREAK or _SEPARATOR.match(text) or _END_MARK.match(text):
             broken = True
@@ -141,7 +141,8 @@ def _by_layout(lines: list[Line], listed: frozenset[str] = frozenset()) -> list[
             label.append(line)
             continue
         title = title_of(text)
-        if title and (fold(title) in listed or _starts_plan(parts[-1].lines + label, text, broken)):
+        restarted = bool(title) and _outline_restarts(parts[-1].lines, lines[i + 1:i + 4])
+        if title and (fold(title) in listed or restarted or _starts_plan(parts[-1].lines + label, text, broken)):
             parts.append(Part(title, line.no, label, line))
         else:
             parts[-1].lines.extend(label + [line])
@@ -159,6 +160,18 @@ def _no_empty(parts: list[Part]) -> list[Part]:
         elif out and part.source is not None:
             out[-1].lines.append(part.source)
     return out
+
+
+_FIRST_HEADING = re.compile(r"^\s*一\s*[、.．]")
+_LATER_HEADING = re.compile(r"^\s*[二三四五六七八九十]{1,2}\s*[、.．]")
+
+
+def _outline_restarts(current: list[Line], ahead: list[Line]) -> bool:
+    """A title line after a plan whose outline went past 一、, with 一、 again within the lines under it: the
+    title of the next plan (two plans pasted one after the other, nothing else between them)."""
+    k = [key(ln.text) for ln in current]
+    return any(_FIRST_HEADING.match(t) for t in k) and any(_LATER_HEADING.match(t) for t in k) and \
+        any(_FIRST_HEADING.match(key(ln.text)) for ln in ahead)
 
 
 def _introduced(body: list[str], text: str) -> bool:
