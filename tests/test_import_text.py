@@ -49,7 +49,9 @@ def test_every_kind_of_plan_boundary_splits() -> None:
                    "【甲村帮扶方案】\n" + first.split("\n", 1)[1] + "【乙村帮扶方案】\n" + second.split("\n", 1)[1],
                    PLAN.format(title="某村帮扶方案（一）") + PLAN.format(title="某村帮扶方案（二）")):
         assert len(plans(joined)) == 2, joined
-    assert len(plans(first + second)) == 1  # a title line right after the text of a plan, without any sign: one plan
+    # a title line right after the text of a plan, without any sign (no break, signature, number, nor the outline
+    # starting again at 一、 under it): one plan
+    assert len(plans(first + "乙村帮扶方案\n各村要落实责任。\n")) == 1
 
 
 def test_page_chrome_is_removed_and_each_line_listed_and_the_title_found_in_the_text() -> None:
