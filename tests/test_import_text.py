@@ -585,3 +585,14 @@ def test_a_title_line_followed_by_the_outline_starting_again_is_another_plan() -
     result = run(first + second.replace("为做好帮扶工作，制定本方案。\n", ""))
     assert [p["title"] for p, _ in result.plans] == ["甲村帮扶方案", "乙村帮扶方案"] and result.lost == []
     assert len(plans(first + "附：乙村帮扶方案的说明。\n")) == 1
+
+
+def test_markdown_headings_that_are_dates_name_no_signature_and_date_their_steps() -> None:
+    text = ("# 某县2024年林下经济帮扶方案\n\n为发展林下经济，制定本方案。\n\n## 一、指导思想\n\n坚持生态优先。\n\n## 二、领导小组\n\n"
+            "组长：蒋振兴（县林业局局长）\n\n## 三、实施步骤\n\n### 2024年3月\n\n开展资源调查，确定重点村。\n\n"
+            "### 2024年4月—9月\n\n发放种苗，上门指导。\n\n## 四、工作要求\n\n要加强林地保护。\n\n某县林业局\n\n2024年2月21日\n")
+    result = convert(text, "a.md", Options(compile_split(None)))
+    [(plan, _)] = result.plans
+    assert [(s["title"][:6], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("开展资源调查", "2024-03", None), ("发放种苗，上", "2024-04", "2024-09")]
+    assert (plan["issuer"], plan["date"]) == ("某县林业局", "2024-02-21") and result.lost == []

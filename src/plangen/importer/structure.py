@@ -150,10 +150,13 @@ def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
 def _date_over_text(lines: list[Line], i: int) -> bool:
     """A date alone on its line, not under an issuer, above a line of text (2024年3月 / 摸底调研阶段：…): the date
     of what follows, not a signature."""
-    if not DATE_LINE.match(arabic_dates(key(lines[i].text))) or i + 1 >= len(lines):
+    if lines[i].text.lstrip().startswith("#"):
+        return True  # a Markdown heading (### 2024年3月) is never a signature
+    nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
+    if not DATE_LINE.match(arabic_dates(key(lines[i].text))) or nxt is None:
         return False
-    after = lines[i + 1].text
-    return not (i > 0 and is_org_line(lines[i - 1].text)) and not is_signature(lines, i + 1) and \
+    after = lines[nxt].text
+    return not (i > 0 and is_org_line(lines[i - 1].text)) and not is_signature(lines, nxt) and \
         not TITLE_LINE.match(key(after)) and len(after.strip()) > 8
 
 
