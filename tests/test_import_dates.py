@@ -188,3 +188,10 @@ def test_quarters_written_without_di() -> None:
     two = step_from("三季度至四季度：开展信用评定", [], 2, Years(2024), [])
     assert (one["title"], one["start"], one["end"]) == ("开展大走访", "2024-01", "2024-03")
     assert (two["start"], two["end"]) == ("2024-07", "2024-12")
+
+
+def test_compact_dates_and_weeks_of_a_month() -> None:
+    compact = step_from("排查阶段（20240301—20240320）", [], 1, Years(None), [])
+    weeks = step_from("验收阶段（9月第1—2周）", [], 2, Years(2024), [])
+    assert (compact["title"], compact["start"], compact["end"]) == ("排查阶段", "2024-03-01", "2024-03-20")
+    assert (weeks["title"], weeks["start"], weeks["body"]) == ("验收阶段", "2024-09", "时间：9月第1—2周")

@@ -123,9 +123,11 @@ def _time_words(head: str, start: int, end: int) -> list[str]:
     extra = _BRACKET_REST.match(head[end:])
     if extra:
         end += extra.end("rest")
-    return [f"时间：{head[start:end].strip()}"] if extra or _XUN.search(head[start:end]) else []
+    said = head[start:end]
+    return [f"时间：{said.strip()}"] if extra or _XUN.search(said) or _WEEK.search(said) else []
 
 
+_WEEK = re.compile(r"\s*第\s*[\d一二三四五]{1,2}(?:\s*[—－\-~～至到]\s*[\d一二三四五]{1,2})?\s*周")
 _BRACKET_REST = re.compile(r"(?P<rest>\s*[，,；;][^（）()\[\]【】]{1,20})[）)\]】]")
 
 
@@ -172,6 +174,8 @@ def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str
 def _date_end(head: str, end: int) -> int:
     """Where the dates end: after 上旬 / 月底 and a deadline's 前 (以前, 之前)."""
     end = len(head) - len(head[end:].lstrip(" 上中下旬初底末份"))
+    week = _WEEK.match(head[end:])  # 9月第1—2周: read to the month
+    end += week.end() if week else 0
     m = re.match(r"\s*(?:以前|之前|前|起(?![草步])|开始|以后)(?:\s*(?:完成|完毕|办结)(?=[，,。；;]))?", head[end:])  # 从11月起
     return end + m.end() if m else end
 
