@@ -596,3 +596,14 @@ def test_markdown_headings_that_are_dates_name_no_signature_and_date_their_steps
     assert [(s["title"][:6], s.get("start"), s.get("end")) for s in plan["steps"]] == [
         ("开展资源调查", "2024-03", None), ("发放种苗，上", "2024-04", "2024-09")]
     assert (plan["issuer"], plan["date"]) == ("某县林业局", "2024-02-21") and result.lost == []
+
+
+def test_plans_numbered_under_a_collection_title_take_its_year() -> None:
+    def village(name: str) -> str:
+        return (f"{name}村产业帮扶方案\n（一）指导思想\n坚持因地制宜。\n（二）领导小组\n组长：罗建华（{name}村党支部书记）\n"
+                "（三）实施步骤\n1.3月1日至3月31日，完成茶园规划。\n（四）工作要求\n要全程跟踪服务。\n")
+    text = "黄桥镇2024年村级产业帮扶方案\n一、" + village("青龙") + "二、" + village("白虎") + "黄桥镇人民政府\n2024年2月26日\n"
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["青龙村产业帮扶方案", "白虎村产业帮扶方案"]
+    assert [p["steps"][0].get("start") for p, _ in result.plans] == ["2024-03-01", "2024-03-01"]
+    assert "黄桥镇2024年村级产业帮扶方案" in result.dropped_text() and result.lost == []

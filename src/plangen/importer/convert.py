@@ -14,7 +14,7 @@ from .assemble import Report, build, year_of_fields
 from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify, tab_rows
 from .fidelity import keep_unplaced, lost
 from .guard import checkable
-from .splitting import Part, split
+from .splitting import Part, split, title_of
 from .unflatten import unflatten
 from .wraps import join_hard_wraps, join_open_brackets
 
@@ -51,6 +51,8 @@ def convert(text: str, source: str, options: Options) -> Converted:
     lines, cleanings = _cleaned(raw_body, options)
     parts, before = split(lines, options.split)
     result = Converted(skipped=[ln for ln in before if ln.text.strip()])
+    collection = result.skipped[0].text if result.skipped and title_of(result.skipped[0].text) else ""
+    intro = year_of_fields({"title": collection})  # 某镇2024年村级帮扶方案 above 一、…方案 二、…方案
     bounds = [p.header_line for p in parts[1:]] + [len(raw) + 1]
     first = parts[0].header_line if parts and parts[0].header else 0
     result.outside = [c for c in cleanings if c.line < first]
@@ -58,7 +60,7 @@ def convert(text: str, source: str, options: Options) -> Converted:
         lines_of = [ln for ln in part.lines if ln.text.strip()]
         if not lines_of and not part.header:
             continue  # nothing left after cleaning (a page of boilerplate only)
-        data, report = _built(lines_of, part, source, options, {} if result.plans else front)
+        data, report = _built(lines_of, part, source, options, {} if result.plans else front, intro)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         result.plans.append((checkable(data, report), report))
     _check_kept(result, lines, bounds, [p.header_line for p in parts])  # as cleaned: repairs are reported
@@ -66,9 +68,11 @@ def convert(text: str, source: str, options: Options) -> Converted:
 
 
 def _built(lines: list[Line], part: Part, source: str, options: Options,
-           front: dict[str, Any]) -> tuple[dict[str, Any], Report]:
-    """One plan; a front matter (the first plan's) gives its fields and the year of dates written without one."""
-    data, report = build(lines, part.header, source, part.header_line, options.orgs, year_of_fields(front) if front else None)
+           front: dict[str, Any], intro: int | None) -> tuple[dict[str, Any], Report]:
+    """One plan; a front matter (the first plan's) gives its fields and the year of dates written without one; else
+    the year of the collection's title above the plans (`intro`), when the plan's own lines say none."""
+    data, report = build(lines, part.header, source, part.header_line, options.orgs,
+                         year_of_fields(front) if front else intro)
     if front:
         _take_front(front, data, report)
     return data, report

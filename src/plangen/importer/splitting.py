@@ -62,7 +62,7 @@ def split(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part], list[
     parts, before = _by_pattern(lines, header)
     if len(parts) > 1 or parts[0].header:
         return [Part(p.header, p.header_line, _plain(p.lines)) for p in parts], before
-    listed = frozenset(_contents(lines))
+    listed = frozenset(_contents(lines) | _numbered_plans(lines))
     parts = _by_layout(lines, listed)
     if listed and len(parts) > 1 and not parts[0].header:  # a collection's title and its contents: no plan
         return parts[1:], parts[0].lines
@@ -71,6 +71,24 @@ def split(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part], list[
 
 _CONTENTS = re.compile(r"^\s*目\s*录\s*[:：]?\s*$")
 _LISTED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*(?P<title>.+?)\s*(?:[.…·]{2,}\s*\d*)?$")
+
+
+_CN_NUMBER = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,2})\s*[、.．]\s*")
+_SUB_HEADING = re.compile(r"^\s*[（(]\s*一\s*[)）]")
+
+
+def _numbered_plans(lines: list[Line]) -> set[str]:
+    """Plans numbered 一、…方案, 二、…方案 in one document (a township's plans for its villages), each with its own
+    outline (（一）… under it): their titles; empty unless two or more, numbered in order."""
+    found: list[str] = []
+    for i, ln in enumerate(lines):
+        m = _CN_NUMBER.match(key(ln.text))
+        title = title_of(ln.text[m.end():]) if m else ""
+        if title and any(_SUB_HEADING.match(key(x.text)) for x in lines[i + 1:i + 4]):
+            if m["n"] != "一二三四五六七八九十"[len(found)]:
+                return set()
+            found.append(fold(title))
+    return set(found) if len(found) >= 2 else set()
 
 
 def _contents(lines: list[Line]) -> set[str]:
@@ -140,7 +158,7 @@ def _by_layout(lines: list[Line], listed: frozenset[str] = frozenset()) -> list[
         if broken and ANNEX_LABEL.match(key(text)):
             label.append(line)
             continue
-        title = title_of(text)
+        title = title_of(_CN_NUMBER.sub("", text, count=1)) if listed and _CN_NUMBER.match(key(text)) else title_of(text)
         restarted = bool(title) and _outline_restarts(parts[-1].lines, lines[i + 1:i + 4])
         if title and (fold(title) in listed or restarted or _starts_plan(parts[-1].lines + label, text, broken)):
             parts.append(Part(title, line.no, label, line))
