@@ -128,10 +128,19 @@ def _headerless_steps(table: Table, rows: tuple[tuple[str, ...], ...], width: in
     dates = [i for i in range(width) if all(_dates_only(r[i]) for r in rows)]
     if not dates:
         return table
-    names = [i for i in range(width) if i not in dates and all(0 < len(r[i].strip()) <= 12 for r in rows)][:1]
-    rest = [i for i in range(width) if i != dates[0] and i not in names]
-    words = {dates[0]: "时间"} | {i: "阶段" for i in names} | {i: "工作内容" for i in rest[:1]}
-    return Table(tuple(words.get(i, "") for i in range(width)), tuple(r[:width] for r in rows))
+    return Table(_step_header(rows, width, dates[0]), tuple(r[:width] for r in rows))
+
+
+def _step_header(rows: tuple[tuple[str, ...], ...], width: int, when: int) -> tuple[str, ...]:
+    """The header a headerless steps table is read with: its time column, a column of short names, the task."""
+    names = [i for i in range(width) if i != when and _short_cells(rows, i)][:1]
+    rest = [i for i in range(width) if i != when and i not in names]
+    words = {when: "时间"} | {i: "阶段" for i in names} | {i: "工作内容" for i in rest[:1]}
+    return tuple(words.get(i, "") for i in range(width))
+
+
+def _short_cells(rows: tuple[tuple[str, ...], ...], i: int) -> bool:
+    return all(0 < len(r[i].strip()) <= 12 for r in rows)
 
 
 def _dates_only(cell: str) -> bool:

@@ -51,8 +51,7 @@ def convert(text: str, source: str, options: Options) -> Converted:
     lines, cleanings = _cleaned(raw_body, options)
     parts, before = split(lines, options.split)
     result = Converted(skipped=[ln for ln in before if ln.text.strip()])
-    collection = result.skipped[0].text if result.skipped and title_of(result.skipped[0].text) else ""
-    intro = year_of_fields({"title": collection})  # 某镇2024年村级帮扶方案 above 一、…方案 二、…方案
+    intro = _collection_year(result.skipped)
     bounds = [p.header_line for p in parts[1:]] + [len(raw) + 1]
     first = parts[0].header_line if parts and parts[0].header else 0
     result.outside = [c for c in cleanings if c.line < first]
@@ -65,6 +64,12 @@ def convert(text: str, source: str, options: Options) -> Converted:
         result.plans.append((checkable(data, report), report))
     _check_kept(result, lines, bounds, [p.header_line for p in parts])  # as cleaned: repairs are reported
     return result
+
+
+def _collection_year(skipped: list[Line]) -> int | None:
+    """The year of a collection's title above its plans (某镇2024年村级帮扶方案 over 一、…方案 二、…方案)."""
+    first = skipped[0].text if skipped else ""
+    return year_of_fields({"title": first}) if title_of(first) else None
 
 
 def _built(lines: list[Line], part: Part, source: str, options: Options,

@@ -84,7 +84,7 @@ def _numbered_plans(lines: list[Line]) -> set[str]:
     for i, ln in enumerate(lines):
         m = _CN_NUMBER.match(key(ln.text))
         title = title_of(ln.text[m.end():]) if m else ""
-        if title and any(_SUB_HEADING.match(key(x.text)) for x in lines[i + 1:i + 4]):
+        if m and title and any(_SUB_HEADING.match(key(x.text)) for x in lines[i + 1:i + 4]):
             if m["n"] != "一二三四五六七八九十"[len(found)]:
                 return set()
             found.append(fold(title))

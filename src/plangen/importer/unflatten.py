@@ -95,12 +95,16 @@ def _sequence(k: str) -> set[int]:
     return cuts
 
 
+def _title_cuts(k: str) -> set[int]:
+    """A pasted title at the start (after tags such as 【发布单位：…】): a line of its own."""
+    title = _TITLE_HEAD.match(k)
+    return {c for c in (title.end("tags"), title.end("title")) if c} if title else set()
+
+
 def _cuts(k: str, long: bool) -> set[int]:
     """Where lines begin in the key of a line: before headings; in a long line also items, roles, a signature."""
     cuts: set[int] = set()
-    title = _TITLE_HEAD.match(k)
-    if title and long:
-        cuts.update(c for c in (title.end("tags"), title.end("title")) if c)
+    cuts.update(_title_cuts(k) if long else ())
     for m in _HEADING.finditer(k):
         named = recognise_heading(m["head"]) is not None
         if named or long:
