@@ -195,3 +195,18 @@ def test_compact_dates_and_weeks_of_a_month() -> None:
     weeks = step_from("验收阶段（9月第1—2周）", [], 2, Years(2024), [])
     assert (compact["title"], compact["start"], compact["end"]) == ("排查阶段", "2024-03-01", "2024-03-20")
     assert (weeks["title"], weeks["start"], weeks["body"]) == ("验收阶段", "2024-09", "时间：9月第1—2周")
+
+
+@pytest.mark.parametrize("head, start, end, kept", [
+    ("调研阶段（3月1日-3月15日期间）", "2024-03-01", "2024-03-15", "期间"),
+    ("调研阶段（3月1日至3月15日左右）", "2024-03-01", "2024-03-15", "左右"),
+    ("调研阶段（约2周，3月1日开始）", "2024-03-01", None, "约2周"),
+    ("调研阶段（3月15日完成）", None, "2024-03-15", ""),
+    ("调研阶段（春节后至3月底）", None, "2024-03", "春节后"),
+    ("2024年3月1日至3月15日为调研阶段", "2024-03-01", "2024-03-15", ""),
+])
+def test_words_beside_the_dates_leave_the_title_and_stay_in_the_body(head: str, start: str | None, end: str | None,
+                                                                     kept: str) -> None:
+    step = step_from(head, [], 1, Years(2024), [])
+    assert (step["title"], step.get("start"), step.get("end")) == ("调研阶段", start, end)
+    assert kept in step.get("body", "")

@@ -442,7 +442,7 @@ def test_steps_enumerated_di_yi_bu_in_one_paragraph_are_steps() -> None:
     result = run(text)
     steps = result.plans[0][0]["steps"]
     assert [(s["title"], s.get("start"), s.get("end")) for s in steps] == [
-        ("第一步，摸底排查", None, "2024-03-15"), ("第二步，集中整改", "2024-03-16", "2024-05-31"), ("第三步，验收总结", "2024-06", None)]
+        ("第一步，摸底排查", None, "2024-03-15"), ("第二步，集中整改", "2024-03-16", "2024-05-31"), ("第三步，验收总结", None, "2024-06")]
     assert result.lost == []
 
 

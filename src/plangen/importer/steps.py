@@ -97,7 +97,7 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any],
     if not fields or not every:
         return head.strip(), body
     clause = re.search(r"[，,；;]", head[:found.span[0]])
-    if clause:  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
+    if clause and not _bracket_around(head, found.span[0], end):  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
         return _first_clause(head[:found.span[0]], clause), [head.strip()] + body
     after = _AFTER_DATES.match(head[end:])  # 宣传发动（3月上旬） 召开动员会议… / 摸底阶段（…），全面排查…: the text
     if after and head[:found.span[0]].strip():
@@ -119,16 +119,15 @@ def _mid_sentence(head: str, start: int, end: int) -> bool:
 
 
 def _time_words(head: str, start: int, end: int) -> list[str]:
-    """The words that say more than the dates read (上旬, 月底; 共15天 in the dates' bracket), kept as `时间：…`."""
-    extra = _BRACKET_REST.match(head[end:])
-    if extra:
-        end += extra.end("rest")
-    said = head[start:end]
-    return [f"时间：{said.strip()}"] if extra or _XUN.search(said) or _WEEK.search(said) else []
+    """The words that say more than the dates read (上旬, 月底; 共15天, 左右, 约2周 in the dates' bracket), kept
+    as `时间：…`."""
+    bracket = _bracket_around(head, start, end)
+    inner = head[bracket[0] + 1:bracket[1] - 1] if bracket else head[start:end]
+    extra = bracket is not None and (head[bracket[0] + 1:start] + head[end:bracket[1] - 1]).strip(" ，,、：:")
+    return [f"时间：{inner.strip()}"] if extra or _XUN.search(inner) or _WEEK.search(inner) else []
 
 
 _WEEK = re.compile(r"\s*第\s*[\d一二三四五]{1,2}(?:\s*[—－\-~～至到]\s*[\d一二三四五]{1,2})?\s*周")
-_BRACKET_REST = re.compile(r"(?P<rest>\s*[，,；;][^（）()\[\]【】]{1,20})[）)\]】]")
 
 
 def _seasoned(head: str, season: FoundRange, body: list[str], step: dict[str, Any]) -> tuple[str, list[str]]:
@@ -142,7 +141,7 @@ def _seasoned(head: str, season: FoundRange, body: list[str], step: dict[str, An
 
 
 _AFTER_DATES = re.compile(r"(?:[）)\]】]?[ \u3000]+|[）)\]】][，,；;]\s*)(?=\S)")
-_BY = re.compile(r"(?:(?P<today>即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到))|截至|截止到?)\s*$")
+_BY = re.compile(r"(?:(?P<today>即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到))|截至|截止到?|(?<![\d日号月])(?:至|到))\s*$")
 
 
 def _by(head: str, fields: dict[str, str], found: FoundRange, today: str | None) -> tuple[dict[str, str], FoundRange]:
@@ -166,7 +165,7 @@ def _first_clause(before: str, clause: re.Match[str]) -> str:
 
 def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str, str]:
     """5月20日前: a single date that is a deadline is the step's end."""
-    if found.end is None and re.search(r"前\s*(?:完成|完毕|办结)?\s*$", after) and "start" in fields:
+    if found.end is None and re.search(r"(?:前|完成|完毕|办结|结束)\s*$", after) and "start" in fields:
         return {"end": fields["start"]}
     return fields
 
@@ -176,7 +175,8 @@ def _date_end(head: str, end: int) -> int:
     end = len(head) - len(head[end:].lstrip(" 上中下旬初底末份"))
     week = _WEEK.match(head[end:])  # 9月第1—2周: read to the month
     end += week.end() if week else 0
-    m = re.match(r"\s*(?:以前|之前|前|起(?![草步])|开始|以后)(?:\s*(?:完成|完毕|办结)(?=[，,。；;]))?", head[end:])  # 从11月起
+    m = re.match(r"\s*(?:(?:以前|之前|前)?\s*(?:完成|完毕|办结|结束)(?=[，,。；;）)]|$)|以前|之前|前|起(?![草步])|开始|以后)",
+                 head[end:])  # 从11月起
     return end + m.end() if m else end
 
 
@@ -259,13 +259,28 @@ def _title_and_rest(text: str) -> tuple[str, str]:
     return text[:30] + "…", text
 
 
+def _bracket_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bracket the dates stand in (调研阶段（约2周，3月1日开始）): its start and end; None when not in one."""
+    opened = max(text.rfind(c, 0, start) for c in "（([【")
+    closes = [i for i in (text.find(c, end) for c in "）)]】") if i >= 0]
+    if opened < 0 or not closes or re.search(r"[）)\]】]", text[opened:start]) or \
+            re.search(r"[（(\[【]", text[end:min(closes)]):
+        return None
+    return opened, min(closes) + 1
+
+
 def _cut(text: str, span: tuple[int, int]) -> str:
-    """The title without its dates and the brackets around them."""
+    """The title without its dates and the brackets around them (with the words beside the dates in them)."""
+    bracket = _bracket_around(text, *span)
+    if bracket:
+        before, after = text[:bracket[0]], text[bracket[1]:]
+        after = re.sub(r"^\s*[，,、：:]", "", after) if not before.strip() else after
+        return (before.rstrip(" ：:，,—－-~～") + after).strip()
     before, after = text[: span[0]], text[span[1]:]
     opened = re.search(r"[（(\[【]\s*(?:(?:起止|实施|完成)?时[间限]\s*[:：为]?)?\s*$", before)  # 调研阶段（时间：…）
     before = before[:opened.start()] if opened else before
     after = re.sub(r"^\s*(?:[，,；;][^（）()\[\]【】]{1,20})?[）)\]】]" if opened else r"^\s*[）)\]】]", "", after)
-    after = re.sub(r"^\s*[，,、：:]", "", after) if not before.strip() else after
+    after = re.sub(r"^\s*(?:[，,、：:]|为(?=\S))", "", after) if not before.strip() else after
     return (before.rstrip(" ：:，,—－-~～") + after).strip()
 
 
