@@ -607,3 +607,14 @@ def test_plans_numbered_under_a_collection_title_take_its_year() -> None:
     assert [p["title"] for p, _ in result.plans] == ["青龙村产业帮扶方案", "白虎村产业帮扶方案"]
     assert [p["steps"][0].get("start") for p, _ in result.plans] == ["2024-03-01", "2024-03-01"]
     assert "黄桥镇2024年村级产业帮扶方案" in result.dropped_text() and result.lost == []
+
+
+def test_a_one_line_paste_with_items_numbered_with_a_half_width_dot() -> None:
+    text = ("某县2024年杨梅技术帮扶方案  为帮助种植户提高管理水平，特制定本方案。  一、指导思想  坚持科技兴果、服务到园，推动产业提质增效。"
+            "  二、领导小组  组长：储建军（县林业局局长）  三、实施步骤  1.冬季修剪培训（2024年1月—2月）：开展修剪培训。  "
+            "2.花果管理指导（2024年3月—5月）：指导疏花疏果，每亩施肥2.5公斤。  四、工作要求  要深入果园开展服务。  某县林业局  2024年1月5日")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("冬季修剪培训", "2024-01", "2024-02"), ("花果管理指导", "2024-03", "2024-05")]
+    assert "2.5公斤" in plan["steps"][1]["body"] and result.lost == []
