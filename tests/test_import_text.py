@@ -618,3 +618,15 @@ def test_a_one_line_paste_with_items_numbered_with_a_half_width_dot() -> None:
     assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
         ("冬季修剪培训", "2024-01", "2024-02"), ("花果管理指导", "2024-03", "2024-05")]
     assert "2.5公斤" in plan["steps"][1]["body"] and result.lost == []
+
+
+def test_annex_labels_above_the_plans_of_a_notice_without_page_breaks_and_a_task_table_headed_gongzuo_shixiang() -> None:
+    first = PLAN.format(title="某市就业培训方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "| 序号 | 工作事项 | 完成时间 |\n| --- | --- | --- |\n| 1 | 摸排培训需求 | 3月10日前 |\n")
+    text = ("关于印发《某市就业培训方案》《某市劳务输出方案》的通知\n各乡镇：\n现将两个方案印发给你们。\n某市人社局\n2024年3月4日\n"
+            "附件1\n" + first + "附件2\n" + PLAN.format(title="某市劳务输出方案"))
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["某市就业培训方案", "某市劳务输出方案"]
+    assert [(s["title"], s.get("end")) for s in result.plans[0][0]["steps"]] == [("摸排培训需求", "2024-03-10")]
+    assert "附件2" in result.dropped_text() and result.lost == []

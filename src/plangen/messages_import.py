@@ -59,6 +59,7 @@ IMPORT: dict[str, tuple[str, ...]] = {
     "import.clean-boilerplate": ("已删去网站套话行", "site boilerplate lines removed"),
     "import.clean-chrome": ("已删去网页框架行（网站名、位置、发布时间、打印链接）",
                             "page chrome lines removed (site name, location, publishing time, print links)"),
+    "import.clean-decoration": ("已删去行首的装饰符号（▍）", "decoration marks at the start of lines removed (▍)"),
     "import.clean-pageno": ("已删去打印页码行", "page-number lines of a printed document removed"),
     "import.clean-footer": ("已删去版记行（公开属性、抄送、印发）", "print footer lines removed (publication note, copies, printing)"),
     "import.clean-mojibake": ("乱码保持原样，请手工修正", "mojibake (garbled text) left as is, fix by hand"),

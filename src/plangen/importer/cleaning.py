@@ -41,6 +41,7 @@ LABELS: dict[str, Wording] = {
     "boilerplate": msg("import.clean-boilerplate"), "chrome": msg("import.clean-chrome"),
     "mojibake": msg("import.clean-mojibake"), "simplified": msg("import.clean-simplified"),
     "pageno": msg("import.clean-pageno"), "footer": msg("import.clean-footer"),
+    "decoration": msg("import.clean-decoration"),
 }
 LEFT_OUT: dict[str, Wording] = {"boilerplate": msg("import.out-boilerplate"), "chrome": msg("import.out-chrome"),
                                 "pageno": msg("import.out-pageno"), "footer": msg("import.out-footer")}
@@ -49,17 +50,18 @@ DROPPED_KINDS = tuple(LEFT_OUT)  # whole lines left out: the sample is the whole
 
 _PINYIN = re.compile(rf"(?<=\S)[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
 _STRAY = re.compile(rf"(?<=[{HAN}])[.'`](?=[{HAN}])")
+_DECORATION = re.compile(r"^\s*[▍▎▌▋▊▉]+\s*")  # ▍ before a heading in a WeChat article
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>|&(?:nbsp|amp|lt|gt|quot);")
 _BOILERPLATE = re.compile(
     r"小编|以下是.{0,30}(?:范文|范例|例文|方案|资料)|版权(?:所有|归)|本文(?:来源|由|转载)|转载请|免责声明|"
-    r"上一篇|下一篇|相关推荐|扫码|公众号|点击(?:下载|查看|进入)|https?://|www\.|更多.{0,12}(?:请|敬请)访问"
+    r"上一篇|下一篇|相关推荐|扫码|二维码|公众号|关注我们|点击(?:下载|查看|进入)|https?://|www\.|更多.{0,12}(?:请|敬请)访问"
 )
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
     r"^(?:当前位置|您的位置|您当前的位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|浏览字号|"
     r"分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
     r"^【?(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?(?:\s*【?(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?)*$|"
-    r"^[^，,。；;：:\s]{2,30}(?:门户网站|政府网|网站|网)$|ICP备|网站地图|^首页\s*[>＞]|"
+    r"^[^，,。；;：:\s]{2,30}(?:门户网站|政府网|网站|网)$|ICP备|网站地图|^首页\s*[>＞]|^[-—\s]*END[-—\s]*$|"
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|"
     r"^.{0,30}(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}.{0,50}$"
 )
@@ -84,6 +86,7 @@ def clean_line(line: Line) -> tuple[Line | None, list[Cleaning]]:
     text = _sub(_HTML, "html", text, line.no, done)
     text = _sub(_PINYIN, "pinyin", text, line.no, done)
     text = _sub(_STRAY, "stray", text, line.no, done)
+    text = _sub(_DECORATION, "decoration", text, line.no, done)
     if _BOILERPLATE.search(key(text)):
         done.append(Cleaning("boilerplate", line.no, 1, text.strip()))
         return None, done

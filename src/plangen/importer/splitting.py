@@ -155,8 +155,9 @@ def _by_layout(lines: list[Line], listed: frozenset[str] = frozenset()) -> list[
         if text == PAGE_BREAK or _SEPARATOR.match(text) or _END_MARK.match(text):
             broken = True
             continue
-        if broken and ANNEX_LABEL.match(key(text)):
+        if ANNEX_LABEL.match(key(text)) and (broken or _title_next(lines, i)):  # 附件2 above an annexed plan
             label.append(line)
+            broken = True
             continue
         title = title_of(_CN_NUMBER.sub("", text, count=1)) if listed and _CN_NUMBER.match(key(text)) else title_of(text)
         restarted = bool(title) and _outline_restarts(parts[-1].lines, lines[i + 1:i + 4])
@@ -167,6 +168,11 @@ def _by_layout(lines: list[Line], listed: frozenset[str] = frozenset()) -> list[
         broken, label = False, []
     parts[-1].lines.extend(label)
     return _no_empty(parts)
+
+
+def _title_next(lines: list[Line], i: int) -> bool:
+    nxt = next((ln.text for ln in lines[i + 1:] if ln.text.strip()), "")
+    return bool(title_of(nxt))
 
 
 def _no_empty(parts: list[Part]) -> list[Part]:
