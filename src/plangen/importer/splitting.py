@@ -159,15 +159,25 @@ def _by_layout(lines: list[Line], listed: frozenset[str] = frozenset()) -> list[
             label.append(line)
             broken = True
             continue
-        title = title_of(_CN_NUMBER.sub("", text, count=1)) if listed and _CN_NUMBER.match(key(text)) else title_of(text)
-        restarted = bool(title) and _outline_restarts(parts[-1].lines, lines[i + 1:i + 4])
-        if title and (fold(title) in listed or restarted or _starts_plan(parts[-1].lines + label, text, broken)):
+        title = _line_title(text, listed)
+        if title and _begins(title, listed, parts[-1].lines + label, lines[i:i + 4], broken):
             parts.append(Part(title, line.no, label, line))
         else:
             parts[-1].lines.extend(label + [line])
         broken, label = False, []
     parts[-1].lines.extend(label)
     return _no_empty(parts)
+
+
+def _line_title(text: str, listed: frozenset[str]) -> str:
+    """The plan title a line is; a numbered one (一、…方案) when the document numbers its plans."""
+    return title_of(_CN_NUMBER.sub("", text, count=1)) if listed and _CN_NUMBER.match(key(text)) else title_of(text)
+
+
+def _begins(title: str, listed: frozenset[str], current: list[Line], here: list[Line], broken: bool) -> bool:
+    """The title line (here[0], with the lines under it) starts a plan after the lines of the current one."""
+    return fold(title) in listed or _outline_restarts(current, here[1:]) or \
+        _starts_plan(current, here[0].text.strip(), broken)
 
 
 def _title_next(lines: list[Line], i: int) -> bool:
