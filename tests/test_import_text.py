@@ -630,3 +630,15 @@ def test_annex_labels_above_the_plans_of_a_notice_without_page_breaks_and_a_task
     assert [p["title"] for p, _ in result.plans] == ["某市就业培训方案", "某市劳务输出方案"]
     assert [(s["title"], s.get("end")) for s in result.plans[0][0]["steps"]] == [("摸排培训需求", "2024-03-10")]
     assert "附件2" in result.dropped_text() and result.lost == []
+
+
+def test_dates_that_are_a_phase_and_html_tags_in_a_markdown_table_lose_nothing() -> None:
+    text = PLAN.format(title="某市2024年环卫一体化帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "3月1日起至3月31日止为准备阶段，主要完成设施采购。\n| 阶段 | 时间 |\n| --- | --- |\n| 实施 | 2024年4月1日—<br>9月30日 |\n")
+    raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]
+    result = run(text)
+    steps = result.plans[0][0]["steps"]
+    assert [(s["title"], s["start"], s["end"]) for s in steps] == [
+        ("准备阶段", "2024-03-01", "2024-03-31"), ("实施", "2024-04-01", "2024-09-30")]
+    assert result.lost == [] and lost(raw, [p for p, _ in result.plans], result.dropped_text()) == []

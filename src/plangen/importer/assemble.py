@@ -19,7 +19,7 @@ from .outline import Node
 from .people import read_group
 from .splitting import title_of
 from .steps import step_from
-from .stepsets import first_phase, steps_from_nodes, steps_from_paragraphs
+from .stepsets import first_phase, opens_with_date, steps_from_nodes, steps_from_paragraphs
 from .structure import Chunk, chunks_of, closing_lines
 from .wrapper import unwrap
 
@@ -309,9 +309,14 @@ def _steps_table(chunk: Chunk, lead: list[str], years: Years,
     if table is None or plantables.kind_of(table) != "steps":
         return None
     rest = [t for t in lead if t not in rows and t.strip()]
-    if rest:
-        sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": "\n\n".join(rest)})
-    return list(plantables.steps_of(table, years.current))
+    dated = [t for t in rest if opens_with_date(key(t), years.current)]  # 3月1日起至…为准备阶段 beside the table
+    if len(dated) < len(rest):
+        sections.append({"title": (_heading(chunk) or "实施步骤") + "说明",
+                         "body": "\n\n".join(t for t in rest if t not in dated)})
+    before = [t for t in dated if lead.index(t) < lead.index(rows[0])]
+    own = [step_from(t, [], chunk.first_line, years, []) for t in before]
+    after = [step_from(t, [], chunk.first_line, years, []) for t in dated if t not in before]
+    return own + list(plantables.steps_of(table, years.current)) + after
 
 
 def _documents(text: str) -> list[dict[str, str]]:

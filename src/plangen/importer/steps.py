@@ -108,6 +108,8 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any],
         title, body = body[0], body[1:]
     if _mid_sentence(head, found.span[0], end):  # 各村要在3月15日前完成摸底: the sentence stays whole in the body
         return title, [head.strip()] + body
+    if not head[:found.span[0]].strip() and re.match(r"\s*为\S", head[end:]):  # 3月1日起至3月31日止为准备阶段，…
+        return re.split(r"[，,；;。]", title)[0].strip(), [head.strip()] + body
     return title or head.strip(), _time_words(head, found.span[0], end) + body
 
 

@@ -64,7 +64,7 @@ def _dated_clauses(lines: list[Line], year: int | None) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         k = key(ln.text)
-        cuts = [m.end() for m in re.finditer(r"[，,；;]\s*", k) if _opens_with_date(k[m.end():], year)]
+        cuts = [m.end() for m in re.finditer(r"[，,；;]\s*", k) if opens_with_date(k[m.end():], year)]
         if len(cuts) < 2 or len(k) != len(ln.text):
             out.append(ln)
             continue
@@ -73,7 +73,8 @@ def _dated_clauses(lines: list[Line], year: int | None) -> list[Line]:
     return out
 
 
-def _opens_with_date(k: str, year: int | None) -> bool:
+def opens_with_date(k: str, year: int | None) -> bool:
+    """The text (a key) opens with a date or a range: 3月16日至6月30日…, 三月份：…"""
     found = find_range(readable_dates(k[:16]), year)
     return found is not None and found.span[0] == 0
 
