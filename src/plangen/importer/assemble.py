@@ -310,13 +310,18 @@ def _steps_table(chunk: Chunk, lead: list[str], years: Years,
         return None
     rest = [t for t in lead if t not in rows and t.strip()]
     dated = [t for t in rest if opens_with_date(key(t), years.current)]  # 3月1日起至…为准备阶段 beside the table
-    if len(dated) < len(rest):
-        sections.append({"title": (_heading(chunk) or "实施步骤") + "说明",
-                         "body": "\n\n".join(t for t in rest if t not in dated)})
-    before = [t for t in dated if lead.index(t) < lead.index(rows[0])]
-    own = [step_from(t, [], chunk.first_line, years, []) for t in before]
-    after = [step_from(t, [], chunk.first_line, years, []) for t in dated if t not in before]
-    return own + list(plantables.steps_of(table, years.current)) + after
+    undated = [t for t in rest if t not in dated]
+    if undated:
+        sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": "\n\n".join(undated)})
+    before, after = _beside(lead, lead.index(rows[0]), dated, chunk.first_line, years)
+    return before + list(plantables.steps_of(table, years.current)) + after
+
+
+def _beside(lead: list[str], at: int, dated: list[str], line: int,
+            years: Years) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The steps of the dated paragraphs before a steps table (at `at` in `lead`), and of those after it."""
+    steps = [(lead.index(t), step_from(t, [], line, years, [])) for t in dated]
+    return [s for i, s in steps if i < at], [s for i, s in steps if i > at]
 
 
 def _documents(text: str) -> list[dict[str, str]]:

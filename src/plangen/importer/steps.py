@@ -106,11 +106,18 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any],
     title = _cut(head, (found.span[0], end))  # every date read: the dates leave the title
     if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
         title, body = body[0], body[1:]
-    if _mid_sentence(head, found.span[0], end):  # 各村要在3月15日前完成摸底: the sentence stays whole in the body
+    return _sentence_kept(head, (found.span[0], end), title, body)
+
+
+def _sentence_kept(head: str, span: tuple[int, int], title: str, body: list[str]) -> tuple[str, list[str]]:
+    """Title and body once the dates left the title: a sentence the dates stand inside (各村要在3月15日前完成摸底)
+    or that they open to name the phase (3月1日起至3月31日止为准备阶段，…) stays whole in the body."""
+    start, end = span
+    if _mid_sentence(head, start, end):
         return title, [head.strip()] + body
-    if not head[:found.span[0]].strip() and re.match(r"\s*为\S", head[end:]):  # 3月1日起至3月31日止为准备阶段，…
+    if not head[:start].strip() and re.match(r"\s*为\S", head[end:]):
         return re.split(r"[，,；;。]", title)[0].strip(), [head.strip()] + body
-    return title or head.strip(), _time_words(head, found.span[0], end) + body
+    return title or head.strip(), _time_words(head, start, end) + body
 
 
 def _mid_sentence(head: str, start: int, end: int) -> bool:
