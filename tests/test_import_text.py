@@ -642,3 +642,14 @@ def test_dates_that_are_a_phase_and_html_tags_in_a_markdown_table_lose_nothing()
     assert [(s["title"], s["start"], s["end"]) for s in steps] == [
         ("准备阶段", "2024-03-01", "2024-03-31"), ("实施", "2024-04-01", "2024-09-30")]
     assert result.lost == [] and lost(raw, [p for p, _ in result.plans], result.dropped_text()) == []
+
+
+def test_a_time_sentence_closing_a_phase_and_a_pages_related_articles_and_comments() -> None:
+    text = ("某县人民政府\n" + PLAN.format(title="某县2024年两癌筛查帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "（一）宣传动员\n宣传筛查政策。时间安排：3月1日至3月15日。\n")
+        + "某县卫生健康局\n2024年2月27日\n相关文章\n· 某县2023年筛查情况通报\n· 某县妇女健康管理办法\n网友评论\n我要评论\n暂无评论\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [("宣传动员", "2024-03-01", "2024-03-15")]
+    assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某县卫生健康局", "2024-02-27", "要落实责任。")
+    assert {"相关文章", "· 某县妇女健康管理办法", "暂无评论"} <= set(result.dropped_text()) and result.lost == []

@@ -60,8 +60,10 @@ _BOILERPLATE = re.compile(
 _CHROME = re.compile(
     r"^(?:当前位置|您的位置|您当前的位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|浏览字号|"
     r"分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
+    r"^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]?$|"
     r"^【?(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?(?:\s*【?(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?)*$|"
     r"^[^，,。；;：:\s]{2,30}(?:门户网站|政府网|网站|网)$|ICP备|网站地图|^首页\s*[>＞]|^[-—\s]*END[-—\s]*$|"
+    r"^(?:网友评论|我要评论|暂无评论|发表评论|查看评论|评论\s*[（(]\d+[)）])\s*$|"
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|"
     r"^.{0,30}(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}.{0,50}$"
 )
@@ -117,17 +119,27 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     """Every line repaired; boilerplate lines dropped; all cleanings in line order."""
     kept: list[Line] = []
     done: list[Cleaning] = []
-    footer = False  # after 抄送：… the printing office's line is the footer's too
+    footer = related = False  # after 抄送：… the printing office's line is the footer's too
     for line in lines:
         new, what = clean_line(line)
-        if footer and new is not None and _PRINTED.match(key(new.text)):
-            what = what + [Cleaning("footer", line.no, 1, new.text)]
+        if new is not None and _follows(new.text, footer, related):
+            what = what + [Cleaning("footer" if footer else "chrome", line.no, 1, new.text)]
             new = None
         footer = footer or any(c.kind == "footer" for c in what)
+        related = related or (new is None and bool(_RELATED.match(key(line.text).strip())))
         done.extend(what)
         if new is not None:
             kept.append(new)
     return kept, done
+
+
+_RELATED = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]?$")
+
+
+def _follows(text: str, footer: bool, related: bool) -> bool:
+    """A line that is chrome by what came before it: the printing office's line after 抄送：…, a listed article
+    (· …) after 相关文章."""
+    return (footer and bool(_PRINTED.match(key(text)))) or (related and text.strip()[:1] in ("·", "•", "▪"))
 
 
 def simplify(lines: list[Line], convert: Callable[[str], object]) -> tuple[list[Line], list[Cleaning]]:

@@ -15,7 +15,7 @@ from .datespans import find_joined, range_fields
 from .hanzi import key
 
 _TRAILING = re.compile(r"[（(](?P<inner>[^（）()]{2,80})[)）]\s*[。；;.]?\s*$")
-_TIME = re.compile(r"(?:完成时限|完成时间|办结时限|时间节点|时限|时间)\s*[:：]\s*(?P<when>[^；;，,]+)")
+_TIME = re.compile(r"(?:完成时限|完成时间|办结时限|时间节点|时间安排|实施时间|时限|时间)\s*[:：]\s*(?P<when>[^；;，,。]+)")
 _WHO = re.compile(r"(?:牵头单位|责任单位|负责单位|责任部门|责任人)\s*[:：]\s*(?P<who>[^；;]+)")
 _XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
 
@@ -46,10 +46,12 @@ def _closing(text: str) -> str:
     if m:
         return m["inner"]
     last = text.splitlines()[-1] if text else ""
-    return last if _LABEL_LINE.match(key(last)) else ""
+    sentence = ([s for s in re.split(r"(?<=[。；;])", last) if s.strip()] or [""])[-1]  # …。时间安排：3月1日至15日。
+    return next((t for t in (last, sentence) if _LABEL_LINE.match(key(t))), "")
 
 
-_LABEL_LINE = re.compile(r"^\s*(?:完成时限|完成时间|办结时限|时间节点|牵头单位|责任单位|负责单位|责任部门|责任人)\s*[:：]")
+_LABEL_LINE = re.compile(r"^\s*(?:完成时限|完成时间|办结时限|时间节点|时间安排|实施时间|牵头单位|责任单位|负责单位|责任部门|责任人)"
+                         r"\s*[:：]")
 _PHASE_SENTENCE = re.compile(r"(?:^|[。；;\n])\s*(?:本|该|此)(?:阶段|步|环节|项工作)(?P<said>[^。；;\n]{0,40})")
 
 
