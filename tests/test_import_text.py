@@ -653,3 +653,14 @@ def test_a_time_sentence_closing_a_phase_and_a_pages_related_articles_and_commen
     assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [("宣传动员", "2024-03-01", "2024-03-15")]
     assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某县卫生健康局", "2024-02-27", "要落实责任。")
     assert {"相关文章", "· 某县妇女健康管理办法", "暂无评论"} <= set(result.dropped_text()) and result.lost == []
+
+
+def test_plans_headed_di_yi_bu_fen_and_phase_lines_decorated_with_circles() -> None:
+    first = PLAN.format(title="第一部分　某县脐橙产业帮扶方案").replace("（一）动员", "（一）果园改造")
+    second = PLAN.format(title="第二部分　某县2024年香芋产业帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "◎第一阶段◎　3月1日至3月31日　项目前期\n完成项目立项。\n")
+    result = run(first + second)
+    assert [p["title"] for p, _ in result.plans] == ["某县脐橙产业帮扶方案", "某县2024年香芋产业帮扶方案"]
+    step = result.plans[1][0]["steps"][0]
+    assert (step["title"], step["start"], step["end"]) == ("第一阶段：项目前期", "2024-03-01", "2024-03-31")
+    assert result.lost == []

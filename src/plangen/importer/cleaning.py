@@ -51,6 +51,18 @@ DROPPED_KINDS = tuple(LEFT_OUT)  # whole lines left out: the sample is the whole
 _PINYIN = re.compile(rf"(?<=\S)[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
 _STRAY = re.compile(rf"(?<=[{HAN}])[.'`](?=[{HAN}])")
 _DECORATION = re.compile(r"^\s*[▍▎▌▋▊▉]+\s*")  # ▍ before a heading in a WeChat article
+_DECORATED = re.compile(r"^(\s*)([◎●○◆◇★☆])(第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批))\2")  # ◎第一阶段◎
+
+
+def _undecorated(text: str, no: int, done: list[Cleaning]) -> str:
+    """◎第一阶段◎ -> 第一阶段: the marks around a phase label (a heading then), reported."""
+    m = _DECORATED.match(text)
+    if not m:
+        return text
+    done.append(Cleaning("decoration", no, 2, m.group(0).strip(), m.start(2) + 1))
+    return m.group(1) + m.group(3) + text[m.end():]
+
+
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>|&(?:nbsp|amp|lt|gt|quot);")
 _BOILERPLATE = re.compile(
     r"小编|以下是.{0,30}(?:范文|范例|例文|方案|资料)|版权(?:所有|归)|本文(?:来源|由|转载)|转载请|免责声明|"
@@ -89,6 +101,7 @@ def clean_line(line: Line) -> tuple[Line | None, list[Cleaning]]:
     text = _sub(_PINYIN, "pinyin", text, line.no, done)
     text = _sub(_STRAY, "stray", text, line.no, done)
     text = _sub(_DECORATION, "decoration", text, line.no, done)
+    text = _undecorated(text, line.no, done)
     if _BOILERPLATE.search(key(text)):
         done.append(Cleaning("boilerplate", line.no, 1, text.strip()))
         return None, done

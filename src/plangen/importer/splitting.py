@@ -73,19 +73,19 @@ _CONTENTS = re.compile(r"^\s*目\s*录\s*[:：]?\s*$")
 _LISTED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*(?P<title>.+?)\s*(?:[.…·]{2,}\s*\d*)?$")
 
 
-_CN_NUMBER = re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,2})\s*[、.．]\s*")
-_SUB_HEADING = re.compile(r"^\s*[（(]\s*一\s*[)）]")
+_CN_NUMBER = re.compile(r"^\s*(?:(?P<n>[一二三四五六七八九十]{1,2})\s*[、.．]|第(?P<part>[一二三四五六七八九十]{1,2})(?:部分|章))\s*")
+_SUB_HEADING = re.compile(r"^\s*(?:[（(]\s*一\s*[)）]|一\s*[、.．])")
 
 
 def _numbered_plans(lines: list[Line]) -> set[str]:
-    """Plans numbered 一、…方案, 二、…方案 in one document (a township's plans for its villages), each with its own
-    outline (（一）… under it): their titles; empty unless two or more, numbered in order."""
+    """Plans numbered 一、…方案, 二、…方案 (or 第一部分　…方案) in one document (a township's plans for its villages),
+    each with its own outline (（一）… or 一、… under it): their titles; empty unless two or more, numbered in order."""
     found: list[str] = []
     for i, ln in enumerate(lines):
         m = _CN_NUMBER.match(key(ln.text))
         title = title_of(ln.text[m.end():]) if m else ""
         if m and title and any(_SUB_HEADING.match(key(x.text)) for x in lines[i + 1:i + 4]):
-            if m["n"] != "一二三四五六七八九十"[len(found)]:
+            if (m["n"] or m["part"]) != "一二三四五六七八九十"[len(found)]:
                 return set()
             found.append(fold(title))
     return set(found) if len(found) >= 2 else set()

@@ -295,7 +295,8 @@ def _cut(text: str, span: tuple[int, int]) -> str:
 
 _XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
 _MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
-_PHASE_NAME = re.compile(r"^(?P<title>\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*[：:，,]\s*[^，,。；;：:]{2,15})[。；;]")
+_PHASE_NAME = re.compile(r"^(?P<title>\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*[：:，,]\s*[^，,。；;：:\n]{2,15})"
+                         r"(?:[。；;]|\n|$)")  # 第一阶段：摸清底数。 / 第一阶段 over 项目前期 alone on its line
 _PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")
 
 
