@@ -664,3 +664,17 @@ def test_plans_headed_di_yi_bu_fen_and_phase_lines_decorated_with_circles() -> N
     step = result.plans[1][0]["steps"][0]
     assert (step["title"], step["start"], step["end"]) == ("第一阶段：项目前期", "2024-03-01", "2024-03-31")
     assert result.lost == []
+
+
+def test_months_opening_lines_under_an_unknown_heading_are_steps_and_yishi_after_a_heading_in_a_paste() -> None:
+    months = PLAN.format(title="某中学2024年上学期帮扶计划").replace(
+        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n", "三、具体安排\n2月：召开联席会。\n5月—6月：联合开展复习研讨。\n")
+    [plan] = plans(months)
+    assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [("2024-02", None), ("2024-05", "2024-06")]
+    paste = ("某县2024年物流帮扶方案 为打通物流最后一公里，制定本方案。一、指导思想 坚持统筹整合、共建共享，建立三级物流体系。"
+             "二、领导小组 组长：欧阳明（县商务局局长） 三、实施步骤 一是整合资源阶段（2024年3月1日—4月30日），整合快递资源；"
+             "二是网点建设阶段（2024年5月1日—9月30日），建设村级站点。四、工作要求 要提供场地支持。某县商务局 2024年2月28日")
+    result = run(paste)
+    assert [(s["title"], s["start"]) for s in result.plans[0][0]["steps"]] == [
+        ("整合资源阶段", "2024-03-01"), ("网点建设阶段", "2024-05-01")]
+    assert result.lost == []

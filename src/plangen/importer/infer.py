@@ -17,6 +17,7 @@ from ..dates import find_range
 from ..wording import Wording, msg
 from .hanzi import key
 from .outline import Node
+from .stepsets import opens_with_date
 from .structure import Chunk
 
 PREAMBLE = re.compile(r"特制定|特制订|特拟定|制定本|制订本|制定如下|制订如下|现制定|现制订|现就|作如下安排|如下方案")
@@ -70,6 +71,7 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
         ("leadership", c.kind == "heading" and bool(_ROLE_LINE.search(k)), msg("import.why-roles")),
         ("guiding_thought", c.kind == "para" and bool(GUIDING.search(k)), msg("import.why-guiding")),
         ("steps", c.kind == "list" and _dated_items(c.nodes) >= 2, msg("import.why-dated-items")),
+        ("steps", c.kind == "heading" and _dated_lines(c) >= 2, msg("import.why-dated", n=_dated_lines(c))),
         ("period", c.kind == "para" and len(k) <= 40 and _has_range(k), msg("import.why-short-dates")),
         ("targets", c.kind == "para" and len(k) <= 80 and _names_targets(k), msg("import.why-short-orgs")),
     ]
@@ -132,6 +134,11 @@ def _has_range(k: str) -> bool:
 def _names_targets(k: str) -> bool:
     k = k.strip().rstrip("。.")
     return "均可申请" in k or "对象" in k[:6] or (k.endswith(_TARGET_END) and "，" not in k and "," not in k)
+
+
+def _dated_lines(c: Chunk) -> int:
+    """Paragraphs under a heading that open with a date (2月：…, 5月—6月：…)."""
+    return sum(1 for ln in c.lines()[1:] if opens_with_date(key(ln.text), 2000))
 
 
 def _dated_items(nodes: list[Node]) -> int:

@@ -65,7 +65,7 @@ def _shi(k: str) -> set[int]:
 
 
 def _enumerated(k: str, marks: tuple[str, ...]) -> set[int]:
-    first = re.search(rf"[：:]\s*(?={marks[0]})", k)
+    first = re.search(rf"(?:[：:]\s*|(?<=\s)|^)(?={marks[0]})", k)  # after a colon, or a heading and a space
     if not first:
         return set()
     cuts, pos = {first.end()}, first.end()
