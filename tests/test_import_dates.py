@@ -210,3 +210,12 @@ def test_words_beside_the_dates_leave_the_title_and_stay_in_the_body(head: str, 
     step = step_from(head, [], 1, Years(2024), [])
     assert (step["title"], step.get("start"), step.get("end")) == ("调研阶段", start, end)
     assert kept in step.get("body", "")
+
+
+def test_paragraphs_named_then_dated_each_start_a_step() -> None:
+    lines = [Line(1, "选派阶段：2024年3月上中旬，各银行选派村官。"), Line(2, "每村1名。"),
+             Line(3, "驻村阶段：2024年3月下旬至12月上旬，村官每月驻村4天。")]
+    steps = steps_from_paragraphs(lines, Years(None), [])
+    assert [(s["title"], s.get("start"), s.get("end")) for s in steps] == [
+        ("选派阶段", "2024-03", None), ("驻村阶段", "2024-03", "2024-12")]
+    assert steps[0]["body"].endswith("每村1名。")

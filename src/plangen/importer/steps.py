@@ -99,7 +99,7 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any],
     clause = re.search(r"[，,；;]", head[:found.span[0]])
     if clause and not _bracket_around(head, found.span[0], end):  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
         return _first_clause(head[:found.span[0]], clause), [head.strip()] + body
-    after = _AFTER_DATES.match(head[end:])  # 宣传发动（3月上旬） 召开动员会议… / 摸底阶段（…），全面排查…: the text
+    after = _AFTER_DATES.match(head[end:]) or _after_label(head, found.span[0], end)  # 宣传发动（3月上旬） 召开…
     if after and head[:found.span[0]].strip():
         body = [head[end + after.end():].strip()] + body
         head = head[:end + after.end()]
@@ -107,6 +107,11 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any],
     if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
         title, body = body[0], body[1:]
     return _sentence_kept(head, (found.span[0], end), title, body)
+
+
+def _after_label(head: str, start: int, end: int) -> re.Match[str] | None:
+    """选派阶段：2024年3月上中旬，各银行…: after a name and a colon, the dates then a comma part name and text."""
+    return re.match(r"[，,；;]\s*(?=\S)", head[end:]) if re.search(r"\S\s*[：:]\s*$", head[:start]) else None
 
 
 def _sentence_kept(head: str, span: tuple[int, int], title: str, body: list[str]) -> tuple[str, list[str]]:

@@ -50,12 +50,26 @@ def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[Wordin
     for ln in _dates_over_text(_dated_clauses(lines, years.current), years.current):
         shi = _SHI.match(key(ln.text))  # 一是摸底阶段（…），…: an enumeration of the phases
         text = ln.text[shi.end():] if shi and find_range(key(ln.text), years.current) else ln.text
-        found = find_range(readable_dates(key(text)[:20]), years.current)  # 10—11月, 三月份 too
-        if found and found.span[0] <= 2 or (SEASON.match(key(text).lstrip()) or WHOLE_YEAR.match(key(text))) or text != ln.text or not out:
+        if _starts_step(key(text), years.current) or text != ln.text or not out:
             out.append(step_from(text, [], ln.no, years, warnings))
         else:
             out[-1]["body"] = "\n\n".join(x for x in (out[-1].get("body", ""), ln.text) if x)
     return out
+
+
+_NAMED = re.compile(r"^\s*[^，,。；;：:\s]{2,12}[：:]\s*")  # 选派阶段：2024年3月上中旬，…
+
+
+def _starts_step(k: str, year: int | None) -> bool:
+    """A paragraph that opens with a date (10—11月, 三月份, a quarter, 2024年：), also after a short name and a colon."""
+    named = _NAMED.match(k)
+    return any(_near_start(t, year) or bool(SEASON.match(t.lstrip()) or WHOLE_YEAR.match(t))
+               for t in (k, k[named.end():] if named else k))
+
+
+def _near_start(k: str, year: int | None) -> bool:
+    found = find_range(readable_dates(k[:20]), year)
+    return found is not None and found.span[0] <= 2
 
 
 def _dated_clauses(lines: list[Line], year: int | None) -> list[Line]:
