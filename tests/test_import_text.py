@@ -678,3 +678,19 @@ def test_months_opening_lines_under_an_unknown_heading_are_steps_and_yishi_after
     assert [(s["title"], s["start"]) for s in result.plans[0][0]["steps"]] == [
         ("整合资源阶段", "2024-03-01"), ("网点建设阶段", "2024-05-01")]
     assert result.lost == []
+
+
+def test_phases_under_an_unknown_heading_spaced_titles_and_a_notice_signed_in_chinese_numerals() -> None:
+    phases = PLAN.format(title="某区2024年助浴帮扶方案").replace(
+        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "三、项目推进安排\n第一阶段为准备阶段，时间为2024年3月1日至3月31日，主要任务是采购设备。\n"
+        "第二阶段为实施阶段，时间为2024年4月1日至11月30日，主要任务是上门服务。\n")
+    assert [(s["title"], s["start"]) for s in plans(phases)[0]["steps"]] == [
+        ("第一阶段为准备阶段", "2024-03-01"), ("第二阶段为实施阶段", "2024-04-01")]
+    spaced = (PLAN.format(title="双 牌 县 2024 年 竹 产 业 帮 扶 方 案") + "双牌县林业局\n2024年2月26日\n"
+              + PLAN.format(title="双 牌 县 2024 年 竹 笋 加 工 帮 扶 方 案"))
+    assert [p["title"] for p in plans(spaced)] == ["双牌县2024年竹产业帮扶方案", "双牌县2024年竹笋加工帮扶方案"]
+    notice = ("某区教育局关于印发《某区2024年教师培训方案》的通知\n各中小学校：\n现将方案印发给你们。\n某区教育局\n二〇二四年三月一日\n"
+              + PLAN.format(title="某区2024年教师培训方案"))
+    [plan] = plans(notice)
+    assert (plan["issuer"], plan["date"]) == ("某区教育局", "2024-03-01")

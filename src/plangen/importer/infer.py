@@ -72,6 +72,7 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
         ("guiding_thought", c.kind == "para" and bool(GUIDING.search(k)), msg("import.why-guiding")),
         ("steps", c.kind == "list" and _dated_items(c.nodes) >= 2, msg("import.why-dated-items")),
         ("steps", c.kind == "heading" and _dated_lines(c) >= 2, msg("import.why-dated", n=_dated_lines(c))),
+        ("steps", c.kind == "heading" and _dated_items(c.nodes[0].children) >= 2, msg("import.why-dated-items")),
         ("period", c.kind == "para" and len(k) <= 40 and _has_range(k), msg("import.why-short-dates")),
         ("targets", c.kind == "para" and len(k) <= 80 and _names_targets(k), msg("import.why-short-orgs")),
     ]

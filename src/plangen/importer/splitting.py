@@ -133,9 +133,15 @@ def _plain(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if ln.text.strip() != PAGE_BREAK]
 
 
+_SPACED = re.compile(r"(?:\S{1,4}[ \u3000]+){4,}\S{1,4}")
+
+
 def title_of(text: str) -> str:
-    """The plan title a line is ('' when it is none): `…方案`, `# …方案（二）`, `【…方案一】`."""
+    """The plan title a line is ('' when it is none): `…方案`, `# …方案（二）`, `【…方案一】`; a title pasted with
+    spaces between its words (`双 牌 县 2024 年 竹 产 业 帮 扶 方 案`) without them."""
     k = key(text).strip().lstrip("#").strip()
+    if _SPACED.fullmatch(k):
+        return title_of(re.sub(r"\s+", "", text))
     tag = _TAG.match(k)
     if tag and title_of(k[tag.end():]):  # 【通知】…方案: a site's tag before the title
         return text.strip().lstrip("#").strip()[tag.end():].strip()

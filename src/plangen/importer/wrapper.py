@@ -100,7 +100,7 @@ def _plan_begins(text: str, title: str) -> bool:
 
 
 def _signature_line(text: str) -> bool:
-    k = key(text).strip()
+    k = arabic_dates(key(text)).strip()  # 二〇二四年三月一日 too
     return bool(DATE_LINE.match(k) or ORG_DATE_LINE.match(k) or is_org_line(text))
 
 
