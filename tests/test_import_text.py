@@ -694,3 +694,11 @@ def test_phases_under_an_unknown_heading_spaced_titles_and_a_notice_signed_in_ch
               + PLAN.format(title="某区2024年教师培训方案"))
     [plan] = plans(notice)
     assert (plan["issuer"], plan["date"]) == ("某区教育局", "2024-03-01")
+
+
+def test_a_pian_header_naming_the_collection_gives_way_to_the_plans_own_title() -> None:
+    text = ("社区帮扶工作方案 篇1\n" + PLAN.format(title="阳光社区帮扶方案") + "社区帮扶工作方案 篇2\n" + PLAN.format(title="和平社区帮扶方案"))
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["阳光社区帮扶方案", "和平社区帮扶方案"]
+    assert [p["preamble"] for p, _ in result.plans] == ["为做好帮扶工作，制定本方案。"] * 2
+    assert "社区帮扶工作方案 篇2" in result.dropped_text() and result.lost == []

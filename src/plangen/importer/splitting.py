@@ -61,7 +61,7 @@ def split(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part], list[
         return _by_pattern(lines, header)
     parts, before = _by_pattern(lines, header)
     if len(parts) > 1 or parts[0].header:
-        return [Part(p.header, p.header_line, _plain(p.lines)) for p in parts], before
+        return [_titled_under(Part(p.header, p.header_line, _plain(p.lines), p.source), before) for p in parts], before
     listed = frozenset(_contents(lines) | _numbered_plans(lines))
     parts = _by_layout(lines, listed)
     if listed and len(parts) > 1 and not parts[0].header:  # a collection's title and its contents: no plan
@@ -110,7 +110,7 @@ def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part],
     before: list[Line] = []
     for line in lines:
         if header.search(line.text) or header.search(key(line.text)):
-            parts.append(Part(_header_title(line.text), line.no, []))
+            parts.append(Part(_header_title(line.text), line.no, [], line))
         elif parts:
             parts[-1].lines.append(line)
         else:
@@ -118,6 +118,17 @@ def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part],
     if not parts:
         return [Part("", 0, before)], []
     return [p for p in parts if any(x.text.strip() for x in p.lines)], before
+
+
+def _titled_under(part: Part, before: list[Line]) -> Part:
+    """社区帮扶工作方案 篇1 over 阳光社区2024年…方案: the header names the collection, the line under it is the plan's
+    title (the header is then listed with the lines before the plans, as left out)."""
+    first = next((ln for ln in part.lines if ln.text.strip()), None)
+    title = title_of(first.text) if first is not None and part.header else ""
+    if not title or fold(title) == fold(part.header) or part.source is None:
+        return part
+    before.append(part.source)
+    return Part(title, part.header_line, [ln for ln in part.lines if ln is not first], first)
 
 
 def _header_title(text: str) -> str:
