@@ -702,3 +702,18 @@ def test_a_pian_header_naming_the_collection_gives_way_to_the_plans_own_title() 
     assert [p["title"] for p, _ in result.plans] == ["阳光社区帮扶方案", "和平社区帮扶方案"]
     assert [p["preamble"] for p, _ in result.plans] == ["为做好帮扶工作，制定本方案。"] * 2
     assert "社区帮扶工作方案 篇2" in result.dropped_text() and result.lost == []
+
+
+def test_dates_in_the_phase_cell_of_a_table_without_a_time_column_and_circled_steps_in_a_paste() -> None:
+    table = PLAN.format(title="某县2024年技能帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "| 阶段 | 工作内容 |\n| --- | --- |\n| 第一阶段 （2024年3月1日—3月20日） | 组织报名 |\n")
+    [step] = plans(table)[0]["steps"]
+    assert (step["title"], step["start"], step["end"]) == ("第一阶段", "2024-03-01", "2024-03-20")
+    paste = ("某县2024年河道保洁方案 为巩固河道治理成果，制定本方案。一、指导思想 坚持属地管理、全域保洁，实现河道常态清、长久洁。"
+             "二、领导小组 组长：罗建华（县水利局局长） 三、实施步骤 ①3月1日—3月10日，组建保洁队伍；②3月11日—10月31日，开展常态化保洁；"
+             "③11月，开展考核。四、工作要求 要落实保洁经费。某县水利局 2024年2月26日")
+    result = run(paste)
+    assert [(s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == [
+        ("2024-03-01", "2024-03-10"), ("2024-03-11", "2024-10-31"), ("2024-11", None)]
+    assert result.lost == []

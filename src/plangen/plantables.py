@@ -277,6 +277,8 @@ def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> di
     body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
     if not title and when:  # 第一阶段（2024年3月1日—3月15日）: the words beside the dates name the step
         title = _words_beside_dates(when, year)
+    elif title and not when and _words_beside_dates(title, year):  # the same in the 阶段 cell, with no time column
+        title, when = _words_beside_dates(title, year), title
     if not (title or when or body):
         return {}
     if not title and body and len(body) <= 30:  # no title column: the task names the step
