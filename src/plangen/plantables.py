@@ -273,12 +273,9 @@ def _with_other_cells(step: dict[str, str], row: tuple[str, ...], header: tuple[
 
 
 def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> dict[str, str]:
-    title, when = _cell(row, cols.get("title")), _cell(row, cols.get("when")) or _range_cells(row, cols)
+    title, when = _title_and_time(_cell(row, cols.get("title")), _cell(row, cols.get("when")) or _range_cells(row, cols),
+                                  year)
     body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
-    if not title and when:  # 第一阶段（2024年3月1日—3月15日）: the words beside the dates name the step
-        title = _words_beside_dates(when, year)
-    elif title and not when and _words_beside_dates(title, year):  # the same in the 阶段 cell, with no time column
-        title, when = _words_beside_dates(title, year), title
     if not (title or when or body):
         return {}
     if not title and body and len(body) <= 30:  # no title column: the task names the step
@@ -288,6 +285,16 @@ def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> di
     step.update(dates)
     step.update({k: v for k, v in (("owner", owner), ("body", body)) if v})
     return step
+
+
+def _title_and_time(title: str, when: str, year: int | None) -> tuple[str, str]:
+    """A time cell that also names the phase (第一阶段（2024年3月1日—3月15日）) gives the title when there is no title
+    column; a 阶段 cell that holds the dates gives the time when there is no time column."""
+    if not title and when:
+        return _words_beside_dates(when, year), when
+    if title and not when and _words_beside_dates(title, year):
+        return _words_beside_dates(title, year), title
+    return title, when
 
 
 def _range_cells(row: tuple[str, ...], cols: dict[str, int]) -> str:
