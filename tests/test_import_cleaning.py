@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from plangen.importer import Options, convert
 from plangen.importer.cleaning import Line, clean, clean_line, simplify, summarise
+from plangen.importer.splitting import compile_split
 
 
 def one(text: str) -> tuple[str | None, list[str]]:
@@ -65,3 +67,14 @@ def test_simplify_counts_changed_characters() -> None:
     lines, done = simplify([Line(1, "幫扶"), Line(2, "帮扶")], lambda s: s.replace("幫", "帮"))
     assert [ln.text for ln in lines] == ["帮扶", "帮扶"]
     assert [(c.kind, c.line, c.count) for c in done] == [("simplified", 1, 1)]
+
+
+def test_a_wechat_articles_decoration_and_chrome_are_removed_and_reported() -> None:
+    text = ("点击蓝字 关注我们\n▍某县2024年助学帮扶方案\n为帮助困难学生，制定本方案。\n▍一、指导思想\n坚持公开公正。\n"
+            "▍二、领导小组\n组长：谌海波（县教育基金会理事长）\n▍三、实施步骤\n◆3月1日-3月20日：各学校推荐资助对象。\n"
+            "▍四、工作要求\n要如实推荐。\n某县教育基金会\n2024年2月26日\nEND\n长按识别二维码关注我们\n")
+    result = convert(text, "a.txt", Options(compile_split(None)))
+    [(plan, report)] = result.plans
+    assert (plan["title"], plan["issuer"], plan["requirements"]) == ("某县2024年助学帮扶方案", "某县教育基金会", "要如实推荐。")
+    assert {"END", "点击蓝字 关注我们", "长按识别二维码关注我们"} <= set(result.dropped_text())
+    assert any(c.kind == "decoration" for c in report.cleanings + result.outside) and result.lost == []

@@ -37,7 +37,7 @@ def test_parts_people_and_steps_meet_the_targets(score: import_score.Score) -> N
 
 
 def test_no_sentence_is_lost(score: import_score.Score) -> None:
-    assert score.lost == []
+    assert score.lost == [] and score.netted == []
 
 
 def test_the_scorer_can_fail() -> None:

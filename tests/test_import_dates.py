@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from plangen.importer.cleaning import Line
-from plangen.importer.steps import Years, closing_fields, period_from, step_from, steps_from_paragraphs
+from plangen.importer.datespans import Years, closing_fields, period_from
+from plangen.importer.steps import step_from
+from plangen.importer.stepsets import steps_from_paragraphs
 from plangen.wording import Wording
 
 
@@ -81,3 +83,139 @@ def test_unreadable_closing_date_is_reported_not_used() -> None:
 def test_step_owner(body: str, owner: str | None) -> None:
     step = step_from("宣传动员阶段", [body], 1, Years(2016), [])
     assert step.get("owner") == owner
+
+
+@pytest.mark.parametrize("head, body, start, end", [
+    ("动员部署阶段：二〇二四年三月一日至三月十五日。制定排班表。", [], "2024-03-01", "2024-03-15"),
+    ("巡回义诊阶段", ["二〇二四年三月十六日至十月三十一日。各医院组建医疗队。"], "2024-03-16", "2024-10-31"),
+    ("长效管护阶段", ["从11月起，各村建立保洁员队伍。"], "2024-11", None),
+    ("产品摸底。截至2024年3月20日，摸清全村可售农产品。", [], None, "2024-03-20"),
+    ("第二季度至第三季度：组织劳务输出。", [], "2024-04", "2024-09"),
+])
+def test_chinese_numerals_a_start_with_qi_a_deadline_after_jiezhi_and_a_range_of_quarters(
+        head: str, body: list[str], start: str | None, end: str | None) -> None:
+    step = step_from(head, body, 4, Years(2024), [])
+    assert (step.get("start"), step.get("end")) == (start, end)
+    assert not any(c.isdigit() for c in step["title"])
+
+
+def test_a_ten_day_period_opening_the_text_keeps_its_words() -> None:
+    step = step_from("（三）总结评估。2024年12月中旬，总结帮扶成效。", [], 4, Years(None), [])
+    assert (step["title"], step["start"]) == ("（三）总结评估", "2024-12")
+    assert "中旬" in step["body"] and "总结帮扶成效" in step["body"]
+
+
+@pytest.mark.parametrize("head, start, end", [
+    ("风险消除评估（2024年底前）", None, "2024-12"),
+    ("组织验收（5月1日至月底）", "2024-05-01", "2024-05"),
+    ("巩固提升（2024年3月至年底）", "2024-03", "2024-12"),
+])
+def test_the_end_of_a_year_or_of_the_month_begun(head: str, start: str | None, end: str) -> None:
+    step = step_from(head, [], 2, Years(2024), [])
+    assert (step["title"], step.get("start"), step.get("end")) == (head.split("（")[0], start, end)
+
+
+def test_a_phase_label_takes_the_short_name_after_it() -> None:
+    bracketed = step_from("第一阶段（3月1日—3月20日）：摸清底数。各村逐一登记。", [], 1, Years(2024), [])
+    over = step_from("第二阶段", ["（3月21日—11月30日）：结对关爱。干部与儿童结成对子。"], 2, Years(2024), [])
+    clause = step_from("第一步，摸底排查，3月15日前完成；", [], 3, Years(2024), [])
+    assert (bracketed["title"], bracketed["body"]) == ("第一阶段：摸清底数", "各村逐一登记。")
+    assert (over["title"], over["start"], over["body"]) == ("第二阶段：结对关爱", "2024-03-21", "干部与儿童结成对子。")
+    assert (clause["title"], clause["end"]) == ("第一步，摸底排查", "2024-03-15")
+
+
+def test_a_closing_bracket_of_labels_dates_the_task_and_names_its_owner() -> None:
+    deadline = step_from("（一）开展需求调研", ["摸清薄弱环节。（责任单位：各结对学校；完成时限：2024年3月底前）"], 1, Years(None), [])
+    months = step_from("落实帮扶举措", ["每学期送教4次。（牵头单位：县教育局；时间节点：2024年4月至12月）。"], 2, Years(None), [])
+    assert (deadline.get("start"), deadline["end"], deadline["owner"]) == (None, "2024-03", "各结对学校")
+    assert (months["start"], months["end"], months["owner"]) == ("2024-04", "2024-12", "县教育局")
+    assert deadline["body"].endswith("完成时限：2024年3月底前）")
+
+
+def test_weekdays_between_the_dates_of_a_range_are_read_through() -> None:
+    step = step_from("集中帮扶", ["时间：4月8日（星期一）至10月31日（周四）。组织招聘会。"], 1, Years(2024), [])
+    assert (step["start"], step["end"]) == ("2024-04-08", "2024-10-31")
+
+
+def test_a_deadline_followed_by_wancheng_under_the_phase_heading() -> None:
+    step = step_from("第三阶段：总结提升", ["11月底前完成。总结推广经验。"], 1, Years(2024), [])
+    assert (step["title"], step.get("start"), step["end"]) == ("第三阶段：总结提升", None, "2024-11")
+
+
+@pytest.mark.parametrize("head, body, start, end", [
+    ("调研阶段", ["全面摸排情况。", "完成时限：2024年3月15日前。"], None, "2024-03-15"),
+    ("调研阶段", ["全面摸排情况。", "责任单位：各乡镇；完成时限：2024年3月15日前"], None, "2024-03-15"),
+    ("调研阶段", ["全面摸排。本阶段于2024年3月15日前结束。"], None, "2024-03-15"),
+    ("调研阶段", ["全面摸排情况，建立台账。（2024年3月15日前）"], None, "2024-03-15"),
+    ("调研阶段", ["本阶段从2024年3月1日持续到3月15日，全面摸排。"], "2024-03-01", "2024-03-15"),
+    ("调研阶段——2024年3月1日至15日", [], "2024-03-01", "2024-03-15"),
+    ("调研阶段（时间：2024年3月1日—3月15日）", [], "2024-03-01", "2024-03-15"),
+    ("调研阶段（2024年3月1日至3月15日，共15天）", [], "2024-03-01", "2024-03-15"),
+])
+def test_wherever_the_date_of_a_phase_sits(head: str, body: list[str], start: str | None, end: str) -> None:
+    step = step_from(head, body, 1, Years(2024), [])
+    assert (step["title"], step.get("start"), step.get("end")) == ("调研阶段", start, end)
+    kept = step["title"] + step.get("body", "")
+    assert all(w in kept for w in ("摸排", "共15天") if w in head + "".join(body))
+
+
+def test_a_phase_from_jiri_starts_on_the_plans_date_and_none_is_made_up_without_one() -> None:
+    dated = step_from("部署启动阶段（即日起至3月20日）", [], 1, Years(2024, "2024-03-08"), [])
+    undated = step_from("部署启动阶段（即日起至3月20日）", [], 1, Years(2024), [])
+    assert (dated["title"], dated["start"], dated["end"]) == ("部署启动阶段", "2024-03-08", "2024-03-20")
+    assert (undated["title"], undated.get("start"), undated["end"]) == ("部署启动阶段", None, "2024-03-20")
+
+
+@pytest.mark.parametrize("head, start, end", [
+    ("三月份：两校召开对接会", "2024-03", None),
+    ("五月至六月：接收教师跟岗学习", "2024-05", "2024-06"),
+    ("三至四月，开展送教", "2024-03", "2024-04"),
+    ("七月上旬，总结帮扶工作", "2024-07", None),
+])
+def test_months_in_chinese_numerals_opening_a_step(head: str, start: str, end: str | None) -> None:
+    step = step_from(head, [], 1, Years(2024), [])
+    assert (step.get("start"), step.get("end")) == (start, end)
+    assert not any(c in step["title"] for c in "月份")
+
+
+def test_a_month_in_words_inside_a_sentence_is_no_date() -> None:
+    step = step_from("阳春三月，组织植树", [], 1, Years(2024), [])
+    assert "start" not in step and "end" not in step
+
+
+def test_quarters_written_without_di() -> None:
+    one = step_from("一季度：开展大走访", [], 1, Years(2024), [])
+    two = step_from("三季度至四季度：开展信用评定", [], 2, Years(2024), [])
+    assert (one["title"], one["start"], one["end"]) == ("开展大走访", "2024-01", "2024-03")
+    assert (two["start"], two["end"]) == ("2024-07", "2024-12")
+
+
+def test_compact_dates_and_weeks_of_a_month() -> None:
+    compact = step_from("排查阶段（20240301—20240320）", [], 1, Years(None), [])
+    weeks = step_from("验收阶段（9月第1—2周）", [], 2, Years(2024), [])
+    assert (compact["title"], compact["start"], compact["end"]) == ("排查阶段", "2024-03-01", "2024-03-20")
+    assert (weeks["title"], weeks["start"], weeks["body"]) == ("验收阶段", "2024-09", "时间：9月第1—2周")
+
+
+@pytest.mark.parametrize("head, start, end, kept", [
+    ("调研阶段（3月1日-3月15日期间）", "2024-03-01", "2024-03-15", "期间"),
+    ("调研阶段（3月1日至3月15日左右）", "2024-03-01", "2024-03-15", "左右"),
+    ("调研阶段（约2周，3月1日开始）", "2024-03-01", None, "约2周"),
+    ("调研阶段（3月15日完成）", None, "2024-03-15", ""),
+    ("调研阶段（春节后至3月底）", None, "2024-03", "春节后"),
+    ("2024年3月1日至3月15日为调研阶段", "2024-03-01", "2024-03-15", ""),
+])
+def test_words_beside_the_dates_leave_the_title_and_stay_in_the_body(head: str, start: str | None, end: str | None,
+                                                                     kept: str) -> None:
+    step = step_from(head, [], 1, Years(2024), [])
+    assert (step["title"], step.get("start"), step.get("end")) == ("调研阶段", start, end)
+    assert kept in step.get("body", "")
+
+
+def test_paragraphs_named_then_dated_each_start_a_step() -> None:
+    lines = [Line(1, "选派阶段：2024年3月上中旬，各银行选派村官。"), Line(2, "每村1名。"),
+             Line(3, "驻村阶段：2024年3月下旬至12月上旬，村官每月驻村4天。")]
+    steps = steps_from_paragraphs(lines, Years(None), [])
+    assert [(s["title"], s.get("start"), s.get("end")) for s in steps] == [
+        ("选派阶段", "2024-03", None), ("驻村阶段", "2024-03", "2024-12")]
+    assert steps[0]["body"].endswith("每村1名。")

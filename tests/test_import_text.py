@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from plangen.importer import Converted, Options, convert
 from plangen.importer.cleaning import Line
-from plangen.importer.fidelity import lost
+from plangen.importer.fidelity import UNPLACED, keep_unplaced, lost
 from plangen.importer.splitting import compile_split
 from plangen.importer.unflatten import split_line
 
@@ -47,7 +49,9 @@ def test_every_kind_of_plan_boundary_splits() -> None:
                    "【甲村帮扶方案】\n" + first.split("\n", 1)[1] + "【乙村帮扶方案】\n" + second.split("\n", 1)[1],
                    PLAN.format(title="某村帮扶方案（一）") + PLAN.format(title="某村帮扶方案（二）")):
         assert len(plans(joined)) == 2, joined
-    assert len(plans(first + second)) == 1  # a title line right after the text of a plan, without any sign: one plan
+    # a title line right after the text of a plan, without any sign (no break, signature, number, nor the outline
+    # starting again at 一、 under it): one plan
+    assert len(plans(first + "乙村帮扶方案\n各村要落实责任。\n")) == 1
 
 
 def test_page_chrome_is_removed_and_each_line_listed_and_the_title_found_in_the_text() -> None:
@@ -373,3 +377,343 @@ def test_a_greeting_above_the_title_is_left_out_and_listed() -> None:
     [(plan, _)] = result.plans
     assert plan["title"] == "向阳小学结对帮扶方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
     assert "各位老师好！下面是本学期的结对帮扶方案，请大家认真学习👇" in result.dropped_text() and result.lost == []
+
+
+def test_a_one_line_paste_signed_in_chinese_numerals_and_items_numbered_before_a_month() -> None:
+    text = ("某县健康帮扶方案 为做好帮扶工作，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效。二、领导小组 "
+            "组长：王立新（县卫生健康局局长） 三、实施步骤 （一）动员阶段：二〇二四年三月一日至三月十五日。公布巡诊时间。"
+            "（二）义诊阶段：二〇二四年三月十六日至十月三十一日。组建医疗队。四、工作要求 要落实责任。某县卫生健康局 二〇二四年二月二十日")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("某县卫生健康局", "2024-02-20") and result.lost == []
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("动员阶段", "2024-03-01", "2024-03-15"), ("义诊阶段", "2024-03-16", "2024-10-31")]
+    items = PLAN.format(title="某村2024年产业帮扶计划").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1.3月底前，完成规划。\n2.4月至5月，组织技术培训。\n")
+    assert [(s.get("start"), s.get("end")) for s in plans(items)[0]["steps"]] == [(None, "2024-03"), ("2024-04", "2024-05")]
+
+
+def test_a_page_of_sample_plans_headed_fanwen_n_splits_and_loses_nothing() -> None:
+    text = ("村级帮扶计划范文（精选2篇）\n导语：下面是整理的范文，欢迎阅读。\n【范文一】\n" + PLAN.format(title="甲村帮扶计划")
+            + "范文二：\n" + PLAN.format(title="乙村帮扶计划"))
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["甲村帮扶计划", "乙村帮扶计划"]
+    assert "导语：下面是整理的范文，欢迎阅读。" in result.dropped_text() and result.lost == []
+
+
+def test_a_notice_issuing_two_plans_as_annexes_gives_two_plans() -> None:
+    first, second = PLAN.format(title="某县就业帮扶方案"), PLAN.format(title="某县产业帮扶方案")
+    text = ("某县人民政府办公室关于印发《某县就业帮扶方案》《某县产业帮扶方案》的通知\n各乡镇人民政府：\n"
+            "《某县就业帮扶方案》《某县产业帮扶方案》已经县政府同意，现印发给你们。\n某县人民政府办公室\n2024年3月8日\n"
+            "------\n附件1\n" + first + "------\n附件2\n" + second + "某县农业农村局\n2024年3月6日\n")
+    result = run(text)
+    [(one, _), (two, _)] = result.plans
+    assert (one["title"], one["issuer"], one["date"]) == ("某县就业帮扶方案", "某县人民政府办公室", "2024-03-08")
+    assert (two["title"], two["issuer"], two["preamble"]) == ("某县产业帮扶方案", "某县农业农村局", "为做好帮扶工作，制定本方案。")
+    assert "附件2" in result.dropped_text() and result.lost == []
+
+
+def test_a_quarter_in_a_steps_table_dates_the_step_and_keeps_its_words() -> None:
+    text = PLAN.format(title="某县2024年技能培训帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "| 工作阶段 | 时间安排 | 工作任务 |\n| --- | --- | --- |\n| 技能培训 | 2024年第三季度 | 开展订单式培训 |\n")
+    [step] = plans(text)[0]["steps"]
+    assert (step["title"], step["start"], step["end"]) == ("技能培训", "2024-07", "2024-09")
+    assert "第三季度" in step["body"]
+
+
+def test_a_tasks_table_under_another_heading_is_the_steps_and_an_annex_after_the_signature_is_kept() -> None:
+    text = PLAN.format(title="某县2024年监测帮扶方案").replace(
+        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "三、主要任务\n| 主要任务 | 责任单位 | 完成时限 |\n| --- | --- | --- |\n| 开展集中排查 | 各乡镇 | 2024年4月30日前 |\n"
+        "| 风险消除评估 | 各乡镇 | 2024年底前 |\n") + "某县乡村振兴局\n2024年3月12日\n附件\n帮扶联络员名单\n各乡镇联络员由分管副乡长担任。\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s.get("end")) for s in plan["steps"]] == [("开展集中排查", "2024-04-30"), ("风险消除评估", "2024-12")]
+    assert (plan["issuer"], plan["requirements"]) == ("某县乡村振兴局", "要落实责任。")
+    assert plan["attachments"] == [{"title": "帮扶联络员名单"}] and result.lost == []
+    assert any("联络员由分管副乡长担任" in s.get("body", "") for s in plan["sections"])
+
+
+def test_steps_enumerated_di_yi_bu_in_one_paragraph_are_steps() -> None:
+    text = PLAN.format(title="某县2024年饮水安全帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "工作分三步进行：第一步，摸底排查，3月15日前完成；第二步，集中整改，3月16日至5月31日；第三步，验收总结，6月上旬完成。\n")
+    result = run(text)
+    steps = result.plans[0][0]["steps"]
+    assert [(s["title"], s.get("start"), s.get("end")) for s in steps] == [
+        ("第一步，摸底排查", None, "2024-03-15"), ("第二步，集中整改", "2024-03-16", "2024-05-31"), ("第三步，验收总结", None, "2024-06")]
+    assert result.lost == []
+
+
+def test_a_time_sentence_in_the_opening_paragraph_gives_the_period() -> None:
+    text = PLAN.format(title="某县饮水安全帮扶方案").replace(
+        "为做好帮扶工作，制定本方案。", "为做好帮扶工作，制定本方案。整治工作从2024年3月开始，到2024年6月结束。")
+    result = run(text)
+    [(plan, report)] = result.plans
+    assert plan["period"] == {"start": "2024-03", "end": "2024-06"} and "到2024年6月结束" in plan["preamble"]
+    assert any(part == "period" for part, _, _ in report.inferred) and result.lost == []
+
+
+def test_page_numbers_and_the_print_footer_are_left_out_and_listed() -> None:
+    text = (PLAN.format(title="某县帮扶方案").replace("二、领导小组", "— 1 —\n二、领导小组")
+            + "某县教育局\n2024年3月4日\n（此件公开发布）\n抄送：县委办公室，县政府办公室。\n某县教育局办公室　　　2024年3月4日印发\n— 2 —\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某县教育局", "2024-03-04", "要落实责任。")
+    assert {"— 1 —", "（此件公开发布）", "抄送：县委办公室，县政府办公室。", "— 2 —"} <= set(result.dropped_text())
+    assert "某县教育局办公室　　　2024年3月4日印发" in result.dropped_text() and result.lost == []
+
+
+def test_plans_ended_by_wan_and_plans_under_document_titles_split() -> None:
+    first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
+    assert [p["title"] for p in plans(first + "（完）\n" + second + "（完）\n")] == ["甲村帮扶方案", "乙村帮扶方案"]
+    assert [p["title"] for p in plans("# " + first + "# " + second)] == ["甲村帮扶方案", "乙村帮扶方案"]
+    steps = plans(PLAN.format(title="某县2024年秋冬种帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "9月：摸清冬闲田面积。\n10—11月：开展播种培训。\n"))[0]["steps"]
+    assert [(s.get("start"), s.get("end")) for s in steps] == [("2024-09", None), ("2024-10", "2024-11")]
+
+
+def test_the_safety_net_keeps_a_sentence_no_field_took_in_a_section_of_its_own() -> None:
+    lines = [Line(1, "坚持精准帮扶。这一句不在任何地方。"), Line(2, "第二句也不在。")]
+    data: dict[str, Any] = {"guiding_thought": "坚持精准帮扶。", "sections": [{"title": "经费保障", "body": "专款专用。"}]}
+    for _, sentence in lost(lines, [data], []):
+        keep_unplaced(data, sentence)
+    assert data["sections"][1] == {"title": UNPLACED, "body": "这一句不在任何地方\n\n第二句也不在"}
+    assert lost(lines, [data], []) == []
+
+
+def test_a_steps_table_keeps_its_other_columns_and_the_items_after_it() -> None:
+    text = PLAN.format(title="某县2024年帮扶方案").replace(
+        "三、实施步骤\n", "三、实施步骤\n| 序号 | 阶段 | 时间 | 备注 |\n| --- | --- | --- | --- |\n| 1 | 筹备 | 2024年2月 | 需提前准备场地 |\n")
+    result = run(text)
+    steps = result.plans[0][0]["steps"]
+    assert [(s["title"], s.get("start")) for s in steps] == [("筹备", "2024-02"), ("动员", "2024-03-01")]
+    assert steps[0]["body"] == "备注：需提前准备场地" and result.lost == []
+
+
+def test_a_collection_with_contents_and_dates_on_the_line_above_each_phase() -> None:
+    first = PLAN.format(title="甲医院帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "2024年3月1日—3月15日\n调研对接阶段：制定帮扶清单。\n2024年12月\n总结评估阶段：评估成效。\n")
+    text = ("帮扶方案汇编\n目录\n1. 甲医院帮扶方案\n2. 乙医院帮扶方案\n" + first + "甲医院\n2024年2月26日\n"
+            + PLAN.format(title="乙医院帮扶方案"))
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["甲医院帮扶方案", "乙医院帮扶方案"]
+    assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == [
+        ("调研对接阶段", "2024-03-01", "2024-03-15"), ("总结评估阶段", "2024-12", None)]
+    assert "目录" in result.dropped_text() and result.lost == []
+
+
+@pytest.mark.parametrize("table, steps", [
+    ("| 工作内容 | 开始时间 | 结束时间 |\n| --- | --- | --- |\n| 摸底评估 | 2024年3月1日 | 2024年3月31日 |\n",
+     [("摸底评估", "2024-03-01", "2024-03-31")]),
+    ("| 阶段及时间 | 主要工作 |\n| --- | --- |\n| 第一阶段（2024年3月1日—3月15日） | 征集技术需求 |\n| 即日起至2024年4月30日 | 组建服务团 |\n",
+     [("第一阶段", "2024-03-01", "2024-03-15"), ("组建服务团", None, "2024-04-30")]),
+])
+def test_a_steps_table_with_start_and_end_columns_or_the_phase_in_the_time_cell(
+        table: str, steps: list[tuple[str, str | None, str]]) -> None:
+    text = PLAN.format(title="某县2024年帮扶方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", table)
+    result = run(text)
+    assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == steps
+    assert result.lost == []
+
+
+def test_a_one_line_paste_with_tags_before_the_title_and_phases_shouxian_qici_zuihou() -> None:
+    text = ("【发布单位：某县妇联】【发布时间：2024-03-06】 某县2024年积分超市帮扶方案 为激发参与积极性，特制定本方案。"
+            "一、指导思想 坚持以积分激励为抓手，引导农村妇女争当美丽家园建设者。二、领导小组 组长：向慧敏（县妇联主席） "
+            "三、实施步骤 活动按三个阶段推进：首先，宣传发动阶段（3月1日-3月10日），公布兑换办法；其次，积分评比阶段"
+            "（3月11日-11月30日），每月评比打分；最后，总结表彰阶段（12月），评选示范户。四、工作要求 要确保评比公开公正。")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "某县2024年积分超市帮扶方案"
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("宣传发动阶段", "2024-03-01", "2024-03-10"), ("积分评比阶段", "2024-03-11", "2024-11-30"), ("总结表彰阶段", "2024-12", None)]
+    assert "【发布单位：某县妇联】【发布时间：2024-03-06】" in result.dropped_text() and result.lost == []
+
+
+def test_a_plan_titled_on_its_annex_line_after_a_break_is_another_plan() -> None:
+    text = PLAN.format(title="某县电商帮扶方案") + "某县商务局\n2024年2月29日\n------\n" + PLAN.format(title="附件2：某县电商人才培训方案")
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["某县电商帮扶方案", "某县电商人才培训方案"] and result.lost == []
+
+
+def test_a_plan_ended_by_its_in_force_sentence_and_plans_headed_fangan_n_or_fu_split() -> None:
+    first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
+    for joined in (first + "本方案自印发之日起施行。\n" + second, first + "本方案由村委会负责解释。\n" + second,
+                   "方案一\n" + first + "方案二\n" + second, first + "某村委会\n2024年1月1日\n附：" + second):
+        result = run(joined)
+        assert [p["title"] for p, _ in result.plans] == ["甲村帮扶方案", "乙村帮扶方案"] and result.lost == [], joined
+
+
+def test_a_table_of_months_in_chinese_numerals_dates_its_steps() -> None:
+    text = PLAN.format(title="某中学2024年春季学期帮扶计划").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "| 时间 | 工作内容 |\n| --- | --- |\n| 三月份 | 召开对接会 |\n| 五月至六月 | 接收教师跟岗学习 |\n")
+    result = run(text)
+    assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == [
+        ("召开对接会", "2024-03", None), ("接收教师跟岗学习", "2024-05", "2024-06")]
+    assert result.lost == []
+
+
+def test_one_step_per_year_and_one_step_per_dated_clause_of_a_sentence() -> None:
+    years = PLAN.format(title="某县香柚产业三年行动方案（2024—2026年）").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "2024年：完成果园改造。\n2025年：建设冷链中心。\n")
+    clauses = PLAN.format(title="某县2024年空心房整治方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "各村要在3月15日前完成摸底登记，3月16日至6月30日集中开展拆除整治，9月底前完成县级验收。\n")
+    for text, want in ((years, [("完成果园改造", "2024-01", "2024-12"), ("建设冷链中心", "2025-01", "2025-12")]),
+                       (clauses, [("各村要在完成摸底登记", None, "2024-03-15"), ("集中开展拆除整治", "2024-03-16", "2024-06-30"),
+                                  ("完成县级验收", None, "2024-09")])):
+        result = run(text)
+        assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == want
+        assert result.lost == []
+
+
+def test_a_steps_table_without_a_header_row() -> None:
+    text = PLAN.format(title="某县2024年技能培训帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "| 2024年3月1日—3月15日 | 调查摸底 | 摸清企业用工需求 |\n| --- | --- | --- |\n| 2024年5月 | 推荐就业 | 组织学员签订合同 |\n")
+    result = run(text)
+    steps = result.plans[0][0]["steps"]
+    assert [(s["title"], s.get("start"), s.get("end"), s.get("body")) for s in steps] == [
+        ("调查摸底", "2024-03-01", "2024-03-15", "摸清企业用工需求"), ("推荐就业", "2024-05", None, "组织学员签订合同")]
+    assert result.lost == []
+
+
+def test_a_title_line_followed_by_the_outline_starting_again_is_another_plan() -> None:
+    first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
+    result = run(first + second.replace("为做好帮扶工作，制定本方案。\n", ""))
+    assert [p["title"] for p, _ in result.plans] == ["甲村帮扶方案", "乙村帮扶方案"] and result.lost == []
+    assert len(plans(first + "附：乙村帮扶方案的说明。\n")) == 1
+
+
+def test_markdown_headings_that_are_dates_name_no_signature_and_date_their_steps() -> None:
+    text = ("# 某县2024年林下经济帮扶方案\n\n为发展林下经济，制定本方案。\n\n## 一、指导思想\n\n坚持生态优先。\n\n## 二、领导小组\n\n"
+            "组长：蒋振兴（县林业局局长）\n\n## 三、实施步骤\n\n### 2024年3月\n\n开展资源调查，确定重点村。\n\n"
+            "### 2024年4月—9月\n\n发放种苗，上门指导。\n\n## 四、工作要求\n\n要加强林地保护。\n\n某县林业局\n\n2024年2月21日\n")
+    result = convert(text, "a.md", Options(compile_split(None)))
+    [(plan, _)] = result.plans
+    assert [(s["title"][:6], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("开展资源调查", "2024-03", None), ("发放种苗，上", "2024-04", "2024-09")]
+    assert (plan["issuer"], plan["date"]) == ("某县林业局", "2024-02-21") and result.lost == []
+
+
+def test_plans_numbered_under_a_collection_title_take_its_year() -> None:
+    def village(name: str) -> str:
+        return (f"{name}村产业帮扶方案\n（一）指导思想\n坚持因地制宜。\n（二）领导小组\n组长：罗建华（{name}村党支部书记）\n"
+                "（三）实施步骤\n1.3月1日至3月31日，完成茶园规划。\n（四）工作要求\n要全程跟踪服务。\n")
+    text = "黄桥镇2024年村级产业帮扶方案\n一、" + village("青龙") + "二、" + village("白虎") + "黄桥镇人民政府\n2024年2月26日\n"
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["青龙村产业帮扶方案", "白虎村产业帮扶方案"]
+    assert [p["steps"][0].get("start") for p, _ in result.plans] == ["2024-03-01", "2024-03-01"]
+    assert "黄桥镇2024年村级产业帮扶方案" in result.dropped_text() and result.lost == []
+
+
+def test_a_one_line_paste_with_items_numbered_with_a_half_width_dot() -> None:
+    text = ("某县2024年杨梅技术帮扶方案  为帮助种植户提高管理水平，特制定本方案。  一、指导思想  坚持科技兴果、服务到园，推动产业提质增效。"
+            "  二、领导小组  组长：储建军（县林业局局长）  三、实施步骤  1.冬季修剪培训（2024年1月—2月）：开展修剪培训。  "
+            "2.花果管理指导（2024年3月—5月）：指导疏花疏果，每亩施肥2.5公斤。  四、工作要求  要深入果园开展服务。  某县林业局  2024年1月5日")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("冬季修剪培训", "2024-01", "2024-02"), ("花果管理指导", "2024-03", "2024-05")]
+    assert "2.5公斤" in plan["steps"][1]["body"] and result.lost == []
+
+
+def test_annex_labels_above_the_plans_of_a_notice_without_page_breaks_and_a_task_table_headed_gongzuo_shixiang() -> None:
+    first = PLAN.format(title="某市就业培训方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "| 序号 | 工作事项 | 完成时间 |\n| --- | --- | --- |\n| 1 | 摸排培训需求 | 3月10日前 |\n")
+    text = ("关于印发《某市就业培训方案》《某市劳务输出方案》的通知\n各乡镇：\n现将两个方案印发给你们。\n某市人社局\n2024年3月4日\n"
+            "附件1\n" + first + "附件2\n" + PLAN.format(title="某市劳务输出方案"))
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["某市就业培训方案", "某市劳务输出方案"]
+    assert [(s["title"], s.get("end")) for s in result.plans[0][0]["steps"]] == [("摸排培训需求", "2024-03-10")]
+    assert "附件2" in result.dropped_text() and result.lost == []
+
+
+def test_dates_that_are_a_phase_and_html_tags_in_a_markdown_table_lose_nothing() -> None:
+    text = PLAN.format(title="某市2024年环卫一体化帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "3月1日起至3月31日止为准备阶段，主要完成设施采购。\n| 阶段 | 时间 |\n| --- | --- |\n| 实施 | 2024年4月1日—<br>9月30日 |\n")
+    raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]
+    result = run(text)
+    steps = result.plans[0][0]["steps"]
+    assert [(s["title"], s["start"], s["end"]) for s in steps] == [
+        ("准备阶段", "2024-03-01", "2024-03-31"), ("实施", "2024-04-01", "2024-09-30")]
+    assert result.lost == [] and lost(raw, [p for p, _ in result.plans], result.dropped_text()) == []
+
+
+def test_a_time_sentence_closing_a_phase_and_a_pages_related_articles_and_comments() -> None:
+    text = ("某县人民政府\n" + PLAN.format(title="某县2024年两癌筛查帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "（一）宣传动员\n宣传筛查政策。时间安排：3月1日至3月15日。\n")
+        + "某县卫生健康局\n2024年2月27日\n相关文章\n· 某县2023年筛查情况通报\n· 某县妇女健康管理办法\n网友评论\n我要评论\n暂无评论\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [("宣传动员", "2024-03-01", "2024-03-15")]
+    assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某县卫生健康局", "2024-02-27", "要落实责任。")
+    assert {"相关文章", "· 某县妇女健康管理办法", "暂无评论"} <= set(result.dropped_text()) and result.lost == []
+
+
+def test_plans_headed_di_yi_bu_fen_and_phase_lines_decorated_with_circles() -> None:
+    first = PLAN.format(title="第一部分　某县脐橙产业帮扶方案").replace("（一）动员", "（一）果园改造")
+    second = PLAN.format(title="第二部分　某县2024年香芋产业帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "◎第一阶段◎　3月1日至3月31日　项目前期\n完成项目立项。\n")
+    result = run(first + second)
+    assert [p["title"] for p, _ in result.plans] == ["某县脐橙产业帮扶方案", "某县2024年香芋产业帮扶方案"]
+    step = result.plans[1][0]["steps"][0]
+    assert (step["title"], step["start"], step["end"]) == ("第一阶段：项目前期", "2024-03-01", "2024-03-31")
+    assert result.lost == []
+
+
+def test_months_opening_lines_under_an_unknown_heading_are_steps_and_yishi_after_a_heading_in_a_paste() -> None:
+    months = PLAN.format(title="某中学2024年上学期帮扶计划").replace(
+        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n", "三、具体安排\n2月：召开联席会。\n5月—6月：联合开展复习研讨。\n")
+    [plan] = plans(months)
+    assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [("2024-02", None), ("2024-05", "2024-06")]
+    paste = ("某县2024年物流帮扶方案 为打通物流最后一公里，制定本方案。一、指导思想 坚持统筹整合、共建共享，建立三级物流体系。"
+             "二、领导小组 组长：欧阳明（县商务局局长） 三、实施步骤 一是整合资源阶段（2024年3月1日—4月30日），整合快递资源；"
+             "二是网点建设阶段（2024年5月1日—9月30日），建设村级站点。四、工作要求 要提供场地支持。某县商务局 2024年2月28日")
+    result = run(paste)
+    assert [(s["title"], s["start"]) for s in result.plans[0][0]["steps"]] == [
+        ("整合资源阶段", "2024-03-01"), ("网点建设阶段", "2024-05-01")]
+    assert result.lost == []
+
+
+def test_phases_under_an_unknown_heading_spaced_titles_and_a_notice_signed_in_chinese_numerals() -> None:
+    phases = PLAN.format(title="某区2024年助浴帮扶方案").replace(
+        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "三、项目推进安排\n第一阶段为准备阶段，时间为2024年3月1日至3月31日，主要任务是采购设备。\n"
+        "第二阶段为实施阶段，时间为2024年4月1日至11月30日，主要任务是上门服务。\n")
+    assert [(s["title"], s["start"]) for s in plans(phases)[0]["steps"]] == [
+        ("第一阶段为准备阶段", "2024-03-01"), ("第二阶段为实施阶段", "2024-04-01")]
+    spaced = (PLAN.format(title="双 牌 县 2024 年 竹 产 业 帮 扶 方 案") + "双牌县林业局\n2024年2月26日\n"
+              + PLAN.format(title="双 牌 县 2024 年 竹 笋 加 工 帮 扶 方 案"))
+    assert [p["title"] for p in plans(spaced)] == ["双牌县2024年竹产业帮扶方案", "双牌县2024年竹笋加工帮扶方案"]
+    notice = ("某区教育局关于印发《某区2024年教师培训方案》的通知\n各中小学校：\n现将方案印发给你们。\n某区教育局\n二〇二四年三月一日\n"
+              + PLAN.format(title="某区2024年教师培训方案"))
+    [plan] = plans(notice)
+    assert (plan["issuer"], plan["date"]) == ("某区教育局", "2024-03-01")
+
+
+def test_a_pian_header_naming_the_collection_gives_way_to_the_plans_own_title() -> None:
+    text = ("社区帮扶工作方案 篇1\n" + PLAN.format(title="阳光社区帮扶方案") + "社区帮扶工作方案 篇2\n" + PLAN.format(title="和平社区帮扶方案"))
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["阳光社区帮扶方案", "和平社区帮扶方案"]
+    assert [p["preamble"] for p, _ in result.plans] == ["为做好帮扶工作，制定本方案。"] * 2
+    assert "社区帮扶工作方案 篇2" in result.dropped_text() and result.lost == []
+
+
+def test_dates_in_the_phase_cell_of_a_table_without_a_time_column_and_circled_steps_in_a_paste() -> None:
+    table = PLAN.format(title="某县2024年技能帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "| 阶段 | 工作内容 |\n| --- | --- |\n| 第一阶段 （2024年3月1日—3月20日） | 组织报名 |\n")
+    [step] = plans(table)[0]["steps"]
+    assert (step["title"], step["start"], step["end"]) == ("第一阶段", "2024-03-01", "2024-03-20")
+    paste = ("某县2024年河道保洁方案 为巩固河道治理成果，制定本方案。一、指导思想 坚持属地管理、全域保洁，实现河道常态清、长久洁。"
+             "二、领导小组 组长：罗建华（县水利局局长） 三、实施步骤 ①3月1日—3月10日，组建保洁队伍；②3月11日—10月31日，开展常态化保洁；"
+             "③11月，开展考核。四、工作要求 要落实保洁经费。某县水利局 2024年2月26日")
+    result = run(paste)
+    assert [(s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == [
+        ("2024-03-01", "2024-03-10"), ("2024-03-11", "2024-10-31"), ("2024-11", None)]
+    assert result.lost == []

@@ -116,10 +116,14 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．－／", "01
 
 # A date somewhere inside running text: with a year, or month-day, or day only (after a range sign).
 _IN_TEXT = re.compile(
-    rf"(?:(?P<y>\d{{4}}|\d{{2}}[{_X}]{{2}}|[{_X}]{{4}})\s*(?:年|[-./](?=\s*\d))\s*)?"
-    rf"(?P<m>\d{{1,2}}|[{_X}]{{1,2}})\s*(?:月|(?<=\d)[-./](?=\d))\s*(?:(?P<d>\d{{1,2}}|[{_X}]{{1,2}})\s*[日号]?)?"
+    rf"(?:(?P<y>\d{{4}}|\d{{2}}[{_X}]{{2}}|[{_X}]{{4}})\s*(?:年|[-./](?=\s*\d)|(?=[01]\d[0-3]\d(?!\d)))\s*)?"  # 20240301
+    rf"(?:(?P<m>\d{{1,2}}|[{_X}]{{1,2}})\s*(?:月|(?<=\d)[-./](?=\d)|(?<=\d{{6}})(?=[0-3]\d(?!\d)))"
+    rf"\s*(?:(?P<d>\d{{1,2}}|[{_X}]{{1,2}})\s*[日号]?)?"
+    rf"|(?<=年)(?P<yend>[底末])(?![\d月]))"  # 2024年底: December
 )
+_WEEKDAY = re.compile(r"(?<=[日号])\s*[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]")
 _RANGE_SIGN = re.compile(r"^\s*(?:至|到|—+|－|–|-|~|～)\s*(?:次年|翌年)?\s*")
+_END_OF = re.compile(r"^(?:本|当)?(?:月|年)\s*(?:底|末)")
 _DAY_ONLY = re.compile(r"^(?P<d>\d{1,2})\s*[日号]")
 
 
@@ -134,7 +138,7 @@ class FoundRange:
 
 def find_range(text: str, year: int | None = None) -> FoundRange | None:
     """The first date or date range in `text`: 宣传动员阶段(5月5日至5月10日) -> 5-05 .. 5-10."""
-    norm = text.translate(_FULLWIDTH_DIGITS)
+    norm = _WEEKDAY.sub(lambda m: " " * len(m.group(0)), text.translate(_FULLWIDTH_DIGITS))  # 4月8日（星期一）至…
     for m in _IN_TEXT.finditer(norm):
         if not m["y"] and not m["d"] and "月" not in m.group(0):
             continue
@@ -152,7 +156,7 @@ def _from_match(m: re.Match[str], year: int | None) -> PlanDate | DateIssue:
         if year is None:
             return _issue("no-year", "date.no-year", written.strip())
         y = str(year)
-    parts = (y, m["m"], m["d"] or "")
+    parts = (y, "12" if m["yend"] else m["m"], m["d"] or "")
     if any(p and not p.isdigit() for p in parts):
         return _issue("placeholder", "date.placeholder", written.strip())
     return _checked(int(parts[0]), int(parts[1]), int(parts[2]) if parts[2] else 0, written.strip())
@@ -168,6 +172,9 @@ def _range_end(text: str, pos: int, year: int | None,
     day = _DAY_ONLY.match(rest)
     if day and isinstance(start, PlanDate):
         return _checked(start.year, start.month, int(day["d"]), day.group(0)), after + day.end()
+    until = _END_OF.match(rest)
+    if until and isinstance(start, PlanDate):
+        return _end_of(start, until.group(0)), after + until.end()
     m = _IN_TEXT.match(rest)
     if not m or (not m["y"] and "月" not in m.group(0) and not m["d"]):
         return None, pos
@@ -175,6 +182,57 @@ def _range_end(text: str, pos: int, year: int | None,
     if isinstance(start, PlanDate) and isinstance(end, PlanDate) and not m["y"] and end < start:
         end = _checked(end.year + 1, end.month, end.day, m.group(0))  # 11月至次年1月
     return end, after + m.end()
+
+
+SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:(?<![每各本上下])第?(?P<q>[一二三四1-4])季度|(?P<half>[上下])半年)"
+                    r"(?:\s*(?:至|到|—+|－|-|~|～)\s*第?(?P<q2>[一二三四1-4])季度)?")  # 第一季度, 一季度
+
+
+WHOLE_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?=[：:])")
+
+
+def find_season(text: str, year: int | None = None) -> FoundRange | None:
+    """The first quarter or half-year in `text`, as months: '2024年第一季度' -> 2024-01 .. 2024-03, 下半年 -> July
+    to December, 第二季度至第三季度 -> April to September; a year alone opening the text before a colon
+    ('2024年：…') -> 2024-01 .. 2024-12; None when no year is written or given."""
+    m = SEASON.search(text.translate(_FULLWIDTH_DIGITS))
+    whole = WHOLE_YEAR.match(text.translate(_FULLWIDTH_DIGITS)) if not m else None
+    if whole:  # 2024年：…, a step of a plan over several years
+        return FoundRange(PlanDate(int(whole["year"]), 1), PlanDate(int(whole["year"]), 12), whole.span())
+    y = int(m["year"]) if m and m["year"] else year
+    if not m or y is None:
+        return None
+    if m["q"]:
+        first, last = 3 * _quarter(m["q"]) - 2, 3 * _quarter(m["q2"] or m["q"])
+    else:
+        first, last = (1, 6) if m["half"] == "上" else (7, 12)
+    return FoundRange(PlanDate(y, first), PlanDate(y, last), m.span())
+
+
+def _quarter(written: str) -> int:
+    return int(written) if written.isdigit() else "一二三四".index(written) + 1
+
+
+def _end_of(start: PlanDate, words: str) -> PlanDate:
+    """5月1日至月底: the month begun; 3月至年底: December of its year."""
+    return PlanDate(start.year, start.month if "月" in words else 12)
+
+
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
+_CN_MONTHS = re.compile(rf"(?<![〇○零一二三四五六七八九十\d]){_CN_MONTH}(?=\s*(?:月|[至到—－\-~～]\s*(?:{_CN_MONTH}|\d{{1,2}})\s*月))")
+
+
+def arabic_months(text: str) -> str:
+    """'三月份' -> '3月份', '五月至六月' -> '5月至6月', '十一月' -> '11月': months in Chinese numerals, as a time cell or
+    the time opening a school plan's line writes them (only a month: 三月十五日 is read with its day elsewhere)."""
+    def one(m: re.Match[str]) -> str:  # 三至四月: 3月至4月
+        return f"{_cn_month(m.group(0))}" + ("" if text[m.end():].lstrip().startswith("月") else "月")
+    return _CN_MONTHS.sub(one, text)
+
+
+def _cn_month(written: str) -> int:
+    return 10 + (" 一二".index(written[1]) if len(written) > 1 else 0) if written[0] == "十" else \
+        "一二三四五六七八九".index(written) + 1
 
 
 def plan_year(*candidates: PlanDate | DateIssue | None) -> int | None:

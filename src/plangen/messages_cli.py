@@ -75,9 +75,9 @@ CLI: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "import.left_out": ("  未收录：  第 {n} 行：“{text}”（{why}）", "  left out: line {n}: '{text}' ({why})"),
     "import.all_kept": ("{file}：原文的每一句都已写入方案或列为未收录",
                         "{file}: every sentence of the source is in the plans or listed as left out"),
-    "import.lost": ("{file}：警告：原文有 {n} 句没有写入方案的任何字段（见上文）：请手工补入",
-                    ("{file}: warning: {n} sentence(s) of the source are in no field of the plans (listed above): "
-                    "copy them in by hand")),
+    "import.lost": ("{file}：警告：原文有 {n} 句未能归入方案的字段，已原样放入“未归入的原文”部分（见上文）：请移到合适的位置",
+                    ("{file}: warning: {n} sentence(s) of the source fitted no field of the plans and are kept as "
+                     "written under 未归入的原文 (listed above): move them where they belong")),
     "import.drafts": (("{file}：导入的方案均为草稿（status: draft），`plangen build` 不会发布：请逐一对照原文核对，"
                       "再把 `status: draft` 改为 `status: active`"),
                       ("{file}: the imported plans are drafts (status: draft), which `plangen build` does not publish: "

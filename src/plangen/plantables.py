@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .cntext import split_title
-from .dates import DateIssue, FoundRange, PlanDate, find_range
+from .dates import DateIssue, FoundRange, PlanDate, arabic_months, find_range, find_season
 from .vocabulary import fold
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -29,9 +29,11 @@ _LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("owner", ("责任单位", "负责单位", "牵头单位", "责任人", "负责人", "责任部门", "实施单位", "责任科室", "牵头科室",
                "承办单位", "责任股室")),
+    ("from", ("开始时间", "起始时间", "开始日期", "起始日期")),  # with an end column: a range in two cells
+    ("until", ("结束时间", "截止时间", "结束日期", "截止日期", "完成时间")),
     ("when", ("时间", "日期", "时限", "期限", "起止")),
     ("title", ("阶段", "步骤", "环节", "名称", "项目")),
-    ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求")),
+    ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求", "工作事项", "事项")),
 )
 ROLE_WORDS: dict[str, str] = {
     "组长": "leaders", "第一组长": "leaders", "名誉组长": "leaders", "总指挥": "leaders",
@@ -113,9 +115,38 @@ def headerless(table: Table) -> Table:
     names = [i for i in range(width) if i not in roles
              and all(_NAME_INFO.fullmatch(r[i].strip()) and fold(r[i]) not in ROLE_WORDS for r in rows)]
     if not roles or not names:
-        return table
+        return _headerless_steps(table, rows, width)
     header = tuple("小组职务" if i == roles[0] else "姓名" if i == names[0] else "职务" for i in range(width))
     return Table(header, tuple(r[:width] for r in rows))
+
+
+def _headerless_steps(table: Table, rows: tuple[tuple[str, ...], ...], width: int) -> Table:
+    """A steps table written without a header row (2024年3月1日—3月15日 | 调查摸底 | 摸清…): a column of dates
+    only, a column of short names, the rest the task; else the table."""
+    if _columns(table.header, _STEP_COLUMNS):
+        return table
+    dates = [i for i in range(width) if all(_dates_only(r[i]) for r in rows)]
+    if not dates:
+        return table
+    return Table(_step_header(rows, width, dates[0]), tuple(r[:width] for r in rows))
+
+
+def _step_header(rows: tuple[tuple[str, ...], ...], width: int, when: int) -> tuple[str, ...]:
+    """The header a headerless steps table is read with: its time column, a column of short names, the task."""
+    names = [i for i in range(width) if i != when and _short_cells(rows, i)][:1]
+    rest = [i for i in range(width) if i != when and i not in names]
+    words = {when: "时间"} | {i: "阶段" for i in names} | {i: "工作内容" for i in rest[:1]}
+    return tuple(words.get(i, "") for i in range(width))
+
+
+def _short_cells(rows: tuple[tuple[str, ...], ...], i: int) -> bool:
+    return all(0 < len(r[i].strip()) <= 12 for r in rows)
+
+
+def _dates_only(cell: str) -> bool:
+    read = _XUN.sub("", month_dots(arabic_months(cell)))
+    found = find_range(read, 2000) or find_season(read, 2000)
+    return found is not None and not (read[:found.span[0]] + read[found.span[1]:]).strip(" （）()前止起至")
 
 
 def kind_of(table: Table) -> str | None:
@@ -124,7 +155,7 @@ def kind_of(table: Table) -> str | None:
     if "name" in lead and len(lead) >= 2:
         return "leadership"
     steps = _columns(table.header, _STEP_COLUMNS)
-    if ("when" in steps or "title" in steps) and len(steps) >= 2:
+    if (steps.keys() & {"when", "from", "until", "title"}) and len(steps) >= 2:
         return "steps"
     if "name" in lead and _role_column(table) is not None:
         return "leadership"
@@ -210,13 +241,40 @@ _NAME_INFO = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8})(?:\s*[（(](?P<info>[
 
 def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
     """One step per row: title, start/end (from the time column), owner, body."""
-    cols = _columns(table.header, _STEP_COLUMNS)
-    steps = [_step_of(row, cols, year) for row in table.rows]
+    cols = _time_columns(_columns(table.header, _STEP_COLUMNS))
+    steps = [_with_other_cells(_step_of(row, cols, year), row, table.header, cols) for row in table.rows]
     return [s for s in steps if s]
 
 
+def _time_columns(cols: dict[str, int]) -> dict[str, int]:
+    """A start column and an end column are read together (開始时间 | 结束时间); either alone is the time column."""
+    if "from" in cols and "until" in cols:
+        return cols
+    alone = cols.pop("from", None)
+    alone = cols.pop("until", alone)
+    if alone is not None and "when" not in cols:
+        cols["when"] = alone
+    return cols
+
+
+_NUMBER_COLUMN = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
+
+
+def _with_other_cells(step: dict[str, str], row: tuple[str, ...], header: tuple[str, ...],
+                      cols: dict[str, int]) -> dict[str, str]:
+    """A column with no field of its own (备注, 完成标准) is kept in the step's body as `header：cell`."""
+    used = set(cols.values())
+    other = [f"{header[i].strip()}：{cell.strip()}" if header[i].strip() else cell.strip()
+             for i, cell in enumerate(row[:len(header)])
+             if i not in used and cell.strip() and not _NUMBER_COLUMN.match(header[i].strip())]
+    if step and other:
+        step["body"] = "\n\n".join(x for x in [step.get("body", "")] + other if x)
+    return step
+
+
 def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> dict[str, str]:
-    title, when = _cell(row, cols.get("title")), _cell(row, cols.get("when"))
+    title, when = _title_and_time(_cell(row, cols.get("title")), _cell(row, cols.get("when")) or _range_cells(row, cols),
+                                  year)
     body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
     if not (title or when or body):
         return {}
@@ -229,30 +287,58 @@ def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> di
     return step
 
 
+def _title_and_time(title: str, when: str, year: int | None) -> tuple[str, str]:
+    """A time cell that also names the phase (第一阶段（2024年3月1日—3月15日）) gives the title when there is no title
+    column; a 阶段 cell that holds the dates gives the time when there is no time column."""
+    if not title and when:
+        return _words_beside_dates(when, year), when
+    if title and not when and _words_beside_dates(title, year):
+        return _words_beside_dates(title, year), title
+    return title, when
+
+
+def _range_cells(row: tuple[str, ...], cols: dict[str, int]) -> str:
+    """The time of a row written in a start and an end column: '2024年3月1日至2024年3月31日'."""
+    start, end = _cell(row, cols.get("from")), _cell(row, cols.get("until"))
+    return f"{start}至{end}" if start and end else start or end
+
+
+def _words_beside_dates(when: str, year: int | None) -> str:
+    """'第一阶段（2024年3月1日—3月15日）' -> '第一阶段'; '' when the cell holds dates only."""
+    read = _XUN.sub(lambda m: " " * len(m.group(0)), month_dots(when))
+    found = find_range(read, year) or find_season(read, year)
+    if found is None or len(read) != len(when) or arabic_months(when) != when:
+        return ""
+    words = (when[:found.span[0]] + when[found.span[1]:]).strip(" （）()【】[]：:，,、前止即日起自从截至到")
+    return words if len(words) >= 2 and re.search(r"[\u4e00-\u9fff]", words) else ""
+
+
 def _step_dates(when: str, titled: bool, body: str, year: int | None) -> tuple[dict[str, str], str]:
     """The start and end read from a time cell, and the body: a time read only to the month (3月上旬)
     or not read as dates at all keeps its words at the top of the body."""
     if not when:
         return {}, body
-    read = _XUN.sub("", month_dots(when))
-    found = find_range(read, year)
+    read = _XUN.sub("", month_dots(arabic_months(when)))  # 三月份, 2023.3—2023.5
+    season = find_season(read, year)  # 2024年第三季度: its months, its words kept
+    found = find_range(read, year) or season
     kept = f"时间：{when}"
     if found is None:
         return {}, ("\n\n".join(x for x in (kept, body) if x) if titled else body)
-    if read != month_dots(when):
+    if read != month_dots(when) or found is season:
         body = "\n\n".join(x for x in (kept, body) if x)
     dates = {name: _date_text(value, when) for name, value in zip(("start", "end"), _ends(found, read))}
     return {name: text for name, text in dates.items() if text}, body
 
 
 def _ends(found: FoundRange, read: str) -> tuple[PlanDate | DateIssue | None, PlanDate | DateIssue | None]:
-    """Start and end of a range; 2024年1月15日前 is a deadline: the step's end."""
-    if found.end is None and re.match(r"\s*(?:以前|之前|前)", read[found.span[1]:]):
-        return None, found.start
+    """Start and end of a range; 2024年1月15日前 and 即日起至2024年4月30日 are deadlines: the step's end."""
+    if found.end is None and (re.match(r"\s*(?:以前|之前|前)", read[found.span[1]:])
+                              or re.search(r"(?:至|到|截至|截止到?|止于)\s*$", read[:found.span[0]])):
+        return None, found.start  # 即日起至2024年4月30日, 截至…: the end
     return found.start, found.end
 
 
-_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
+_XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
 _MONTH_DOT = re.compile(r"(?<![\d.])(\d{4})\s*[.．]\s*(\d{1,2})(?![\d.．])")
 
 

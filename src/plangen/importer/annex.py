@@ -26,7 +26,8 @@ _ROLES = ("leaders", "deputies", "members")
 
 def group_annex(lines: list[Line]) -> tuple[list[Line], str, list[str]]:
     """(the plan's own lines, the annex's title, the annex's lines) when the plan ends with an annex after
-    its signature that names the group's roles; (lines, '', []) otherwise."""
+    its signature that names the group's roles, or with an annex of its own after a bare `附件` line (a
+    title, then text that is not a numbered list of attachments); (lines, '', []) otherwise."""
     for i in range(len(lines) - 2, 0, -1):
         m = _ANNEX.match(key(lines[i].text))
         if not m or not is_signature(lines, i - 1):
@@ -34,7 +35,9 @@ def group_annex(lines: list[Line]) -> tuple[list[Line], str, list[str]]:
         title, rest = lines[i].text[m.start("title"):].strip(), [ln.text for ln in lines[i + 1:]]
         if not title and rest:
             title, rest = rest[0].strip(), rest[1:]
-        if any(_ROLE.match(key(t)) for t in rest) and all(len(t.strip()) <= 60 for t in rest):
+        if _is_group(rest) and all(len(t.strip()) <= 60 for t in rest):
+            return lines[:i], title, rest
+        if not m["title"].strip() and rest and not all(_ITEM_NO.match(key(t)) for t in rest):
             return lines[:i], title, rest
         break
     return lines, "", []
@@ -46,13 +49,29 @@ def take_annex(data: dict[str, Any], title: str, lines: list[str], orgs: tuple[s
     if not title and not lines:
         return []
     group = data.setdefault("leadership", {})
-    if any(p.get("name") for r in _ROLES for p in group.get(r) or [] if isinstance(p, dict)):
-        return [{"title": title or "附件", "body": "\n\n".join(t for t in lines if t.strip())}]
+    section = [{"title": title or "附件", "body": "\n\n".join(t for t in lines if t.strip())}]
+    if not _is_group(lines):  # an annex of another kind: listed among the attachments, its text kept
+        _attach(data, title)
+        return section if section[0]["body"] else []
+    if _names_someone(group):
+        return section
     found, _ = read_group(lines, "", orgs)
     group.update({r: found[r] for r in _ROLES if found.get(r)})
+    _attach(data, title)
+    return []
+
+
+def _names_someone(group: dict[str, Any]) -> bool:
+    return any(p.get("name") for r in _ROLES for p in group.get(r) or [] if isinstance(p, dict))
+
+
+def _attach(data: dict[str, Any], title: str) -> None:
     if title:
         data.setdefault("attachments", []).append({"title": title})
-    return []
+
+
+def _is_group(lines: list[str]) -> bool:
+    return any(_ROLE.match(key(t)) for t in lines)
 
 
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]?\s*")

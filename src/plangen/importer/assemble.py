@@ -11,13 +11,15 @@ from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from ..wording import Wording, msg
 from .annex import attachments_at_end, group_annex, take_annex
 from .cleaning import Cleaning, Line
+from .datespans import Years, closing_fields, period_from
 from .fidelity import leftover
 from .hanzi import back, key
 from .infer import LEADERSHIP, assign
 from .outline import Node
 from .people import read_group
 from .splitting import title_of
-from .steps import Years, closing_fields, first_phase, period_from, step_from, steps_from_nodes, steps_from_paragraphs
+from .steps import step_from
+from .stepsets import first_phase, opens_with_date, steps_from_nodes, steps_from_paragraphs
 from .structure import Chunk, chunks_of, closing_lines
 from .wrapper import unwrap
 
@@ -66,7 +68,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     if attached:
         data["attachments"] = attached
     data["status"] = "draft"
-    years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year)
+    years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year, data.get("date"))
     chunks = assign(chunks_of(body))
     sections: list[dict[str, Any]] = []
     for chunk in chunks:
@@ -74,6 +76,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
         for ln in chunk.lines():
             years.see(ln.text)
     _leadership_anywhere(chunks, data, report)
+    _period_in_opening(chunks, data, report)
     kept = take_annex(data, annex_title, annex, orgs)
     sections += kept
     if annex and not kept:
@@ -84,6 +87,25 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
         data["sections"] = sections
     fill_required(data, report)
     return _ordered(data), report
+
+
+_TIME_SENTENCE = re.compile(r"(?:时间|期限|时限)\s*(?:为|是|[:：])|(?:从|自)\s*\d{4}\s*年[^。；;]{0,12}(?:开始|起)")
+
+
+def _period_in_opening(chunks: list[Chunk], data: dict[str, Any], report: Report) -> None:
+    """No period part, and the opening paragraph says when the work runs (整治工作从2024年3月开始，到2024年6月结束):
+    that range is the period (the sentence stays in the preamble)."""
+    opening = next((c for c in chunks if c.part == "preamble"), None)
+    if "period" in data or opening is None:
+        return
+    for sentence in re.findall(r"[^。；;]+", opening.text()):
+        if not _TIME_SENTENCE.search(key(sentence)):
+            continue
+        period = period_from(sentence, Years(None), [], opening.first_line, data.get("date"))
+        if "start" in period and "end" in period:
+            data["period"] = period
+            report.inferred.append(("period", opening.first_line, msg("import.why-time-sentence")))
+            return
 
 
 def _title(body: list[Line], source: str, report: Report) -> str:
@@ -247,8 +269,8 @@ def _item_part(lead: list[str], items: list[Node]) -> str | list[Any]:
 def _steps(chunk: Chunk, lead: list[str], items: list[Node], years: Years, report: Report,
            data: dict[str, Any], sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
     table = _steps_table(chunk, lead, years, sections)
-    if table is not None:
-        return table
+    if table is not None:  # items after the table are steps too
+        return table + steps_from_nodes(items, years, report.warnings)
     if chunk.kind == "para":
         return steps_from_paragraphs(chunk.lead, years, report.warnings)
     intro = [t for t in lead if t.strip()]
@@ -287,9 +309,19 @@ def _steps_table(chunk: Chunk, lead: list[str], years: Years,
     if table is None or plantables.kind_of(table) != "steps":
         return None
     rest = [t for t in lead if t not in rows and t.strip()]
-    if rest:
-        sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": "\n\n".join(rest)})
-    return list(plantables.steps_of(table, years.current))
+    dated = [t for t in rest if opens_with_date(key(t), years.current)]  # 3月1日起至…为准备阶段 beside the table
+    undated = [t for t in rest if t not in dated]
+    if undated:
+        sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": "\n\n".join(undated)})
+    before, after = _beside(lead, lead.index(rows[0]), dated, chunk.first_line, years)
+    return before + list(plantables.steps_of(table, years.current)) + after
+
+
+def _beside(lead: list[str], at: int, dated: list[str], line: int,
+            years: Years) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The steps of the dated paragraphs before a steps table (at `at` in `lead`), and of those after it."""
+    steps = [(lead.index(t), step_from(t, [], line, years, [])) for t in dated]
+    return [s for i, s in steps if i < at], [s for i, s in steps if i > at]
 
 
 def _documents(text: str) -> list[dict[str, str]]:

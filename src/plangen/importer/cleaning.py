@@ -40,27 +40,52 @@ LABELS: dict[str, Wording] = {
     "pinyin": msg("import.clean-pinyin"), "stray": msg("import.clean-stray"), "html": msg("import.clean-html"),
     "boilerplate": msg("import.clean-boilerplate"), "chrome": msg("import.clean-chrome"),
     "mojibake": msg("import.clean-mojibake"), "simplified": msg("import.clean-simplified"),
+    "pageno": msg("import.clean-pageno"), "footer": msg("import.clean-footer"),
+    "decoration": msg("import.clean-decoration"),
 }
-LEFT_OUT: dict[str, Wording] = {"boilerplate": msg("import.out-boilerplate"), "chrome": msg("import.out-chrome")}
+LEFT_OUT: dict[str, Wording] = {"boilerplate": msg("import.out-boilerplate"), "chrome": msg("import.out-chrome"),
+                                "pageno": msg("import.out-pageno"), "footer": msg("import.out-footer")}
 
 DROPPED_KINDS = tuple(LEFT_OUT)  # whole lines left out: the sample is the whole line
 
 _PINYIN = re.compile(rf"(?<=\S)[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
 _STRAY = re.compile(rf"(?<=[{HAN}])[.'`](?=[{HAN}])")
+_DECORATION = re.compile(r"^\s*[▍▎▌▋▊▉]+\s*")  # ▍ before a heading in a WeChat article
+_DECORATED = re.compile(r"^(\s*)([◎●○◆◇★☆])(第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批))\2")  # ◎第一阶段◎
+
+
+def _undecorated(text: str, no: int, done: list[Cleaning]) -> str:
+    """◎第一阶段◎ -> 第一阶段: the marks around a phase label (a heading then), reported."""
+    m = _DECORATED.match(text)
+    if not m:
+        return text
+    done.append(Cleaning("decoration", no, 2, m.group(0).strip(), m.start(2) + 1))
+    return m.group(1) + m.group(3) + text[m.end():]
+
+
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>|&(?:nbsp|amp|lt|gt|quot);")
 _BOILERPLATE = re.compile(
     r"小编|以下是.{0,30}(?:范文|范例|例文|方案|资料)|版权(?:所有|归)|本文(?:来源|由|转载)|转载请|免责声明|"
-    r"上一篇|下一篇|相关推荐|扫码|公众号|点击(?:下载|查看|进入)|https?://|www\.|更多.{0,12}(?:请|敬请)访问"
+    r"上一篇|下一篇|相关推荐|扫码|二维码|公众号|关注我们|点击(?:下载|查看|进入)|https?://|www\.|更多.{0,12}(?:请|敬请)访问"
 )
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
-    r"^(?:当前位置|您的位置|您当前的位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
+    r"^(?:当前位置|您的位置|您当前的位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|浏览字号|"
     r"分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
+    r"^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]?$|"
     r"^【?(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?(?:\s*【?(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?)*$|"
-    r"^[^，,。；;：:\s]{2,30}(?:门户网站|政府网|网站|网)$|ICP备|网站地图|^首页\s*[>＞]|"
+    r"^[^，,。；;：:\s]{2,30}(?:门户网站|政府网|网站|网)$|ICP备|网站地图|^首页\s*[>＞]|^[-—\s]*END[-—\s]*$|"
+    r"^(?:网友评论|我要评论|暂无评论|发表评论|查看评论|评论\s*[（(]\d+[)）])\s*$|"
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|"
     r"^.{0,30}(?:发布时间|发布日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}.{0,50}$"
 )
+
+# A page number printed on each page (— 2 —, - 3 -, 第 2 页 共 5 页), pasted with the text of a PDF.
+_PAGE_NO = re.compile(r"^(?:[—\-－–]{1,2}\s*\d{1,3}\s*[—\-－–]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$")
+# The print footer (版记) of an official document: its publication note and its copies line, then the
+# line of the office that printed it (…办公室　2024年3月4日印发) after them.
+_FOOTER = re.compile(r"^[（(]此件[^）)]{0,8}公开[^）)]{0,6}[)）]$|^(?:抄送|抄报)\s*[:：]")
+_PRINTED = re.compile(r"^\S{2,30}\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 
 _MOJIBAKE = re.compile(
     r"(?<=\S)\?[!;]\??|(?<=\S)\?+(?=[^\s，。、；：,.;:！!？?“”])[^\s，。、；：,.;:！!？“”]{0,6}"
@@ -75,12 +100,15 @@ def clean_line(line: Line) -> tuple[Line | None, list[Cleaning]]:
     text = _sub(_HTML, "html", text, line.no, done)
     text = _sub(_PINYIN, "pinyin", text, line.no, done)
     text = _sub(_STRAY, "stray", text, line.no, done)
+    text = _sub(_DECORATION, "decoration", text, line.no, done)
+    text = _undecorated(text, line.no, done)
     if _BOILERPLATE.search(key(text)):
         done.append(Cleaning("boilerplate", line.no, 1, text.strip()))
         return None, done
-    if _CHROME.search(key(text).strip()):
-        done.append(Cleaning("chrome", line.no, 1, text.strip()))
-        return None, done
+    for kind, pattern in (("chrome", _CHROME), ("pageno", _PAGE_NO), ("footer", _FOOTER)):
+        if pattern.search(key(text).strip()):
+            done.append(Cleaning(kind, line.no, 1, text.strip()))
+            return None, done
     for m in _MOJIBAKE.finditer(text):
         done.append(Cleaning("mojibake", line.no, 1, text[max(0, m.start() - 4):m.end() + 2], m.start() + 1))
     return Line(line.no, text.strip(" \t\u3000")), done
@@ -104,12 +132,27 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     """Every line repaired; boilerplate lines dropped; all cleanings in line order."""
     kept: list[Line] = []
     done: list[Cleaning] = []
+    footer = related = False  # after 抄送：… the printing office's line is the footer's too
     for line in lines:
         new, what = clean_line(line)
+        if new is not None and _follows(new.text, footer, related):
+            what = what + [Cleaning("footer" if footer else "chrome", line.no, 1, new.text)]
+            new = None
+        footer = footer or any(c.kind == "footer" for c in what)
+        related = related or (new is None and bool(_RELATED.match(key(line.text).strip())))
         done.extend(what)
         if new is not None:
             kept.append(new)
     return kept, done
+
+
+_RELATED = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]?$")
+
+
+def _follows(text: str, footer: bool, related: bool) -> bool:
+    """A line that is chrome by what came before it: the printing office's line after 抄送：…, a listed article
+    (· …) after 相关文章."""
+    return (footer and bool(_PRINTED.match(key(text)))) or (related and text.strip()[:1] in ("·", "•", "▪"))
 
 
 def simplify(lines: list[Line], convert: Callable[[str], object]) -> tuple[list[Line], list[Cleaning]]:

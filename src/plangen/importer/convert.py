@@ -12,9 +12,9 @@ from ..vocabulary import TOP_ALIASES
 from ..wording import msg
 from .assemble import Report, build, year_of_fields
 from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify, tab_rows
-from .fidelity import lost
+from .fidelity import keep_unplaced, lost
 from .guard import checkable
-from .splitting import Part, split
+from .splitting import Part, split, title_of
 from .unflatten import unflatten
 from .wraps import join_hard_wraps, join_open_brackets
 
@@ -33,7 +33,8 @@ class Converted:
     plans: list[tuple[dict[str, Any], Report]] = field(default_factory=list)
     outside: list[Cleaning] = field(default_factory=list)
     skipped: list[Line] = field(default_factory=list)
-    lost: list[tuple[int, str]] = field(default_factory=list)  # source sentences found in no plan
+    lost: list[tuple[int, str]] = field(default_factory=list)  # source sentences the structure placed nowhere:
+    # each is kept as written in a section of its plan (UNPLACED), so that no sentence is ever dropped
 
     def dropped_text(self) -> list[str]:
         """Every line left out of the plans and reported as such (page chrome, the issuing notice…)."""
@@ -50,6 +51,7 @@ def convert(text: str, source: str, options: Options) -> Converted:
     lines, cleanings = _cleaned(raw_body, options)
     parts, before = split(lines, options.split)
     result = Converted(skipped=[ln for ln in before if ln.text.strip()])
+    intro = _collection_year(result.skipped)
     bounds = [p.header_line for p in parts[1:]] + [len(raw) + 1]
     first = parts[0].header_line if parts and parts[0].header else 0
     result.outside = [c for c in cleanings if c.line < first]
@@ -57,17 +59,25 @@ def convert(text: str, source: str, options: Options) -> Converted:
         lines_of = [ln for ln in part.lines if ln.text.strip()]
         if not lines_of and not part.header:
             continue  # nothing left after cleaning (a page of boilerplate only)
-        data, report = _built(lines_of, part, source, options, {} if result.plans else front)
+        data, report = _built(lines_of, part, source, options, {} if result.plans else front, intro)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         result.plans.append((checkable(data, report), report))
     _check_kept(result, lines, bounds, [p.header_line for p in parts])  # as cleaned: repairs are reported
     return result
 
 
+def _collection_year(skipped: list[Line]) -> int | None:
+    """The year of a collection's title above its plans (某镇2024年村级帮扶方案 over 一、…方案 二、…方案)."""
+    first = skipped[0].text if skipped else ""
+    return year_of_fields({"title": first}) if title_of(first) else None
+
+
 def _built(lines: list[Line], part: Part, source: str, options: Options,
-           front: dict[str, Any]) -> tuple[dict[str, Any], Report]:
-    """One plan; a front matter (the first plan's) gives its fields and the year of dates written without one."""
-    data, report = build(lines, part.header, source, part.header_line, options.orgs, year_of_fields(front) if front else None)
+           front: dict[str, Any], intro: int | None) -> tuple[dict[str, Any], Report]:
+    """One plan; a front matter (the first plan's) gives its fields and the year of dates written without one; else
+    the year of the collection's title above the plans (`intro`), when the plan's own lines say none."""
+    data, report = build(lines, part.header, source, part.header_line, options.orgs,
+                         year_of_fields(front) if front else intro)
     if front:
         _take_front(front, data, report)
     return data, report
@@ -108,11 +118,14 @@ def _take_front(front: dict[str, Any], data: dict[str, Any], report: Report) -> 
 
 
 def _check_kept(result: Converted, raw: list[Line], bounds: list[int], starts: list[int]) -> None:
-    """Every source sentence is in a plan or reported as left out; the others are reported, by plan."""
+    """Every source sentence is in a plan or reported as left out; the others are kept as written in a section
+    of the plan whose lines they stand in (the first plan's, before any), and reported."""
     result.lost = lost(raw, [d for d, _ in result.plans], result.dropped_text())
     for no, sentence in result.lost:
-        owner = next((r for (_, r), start, end in zip(result.plans, starts, bounds) if start <= no < end), None)
+        owner = next(((d, r) for (d, r), start, end in zip(result.plans, starts, bounds) if start <= no < end), None)
         if owner is None and result.plans:
-            owner = result.plans[0][1]
+            owner = result.plans[0]
         if owner is not None:
-            owner.warnings.append(msg("import.at-line", line=no, what=msg("import.sentence-lost", sentence=sentence)))
+            keep_unplaced(owner[0], sentence)
+            owner[1].warnings.append(msg("import.at-line", line=no, what=msg("import.sentence-lost", sentence=sentence)))
+

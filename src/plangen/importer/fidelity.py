@@ -17,18 +17,24 @@ from .cleaning import Line
 from .hanzi import key
 from .reading import PAGE_BREAK
 
+_DATE_WORDS = r"(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)?(?:以前|之前|前)?"  # 9月底前: all of it the date
 _SENTENCE = re.compile(r"[^。！？；!?;]+")
 _STRUCTURE = re.compile(
-    r"(?:\d{4}|20[xX]{2})\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?)"
-    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]"
+    r"(?:\d{4}|20[xX]{2})\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?)" + _DATE_WORDS +
+    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?" + _DATE_WORDS + r"|\d{1,2}\s*[日号]" + _DATE_WORDS +
     r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?"
+    r"|(?<![〇○零一二三四五六七八九十])[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
+    r"|(?:\d{4}\s*)?年\s*[底末]|(?<=[至到])\s*(?:本|当)?月\s*[底末]"
     r"|^\s*#+|^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]|[①-⑳])"
     r"|(?:常务副组长|执行副组长|副组长|组长|组员|成员|顾问|副秘书长|秘书长|联络员|附件\s*\d*)\s*[:：]"
-    r"|\d{1,2}\s*[.．、](?!\d)|从|开始|截止|截至|结束|为止|以前|之前|同志|^\s*(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}|篇[一二三四五六七八九十\d]{1,3}(?=\s*[】\]]?\s*$)"
+    r"|\d{1,2}\s*[.．、](?!\d)|即日起?|从|开始|截止|截至|结束|为止|以前|之前|同志|^\s*(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}|篇[一二三四五六七八九十\d]{1,3}(?=\s*[】\]]?\s*$)"
+    r"|^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇)"
+    r"|(?:范文|范例|例文|样文|精选)[一二三四五六七八九十\d]{1,3}(?=\s*[】\]]?\s*[:：]?\s*$)"
     r"|(?<![\d.])(?:1[0-2]|0?[1-9])[.．](?:3[01]|[12]\d|0?[1-9])(?![\d.])(?=\s*[—\-~～至到）)])"
     r"|(?<=[—\-~～至到])\s*(?:1[0-2]|0?[1-9])[.．](?:3[01]|[12]\d|0?[1-9])(?![\d.])"
-    r"|(?:^|(?<=[：:]))\s*[一二三四五六七八九十]{1,2}是"
-    r"|\d\ufe0f?\u20e3|[（()）【】《》\[\]|：:，,、—\-~～至到起止\s]"
+    r"|(?:^|(?<=[：:\s]))\s*(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|然后|最后)"
+    r"|</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>"  # HTML tags, removed in cleaning (reported)
+    r"|\d\ufe0f?\u20e3|[（()）【】《》\[\]|：:，,、—\-~～至到起止\s▍▎▌▋▊▉◎●○◆◇★☆]"
 )
 _RULE_ROW = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 _WORDY = re.compile(r"[\w]")
@@ -36,7 +42,7 @@ _WORDY = re.compile(r"[\w]")
 _STRUCTURE_WORDS = frozenset(fold(w) for w in (
     "姓名", "职务", "单位", "工作单位", "小组职务", "组内职务", "分工", "阶段", "时间", "主要任务", "工作任务",
     "工作内容", "责任单位", "负责单位", "责任人", "负责人", "组长", "副组长", "常务副组长", "成员", "组员", "顾问",
-    "秘书长", "附件", "本方案实施时间", "实施时间", "本方案", "时限", "盖章", "印章", "公章", "签章", "印发"))
+    "秘书长", "附件", "全文完", "end", "本方案实施时间", "实施时间", "本方案", "时限", "盖章", "印章", "公章", "签章", "印发"))
 
 
 def plan_text(plans: list[dict[str, Any]], dropped: list[str]) -> str:
@@ -80,6 +86,19 @@ def leftover(text: str) -> str:
     fragments = _fragments(text)
     return "".join(f for f in fragments if len(f) >= 2 and _WORDY.search(f) and not _structure_word(f)
                    and not re.fullmatch(r"(?:自|于|在)?(?:起)?(?:实施|执行|施行)?", f))
+
+
+UNPLACED = "未归入的原文"  # the section that keeps, as written, every sentence no field of a plan took
+
+
+def keep_unplaced(data: dict[str, Any], sentence: str) -> None:
+    """The safety net: a sentence no field took is kept as written in the plan's section UNPLACED."""
+    sections = data.setdefault("sections", [])
+    kept = next((s for s in sections if isinstance(s, dict) and s.get("title") == UNPLACED), None)
+    if kept is None:
+        sections.append({"title": UNPLACED, "body": sentence})
+    else:
+        kept["body"] += "\n\n" + sentence
 
 
 def lost(lines: list[Line], plans: list[dict[str, Any]], dropped: list[str]) -> list[tuple[int, str]]:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
+from .. import plantables
 from ..dates import find_range
 from ..wording import Wording, msg
 from .hanzi import key
 from .outline import Node
+from .stepsets import opens_with_date
 from .structure import Chunk
 
 PREAMBLE = re.compile(r"特制定|特制订|特拟定|制定本|制订本|制定如下|制订如下|现制定|现制订|现就|作如下安排|如下方案")
@@ -35,6 +37,7 @@ def assign(chunks: list[Chunk]) -> list[Chunk]:
         if c.kind == "heading" and c.nodes[0].part:
             c.part, c.how = c.nodes[0].part, "heading"
     _roles_under_other_heading(chunks)
+    _steps_table_under_other_heading(chunks)
     chunks = _dated_paragraphs(chunks)
     taken: set[str | None] = {c.part for c in chunks if c.part}
     _opening(chunks, taken)
@@ -68,6 +71,8 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
         ("leadership", c.kind == "heading" and bool(_ROLE_LINE.search(k)), msg("import.why-roles")),
         ("guiding_thought", c.kind == "para" and bool(GUIDING.search(k)), msg("import.why-guiding")),
         ("steps", c.kind == "list" and _dated_items(c.nodes) >= 2, msg("import.why-dated-items")),
+        ("steps", c.kind == "heading" and _dated_lines(c) >= 2, msg("import.why-dated", n=_dated_lines(c))),
+        ("steps", c.kind == "heading" and _dated_items(c.nodes[0].children) >= 2, msg("import.why-dated-items")),
         ("period", c.kind == "para" and len(k) <= 40 and _has_range(k), msg("import.why-short-dates")),
         ("targets", c.kind == "para" and len(k) <= 80 and _names_targets(k), msg("import.why-short-orgs")),
     ]
@@ -86,6 +91,23 @@ def _roles_under_other_heading(chunks: list[Chunk]) -> None:
         if c.kind == "heading" and c.part in ("safeguards", "measures") and _ROLE_LINE.search(key(c.text())):
             c.part, c.how = "leadership", msg("import.why-roles")
             return
+
+
+def _steps_table_under_other_heading(chunks: list[Chunk]) -> None:
+    """No 实施步骤 heading, and a part such as 三、主要任务 holds a steps table (任务 / 时限 columns): it is the
+    steps."""
+    if any(c.part == "steps" for c in chunks):
+        return
+    for c in chunks:
+        if c.kind == "heading" and c.part in (None, "objectives", "measures", "content") and _holds_steps_table(c):
+            c.part, c.how = "steps", msg("import.why-steps-table")
+            return
+
+
+def _holds_steps_table(c: Chunk) -> bool:
+    rows = [ln.text for ln in c.lines() if plantables.is_pipe_row(ln.text)]
+    table = plantables.pipe_table(rows)
+    return table is not None and plantables.kind_of(table) == "steps"
 
 
 _ROLE_LINE = re.compile(r"(?:^|\n)\s*(?:常务副组长|副组长|组\s*长)\s*[:：]")
@@ -113,6 +135,11 @@ def _has_range(k: str) -> bool:
 def _names_targets(k: str) -> bool:
     k = k.strip().rstrip("。.")
     return "均可申请" in k or "对象" in k[:6] or (k.endswith(_TARGET_END) and "，" not in k and "," not in k)
+
+
+def _dated_lines(c: Chunk) -> int:
+    """Paragraphs under a heading that open with a date (2月：…, 5月—6月：…)."""
+    return sum(1 for ln in c.lines()[1:] if opens_with_date(key(ln.text), 2000))
 
 
 def _dated_items(nodes: list[Node]) -> int:

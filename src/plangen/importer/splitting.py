@@ -19,18 +19,25 @@ from .reading import PAGE_BREAK
 from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates
 
 _N = "一二三四五六七八九十百零〇两\\d"
-DEFAULT_SPLIT = rf"^.{{0,40}}篇[{_N}]+\s*[。.:：】\]]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
+_SAMPLE = r"(?:范文|范例|例文|样文|精选|参考范文|方案|计划)"  # 【范文一】, 方案二 alone: a page of sample plans
+DEFAULT_SPLIT = (rf"^.{{0,40}}篇[{_N}]+\s*[。.:：】\]]?\s*$|^\s*第[{_N}]+篇(?:\s|[：:、.]|$)|^\s*篇[{_N}]+\s*[：:、.．]"
+                 rf"|^\s*[【\[]?\s*{_SAMPLE}\s*[{_N}]+\s*[】\]]?\s*[:：]?\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-=*_—～~·•#＝－＊]\s*){3,}$")
+_END_MARK = re.compile(r"^\s*(?:[（(【\[]\s*(?:全文)?完\s*[)）】\]]|[—\-－]{1,3}\s*(?:全文)?完\s*[—\-－]{1,3}|全文完|-?END-?)\s*$",
+                       re.IGNORECASE)  # （完）: the end of a plan
 _BRACKETED = re.compile(r"^\s*【(?P<title>[^】]{4,60}(?:方案|计划|意见|办法|细则|规划)[^】]{0,8})】\s*$")
 _TITLE = re.compile(r"^(?:#\s*)?(?P<title>[^，,；;：:。！？!?\s]{4,50}?(?:方案|计划|意见|办法|细则|规划)"
                     r"(?P<no>\s*(?:[（(][^）)]{1,6}[)）]|[一二三四五六七八九十]{1,2}|\d{1,2}))?)\s*$")
-_LABELLED = re.compile(r"^(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}\s*[：:、.．\s]\s*(?P<title>.+)$")
+_LABELLED = re.compile(r"^(?:(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}|附\s*(?:件\s*\d{0,2})?)\s*[：:、.．\s]\s*(?P<title>.+)$")
 _ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[．、]|\d{1,2}\.(?!\d)|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])")
 _TAG = re.compile(r"^[【\[](?:通知|公告|转发|原创|转载|推荐|置顶|重要|最新|范文)[】\]]\s*")
 _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
-_BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
+_BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+|{_SAMPLE}\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]")  # a plan's 附件 lines close it, as a signature does
-_NOTICE = re.compile(r"印发(?:《(?P<title>[^》]{2,80})》|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
+_IN_FORCE = re.compile(r"^本(?:方案|计划|办法|细则)(?:自.{0,16}(?:起|之日起)\s*(?:施行|执行|实施|生效)|由.{2,24}负责解释)")
+_NOTICE = re.compile(r"印发(?:(?P<titles>《[^》]{2,80}》(?:[、和及与,，]?《[^》]{2,80}》)*)的通知"
+                     r"|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
+ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")  # 附件2 alone, above an annexed plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +61,48 @@ def split(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part], list[
         return _by_pattern(lines, header)
     parts, before = _by_pattern(lines, header)
     if len(parts) > 1 or parts[0].header:
-        return [Part(p.header, p.header_line, _plain(p.lines)) for p in parts], before
-    return _by_layout(lines), []
+        return [_titled_under(Part(p.header, p.header_line, _plain(p.lines), p.source), before) for p in parts], before
+    listed = frozenset(_contents(lines) | _numbered_plans(lines))
+    parts = _by_layout(lines, listed)
+    if listed and len(parts) > 1 and not parts[0].header:  # a collection's title and its contents: no plan
+        return parts[1:], parts[0].lines
+    return parts, []
+
+
+_CONTENTS = re.compile(r"^\s*目\s*录\s*[:：]?\s*$")
+_LISTED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*(?P<title>.+?)\s*(?:[.…·]{2,}\s*\d*)?$")
+
+
+_CN_NUMBER = re.compile(r"^\s*(?:(?P<n>[一二三四五六七八九十]{1,2})\s*[、.．]|第(?P<part>[一二三四五六七八九十]{1,2})(?:部分|章))\s*")
+_SUB_HEADING = re.compile(r"^\s*(?:[（(]\s*一\s*[)）]|一\s*[、.．])")
+
+
+def _numbered_plans(lines: list[Line]) -> set[str]:
+    """Plans numbered 一、…方案, 二、…方案 (or 第一部分　…方案) in one document (a township's plans for its villages),
+    each with its own outline (（一）… or 一、… under it): their titles; empty unless two or more, numbered in order."""
+    found: list[str] = []
+    for i, ln in enumerate(lines):
+        m = _CN_NUMBER.match(key(ln.text))
+        title = title_of(ln.text[m.end():]) if m else ""
+        if m and title and any(_SUB_HEADING.match(key(x.text)) for x in lines[i + 1:i + 4]):
+            if (m["n"] or m["part"]) != "一二三四五六七八九十"[len(found)]:
+                return set()
+            found.append(fold(title))
+    return set(found) if len(found) >= 2 else set()
+
+
+def _contents(lines: list[Line]) -> set[str]:
+    """The titles a table of contents (目录, then numbered plan titles) lists near the top; empty without one."""
+    start = next((i for i, ln in enumerate(lines[:12]) if _CONTENTS.match(key(ln.text))), None)
+    if start is None:
+        return set()
+    listed: set[str] = set()
+    for ln in lines[start + 1:start + 41]:
+        m = _LISTED.match(key(ln.text))
+        if not m or not title_of(m["title"]):
+            break
+        listed.add(fold(title_of(m["title"])))
+    return listed if len(listed) >= 2 else set()
 
 
 def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part], list[Line]]:
@@ -63,7 +110,7 @@ def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part],
     before: list[Line] = []
     for line in lines:
         if header.search(line.text) or header.search(key(line.text)):
-            parts.append(Part(_header_title(line.text), line.no, []))
+            parts.append(Part(_header_title(line.text), line.no, [], line))
         elif parts:
             parts[-1].lines.append(line)
         else:
@@ -71,6 +118,17 @@ def _by_pattern(lines: list[Line], header: re.Pattern[str]) -> tuple[list[Part],
     if not parts:
         return [Part("", 0, before)], []
     return [p for p in parts if any(x.text.strip() for x in p.lines)], before
+
+
+def _titled_under(part: Part, before: list[Line]) -> Part:
+    """社区帮扶工作方案 篇1 over 阳光社区2024年…方案: the header names the collection, the line under it is the plan's
+    title (the header is then listed with the lines before the plans, as left out)."""
+    first = next((ln for ln in part.lines if ln.text.strip()), None)
+    title = title_of(first.text) if first is not None and part.header else ""
+    if not title or fold(title) == fold(part.header) or part.source is None:
+        return part
+    before.append(part.source)
+    return Part(title, part.header_line, [ln for ln in part.lines if ln is not first], first)
 
 
 def _header_title(text: str) -> str:
@@ -86,9 +144,15 @@ def _plain(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if ln.text.strip() != PAGE_BREAK]
 
 
+_SPACED = re.compile(r"(?:\S{1,4}[ \u3000]+){4,}\S{1,4}")
+
+
 def title_of(text: str) -> str:
-    """The plan title a line is ('' when it is none): `…方案`, `# …方案（二）`, `【…方案一】`."""
+    """The plan title a line is ('' when it is none): `…方案`, `# …方案（二）`, `【…方案一】`; a title pasted with
+    spaces between its words (`双 牌 县 2024 年 竹 产 业 帮 扶 方 案`) without them."""
     k = key(text).strip().lstrip("#").strip()
+    if _SPACED.fullmatch(k):
+        return title_of(re.sub(r"\s+", "", text))
     tag = _TAG.match(k)
     if tag and title_of(k[tag.end():]):  # 【通知】…方案: a site's tag before the title
         return text.strip().lstrip("#").strip()[tag.end():].strip()
@@ -99,21 +163,43 @@ def title_of(text: str) -> str:
     return text.strip().lstrip("#").strip().strip("【】").strip() if m else ""
 
 
-def _by_layout(lines: list[Line]) -> list[Part]:
+def _by_layout(lines: list[Line], listed: frozenset[str] = frozenset()) -> list[Part]:
     parts: list[Part] = [Part("", 0, [])]
     broken = False
-    for line in lines:
+    label: list[Line] = []  # 附件2 after a page break: it goes with the plan whose title follows
+    for i, line in enumerate(lines):
         text = line.text.strip()
-        if text == PAGE_BREAK or _SEPARATOR.match(text):
+        if text == PAGE_BREAK or _SEPARATOR.match(text) or _END_MARK.match(text):
             broken = True
             continue
-        title = title_of(text)
-        if title and _starts_plan(parts[-1].lines, text, broken):
-            parts.append(Part(title, line.no, [], line))
+        if ANNEX_LABEL.match(key(text)) and (broken or _title_next(lines, i)):  # 附件2 above an annexed plan
+            label.append(line)
+            broken = True
+            continue
+        title = _line_title(text, listed)
+        if title and _begins(title, listed, parts[-1].lines + label, lines[i:i + 4], broken):
+            parts.append(Part(title, line.no, label, line))
         else:
-            parts[-1].lines.append(line)
-        broken = False
+            parts[-1].lines.extend(label + [line])
+        broken, label = False, []
+    parts[-1].lines.extend(label)
     return _no_empty(parts)
+
+
+def _line_title(text: str, listed: frozenset[str]) -> str:
+    """The plan title a line is; a numbered one (一、…方案) when the document numbers its plans."""
+    return title_of(_CN_NUMBER.sub("", text, count=1)) if listed and _CN_NUMBER.match(key(text)) else title_of(text)
+
+
+def _begins(title: str, listed: frozenset[str], current: list[Line], here: list[Line], broken: bool) -> bool:
+    """The title line (here[0], with the lines under it) starts a plan after the lines of the current one."""
+    return fold(title) in listed or _outline_restarts(current, here[1:]) or \
+        _starts_plan(current, here[0].text.strip(), broken)
+
+
+def _title_next(lines: list[Line], i: int) -> bool:
+    nxt = next((ln.text for ln in lines[i + 1:] if ln.text.strip()), "")
+    return bool(title_of(nxt))
 
 
 def _no_empty(parts: list[Part]) -> list[Part]:
@@ -127,13 +213,26 @@ def _no_empty(parts: list[Part]) -> list[Part]:
     return out
 
 
+_FIRST_HEADING = re.compile(r"^\s*一\s*[、.．]")
+_LATER_HEADING = re.compile(r"^\s*[二三四五六七八九十]{1,2}\s*[、.．]")
+
+
+def _outline_restarts(current: list[Line], ahead: list[Line]) -> bool:
+    """A title line after a plan whose outline went past 一、, with 一、 again within the lines under it: the
+    title of the next plan (two plans pasted one after the other, nothing else between them)."""
+    k = [key(ln.text) for ln in current]
+    return any(_FIRST_HEADING.match(t) for t in k) and any(_LATER_HEADING.match(t) for t in k) and \
+        any(_FIRST_HEADING.match(key(ln.text)) for ln in ahead)
+
+
 def _introduced(body: list[str], text: str) -> bool:
-    """The title line names the document the issuing notice at the top just introduced (and not yet titled)."""
+    """The title line names a document the issuing notice at the top introduced, and none of them is titled
+    yet: the first plan of the notice. (A notice issuing 《A》《B》: A continues the notice, B starts a plan.)"""
     notice = next((m for t in body[:6] if (m := _NOTICE.search(key(t)))), None)
     if notice is None:
         return False
-    named = fold(notice["title"] or notice["bare"])
-    return named == fold(title_of(text)) and not any(named == fold(title_of(t)) for t in body)
+    named = {fold(t) for t in re.findall(r"《([^》]+)》", notice["titles"])} if notice["titles"] else {fold(notice["bare"])}
+    return fold(title_of(text)) in named and not any(fold(title_of(t)) in named for t in body)
 
 
 def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
@@ -144,6 +243,7 @@ def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
     if _introduced(body, text):
         return False  # the plan the issuing notice introduced
     last = arabic_dates(key(body[-1])).strip()  # 二〇二四年二月二十六日 too
-    signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last) or _ATTACHMENT.match(last))
+    signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last) or _ATTACHMENT.match(last) or _IN_FORCE.match(last))
     bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
-    return broken or signed or bracketed or bool(_NUMBERED.search(title_of(text)))
+    headed = text.lstrip().startswith("# ")  # a document title (Word's Title style, Markdown's #) after a plan's text
+    return broken or signed or bracketed or headed or bool(_NUMBERED.search(title_of(text)))

@@ -1,4 +1,4 @@
-"""Steps with their dates, the period, and the issuer and date of the closing lines.
+"""Steps with their dates: a title, start and end, and the body as written.
 
 The year of a date written without one (5月5日) is carried from context: the last year written
 before it in the plan (2016年下半年 → its items), else the plan's own date. A date whose year is
@@ -11,130 +11,143 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import DateIssue, FoundRange, PlanDate, find_range, parse_date
+from ..dates import FoundRange, arabic_months, find_season
 from ..plantables import month_dots
-from ..wording import Wording, msg
-from .cleaning import Line
+from ..wording import Wording
+from .datespans import Years, find_joined, range_fields
 from .hanzi import key
-from .outline import Node
-from .structure import DATE_LINE, ORG_DATE_LINE, SEAL, arabic_dates, is_org_line
+from .steplabels import trailing_labels
+from .structure import arabic_dates
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CLAUSE_END = re.compile(r"[，,。；;：:]")
 _OWNER = re.compile(r"(?:(?:此项|该项|本项)?工作由|(?:负责人|负责单位|责任单位|责任人|牵头单位)[:：])\s*(?P<who>[^。；;：:]{2,40}?)"
                     r"(?:(?:具体)?负责|牵头)?[。；;]?\s*$")
 
 
-class Years:
-    """The year in force while reading a plan top to bottom."""
-
-    def __init__(self, default: int | None) -> None:
-        self.current = default
-
-    def see(self, text: str) -> None:
-        found = _YEAR.findall(key(text))
-        if found:
-            self.current = int(found[-1])
-
-
-def date_text(value: PlanDate | DateIssue) -> str | None:
-    """ISO text for a date; the written words for a placeholder; None when unreadable or yearless."""
-    if isinstance(value, PlanDate):
-        return str(value)
-    if value.kind == "placeholder":
-        quoted = re.search(r"'(.+?)'", value.message)
-        return quoted.group(1) if quoted else None
-    return None
-
-
-def range_fields(found: FoundRange, warnings: list[Wording], line: int) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name, value in (("start", found.start), ("end", found.end)):
-        if value is None:
-            continue
-        text = date_text(value)
-        if text:
-            out[name] = text
-        elif isinstance(value, DateIssue):
-            warnings.append(msg("import.at-line", line=line, what=msg("import.date-left", why=value.said)))
-    return out
-
-
 def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[Wording]) -> dict[str, Any]:
     """One step: a title (dates cut out when read), start/end, and the body as written."""
-    head = month_dots(_MONTHS.sub(r"\1月\2\3月", head))  # 4—6月 -> 4月—6月; 2024.06 -> 2024年06月
+    head = readable_dates(head)
     years.see(head)
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
-    found = _find(k, years.current)
+    found = find_joined(k, years.current)
     step: dict[str, Any] = {}
     title = head.strip()
-    season = _season(k, years.current)
-    if season and (not found or season[0] <= found.span[0]):
+    season = find_season(k, years.current)
+    if season and (not found or season.span[0] <= found.span[0]):
         title, body = _seasoned(head, season, body, step)
     elif found:
-        title, body = _dated(head, found, body, step, warnings, line)
+        title, body = _dated(head, found, body, step, (warnings, line, years.today))
     whole = title
     title, rest = _title_and_rest(title)
     if rest == whole and whole != head.strip():  # a long sentence kept in the body: kept with its dates
         rest = head.strip()
     if not found:
         rest, body = _dates_in_body(step, rest, body, years, warnings, line)
-    step["title"] = title
     text = "\n\n".join(x for x in [rest] + body if x.strip())
+    title, text = _named_phase(title, text)
+    step["title"] = title
     if text:
         step["body"] = text
-        owner = _OWNER.search(key(text))
-        if owner:
-            step["owner"] = text[owner.start("who"):owner.end("who")].strip()
+        _labelled(step, text, years, warnings, line)
     return {k2: step[k2] for k2 in ("title", "start", "end", "owner", "body") if k2 in step}
 
 
-def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any], warnings: list[Wording],
-           line: int) -> tuple[str, list[str]]:
-    """The dates of a step's heading into `step`; its title without them, and its body."""
+def _labelled(step: dict[str, Any], text: str, years: Years, warnings: list[Wording], line: int) -> None:
+    """The owner named in the text (此项工作由…负责); a closing bracket of labels (（责任单位：…；完成时限：…）)
+    gives the owner and, for a step not yet dated, its dates."""
+    owner = _OWNER.search(key(text))
+    if owner:
+        step["owner"] = text[owner.start("who"):owner.end("who")].strip()
+    labels = trailing_labels(text, years.current, warnings, line)
+    dated = "start" in step or "end" in step
+    step.update({k: v for k, v in labels.items() if k not in step and not (dated and k in ("start", "end"))})
+
+
+def readable_dates(text: str) -> str:
+    """Dates as the date reader reads them: 二〇二四年三月一日 -> 2024年3月1日, 4—6月 -> 4月—6月, 2024.06 -> 2024年06月,
+    and a month in Chinese numerals opening the text (三月份：…, 五月至六月：…) -> 3月份, 5月至6月."""
+    text = arabic_dates(text)
+    lead = _CN_MONTH_LEAD.match(text)
+    if lead:
+        text = arabic_months(text[:lead.end()]) + text[lead.end():]
+    return month_dots(_MONTHS.sub(r"\1月\2\3月", text))
+
+
+_M = "[一二三四五六七八九十]{1,2}"
+_CN_MONTH_LEAD = re.compile(rf"^\s*(?:[（(]?\d{{1,2}}[)）、.．]\s*)?{_M}\s*(?:月份?|(?=[至到—－\-~～]))"
+                            rf"(?:\s*[至到—－\-~～]\s*{_M}\s*月)?(?=份|上|中|下|初|底|末|\s*[：:，,、。（(\s]|$)")
+
+
+def _named_phase(title: str, text: str) -> tuple[str, str]:
+    """第一阶段 over 摸清底数。各村…: the short name joins the bare phase label; else both as they are."""
+    named = _PHASE_NAME.match(f"{title}：{text}") if _PHASE.match(title) else None
+    return (named["title"], text[named.end() - len(title) - 1:].strip()) if named else (title, text)
+
+
+def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any],
+           where: tuple[list[Wording], int, str | None]) -> tuple[str, list[str]]:
+    """The dates of a step's heading into `step`; its title without them, and its body. `where`: the warnings,
+    the line, and the plan's date (where 即日起 starts)."""
+    warnings, line, today = where
     end = _date_end(head, found.span[1])
-    fields = _deadline(range_fields(found, warnings, line), found, head[found.span[1]:end])
-    fields, found = _by(head, fields, found)
+    read = range_fields(found, warnings, line)
+    every = len(read) == sum(1 for v in (found.start, found.end) if v is not None)  # no date left unread
+    fields, found = _by(head, _deadline(read, found, head[found.span[1]:end]), found, today)
     step.update(fields)
-    if not fields or len(fields) != sum(1 for v in (found.start, found.end) if v is not None):
+    if not fields or not every:
         return head.strip(), body
     clause = re.search(r"[，,；;]", head[:found.span[0]])
-    if clause:  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
-        return head[:clause.start()].strip(), [head.strip()] + body
-    after = _AFTER_DATES.match(head[end:])  # 宣传发动（3月上旬） 召开动员会议… / 摸底阶段（…），全面排查…: the text
+    if clause and not _bracket_around(head, found.span[0], end):  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
+        return _first_clause(head[:found.span[0]], clause), [head.strip()] + body
+    after = _AFTER_DATES.match(head[end:]) or _after_label(head, found.span[0], end)  # 宣传发动（3月上旬） 召开…
     if after and head[:found.span[0]].strip():
         body = [head[end + after.end():].strip()] + body
         head = head[:end + after.end()]
     title = _cut(head, (found.span[0], end))  # every date read: the dates leave the title
     if not title and body:  # 3月1日—3月31日：签订协议…: the title is the text after the dates
         title, body = body[0], body[1:]
-    if _XUN.search(head[found.span[0]:end]):  # the words 上旬, 月底… stay with the step
-        body = [f"时间：{head[found.span[0]:end].strip()}"] + body
-    return title or head.strip(), body
+    return _sentence_kept(head, (found.span[0], end), title, body)
 
 
-_SEASON = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*)?(?:第(?P<q>[一二三四1-4])季度|(?P<half>[上下])半年)")
+def _after_label(head: str, start: int, end: int) -> re.Match[str] | None:
+    """选派阶段：2024年3月上中旬，各银行…: after a name and a colon, the dates then a comma part name and text."""
+    return re.match(r"[，,；;]\s*(?=\S)", head[end:]) if re.search(r"\S\s*[：:]\s*$", head[:start]) else None
 
 
-def _season(k: str, year: int | None) -> tuple[int, int, str, str] | None:
-    """'2024年第一季度' -> (start, end, '2024-01', '2024-03'); 下半年 -> July to December; None without a year."""
-    m = _SEASON.search(k)
-    y = int(m["year"]) if m and m["year"] else year
-    if not m or y is None:
-        return None
-    if m["q"]:
-        q = int(m["q"]) if m["q"].isdigit() else "一二三四".index(m["q"]) + 1
-        first, last = 3 * q - 2, 3 * q
-    else:
-        first, last = (1, 6) if m["half"] == "上" else (7, 12)
-    return m.start(), m.end(), f"{y}-{first:02d}", f"{y}-{last:02d}"
+def _sentence_kept(head: str, span: tuple[int, int], title: str, body: list[str]) -> tuple[str, list[str]]:
+    """Title and body once the dates left the title: a sentence the dates stand inside (各村要在3月15日前完成摸底)
+    or that they open to name the phase (3月1日起至3月31日止为准备阶段，…) stays whole in the body."""
+    start, end = span
+    if _mid_sentence(head, start, end):
+        return title, [head.strip()] + body
+    if not head[:start].strip() and re.match(r"\s*为\S", head[end:]):
+        return re.split(r"[，,；;。]", title)[0].strip(), [head.strip()] + body
+    return title or head.strip(), _time_words(head, start, end) + body
 
 
-def _seasoned(head: str, season: tuple[int, int, str, str], body: list[str],
-              step: dict[str, Any]) -> tuple[str, list[str]]:
+def _mid_sentence(head: str, start: int, end: int) -> bool:
+    """Dates inside a sentence, words on both sides and no bracket around them."""
+    before, after = head[:start], head[end:]
+    return bool(before.strip() and after.strip(" ，,。；;") and not re.search(r"[（(【\[：:—－\-~～\s]\s*$", before)
+                and not re.match(r"\s*[）)】\]：:，,\s]", after))
+
+
+def _time_words(head: str, start: int, end: int) -> list[str]:
+    """The words that say more than the dates read (上旬, 月底; 共15天, 左右, 约2周 in the dates' bracket), kept
+    as `时间：…`."""
+    bracket = _bracket_around(head, start, end)
+    inner = head[bracket[0] + 1:bracket[1] - 1] if bracket else head[start:end]
+    extra = bracket is not None and (head[bracket[0] + 1:start] + head[end:bracket[1] - 1]).strip(" ，,、：:")
+    return [f"时间：{inner.strip()}"] if extra or _XUN.search(inner) or _WEEK.search(inner) else []
+
+
+_WEEK = re.compile(r"\s*第\s*[\d一二三四五]{1,2}(?:\s*[—－\-~～至到]\s*[\d一二三四五]{1,2})?\s*周")
+
+
+def _seasoned(head: str, season: FoundRange, body: list[str], step: dict[str, Any]) -> tuple[str, list[str]]:
     """A step dated by a quarter or a half-year: its months; the words kept at the top of the body."""
-    start, end, first, last = season
-    step.update({"start": first, "end": last})
+    start, end = season.span
+    step.update({"start": str(season.start), "end": str(season.end)})
     title = _cut(head, (start, end))
     if not title and body:
         title, body = body[0], body[1:]
@@ -142,20 +155,31 @@ def _seasoned(head: str, season: tuple[int, int, str, str], body: list[str],
 
 
 _AFTER_DATES = re.compile(r"(?:[）)\]】]?[ \u3000]+|[）)\]】][，,；;]\s*)(?=\S)")
-_BY = re.compile(r"(?:截至|截止到?)\s*$")
+_BY = re.compile(r"(?:(?P<today>即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到))|截至|截止到?|(?<![\d日号月])(?:至|到))\s*$")
 
 
-def _by(head: str, fields: dict[str, str], found: FoundRange) -> tuple[dict[str, str], FoundRange]:
-    """截至2024年4月底，完成…: a deadline written before the date; the span then takes 截至 in."""
+def _by(head: str, fields: dict[str, str], found: FoundRange, today: str | None) -> tuple[dict[str, str], FoundRange]:
+    """截至2024年4月底，完成…: a deadline written before the date; 即日起至3月20日: from the plan's date (when it has
+    one) to the date written. The span then takes those words in."""
     until = _BY.search(head[:found.span[0]]) if found.end is None and "start" in fields else None
     if until is None:
         return fields, found
-    return {"end": fields["start"]}, FoundRange(found.start, None, (until.start(), found.span[1]))
+    from_today = {"start": today} if today and until["today"] else {}
+    return from_today | {"end": fields["start"]}, FoundRange(found.start, None, (until.start(), found.span[1]))
+
+
+def _first_clause(before: str, clause: re.Match[str]) -> str:
+    """The clause naming a step; a bare phase label takes the clause after it in (第一步，摸底排查，3月15日前…)."""
+    name = before[:clause.start()].strip()
+    after = re.search(r"[，,；;]", before[clause.end():])
+    if _PHASE.match(name) and after and after.start() >= 2:
+        return f"{name}，{before[clause.end():clause.end() + after.start()].strip()}"
+    return name
 
 
 def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str, str]:
     """5月20日前: a single date that is a deadline is the step's end."""
-    if found.end is None and re.search(r"前\s*$", after) and "start" in fields:
+    if found.end is None and re.search(r"(?:前|完成|完毕|办结|结束)\s*$", after) and "start" in fields:
         return {"end": fields["start"]}
     return fields
 
@@ -163,18 +187,21 @@ def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str
 def _date_end(head: str, end: int) -> int:
     """Where the dates end: after 上旬 / 月底 and a deadline's 前 (以前, 之前)."""
     end = len(head) - len(head[end:].lstrip(" 上中下旬初底末份"))
-    m = re.match(r"\s*(?:以前|之前|前)", head[end:])
+    week = _WEEK.match(head[end:])  # 9月第1—2周: read to the month
+    end += week.end() if week else 0
+    m = re.match(r"\s*(?:(?:以前|之前|前)?\s*(?:完成|完毕|办结|结束)(?=[，,。；;）)]|$)|以前|之前|前|起(?![草步])|开始|以后)",
+                 head[end:])  # 从11月起
     return end + m.end() if m else end
 
 
 def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Years, warnings: list[Wording],
                    line: int) -> tuple[str, list[str]]:
     """准备阶段：2024年3月—2024年4月，组建…: a range opening the text after the title dates the step."""
-    first = rest if rest.strip() else (body[0] if body else "")
+    first = arabic_dates(rest if rest.strip() else (body[0] if body else ""))  # 二〇二四年三月一日 too
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(first))
     label = _TIME_LABEL.match(k)  # 时间：2024年4月至6月 on the line under the step's title
     offset = label.end() if label else 0
-    found = _find(k[offset:], years.current)
+    found = find_joined(k[offset:], years.current)
     if not found:
         return rest, body
     if found.span[0] > 2:
@@ -182,12 +209,15 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
             _dates_inside(step, k, found, warnings, line)
         return rest, body
     end = _date_end(first, offset + found.span[1])
-    if not _opening_dates(step, found, k[offset + found.span[1]:end], k[end:end + 1], warnings, line):
+    words = (k[offset:offset + found.span[0]], k[offset + found.span[1]:end])  # 截至…, …前 / 上旬 / 起
+    if not _opening_dates(step, found, words, k[end:end + 1], warnings, line):
         return rest, body
     years.see(first)
     if label:  # the line stays as written: 上旬, 月底 and the label say more than the dates
         return rest, body
     remainder = first[end:].lstrip("，,。；;：: ）)")
+    if _XUN.search(first[offset + found.span[0]:end]):  # 2024年12月中旬，总结…: the words stay with the step
+        remainder = f"时间：{first[offset + found.span[0]:end].strip()}。{remainder}"
     if rest.strip():
         return remainder, body
     return rest, ([remainder] if remainder else []) + body[1:]
@@ -196,11 +226,14 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
 _TIME_LABEL = re.compile(r"^\s*(?:起止时间|完成时限|时间安排|实施时间|时\s*间|时\s*限)\s*(?:[:：]|为)\s*")
 
 
-def _opening_dates(step: dict[str, Any], found: FoundRange, words: str, after: str, warnings: list[Wording],
-                   line: int) -> bool:
+def _opening_dates(step: dict[str, Any], found: FoundRange, words: tuple[str, str], after: str,
+                   warnings: list[Wording], line: int) -> bool:
     """Dates opening a step's text date it when a clause or a bracket ends after them, or they are a whole
-    range; `words` (前, 上旬…) are what follows the dates, `after` the character after those."""
-    fields = _deadline(range_fields(found, warnings, line), found, words)
+    range; `words` are what precedes the dates (截至) and what follows them (前, 上旬…), `after` the
+    character after those."""
+    fields = _deadline(range_fields(found, warnings, line), found, words[1])
+    if found.end is None and "start" in fields and _BY.search(words[0]):  # 截至2024年3月20日，摸清…
+        fields = {"end": fields["start"]}
     if not fields or not (_CLAUSE_END.match(after or "，") or after in "）)" or found.end is not None):
         return False
     step.update(fields)
@@ -220,49 +253,13 @@ def _dates_inside(step: dict[str, Any], k: str, found: FoundRange, warnings: lis
     step.update({"end": fields["start"]} if deadline and "start" in fields else fields)
 
 
-def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[Wording]) -> list[dict[str, Any]]:
-    out = []
-    for node in nodes:
-        below = [ln.text for ln in node.all_lines() if ln is not node.line]
-        if node.title and _PHASE.match(node.title) and node.body and len(node.body[0]) <= 40:
-            out.append(step_from(f"{node.title}：{node.body[0]}", node.body[1:] + below, node.line.no, years, warnings))
-        elif node.title:
-            out.append(step_from(node.title, node.body + below, node.line.no, years, warnings))
-        else:
-            out.append(step_from(" ".join(node.body), below, node.line.no, years, warnings))
-        for ln in below:
-            years.see(ln)
-    return out
-
-
-_SHI = re.compile(r"^\s*[一二三四五六七八九十]{1,2}是(?=[^，,。；;：:\s])")
-_FIRST_PHASE = re.compile(r"[。；;]\s*(?=第\s*[一1]\s*(?:阶段|步)(?!骤))")
-
-
-def first_phase(text: str) -> tuple[str, str]:
-    """'活动分三个阶段进行。第一阶段为…' -> ('活动分三个阶段进行。', '第一阶段为…'); (text, '') without it."""
-    m = _FIRST_PHASE.search(key(text))
-    return (text[:m.start() + 1], text[m.end():]) if m else (text, "")
-
-
-def steps_from_paragraphs(lines: list[Line], years: Years, warnings: list[Wording]) -> list[dict[str, Any]]:
-    """Paragraphs starting with a date begin steps; the others continue the step before them."""
-    out: list[dict[str, Any]] = []
-    for ln in lines:
-        shi = _SHI.match(key(ln.text))  # 一是摸底阶段（…），…: an enumeration of the phases
-        text = ln.text[shi.end():] if shi and find_range(key(ln.text), years.current) else ln.text
-        found = find_range(key(text)[:20], years.current)
-        if found and found.span[0] <= 2 or _SEASON.match(key(text).lstrip()) or text != ln.text or not out:
-            out.append(step_from(text, [], ln.no, years, warnings))
-        else:
-            out[-1]["body"] = "\n\n".join(x for x in (out[-1].get("body", ""), ln.text) if x)
-    return out
-
-
 def _title_and_rest(text: str) -> tuple[str, str]:
     """A step title of at most ~30 characters; the rest of a long sentence stays in the body."""
     text = text.strip()
     head = re.search(r"[：:。]", text)
+    name = _PHASE_NAME.match(text)
+    if name:  # 第一阶段：摸清底数。各村…: the phase and its name
+        return name["title"], text[name.end():].strip()
     if head and _PHASE.match(text[:head.start()]) and len(text) <= 30 and head.group(0) != "。":
         return text.rstrip("，,。：: "), ""  # 第一阶段：宣传报名
     if head and 0 < head.start() <= 20 and text[head.end():].strip():
@@ -276,75 +273,38 @@ def _title_and_rest(text: str) -> tuple[str, str]:
     return text[:30] + "…", text
 
 
+def _bracket_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bracket the dates stand in (调研阶段（约2周，3月1日开始）): its start and end; None when not in one."""
+    opened = max(text.rfind(c, 0, start) for c in "（([【")
+    closes = [i for i in (text.find(c, end) for c in "）)]】") if i >= 0]
+    if opened < 0 or not closes or re.search(r"[）)\]】]", text[opened:start]) or \
+            re.search(r"[（(\[【]", text[end:min(closes)]):
+        return None
+    return opened, min(closes) + 1
+
+
 def _cut(text: str, span: tuple[int, int]) -> str:
-    """The title without its dates and the brackets around them."""
+    """The title without its dates and the brackets around them (with the words beside the dates in them)."""
+    bracket = _bracket_around(text, *span)
+    if bracket:
+        before, after = text[:bracket[0]], text[bracket[1]:]
+        after = re.sub(r"^\s*[，,、：:]", "", after) if not before.strip() else after
+        return (before.rstrip(" ：:，,—－-~～") + after).strip()
     before, after = text[: span[0]], text[span[1]:]
-    before = re.sub(r"[（(\[【]\s*$", "", before)
-    after = re.sub(r"^\s*[）)\]】]", "", after)
-    after = re.sub(r"^\s*[，,、：:]", "", after) if not before.strip() else after
-    return (before.rstrip(" ：:，,") + after).strip()
+    opened = re.search(r"[（(\[【]\s*(?:(?:起止|实施|完成)?时[间限]\s*[:：为]?)?\s*$", before)  # 调研阶段（时间：…）
+    before = before[:opened.start()] if opened else before
+    after = re.sub(r"^\s*(?:[，,；;][^（）()\[\]【】]{1,20})?[）)\]】]" if opened else r"^\s*[）)\]】]", "", after)
+    after = re.sub(r"^\s*(?:[，,、：:]|为(?=\S))", "", after) if not before.strip() else after
+    return (before.rstrip(" ：:，,—－-~～") + after).strip()
 
 
-_XUN = re.compile(r"(?<=月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
+_XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
 _MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
+_PHASE_NAME = re.compile(r"^(?P<title>\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*[：:，,]\s*[^，,。；;：:\n]{2,15})"
+                         r"(?:[。；;]|\n|$)")  # 第一阶段：摸清底数。 / 第一阶段 over 项目前期 alone on its line
 _PHASE = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*$")
-_FROM_TODAY = re.compile(r"即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到|止于|截至)\s*$")
-_UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
 
 
-def period_from(text: str, years: Years, warnings: list[Wording], line: int, today: str | None = None) -> dict[str, str]:
-    """The first date range; `从2024年3月开始，至2024年12月止` (a 时限 sentence) read as one range;
-    `即日起至2024年12月底` from the plan's date (`today`, when it has one) to the date written."""
-    k = key(text)
-    found = find_range(k, years.current)
-    if not found:
-        return {}
-    fields = range_fields(found, warnings, line)
-    if found.end is None and "start" in fields and _FROM_TODAY.search(k[:found.span[0]]):
-        return {"start": today, "end": fields["start"]} if today else {"end": fields["start"]}
-    joined = joined_range(k, found, years.current)
-    if joined is not found and "start" in fields:
-        fields.update({k2: v for k2, v in range_fields(joined, warnings, line).items() if k2 == "end"})
-    return fields
-
-
-def _find(k: str, year: int | None) -> FoundRange | None:
-    """The first date or range in a key, joined with the date a 时限 sentence ends it with."""
-    found = find_range(k, year)
-    return joined_range(k, found, year) if found else None
-
-
-def joined_range(k: str, found: FoundRange, year: int | None) -> FoundRange:
-    """A single date that a 时限 sentence continues: `自2024年4月起至2024年5月止`, `2024年6月1日开始，至2024年
-    9月30日结束` -> one range over both dates (and the words 止 / 结束 after them); else `found`."""
-    if found.end is not None:
-        return found
-    until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
-    after = find_range(k[until.end():], found.start.year if isinstance(found.start, PlanDate) else year) if until else None
-    if until is None or after is None or after.span[0] != 0 or k[found.span[1]:until.start()].strip("起开始，, "):
-        return found
-    end = until.end() + after.span[1]
-    tail = re.match(r"\s*(?:为止|止|结束)", k[end:])
-    return FoundRange(found.start, after.start, (found.span[0], end + (tail.end() if tail else 0)))
-
-
-def closing_fields(closing: list[Line], warnings: list[Wording]) -> dict[str, str]:
-    """issuer and date from closing lines such as 南阳市第七小学 / 2009年3月 or 五井小学2016.9.4."""
-    out: dict[str, str] = {}
-    for ln in closing:
-        k = arabic_dates(key(ln.text)).strip()
-        line = arabic_dates(ln.text).strip()  # the same shape as its key: cut from it
-        m = DATE_LINE.match(k) or ORG_DATE_LINE.match(k)
-        if m and "org" in m.groupdict() and m["org"]:
-            out.setdefault("issuer", line[: m.end("org")].strip())
-        elif not m and is_org_line(ln.text):
-            out.setdefault("issuer", SEAL.sub("", ln.text).strip().rstrip("。."))
-        if m:
-            written = line[m.start("date"):m.end("date")]
-            parsed = parse_date(written)
-            text = date_text(parsed)
-            if text:
-                out["date"] = text
-            elif isinstance(parsed, DateIssue):
-                warnings.append(msg("import.at-line", line=ln.no, what=msg("import.closing-date", why=parsed.said)))
-    return out
+def is_phase_label(text: str) -> bool:
+    """'第一阶段', '第二步': a phase named by its number only."""
+    return bool(_PHASE.match(text))

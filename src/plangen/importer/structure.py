@@ -59,6 +59,8 @@ def is_org_line(text: str) -> bool:
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 _CN_DATE = re.compile(r"(?P<y>[〇○Ｏ零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
                       r"(?:\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日)?")
+_CN_MONTH_DAY = re.compile(r"(?<![〇○Ｏ零一二三四五六七八九十])(?P<m>十[一二]?|[一二三四五六七八九])\s*月\s*"
+                           r"(?P<d>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日")
 
 
 def _cn_small(text: str) -> str:
@@ -70,11 +72,13 @@ def _cn_small(text: str) -> str:
 
 
 def arabic_dates(text: str) -> str:
-    """'二〇二四年三月二十五日' (the date of an official signature) -> '2024年3月25日'."""
+    """'二〇二四年三月二十五日' (the date of an official signature) -> '2024年3月25日'; a month and day without
+    the year too ('至三月十五日' -> '至3月15日')."""
     def one(m: re.Match[str]) -> str:
         year = "".join(_CN_DIGIT[c] for c in m["y"])
         return f"{year}年{_cn_small(m['m'])}月" + (f"{_cn_small(m['d'])}日" if m["d"] else "")
-    return _CN_DATE.sub(one, text)
+    text = _CN_DATE.sub(one, text)
+    return _CN_MONTH_DAY.sub(lambda m: f"{_cn_small(m['m'])}月{_cn_small(m['d'])}日", text)
 
 
 def is_signature(lines: list[Line], i: int) -> bool:
@@ -119,7 +123,8 @@ def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
     stack: list[Node] = []
     pending: list[Line] = []
     for i, line in enumerate(lines):
-        if is_signature(lines, i) or (TITLE_LINE.match(key(line.text)) and _sig_before(lines, i)):
+        if (is_signature(lines, i) and not _date_over_text(lines, i)) or \
+                (TITLE_LINE.match(key(line.text)) and _sig_before(lines, i)):
             _flush(roots, stack, pending, restart=True)
             roots.append(("sig", line))
             stack = []
@@ -140,6 +145,19 @@ def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
             stack.pop()  # a labelled line (实施时间：…) holds its own text only
     _flush(roots, stack, pending, restart=False)
     return roots
+
+
+def _date_over_text(lines: list[Line], i: int) -> bool:
+    """A date alone on its line, not under an issuer, above a line of text (2024年3月 / 摸底调研阶段：…): the date
+    of what follows, not a signature."""
+    if lines[i].text.lstrip().startswith("#"):
+        return True  # a Markdown heading (### 2024年3月) is never a signature
+    nxt = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
+    if not DATE_LINE.match(arabic_dates(key(lines[i].text))) or nxt is None:
+        return False
+    after = lines[nxt].text
+    return not (i > 0 and is_org_line(lines[i - 1].text)) and not is_signature(lines, nxt) and \
+        not TITLE_LINE.match(key(after)) and len(after.strip()) > 8
 
 
 def _sig_before(lines: list[Line], i: int) -> bool:

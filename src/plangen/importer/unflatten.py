@@ -19,12 +19,14 @@ _CN = "一二三四五六七八九十"
 _LONG = 120
 _BEFORE = r"(?:(?<=[。；;！!？?：:])|(?<=\s)|(?<=^))"
 _HEADING = re.compile(rf"{_BEFORE}\s*(?P<mark>[{_CN}]{{1,3}}、|第[{_CN}]{{1,3}}(?:部分|阶段)[：:]?)(?P<head>[^，,。；;：:\s]{{1,14}})")
-_ITEM = re.compile(rf"{_BEFORE}\s*(?P<mark>[（(][{_CN}\d]{{1,3}}[)）]|\d{{1,2}}[、．](?!\d))")
+_ITEM = re.compile(rf"{_BEFORE}\s*(?P<mark>[（(][{_CN}\d]{{1,3}}[)）]|\d{{1,2}}[、．](?!\d)"
+                   rf"|(?<=[。；;！!？?\s])\d{{1,2}}\.(?!\d{{1,2}}(?![\d月]))(?=[^\s\d])|[①-⑳])")  # 2.花果管理 after 。 or a space
 _ROLE = re.compile(r"(?<=\s)(?P<mark>(?:常务副组长|副组长|组长|成员|顾问|秘书长)[:：]|(?:常务副组长|副\s?组\s?长|组\s?长|成\s?员)(?=\s))"
                    r"|(?<=[。；;])(?P<mark2>(?:常务副组长|副组长|组长|成员)[:：])")
 _BRACKETED = re.compile(rf"{_BEFORE}【[^】]{{4,60}}(?:方案|计划)[^】]{{0,8}}】")
-_TITLE_HEAD = re.compile(r"^(?P<title>[^，,。；;：:\s]{4,50}(?:方案|计划|意见|办法|细则))\s+(?=\S)")
-_SIGNATURE = re.compile(r"(?:\s|(?<=[。；;！!]))(?P<org>[^，,。；;：:\s]{2,30})\s*(?P<date>(?:\d{4}|20[xX]{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)(?=\s*(?:$|【))")
+_TITLE_HEAD = re.compile(r"^(?P<tags>(?:[【\[][^】\]]{1,40}[】\]]\s*)*)(?P<title>[^，,。；;：:\s]{4,50}(?:方案|计划|意见|办法|细则))\s+(?=\S)")
+_CN_DATE = r"[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?"
+_SIGNATURE = re.compile(rf"(?:\s|(?<=[。；;！!]))(?P<org>[^，,。；;：:\s]{{2,30}})\s*(?P<date>(?:\d{{4}}|20[xX]{{2}})\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?|{_CN_DATE})(?=\s*(?:$|【))")
 
 
 def unflatten(lines: list[Line]) -> list[Line]:
@@ -55,18 +57,29 @@ _SHI = "一二三四五六七八九十"
 
 
 def _shi(k: str) -> set[int]:
-    """'…：一是…；二是…；三是…': an enumeration of 一是, 二是… after ：, ；or 。 starts lines of its own."""
-    first = re.search(r"[：:]\s*(?=一是)", k)
+    """'…：一是…；二是…；三是…', '…：第一步，…；第二步，…' (or 第一阶段…) and '…：首先，…；其次，…；最后，…': an
+    enumeration after ：, ；or 。 starts lines of its own (the longest one found)."""
+    found = [_enumerated(k, marks) for marks in _ENUMERATIONS]
+    best = max(found, key=len)
+    return best if len(best) >= 2 else set()
+
+
+def _enumerated(k: str, marks: tuple[str, ...]) -> set[int]:
+    first = re.search(rf"(?:[：:]\s*|(?<=\s)|^)(?={marks[0]})", k)  # after a colon, or a heading and a space
     if not first:
         return set()
     cuts, pos = {first.end()}, first.end()
-    for n in _SHI[1:]:
-        m = re.compile(rf"[；;。]\s*(?={n}是)").search(k, pos)
+    for mark in marks[1:]:
+        m = re.compile(rf"[；;。]\s*(?={mark})").search(k, pos)
         if not m:
             break
         cuts.add(m.end())
         pos = m.end()
-    return cuts if len(cuts) >= 2 else set()
+    return cuts
+
+
+_ENUMERATIONS = (tuple(f"{n}是" for n in _SHI), tuple(f"第{n}步(?!骤)" for n in _SHI), tuple(f"第{n}阶段" for n in _SHI),
+                 ("首先", "其次", "再次", "最后"), ("首先", "其次", "最后"), ("首先", "然后", "最后"))
 
 
 def _sequence(k: str) -> set[int]:
@@ -83,12 +96,16 @@ def _sequence(k: str) -> set[int]:
     return cuts
 
 
+def _title_cuts(k: str) -> set[int]:
+    """A pasted title at the start (after tags such as 【发布单位：…】): a line of its own."""
+    title = _TITLE_HEAD.match(k)
+    return {c for c in (title.end("tags"), title.end("title")) if c} if title else set()
+
+
 def _cuts(k: str, long: bool) -> set[int]:
     """Where lines begin in the key of a line: before headings; in a long line also items, roles, a signature."""
     cuts: set[int] = set()
-    title = _TITLE_HEAD.match(k)
-    if title and long:
-        cuts.add(title.end("title"))
+    cuts.update(_title_cuts(k) if long else ())
     for m in _HEADING.finditer(k):
         named = recognise_heading(m["head"]) is not None
         if named or long:

@@ -1,0 +1,116 @@
+"""Dates read in a plan's text: the year in force, a range joined by a 时限 sentence, the period, and the
+issuer and date of the closing lines.
+
+Pure functions over the simplified reading of a text (`key`); no year is ever made up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import DateIssue, FoundRange, PlanDate, find_range, parse_date
+from ..wording import Wording, msg
+from .cleaning import Line
+from .hanzi import key
+from .structure import DATE_LINE, ORG_DATE_LINE, SEAL, arabic_dates, is_org_line
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+class Years:
+    """The year in force while reading a plan top to bottom."""
+
+    def __init__(self, default: int | None, today: str | None = None) -> None:
+        self.current = default
+        self.today = today  # the plan's date: where 即日起 starts
+
+    def see(self, text: str) -> None:
+        found = _YEAR.findall(key(text))
+        if found:
+            self.current = int(found[-1])
+
+
+def date_text(value: PlanDate | DateIssue) -> str | None:
+    """ISO text for a date; the written words for a placeholder; None when unreadable or yearless."""
+    if isinstance(value, PlanDate):
+        return str(value)
+    if value.kind == "placeholder":
+        quoted = re.search(r"'(.+?)'", value.message)
+        return quoted.group(1) if quoted else None
+    return None
+
+
+def range_fields(found: FoundRange, warnings: list[Wording], line: int) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in (("start", found.start), ("end", found.end)):
+        if value is None:
+            continue
+        text = date_text(value)
+        if text:
+            out[name] = text
+        elif isinstance(value, DateIssue):
+            warnings.append(msg("import.at-line", line=line, what=msg("import.date-left", why=value.said)))
+    return out
+
+
+_FROM_TODAY = re.compile(r"即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到|止于|截至)\s*$")
+_BETWEEN = re.compile(r"起|开始|持续|一直|延续|[，,\s]")  # 从3月1日开始，持续到…: the words between the two dates
+_UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
+
+
+def period_from(text: str, years: Years, warnings: list[Wording], line: int, today: str | None = None) -> dict[str, str]:
+    """The first date range; `从2024年3月开始，至2024年12月止` (a 时限 sentence) read as one range;
+    `即日起至2024年12月底` from the plan's date (`today`, when it has one) to the date written."""
+    k = key(text)
+    found = find_range(k, years.current)
+    if not found:
+        return {}
+    fields = range_fields(found, warnings, line)
+    if found.end is None and "start" in fields and _FROM_TODAY.search(k[:found.span[0]]):
+        return {"start": today, "end": fields["start"]} if today else {"end": fields["start"]}
+    joined = joined_range(k, found, years.current)
+    if joined is not found and "start" in fields:
+        fields.update({k2: v for k2, v in range_fields(joined, warnings, line).items() if k2 == "end"})
+    return fields
+
+
+def find_joined(k: str, year: int | None) -> FoundRange | None:
+    """The first date or range in a key, joined with the date a 时限 sentence ends it with."""
+    found = find_range(k, year)
+    return joined_range(k, found, year) if found else None
+
+
+def joined_range(k: str, found: FoundRange, year: int | None) -> FoundRange:
+    """A single date that a 时限 sentence continues: `自2024年4月起至2024年5月止`, `2024年6月1日开始，至2024年
+    9月30日结束` -> one range over both dates (and the words 止 / 结束 after them); else `found`."""
+    if found.end is not None:
+        return found
+    until = _UNTIL.search(k, found.span[1], found.span[1] + 12)
+    after = find_range(k[until.end():], found.start.year if isinstance(found.start, PlanDate) else year) if until else None
+    if until is None or after is None or after.span[0] != 0 or re.sub(_BETWEEN, "", k[found.span[1]:until.start()]):
+        return found
+    end = until.end() + after.span[1]
+    tail = re.match(r"\s*(?:为止|止|结束)", k[end:])
+    return FoundRange(found.start, after.start, (found.span[0], end + (tail.end() if tail else 0)))
+
+
+def closing_fields(closing: list[Line], warnings: list[Wording]) -> dict[str, str]:
+    """issuer and date from closing lines such as 南阳市第七小学 / 2009年3月 or 五井小学2016.9.4."""
+    out: dict[str, str] = {}
+    for ln in closing:
+        k = arabic_dates(key(ln.text)).strip()
+        line = arabic_dates(ln.text).strip()  # the same shape as its key: cut from it
+        m = DATE_LINE.match(k) or ORG_DATE_LINE.match(k)
+        if m and "org" in m.groupdict() and m["org"]:
+            out.setdefault("issuer", line[: m.end("org")].strip())
+        elif not m and is_org_line(ln.text):
+            out.setdefault("issuer", SEAL.sub("", ln.text).strip().rstrip("。."))
+        if m:
+            written = line[m.start("date"):m.end("date")]
+            parsed = parse_date(written)
+            text = date_text(parsed)
+            if text:
+                out["date"] = text
+            elif isinstance(parsed, DateIssue):
+                warnings.append(msg("import.at-line", line=ln.no, what=msg("import.closing-date", why=parsed.said)))
+    return out
