@@ -15,7 +15,9 @@ from typing import Any
 from .. import cntext, plantables
 from ..wording import Wording, msg
 from .hanzi import back, key
-from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, same_org, titled, unpadded
+from .phrases import office as office_of
+from .phrases import prose_person
+from .written import TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, same_org, unpadded
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
                     r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
@@ -27,9 +29,6 @@ _ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
 _SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师|主席)\s*$")  # 巩敏  …科长
-_OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
-_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
-                       r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任)(?:办公室)?主任")
 _PROSE = (
     re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
     re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
@@ -143,7 +142,7 @@ def _read_line(group: Group, text: str) -> bool:
         _continue(group, text, k)
         return True
     group.role = ""
-    office = _office(text, k)
+    office = office_of(text, k)
     if office:
         group.data["office"] = office
     _prose(group, text, k)
@@ -230,7 +229,7 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
             raw["title"], org = org_split(raw["title"], orgs)
             raw.update({"org": org} if org else {})
         if p.description and not p.name:
-            named = _prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
+            named = prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
             if len(named) == 1 and named[0].get("name") and named[0].get("title"):
                 found.append(named[0])
                 continue
@@ -238,21 +237,6 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
         found.append(raw)
     return found
-
-
-def _office(text: str, k: str) -> dict[str, Any]:
-    m = _OFFICE.search(k)
-    if not m:
-        return {}
-    office: dict[str, Any] = {"location": text[m.start("loc"):m.end("loc")].strip()}
-    d = _DIRECTOR.search(k, m.end())
-    if d:
-        group = next(g for g in ("who", "who2", "who3") if d[g])
-        who = d[group]
-        person = _prose_person(text[d.start(group):d.end(group)], who)
-        if person:
-            office["director"] = person[0]
-    return office
 
 
 def _prose(group: Group, text: str, k: str) -> None:
@@ -270,7 +254,7 @@ def _prose(group: Group, text: str, k: str) -> None:
             role = _ROLE_OF[m["role"]]
             cut = m["who"].rfind("由") + 1  # 领导小组由…担任组长: the people after 由
             original = text[start + m.start("who") + cut:start + m.end("who")]
-            for person in _prose_person(original, m["who"][cut:], group.orgs):
+            for person in prose_person(original, m["who"][cut:], group.orgs):
                 group.add(role, _with_role(person, m["role"]))
             break
 
@@ -288,7 +272,7 @@ def _role_by(group: Group, text: str, k: str) -> list[tuple[int, int]]:
         for piece in _CLAUSE.split(m["who"]):
             at = k.find(piece, pos)
             pos = at + len(piece)
-            for person in _prose_person(text[at:pos], piece, group.orgs):
+            for person in prose_person(text[at:pos], piece, group.orgs):
                 group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
         spans.append((m.start(), m.end()))
     return spans
@@ -307,86 +291,3 @@ def _roles_in_brackets(group: Group, text: str, k: str) -> bool:
         for person in _people(written, key(written), group.orgs):
             group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
     return bool(found)
-
-
-def _prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
-    """'县委常委、县纪委书记李诒芸' -> one person with both titles; '各帮扶责任县领导' -> a description."""
-    out: list[dict[str, str]] = []
-    titles: list[str] = []
-    pos = 0
-    for piece in _pieces(k):
-        start = k.find(piece, pos)
-        pos = start + len(piece)
-        original, piece = _bare(text[start:start + len(piece)], piece)
-        named = _split_name(piece)
-        first = _name_first(piece) if not named else None
-        if named:
-            title_len = len(piece) - len(named)
-            title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
-            person = titled(original[title_len:], title, orgs)
-            if not title and out and out[-1].get("name") and out[-1].get("title"):  # 副局长黎明、侯静: both 副局长
-                person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
-            out.append(person)
-            titles = []
-        elif first:
-            out.append(titled(original[:first], original[first:], orgs))
-        elif piece:
-            titles.append(original)
-    out.extend({"description": t} for t in titles)
-    return out
-
-
-def _bare(original: str, piece: str) -> tuple[str, str]:
-    """A piece without spaces, a leading 由 and a trailing 同志, cut alike from the text as written and its key."""
-    lead = len(piece) - len(piece.lstrip())
-    piece = piece.strip()
-    original = original[lead:lead + len(piece)]
-    if piece.startswith("由"):
-        piece, original = piece[1:], original[1:]
-    if piece.endswith("同志") and len(piece) > 2:
-        piece, original = piece[:-2], original[:-2]
-    return original, piece
-
-
-def _pieces(k: str) -> list[str]:
-    """'副局长鞠文、人力资源和社会保障局副局长栾海' -> two pieces: 、 always divides; 和 / 及 only between names."""
-    out: list[str] = []
-    for piece in k.split("、"):
-        halves = re.split(r"[和及]", piece)
-        out.extend(halves if all(0 < len(h) <= 4 for h in halves) else [piece])
-    return out
-
-
-def _name_first(piece: str) -> int:
-    """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
-    if piece in cntext.TITLES:  # 教研组长 is a post, not 教研 the 组长
-        return 0
-    for size in (2, 3):  # 曹敏副校长: the longer title first
-        name = piece[:size]
-        if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \
-                and not name.endswith(cntext.ORG_SUFFIXES) and not re.search("[县市区省乡镇村]", name):
-            return size
-    return 0
-
-
-_NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师")
-_GROUP_START = ("各", "全体", "所有")
-_ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
-
-
-def _split_name(piece: str) -> str:
-    """The name at the end of '县纪委书记李诒芸' ('李诒芸'), a bare 2–3 character name, or ''."""
-    if piece.startswith(_GROUP_START):
-        return ""
-    for size in cntext.name_sizes(piece):
-        if len(piece) > size:
-            title = piece[:-size]
-            if title.endswith(cntext.TITLES + TITLE_END) and not piece[-size:].endswith(TITLE_END):
-                own = cntext.split_org(title)[0] + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is the organisation's
-                return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]
-    if any(w in piece for w in _NOT_A_NAME):
-        return ""
-    if (2 <= len(piece) <= 3 or cntext.name_sizes(piece)[0] == len(piece) == 4) \
-            and not piece.endswith(TITLE_END + _ORG_END):
-        return piece
-    return ""

@@ -1,0 +1,114 @@
+"""People written in a phrase: '县委常委、县纪委书记李诒芸', '冯建华校长', '副局长黎明、侯静', and the office
+('办公室设在…，由…兼任办公室主任'). Titles are split from the organisation written before them. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import cntext
+from .written import TITLE_END, titled
+
+_OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
+_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
+                       r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任)(?:办公室)?主任")
+
+
+def office(text: str, k: str) -> dict[str, Any]:
+    m = _OFFICE.search(k)
+    if not m:
+        return {}
+    office: dict[str, Any] = {"location": text[m.start("loc"):m.end("loc")].strip()}
+    d = _DIRECTOR.search(k, m.end())
+    if d:
+        group = next(g for g in ("who", "who2", "who3") if d[g])
+        who = d[group]
+        person = prose_person(text[d.start(group):d.end(group)], who)
+        if person:
+            office["director"] = person[0]
+    return office
+
+
+
+def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """'县委常委、县纪委书记李诒芸' -> one person with both titles; '各帮扶责任县领导' -> a description."""
+    out: list[dict[str, str]] = []
+    titles: list[str] = []
+    pos = 0
+    for piece in _pieces(k):
+        start = k.find(piece, pos)
+        pos = start + len(piece)
+        original, piece = _bare(text[start:start + len(piece)], piece)
+        named = _split_name(piece)
+        first = _name_first(piece) if not named else None
+        if named:
+            title_len = len(piece) - len(named)
+            title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
+            person = titled(original[title_len:], title, orgs)
+            if not title and out and out[-1].get("name") and out[-1].get("title"):  # 副局长黎明、侯静: both 副局长
+                person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
+            out.append(person)
+            titles = []
+        elif first:
+            out.append(titled(original[:first], original[first:], orgs))
+        elif piece:
+            titles.append(original)
+    out.extend({"description": t} for t in titles)
+    return out
+
+
+def _bare(original: str, piece: str) -> tuple[str, str]:
+    """A piece without spaces, a leading 由 and a trailing 同志, cut alike from the text as written and its key."""
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    original = original[lead:lead + len(piece)]
+    if piece.startswith("由"):
+        piece, original = piece[1:], original[1:]
+    if piece.endswith("同志") and len(piece) > 2:
+        piece, original = piece[:-2], original[:-2]
+    return original, piece
+
+
+def _pieces(k: str) -> list[str]:
+    """'副局长鞠文、人力资源和社会保障局副局长栾海' -> two pieces: 、 always divides; 和 / 及 only between names."""
+    out: list[str] = []
+    for piece in k.split("、"):
+        halves = re.split(r"[和及]", piece)
+        out.extend(halves if all(0 < len(h) <= 4 for h in halves) else [piece])
+    return out
+
+
+def _name_first(piece: str) -> int:
+    """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
+    if piece in cntext.TITLES:  # 教研组长 is a post, not 教研 the 组长
+        return 0
+    for size in (2, 3):  # 曹敏副校长: the longer title first
+        name = piece[:size]
+        if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \
+                and not name.endswith(cntext.ORG_SUFFIXES) and not re.search("[县市区省乡镇村]", name):
+            return size
+    return 0
+
+
+_NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师")
+_GROUP_START = ("各", "全体", "所有")
+_ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
+
+
+def _split_name(piece: str) -> str:
+    """The name at the end of '县纪委书记李诒芸' ('李诒芸'), a bare 2–3 character name, or ''."""
+    if piece.startswith(_GROUP_START):
+        return ""
+    for size in cntext.name_sizes(piece):
+        if len(piece) > size:
+            title = piece[:-size]
+            if title.endswith(cntext.TITLES + TITLE_END) and not piece[-size:].endswith(TITLE_END):
+                own = cntext.split_org(title)[0] + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is the organisation's
+                return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]
+    if any(w in piece for w in _NOT_A_NAME):
+        return ""
+    if (2 <= len(piece) <= 3 or cntext.name_sizes(piece)[0] == len(piece) == 4) \
+            and not piece.endswith(TITLE_END + _ORG_END):
+        return piece
+    return ""
