@@ -171,3 +171,24 @@ def test_a_name_then_several_titles_parted_by_a_space() -> None:
     assert group["leaders"] == [{"name": "周泰", "title": "县委副书记、县长"}]
     assert group["deputies"] == [{"name": "蒋钦", "title": "县委常委、常务副县长"},
                                  {"name": "丁奉", "title": "副县长", "org": "县政府"}]
+
+
+def test_a_name_with_a_middle_dot_after_its_title() -> None:
+    group, _ = read_group(["成　员：镇党政办主任　黄爵滋", "　　　　镇社会事务办主任　买买提·艾力"])
+    assert group["members"] == [{"name": "黄爵滋", "title": "主任", "org": "镇党政办"},
+                                {"name": "买买提·艾力", "title": "主任", "org": "镇社会事务办"}]
+    group, _ = read_group(["由县民宗局局长阿不都·热合曼任组长。"])
+    assert group["leaders"] == [{"name": "阿不都·热合曼", "title": "局长", "org": "县民宗局"}]
+
+
+def test_a_name_with_a_middle_dot_as_office_director() -> None:
+    group, _ = read_group(["领导小组办公室设在县教育局，热依拉·买买提同志兼任办公室主任。"])
+    assert group["office"] == {"location": "县教育局", "director": {"name": "热依拉·买买提"}}
+
+
+def test_two_titled_people_joined_by_he() -> None:
+    group, _ = read_group(["县卫生健康局党组书记、局长耿精忠和县医疗保障局局长孙延龄任副组长。"])
+    assert group["deputies"] == [{"name": "耿精忠", "title": "党组书记、局长", "org": "县卫生健康局"},
+                                 {"name": "孙延龄", "title": "局长", "org": "县医疗保障局"}]
+    group, _ = read_group(["县人力资源和社会保障局副局长栾海任组长。"])  # 和 inside an organisation's name
+    assert group["leaders"] == [{"name": "栾海", "title": "副局长", "org": "县人力资源和社会保障局"}]

@@ -75,8 +75,23 @@ def _pieces(k: str) -> list[str]:
     out: list[str] = []
     for piece in k.split("、"):
         halves = re.split(r"[和及]", piece)
-        out.extend(halves if all(0 < len(h) <= 4 for h in halves) else [piece])
+        out.extend(halves if all(0 < len(h) <= 4 for h in halves) else _titled_people(piece))
     return out
+
+
+def _titled_people(piece: str) -> list[str]:
+    """'局长耿精忠和县医疗保障局局长孙延龄' -> two pieces: 和 / 及 between two people each written with a title
+    before the name; the piece whole otherwise (人力资源和社会保障局副局长栾海)."""
+    for m in re.finditer(r"[和及]", piece):
+        left, right = piece[:m.start()], piece[m.end():]
+        if _titled(left) and all(_titled(r) for r in _titled_people(right)):
+            return [left, *_titled_people(right)]
+    return [piece]
+
+
+def _titled(piece: str) -> bool:
+    name = _split_name(piece)
+    return bool(name) and len(piece) > len(name)
 
 
 def _name_first(piece: str) -> int:
@@ -100,6 +115,9 @@ def _split_name(piece: str) -> str:
     """The name at the end of '县纪委书记李诒芸' ('李诒芸'), a bare 2–3 character name, or ''."""
     if piece.startswith(_GROUP_START):
         return ""
+    dotted = _dotted_name(piece)
+    if dotted:
+        return dotted
     for size in cntext.name_sizes(piece):
         if len(piece) > size:
             title = piece[:-size]
@@ -112,3 +130,19 @@ def _split_name(piece: str) -> str:
             and not piece.endswith(TITLE_END + _ORG_END):
         return piece
     return ""
+
+
+_DOTTED_END = re.compile(r"(?P<first>[\u4e00-\u9fff]{1,8})[·•・][\u4e00-\u9fff]{1,8}$")
+
+
+def _dotted_name(piece: str) -> str:
+    """The name with a middle dot at the end of '镇社会事务办主任买买提·艾力' ('买买提·艾力'): its first half runs
+    back to the end of the title before it (the last cut that leaves a title), or '' when there is none."""
+    m = _DOTTED_END.search(piece)
+    if not m:
+        return ""
+    start = m.start("first")
+    for cut in range(m.end("first") - 1, start - 1, -1):
+        if cut == 0 or piece[:cut].endswith(cntext.TITLES + TITLE_END):
+            return piece[cut:]
+    return piece[start:] if start == 0 else ""

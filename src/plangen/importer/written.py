@@ -17,19 +17,20 @@ from .. import cntext
 from .hanzi import key
 
 TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
+NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4})"  # 林则徐, 买买提·艾力
 
 _ONE_TITLE = r"[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师|主席|专干|干事|常委)"
-_SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{{2,4}})[ \u3000]+"
+_SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+"
                      rf"(?P<title>{_ONE_TITLE}(?:、{_ONE_TITLE})*)(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
 
 
 TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事))[ \u3000]+"
-                         r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
+                         rf"(?P<name>{NAME})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
 
 
-_NAME_DASH = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})\s*[—－]{1,2}\s*"
+_NAME_DASH = re.compile(r"(?<![^\s：:；;，,、])(?P<name>" + NAME + r")\s*[—－]{1,2}\s*"
                         r"(?P<title>[^\s；;，,、（()）：:—－]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;，,、。]|$))")
-_NAME_COMMA = re.compile(r"(?<![^\s：:；;])(?P<name>[\u4e00-\u9fff]{2,4})[，,]\s*"
+_NAME_COMMA = re.compile(rf"(?<![^\s：:；;])(?P<name>{NAME})[，,]\s*"
                          r"(?P<title>[^\s；;，,、（()）：:]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;。.]|$))")
 
 
