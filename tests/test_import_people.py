@@ -203,3 +203,26 @@ def test_a_table_whose_unit_column_ends_in_a_department() -> None:
     assert group["leaders"] == [{"name": "上官婉儿", "title": "党组书记、局长", "org": "县教育体育局"}]
     assert group["members"] == [{"name": "热依拉·买买提", "title": "基础教育股股长", "org": "县教育体育局"},
                                 {"name": "葛洪", "title": "主任", "org": "县中医院办公室"}]
+
+
+def test_the_office_director_named_on_a_line_of_its_own() -> None:
+    group, _ = read_group(["领导小组办公室设在县文化馆。", "领导小组办公室主任由向秀同志兼任。"])
+    assert group["office"] == {"location": "县文化馆", "director": {"name": "向秀"}}
+    group, _ = read_group(["办公室主任：向秀（县文化馆馆长）"])
+    assert group["office"] == {"director": {"name": "向秀", "title": "馆长", "org": "县文化馆"}}
+
+
+def test_a_group_description_under_a_role_continues_that_role() -> None:
+    group, _ = read_group(["成　员：县文化馆馆长　向秀", "县乡村振兴局副局长　王戎", "各乡镇分管文化工作的负责同志",
+                           "领导小组下设办公室，负责日常工作。"])
+    assert group["members"] == [{"name": "向秀", "title": "馆长", "org": "县文化馆"},
+                                {"name": "王戎", "title": "副局长", "org": "县乡村振兴局"},
+                                {"description": "各乡镇分管文化工作的负责同志"}]
+    assert group["body"] == "领导小组下设办公室，负责日常工作。"
+
+
+def test_a_short_line_aligned_under_the_label_continues_the_role() -> None:
+    group, _ = read_group(["成　员：镇党政办主任　黄爵滋", "　　　　镇财政所全体干部职工"])
+    assert group["members"][1] == {"description": "镇财政所全体干部职工"}
+    group, _ = read_group(["成　员：镇党政办主任　黄爵滋", "　　领导小组下设办公室。"])  # a paragraph's own indent
+    assert len(group["members"]) == 1 and group["body"] == "　　领导小组下设办公室。"

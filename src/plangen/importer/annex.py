@@ -48,11 +48,20 @@ def take_annex(data: dict[str, Any], title: str, lines: list[str], orgs: tuple[s
     group = data.setdefault("leadership", {})
     if any(p.get("name") for r in _ROLES for p in group.get(r) or [] if isinstance(p, dict)):
         return [{"title": title or "附件", "body": "\n\n".join(t for t in lines if t.strip())}]
-    found, _ = read_group(lines, "", orgs)
-    group.update({r: found[r] for r in _ROLES if found.get(r)})
-    if title:
-        data.setdefault("attachments", []).append({"title": title})
+    _merge(group, read_group(lines, "", orgs)[0])
+    attachments = data.setdefault("attachments", [])
+    if title and {"title": title} not in attachments:  # also named on the plan's 附件： line
+        attachments.append({"title": title})
     return []
+
+
+def _merge(group: dict[str, Any], found: dict[str, Any]) -> None:
+    """The annex's people, its office (what the plan says of it first) and its lines that name no role."""
+    group.update({r: found[r] for r in _ROLES if found.get(r)})
+    if found.get("office"):
+        group["office"] = {**found["office"], **(group.get("office") or {})}
+    if found.get("body") and any(found.get(r) for r in _ROLES):
+        group["body"] = "\n\n".join(t for t in (group.get("body"), found["body"]) if t)
 
 
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]?\s*")

@@ -80,6 +80,11 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
         if not _read_line(group, text):
             group.body.append(text)
         name = name or _name_in(text)
+    return _data(group, name, lines), _slots(group) + group.twice
+
+
+def _data(group: Group, name: str, lines: list[str]) -> dict[str, Any]:
+    """The group in plan data form: name, roles, office, and the text kept (all lines when no one was read)."""
     data: dict[str, Any] = {"name": name} if name else {}
     same_org(group.data)
     data.update({k: v for k, v in group.data.items() if k != "office"})
@@ -88,9 +93,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
         data["office"] = group.data["office"]
     kept = group.body or ([] if any(data.get(r) for r in ("leaders", "deputies", "members")) else lines)
     data["body"] = "\n\n".join(t for t in kept if t.strip())
-    warnings = _slots(group)
-    warnings += group.twice
-    return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
+    return {k: v for k, v in data.items() if v or k == "leaders"}
 
 
 def _slots(group: Group) -> list[Wording]:
@@ -138,13 +141,13 @@ def _read_line(group: Group, text: str) -> bool:
         return True
     if _roles_in_brackets(group, text, k):
         return True
-    if group.role and _continues(group, k.strip()):
+    if group.role and (_continues(group, k.strip()) or _aligned(text)):
         _continue(group, text, k)
         return True
     group.role = ""
     office = office_of(text, k)
     if office:
-        group.data["office"] = office
+        group.data["office"] = {**group.data.get("office", {}), **office}
     _prose(group, text, k)
     return False  # prose says more than the roles it names: it is kept as the group's text too
 
@@ -164,7 +167,19 @@ def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> N
 def _continues(group: Group, k: str) -> bool:
     """A line without a label that names more people of the role above it."""
     return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k)
-                or (group.open and _SHORT.fullmatch(k)))
+                or ((group.open or _GROUP_LINE.fullmatch(k)) and _SHORT.fullmatch(k)))
+
+
+_GROUP_LINE = re.compile(r"(?:各|全体|所有)[^，,。；;：:]{2,30}|[^，,。；;：:]{2,30}(?:负责同志|负责人)")  # 各村党支部书记
+
+
+_ALIGNED = re.compile(r"^(?:\u3000|  ){3,}(?=\S)")
+
+
+def _aligned(text: str) -> bool:
+    """A short line indented under the label's text ('　　　　各乡镇分管负责同志' below '成　员：…'): more of the
+    role above (a paragraph's own indent is two characters)."""
+    return bool(_ALIGNED.match(text)) and bool(_SHORT.fullmatch(text.strip()))
 
 
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
@@ -222,12 +237,7 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
     text, k = bracket_spaced(*no_tongzhi(text, k))
     found = []
     for p in cntext.parse_people(k, tuple(key(o) for o in orgs)):
-        raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
-        if raw.get("name", "").endswith("同志") and len(raw["name"]) > 3:
-            raw["name"] = raw["name"][:-2]  # 卫国同志 -> 卫国
-        if raw.get("title") and not raw.get("org"):
-            raw["title"], org = org_split(raw["title"], orgs)
-            raw.update({"org": org} if org else {})
+        raw = _fields(p, text, k, orgs)
         if p.description and not p.name:
             named = prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
             if len(named) == 1 and named[0].get("name") and named[0].get("title"):
@@ -237,6 +247,17 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
         found.append(raw)
     return found
+
+
+def _fields(p: cntext.PersonText, text: str, k: str, orgs: tuple[str, ...]) -> dict[str, str]:
+    """Name, title and organisation of a person read on the key, cut back from the text as written."""
+    raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
+    if raw.get("name", "").endswith("同志") and len(raw["name"]) > 3:
+        raw["name"] = raw["name"][:-2]  # 卫国同志 -> 卫国
+    if raw.get("title") and not raw.get("org"):
+        raw["title"], org = org_split(raw["title"], orgs)
+        raw.update({"org": org} if org else {})
+    return raw
 
 
 def _prose(group: Group, text: str, k: str) -> None:

@@ -16,19 +16,24 @@ _DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任
 
 
 def office(text: str, k: str) -> dict[str, Any]:
+    """'办公室设在县教育局，由王五兼任办公室主任' -> location and director; a line that names the director only
+    ('领导小组办公室主任由向秀同志兼任') -> the director."""
     m = _OFFICE.search(k)
-    if not m:
-        return {}
-    office: dict[str, Any] = {"location": text[m.start("loc"):m.end("loc")].strip()}
-    d = _DIRECTOR.search(k, m.end())
+    found: dict[str, Any] = {"location": text[m.start("loc"):m.end("loc")].strip()} if m else {}
+    d = _DIRECTOR.search(k, m.end()) if m else _DIRECTOR_ONLY.search(k)
     if d:
         group = next(g for g in ("who", "who2", "who3") if d[g])
-        who = d[group]
-        person = prose_person(text[d.start(group):d.end(group)], who)
-        if person:
-            office["director"] = person[0]
-    return office
+        who = text[d.start(group):d.end(group)]
+        bracketed = re.fullmatch(r"\s*(?P<name>[^（(]{2,8}?)\s*[（(](?P<info>[^）)]+)[）)]\s*", who)
+        person = [titled(bracketed["name"], bracketed["info"])] if bracketed else prose_person(who, d[group])
+        if person and person[0].get("name"):
+            found["director"] = person[0]
+    return found
 
+
+_DIRECTOR_ONLY = re.compile(r"办公室主任(?:由|[:：]\s*)(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
+                            r"|^(?P<who2>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室主任"
+                            r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室主任")
 
 
 def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:

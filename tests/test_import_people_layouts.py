@@ -1,0 +1,25 @@
+"""Leadership layouts read through the whole import: an annex listing the group."""
+
+from __future__ import annotations
+
+from plangen.importer import Options, convert
+from plangen.importer.splitting import compile_split
+
+PLAN = ("某县非遗帮扶方案\n为做好帮扶工作，制定本方案。\n一、指导思想\n坚持保护为主。\n二、组织领导\n"
+        "成立领导小组（成员名单见附件）。领导小组办公室设在县文化馆。\n三、实施步骤\n"
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n四、工作要求\n要落实责任。\n"
+        "附件：某县非遗帮扶工作领导小组成员名单\n某县文化和旅游局\n2024年2月26日\n附件\n某县非遗帮扶工作领导小组成员名单\n"
+        "组　长：县人民政府副县长　阮　籍\n成　员：县文化馆馆长　向　秀\n各乡镇分管文化工作的负责同志\n"
+        "领导小组办公室主任由向秀同志兼任。\n")
+
+
+def test_an_annex_gives_the_group_its_office_director_and_is_listed_once() -> None:
+    result = convert(PLAN, "a.txt", Options(compile_split(None)))
+    [(plan, _)] = result.plans
+    group = plan["leadership"]
+    assert group["leaders"] == [{"name": "阮籍", "title": "副县长", "org": "县人民政府"}]
+    assert group["members"] == [{"name": "向秀", "title": "馆长", "org": "县文化馆"},
+                                {"description": "各乡镇分管文化工作的负责同志"}]
+    assert group["office"] == {"location": "县文化馆", "director": {"name": "向秀"}}
+    assert plan["attachments"] == [{"title": "某县非遗帮扶工作领导小组成员名单"}]
+    assert "领导小组办公室主任由向秀同志兼任" in group["body"] and result.lost == []
