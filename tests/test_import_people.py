@@ -194,14 +194,14 @@ def test_two_titled_people_joined_by_he() -> None:
     assert group["leaders"] == [{"name": "栾海", "title": "副局长", "org": "县人力资源和社会保障局"}]
 
 
-def test_a_table_whose_unit_column_ends_in_a_department() -> None:
+def test_a_table_keeps_its_unit_and_title_columns_as_written() -> None:
     rows = ["| 组内职务 | 姓名 | 工作单位 | 职务 |", "| --- | --- | --- | --- |",
             "| 组长 | 上官婉儿 | 县教育体育局 | 党组书记、局长 |",
             "| 成员 | 热依拉·买买提 | 县教育体育局基础教育股 | 股长 |",
             "| 成员 | 葛洪 | 县中医院办公室 | 主任 |"]
     group, _ = read_group(rows)
     assert group["leaders"] == [{"name": "上官婉儿", "title": "党组书记、局长", "org": "县教育体育局"}]
-    assert group["members"] == [{"name": "热依拉·买买提", "title": "基础教育股股长", "org": "县教育体育局"},
+    assert group["members"] == [{"name": "热依拉·买买提", "title": "股长", "org": "县教育体育局基础教育股"},
                                 {"name": "葛洪", "title": "主任", "org": "县中医院办公室"}]
 
 

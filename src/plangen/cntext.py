@@ -113,12 +113,6 @@ def _department(org: str, title: str) -> tuple[str, str]:
             return org[j:] + title, parent
     return (org + title, "") if not _PLACE.search(org) else (title, org)
 
-def department_in_title(title: str, org: str) -> tuple[str, str]:
-    """Title and organisation written apart, the organisation ending in a department: ('股长',
-    '县教育体育局基础教育股') -> ('基础教育股股长', '县教育体育局'), as '县教育体育局基础教育股股长' reads."""
-    return _department(org, title) if org.endswith(_DEPARTMENT_ENDS) and "、" not in title else (title, org)
-
-
 def _is_title(text: str) -> bool:
     return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_TITLE_ENDS))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cntext import department_in_title, split_title
+from .cntext import split_title
 from .dates import DateIssue, FoundRange, PlanDate, find_range
 from .vocabulary import fold
 
@@ -193,9 +193,7 @@ def _title_org(title: str, org: str, both: str) -> tuple[str, str]:
     """Title and organisation from their columns, or from one cell that holds both (县卫生健康局局长)."""
     if both and not (title or org):
         title = both
-    if title and not org:
-        return split_title(title)
-    return department_in_title(title, org) if title else (title, org)
+    return split_title(title) if title and not org else (title, org)
 
 
 def _name_cell(cell: str) -> tuple[str, str]:
