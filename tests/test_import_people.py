@@ -226,3 +226,18 @@ def test_a_short_line_aligned_under_the_label_continues_the_role() -> None:
     assert group["members"][1] == {"description": "镇财政所全体干部职工"}
     group, _ = read_group(["成　员：镇党政办主任　黄爵滋", "　　领导小组下设办公室。"])  # a paragraph's own indent
     assert len(group["members"]) == 1 and group["body"] == "　　领导小组下设办公室。"
+
+
+def test_role_lines_as_list_items_and_a_placeholder_slot() -> None:
+    group, _ = read_group(["学校成立对口帮扶工作领导小组：", "- 组长：韩愈，市第二中学校长", "- 成员：各教研组长、×××（待定）",
+                           "- 秘书长：白居易（市第二中学办公室主任）"])
+    assert group["leaders"] == [{"name": "韩愈", "title": "校长", "org": "市第二中学"}]
+    assert group["members"] == [{"description": "各教研组长"}, {"description": "×××（待定）"},
+                                {"name": "白居易", "title": "主任", "org": "市第二中学办公室", "role": "秘书长"}]
+
+
+def test_placeholders_never_become_people() -> None:
+    group, _ = read_group(["组长：XXX（XXX学校校长）", "副组长：xxx（副校长）、某某", "成员：×××、×××"])
+    people = group["leaders"] + group["deputies"] + group["members"]
+    assert all("name" not in p for p in people)
+    assert group["leaders"] == [{"description": "XXX（XXX学校校长）"}]

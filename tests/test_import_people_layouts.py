@@ -23,3 +23,15 @@ def test_an_annex_gives_the_group_its_office_director_and_is_listed_once() -> No
     assert group["office"] == {"location": "县文化馆", "director": {"name": "向秀"}}
     assert plan["attachments"] == [{"title": "某县非遗帮扶工作领导小组成员名单"}]
     assert "领导小组办公室主任由向秀同志兼任" in group["body"] and result.lost == []
+
+
+MARKDOWN = ("# 某中学帮扶方案\n\n为做好帮扶工作，制定本方案。\n\n## 一、指导思想\n\n坚持精准帮扶。\n\n## 二、组织保障\n\n"
+            "- 组长：韩愈，某中学校长\n- 副组长：柳宗元，某中学副校长\n\n## 三、实施步骤\n\n"
+            "1. 2024年3月1日—3月8日：制定计划。\n\n## 四、工作要求\n\n要落实责任。\n")
+
+
+def test_role_lines_as_list_items_under_another_heading_are_the_group() -> None:
+    [(plan, _)] = convert(MARKDOWN, "a.md", Options(compile_split(None))).plans
+    group = plan["leadership"]
+    assert group["leaders"] == [{"name": "韩愈", "title": "校长", "org": "某中学"}]
+    assert group["deputies"] == [{"name": "柳宗元", "title": "副校长", "org": "某中学"}]

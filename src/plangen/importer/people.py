@@ -17,7 +17,7 @@ from ..wording import Wording, msg
 from .hanzi import back, key
 from .phrases import office as office_of
 from .phrases import prose_person
-from .written import TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, same_org, unpadded
+from .written import TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, placeholder_name, same_org, slot, unpadded
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
                     r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
@@ -58,8 +58,8 @@ class Group:
         if not person or person in people:
             return
         name = person.get("name")
-        if name and cntext.find_placeholder(name):  # XXX twice is two slots to fill, not one person
-            name = None
+        if name and placeholder_name(name):  # ×××（待定）: a slot to fill, kept as written, not a person
+            person, name = slot(person), None
         for other in ("leaders", "deputies", "members"):
             if name and other != role and any(p.get("name") == name and p.get("org") == person.get("org")
                                                for p in self.data.get(other, [])):
@@ -182,7 +182,7 @@ def _aligned(text: str) -> bool:
     return bool(_ALIGNED.match(text)) and bool(_SHORT.fullmatch(text.strip()))
 
 
-_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
+_ITEM_NUMBER = re.compile(r"^\s*(?:[-*•●▪◆■]\s+|\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
 _ROLE_LAST = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;]{2,30})[ \u3000]+"
                         r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*$")
 

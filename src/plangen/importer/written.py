@@ -148,3 +148,17 @@ def same_org(data: dict[str, Any]) -> None:
                 if boss:
                     data[role][i] = person = {**person, "org": boss["org"]}
             seen.append(person)
+
+
+_PLACEHOLDER_NAME = re.compile(r"[xX×＊*○〇□]{2,}|某{1,3}|[xX×]{2,}[\u4e00-\u9fff]?")
+
+
+def placeholder_name(name: str) -> bool:
+    """'XXX', '×××', 'xxx', '某某': a template's slot where a name is to be filled in, not a name."""
+    return bool(_PLACEHOLDER_NAME.fullmatch(name.strip()) or cntext.find_placeholder(name) == name.strip())
+
+
+def slot(person: dict[str, str]) -> dict[str, str]:
+    """A placeholder person as the template wrote it: '×××（待定）', 'XXX（XXX学校校长）'."""
+    info = person.get("org", "") + person.get("title", "")
+    return {"description": person.get("name", "") + (f"（{info}）" if info else "")}
