@@ -241,3 +241,21 @@ def test_placeholders_never_become_people() -> None:
     people = group["leaders"] + group["deputies"] + group["members"]
     assert all("name" not in p for p in people)
     assert group["leaders"] == [{"description": "XXX（XXX学校校长）"}]
+
+
+def test_a_headerless_table_with_empty_role_cells_and_a_party_title() -> None:
+    rows = ["| 组　长 | 欧阳修 | 市教育局党组书记、局长 |", "| --- | --- | --- |",
+            "| 副组长 | 范仲淹 | 市教师发展中心主任 |", "|  | 梅尧臣 | 市教育局人事科科长 |",
+            "| 办公室主任 | 曾巩 | 市教育局办公室主任 |"]
+    group, _ = read_group(rows)
+    assert group["leaders"] == [{"name": "欧阳修", "title": "党组书记、局长", "org": "市教育局"}]
+    assert group["deputies"] == [{"name": "范仲淹", "title": "主任", "org": "市教师发展中心"},
+                                 {"name": "梅尧臣", "title": "人事科科长", "org": "市教育局"}]
+    assert group["members"] == [{"name": "曾巩", "title": "主任", "org": "市教育局办公室", "role": "办公室主任"}]
+
+
+def test_several_titles_in_brackets_split_as_in_prose() -> None:
+    group, _ = read_group(["组长：晏殊（市教育局党组成员、副局长）"])
+    assert group["leaders"] == [{"name": "晏殊", "title": "党组成员、副局长", "org": "市教育局"}]
+    group, _ = read_group(["组长：周泰（县委副书记、县长）"])
+    assert group["leaders"] == [{"name": "周泰", "title": "县委副书记、县长"}]

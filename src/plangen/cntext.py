@@ -121,14 +121,34 @@ def split_title(info: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     """'五井小学校长' -> ('校长', '五井小学'); '校长，五井小学' -> ('校长', '五井小学')."""
     info = info.strip()
     pieces = [p for p in re.split(r"[，,、/；;\s]+", info) if p]
-    found = _split_pieces(pieces) if len(pieces) > 1 else None
+    found = _split_pieces(pieces, known) if len(pieces) > 1 else None
     return found or _split_one(info, known)
 
 
-def _split_pieces(pieces: list[str]) -> tuple[str, str] | None:
+_PARTY = ("党组", "党委", "党工委", "党支部", "党总支")
+
+
+def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
+    """'县教育局党组书记、局长' -> ('党组书记、局长', '县教育局'): the organisation written before the first of
+    several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
+    are the organisation's own (局长 of the 局). The titles whole when the first names no organisation."""
+    first, *rest = titles.split("、")
+    title, org = split_org(first, known)
+    if not org or not all(r and split_org(r)[1] == "" for r in rest):
+        return titles, ""
+    party = next((p for p in _PARTY if org.endswith(p)), "")
+    base = org[:-len(party)] if party else org
+    if party and len(base) >= 3 and base.endswith(ORG_SUFFIXES):
+        org, title = base, party + title
+    elif party and len(base) == 1:  # 局党组书记、局长: the bureau is not named
+        org, title = "", party + title
+    return "、".join([title, *rest]), org
+
+
+def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """Title and organisation written apart ('校长，五井小学'), or several titles; None when no piece is a title."""
     if all(_is_title(p) for p in pieces):
-        return "、".join(pieces), ""  # 县委副书记、县长: two titles
+        return split_titles("、".join(pieces), known)  # 县委副书记、县长: two titles
     title = next((p for p in pieces if p in _TITLE_SET), "")
     return (title, "".join(p for p in pieces if p != title)) if title else None
 

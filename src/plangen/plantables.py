@@ -109,7 +109,8 @@ def headerless(table: Table) -> Table:
     width = min(len(r) for r in rows)
     if _columns(table.header, _LEADERSHIP_COLUMNS) or width < 2:
         return table
-    roles = [i for i in range(width) if all(fold(r[i]) in ROLE_WORDS for r in rows)]
+    roles = [i for i in range(width) if fold(rows[0][i]) in ROLE_WORDS  # 组长 first; a merged cell reads empty
+             and all(fold(r[i]) in ROLE_WORDS or not r[i].strip() for r in rows)]
     names = [i for i in range(width) if i not in roles
              and all(_NAME_INFO.fullmatch(r[i].strip()) and fold(r[i]) not in ROLE_WORDS for r in rows)]
     if not roles or not names:

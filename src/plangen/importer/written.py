@@ -106,24 +106,14 @@ def titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
 _OWN = re.compile(r"^(?:两|双|本|我|该)(?:校|村|院|园|所|站)(?=..)")
 
 
-_PARTY = ("党组", "党委", "党工委", "党支部", "党总支")
-
-
 def titles_split(titles: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
-    """'县教育局党组书记、局长' -> ('党组书记、局长', '县教育局'): the organisation written before the first of
-    several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
-    are the organisation's own (局长 of the 局)."""
-    first, *rest = titles.split("、")
-    title, org = org_split(first, orgs)
-    if not org or not all(cntext.split_org(r)[1] == "" and r for r in rest):
+    """cntext.split_titles on the simplified key, cut back from the text as written (traditional too):
+    '县教育局党组书记、局长' -> ('党组书记、局长', '县教育局')."""
+    k = key(titles)
+    if len(k) != len(titles):
         return titles, ""
-    party = next((p for p in _PARTY if org.endswith(p)), "")
-    base = org[:-len(party)] if party else org
-    if party and len(base) >= 3 and key(base).endswith(cntext.ORG_SUFFIXES):
-        org, title = base, party + title
-    elif party and len(base) == 1:  # 局党组书记、局长: the bureau is not named
-        org, title = "", party + title
-    return "、".join([title, *rest]), org
+    title, org = cntext.split_titles(k, tuple(key(o) for o in orgs))
+    return titles[len(titles) - len(title):], titles[:len(org)]
 
 
 def org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
