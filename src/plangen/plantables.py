@@ -109,14 +109,21 @@ def headerless(table: Table) -> Table:
     width = min(len(r) for r in rows)
     if _columns(table.header, _LEADERSHIP_COLUMNS) or width < 2:
         return table
-    roles = [i for i in range(width) if fold(rows[0][i]) in ROLE_WORDS  # 组长 first; a merged cell reads empty
-             and all(fold(r[i]) in ROLE_WORDS or not r[i].strip() for r in rows)]
-    names = [i for i in range(width) if i not in roles
-             and all(_NAME_INFO.fullmatch(r[i].strip()) and fold(r[i]) not in ROLE_WORDS for r in rows)]
+    roles = [i for i in range(width) if _roles_in(rows, i)]
+    names = [i for i in range(width) if i not in roles and _names_in(rows, i)]
     if not roles or not names:
         return table
     header = tuple("小组职务" if i == roles[0] else "姓名" if i == names[0] else "职务" for i in range(width))
     return Table(header, tuple(r[:width] for r in rows))
+
+
+def _roles_in(rows: tuple[tuple[str, ...], ...], i: int) -> bool:
+    """Column i holds group roles: 组长 first, then roles or empty cells (a merged cell reads empty)."""
+    return fold(rows[0][i]) in ROLE_WORDS and all(fold(r[i]) in ROLE_WORDS or not r[i].strip() for r in rows)
+
+
+def _names_in(rows: tuple[tuple[str, ...], ...], i: int) -> bool:
+    return all(_NAME_INFO.fullmatch(r[i].strip()) and fold(r[i]) not in ROLE_WORDS for r in rows)
 
 
 def kind_of(table: Table) -> str | None:
