@@ -113,8 +113,11 @@ def headerless(table: Table) -> Table:
     names = [i for i in range(width) if i not in roles and _names_in(rows, i)]
     if not roles or not names:
         return table
-    header = tuple("小组职务" if i == roles[0] else "姓名" if i == names[0] else "职务" for i in range(width))
-    return Table(header, tuple(r[:width] for r in rows))
+    return Table(_header(width, roles[0], names[0]), tuple(r[:width] for r in rows))
+
+
+def _header(width: int, role: int, name: int) -> tuple[str, ...]:
+    return tuple("小组职务" if i == role else "姓名" if i == name else "职务" for i in range(width))
 
 
 def _roles_in(rows: tuple[tuple[str, ...], ...], i: int) -> bool:
