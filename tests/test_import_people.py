@@ -259,3 +259,13 @@ def test_several_titles_in_brackets_split_as_in_prose() -> None:
     assert group["leaders"] == [{"name": "晏殊", "title": "党组成员、副局长", "org": "市教育局"}]
     group, _ = read_group(["组长：周泰（县委副书记、县长）"])
     assert group["leaders"] == [{"name": "周泰", "title": "县委副书记、县长"}]
+
+
+def test_member_units_and_the_office_after_them_on_one_line() -> None:
+    line = ("组长：邱处机（县委副书记）；副组长：谭处端（县政协副主席）；成员：县委统战部、县工商联主要负责同志。"
+            "领导小组办公室设在县工商联，由县工商联主席刘处玄兼任办公室主任。")
+    group, _ = read_group([line])
+    assert group["deputies"] == [{"name": "谭处端", "title": "副主席", "org": "县政协"}]
+    assert not any(p.get("name") for p in group["members"])  # 县委统战部 is no one named 统战部
+    assert group["office"] == {"location": "县工商联", "director": {"name": "刘处玄", "title": "主席", "org": "县工商联"}}
+    assert group["body"] == "领导小组办公室设在县工商联，由县工商联主席刘处玄兼任办公室主任。"

@@ -137,8 +137,7 @@ def _read_line(group: Group, text: str) -> bool:
     bare = _BARE_LABEL.match(k)  # 组 长 白马乡人民政府乡长 殷实: a label without its colon, at the line's start
     labels = list(_LABEL.finditer(k)) or ([bare] if bare else [])
     if labels:
-        _labelled(group, text, k, labels)
-        return True
+        return _labelled_sentence(group, text, k, labels)
     if _roles_in_brackets(group, text, k):
         return True
     if group.role and (_continues(group, k.strip()) or _aligned(text)):
@@ -150,6 +149,20 @@ def _read_line(group: Group, text: str) -> bool:
         group.data["office"] = {**group.data.get("office", {}), **office}
     _prose(group, text, k)
     return False  # prose says more than the roles it names: it is kept as the group's text too
+
+
+def _labelled_sentence(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> bool:
+    """Role labels, and the sentences after the one that ends the last label's people
+    ('成员：…主要负责同志。领导小组办公室设在…'), read as lines of their own."""
+    end = k.find("。", labels[-1].start()) + 1
+    if not end or not k[end:].strip():
+        _labelled(group, text, k, labels)
+        return True
+    _labelled(group, text[:end], k[:end], labels)
+    rest = text[end:]
+    if not _read_line(group, rest):
+        group.body.append(rest.strip())
+    return True
 
 
 def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> None:

@@ -116,6 +116,13 @@ _GROUP_START = ("各", "全体", "所有")
 _ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
 
 
+def _ends_in_title(text: str) -> bool:
+    """'县纪委书记', '县委常委' end in a title; '县委', '镇党委' end in an organisation (县委统战部 names no one)."""
+    if text.endswith("委") and not text.endswith(("常委", "政委")):
+        return False
+    return text.endswith(cntext.TITLES + TITLE_END)
+
+
 def _split_name(piece: str) -> str:
     """The name at the end of '县纪委书记李诒芸' ('李诒芸'), a bare 2–3 character name, or ''."""
     if piece.startswith(_GROUP_START):
@@ -126,7 +133,7 @@ def _split_name(piece: str) -> str:
     for size in cntext.name_sizes(piece):
         if len(piece) > size:
             title = piece[:-size]
-            if title.endswith(cntext.TITLES + TITLE_END) and not piece[-size:].endswith(TITLE_END):
+            if _ends_in_title(title) and not piece[-size:].endswith(TITLE_END):
                 own = cntext.split_org(title)[0] + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is the organisation's
                 return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]
     if any(w in piece for w in _NOT_A_NAME):
