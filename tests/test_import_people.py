@@ -269,3 +269,10 @@ def test_member_units_and_the_office_after_them_on_one_line() -> None:
     assert not any(p.get("name") for p in group["members"])  # 县委统战部 is no one named 统战部
     assert group["office"] == {"location": "县工商联", "director": {"name": "刘处玄", "title": "主席", "org": "县工商联"}}
     assert group["body"] == "领导小组办公室设在县工商联，由县工商联主席刘处玄兼任办公室主任。"
+
+
+def test_a_short_title_before_names_and_names_sharing_it() -> None:
+    group, _ = read_group(["组　长：校长　庄子期", "副组长：副校长　惠子明　列御寇", "成　员：教导主任　公孙龙　总务主任　邓析"])
+    assert group["leaders"] == [{"name": "庄子期", "title": "校长"}]
+    assert group["deputies"] == [{"name": "惠子明", "title": "副校长"}, {"name": "列御寇", "title": "副校长"}]
+    assert group["members"] == [{"name": "公孙龙", "title": "教导主任"}, {"name": "邓析", "title": "总务主任"}]

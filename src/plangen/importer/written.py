@@ -24,8 +24,23 @@ _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+"
                      rf"(?P<title>{_ONE_TITLE}(?:、{_ONE_TITLE})*)(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
 
 
-TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事))[ \u3000]+"
+TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{1,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事)|书记|主任)"
+                         r"[ \u3000]+"
                          rf"(?P<name>{NAME})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
+
+
+_MORE_NAME = re.compile(rf"[ \u3000]+(?P<name>{NAME})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
+
+
+def _names_sharing(k: str, pos: int) -> list[int]:
+    """Where the bare names written after a titled name end ('副校长　惠子明　列御寇': 列御寇 shares the title);
+    a word that ends like a title (总务主任) starts the next person."""
+    ends: list[int] = []
+    m = _MORE_NAME.match(k, pos)
+    while m and not m["name"].endswith(cntext.TITLES + TITLE_END):
+        ends.append(m.end("name"))
+        m = _MORE_NAME.match(k, m.end())
+    return ends
 
 
 _NAME_DASH = re.compile(r"(?<![^\s：:；;，,、])(?P<name>" + NAME + r")\s*[—－]{1,2}\s*"
@@ -74,6 +89,9 @@ def bracket_spaced(text: str, k: str) -> tuple[str, str]:
         text = text[:a] + "（" + text[b:c] + "）" + text[c:]
         k = k[:a] + "（" + k[b:c] + "）" + k[c:]
     for m in reversed(list(TITLE_FIRST.finditer(k))):
+        for end in reversed(_names_sharing(k, m.end())):  # 副校长　惠子明　列御寇: both 副校长
+            text = text[:end] + "（" + text[m.start("title"):m.end("title")] + "）" + text[end:]
+            k = k[:end] + "（" + m["title"] + "）" + k[end:]
         t, n = (m.start("title") + _titles_start(m["title"]), m.end("title")), (m.start("name"), m.end("name"))
         text = text[:t[0]] + text[n[0]:n[1]] + "（" + text[t[0]:t[1]] + "）" + text[n[1]:]
         k = k[:t[0]] + k[n[0]:n[1]] + "（" + k[t[0]:t[1]] + "）" + k[n[1]:]
