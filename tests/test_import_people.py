@@ -276,3 +276,20 @@ def test_a_short_title_before_names_and_names_sharing_it() -> None:
     assert group["leaders"] == [{"name": "庄子期", "title": "校长"}]
     assert group["deputies"] == [{"name": "惠子明", "title": "副校长"}, {"name": "列御寇", "title": "副校长"}]
     assert group["members"] == [{"name": "公孙龙", "title": "教导主任"}, {"name": "邓析", "title": "总务主任"}]
+
+
+def test_phone_numbers_after_the_people_stay_in_the_text_only() -> None:
+    lines = ["组  长：宋　江　县农业农村局局长　　　　13907310001", "        公孙胜　县农技推广中心主任　电话：0793-5512345"]
+    group, _ = read_group(lines)
+    assert group["leaders"] == [{"name": "宋江", "title": "局长", "org": "县农业农村局"},
+                                {"name": "公孙胜", "title": "主任", "org": "县农技推广中心"}]
+    assert "13907310001" in group["body"] and "0793-5512345" in group["body"]
+
+
+def test_a_table_row_to_be_filled_in_and_a_party_title_before_the_post() -> None:
+    rows = ["| 姓名 | 单位及职务 | 组内职务 | 联系电话 |", "| --- | --- | --- | --- |",
+            "| 司马光明 | 县卫生健康委员会党组书记、主任 | 组长 | 13870001111 |",
+            "| 待定 | 县妇幼保健院院长 | 成员 |  |"]
+    group, _ = read_group(rows)
+    assert group["leaders"] == [{"name": "司马光明", "title": "党组书记、主任", "org": "县卫生健康委员会"}]
+    assert all("name" not in p for p in group["members"])

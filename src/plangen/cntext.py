@@ -147,8 +147,8 @@ def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
 
 def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """Title and organisation written apart ('校长，五井小学'), or several titles; None when no piece is a title."""
-    if all(_is_title(p) for p in pieces):
-        return split_titles("、".join(pieces), known)  # 县委副书记、县长: two titles
+    if all(_is_title(p) for p in pieces[1:]) and (_is_title(pieces[0]) or split_org(pieces[0], known)[1]):
+        return split_titles("、".join(pieces), known)  # 县委副书记、县长; 县卫生健康委员会党组书记、主任
     title = next((p for p in pieces if p in _TITLE_SET), "")
     return (title, "".join(p for p in pieces if p != title)) if title else None
 

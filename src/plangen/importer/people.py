@@ -131,6 +131,12 @@ def _name_in(text: str) -> str:
 
 def _read_line(group: Group, text: str) -> bool:
     text = _ITEM_NUMBER.sub("", text)  # 1．徐晃（…）: a member numbered in a list
+    bare = _PHONE.sub("", text).rstrip()
+    if bare != text.rstrip():  # 宋　江　县农业农村局局长　13907310001: the people read, the line kept whole
+        if _read_line(group, bare):
+            group.body.append(text.strip())
+            return True
+        return False
     k = key(text)
     if _alone(group, k) or _role_last(group, text, k):
         return True
@@ -186,6 +192,7 @@ def _continues(group: Group, k: str) -> bool:
 _GROUP_LINE = re.compile(r"(?:各|全体|所有)[^，,。；;：:]{2,30}|[^，,。；;：:]{2,30}(?:负责同志|负责人)")  # 各村党支部书记
 
 
+_PHONE = re.compile(r"[ \u3000]*(?:(?:联系)?电话[:：]?\s*)?(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]?\d{7,8})(?!\d)")
 _ALIGNED = re.compile(r"^(?:\u3000|  ){3,}(?=\S)")
 
 

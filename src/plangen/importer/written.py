@@ -158,11 +158,11 @@ def same_org(data: dict[str, Any]) -> None:
             seen.append(person)
 
 
-_PLACEHOLDER_NAME = re.compile(r"[xX×＊*○〇□]{2,}|某{1,3}|[xX×]{2,}[\u4e00-\u9fff]?")
+_PLACEHOLDER_NAME = re.compile(r"[xX×＊*○〇□]{2,}|某{1,3}|[xX×]{2,}[\u4e00-\u9fff]?|待定|待补充|空缺|暂缺")
 
 
 def placeholder_name(name: str) -> bool:
-    """'XXX', '×××', 'xxx', '某某': a template's slot where a name is to be filled in, not a name."""
+    """'XXX', '×××', 'xxx', '某某', '待定': a slot where a name is to be filled in, not a name."""
     return bool(_PLACEHOLDER_NAME.fullmatch(name.strip()) or cntext.find_placeholder(name) == name.strip())
 
 
