@@ -293,3 +293,30 @@ def test_a_table_row_to_be_filled_in_and_a_party_title_before_the_post() -> None
     group, _ = read_group(rows)
     assert group["leaders"] == [{"name": "司马光明", "title": "党组书记、主任", "org": "县卫生健康委员会"}]
     assert all("name" not in p for p in group["members"])
+
+
+def _everyone(lines: list[str]) -> list[tuple[str, dict[str, str]]]:
+    group, _ = read_group(lines)
+    return [(role, p) for role in ("leaders", "deputies", "members") for p in group.get(role, [])]
+
+
+def test_name_title_and_organisation_in_columns_in_any_order() -> None:
+    want = [("leaders", {"name": "张三", "title": "局长", "org": "县教育局"})]
+    for line in ("组长：张三　县教育局　局长", "组长：县教育局　张三　局长", "组长：张三　局长（县教育局）",
+                 "组长：张三/县教育局局长", "组长：县教育局局长：张三"):
+        assert _everyone([line]) == want, line
+    assert _everyone(["副组长：李四　县财政局　副局长", "王五　县民政局　副局长"]) == [
+        ("deputies", {"name": "李四", "title": "副局长", "org": "县财政局"}),
+        ("deputies", {"name": "王五", "title": "副局长", "org": "县民政局"})]
+
+
+def test_the_role_in_brackets_before_or_after_the_title() -> None:
+    want = [("leaders", {"name": "张三", "title": "局长", "org": "县教育局"})]
+    assert _everyone(["1. 张三　县教育局局长（组长）"]) == want
+    assert _everyone(["张三（组长）县教育局局长"]) == want
+
+
+def test_name_comma_several_titles() -> None:
+    assert _everyone(["组长：张三，县教育局党组书记、局长；副组长：李四，县财政局副局长。"]) == [
+        ("leaders", {"name": "张三", "title": "党组书记、局长", "org": "县教育局"}),
+        ("deputies", {"name": "李四", "title": "副局长", "org": "县财政局"})]

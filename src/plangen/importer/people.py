@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import cntext, plantables
 from ..wording import Wording, msg
+from .columns import one_person
 from .hanzi import back, key
 from .phrases import office as office_of
 from .phrases import prose_person
@@ -185,7 +186,7 @@ def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> N
 
 def _continues(group: Group, k: str) -> bool:
     """A line without a label that names more people of the role above it."""
-    return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k)
+    return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k) or one_person(k, k)
                 or ((group.open or _GROUP_LINE.fullmatch(k)) and _SHORT.fullmatch(k)))
 
 
@@ -203,8 +204,8 @@ def _aligned(text: str) -> bool:
 
 
 _ITEM_NUMBER = re.compile(r"^\s*(?:[-*•●▪◆■]\s+|\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
-_ROLE_LAST = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;]{2,30})[ \u3000]+"
-                        r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*$")
+_ROLE_LAST = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;（(]{2,30})(?:[ \u3000]+|\s*[（(](?=.*[）)]\s*$))"
+                        r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*[）)]?\s*$")
 
 
 def _role_last(group: Group, text: str, k: str) -> bool:
@@ -320,14 +321,14 @@ def _role_by(group: Group, text: str, k: str) -> list[tuple[int, int]]:
 
 
 _IN_BRACKETS = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"
-                          r"[，,、\s]*(?P<info>[^）)]*)[）)]")
+                          r"[，,、\s]*(?P<info>[^）)]*)[）)][ \u3000]*(?P<after>[^\s，,、；;。（(]*)")
 
 
 def _roles_in_brackets(group: Group, text: str, k: str) -> bool:
     """'甘宁（组长，凤鸣街道党工委书记）、凌统（副组长，…）': each person's role inside the brackets."""
     found = list(_IN_BRACKETS.finditer(k))
     for m in found:
-        info = text[m.start("info"):m.end("info")].strip()
+        info = text[m.start("info"):m.end("info")].strip() or text[m.start("after"):m.end("after")]  # 张三（组长）县教育局局长
         written = text[m.start("name"):m.end("name")] + (f"（{info}）" if info else "")
         for person in _people(written, key(written), group.orgs):
             group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from .. import cntext
+from .columns import one_person
 from .hanzi import key
 
 TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
@@ -46,7 +47,7 @@ def _names_sharing(k: str, pos: int) -> list[int]:
 _NAME_DASH = re.compile(r"(?<![^\s：:；;，,、])(?P<name>" + NAME + r")\s*[—－]{1,2}\s*"
                         r"(?P<title>[^\s；;，,、（()）：:—－]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;，,、。]|$))")
 _NAME_COMMA = re.compile(rf"(?<![^\s：:；;])(?P<name>{NAME})[，,]\s*"
-                         r"(?P<title>[^\s；;，,、（()）：:]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;。.]|$))")
+                         rf"(?P<title>{_ONE_TITLE}(?:、{_ONE_TITLE})*)(?=\s*(?:[；;。.]|$))")  # 张三，县教育局党组书记、局长；
 
 
 def _titles_start(titles: str) -> int:
@@ -80,7 +81,7 @@ def _tokens(text: str) -> list[str]:
 def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     """'封建军 北坡镇副镇长', '罗建国，县农业农村局局长；' and '县委常委、副县长 乔宇' -> 'name（title）', in the
     text and its key alike."""
-    alternating = _alternating(text, k)
+    alternating = _alternating(text, k) or one_person(text, k)  # 张三　县教育局　局长: columns in any order
     if alternating:
         return alternating
     found = [*_SPACED.finditer(k), *_NAME_COMMA.finditer(k), *_NAME_DASH.finditer(k)]
