@@ -320,3 +320,27 @@ def test_name_comma_several_titles() -> None:
     assert _everyone(["组长：张三，县教育局党组书记、局长；副组长：李四，县财政局副局长。"]) == [
         ("leaders", {"name": "张三", "title": "党组书记、局长", "org": "县教育局"}),
         ("deputies", {"name": "李四", "title": "副局长", "org": "县财政局"})]
+
+
+def test_prose_with_the_title_in_brackets() -> None:
+    assert _everyone(["组长由张三（县长）担任，副组长由李四（县委常委、副县长）担任。"]) == [
+        ("leaders", {"name": "张三", "title": "县长"}), ("deputies", {"name": "李四", "title": "县委常委、副县长"})]
+
+
+def test_a_deputy_who_is_also_the_office_director() -> None:
+    group, _ = read_group(["副组长兼办公室主任：李四（县教育局副局长）"])
+    assert group["deputies"] == [{"name": "李四", "title": "副局长", "org": "县教育局"}]
+    assert group["office"] == {"director": {"name": "李四", "title": "副局长", "org": "县教育局"}}
+
+
+def test_an_honorary_leader_keeps_the_word_and_an_aside_stays_in_the_text() -> None:
+    group, _ = read_group(["名誉组长：李四（县政协主席）", "组长：张三（县教育局局长）（兼）"])
+    assert group["leaders"] == [{"name": "李四", "title": "主席", "org": "县政协", "role": "名誉组长"},
+                                {"name": "张三", "title": "局长", "org": "县教育局"}]
+    assert group["body"] == "组长：张三（县教育局局长）（兼）"
+
+
+def test_a_name_after_its_organisation_without_a_title() -> None:
+    assert _everyone(["成员：县教育局王五、县财政局赵六、县直各部门"]) == [
+        ("members", {"name": "王五", "org": "县教育局"}), ("members", {"name": "赵六", "org": "县财政局"}),
+        ("members", {"description": "县直各部门"})]

@@ -20,8 +20,9 @@ from .phrases import office as office_of
 from .phrases import prose_person
 from .written import TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, placeholder_name, same_org, slot, unpadded
 
-_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
-                    r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
+_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
+                    r"组\s*员|成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)"
+                    r"(?P<also>兼(?:任)?(?:领导小组)?办公室主任)?\s*[:：]")  # 副组长兼办公室主任：
 _BARE_LABEL = re.compile(r"^\s*(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|顾\s*问|秘\s*书\s*长)[ \u3000]+"
                          r"(?=[^\s:：])")
 _ALONE_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)")
@@ -132,8 +133,8 @@ def _name_in(text: str) -> str:
 
 def _read_line(group: Group, text: str) -> bool:
     text = _ITEM_NUMBER.sub("", text)  # 1．徐晃（…）: a member numbered in a list
-    bare = _PHONE.sub("", text).rstrip()
-    if bare != text.rstrip():  # 宋　江　县农业农村局局长　13907310001: the people read, the line kept whole
+    bare = _ASIDE.sub("", _PHONE.sub("", text)).rstrip()
+    if bare != text.rstrip():  # 宋　江　县农业农村局局长　13907310001, …（兼）: the people read, the line kept whole
         if _read_line(group, bare):
             group.body.append(text.strip())
             return True
@@ -194,6 +195,7 @@ _GROUP_LINE = re.compile(r"(?:各|全体|所有)[^，,。；;：:]{2,30}|[^，,�
 
 
 _PHONE = re.compile(r"[ \u3000]*(?:(?:联系)?电话[:：]?\s*)?(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]?\d{7,8})(?!\d)")
+_ASIDE = re.compile(r"[（(]兼(?:任|职)?[)）]")
 _ALIGNED = re.compile(r"^(?:\u3000|  ){3,}(?=\S)")
 
 
@@ -238,6 +240,8 @@ def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
         group.data.setdefault(role, [])
     for person in people:
         group.add(role, _with_role(person, label))
+    if m.groupdict().get("also") and people and people[0].get("name"):  # 副组长兼办公室主任：李四（…）
+        group.data.setdefault("office", {}).setdefault("director", people[0])
 
 
 def _with_role(person: dict[str, str], label: str) -> dict[str, str]:
@@ -261,7 +265,7 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
         raw = _fields(p, text, k, orgs)
         if p.description and not p.name:
             named = prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
-            if len(named) == 1 and named[0].get("name") and named[0].get("title"):
+            if len(named) == 1 and named[0].get("name") and (named[0].get("title") or named[0].get("org")):
                 found.append(named[0])
                 continue
         if p.description:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from .. import cntext
-from .written import TITLE_END, titled
+from .written import NAME, TITLE_END, titled
 
 _OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
 _DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
@@ -45,15 +45,13 @@ def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str
         start = k.find(piece, pos)
         pos = start + len(piece)
         original, piece = _bare(text[start:start + len(piece)], piece)
-        named = _split_name(piece)
-        first = _name_first(piece) if not named else None
-        if named:
-            title_len = len(piece) - len(named)
-            title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
-            person = titled(original[title_len:], title, orgs)
-            if not title and out and out[-1].get("name") and out[-1].get("title"):  # 副局长黎明、侯静: both 副局长
-                person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
-            out.append(person)
+        bracketed = _BRACKETED.fullmatch(piece)  # 张三（县长）任组长
+        named = _split_name(piece) if not bracketed else ""
+        first = _name_first(piece) if not named and not bracketed else None
+        if bracketed:
+            out.append(titled(original[:bracketed.end("name")], original[bracketed.start("info"):bracketed.end("info")], orgs))
+        elif named:
+            out.append(_titled_name(original, len(piece) - len(named), titles, out, orgs))
             titles = []
         elif first:
             out.append(titled(original[:first], original[first:], orgs))
@@ -61,6 +59,20 @@ def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str
             titles.append(original)
     out.extend({"description": t} for t in titles)
     return out
+
+
+_BRACKETED = re.compile(r"(?P<name>" + NAME + r")[（(](?P<info>[^（()）]{2,40})[)）]")
+
+
+def _titled_name(original: str, title_len: int, titles: list[str], out: list[dict[str, str]],
+                 orgs: tuple[str, ...]) -> dict[str, str]:
+    """The person of a piece that ends with a name, with the titles written before it (in the piece, or in the
+    pieces before it: 县委常委、县纪委书记李诒芸); a bare name after a titled one shares its title (副局长黎明、侯静)."""
+    title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
+    person = titled(original[title_len:], title, orgs)
+    if not title and out and out[-1].get("name") and out[-1].get("title"):
+        person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
+    return person
 
 
 def _bare(original: str, piece: str) -> tuple[str, str]:
@@ -78,7 +90,7 @@ def _bare(original: str, piece: str) -> tuple[str, str]:
 def _pieces(k: str) -> list[str]:
     """'副局长鞠文、人力资源和社会保障局副局长栾海' -> two pieces: 、 always divides; 和 / 及 only between names."""
     out: list[str] = []
-    for piece in k.split("、"):
+    for piece in re.split(r"、(?![^（(]*[)）])", k):  # not inside brackets: 张三（县委常委、副县长）
         halves = re.split(r"[和及]", piece)
         out.extend(halves if all(0 < len(h) <= 4 for h in halves) else _titled_people(piece))
     return out
@@ -111,7 +123,8 @@ def _name_first(piece: str) -> int:
     return 0
 
 
-_NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师")
+_NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师", "部门",
+               "单位")
 _GROUP_START = ("各", "全体", "所有")
 _ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
 
@@ -121,6 +134,15 @@ def _ends_in_title(text: str) -> bool:
     if text.endswith("委") and not text.endswith(("常委", "政委")):
         return False
     return text.endswith(cntext.TITLES + TITLE_END)
+
+
+def _name_after_org(piece: str) -> str:
+    """The name after an organisation and no title ('县教育局王五' -> '王五'), or ''."""
+    for size in cntext.name_sizes(piece):
+        org, name = piece[:-size], piece[-size:]
+        if len(org) >= 3 and org.endswith(cntext.ORG_SUFFIXES) and not name.endswith(TITLE_END + cntext.ORG_SUFFIXES):
+            return name
+    return ""
 
 
 def _split_name(piece: str) -> str:
@@ -138,6 +160,11 @@ def _split_name(piece: str) -> str:
                 return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]
     if any(w in piece for w in _NOT_A_NAME):
         return ""
+    return _name_after_org(piece) or _bare_name(piece)
+
+
+def _bare_name(piece: str) -> str:
+    """A piece that is a name alone (2–3 characters, or 4 after a two-character surname), or ''."""
     if (2 <= len(piece) <= 3 or cntext.name_sizes(piece)[0] == len(piece) == 4) \
             and not piece.endswith(TITLE_END + _ORG_END):
         return piece

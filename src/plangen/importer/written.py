@@ -117,6 +117,8 @@ def no_tongzhi(text: str, k: str) -> tuple[str, str]:
 def titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
     """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
     title, org = org_split(title, orgs) if "、" not in title else titles_split(title, orgs)
+    if not org and len(title) >= 3 and key(title).endswith(cntext.ORG_SUFFIXES) and not key(title).endswith(TITLE_END):
+        title, org = "", title  # 县教育局王五: an organisation, no title
     own = _OWN.match(title)  # 两校教导主任, 本校校长: no organisation is named, the post is the title
     title = title[own.end():] if own and own.end() < len(title) else title
     return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
