@@ -344,3 +344,17 @@ def test_a_name_after_its_organisation_without_a_title() -> None:
     assert _everyone(["成员：县教育局王五、县财政局赵六、县直各部门"]) == [
         ("members", {"name": "王五", "org": "县教育局"}), ("members", {"name": "赵六", "org": "县财政局"}),
         ("members", {"description": "县直各部门"})]
+
+
+def test_sex_or_nation_in_the_brackets_is_not_the_organisation() -> None:
+    assert _everyone(["副组长：富弼（女，市教育局副局长）、马骏（回族，县民宗局局长）"]) == [
+        ("deputies", {"name": "富弼", "title": "副局长", "org": "市教育局"}),
+        ("deputies", {"name": "马骏", "title": "局长", "org": "县民宗局"})]
+
+
+def test_a_table_row_naming_units_is_no_one() -> None:
+    rows = ["| 序号 | 姓名 | 单位 | 职务 | 组内职务 |", "| --- | --- | --- | --- | --- |",
+            "| 1 | 李冰 | 县水利局 | 局长 | 组长 |", "| 2 | 各乡镇 |  | 分管负责同志 | 成员 |"]
+    group, _ = read_group(rows)
+    assert group["leaders"] == [{"name": "李冰", "title": "局长", "org": "县水利局"}]
+    assert all("name" not in p for p in group["members"])

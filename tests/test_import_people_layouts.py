@@ -35,3 +35,13 @@ def test_role_lines_as_list_items_under_another_heading_are_the_group() -> None:
     group = plan["leadership"]
     assert group["leaders"] == [{"name": "韩愈", "title": "校长", "org": "某中学"}]
     assert group["deputies"] == [{"name": "柳宗元", "title": "副校长", "org": "某中学"}]
+
+
+def test_an_annex_listing_the_group_in_a_table() -> None:
+    text = PLAN.split("组　长")[0] + ("| 职务 | 姓名 | 工作单位及职务 |\n| --- | --- | --- |\n| 组长 | 颜真卿 | 县民政局党组书记、局长 |\n"
+                                     "| 成员 | 褚遂良 | 县民政局养老服务股股长 |\n")
+    result = convert(text, "a.txt", Options(compile_split(None)))
+    [(plan, _)] = result.plans
+    assert plan["leadership"]["leaders"] == [{"name": "颜真卿", "title": "党组书记、局长", "org": "县民政局"}]
+    assert plan["attachments"] == [{"title": "某县非遗帮扶工作领导小组成员名单"}]
+    assert plan["requirements"] == "要落实责任。" and result.lost == []

@@ -117,10 +117,14 @@ def _is_title(text: str) -> bool:
     return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_TITLE_ENDS))
 
 
+_PERSONAL = re.compile(r"男|女|[\u4e00-\u9fff]{1,3}族|(?:19|20)\d{2}(?:年|\.)\d{1,2}月?(?:出?生)?")  # 女, 回族, 1975年3月生
+
+
 def split_title(info: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     """'五井小学校长' -> ('校长', '五井小学'); '校长，五井小学' -> ('校长', '五井小学')."""
-    info = info.strip()
-    pieces = [p for p in re.split(r"[，,、/；;\s]+", info) if p]
+    written = [p for p in re.split(r"[，,、/；;\s]+", info.strip()) if p]
+    pieces = [p for p in written if not _PERSONAL.fullmatch(p)]  # 富弼（女，市教育局副局长）
+    info = info.strip() if len(pieces) == len(written) else "、".join(pieces)
     found = _split_pieces(pieces, known) if len(pieces) > 1 else None
     return found or _split_one(info, known)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import plantables
 from .cleaning import Line
 from .hanzi import key
 from .people import read_group
@@ -34,10 +35,18 @@ def group_annex(lines: list[Line]) -> tuple[list[Line], str, list[str]]:
         title, rest = lines[i].text[m.start("title"):].strip(), [ln.text for ln in lines[i + 1:]]
         if not title and rest:
             title, rest = rest[0].strip(), rest[1:]
-        if any(_ROLE.match(key(t)) for t in rest) and all(len(t.strip()) <= 60 for t in rest):
+        if _names_the_group(rest):
             return lines[:i], title, rest
         break
     return lines, "", []
+
+
+def _names_the_group(rest: list[str]) -> bool:
+    """The annex's lines are role lines (组　长：…), or a leadership table (| 职务 | 姓名 | … |)."""
+    table = plantables.pipe_table([t for t in rest if plantables.is_pipe_row(t)])
+    if table is not None and plantables.kind_of(table) == "leadership":
+        return True
+    return any(_ROLE.match(key(t)) for t in rest) and all(len(t.strip()) <= 60 for t in rest)
 
 
 def take_annex(data: dict[str, Any], title: str, lines: list[str], orgs: tuple[str, ...]) -> list[dict[str, str]]:

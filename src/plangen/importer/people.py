@@ -60,7 +60,7 @@ class Group:
         if not person or person in people:
             return
         name = person.get("name")
-        if name and placeholder_name(name):  # ×××（待定）: a slot to fill, kept as written, not a person
+        if name and (placeholder_name(name) or name.startswith(_GROUP_START)):  # ×××（待定）, 各乡镇: not a person
             person, name = slot(person), None
         for other in ("leaders", "deputies", "members"):
             if name and other != role and any(p.get("name") == name and p.get("org") == person.get("org")
@@ -195,6 +195,7 @@ _GROUP_LINE = re.compile(r"(?:各|全体|所有)[^，,。；;：:]{2,30}|[^，,�
 
 
 _PHONE = re.compile(r"[ \u3000]*(?:(?:联系)?电话[:：]?\s*)?(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]?\d{7,8})(?!\d)")
+_GROUP_START = ("各", "全体", "所有")
 _ASIDE = re.compile(r"[（(]兼(?:任|职)?[)）]")
 _ALIGNED = re.compile(r"^(?:\u3000|  ){3,}(?=\S)")
 

@@ -170,6 +170,6 @@ def placeholder_name(name: str) -> bool:
 
 
 def slot(person: dict[str, str]) -> dict[str, str]:
-    """A placeholder person as the template wrote it: '×××（待定）', 'XXX（XXX学校校长）'."""
+    """A placeholder or a group as the text wrote it: '×××（待定）', 'XXX（XXX学校校长）', '各乡镇（分管负责同志）'."""
     info = person.get("org", "") + person.get("title", "")
     return {"description": person.get("name", "") + (f"（{info}）" if info else "")}
