@@ -358,3 +358,18 @@ def test_a_table_row_naming_units_is_no_one() -> None:
     group, _ = read_group(rows)
     assert group["leaders"] == [{"name": "李冰", "title": "局长", "org": "县水利局"}]
     assert all("name" not in p for p in group["members"])
+
+
+def test_numbered_role_lines_personal_details_and_a_labelled_phone() -> None:
+    assert _everyone(["一、组长：张三（县长）", "二、副组长：李四（副县长）"]) == [
+        ("leaders", {"name": "张三", "title": "县长"}), ("deputies", {"name": "李四", "title": "副县长"})]
+    group, _ = read_group(["组长：张三，男，汉族，县教育局局长", "副组长：李四 县财政局副局长 电话：6612345"])
+    assert group["leaders"] == [{"name": "张三", "title": "局长", "org": "县教育局"}]
+    assert group["deputies"] == [{"name": "李四", "title": "副局长", "org": "县财政局"}]
+    assert "汉族" in group["body"] and "6612345" in group["body"]
+
+
+def test_titles_before_a_name_in_a_role_line_and_a_subject_before_a_post() -> None:
+    assert _everyone(["组长：县委副书记、县长张三", "成员：各校校长、陈静（语文教研组长）"]) == [
+        ("leaders", {"name": "张三", "title": "县委副书记、县长"}),
+        ("members", {"description": "各校校长"}), ("members", {"name": "陈静", "title": "语文教研组长"})]

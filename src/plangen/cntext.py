@@ -166,7 +166,10 @@ def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
         return "", info  # 邹平（县民政局）: an organisation alone
     for n in _TITLE_LENGTHS:  # the longest title that ends the text (two of one length cannot both end it)
         if n <= len(info) and info[-n:] in _TITLE_SET:
-            return _department(info[:-n].strip(), info[-n:]) if info[:-n].strip() else (info[-n:], "")
+            head = info[:-n].strip()
+            if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)):
+                return info, ""  # 语文教研组长: 语文 names no organisation
+            return _department(head, info[-n:]) if head else (info[-n:], "")
     return info, ""
 
 

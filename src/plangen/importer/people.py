@@ -18,7 +18,17 @@ from .columns import one_person
 from .hanzi import back, key
 from .phrases import office as office_of
 from .phrases import prose_person
-from .written import TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, placeholder_name, same_org, slot, unpadded
+from .written import (
+    TITLE_FIRST,
+    bracket_spaced,
+    no_tongzhi,
+    org_split,
+    placeholder_name,
+    same_org,
+    slot,
+    titled,
+    unpadded,
+)
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
                     r"组\s*员|成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)"
@@ -194,9 +204,10 @@ def _continues(group: Group, k: str) -> bool:
 _GROUP_LINE = re.compile(r"(?:各|全体|所有)[^，,。；;：:]{2,30}|[^，,。；;：:]{2,30}(?:负责同志|负责人)")  # 各村党支部书记
 
 
-_PHONE = re.compile(r"[ \u3000]*(?:(?:联系)?电话[:：]?\s*)?(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]?\d{7,8})(?!\d)")
+_PHONE = re.compile(r"[ \u3000]*(?:(?:联系)?电话[:：]?\s*)?(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]?\d{7,8})(?!\d)"
+                    r"|[ \u3000，,；;]*(?:联系)?电话[:：]?\s*\d[\d－-]{5,13}")
 _GROUP_START = ("各", "全体", "所有")
-_ASIDE = re.compile(r"[（(]兼(?:任|职)?[)）]")
+_ASIDE = re.compile(r"[（(]兼(?:任|职)?[)）]|[，,]\s*(?:男|女|[\u4e00-\u9fff]{1,2}族)(?=\s*[，,])")  # （兼）, ，女，汉族，
 _ALIGNED = re.compile(r"^(?:\u3000|  ){3,}(?=\S)")
 
 
@@ -206,7 +217,7 @@ def _aligned(text: str) -> bool:
     return bool(_ALIGNED.match(text)) and bool(_SHORT.fullmatch(text.strip()))
 
 
-_ITEM_NUMBER = re.compile(r"^\s*(?:[-*•●▪◆■]\s+|\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
+_ITEM_NUMBER = re.compile(r"^\s*(?:[-*•●▪◆■]\s+|[一二三四五六七八九十]{1,3}、|\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
 _ROLE_LAST = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;（(]{2,30})(?:[ \u3000]+|\s*[（(](?=.*[）)]\s*$))"
                         r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*[）)]?\s*$")
 
@@ -272,7 +283,23 @@ def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str
         if p.description:
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
         found.append(raw)
-    return found
+    return _titles_joined(found, orgs)
+
+
+def _titles_joined(found: list[dict[str, str]], orgs: tuple[str, ...]) -> list[dict[str, str]]:
+    """'县委副书记、县长张三': a title alone, then a person named after a title, are one person with both."""
+    out: list[dict[str, str]] = []
+    for person in found:
+        before = out[-1].get("description", "") if out and len(out[-1]) == 1 else ""
+        if person.get("name") and person.get("title") and _TITLE_ONLY.fullmatch(before) \
+                and not before.startswith(_GROUP_START):
+            out[-1] = titled(person["name"], before + "、" + person.get("org", "") + person["title"], orgs)
+        else:
+            out.append(person)
+    return out
+
+
+_TITLE_ONLY = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)")
 
 
 def _fields(p: cntext.PersonText, text: str, k: str, orgs: tuple[str, ...]) -> dict[str, str]:
