@@ -373,3 +373,28 @@ def test_titles_before_a_name_in_a_role_line_and_a_subject_before_a_post() -> No
     assert _everyone(["组长：县委副书记、县长张三", "成员：各校校长、陈静（语文教研组长）"]) == [
         ("leaders", {"name": "张三", "title": "县委副书记、县长"}),
         ("members", {"description": "各校校长"}), ("members", {"name": "陈静", "title": "语文教研组长"})]
+
+
+def test_first_leader_in_prose_and_posts_of_two_bodies() -> None:
+    assert _everyone(["县委书记狄青任第一组长，县委副书记、县长种世衡任组长。"]) == [
+        ("leaders", {"name": "狄青", "title": "县委书记", "role": "第一组长"}),
+        ("leaders", {"name": "种世衡", "title": "县委副书记、县长"})]
+    assert _everyone(["组　长：县纪委副书记、监委副主任　包拯"]) == [
+        ("leaders", {"name": "包拯", "title": "县纪委副书记、监委副主任"})]
+
+
+def test_two_names_in_one_table_cell_share_the_row() -> None:
+    rows = ["| 领导小组职务 | 姓名 | 工作单位 | 现任职务 |", "| --- | --- | --- | --- |",
+            "| 成员 | 阮小七、白胜 | 县职业技能鉴定中心 | 副主任 |"]
+    group, _ = read_group(rows)
+    assert group["members"] == [{"name": "阮小七", "title": "副主任", "org": "县职业技能鉴定中心"},
+                                {"name": "白胜", "title": "副主任", "org": "县职业技能鉴定中心"}]
+
+
+def test_a_table_pasted_one_cell_per_line() -> None:
+    lines = ["名单如下：", "职务", "姓名", "工作单位及职务", "组长", "白居正", "县委宣传部副部长、县文明办主任",
+             "副组长", "苏东来", "县教育局副局长", "领导小组负责统筹协调。"]
+    group, _ = read_group(lines)
+    assert group["leaders"] == [{"name": "白居正", "title": "县委宣传部副部长、县文明办主任"}]
+    assert group["deputies"] == [{"name": "苏东来", "title": "副局长", "org": "县教育局"}]
+    assert group["body"] == "名单如下：\n\n领导小组负责统筹协调。"

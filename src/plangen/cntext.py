@@ -138,7 +138,7 @@ def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     are the organisation's own (局长 of the 局). The titles whole when the first names no organisation."""
     first, *rest = titles.split("、")
     title, org = split_org(first, known)
-    if not org or not all(r and split_org(r)[1] == "" for r in rest):
+    if not org or not all(_own_post(r) for r in rest):  # 县纪委副书记、监委副主任: a post of another body
         return titles, ""
     party = next((p for p in _PARTY if org.endswith(p)), "")
     base = org[:-len(party)] if party else org
@@ -147,6 +147,12 @@ def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     elif party and len(base) == 1:  # 局党组书记、局长: the bureau is not named
         org, title = "", party + title
     return "、".join([title, *rest]), org
+
+
+def _own_post(title: str) -> bool:
+    """A post with no body of its own named in it (局长, 副主任, 常务副县长; not 监委副主任)."""
+    return title in _TITLE_SET or (bool(title) and _is_title(title) and split_org(title)[1] == ""
+                                   and not re.search("[委局办院部]", title))
 
 
 def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, str] | None:

@@ -193,11 +193,18 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
             continue
         title, org = _title_org(_cell(row, title_col), _cell(row, cols.get("org")),
                                 _cell(row, cols.get("org_title")) or info)
-        person = {"name": name, "title": title, "org": org}
-        if role_text and role_text not in PLAIN_ROLES:
-            person["role"] = role_text
-        out.append((role_key, {k: v for k, v in person.items() if v}))
+        for one in _names(name):  # 阮小七、白胜 | 县职业技能鉴定中心 | 副主任: both
+            person = {"name": one, "title": title, "org": org}
+            if role_text and role_text not in PLAIN_ROLES:
+                person["role"] = role_text
+            out.append((role_key, {k: v for k, v in person.items() if v}))
     return out
+
+
+def _names(cell: str) -> list[str]:
+    """The names of a name cell: several when parted by 、 or a comma, each of two to four characters."""
+    parts = [p for p in re.split(r"[、，,]", cell) if p.strip()]
+    return [p.strip() for p in parts] if len(parts) > 1 and all(2 <= len(p.strip()) <= 4 for p in parts) else [cell]
 
 
 def _title_org(title: str, org: str, both: str) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import cntext, plantables
 from ..wording import Wording, msg
+from .cells import cell_rows
 from .columns import one_person
 from .hanzi import back, key
 from .phrases import office as office_of
@@ -42,10 +43,10 @@ _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<nam
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
 _SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师|主席)\s*$")  # 巩敏  …科长
 _PROSE = (
-    re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
-    re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
-    re.compile(r"以(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
-    re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
+    re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长)"),
+    re.compile(r"(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
+    re.compile(r"以(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长)"),
+    re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长)"),
     re.compile(r"(?P<role>成员)(?:为|包括|有)(?P<who>[^。；;]+)"),
 )
 _CLAUSE = re.compile(r"[，,。；;]")
@@ -85,7 +86,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     names known (the registry's), tried first where an organisation ends and a job title begins."""
     group = Group(orgs=orgs)
     name = _name_in(heading) if heading else ""
-    lines = _table(group, list(map(unpadded, lines)))
+    lines = _table(group, cell_rows(list(map(unpadded, lines))))
     for text in lines:
         if not text.strip():
             continue
@@ -333,7 +334,7 @@ def _prose(group: Group, text: str, k: str) -> None:
             break
 
 
-_ROLE_BY = re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^。；;由]{2,80}?，[^。；;由]{2,40}?)"
+_ROLE_BY = re.compile(r"(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长)由(?P<who>[^。；;由]{2,80}?，[^。；;由]{2,40}?)"
                       r"(?:同志)?(?:担任|兼任)")
 
 
@@ -352,7 +353,7 @@ def _role_by(group: Group, text: str, k: str) -> list[tuple[int, int]]:
     return spans
 
 
-_IN_BRACKETS = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"
+_IN_BRACKETS = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长)"
                           r"[，,、\s]*(?P<info>[^）)]*)[）)][ \u3000]*(?P<after>[^\s，,、；;。（(]*)")
 
 
