@@ -398,3 +398,17 @@ def test_a_table_pasted_one_cell_per_line() -> None:
     assert group["leaders"] == [{"name": "白居正", "title": "县委宣传部副部长、县文明办主任"}]
     assert group["deputies"] == [{"name": "苏东来", "title": "副局长", "org": "县教育局"}]
     assert group["body"] == "名单如下：\n\n领导小组负责统筹协调。"
+
+
+def test_names_in_brackets_after_their_title() -> None:
+    assert _everyone(["组长：校长（杜子美）", "副组长：副校长（孟浩然、王摩诘）", "成员：教导主任（岑参）、各班班主任"]) == [
+        ("leaders", {"name": "杜子美", "title": "校长"}), ("deputies", {"name": "孟浩然", "title": "副校长"}),
+        ("deputies", {"name": "王摩诘", "title": "副校长"}), ("members", {"name": "岑参", "title": "教导主任"}),
+        ("members", {"description": "各班班主任"})]
+    assert _everyone(["成员：县教育局局长（兼）"]) == [("members", {"description": "县教育局局长"})]
+
+
+def test_the_office_sentence_after_bare_names_in_a_paste() -> None:
+    group, _ = read_group(["组长：韦应物 副组长：刘长卿 钱起 成员：郎士元 李端 领导小组办公室设在教务处，教务处主任郎士元兼任办公室主任。"])
+    assert [p["name"] for p in group["members"]] == ["郎士元", "李端"]
+    assert group["office"] == {"location": "教务处", "director": {"name": "郎士元", "title": "教务处主任"}}

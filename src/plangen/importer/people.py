@@ -170,10 +170,14 @@ def _read_line(group: Group, text: str) -> bool:
     return False  # prose says more than the roles it names: it is kept as the group's text too
 
 
+_SENTENCE_STOP = re.compile(r"。|\s(?=(?:领导小组)?(?:办公室设在|下设办公室))")  # …李端 领导小组办公室设在…
+
+
 def _labelled_sentence(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> bool:
     """Role labels, and the sentences after the one that ends the last label's people
-    ('成员：…主要负责同志。领导小组办公室设在…'), read as lines of their own."""
-    end = k.find("。", labels[-1].start()) + 1
+    ('成员：…主要负责同志。领导小组办公室设在…', or after a space in a paste), read as lines of their own."""
+    stop = _SENTENCE_STOP.search(k, labels[-1].end())
+    end = stop.end() if stop and stop.group() == "。" else stop.start() if stop else 0
     if not end or not k[end:].strip():
         _labelled(group, text, k, labels)
         return True

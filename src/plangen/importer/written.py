@@ -78,12 +78,34 @@ def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"[ \u3000]+", text.strip()) if t]
 
 
+_NAMES_IN_BRACKETS = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s（()）：:，,、；;]{0,20}?(?:长|书记|主任|员|师|常委|主席|干事))"
+                                rf"[（(](?P<names>{NAME}(?:[、，,]{NAME})*)[)）]")
+
+
+def _names_in_brackets(text: str, k: str) -> tuple[str, str]:
+    """'校长（杜子美）', '副校长（孟浩然、王摩诘）': the names in the brackets after their title -> 'name（title）'
+    for each, in the text and its key alike."""
+    for m in reversed(list(_NAMES_IN_BRACKETS.finditer(k))):
+        names = re.split(r"[、，,]", m["names"])
+        if any(n.endswith(TITLE_END + cntext.ORG_SUFFIXES) or n in cntext.TITLES for n in names):
+            continue
+        title = text[m.start("title"):m.end("title")]
+        pos, written = m.start("names"), []
+        for n in names:
+            written.append(text[pos:pos + len(n)] + "（" + title + "）")
+            pos += len(n) + 1
+        text = text[:m.start()] + "、".join(written) + text[m.end():]
+        k = k[:m.start()] + "、".join(f"{n}（{m['title']}）" for n in names) + k[m.end():]
+    return text, k
+
+
 def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     """'封建军 北坡镇副镇长', '罗建国，县农业农村局局长；' and '县委常委、副县长 乔宇' -> 'name（title）', in the
     text and its key alike."""
     alternating = _alternating(text, k) or one_person(text, k)  # 张三　县教育局　局长: columns in any order
     if alternating:
         return alternating
+    text, k = _names_in_brackets(text, k)
     found = [*_SPACED.finditer(k), *_NAME_COMMA.finditer(k), *_NAME_DASH.finditer(k)]
     for m in sorted(found, key=lambda m: m.start(), reverse=True):
         a, b, c = m.end("name"), m.start("title"), m.end("title")
