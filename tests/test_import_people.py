@@ -412,3 +412,19 @@ def test_the_office_sentence_after_bare_names_in_a_paste() -> None:
     group, _ = read_group(["组长：韦应物 副组长：刘长卿 钱起 成员：郎士元 李端 领导小组办公室设在教务处，教务处主任郎士元兼任办公室主任。"])
     assert [p["name"] for p in group["members"]] == ["郎士元", "李端"]
     assert group["office"] == {"location": "教务处", "director": {"name": "郎士元", "title": "教务处主任"}}
+
+
+def test_a_department_inside_an_organisation_and_a_former_post() -> None:
+    assert _everyone(["成员由县住建局村镇建设股股长郑夏雨、县民政局社会救助股股长王晓霞同志组成。"]) == [
+        ("members", {"name": "郑夏雨", "title": "村镇建设股股长", "org": "县住建局"}),
+        ("members", {"name": "王晓霞", "title": "社会救助股股长", "org": "县民政局"})]
+    assert _everyone(["顾　　问：张九龄　县政协原副主席"]) == [
+        ("members", {"name": "张九龄", "title": "原副主席", "org": "县政协", "role": "顾问"})]
+
+
+def test_name_then_role_then_title() -> None:
+    assert _everyone(["- 陆游：组长，县乡村振兴局局长", "- 范成大：副组长，团县委书记"]) == [
+        ("leaders", {"name": "陆游", "title": "局长", "org": "县乡村振兴局"}),
+        ("deputies", {"name": "范成大", "title": "书记", "org": "团县委"})]
+    group, _ = read_group(["说明：成员，见附件"])
+    assert group["leaders"] == [] and group["body"] == "说明：成员，见附件"

@@ -107,16 +107,24 @@ def _department(org: str, title: str) -> tuple[str, str]:
     '教务处' + '主任' -> ('教务处主任', '') when no organisation is written before it."""
     if not org.endswith(_DEPARTMENT_ENDS) or org.endswith(_NOT_DEPARTMENT):
         return title, org
-    for j in range(len(org) - 2, 2, -1):
-        parent = org[:j]
-        if parent.endswith(ORG_SUFFIXES) and not parent.endswith(_DEPARTMENT_ENDS):
-            return org[j:] + title, parent
+    parents = [j for j in range(len(org) - 2, 2, -1)
+               if org[:j].endswith(ORG_SUFFIXES) and not org[:j].endswith(_DEPARTMENT_ENDS)]
+    strong = [j for j in parents if not org[:j].endswith(_INSIDE_WORDS)]  # 县住建局村镇建设股: not 县住建局村镇
+    if strong or parents:
+        j = (strong or parents)[0]
+        return org[j:] + title, org[:j]
     return (org + title, "") if not _PLACE.search(org) else (title, org)
+
+
+# Ends of organisations that also end words inside a department's name (村镇建设股, 社会救助股, 团结…): a
+# parent ending so is taken only when no other ends there.
+_INSIDE_WORDS = ("镇", "乡", "村", "社", "团", "行", "园", "校", "场", "厂", "馆")
 
 def _is_title(text: str) -> bool:
     return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_TITLE_ENDS))
 
 
+_FORMER = ("原", "前")
 _PERSONAL = re.compile(r"男|女|[\u4e00-\u9fff]{1,3}族|(?:19|20)\d{2}(?:年|\.)\d{1,2}月?(?:出?生)?")  # 女, 回族, 1975年3月生
 
 
@@ -172,10 +180,12 @@ def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
         return "", info  # 邹平（县民政局）: an organisation alone
     for n in _TITLE_LENGTHS:  # the longest title that ends the text (two of one length cannot both end it)
         if n <= len(info) and info[-n:] in _TITLE_SET:
-            head = info[:-n].strip()
+            head, title = info[:-n].strip(), info[-n:]
+            if head.endswith(_FORMER) and len(head) > 2:  # 县政协原副主席: 原副主席 of 县政协
+                head, title = head[:-1], head[-1] + title
             if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)):
                 return info, ""  # 语文教研组长: 语文 names no organisation
-            return _department(head, info[-n:]) if head else (info[-n:], "")
+            return _department(head, title) if head else (title, "")
     return info, ""
 
 

@@ -227,11 +227,18 @@ _ROLE_LAST = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,�
                         r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*[）)]?\s*$")
 
 
+_NAME_ROLE = re.compile(r"^\s*(?P<who>(?P<name>[\u4e00-\u9fff·]{2,8})(?<!组长)(?<!成员)(?<!顾问))\s*[:：]\s*"
+                        r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*[，,、 \u3000]\s*"
+                        r"(?P<title>[^\s，,。；;：:]{1,40}(?:长|书记|主任|员|师|主席|干事|常委))[。；;]?\s*$")
+
+
 def _role_last(group: Group, text: str, k: str) -> bool:
-    """'许褚　西城区卫生健康局局长　组长': name, title, then the role, in columns."""
-    m = _ROLE_LAST.match(k)
+    """'许褚　西城区卫生健康局局长　组长': name, title, then the role, in columns; or '陆游：组长，县乡村振兴局局长'."""
+    m = _ROLE_LAST.match(k) or _NAME_ROLE.match(k)
     if m:
         who = text[m.start("who"):m.end("who")]
+        if m.groupdict().get("title"):
+            who += "（" + text[m.start("title"):m.end("title")].rstrip("。；;") + "）"
         for person in _people(who, key(who), group.orgs):
             group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
     return bool(m)
