@@ -12,22 +12,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import cntext, plantables
+from .. import plantables
 from ..wording import Wording, msg
 from .cells import cell_rows
 from .columns import one_person
-from .hanzi import back, key
+from .hanzi import key
 from .phrases import office as office_of
 from .phrases import prose_person
+from .segment import people_in, without_asides
 from .written import (
     TITLE_FIRST,
-    bracket_spaced,
-    no_tongzhi,
-    org_split,
     placeholder_name,
     same_org,
     slot,
-    titled,
     unpadded,
 )
 
@@ -144,7 +141,7 @@ def _name_in(text: str) -> str:
 
 def _read_line(group: Group, text: str) -> bool:
     text = _ITEM_NUMBER.sub("", text)  # 1．徐晃（…）: a member numbered in a list
-    bare = _ASIDE.sub("", _PHONE.sub("", text)).rstrip()
+    bare = without_asides(text)
     if bare != text.rstrip():  # 宋　江　县农业农村局局长　13907310001, …（兼）: the people read, the line kept whole
         if _read_line(group, bare):
             group.body.append(text.strip())
@@ -209,10 +206,7 @@ def _continues(group: Group, k: str) -> bool:
 _GROUP_LINE = re.compile(r"(?:各|全体|所有)[^，,。；;：:]{2,30}|[^，,。；;：:]{2,30}(?:负责同志|负责人)")  # 各村党支部书记
 
 
-_PHONE = re.compile(r"[ \u3000]*(?:(?:联系)?电话[:：]?\s*)?(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]?\d{7,8})(?!\d)"
-                    r"|[ \u3000，,；;]*(?:联系)?电话[:：]?\s*\d[\d－-]{5,13}")
 _GROUP_START = ("各", "全体", "所有")
-_ASIDE = re.compile(r"[（(]兼(?:任|职)?[)）]|[，,]\s*(?:男|女|[\u4e00-\u9fff]{1,2}族)(?=\s*[，,])")  # （兼）, ，女，汉族，
 _ALIGNED = re.compile(r"^(?:\u3000|  ){3,}(?=\S)")
 
 
@@ -239,7 +233,7 @@ def _role_last(group: Group, text: str, k: str) -> bool:
         who = text[m.start("who"):m.end("who")]
         if m.groupdict().get("title"):
             who += "（" + text[m.start("title"):m.end("title")].rstrip("。；;") + "）"
-        for person in _people(who, key(who), group.orgs):
+        for person in people_in(who, key(who), group.orgs):
             group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
     return bool(m)
 
@@ -258,7 +252,7 @@ def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
     label = re.sub(r"\s", "", m["label"])
     role = _ROLE_OF[label]
     group.role, group.label = role, label
-    people = _people(text, k, group.orgs)
+    people = people_in(text, k, group.orgs)
     if not people:
         group.empty_slots.append(label)
         group.data.setdefault(role, [])
@@ -277,52 +271,8 @@ def _with_role(person: dict[str, str], label: str) -> dict[str, str]:
 
 def _continue(group: Group, text: str, k: str) -> None:
     if group.role and k.strip(" 。.，,、"):
-        for person in _people(text, k, group.orgs):
+        for person in people_in(text, k, group.orgs):
             group.add(group.role, _with_role(person, group.label))
-
-
-def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
-    """cntext.parse_people on the key, each field cut back from the original."""
-    text, k = bracket_spaced(*no_tongzhi(text, k))
-    found = []
-    for p in cntext.parse_people(k, tuple(key(o) for o in orgs)):
-        raw = _fields(p, text, k, orgs)
-        if p.description and not p.name:
-            named = prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
-            if len(named) == 1 and named[0].get("name") and (named[0].get("title") or named[0].get("org")):
-                found.append(named[0])
-                continue
-        if p.description:
-            raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
-        found.append(raw)
-    return _titles_joined(found, orgs)
-
-
-def _titles_joined(found: list[dict[str, str]], orgs: tuple[str, ...]) -> list[dict[str, str]]:
-    """'县委副书记、县长张三': a title alone, then a person named after a title, are one person with both."""
-    out: list[dict[str, str]] = []
-    for person in found:
-        before = out[-1].get("description", "") if out and len(out[-1]) == 1 else ""
-        if person.get("name") and person.get("title") and _TITLE_ONLY.fullmatch(before) \
-                and not before.startswith(_GROUP_START):
-            out[-1] = titled(person["name"], before + "、" + person.get("org", "") + person["title"], orgs)
-        else:
-            out.append(person)
-    return out
-
-
-_TITLE_ONLY = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)")
-
-
-def _fields(p: cntext.PersonText, text: str, k: str, orgs: tuple[str, ...]) -> dict[str, str]:
-    """Name, title and organisation of a person read on the key, cut back from the text as written."""
-    raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
-    if raw.get("name", "").endswith("同志") and len(raw["name"]) > 3:
-        raw["name"] = raw["name"][:-2]  # 卫国同志 -> 卫国
-    if raw.get("title") and not raw.get("org"):
-        raw["title"], org = org_split(raw["title"], orgs)
-        raw.update({"org": org} if org else {})
-    return raw
 
 
 def _prose(group: Group, text: str, k: str) -> None:
@@ -374,6 +324,6 @@ def _roles_in_brackets(group: Group, text: str, k: str) -> bool:
     for m in found:
         info = text[m.start("info"):m.end("info")].strip() or text[m.start("after"):m.end("after")]  # 张三（组长）县教育局局长
         written = text[m.start("name"):m.end("name")] + (f"（{info}）" if info else "")
-        for person in _people(written, key(written), group.orgs):
+        for person in people_in(written, key(written), group.orgs):
             group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
     return bool(found)
