@@ -428,3 +428,16 @@ def test_name_then_role_then_title() -> None:
         ("deputies", {"name": "范成大", "title": "书记", "org": "团县委"})]
     group, _ = read_group(["说明：成员，见附件"])
     assert group["leaders"] == [] and group["body"] == "说明：成员，见附件"
+
+
+def test_name_comrade_title_then_the_role_as_a_sentence() -> None:
+    group, _ = read_group(["1.郑和同志，县委常委、常务副县长，任组长；", "2.费信同志，县农业农村局局长，任成员。"])
+    assert group["leaders"] == [{"name": "郑和", "title": "县委常委、常务副县长"}]
+    assert group["members"] == [{"name": "费信", "title": "局长", "org": "县农业农村局"}]
+    assert "任组长" in group["body"]
+
+
+def test_a_body_that_names_no_one_in_particular_stays_in_the_title() -> None:
+    assert _everyone(["组员：朱熹（少先队大队辅导员）、陈亮（庆丰农场工会主席）"]) == [
+        ("members", {"name": "朱熹", "title": "少先队大队辅导员"}),
+        ("members", {"name": "陈亮", "title": "主席", "org": "庆丰农场工会"})]

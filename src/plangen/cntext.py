@@ -91,9 +91,16 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
 
 def _org_then_title(head: str, rest: str) -> bool:
     """`head` ends like an organisation (局, 学校, 县一中…) and `rest` is a job title that can start there
-    (医院院长助理 is not 医院院 + 长助理)."""
-    org = (head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))) and not head.endswith("副")
+    (医院院长助理 is not 医院院 + 长助理); a body that names no one in particular (少先队大队) is no
+    organisation of the person: the title keeps it."""
+    org = (head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))) and not head.endswith("副") \
+        and not _generic(head)
     return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET)
+
+
+_GENERIC_BODIES = re.compile("少先队|大队|中队|教研组|年级组|团支部|团委|工会|党支部|党总支")
+def _generic(head: str) -> bool:
+    return bool(head) and not _GENERIC_BODIES.sub("", head)
 
 
 _SCHOOL = re.compile("[一二三四五六七八九十]{1,2}[中小]$")  # 县一中, 实验二小: a school by its number
@@ -180,13 +187,19 @@ def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
         return "", info  # 邹平（县民政局）: an organisation alone
     for n in _TITLE_LENGTHS:  # the longest title that ends the text (two of one length cannot both end it)
         if n <= len(info) and info[-n:] in _TITLE_SET:
-            head, title = info[:-n].strip(), info[-n:]
-            if head.endswith(_FORMER) and len(head) > 2:  # 县政协原副主席: 原副主席 of 县政协
-                head, title = head[:-1], head[-1] + title
-            if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)):
-                return info, ""  # 语文教研组长: 语文 names no organisation
-            return _department(head, title) if head else (title, "")
+            return _before_known_title(info, n)
     return info, ""
+
+
+def _before_known_title(info: str, n: int) -> tuple[str, str]:
+    """Title and organisation of text ending in a known title of n characters: what precedes it is the
+    organisation when it looks like one (县政协原副主席: 原副主席 of 县政协; 语文教研组长: no organisation)."""
+    head, title = info[:-n].strip(), info[-n:]
+    if head.endswith(_FORMER) and len(head) > 2:
+        head, title = head[:-1], head[-1] + title
+    if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)) or _generic(head):
+        return info, ""
+    return _department(head, title) if head else (title, "")
 
 
 def parse_people(text: str, known: tuple[str, ...] = ()) -> list[PersonText]:

@@ -226,9 +226,18 @@ _NAME_ROLE = re.compile(r"^\s*(?P<who>(?P<name>[\u4e00-\u9fff·]{2,8})(?<!组长
                         r"(?P<title>[^\s，,。；;：:]{1,40}(?:长|书记|主任|员|师|主席|干事|常委))[。；;]?\s*$")
 
 
+_NAME_TITLE_ROLE = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:同志)?[，,]\s*(?P<title>[^，,。；;：:]{2,40})[，,]\s*"
+                              r"(?:任|担任|为)(?P<role>常务副组长|副组长|第一组长|组长|成员|组员|顾问|秘书长|联络员)\s*[；;。]?\s*$")
+
+
 def _role_last(group: Group, text: str, k: str) -> bool:
-    """'许褚　西城区卫生健康局局长　组长': name, title, then the role, in columns; or '陆游：组长，县乡村振兴局局长'."""
+    """'许褚　西城区卫生健康局局长　组长': name, title, then the role, in columns; or '陆游：组长，县乡村振兴局局长',
+    '郑和同志，县委常委、常务副县长，任组长；'."""
     m = _ROLE_LAST.match(k) or _NAME_ROLE.match(k)
+    sentence = _NAME_TITLE_ROLE.match(k) if not m else None
+    if sentence:  # a sentence, kept as the group's text too
+        m = sentence
+        group.body.append(text.strip())
     if m:
         who = text[m.start("who"):m.end("who")]
         if m.groupdict().get("title"):
