@@ -441,3 +441,16 @@ def test_a_body_that_names_no_one_in_particular_stays_in_the_title() -> None:
     assert _everyone(["组员：朱熹（少先队大队辅导员）、陈亮（庆丰农场工会主席）"]) == [
         ("members", {"name": "朱熹", "title": "少先队大队辅导员"}),
         ("members", {"name": "陈亮", "title": "主席", "org": "庆丰农场工会"})]
+
+
+def test_a_surname_before_a_placeholder_is_a_slot() -> None:
+    group, _ = read_group(["组　长：王××（镇党委书记）", "副组长：李××（镇长）、×××（镇党委副书记）", "成　员：某某、某某某"])
+    assert all("name" not in p for role in ("leaders", "deputies", "members") for p in group[role])
+    assert group["leaders"] == [{"description": "王××（镇党委书记）"}]
+
+
+def test_a_teaching_office_and_deng_tongzhi_after_the_last_name() -> None:
+    group, _ = read_group(["成员：县教研室心理教研员　何心隐、县第一中学心理教师　李贽等同志"])
+    assert group["members"] == [{"name": "何心隐", "title": "心理教研员", "org": "县教研室"},
+                                {"name": "李贽", "title": "心理教师", "org": "县第一中学"}]
+    assert group["body"] == "成员：县教研室心理教研员　何心隐、县第一中学心理教师　李贽等同志"

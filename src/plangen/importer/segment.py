@@ -17,14 +17,16 @@ from .written import bracket_spaced, no_tongzhi, org_split, titled
 
 _PHONE = re.compile(r"[ \u3000]*(?:(?:联系)?电话[:：]?\s*)?(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]?\d{7,8})(?!\d)"
                     r"|[ \u3000，,；;]*(?:联系)?电话[:：]?\s*\d[\d－-]{5,13}")
-_ASIDE = re.compile(r"[（(]兼(?:任|职)?[)）]|[，,]\s*(?:男|女|[\u4e00-\u9fff]{1,2}族)(?=\s*[，,])")  # （兼）, ，女，汉族，
+_ASIDE = re.compile(r"[（(]兼(?:任|职)?[)）]|[，,]\s*(?:男|女|[\u4e00-\u9fff]{1,2}族)(?=\s*[，,])"  # （兼）, ，女，汉族，
+                    r"|(?<=[\u4e00-\u9fff])等(?:同志|人)?(?=\s*[。；;]?\s*$)")  # 李贽等同志
 
 
 _GROUP_START = ("各", "全体", "所有")
 
 
 def without_asides(text: str) -> str:
-    """The line without phone numbers and asides (the caller keeps the line as written)."""
+    """The line without phone numbers and asides: （兼）, 女 / 汉族 between name and title, 等同志 after the last
+    name (the caller keeps the line as written)."""
     return _ASIDE.sub("", _PHONE.sub("", text)).rstrip()
 
 

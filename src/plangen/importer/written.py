@@ -183,11 +183,12 @@ def same_org(data: dict[str, Any]) -> None:
             seen.append(person)
 
 
-_PLACEHOLDER_NAME = re.compile(r"[xX×＊*○〇□]{2,}|某{1,3}|[xX×]{2,}[\u4e00-\u9fff]?|待定|待补充|空缺|暂缺")
+_PLACEHOLDER_NAME = re.compile(r"[xX×＊*○〇□]{2,}|某{2,3}|[xX×]{2,}[\u4e00-\u9fff]?|[\u4e00-\u9fff][xX×＊*○〇□]{1,3}"
+                               r"|待定|待补充|空缺|暂缺")  # 王××
 
 
 def placeholder_name(name: str) -> bool:
-    """'XXX', '×××', 'xxx', '某某', '待定': a slot where a name is to be filled in, not a name."""
+    """'XXX', '×××', 'xxx', '某某', '王××', '待定': a slot where a name is to be filled in, not a name."""
     return bool(_PLACEHOLDER_NAME.fullmatch(name.strip()) or cntext.find_placeholder(name) == name.strip())
 
 
