@@ -454,3 +454,18 @@ def test_a_teaching_office_and_deng_tongzhi_after_the_last_name() -> None:
     assert group["members"] == [{"name": "何心隐", "title": "心理教研员", "org": "县教研室"},
                                 {"name": "李贽", "title": "心理教师", "org": "县第一中学"}]
     assert group["body"] == "成员：县教研室心理教研员　何心隐、县第一中学心理教师　李贽等同志"
+
+
+def test_table_rows_that_name_only_a_role_head_the_rows_under_them() -> None:
+    rows = ["| 序号 | 姓名 | 工作单位 | 职务 |", "| --- | --- | --- | --- |", "| 组长 |  |  |  |",
+            "| 1 | 陆　羽 | 县农业农村局 | 局长 |", "| 副组长 |  |  |  |", "| 2 | 卢仝 | 县农业农村局 | 副局长 |",
+            "| 3 | 皎然 | 县茶叶产业发展中心 | 主任 |"]
+    group, _ = read_group(rows)
+    assert [p["name"] for p in group["leaders"]] == ["陆羽"]
+    assert [p["name"] for p in group["deputies"]] == ["卢仝", "皎然"]
+
+
+def test_emoji_bullets_and_posts_of_a_town_s_two_bodies() -> None:
+    assert _everyone(["👉组长：花木兰（镇党委副书记、镇长）", "▶副组长：穆桂英（镇党委委员、副镇长）"]) == [
+        ("leaders", {"name": "花木兰", "title": "镇党委副书记、镇长"}),
+        ("deputies", {"name": "穆桂英", "title": "镇党委委员、副镇长"})]

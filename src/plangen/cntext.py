@@ -144,6 +144,7 @@ def split_title(info: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     return found or _split_one(info, known)
 
 
+_PLACE_LEVELS = "省市县区乡镇村"
 _PARTY = ("党组", "党委", "党工委", "党支部", "党总支")
 
 
@@ -159,6 +160,8 @@ def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     base = org[:-len(party)] if party else org
     if party and len(base) >= 3 and base.endswith(ORG_SUFFIXES):
         org, title = base, party + title
+    elif party and len(base) == 1 and base in _PLACE_LEVELS:  # 镇党委副书记、镇长: posts of two bodies
+        return titles, ""
     elif party and len(base) == 1:  # 局党组书记、局长: the bureau is not named
         org, title = "", party + title
     return "、".join([title, *rest]), org

@@ -185,7 +185,7 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
     out: list[tuple[str, dict[str, str]]] = []
     role_key, role_text = "members", ""
     for row in table.rows:
-        written = role_word(fold(_cell(row, role_col)))
+        written = role_word(fold(_cell(row, role_col))) or _section_role(row)
         if written:
             role_key, role_text = ROLE_WORDS.get(written, "members"), written
         name, info = _name_cell(_cell(row, cols.get("name")))
@@ -199,6 +199,12 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
                 person["role"] = role_text
             out.append((role_key, {k: v for k, v in person.items() if v}))
     return out
+
+
+def _section_role(row: tuple[str, ...]) -> str:
+    """'组长 |  |  | ': a row that holds only a role heads the rows under it; '' otherwise."""
+    cells = [fold(c) for c in row if c.strip()]
+    return cells[0] if len(cells) == 1 and cells[0] in ROLE_WORDS else ""
 
 
 def _names(cell: str) -> list[str]:

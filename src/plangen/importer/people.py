@@ -216,7 +216,7 @@ def _aligned(text: str) -> bool:
     return bool(_ALIGNED.match(text)) and bool(_SHORT.fullmatch(text.strip()))
 
 
-_ITEM_NUMBER = re.compile(r"^\s*(?:[-*•●▪◆■]\s+|[一二三四五六七八九十]{1,3}、|\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
+_ITEM_NUMBER = re.compile(r"^\s*(?:[-*•●▪◆■]\s+|[\U0001F300-\U0001FAFF\u2190-\u21FF\u25A0-\u25FF\u2600-\u27BF]+\ufe0f?\s*|[一二三四五六七八九十]{1,3}、|\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
 _ROLE_LAST = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;（(]{2,30})(?:[ \u3000]+|\s*[（(](?=.*[）)]\s*$))"
                         r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*[）)]?\s*$")
 
