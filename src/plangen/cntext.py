@@ -157,14 +157,21 @@ def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     if not org or not all(_own_post(r) for r in rest):  # 县纪委副书记、监委副主任: a post of another body
         return titles, ""
     party = next((p for p in _PARTY if org.endswith(p)), "")
-    base = org[:-len(party)] if party else org
-    if party and len(base) >= 3 and base.endswith(ORG_SUFFIXES):
-        org, title = base, party + title
-    elif party and len(base) == 1 and base in _PLACE_LEVELS:  # 镇党委副书记、镇长: posts of two bodies
-        return titles, ""
-    elif party and len(base) == 1:  # 局党组书记、局长: the bureau is not named
-        org, title = "", party + title
+    if party:
+        title, org = _party_title(org[:-len(party)], party, title)
+        if org is None:
+            return titles, ""
     return "、".join([title, *rest]), org
+
+
+def _party_title(base: str, party: str, title: str) -> tuple[str, str | None]:
+    """The party body goes with the title: '县教育局' + '党组' + '书记' -> ('党组书记', '县教育局'); '局' (the bureau,
+    not named) -> ('党组书记', ''); '镇' (posts of the town's two bodies: 镇党委副书记、镇长) -> (…, None): no split."""
+    if len(base) >= 3 and base.endswith(ORG_SUFFIXES):
+        return party + title, base
+    if len(base) == 1:
+        return party + title, None if base in _PLACE_LEVELS else ""
+    return title, base + party
 
 
 def _own_post(title: str) -> bool:
