@@ -469,3 +469,10 @@ def test_emoji_bullets_and_posts_of_a_town_s_two_bodies() -> None:
     assert _everyone(["👉组长：花木兰（镇党委副书记、镇长）", "▶副组长：穆桂英（镇党委委员、副镇长）"]) == [
         ("leaders", {"name": "花木兰", "title": "镇党委副书记、镇长"}),
         ("deputies", {"name": "穆桂英", "title": "镇党委委员、副镇长"})]
+
+
+def test_a_headquarters_with_commanders() -> None:
+    assert _everyone(["总指挥：张三（县长）", "副总指挥：李四（副县长）"]) == [
+        ("leaders", {"name": "张三", "title": "县长", "role": "总指挥"}),
+        ("deputies", {"name": "李四", "title": "副县长", "role": "副总指挥"})]
+    assert _everyone(["由县长张三任总指挥。"]) == [("leaders", {"name": "张三", "title": "县长", "role": "总指挥"})]
