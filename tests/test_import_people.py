@@ -476,3 +476,24 @@ def test_a_headquarters_with_commanders() -> None:
         ("leaders", {"name": "张三", "title": "县长", "role": "总指挥"}),
         ("deputies", {"name": "李四", "title": "副县长", "role": "副总指挥"})]
     assert _everyone(["由县长张三任总指挥。"]) == [("leaders", {"name": "张三", "title": "县长", "role": "总指挥"})]
+
+
+def test_a_duty_after_the_title_in_the_brackets_stays_in_the_text() -> None:
+    group, _ = read_group(["组　长：郭子仪（县政府副县长，负责全面工作）"])
+    assert group["leaders"] == [{"name": "郭子仪", "title": "副县长", "org": "县政府"}]
+    assert "负责全面工作" in group["body"]
+
+
+def test_role_labels_glued_to_the_names() -> None:
+    group, _ = read_group(["领导小组组成人员：组长寇准（县民政局局长）；副组长吕蒙正（县民政局副局长）。"])
+    assert group["leaders"] == [{"name": "寇准", "title": "局长", "org": "县民政局"}]
+    assert group["deputies"] == [{"name": "吕蒙正", "title": "副局长", "org": "县民政局"}]
+    assert group["body"].startswith("领导小组组成人员：组长寇准")
+    group, _ = read_group(["成员：语文教研组长张三（一年级）"])  # 组长 inside a post is no label
+    assert group["members"] == [{"description": "语文教研组长张三（一年级）"}]
+
+
+def test_name_with_title_in_brackets_then_the_role() -> None:
+    assert _everyone(["张　巡（县政府副县长）　　　组　长", "雷万春（县城市管理局副局长）成　员"]) == [
+        ("leaders", {"name": "张巡", "title": "副县长", "org": "县政府"}),
+        ("members", {"name": "雷万春", "title": "副局长", "org": "县城市管理局"})]

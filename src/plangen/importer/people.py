@@ -30,7 +30,7 @@ from .written import (
 
 _LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
                     r"组\s*员|成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员|副\s*总\s*指\s*挥|总\s*指\s*挥)"
-                    r"(?P<also>兼(?:任)?(?:领导小组)?办公室主任)?\s*[:：]")  # 副组长兼办公室主任：
+                    r"(?P<also>兼(?:任)?(?:领导小组)?办公室主任)?\s*(?:[:：]|(?<=[长员问])(?=(?![由为是任])[\u4e00-\u9fff·]{2,8}[（(]))")  # 副组长兼办公室主任：, 组长寇准（…）
 _BARE_LABEL = re.compile(r"^\s*(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|顾\s*问|秘\s*书\s*长)[ \u3000]+"
                          r"(?=[^\s:：])")
 _ALONE_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)")
@@ -150,8 +150,7 @@ def _read_line(group: Group, text: str) -> bool:
     k = key(text)
     if _alone(group, k) or _role_last(group, text, k):
         return True
-    bare = _BARE_LABEL.match(k)  # 组 长 白马乡人民政府乡长 殷实: a label without its colon, at the line's start
-    labels = list(_LABEL.finditer(k)) or ([bare] if bare else [])
+    labels = _labels(k)
     if labels:
         return _labelled_sentence(group, text, k, labels)
     if _roles_in_brackets(group, text, k):
@@ -167,12 +166,27 @@ def _read_line(group: Group, text: str) -> bool:
     return False  # prose says more than the roles it names: it is kept as the group's text too
 
 
+def _labels(k: str) -> list[re.Match[str]]:
+    """The role labels of a line: with their colon, glued to a name that starts a phrase, or (组 长 白马乡人民政府乡长
+    殷实) one without its colon at the line's start."""
+    bare = _BARE_LABEL.match(k)
+    return [m for m in _LABEL.finditer(k) if _standing(k, m)] or ([bare] if bare else [])
+
+
 _SENTENCE_STOP = re.compile(r"。|\s(?=(?:领导小组)?(?:办公室设在|下设办公室))")  # …李端 领导小组办公室设在…
+
+
+def _standing(k: str, m: re.Match[str]) -> bool:
+    """A label with its colon, or one glued to the name after it that starts a phrase (组长寇准（…）; not the
+    组长 of 教研组长张三（…）)."""
+    return bool(re.search("[:：]", m.group())) or m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", k[m.start() - 1])
 
 
 def _labelled_sentence(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> bool:
     """Role labels, and the sentences after the one that ends the last label's people
     ('成员：…主要负责同志。领导小组办公室设在…', or after a space in a paste), read as lines of their own."""
+    if any(m.re is _LABEL and not re.search("[:：]", m.group()) for m in labels):  # 组长寇准（…）: kept as written
+        group.body.append(text.strip())
     stop = _SENTENCE_STOP.search(k, labels[-1].end())
     end = stop.end() if stop and stop.group() == "。" else stop.start() if stop else 0
     if not end or not k[end:].strip():
@@ -189,7 +203,7 @@ def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> N
     """A line with role labels: the people of each role; the words before the first label continue the role
     before, or (成立…领导小组，组长：…) stay as the group's text."""
     before = text[: labels[0].start()]
-    if not group.role and before.strip(" ，,。；;：:"):
+    if not group.role and before.strip(" ，,。；;：:") and not any(b.startswith(before.strip()) for b in group.body):
         group.body.append(before.strip(" ，,；;"))
     _continue(group, before, k[: labels[0].start()])
     for i, m in enumerate(labels):
@@ -217,8 +231,10 @@ def _aligned(text: str) -> bool:
 
 
 _ITEM_NUMBER = re.compile(r"^\s*(?:[-*•●▪◆■]\s+|[\U0001F300-\U0001FAFF\u2190-\u21FF\u25A0-\u25FF\u2600-\u27BF]+\ufe0f?\s*|[一二三四五六七八九十]{1,3}、|\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
-_ROLE_LAST = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;（(]{2,30})(?:[ \u3000]+|\s*[（(](?=.*[）)]\s*$))"
-                        r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*[）)]?\s*$")
+_ROLE_LAST = re.compile(r"^\s*(?:(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;（(]{2,30})(?:[ \u3000]+|\s*[（(](?=.*[）)]\s*$))"
+                        r"|(?P<whob>[\u4e00-\u9fff·]{2,8}\s*[（(][^）)]{2,40}[)）])[ \u3000]*)"  # 张巡（县政府副县长）　组　长
+                        r"(?P<role>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)"
+                        r"\s*[）)]?\s*$")
 
 
 _NAME_ROLE = re.compile(r"^\s*(?P<who>(?P<name>[\u4e00-\u9fff·]{2,8})(?<!组长)(?<!成员)(?<!顾问))\s*[:：]\s*"
@@ -239,11 +255,13 @@ def _role_last(group: Group, text: str, k: str) -> bool:
         m = sentence
         group.body.append(text.strip())
     if m:
-        who = text[m.start("who"):m.end("who")]
+        part = "who" if m.groupdict().get("who") else "whob"
+        who = text[m.start(part):m.end(part)]
         if m.groupdict().get("title"):
             who += "（" + text[m.start("title"):m.end("title")].rstrip("。；;") + "）"
         for person in people_in(who, key(who), group.orgs):
-            group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
+            role = re.sub(r"\s", "", m["role"])
+            group.add(_ROLE_OF[role], _with_role(person, role))
     return bool(m)
 
 

@@ -18,7 +18,8 @@ from .written import bracket_spaced, no_tongzhi, org_split, titled
 _PHONE = re.compile(r"[ \u3000]*(?:(?:联系)?电话[:：]?\s*)?(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]?\d{7,8})(?!\d)"
                     r"|[ \u3000，,；;]*(?:联系)?电话[:：]?\s*\d[\d－-]{5,13}")
 _ASIDE = re.compile(r"[（(]兼(?:任|职)?[)）]|[，,]\s*(?:男|女|[\u4e00-\u9fff]{1,2}族)(?=\s*[，,])"  # （兼）, ，女，汉族，
-                    r"|(?<=[\u4e00-\u9fff])等(?:同志|人)?(?=\s*[。；;]?\s*$)")  # 李贽等同志
+                    r"|(?<=[\u4e00-\u9fff])等(?:同志|人)?(?=\s*[。；;]?\s*$)"  # 李贽等同志
+                    r"|[，,]\s*(?:负责|分管|主持|协助)[^（()）]*(?=[）)])")  # （县政府副县长，负责全面工作）
 
 
 _GROUP_START = ("各", "全体", "所有")
@@ -26,7 +27,7 @@ _GROUP_START = ("各", "全体", "所有")
 
 def without_asides(text: str) -> str:
     """The line without phone numbers and asides: （兼）, 女 / 汉族 between name and title, 等同志 after the last
-    name (the caller keeps the line as written)."""
+    name, a duty after the title in the brackets (the caller keeps the line as written)."""
     return _ASIDE.sub("", _PHONE.sub("", text)).rstrip()
 
 
