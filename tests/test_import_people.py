@@ -497,3 +497,9 @@ def test_name_with_title_in_brackets_then_the_role() -> None:
     assert _everyone(["张　巡（县政府副县长）　　　组　长", "雷万春（县城市管理局副局长）成　员"]) == [
         ("leaders", {"name": "张巡", "title": "副县长", "org": "县政府"}),
         ("members", {"name": "雷万春", "title": "副局长", "org": "县城市管理局"})]
+
+
+def test_a_leader_of_another_body_named_in_prose_is_not_the_group_s() -> None:
+    group, _ = read_group(["组　长：刘　基　县政府副县长",
+                           "领导小组下设工作专班，专班组长由县水利局副局长胡惟庸担任，成员从县水利局抽调。"])
+    assert [p["name"] for p in group["leaders"]] == ["刘基"]

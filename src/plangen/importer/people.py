@@ -302,6 +302,9 @@ def _continue(group: Group, text: str, k: str) -> None:
             group.add(group.role, _with_role(person, group.label))
 
 
+_OTHER_BODY = re.compile(r"(?:专班|工作组|督导组|专家组|指导组|服务队|工作队|分队)$")
+
+
 def _prose(group: Group, text: str, k: str) -> None:
     taken = _role_by(group, text, k)
     pos = 0
@@ -314,6 +317,8 @@ def _prose(group: Group, text: str, k: str) -> None:
             m = pattern.search(clause)
             if not m:
                 continue
+            if _OTHER_BODY.search(clause[:m.start("role")]):  # 专班组长由…担任: a role in another body
+                break
             role = _ROLE_OF[m["role"]]
             cut = m["who"].rfind("由") + 1  # 领导小组由…担任组长: the people after 由
             original = text[start + m.start("who") + cut:start + m.end("who")]
