@@ -503,3 +503,18 @@ def test_a_leader_of_another_body_named_in_prose_is_not_the_group_s() -> None:
     group, _ = read_group(["组　长：刘　基　县政府副县长",
                            "领导小组下设工作专班，专班组长由县水利局副局长胡惟庸担任，成员从县水利局抽调。"])
     assert [p["name"] for p in group["leaders"]] == ["刘基"]
+
+
+def test_labels_in_square_brackets_and_a_column_parted_by_a_semicolon() -> None:
+    assert _everyone(["【组长】秦良玉　街道党工委书记", "【成员】许穆夫　街道社会事务办主任；各社区党委书记"]) == [
+        ("leaders", {"name": "秦良玉", "title": "书记", "org": "街道党工委"}),
+        ("members", {"name": "许穆夫", "title": "主任", "org": "街道社会事务办"}),
+        ("members", {"description": "各社区党委书记"})]
+
+
+def test_a_note_after_the_label_and_a_member_who_is_also_the_office_director() -> None:
+    group, _ = read_group(["成员（按姓氏笔画为序）：", "吕　蒙　县残联副理事长（兼办公室主任）", "陆　逊　县卫生健康局副局长"])
+    assert group["members"] == [{"name": "吕蒙", "title": "副理事长", "org": "县残联"},
+                                {"name": "陆逊", "title": "副局长", "org": "县卫生健康局"}]
+    assert group["office"] == {"director": {"name": "吕蒙", "title": "副理事长", "org": "县残联"}}
+    assert "按姓氏笔画为序" in group["body"] and "兼办公室主任" in group["body"]

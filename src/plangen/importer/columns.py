@@ -67,7 +67,7 @@ def _kind(column: str) -> str:
 def _is_title(column: str) -> bool:
     """'局长', '县教育局局长', '县委常委、宣传部部长': every piece ends like a title."""
     pieces = column.split("、")
-    return all(p and len(p) <= 30 and p.endswith(cntext.TITLES + _TITLE_END) and not re.search(r"[（()）]", p)
+    return all(p and len(p) <= 30 and p.endswith(cntext.TITLES + _TITLE_END) and not re.search(r"[（()）；;，,。]", p)
                for p in pieces)
 
 

@@ -28,12 +28,13 @@ from .written import (
     unpadded,
 )
 
-_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
+_LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
                     r"组\s*员|成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员|副\s*总\s*指\s*挥|总\s*指\s*挥)"
-                    r"(?P<also>兼(?:任)?(?:领导小组)?办公室主任)?\s*(?:[:：]|(?<=[长员问])(?=(?![由为是任])[\u4e00-\u9fff·]{2,8}[（(]))")  # 副组长兼办公室主任：, 组长寇准（…）
+                    r"[】\]]?(?P<also>兼(?:任)?(?:领导小组)?办公室主任)?\s*(?P<note>[（(][^（()）]{1,12}[)）])?"
+                    r"\s*(?:[:：]|(?<=[】\]])|(?<=[长员问])(?=(?![由为是任])[\u4e00-\u9fff·]{2,8}[（(]))")  # 副组长兼办公室主任：, 组长寇准（…）
 _BARE_LABEL = re.compile(r"^\s*(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|顾\s*问|秘\s*书\s*长)[ \u3000]+"
                          r"(?=[^\s:：])")
-_ALONE_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)")
+_ALONE_LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)")
 _SHORT = re.compile(r"[^。！？!?]{2,40}")
 _ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
@@ -62,6 +63,7 @@ class Group:
     twice: list[Wording] = field(default_factory=list)
     orgs: tuple[str, ...] = ()
     open: bool = False  # a role label stood alone on its line: the lines after it are its people
+    last: dict[str, str] = field(default_factory=dict)  # the person added last
 
     def add(self, role: str, person: dict[str, str]) -> None:
         people = self.data.setdefault(role, [])
@@ -76,6 +78,7 @@ class Group:
                 self.twice.append(msg("import.named-twice", name=name, role=_LABELS[role], other=_LABELS[other]))
                 return
         people.append(person)
+        self.last = person
 
 
 def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[Wording]]:
@@ -139,14 +142,20 @@ def _name_in(text: str) -> str:
     return ""
 
 
+_ALSO_DIRECTOR = re.compile(r"[（(]兼(?:任)?(?:领导小组)?办公室主任[)）]|[，,]\s*兼(?:任)?(?:领导小组)?办公室主任(?=[)）])")
+
+
 def _read_line(group: Group, text: str) -> bool:
     text = _ITEM_NUMBER.sub("", text)  # 1．徐晃（…）: a member numbered in a list
-    bare = without_asides(text)
+    bare = without_asides(_ALSO_DIRECTOR.sub("", text))
     if bare != text.rstrip():  # 宋　江　县农业农村局局长　13907310001, …（兼）: the people read, the line kept whole
-        if _read_line(group, bare):
-            group.body.append(text.strip())
-            return True
-        return False
+        group.last = {}
+        if not _read_line(group, bare):
+            return False
+        group.body.append(text.strip())
+        if _ALSO_DIRECTOR.search(text) and group.last.get("name"):  # 吕蒙　县残联副理事长（兼办公室主任）
+            group.data.setdefault("office", {}).setdefault("director", group.last)
+        return True
     k = key(text)
     if _alone(group, k) or _role_last(group, text, k):
         return True
@@ -185,7 +194,8 @@ def _standing(k: str, m: re.Match[str]) -> bool:
 def _labelled_sentence(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> bool:
     """Role labels, and the sentences after the one that ends the last label's people
     ('成员：…主要负责同志。领导小组办公室设在…', or after a space in a paste), read as lines of their own."""
-    if any(m.re is _LABEL and not re.search("[:：]", m.group()) for m in labels):  # 组长寇准（…）: kept as written
+    if any(m.re is _LABEL and (m["note"] or not re.search("[:：]", m.group())) for m in labels):  # 组长寇准（…）,
+        # 成员（按姓氏笔画为序）：: kept as written
         group.body.append(text.strip())
     stop = _SENTENCE_STOP.search(k, labels[-1].end())
     end = stop.end() if stop and stop.group() == "。" else stop.start() if stop else 0
