@@ -518,3 +518,11 @@ def test_a_note_after_the_label_and_a_member_who_is_also_the_office_director() -
                                 {"name": "陆逊", "title": "副局长", "org": "县卫生健康局"}]
     assert group["office"] == {"director": {"name": "吕蒙", "title": "副理事长", "org": "县残联"}}
     assert "按姓氏笔画为序" in group["body"] and "兼办公室主任" in group["body"]
+
+
+def test_a_table_cell_holding_the_name_and_the_title() -> None:
+    rows = ["| 小组职务 | 姓名及单位职务 |", "| --- | --- |", "| 组长 | 李时中 县卫生健康局局长 |",
+            "| 成员 | 张三 李四 |"]
+    group, _ = read_group(rows)
+    assert group["leaders"] == [{"name": "李时中", "title": "局长", "org": "县卫生健康局"}]
+    assert group["members"] == [{"name": "张三"}, {"name": "李四"}]

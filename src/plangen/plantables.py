@@ -20,6 +20,7 @@ _RULE_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 
 # Column headers, folded; the first column kind whose word a header holds wins.
 _LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("name", ("姓名及单位职务", "姓名及职务", "姓名和职务", "姓名、职务", "姓名职务", "姓名及单位")),  # one cell: both
     ("org_title", ("单位及职务", "单位和职务", "单位职务", "职务及单位", "单位及职位", "工作单位及职务", "所在单位及职务")),
     ("role", ("小组职务", "组内职务", "小组分工", "组内分工", "担任职务", "小组职位", "分工", "角色", "组内职位")),
     ("name", ("姓名", "名字", "人员")),
@@ -208,8 +209,8 @@ def _section_role(row: tuple[str, ...]) -> str:
 
 
 def _names(cell: str) -> list[str]:
-    """The names of a name cell: several when parted by 、 or a comma, each of two to four characters."""
-    parts = [p for p in re.split(r"[、，,]", cell) if p.strip()]
+    """The names of a name cell: several when parted by 、, a comma or spaces, each of two to four characters."""
+    parts = [p for p in re.split(r"[、，,\s]+", cell) if p.strip()]
     return [p.strip() for p in parts] if len(parts) > 1 and all(2 <= len(p.strip()) <= 4 for p in parts) else [cell]
 
 
@@ -224,12 +225,13 @@ def _name_cell(cell: str) -> tuple[str, str]:
     """(name, title written with it): '张　伟' -> ('张伟', '') (padded to the width of three);
     '扁鹊（县卫生健康局局长）' -> ('扁鹊', '县卫生健康局局长')."""
     m = _NAME_INFO.fullmatch(cell.strip())
-    if m and m["info"]:
-        return m["name"], m["info"]
-    return (re.sub(r"\s", "", cell) if len(cell) <= 5 else cell), ""
+    if m and (m["info"] or m["after"]):  # 扁鹊（县卫生健康局局长）, 李时中 县卫生健康局局长 (two lines of a cell)
+        return m["name"], m["info"] or m["after"]
+    padded = len(cell) <= 5 and any(len(p) == 1 for p in cell.split())  # 张　伟; not 张三 李四 (two names)
+    return (re.sub(r"\s", "", cell) if padded else cell.strip()), ""
 
 
-_NAME_INFO = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8})(?:\s*[（(](?P<info>[^）)]+)[)）])?")
+_NAME_INFO = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:\s*[（(](?P<info>[^）)]+)[)）]|\s+(?P<after>\S{3,40}))?")
 
 
 def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
