@@ -526,3 +526,10 @@ def test_a_table_cell_holding_the_name_and_the_title() -> None:
     group, _ = read_group(rows)
     assert group["leaders"] == [{"name": "李时中", "title": "局长", "org": "县卫生健康局"}]
     assert group["members"] == [{"name": "张三"}, {"name": "李四"}]
+
+
+def test_a_surname_with_a_post_and_a_post_in_charge_name_no_one() -> None:
+    group, _ = read_group(["学校成立以校长为组长，分管副校长为副组长的领导小组。", "组长：王校长", "副组长：李书记　赵副校长"])
+    people = group["leaders"] + group["deputies"]
+    assert all("name" not in p for p in people)
+    assert {"description": "赵副校长"} in group["deputies"]

@@ -118,13 +118,13 @@ def _name_first(piece: str) -> int:
     for size in (2, 3):  # 曹敏副校长: the longer title first
         name = piece[:size]
         if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \
-                and not name.endswith(cntext.ORG_SUFFIXES) and not re.search("[县市区省乡镇村]", name):
+                and not name.endswith(cntext.ORG_SUFFIXES + ("副",)) and not re.search("[县市区省乡镇村]", name):
             return size
     return 0
 
 
 _NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师", "部门",
-               "单位")
+               "单位", "分管", "主管", "有关", "相关", "牵头")
 _GROUP_START = ("各", "全体", "所有")
 _ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
 

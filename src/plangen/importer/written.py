@@ -60,6 +60,11 @@ def _titles_start(titles: str) -> int:
     return sum(len(p) + 1 for p in pieces[:start])
 
 
+def surname_post(word: str) -> bool:
+    """'王校长', '赵副校长', '李书记': a surname and a post, which name no one."""
+    return word in cntext.TITLES or word[1:] in cntext.TITLES
+
+
 def _alternating(text: str, k: str) -> tuple[str, str] | None:
     """'张三　县发改局局长　李四　县财政局局长': names and titles taking turns, parted by spaces (a table
     flattened into a line) -> 'name（title）' pairs; None when the line is not so."""
@@ -107,11 +112,11 @@ def bracket_spaced(text: str, k: str) -> tuple[str, str]:
         return alternating
     text, k = _names_in_brackets(text, k)
     found = [*_SPACED.finditer(k), *_NAME_COMMA.finditer(k), *_NAME_DASH.finditer(k)]
-    for m in sorted(found, key=lambda m: m.start(), reverse=True):
+    for m in sorted((m for m in found if not surname_post(m["name"])), key=lambda m: m.start(), reverse=True):
         a, b, c = m.end("name"), m.start("title"), m.end("title")
         text = text[:a] + "（" + text[b:c] + "）" + text[c:]
         k = k[:a] + "（" + k[b:c] + "）" + k[c:]
-    for m in reversed(list(TITLE_FIRST.finditer(k))):
+    for m in reversed([m for m in TITLE_FIRST.finditer(k) if not surname_post(m["name"])]):
         for end in reversed(_names_sharing(k, m.end())):  # 副校长　惠子明　列御寇: both 副校长
             text = text[:end] + "（" + text[m.start("title"):m.end("title")] + "）" + text[end:]
             k = k[:end] + "（" + m["title"] + "）" + k[end:]
