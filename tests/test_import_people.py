@@ -533,3 +533,10 @@ def test_a_surname_with_a_post_and_a_post_in_charge_name_no_one() -> None:
     people = group["leaders"] + group["deputies"]
     assert all("name" not in p for p in people)
     assert {"description": "赵副校长"} in group["deputies"]
+
+
+def test_tabs_in_role_lines_and_a_line_continuing_a_table_s_last_role() -> None:
+    group, _ = read_group(["| 组　长： | 邵　雍 | 县政府副县长 |", "| 副组长： | 程　颢 | 县农业农村局局长 |",
+                           "程　颐\t县林业局局长", "成　员：\t张　载\t县农业农村局副局长"])
+    assert [p["name"] for p in group["deputies"]] == ["程颢", "程颐"]
+    assert group["members"] == [{"name": "张载", "title": "副局长", "org": "县农业农村局"}]

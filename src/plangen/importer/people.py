@@ -64,6 +64,8 @@ class Group:
     orgs: tuple[str, ...] = ()
     open: bool = False  # a role label stood alone on its line: the lines after it are its people
     last: dict[str, str] = field(default_factory=dict)  # the person added last
+    table_role: tuple[str, str] = ("", "")  # the role of a table's last row, and the line after the table
+    after_table: str | None = None
 
     def add(self, role: str, person: dict[str, str]) -> None:
         people = self.data.setdefault(role, [])
@@ -86,14 +88,24 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     names known (the registry's), tried first where an organisation ends and a job title begins."""
     group = Group(orgs=orgs)
     name = _name_in(heading) if heading else ""
-    lines = _table(group, cell_rows(list(map(unpadded, lines))))
+    lines = cell_rows([unpadded(_untabbed(t)) for t in lines])
+    table_rows = _table(group, lines)
+    lines = [t for t in lines if t not in table_rows]
     for text in lines:
+        if text is group.after_table:  # the lines after a table may continue its last role
+            group.role, group.label = group.table_role
         if not text.strip():
             continue
         if not _read_line(group, text):
             group.body.append(text)
         name = name or _name_in(text)
     return _data(group, name, lines), _slots(group) + group.twice
+
+
+def _untabbed(line: str) -> str:
+    """Tabs between a label, a name and a title ('成　员：\t张　载\t县农业农村局副局长') read as the spaces they
+    stand for; a table's row keeps them."""
+    return line if plantables.is_pipe_row(line) else line.replace("\t", "\u3000")
 
 
 def _data(group: Group, name: str, lines: list[str]) -> dict[str, Any]:
@@ -116,16 +128,19 @@ def _slots(group: Group) -> list[Wording]:
 
 
 def _table(group: Group, lines: list[str]) -> list[str]:
-    """People of a leadership table (姓名 | 职务 | 单位 | 小组职务, any order) added; the other lines returned."""
+    """People of a leadership table (姓名 | 职务 | 单位 | 小组职务, any order) added; its rows returned."""
     rows = [t for t in lines if plantables.is_pipe_row(t)]
     table = plantables.pipe_table(rows)
     if table is None or plantables.kind_of(table) != "leadership":
-        return lines
+        return []
     for role, person in plantables.people_of(table):
         group.add(role, person)
+        group.table_role = (role, person.get("role", _LABELS[role]))
+    after = lines.index(rows[-1]) + 1
+    group.after_table = lines[after] if after < len(lines) else None
     if plantables.extra_columns(table) or plantables.has_duties(table):  # 性别, 联系电话, duties: kept as text
         group.body.append("\n".join(rows))
-    return [t for t in lines if t not in rows]
+    return rows
 
 
 def _name_in(text: str) -> str:
