@@ -3,30 +3,27 @@
 Forms read: `组长:A(职务)B(职务)副组长:C(职务)` (several roles on one line, names continued on the
 next line), `组 长:` (spaced labels), `组长:` with nothing after it (an empty template slot),
 prose `由…任组长`, `…任组长`, `组长由…担任`, `以…为组长`, `成员为…`, and `办公室设在…，由…兼任主任`.
-Patterns run on the simplified key; names and titles are cut from the original text.
+Patterns run on the simplified key; names and titles are cut from the original text. The group being
+read is group.py's; one role's text is read by segment.py, roles placed after the person by placed.py,
+tables by plantables (and cells.py for a table pasted one cell per line).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from .. import plantables
 from ..wording import Wording, msg
 from .cells import cell_rows
 from .columns import one_person
+from .group import LABELS, Group, with_role
 from .hanzi import key
 from .phrases import office as office_of
 from .phrases import prose_person
+from .placed import role_last, roles_in_brackets
 from .segment import people_in, without_asides
-from .written import (
-    TITLE_FIRST,
-    placeholder_name,
-    same_org,
-    slot,
-    unpadded,
-)
+from .written import TITLE_FIRST, same_org, unpadded
 
 _LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
                     r"组\s*员|成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员|副\s*总\s*指\s*挥|总\s*指\s*挥)"
@@ -49,38 +46,6 @@ _PROSE = (
 )
 _CLAUSE = re.compile(r"[，,。；;]")
 _LABELS = {"leaders": "组长", "deputies": "副组长", "members": "成员"}
-
-
-@dataclass(slots=True)
-class Group:
-    """What was read, in plan data form, and the empty slots met."""
-
-    data: dict[str, Any] = field(default_factory=dict)
-    empty_slots: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    role: str = ""
-    label: str = ""
-    twice: list[Wording] = field(default_factory=list)
-    orgs: tuple[str, ...] = ()
-    open: bool = False  # a role label stood alone on its line: the lines after it are its people
-    last: dict[str, str] = field(default_factory=dict)  # the person added last
-    table_role: tuple[str, str] = ("", "")  # the role of a table's last row, and the line after the table
-    after_table: str | None = None
-
-    def add(self, role: str, person: dict[str, str]) -> None:
-        people = self.data.setdefault(role, [])
-        if not person or person in people:
-            return
-        name = person.get("name")
-        if name and (placeholder_name(name) or name.startswith(_GROUP_START)):  # ×××（待定）, 各乡镇: not a person
-            person, name = slot(person), None
-        for other in ("leaders", "deputies", "members"):
-            if name and other != role and any(p.get("name") == name and p.get("org") == person.get("org")
-                                               for p in self.data.get(other, [])):
-                self.twice.append(msg("import.named-twice", name=name, role=_LABELS[role], other=_LABELS[other]))
-                return
-        people.append(person)
-        self.last = person
 
 
 def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[Wording]]:
@@ -135,7 +100,7 @@ def _table(group: Group, lines: list[str]) -> list[str]:
         return []
     for role, person in plantables.people_of(table):
         group.add(role, person)
-        group.table_role = (role, person.get("role", _LABELS[role]))
+        group.table_role = (role, person.get("role", LABELS[role]))
     after = lines.index(rows[-1]) + 1
     group.after_table = lines[after] if after < len(lines) else None
     if plantables.extra_columns(table) or plantables.has_duties(table):  # 性别, 联系电话, duties: kept as text
@@ -172,12 +137,12 @@ def _read_line(group: Group, text: str) -> bool:
             group.data.setdefault("office", {}).setdefault("director", group.last)
         return True
     k = key(text)
-    if _alone(group, k) or _role_last(group, text, k):
+    if _alone(group, k) or role_last(group, text, k):
         return True
     labels = _labels(k)
     if labels:
         return _labelled_sentence(group, text, k, labels)
-    if _roles_in_brackets(group, text, k):
+    if roles_in_brackets(group, text, k):
         return True
     if group.role and (_continues(group, k.strip()) or _aligned(text)):
         _continue(group, text, k)
@@ -256,40 +221,6 @@ def _aligned(text: str) -> bool:
 
 
 _ITEM_NUMBER = re.compile(r"^\s*(?:[-*•●▪◆■]\s+|[\U0001F300-\U0001FAFF\u2190-\u21FF\u25A0-\u25FF\u2600-\u27BF]+\ufe0f?\s*|[一二三四五六七八九十]{1,3}、|\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
-_ROLE_LAST = re.compile(r"^\s*(?:(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;（(]{2,30})(?:[ \u3000]+|\s*[（(](?=.*[）)]\s*$))"
-                        r"|(?P<whob>[\u4e00-\u9fff·]{2,8}\s*[（(][^）)]{2,40}[)）])[ \u3000]*)"  # 张巡（县政府副县长）　组　长
-                        r"(?P<role>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)"
-                        r"\s*[）)]?\s*$")
-
-
-_NAME_ROLE = re.compile(r"^\s*(?P<who>(?P<name>[\u4e00-\u9fff·]{2,8})(?<!组长)(?<!成员)(?<!顾问))\s*[:：]\s*"
-                        r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*[，,、 \u3000]\s*"
-                        r"(?P<title>[^\s，,。；;：:]{1,40}(?:长|书记|主任|员|师|主席|干事|常委))[。；;]?\s*$")
-
-
-_NAME_TITLE_ROLE = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:同志)?[，,]\s*(?P<title>[^，,。；;：:]{2,40})[，,]\s*"
-                              r"(?:任|担任|为)(?P<role>常务副组长|副组长|第一组长|组长|成员|组员|顾问|秘书长|联络员)\s*[；;。]?\s*$")
-
-
-def _role_last(group: Group, text: str, k: str) -> bool:
-    """'许褚　西城区卫生健康局局长　组长': name, title, then the role, in columns; or '陆游：组长，县乡村振兴局局长',
-    '郑和同志，县委常委、常务副县长，任组长；'."""
-    m = _ROLE_LAST.match(k) or _NAME_ROLE.match(k)
-    sentence = _NAME_TITLE_ROLE.match(k) if not m else None
-    if sentence:  # a sentence, kept as the group's text too
-        m = sentence
-        group.body.append(text.strip())
-    if m:
-        part = "who" if m.groupdict().get("who") else "whob"
-        who = text[m.start(part):m.end(part)]
-        if m.groupdict().get("title"):
-            who += "（" + text[m.start("title"):m.end("title")].rstrip("。；;") + "）"
-        for person in people_in(who, key(who), group.orgs):
-            role = re.sub(r"\s", "", m["role"])
-            group.add(_ROLE_OF[role], _with_role(person, role))
-    return bool(m)
-
-
 def _alone(group: Group, k: str) -> bool:
     """'组长' on a line of its own (no colon): the people are on the lines that follow."""
     m = _ALONE_LABEL.fullmatch(k.strip())
@@ -309,22 +240,15 @@ def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
         group.empty_slots.append(label)
         group.data.setdefault(role, [])
     for person in people:
-        group.add(role, _with_role(person, label))
+        group.add(role, with_role(person, label))
     if m.groupdict().get("also") and people and people[0].get("name"):  # 副组长兼办公室主任：李四（…）
         group.data.setdefault("office", {}).setdefault("director", people[0])
-
-
-def _with_role(person: dict[str, str], label: str) -> dict[str, str]:
-    """The role as the document writes it, when it says more than 组长/副组长/成员 (常务副组长, 顾问)."""
-    if label in plantables.PLAIN_ROLES or not person.get("name"):
-        return person
-    return {**person, "role": label}
 
 
 def _continue(group: Group, text: str, k: str) -> None:
     if group.role and k.strip(" 。.，,、"):
         for person in people_in(text, k, group.orgs):
-            group.add(group.role, _with_role(person, group.label))
+            group.add(group.role, with_role(person, group.label))
 
 
 _OTHER_BODY = re.compile(r"(?:专班|工作组|督导组|专家组|指导组|服务队|工作队|分队)$")
@@ -348,7 +272,7 @@ def _prose(group: Group, text: str, k: str) -> None:
             cut = m["who"].rfind("由") + 1  # 领导小组由…担任组长: the people after 由
             original = text[start + m.start("who") + cut:start + m.end("who")]
             for person in prose_person(original, m["who"][cut:], group.orgs):
-                group.add(role, _with_role(person, m["role"]))
+                group.add(role, with_role(person, m["role"]))
             break
 
 
@@ -366,21 +290,8 @@ def _role_by(group: Group, text: str, k: str) -> list[tuple[int, int]]:
             at = k.find(piece, pos)
             pos = at + len(piece)
             for person in prose_person(text[at:pos], piece, group.orgs):
-                group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
+                group.add(_ROLE_OF[m["role"]], with_role(person, m["role"]))
         spans.append((m.start(), m.end()))
     return spans
 
 
-_IN_BRACKETS = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)"
-                          r"[，,、\s]*(?P<info>[^）)]*)[）)][ \u3000]*(?P<after>[^\s，,、；;。（(]*)")
-
-
-def _roles_in_brackets(group: Group, text: str, k: str) -> bool:
-    """'甘宁（组长，凤鸣街道党工委书记）、凌统（副组长，…）': each person's role inside the brackets."""
-    found = list(_IN_BRACKETS.finditer(k))
-    for m in found:
-        info = text[m.start("info"):m.end("info")].strip() or text[m.start("after"):m.end("after")]  # 张三（组长）县教育局局长
-        written = text[m.start("name"):m.end("name")] + (f"（{info}）" if info else "")
-        for person in people_in(written, key(written), group.orgs):
-            group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
-    return bool(found)
