@@ -540,3 +540,17 @@ def test_tabs_in_role_lines_and_a_line_continuing_a_table_s_last_role() -> None:
                            "程　颐\t县林业局局长", "成　员：\t张　载\t县农业农村局副局长"])
     assert [p["name"] for p in group["deputies"]] == ["程颢", "程颐"]
     assert group["members"] == [{"name": "张载", "title": "副局长", "org": "县农业农村局"}]
+
+
+def test_village_posts_written_short() -> None:
+    assert _everyone(["组长：王大有（村支书） 成员：赵四海（村会计） 钱五福（村妇女主任）"]) == [
+        ("leaders", {"name": "王大有", "title": "村支书"}), ("members", {"name": "赵四海", "title": "村会计"}),
+        ("members", {"name": "钱五福", "title": "村妇女主任"})]
+
+
+def test_a_sub_heading_about_something_else_ends_the_group() -> None:
+    group, _ = read_group(["### （一）领导小组", "组　长：范　蠡　县政府副县长", "### （二）工作专班",
+                           "专班成员：计　然　县农业农村局农经股股长"])
+    assert [p["name"] for p in group["leaders"]] == ["范蠡"]
+    assert not group.get("members") and not group.get("deputies")
+    assert "专班成员：计然　县农业农村局农经股股长" in group["body"]

@@ -19,7 +19,7 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "副总经理", "董事长", "会计", "出纳", "教师", "老师", "教研员", "干事", "专干", "委员",
     "常委", "县委常委", "主席", "副主席", "厂长", "处长", "副处长", "队长", "驻村第一书记",
     "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
-    "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长",
+    "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长", "妇女主任",
 }, key=len, reverse=True))
 _TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
@@ -207,8 +207,8 @@ def _before_known_title(info: str, n: int) -> tuple[str, str]:
     head, title = info[:-n].strip(), info[-n:]
     if head.endswith(_FORMER) and len(head) > 2:
         head, title = head[:-1], head[-1] + title
-    if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)) or _generic(head):
-        return info, ""
+    if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)) or _generic(head) or len(head) == 1:
+        return info, ""  # 语文教研组长, 少先队大队辅导员, 村会计: no organisation named
     return _department(head, title) if head else (title, "")
 
 

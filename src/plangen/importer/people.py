@@ -56,12 +56,14 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     lines = cell_rows([unpadded(_untabbed(t)) for t in lines])
     table_rows = _table(group, lines)
     lines = [t for t in lines if t not in table_rows]
+    closed = False
     for text in lines:
         if text is group.after_table:  # the lines after a table may continue its last role
             group.role, group.label = group.table_role
         if not text.strip():
             continue
-        if not _read_line(group, text):
+        closed = closed or _other_heading(text)  # （二）工作专班: what follows is not the group's people
+        if closed or not _read_line(group, text):
             group.body.append(text)
         name = name or _name_in(text)
     return _data(group, name, lines), _slots(group) + group.twice
@@ -167,8 +169,20 @@ _SENTENCE_STOP = re.compile(r"。|\s(?=(?:领导小组)?(?:办公室设在|下�
 
 def _standing(k: str, m: re.Match[str]) -> bool:
     """A label with its colon, or one glued to the name after it that starts a phrase (组长寇准（…）; not the
-    组长 of 教研组长张三（…）)."""
+    组长 of 教研组长张三（…）); not a role in another body (专班成员：)."""
+    if _OTHER_BODY.search(k[:m.start()]):
+        return False
     return bool(re.search("[:：]", m.group())) or m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", k[m.start() - 1])
+
+
+_SUBHEADING = re.compile(r"^\s*(?:#+\s*)?(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*(?P<title>[^，,。；;：:]{2,16})$")
+
+
+def _other_heading(text: str) -> bool:
+    """A sub-heading inside the part that is about something other than the group or its office
+    (（二）工作专班, （三）工作职责)."""
+    m = _SUBHEADING.match(key(text))
+    return bool(m) and not re.search("领导|小组|组织|机构|办公室|成员|人员", m["title"])
 
 
 def _labelled_sentence(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> bool:
