@@ -554,3 +554,12 @@ def test_a_sub_heading_about_something_else_ends_the_group() -> None:
     assert [p["name"] for p in group["leaders"]] == ["范蠡"]
     assert not group.get("members") and not group.get("deputies")
     assert "专班成员：计然　县农业农村局农经股股长" in group["body"]
+
+
+def test_a_joint_conference_convener_and_a_concurrent_post() -> None:
+    assert _everyone(["召集人：沈从文　县政府副县长", "副召集人：向警予　县人力资源和社会保障局局长"]) == [
+        ("leaders", {"name": "沈从文", "title": "副县长", "org": "县政府", "role": "召集人"}),
+        ("deputies", {"name": "向警予", "title": "局长", "org": "县人力资源和社会保障局", "role": "副召集人"})]
+    group, _ = read_group(["组　长：贺　龙（县委常委、副县长，兼县茶旅融合发展中心主任）"])
+    assert group["leaders"] == [{"name": "贺龙", "title": "县委常委、副县长"}]
+    assert "兼县茶旅融合发展中心主任" in group["body"]

@@ -88,7 +88,7 @@ def _roles_under_other_heading(chunks: list[Chunk]) -> None:
             return
 
 
-_ROLE_LINE = re.compile(r"(?:^|\n)\s*(?:[-*•]\s*)?(?:\*\*)?(?:常务副组长|副组长|组\s*长)\s*(?:\*\*)?[:：]")  # also - 组长：
+_ROLE_LINE = re.compile(r"(?:^|\n)\s*(?:[-*•]\s*)?(?:\*\*)?(?:常务副组长|副组长|组\s*长|召集人)\s*(?:\*\*)?[:：]")  # also - 组长：
 _GROUP_DETAIL = re.compile(r"组\s*长|成\s*员|办公室设在|主任")
 
 
