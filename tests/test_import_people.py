@@ -563,3 +563,9 @@ def test_a_joint_conference_convener_and_a_concurrent_post() -> None:
     group, _ = read_group(["组　长：贺　龙（县委常委、副县长，兼县茶旅融合发展中心主任）"])
     assert group["leaders"] == [{"name": "贺龙", "title": "县委常委、副县长"}]
     assert "兼县茶旅融合发展中心主任" in group["body"]
+
+
+def test_prose_with_an_adverb_before_the_role() -> None:
+    assert _everyone(["由县委副书记陶澍亲自担任组长，县政府副县长左宗棠具体负责、任常务副组长。"]) == [
+        ("leaders", {"name": "陶澍", "title": "县委副书记"}),
+        ("deputies", {"name": "左宗棠", "title": "副县长", "org": "县政府", "role": "常务副组长"})]
