@@ -171,3 +171,401 @@ def test_a_name_then_several_titles_parted_by_a_space() -> None:
     assert group["leaders"] == [{"name": "周泰", "title": "县委副书记、县长"}]
     assert group["deputies"] == [{"name": "蒋钦", "title": "县委常委、常务副县长"},
                                  {"name": "丁奉", "title": "副县长", "org": "县政府"}]
+
+
+def test_a_name_with_a_middle_dot_after_its_title() -> None:
+    group, _ = read_group(["成　员：镇党政办主任　黄爵滋", "　　　　镇社会事务办主任　买买提·艾力"])
+    assert group["members"] == [{"name": "黄爵滋", "title": "主任", "org": "镇党政办"},
+                                {"name": "买买提·艾力", "title": "主任", "org": "镇社会事务办"}]
+    group, _ = read_group(["由县民宗局局长阿不都·热合曼任组长。"])
+    assert group["leaders"] == [{"name": "阿不都·热合曼", "title": "局长", "org": "县民宗局"}]
+
+
+def test_a_name_with_a_middle_dot_as_office_director() -> None:
+    group, _ = read_group(["领导小组办公室设在县教育局，热依拉·买买提同志兼任办公室主任。"])
+    assert group["office"] == {"location": "县教育局", "director": {"name": "热依拉·买买提"}}
+
+
+def test_two_titled_people_joined_by_he() -> None:
+    group, _ = read_group(["县卫生健康局党组书记、局长耿精忠和县医疗保障局局长孙延龄任副组长。"])
+    assert group["deputies"] == [{"name": "耿精忠", "title": "党组书记、局长", "org": "县卫生健康局"},
+                                 {"name": "孙延龄", "title": "局长", "org": "县医疗保障局"}]
+    group, _ = read_group(["县人力资源和社会保障局副局长栾海任组长。"])  # 和 inside an organisation's name
+    assert group["leaders"] == [{"name": "栾海", "title": "副局长", "org": "县人力资源和社会保障局"}]
+
+
+def test_a_table_keeps_its_unit_and_title_columns_as_written() -> None:
+    rows = ["| 组内职务 | 姓名 | 工作单位 | 职务 |", "| --- | --- | --- | --- |",
+            "| 组长 | 上官婉儿 | 县教育体育局 | 党组书记、局长 |",
+            "| 成员 | 热依拉·买买提 | 县教育体育局基础教育股 | 股长 |",
+            "| 成员 | 葛洪 | 县中医院办公室 | 主任 |"]
+    group, _ = read_group(rows)
+    assert group["leaders"] == [{"name": "上官婉儿", "title": "党组书记、局长", "org": "县教育体育局"}]
+    assert group["members"] == [{"name": "热依拉·买买提", "title": "股长", "org": "县教育体育局基础教育股"},
+                                {"name": "葛洪", "title": "主任", "org": "县中医院办公室"}]
+
+
+def test_the_office_director_named_on_a_line_of_its_own() -> None:
+    group, _ = read_group(["领导小组办公室设在县文化馆。", "领导小组办公室主任由向秀同志兼任。"])
+    assert group["office"] == {"location": "县文化馆", "director": {"name": "向秀"}}
+    group, _ = read_group(["办公室主任：向秀（县文化馆馆长）"])
+    assert group["office"] == {"director": {"name": "向秀", "title": "馆长", "org": "县文化馆"}}
+
+
+def test_a_group_description_under_a_role_continues_that_role() -> None:
+    group, _ = read_group(["成　员：县文化馆馆长　向秀", "县乡村振兴局副局长　王戎", "各乡镇分管文化工作的负责同志",
+                           "领导小组下设办公室，负责日常工作。"])
+    assert group["members"] == [{"name": "向秀", "title": "馆长", "org": "县文化馆"},
+                                {"name": "王戎", "title": "副局长", "org": "县乡村振兴局"},
+                                {"description": "各乡镇分管文化工作的负责同志"}]
+    assert group["body"] == "领导小组下设办公室，负责日常工作。"
+
+
+def test_a_short_line_aligned_under_the_label_continues_the_role() -> None:
+    group, _ = read_group(["成　员：镇党政办主任　黄爵滋", "　　　　镇财政所全体干部职工"])
+    assert group["members"][1] == {"description": "镇财政所全体干部职工"}
+    group, _ = read_group(["成　员：镇党政办主任　黄爵滋", "　　领导小组下设办公室。"])  # a paragraph's own indent
+    assert len(group["members"]) == 1 and group["body"] == "　　领导小组下设办公室。"
+
+
+def test_role_lines_as_list_items_and_a_placeholder_slot() -> None:
+    group, _ = read_group(["学校成立对口帮扶工作领导小组：", "- 组长：韩愈，市第二中学校长", "- 成员：各教研组长、×××（待定）",
+                           "- 秘书长：白居易（市第二中学办公室主任）"])
+    assert group["leaders"] == [{"name": "韩愈", "title": "校长", "org": "市第二中学"}]
+    assert group["members"] == [{"description": "各教研组长"}, {"description": "×××（待定）"},
+                                {"name": "白居易", "title": "主任", "org": "市第二中学办公室", "role": "秘书长"}]
+
+
+def test_placeholders_never_become_people() -> None:
+    group, _ = read_group(["组长：XXX（XXX学校校长）", "副组长：xxx（副校长）、某某", "成员：×××、×××"])
+    people = group["leaders"] + group["deputies"] + group["members"]
+    assert all("name" not in p for p in people)
+    assert group["leaders"] == [{"description": "XXX（XXX学校校长）"}]
+
+
+def test_a_headerless_table_with_empty_role_cells_and_a_party_title() -> None:
+    rows = ["| 组　长 | 欧阳修 | 市教育局党组书记、局长 |", "| --- | --- | --- |",
+            "| 副组长 | 范仲淹 | 市教师发展中心主任 |", "|  | 梅尧臣 | 市教育局人事科科长 |",
+            "| 办公室主任 | 曾巩 | 市教育局办公室主任 |"]
+    group, _ = read_group(rows)
+    assert group["leaders"] == [{"name": "欧阳修", "title": "党组书记、局长", "org": "市教育局"}]
+    assert group["deputies"] == [{"name": "范仲淹", "title": "主任", "org": "市教师发展中心"},
+                                 {"name": "梅尧臣", "title": "人事科科长", "org": "市教育局"}]
+    assert group["members"] == [{"name": "曾巩", "title": "主任", "org": "市教育局办公室", "role": "办公室主任"}]
+
+
+def test_several_titles_in_brackets_split_as_in_prose() -> None:
+    group, _ = read_group(["组长：晏殊（市教育局党组成员、副局长）"])
+    assert group["leaders"] == [{"name": "晏殊", "title": "党组成员、副局长", "org": "市教育局"}]
+    group, _ = read_group(["组长：周泰（县委副书记、县长）"])
+    assert group["leaders"] == [{"name": "周泰", "title": "县委副书记、县长"}]
+
+
+def test_member_units_and_the_office_after_them_on_one_line() -> None:
+    line = ("组长：邱处机（县委副书记）；副组长：谭处端（县政协副主席）；成员：县委统战部、县工商联主要负责同志。"
+            "领导小组办公室设在县工商联，由县工商联主席刘处玄兼任办公室主任。")
+    group, _ = read_group([line])
+    assert group["deputies"] == [{"name": "谭处端", "title": "副主席", "org": "县政协"}]
+    assert not any(p.get("name") for p in group["members"])  # 县委统战部 is no one named 统战部
+    assert group["office"] == {"location": "县工商联", "director": {"name": "刘处玄", "title": "主席", "org": "县工商联"}}
+    assert group["body"] == "领导小组办公室设在县工商联，由县工商联主席刘处玄兼任办公室主任。"
+
+
+def test_a_short_title_before_names_and_names_sharing_it() -> None:
+    group, _ = read_group(["组　长：校长　庄子期", "副组长：副校长　惠子明　列御寇", "成　员：教导主任　公孙龙　总务主任　邓析"])
+    assert group["leaders"] == [{"name": "庄子期", "title": "校长"}]
+    assert group["deputies"] == [{"name": "惠子明", "title": "副校长"}, {"name": "列御寇", "title": "副校长"}]
+    assert group["members"] == [{"name": "公孙龙", "title": "教导主任"}, {"name": "邓析", "title": "总务主任"}]
+
+
+def test_phone_numbers_after_the_people_stay_in_the_text_only() -> None:
+    lines = ["组  长：宋　江　县农业农村局局长　　　　13907310001", "        公孙胜　县农技推广中心主任　电话：0793-5512345"]
+    group, _ = read_group(lines)
+    assert group["leaders"] == [{"name": "宋江", "title": "局长", "org": "县农业农村局"},
+                                {"name": "公孙胜", "title": "主任", "org": "县农技推广中心"}]
+    assert "13907310001" in group["body"] and "0793-5512345" in group["body"]
+
+
+def test_a_table_row_to_be_filled_in_and_a_party_title_before_the_post() -> None:
+    rows = ["| 姓名 | 单位及职务 | 组内职务 | 联系电话 |", "| --- | --- | --- | --- |",
+            "| 司马光明 | 县卫生健康委员会党组书记、主任 | 组长 | 13870001111 |",
+            "| 待定 | 县妇幼保健院院长 | 成员 |  |"]
+    group, _ = read_group(rows)
+    assert group["leaders"] == [{"name": "司马光明", "title": "党组书记、主任", "org": "县卫生健康委员会"}]
+    assert all("name" not in p for p in group["members"])
+
+
+def _everyone(lines: list[str]) -> list[tuple[str, dict[str, str]]]:
+    group, _ = read_group(lines)
+    return [(role, p) for role in ("leaders", "deputies", "members") for p in group.get(role, [])]
+
+
+def test_name_title_and_organisation_in_columns_in_any_order() -> None:
+    want = [("leaders", {"name": "张三", "title": "局长", "org": "县教育局"})]
+    for line in ("组长：张三　县教育局　局长", "组长：县教育局　张三　局长", "组长：张三　局长（县教育局）",
+                 "组长：张三/县教育局局长", "组长：县教育局局长：张三"):
+        assert _everyone([line]) == want, line
+    assert _everyone(["副组长：李四　县财政局　副局长", "王五　县民政局　副局长"]) == [
+        ("deputies", {"name": "李四", "title": "副局长", "org": "县财政局"}),
+        ("deputies", {"name": "王五", "title": "副局长", "org": "县民政局"})]
+
+
+def test_the_role_in_brackets_before_or_after_the_title() -> None:
+    want = [("leaders", {"name": "张三", "title": "局长", "org": "县教育局"})]
+    assert _everyone(["1. 张三　县教育局局长（组长）"]) == want
+    assert _everyone(["张三（组长）县教育局局长"]) == want
+
+
+def test_name_comma_several_titles() -> None:
+    assert _everyone(["组长：张三，县教育局党组书记、局长；副组长：李四，县财政局副局长。"]) == [
+        ("leaders", {"name": "张三", "title": "党组书记、局长", "org": "县教育局"}),
+        ("deputies", {"name": "李四", "title": "副局长", "org": "县财政局"})]
+
+
+def test_prose_with_the_title_in_brackets() -> None:
+    assert _everyone(["组长由张三（县长）担任，副组长由李四（县委常委、副县长）担任。"]) == [
+        ("leaders", {"name": "张三", "title": "县长"}), ("deputies", {"name": "李四", "title": "县委常委、副县长"})]
+
+
+def test_a_deputy_who_is_also_the_office_director() -> None:
+    group, _ = read_group(["副组长兼办公室主任：李四（县教育局副局长）"])
+    assert group["deputies"] == [{"name": "李四", "title": "副局长", "org": "县教育局"}]
+    assert group["office"] == {"director": {"name": "李四", "title": "副局长", "org": "县教育局"}}
+
+
+def test_an_honorary_leader_keeps_the_word_and_an_aside_stays_in_the_text() -> None:
+    group, _ = read_group(["名誉组长：李四（县政协主席）", "组长：张三（县教育局局长）（兼）"])
+    assert group["leaders"] == [{"name": "李四", "title": "主席", "org": "县政协", "role": "名誉组长"},
+                                {"name": "张三", "title": "局长", "org": "县教育局"}]
+    assert group["body"] == "组长：张三（县教育局局长）（兼）"
+
+
+def test_a_name_after_its_organisation_without_a_title() -> None:
+    assert _everyone(["成员：县教育局王五、县财政局赵六、县直各部门"]) == [
+        ("members", {"name": "王五", "org": "县教育局"}), ("members", {"name": "赵六", "org": "县财政局"}),
+        ("members", {"description": "县直各部门"})]
+
+
+def test_sex_or_nation_in_the_brackets_is_not_the_organisation() -> None:
+    assert _everyone(["副组长：富弼（女，市教育局副局长）、马骏（回族，县民宗局局长）"]) == [
+        ("deputies", {"name": "富弼", "title": "副局长", "org": "市教育局"}),
+        ("deputies", {"name": "马骏", "title": "局长", "org": "县民宗局"})]
+
+
+def test_a_table_row_naming_units_is_no_one() -> None:
+    rows = ["| 序号 | 姓名 | 单位 | 职务 | 组内职务 |", "| --- | --- | --- | --- | --- |",
+            "| 1 | 李冰 | 县水利局 | 局长 | 组长 |", "| 2 | 各乡镇 |  | 分管负责同志 | 成员 |"]
+    group, _ = read_group(rows)
+    assert group["leaders"] == [{"name": "李冰", "title": "局长", "org": "县水利局"}]
+    assert all("name" not in p for p in group["members"])
+
+
+def test_numbered_role_lines_personal_details_and_a_labelled_phone() -> None:
+    assert _everyone(["一、组长：张三（县长）", "二、副组长：李四（副县长）"]) == [
+        ("leaders", {"name": "张三", "title": "县长"}), ("deputies", {"name": "李四", "title": "副县长"})]
+    group, _ = read_group(["组长：张三，男，汉族，县教育局局长", "副组长：李四 县财政局副局长 电话：6612345"])
+    assert group["leaders"] == [{"name": "张三", "title": "局长", "org": "县教育局"}]
+    assert group["deputies"] == [{"name": "李四", "title": "副局长", "org": "县财政局"}]
+    assert "汉族" in group["body"] and "6612345" in group["body"]
+
+
+def test_titles_before_a_name_in_a_role_line_and_a_subject_before_a_post() -> None:
+    assert _everyone(["组长：县委副书记、县长张三", "成员：各校校长、陈静（语文教研组长）"]) == [
+        ("leaders", {"name": "张三", "title": "县委副书记、县长"}),
+        ("members", {"description": "各校校长"}), ("members", {"name": "陈静", "title": "语文教研组长"})]
+
+
+def test_first_leader_in_prose_and_posts_of_two_bodies() -> None:
+    assert _everyone(["县委书记狄青任第一组长，县委副书记、县长种世衡任组长。"]) == [
+        ("leaders", {"name": "狄青", "title": "县委书记", "role": "第一组长"}),
+        ("leaders", {"name": "种世衡", "title": "县委副书记、县长"})]
+    assert _everyone(["组　长：县纪委副书记、监委副主任　包拯"]) == [
+        ("leaders", {"name": "包拯", "title": "县纪委副书记、监委副主任"})]
+
+
+def test_two_names_in_one_table_cell_share_the_row() -> None:
+    rows = ["| 领导小组职务 | 姓名 | 工作单位 | 现任职务 |", "| --- | --- | --- | --- |",
+            "| 成员 | 阮小七、白胜 | 县职业技能鉴定中心 | 副主任 |"]
+    group, _ = read_group(rows)
+    assert group["members"] == [{"name": "阮小七", "title": "副主任", "org": "县职业技能鉴定中心"},
+                                {"name": "白胜", "title": "副主任", "org": "县职业技能鉴定中心"}]
+
+
+def test_a_table_pasted_one_cell_per_line() -> None:
+    lines = ["名单如下：", "职务", "姓名", "工作单位及职务", "组长", "白居正", "县委宣传部副部长、县文明办主任",
+             "副组长", "苏东来", "县教育局副局长", "领导小组负责统筹协调。"]
+    group, _ = read_group(lines)
+    assert group["leaders"] == [{"name": "白居正", "title": "县委宣传部副部长、县文明办主任"}]
+    assert group["deputies"] == [{"name": "苏东来", "title": "副局长", "org": "县教育局"}]
+    assert group["body"] == "名单如下：\n\n领导小组负责统筹协调。"
+
+
+def test_names_in_brackets_after_their_title() -> None:
+    assert _everyone(["组长：校长（杜子美）", "副组长：副校长（孟浩然、王摩诘）", "成员：教导主任（岑参）、各班班主任"]) == [
+        ("leaders", {"name": "杜子美", "title": "校长"}), ("deputies", {"name": "孟浩然", "title": "副校长"}),
+        ("deputies", {"name": "王摩诘", "title": "副校长"}), ("members", {"name": "岑参", "title": "教导主任"}),
+        ("members", {"description": "各班班主任"})]
+    assert _everyone(["成员：县教育局局长（兼）"]) == [("members", {"description": "县教育局局长"})]
+
+
+def test_the_office_sentence_after_bare_names_in_a_paste() -> None:
+    group, _ = read_group(["组长：韦应物 副组长：刘长卿 钱起 成员：郎士元 李端 领导小组办公室设在教务处，教务处主任郎士元兼任办公室主任。"])
+    assert [p["name"] for p in group["members"]] == ["郎士元", "李端"]
+    assert group["office"] == {"location": "教务处", "director": {"name": "郎士元", "title": "教务处主任"}}
+
+
+def test_a_department_inside_an_organisation_and_a_former_post() -> None:
+    assert _everyone(["成员由县住建局村镇建设股股长郑夏雨、县民政局社会救助股股长王晓霞同志组成。"]) == [
+        ("members", {"name": "郑夏雨", "title": "村镇建设股股长", "org": "县住建局"}),
+        ("members", {"name": "王晓霞", "title": "社会救助股股长", "org": "县民政局"})]
+    assert _everyone(["顾　　问：张九龄　县政协原副主席"]) == [
+        ("members", {"name": "张九龄", "title": "原副主席", "org": "县政协", "role": "顾问"})]
+
+
+def test_name_then_role_then_title() -> None:
+    assert _everyone(["- 陆游：组长，县乡村振兴局局长", "- 范成大：副组长，团县委书记"]) == [
+        ("leaders", {"name": "陆游", "title": "局长", "org": "县乡村振兴局"}),
+        ("deputies", {"name": "范成大", "title": "书记", "org": "团县委"})]
+    group, _ = read_group(["说明：成员，见附件"])
+    assert group["leaders"] == [] and group["body"] == "说明：成员，见附件"
+
+
+def test_name_comrade_title_then_the_role_as_a_sentence() -> None:
+    group, _ = read_group(["1.郑和同志，县委常委、常务副县长，任组长；", "2.费信同志，县农业农村局局长，任成员。"])
+    assert group["leaders"] == [{"name": "郑和", "title": "县委常委、常务副县长"}]
+    assert group["members"] == [{"name": "费信", "title": "局长", "org": "县农业农村局"}]
+    assert "任组长" in group["body"]
+
+
+def test_a_body_that_names_no_one_in_particular_stays_in_the_title() -> None:
+    assert _everyone(["组员：朱熹（少先队大队辅导员）、陈亮（庆丰农场工会主席）"]) == [
+        ("members", {"name": "朱熹", "title": "少先队大队辅导员"}),
+        ("members", {"name": "陈亮", "title": "主席", "org": "庆丰农场工会"})]
+
+
+def test_a_surname_before_a_placeholder_is_a_slot() -> None:
+    group, _ = read_group(["组　长：王××（镇党委书记）", "副组长：李××（镇长）、×××（镇党委副书记）", "成　员：某某、某某某"])
+    assert all("name" not in p for role in ("leaders", "deputies", "members") for p in group[role])
+    assert group["leaders"] == [{"description": "王××（镇党委书记）"}]
+
+
+def test_a_teaching_office_and_deng_tongzhi_after_the_last_name() -> None:
+    group, _ = read_group(["成员：县教研室心理教研员　何心隐、县第一中学心理教师　李贽等同志"])
+    assert group["members"] == [{"name": "何心隐", "title": "心理教研员", "org": "县教研室"},
+                                {"name": "李贽", "title": "心理教师", "org": "县第一中学"}]
+    assert group["body"] == "成员：县教研室心理教研员　何心隐、县第一中学心理教师　李贽等同志"
+
+
+def test_table_rows_that_name_only_a_role_head_the_rows_under_them() -> None:
+    rows = ["| 序号 | 姓名 | 工作单位 | 职务 |", "| --- | --- | --- | --- |", "| 组长 |  |  |  |",
+            "| 1 | 陆　羽 | 县农业农村局 | 局长 |", "| 副组长 |  |  |  |", "| 2 | 卢仝 | 县农业农村局 | 副局长 |",
+            "| 3 | 皎然 | 县茶叶产业发展中心 | 主任 |"]
+    group, _ = read_group(rows)
+    assert [p["name"] for p in group["leaders"]] == ["陆羽"]
+    assert [p["name"] for p in group["deputies"]] == ["卢仝", "皎然"]
+
+
+def test_emoji_bullets_and_posts_of_a_town_s_two_bodies() -> None:
+    assert _everyone(["👉组长：花木兰（镇党委副书记、镇长）", "▶副组长：穆桂英（镇党委委员、副镇长）"]) == [
+        ("leaders", {"name": "花木兰", "title": "镇党委副书记、镇长"}),
+        ("deputies", {"name": "穆桂英", "title": "镇党委委员、副镇长"})]
+
+
+def test_a_headquarters_with_commanders() -> None:
+    assert _everyone(["总指挥：张三（县长）", "副总指挥：李四（副县长）"]) == [
+        ("leaders", {"name": "张三", "title": "县长", "role": "总指挥"}),
+        ("deputies", {"name": "李四", "title": "副县长", "role": "副总指挥"})]
+    assert _everyone(["由县长张三任总指挥。"]) == [("leaders", {"name": "张三", "title": "县长", "role": "总指挥"})]
+
+
+def test_a_duty_after_the_title_in_the_brackets_stays_in_the_text() -> None:
+    group, _ = read_group(["组　长：郭子仪（县政府副县长，负责全面工作）"])
+    assert group["leaders"] == [{"name": "郭子仪", "title": "副县长", "org": "县政府"}]
+    assert "负责全面工作" in group["body"]
+
+
+def test_role_labels_glued_to_the_names() -> None:
+    group, _ = read_group(["领导小组组成人员：组长寇准（县民政局局长）；副组长吕蒙正（县民政局副局长）。"])
+    assert group["leaders"] == [{"name": "寇准", "title": "局长", "org": "县民政局"}]
+    assert group["deputies"] == [{"name": "吕蒙正", "title": "副局长", "org": "县民政局"}]
+    assert group["body"].startswith("领导小组组成人员：组长寇准")
+    group, _ = read_group(["成员：语文教研组长张三（一年级）"])  # 组长 inside a post is no label
+    assert group["members"] == [{"description": "语文教研组长张三（一年级）"}]
+
+
+def test_name_with_title_in_brackets_then_the_role() -> None:
+    assert _everyone(["张　巡（县政府副县长）　　　组　长", "雷万春（县城市管理局副局长）成　员"]) == [
+        ("leaders", {"name": "张巡", "title": "副县长", "org": "县政府"}),
+        ("members", {"name": "雷万春", "title": "副局长", "org": "县城市管理局"})]
+
+
+def test_a_leader_of_another_body_named_in_prose_is_not_the_group_s() -> None:
+    group, _ = read_group(["组　长：刘　基　县政府副县长",
+                           "领导小组下设工作专班，专班组长由县水利局副局长胡惟庸担任，成员从县水利局抽调。"])
+    assert [p["name"] for p in group["leaders"]] == ["刘基"]
+
+
+def test_labels_in_square_brackets_and_a_column_parted_by_a_semicolon() -> None:
+    assert _everyone(["【组长】秦良玉　街道党工委书记", "【成员】许穆夫　街道社会事务办主任；各社区党委书记"]) == [
+        ("leaders", {"name": "秦良玉", "title": "书记", "org": "街道党工委"}),
+        ("members", {"name": "许穆夫", "title": "主任", "org": "街道社会事务办"}),
+        ("members", {"description": "各社区党委书记"})]
+
+
+def test_a_note_after_the_label_and_a_member_who_is_also_the_office_director() -> None:
+    group, _ = read_group(["成员（按姓氏笔画为序）：", "吕　蒙　县残联副理事长（兼办公室主任）", "陆　逊　县卫生健康局副局长"])
+    assert group["members"] == [{"name": "吕蒙", "title": "副理事长", "org": "县残联"},
+                                {"name": "陆逊", "title": "副局长", "org": "县卫生健康局"}]
+    assert group["office"] == {"director": {"name": "吕蒙", "title": "副理事长", "org": "县残联"}}
+    assert "按姓氏笔画为序" in group["body"] and "兼办公室主任" in group["body"]
+
+
+def test_a_table_cell_holding_the_name_and_the_title() -> None:
+    rows = ["| 小组职务 | 姓名及单位职务 |", "| --- | --- |", "| 组长 | 李时中 县卫生健康局局长 |",
+            "| 成员 | 张三 李四 |"]
+    group, _ = read_group(rows)
+    assert group["leaders"] == [{"name": "李时中", "title": "局长", "org": "县卫生健康局"}]
+    assert group["members"] == [{"name": "张三"}, {"name": "李四"}]
+
+
+def test_a_surname_with_a_post_and_a_post_in_charge_name_no_one() -> None:
+    group, _ = read_group(["学校成立以校长为组长，分管副校长为副组长的领导小组。", "组长：王校长", "副组长：李书记　赵副校长"])
+    people = group["leaders"] + group["deputies"]
+    assert all("name" not in p for p in people)
+    assert {"description": "赵副校长"} in group["deputies"]
+
+
+def test_tabs_in_role_lines_and_a_line_continuing_a_table_s_last_role() -> None:
+    group, _ = read_group(["| 组　长： | 邵　雍 | 县政府副县长 |", "| 副组长： | 程　颢 | 县农业农村局局长 |",
+                           "程　颐\t县林业局局长", "成　员：\t张　载\t县农业农村局副局长"])
+    assert [p["name"] for p in group["deputies"]] == ["程颢", "程颐"]
+    assert group["members"] == [{"name": "张载", "title": "副局长", "org": "县农业农村局"}]
+
+
+def test_village_posts_written_short() -> None:
+    assert _everyone(["组长：王大有（村支书） 成员：赵四海（村会计） 钱五福（村妇女主任）"]) == [
+        ("leaders", {"name": "王大有", "title": "村支书"}), ("members", {"name": "赵四海", "title": "村会计"}),
+        ("members", {"name": "钱五福", "title": "村妇女主任"})]
+
+
+def test_a_sub_heading_about_something_else_ends_the_group() -> None:
+    group, _ = read_group(["### （一）领导小组", "组　长：范　蠡　县政府副县长", "### （二）工作专班",
+                           "专班成员：计　然　县农业农村局农经股股长"])
+    assert [p["name"] for p in group["leaders"]] == ["范蠡"]
+    assert not group.get("members") and not group.get("deputies")
+    assert "专班成员：计然　县农业农村局农经股股长" in group["body"]
+
+
+def test_a_joint_conference_convener_and_a_concurrent_post() -> None:
+    assert _everyone(["召集人：沈从文　县政府副县长", "副召集人：向警予　县人力资源和社会保障局局长"]) == [
+        ("leaders", {"name": "沈从文", "title": "副县长", "org": "县政府", "role": "召集人"}),
+        ("deputies", {"name": "向警予", "title": "局长", "org": "县人力资源和社会保障局", "role": "副召集人"})]
+    group, _ = read_group(["组　长：贺　龙（县委常委、副县长，兼县茶旅融合发展中心主任）"])
+    assert group["leaders"] == [{"name": "贺龙", "title": "县委常委、副县长"}]
+    assert "兼县茶旅融合发展中心主任" in group["body"]
+
+
+def test_prose_with_an_adverb_before_the_role() -> None:
+    assert _everyone(["由县委副书记陶澍亲自担任组长，县政府副县长左宗棠具体负责、任常务副组长。"]) == [
+        ("leaders", {"name": "陶澍", "title": "县委副书记"}),
+        ("deputies", {"name": "左宗棠", "title": "副县长", "org": "县政府", "role": "常务副组长"})]

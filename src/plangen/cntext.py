@@ -19,7 +19,7 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "副总经理", "董事长", "会计", "出纳", "教师", "老师", "教研员", "干事", "专干", "委员",
     "常委", "县委常委", "主席", "副主席", "厂长", "处长", "副处长", "队长", "驻村第一书记",
     "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
-    "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长",
+    "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长", "妇女主任",
 }, key=len, reverse=True))
 _TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
@@ -63,7 +63,7 @@ class PersonText:
 ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "人民政府", "政府", "办事处", "居委会", "村委会", "委会", "社", "委员会", "党工委", "党委", "党组", "党支部", "支部", "工委",
     "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
-    "办公室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
+    "办公室", "室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
 }, key=len, reverse=True))
 _NOT_FIRST = "长会记员席"  # no job title starts so: 医院院长助理 is not 医院院 + 长助理
@@ -91,9 +91,16 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
 
 def _org_then_title(head: str, rest: str) -> bool:
     """`head` ends like an organisation (局, 学校, 县一中…) and `rest` is a job title that can start there
-    (医院院长助理 is not 医院院 + 长助理)."""
-    org = (head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))) and not head.endswith("副")
+    (医院院长助理 is not 医院院 + 长助理); a body that names no one in particular (少先队大队) is no
+    organisation of the person: the title keeps it."""
+    org = (head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))) and not head.endswith("副") \
+        and not _generic(head)
     return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET)
+
+
+_GENERIC_BODIES = re.compile("少先队|大队|中队|教研组|年级组|团支部|团委|工会|党支部|党总支")
+def _generic(head: str) -> bool:
+    return bool(head) and not _GENERIC_BODIES.sub("", head)
 
 
 _SCHOOL = re.compile("[一二三四五六七八九十]{1,2}[中小]$")  # 县一中, 实验二小: a school by its number
@@ -107,28 +114,76 @@ def _department(org: str, title: str) -> tuple[str, str]:
     '教务处' + '主任' -> ('教务处主任', '') when no organisation is written before it."""
     if not org.endswith(_DEPARTMENT_ENDS) or org.endswith(_NOT_DEPARTMENT):
         return title, org
-    for j in range(len(org) - 2, 2, -1):
-        parent = org[:j]
-        if parent.endswith(ORG_SUFFIXES) and not parent.endswith(_DEPARTMENT_ENDS):
-            return org[j:] + title, parent
+    parents = [j for j in range(len(org) - 2, 2, -1)
+               if org[:j].endswith(ORG_SUFFIXES) and not org[:j].endswith(_DEPARTMENT_ENDS)]
+    strong = [j for j in parents if not org[:j].endswith(_INSIDE_WORDS)]  # 县住建局村镇建设股: not 县住建局村镇
+    if strong or parents:
+        j = (strong or parents)[0]
+        return org[j:] + title, org[:j]
     return (org + title, "") if not _PLACE.search(org) else (title, org)
+
+
+# Ends of organisations that also end words inside a department's name (村镇建设股, 社会救助股, 团结…): a
+# parent ending so is taken only when no other ends there.
+_INSIDE_WORDS = ("镇", "乡", "村", "社", "团", "行", "园", "校", "场", "厂", "馆")
 
 def _is_title(text: str) -> bool:
     return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_TITLE_ENDS))
 
 
+_FORMER = ("原", "前")
+_PERSONAL = re.compile(r"男|女|[\u4e00-\u9fff]{1,3}族|(?:19|20)\d{2}(?:年|\.)\d{1,2}月?(?:出?生)?")  # 女, 回族, 1975年3月生
+
+
 def split_title(info: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     """'五井小学校长' -> ('校长', '五井小学'); '校长，五井小学' -> ('校长', '五井小学')."""
-    info = info.strip()
-    pieces = [p for p in re.split(r"[，,、/；;\s]+", info) if p]
-    found = _split_pieces(pieces) if len(pieces) > 1 else None
+    written = [p for p in re.split(r"[，,、/；;\s]+", info.strip()) if p]
+    pieces = [p for p in written if not _PERSONAL.fullmatch(p)]  # 富弼（女，市教育局副局长）
+    info = info.strip() if len(pieces) == len(written) else "、".join(pieces)
+    found = _split_pieces(pieces, known) if len(pieces) > 1 else None
     return found or _split_one(info, known)
 
 
-def _split_pieces(pieces: list[str]) -> tuple[str, str] | None:
+_PLACE_LEVELS = "省市县区乡镇村"
+_PARTY = ("党组", "党委", "党工委", "党支部", "党总支")
+
+
+def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
+    """'县教育局党组书记、局长' -> ('党组书记、局长', '县教育局'): the organisation written before the first of
+    several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
+    are the organisation's own (局长 of the 局). The titles whole when the first names no organisation."""
+    first, *rest = titles.split("、")
+    title, org = split_org(first, known)
+    if not org or not all(_own_post(r) for r in rest):  # 县纪委副书记、监委副主任: a post of another body
+        return titles, ""
+    party = next((p for p in _PARTY if org.endswith(p)), "")
+    if party:
+        title, org = _party_title(org[:-len(party)], party, title)
+        if org is None:
+            return titles, ""
+    return "、".join([title, *rest]), org
+
+
+def _party_title(base: str, party: str, title: str) -> tuple[str, str | None]:
+    """The party body goes with the title: '县教育局' + '党组' + '书记' -> ('党组书记', '县教育局'); '局' (the bureau,
+    not named) -> ('党组书记', ''); '镇' (posts of the town's two bodies: 镇党委副书记、镇长) -> (…, None): no split."""
+    if len(base) >= 3 and base.endswith(ORG_SUFFIXES):
+        return party + title, base
+    if len(base) == 1:
+        return party + title, None if base in _PLACE_LEVELS else ""
+    return title, base + party
+
+
+def _own_post(title: str) -> bool:
+    """A post with no body of its own named in it (局长, 副主任, 常务副县长; not 监委副主任)."""
+    return title in _TITLE_SET or (bool(title) and _is_title(title) and split_org(title)[1] == ""
+                                   and not re.search("[委局办院部]", title))
+
+
+def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """Title and organisation written apart ('校长，五井小学'), or several titles; None when no piece is a title."""
-    if all(_is_title(p) for p in pieces):
-        return "、".join(pieces), ""  # 县委副书记、县长: two titles
+    if all(_is_title(p) for p in pieces[1:]) and (_is_title(pieces[0]) or split_org(pieces[0], known)[1]):
+        return split_titles("、".join(pieces), known)  # 县委副书记、县长; 县卫生健康委员会党组书记、主任
     title = next((p for p in pieces if p in _TITLE_SET), "")
     return (title, "".join(p for p in pieces if p != title)) if title else None
 
@@ -142,8 +197,19 @@ def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
         return "", info  # 邹平（县民政局）: an organisation alone
     for n in _TITLE_LENGTHS:  # the longest title that ends the text (two of one length cannot both end it)
         if n <= len(info) and info[-n:] in _TITLE_SET:
-            return _department(info[:-n].strip(), info[-n:]) if info[:-n].strip() else (info[-n:], "")
+            return _before_known_title(info, n)
     return info, ""
+
+
+def _before_known_title(info: str, n: int) -> tuple[str, str]:
+    """Title and organisation of text ending in a known title of n characters: what precedes it is the
+    organisation when it looks like one (县政协原副主席: 原副主席 of 县政协; 语文教研组长: no organisation)."""
+    head, title = info[:-n].strip(), info[-n:]
+    if head.endswith(_FORMER) and len(head) > 2:
+        head, title = head[:-1], head[-1] + title
+    if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)) or _generic(head) or len(head) == 1:
+        return info, ""  # 语文教研组长, 少先队大队辅导员, 村会计: no organisation named
+    return _department(head, title) if head else (title, "")
 
 
 def parse_people(text: str, known: tuple[str, ...] = ()) -> list[PersonText]:

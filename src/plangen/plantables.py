@@ -20,6 +20,7 @@ _RULE_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 
 # Column headers, folded; the first column kind whose word a header holds wins.
 _LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("name", ("姓名及单位职务", "姓名及职务", "姓名和职务", "姓名、职务", "姓名职务", "姓名及单位")),  # one cell: both
     ("org_title", ("单位及职务", "单位和职务", "单位职务", "职务及单位", "单位及职位", "工作单位及职务", "所在单位及职务")),
     ("role", ("小组职务", "组内职务", "小组分工", "组内分工", "担任职务", "小组职位", "分工", "角色", "组内职位")),
     ("name", ("姓名", "名字", "人员")),
@@ -36,7 +37,8 @@ _STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求", "工作事项", "事项")),
 )
 ROLE_WORDS: dict[str, str] = {
-    "组长": "leaders", "第一组长": "leaders", "名誉组长": "leaders", "总指挥": "leaders",
+    "组长": "leaders", "第一组长": "leaders", "名誉组长": "leaders", "总指挥": "leaders", "召集人": "leaders",
+    "副召集人": "deputies",
     "常务副组长": "deputies", "执行副组长": "deputies", "副组长": "deputies", "副总指挥": "deputies",
     "成员": "members", "组员": "members", "顾问": "members", "秘书长": "members", "副秘书长": "members",
     "联络员": "members", "办公室主任": "members", "委员": "members",
@@ -111,13 +113,24 @@ def headerless(table: Table) -> Table:
     width = min(len(r) for r in rows)
     if _columns(table.header, _LEADERSHIP_COLUMNS) or width < 2:
         return table
-    roles = [i for i in range(width) if all(fold(r[i]) in ROLE_WORDS for r in rows)]
-    names = [i for i in range(width) if i not in roles
-             and all(_NAME_INFO.fullmatch(r[i].strip()) and fold(r[i]) not in ROLE_WORDS for r in rows)]
+    roles = [i for i in range(width) if _roles_in(rows, i)]
+    names = [i for i in range(width) if i not in roles and _names_in(rows, i)]
     if not roles or not names:
         return _headerless_steps(table, rows, width)
-    header = tuple("小组职务" if i == roles[0] else "姓名" if i == names[0] else "职务" for i in range(width))
-    return Table(header, tuple(r[:width] for r in rows))
+    return Table(_header(width, roles[0], names[0]), tuple(r[:width] for r in rows))
+
+
+def _header(width: int, role: int, name: int) -> tuple[str, ...]:
+    return tuple("小组职务" if i == role else "姓名" if i == name else "职务" for i in range(width))
+
+
+def _roles_in(rows: tuple[tuple[str, ...], ...], i: int) -> bool:
+    """Column i holds group roles: 组长 first, then roles or empty cells (a merged cell reads empty)."""
+    return fold(rows[0][i]) in ROLE_WORDS and all(fold(r[i]) in ROLE_WORDS or not r[i].strip() for r in rows)
+
+
+def _names_in(rows: tuple[tuple[str, ...], ...], i: int) -> bool:
+    return all(_NAME_INFO.fullmatch(r[i].strip()) and fold(r[i]) not in ROLE_WORDS for r in rows)
 
 
 def _headerless_steps(table: Table, rows: tuple[tuple[str, ...], ...], width: int) -> Table:
@@ -205,7 +218,7 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
     out: list[tuple[str, dict[str, str]]] = []
     role_key, role_text = "members", ""
     for row in table.rows:
-        written = role_word(fold(_cell(row, role_col)))
+        written = role_word(fold(_cell(row, role_col))) or _section_role(row)
         if written:
             role_key, role_text = ROLE_WORDS.get(written, "members"), written
         name, info = _name_cell(_cell(row, cols.get("name")))
@@ -213,11 +226,24 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
             continue
         title, org = _title_org(_cell(row, title_col), _cell(row, cols.get("org")),
                                 _cell(row, cols.get("org_title")) or info)
-        person = {"name": name, "title": title, "org": org}
-        if role_text and role_text not in PLAIN_ROLES:
-            person["role"] = role_text
-        out.append((role_key, {k: v for k, v in person.items() if v}))
+        for one in _names(name):  # 阮小七、白胜 | 县职业技能鉴定中心 | 副主任: both
+            person = {"name": one, "title": title, "org": org}
+            if role_text and role_text not in PLAIN_ROLES:
+                person["role"] = role_text
+            out.append((role_key, {k: v for k, v in person.items() if v}))
     return out
+
+
+def _section_role(row: tuple[str, ...]) -> str:
+    """'组长 |  |  | ': a row that holds only a role heads the rows under it; '' otherwise."""
+    cells = [fold(c) for c in row if c.strip()]
+    return cells[0] if len(cells) == 1 and cells[0] in ROLE_WORDS else ""
+
+
+def _names(cell: str) -> list[str]:
+    """The names of a name cell: several when parted by 、, a comma or spaces, each of two to four characters."""
+    parts = [p for p in re.split(r"[、，,\s]+", cell) if p.strip()]
+    return [p.strip() for p in parts] if len(parts) > 1 and all(2 <= len(p.strip()) <= 4 for p in parts) else [cell]
 
 
 def _title_org(title: str, org: str, both: str) -> tuple[str, str]:
@@ -231,12 +257,13 @@ def _name_cell(cell: str) -> tuple[str, str]:
     """(name, title written with it): '张　伟' -> ('张伟', '') (padded to the width of three);
     '扁鹊（县卫生健康局局长）' -> ('扁鹊', '县卫生健康局局长')."""
     m = _NAME_INFO.fullmatch(cell.strip())
-    if m and m["info"]:
-        return m["name"], m["info"]
-    return (re.sub(r"\s", "", cell) if len(cell) <= 5 else cell), ""
+    if m and (m["info"] or m["after"]):  # 扁鹊（县卫生健康局局长）, 李时中 县卫生健康局局长 (two lines of a cell)
+        return m["name"], m["info"] or m["after"]
+    padded = len(cell) <= 5 and any(len(p) == 1 for p in cell.split())  # 张　伟; not 张三 李四 (two names)
+    return (re.sub(r"\s", "", cell) if padded else cell.strip()), ""
 
 
-_NAME_INFO = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8})(?:\s*[（(](?P<info>[^）)]+)[)）])?")
+_NAME_INFO = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:\s*[（(](?P<info>[^）)]+)[)）]|\s+(?P<after>\S{3,40}))?")
 
 
 def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:

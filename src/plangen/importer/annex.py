@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import plantables
 from .cleaning import Line
 from .hanzi import key
 from .people import read_group
@@ -35,12 +36,20 @@ def group_annex(lines: list[Line]) -> tuple[list[Line], str, list[str]]:
         title, rest = lines[i].text[m.start("title"):].strip(), [ln.text for ln in lines[i + 1:]]
         if not title and rest:
             title, rest = rest[0].strip(), rest[1:]
-        if _is_group(rest) and all(len(t.strip()) <= 60 for t in rest):
+        if _names_the_group(rest):
             return lines[:i], title, rest
         if not m["title"].strip() and rest and not all(_ITEM_NO.match(key(t)) for t in rest):
             return lines[:i], title, rest
         break
     return lines, "", []
+
+
+def _names_the_group(rest: list[str]) -> bool:
+    """The annex's lines are role lines (组　长：…), or a leadership table (| 职务 | 姓名 | … |)."""
+    table = plantables.pipe_table([t for t in rest if plantables.is_pipe_row(t)])
+    if table is not None and plantables.kind_of(table) == "leadership":
+        return True
+    return any(_ROLE.match(key(t)) for t in rest) and all(len(t.strip()) <= 60 for t in rest)
 
 
 def take_annex(data: dict[str, Any], title: str, lines: list[str], orgs: tuple[str, ...]) -> list[dict[str, str]]:
@@ -50,28 +59,35 @@ def take_annex(data: dict[str, Any], title: str, lines: list[str], orgs: tuple[s
         return []
     group = data.setdefault("leadership", {})
     section = [{"title": title or "附件", "body": "\n\n".join(t for t in lines if t.strip())}]
-    if not _is_group(lines):  # an annex of another kind: listed among the attachments, its text kept
+    if not _holds_group(lines):  # an annex of another kind: listed among the attachments, its text kept
         _attach(data, title)
         return section if section[0]["body"] else []
-    if _names_someone(group):
+    if any(p.get("name") for r in _ROLES for p in group.get(r) or [] if isinstance(p, dict)):
         return section
-    found, _ = read_group(lines, "", orgs)
-    group.update({r: found[r] for r in _ROLES if found.get(r)})
+    _merge(group, read_group(lines, "", orgs)[0])
     _attach(data, title)
     return []
 
 
-def _names_someone(group: dict[str, Any]) -> bool:
-    return any(p.get("name") for r in _ROLES for p in group.get(r) or [] if isinstance(p, dict))
-
-
 def _attach(data: dict[str, Any], title: str) -> None:
-    if title:
-        data.setdefault("attachments", []).append({"title": title})
+    attachments = data.setdefault("attachments", [])
+    if title and {"title": title} not in attachments:  # also named on the plan's 附件： line
+        attachments.append({"title": title})
 
 
-def _is_group(lines: list[str]) -> bool:
-    return any(_ROLE.match(key(t)) for t in lines)
+def _holds_group(lines: list[str]) -> bool:
+    """Some of the annex's lines are role lines, or a leadership table."""
+    table = plantables.pipe_table([t for t in lines if plantables.is_pipe_row(t)])
+    return any(_ROLE.match(key(t)) for t in lines) or (table is not None and plantables.kind_of(table) == "leadership")
+
+
+def _merge(group: dict[str, Any], found: dict[str, Any]) -> None:
+    """The annex's people, its office (what the plan says of it first) and its lines that name no role."""
+    group.update({r: found[r] for r in _ROLES if found.get(r)})
+    if found.get("office"):
+        group["office"] = {**found["office"], **(group.get("office") or {})}
+    if found.get("body") and any(found.get(r) for r in _ROLES):
+        group["body"] = "\n\n".join(t for t in (group.get("body"), found["body"]) if t)
 
 
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]?\s*")

@@ -110,7 +110,7 @@ def _holds_steps_table(c: Chunk) -> bool:
     return table is not None and plantables.kind_of(table) == "steps"
 
 
-_ROLE_LINE = re.compile(r"(?:^|\n)\s*(?:常务副组长|副组长|组\s*长)\s*[:：]")
+_ROLE_LINE = re.compile(r"(?:^|\n)\s*(?:[-*•]\s*)?(?:\*\*)?(?:常务副组长|副组长|组\s*长|召集人)\s*(?:\*\*)?[:：]")  # also - 组长：
 _GROUP_DETAIL = re.compile(r"组\s*长|成\s*员|办公室设在|主任")
 
 

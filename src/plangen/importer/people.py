@@ -3,70 +3,50 @@
 Forms read: `组长:A(职务)B(职务)副组长:C(职务)` (several roles on one line, names continued on the
 next line), `组 长:` (spaced labels), `组长:` with nothing after it (an empty template slot),
 prose `由…任组长`, `…任组长`, `组长由…担任`, `以…为组长`, `成员为…`, and `办公室设在…，由…兼任主任`.
-Patterns run on the simplified key; names and titles are cut from the original text.
+Patterns run on the simplified key; names and titles are cut from the original text. The group being
+read is group.py's; one role's text is read by segment.py, roles placed after the person by placed.py,
+tables by plantables (and cells.py for a table pasted one cell per line).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from .. import cntext, plantables
+from .. import plantables
 from ..wording import Wording, msg
-from .hanzi import back, key
-from .written import TITLE_END, TITLE_FIRST, bracket_spaced, no_tongzhi, org_split, same_org, titled, unpadded
+from .cells import cell_rows
+from .columns import one_person
+from .group import LABELS, Group, with_role
+from .hanzi import key
+from .phrases import office as office_of
+from .phrases import prose_person
+from .placed import role_last, roles_in_brackets
+from .segment import people_in, without_asides
+from .written import TITLE_FIRST, same_org, unpadded
 
-_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|组\s*长|组\s*员|"
-                    r"成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员)\s*[:：]")
+_LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
+                    r"组\s*员|成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员|副\s*总\s*指\s*挥|总\s*指\s*挥|副\s*召\s*集\s*人|召\s*集\s*人)"
+                    r"[】\]]?(?P<also>兼(?:任)?(?:领导小组)?办公室主任)?\s*(?P<note>[（(][^（()）]{1,12}[)）])?"
+                    r"\s*(?:[:：]|(?<=[】\]])|(?<=[长员问])(?=(?![由为是任])[\u4e00-\u9fff·]{2,8}[（(]))")  # 副组长兼办公室主任：, 组长寇准（…）
 _BARE_LABEL = re.compile(r"^\s*(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|顾\s*问|秘\s*书\s*长)[ \u3000]+"
                          r"(?=[^\s:：])")
-_ALONE_LABEL = re.compile(r"(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)")
+_ALONE_LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)")
 _SHORT = re.compile(r"[^。！？!?]{2,40}")
 _ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
 _CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
 _SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师|主席)\s*$")  # 巩敏  …科长
-_OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
-_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
-                       r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任)(?:办公室)?主任")
 _PROSE = (
-    re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
-    re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^，,。；;]+?)(?:同志)?(?:担任|兼任|组成)"),
-    re.compile(r"以(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
-    re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"),
+    re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自|具体负责、|牵头负责、)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)"),
+    re.compile(r"(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)由(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自)?"
+               r"(?:担任|兼任|组成)"),
+    re.compile(r"以(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)"),
+    re.compile(r"^(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)"),
     re.compile(r"(?P<role>成员)(?:为|包括|有)(?P<who>[^。；;]+)"),
 )
 _CLAUSE = re.compile(r"[，,。；;]")
 _LABELS = {"leaders": "组长", "deputies": "副组长", "members": "成员"}
-
-
-@dataclass(slots=True)
-class Group:
-    """What was read, in plan data form, and the empty slots met."""
-
-    data: dict[str, Any] = field(default_factory=dict)
-    empty_slots: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    role: str = ""
-    label: str = ""
-    twice: list[Wording] = field(default_factory=list)
-    orgs: tuple[str, ...] = ()
-    open: bool = False  # a role label stood alone on its line: the lines after it are its people
-
-    def add(self, role: str, person: dict[str, str]) -> None:
-        people = self.data.setdefault(role, [])
-        if not person or person in people:
-            return
-        name = person.get("name")
-        if name and cntext.find_placeholder(name):  # XXX twice is two slots to fill, not one person
-            name = None
-        for other in ("leaders", "deputies", "members"):
-            if name and other != role and any(p.get("name") == name and p.get("org") == person.get("org")
-                                               for p in self.data.get(other, [])):
-                self.twice.append(msg("import.named-twice", name=name, role=_LABELS[role], other=_LABELS[other]))
-                return
-        people.append(person)
 
 
 def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[Wording]]:
@@ -74,13 +54,30 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     names known (the registry's), tried first where an organisation ends and a job title begins."""
     group = Group(orgs=orgs)
     name = _name_in(heading) if heading else ""
-    lines = _table(group, list(map(unpadded, lines)))
+    lines = cell_rows([unpadded(_untabbed(t)) for t in lines])
+    table_rows = _table(group, lines)
+    lines = [t for t in lines if t not in table_rows]
+    closed = False
     for text in lines:
+        if text is group.after_table:  # the lines after a table may continue its last role
+            group.role, group.label = group.table_role
         if not text.strip():
             continue
-        if not _read_line(group, text):
+        closed = closed or _other_heading(text)  # （二）工作专班: what follows is not the group's people
+        if closed or not _read_line(group, text):
             group.body.append(text)
         name = name or _name_in(text)
+    return _data(group, name, lines), _slots(group) + group.twice
+
+
+def _untabbed(line: str) -> str:
+    """Tabs between a label, a name and a title ('成　员：\t张　载\t县农业农村局副局长') read as the spaces they
+    stand for; a table's row keeps them."""
+    return line if plantables.is_pipe_row(line) else line.replace("\t", "\u3000")
+
+
+def _data(group: Group, name: str, lines: list[str]) -> dict[str, Any]:
+    """The group in plan data form: name, roles, office, and the text kept (all lines when no one was read)."""
     data: dict[str, Any] = {"name": name} if name else {}
     same_org(group.data)
     data.update({k: v for k, v in group.data.items() if k != "office"})
@@ -89,9 +86,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
         data["office"] = group.data["office"]
     kept = group.body or ([] if any(data.get(r) for r in ("leaders", "deputies", "members")) else lines)
     data["body"] = "\n\n".join(t for t in kept if t.strip())
-    warnings = _slots(group)
-    warnings += group.twice
-    return {k: v for k, v in data.items() if v or k == "leaders"}, warnings
+    return {k: v for k, v in data.items() if v or k == "leaders"}
 
 
 def _slots(group: Group) -> list[Wording]:
@@ -101,16 +96,19 @@ def _slots(group: Group) -> list[Wording]:
 
 
 def _table(group: Group, lines: list[str]) -> list[str]:
-    """People of a leadership table (姓名 | 职务 | 单位 | 小组职务, any order) added; the other lines returned."""
+    """People of a leadership table (姓名 | 职务 | 单位 | 小组职务, any order) added; its rows returned."""
     rows = [t for t in lines if plantables.is_pipe_row(t)]
     table = plantables.pipe_table(rows)
     if table is None or plantables.kind_of(table) != "leadership":
-        return lines
+        return []
     for role, person in plantables.people_of(table):
         group.add(role, person)
+        group.table_role = (role, person.get("role", LABELS[role]))
+    after = lines.index(rows[-1]) + 1
+    group.after_table = lines[after] if after < len(lines) else None
     if plantables.extra_columns(table) or plantables.has_duties(table):  # 性别, 联系电话, duties: kept as text
         group.body.append("\n".join(rows))
-    return [t for t in lines if t not in rows]
+    return rows
 
 
 def _name_in(text: str) -> str:
@@ -127,34 +125,90 @@ def _name_in(text: str) -> str:
     return ""
 
 
+_ALSO_DIRECTOR = re.compile(r"[（(]兼(?:任)?(?:领导小组)?办公室主任[)）]|[，,]\s*兼(?:任)?(?:领导小组)?办公室主任(?=[)）])")
+
+
 def _read_line(group: Group, text: str) -> bool:
     text = _ITEM_NUMBER.sub("", text)  # 1．徐晃（…）: a member numbered in a list
+    bare = without_asides(_ALSO_DIRECTOR.sub("", text))
+    if bare != text.rstrip():  # 宋　江　县农业农村局局长　13907310001, …（兼）: the people read, the line kept whole
+        group.last = {}
+        if not _read_line(group, bare):
+            return False
+        group.body.append(text.strip())
+        if _ALSO_DIRECTOR.search(text) and group.last.get("name"):  # 吕蒙　县残联副理事长（兼办公室主任）
+            group.data.setdefault("office", {}).setdefault("director", group.last)
+        return True
     k = key(text)
-    if _alone(group, k) or _role_last(group, text, k):
+    if _alone(group, k) or role_last(group, text, k):
         return True
-    bare = _BARE_LABEL.match(k)  # 组 长 白马乡人民政府乡长 殷实: a label without its colon, at the line's start
-    labels = list(_LABEL.finditer(k)) or ([bare] if bare else [])
+    labels = _labels(k)
     if labels:
-        _labelled(group, text, k, labels)
+        return _labelled_sentence(group, text, k, labels)
+    if roles_in_brackets(group, text, k):
         return True
-    if _roles_in_brackets(group, text, k):
-        return True
-    if group.role and _continues(group, k.strip()):
+    if group.role and (_continues(group, k.strip()) or _aligned(text)):
         _continue(group, text, k)
         return True
     group.role = ""
-    office = _office(text, k)
+    office = office_of(text, k)
     if office:
-        group.data["office"] = office
+        group.data["office"] = {**group.data.get("office", {}), **office}
     _prose(group, text, k)
     return False  # prose says more than the roles it names: it is kept as the group's text too
+
+
+def _labels(k: str) -> list[re.Match[str]]:
+    """The role labels of a line: with their colon, glued to a name that starts a phrase, or (组 长 白马乡人民政府乡长
+    殷实) one without its colon at the line's start."""
+    bare = _BARE_LABEL.match(k)
+    return [m for m in _LABEL.finditer(k) if _standing(k, m)] or ([bare] if bare else [])
+
+
+_SENTENCE_STOP = re.compile(r"。|\s(?=(?:领导小组)?(?:办公室设在|下设办公室))")  # …李端 领导小组办公室设在…
+
+
+def _standing(k: str, m: re.Match[str]) -> bool:
+    """A label with its colon, or one glued to the name after it that starts a phrase (组长寇准（…）; not the
+    组长 of 教研组长张三（…）); not a role in another body (专班成员：)."""
+    if _OTHER_BODY.search(k[:m.start()]):
+        return False
+    return bool(re.search("[:：]", m.group())) or m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", k[m.start() - 1])
+
+
+_SUBHEADING = re.compile(r"^\s*(?:#+\s*)?(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*(?P<title>[^，,。；;：:]{2,16})$")
+
+
+def _other_heading(text: str) -> bool:
+    """A sub-heading inside the part that is about something other than the group or its office
+    (（二）工作专班, （三）工作职责)."""
+    m = _SUBHEADING.match(key(text))
+    return bool(m) and not re.search("领导|小组|组织|机构|办公室|成员|人员", m["title"])
+
+
+def _labelled_sentence(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> bool:
+    """Role labels, and the sentences after the one that ends the last label's people
+    ('成员：…主要负责同志。领导小组办公室设在…', or after a space in a paste), read as lines of their own."""
+    if any(m.re is _LABEL and (m["note"] or not re.search("[:：]", m.group())) for m in labels):  # 组长寇准（…）,
+        # 成员（按姓氏笔画为序）：: kept as written
+        group.body.append(text.strip())
+    stop = _SENTENCE_STOP.search(k, labels[-1].end())
+    end = stop.end() if stop and stop.group() == "。" else stop.start() if stop else 0
+    if not end or not k[end:].strip():
+        _labelled(group, text, k, labels)
+        return True
+    _labelled(group, text[:end], k[:end], labels)
+    rest = text[end:]
+    if not _read_line(group, rest):
+        group.body.append(rest.strip())
+    return True
 
 
 def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> None:
     """A line with role labels: the people of each role; the words before the first label continue the role
     before, or (成立…领导小组，组长：…) stay as the group's text."""
     before = text[: labels[0].start()]
-    if not group.role and before.strip(" ，,。；;：:"):
+    if not group.role and before.strip(" ，,。；;：:") and not any(b.startswith(before.strip()) for b in group.body):
         group.body.append(before.strip(" ，,；;"))
     _continue(group, before, k[: labels[0].start()])
     for i, m in enumerate(labels):
@@ -164,25 +218,24 @@ def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> N
 
 def _continues(group: Group, k: str) -> bool:
     """A line without a label that names more people of the role above it."""
-    return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k)
-                or (group.open and _SHORT.fullmatch(k)))
+    return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k) or one_person(k, k)
+                or ((group.open or _GROUP_LINE.fullmatch(k)) and _SHORT.fullmatch(k)))
 
 
-_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
-_ROLE_LAST = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff·]{2,8}[ \u3000]+[^\s，,。；;]{2,30})[ \u3000]+"
-                        r"(?P<role>常务副组长|副组长|组长|成员|组员|顾问|秘书长|联络员)\s*$")
+_GROUP_LINE = re.compile(r"(?:各|全体|所有)[^，,。；;：:]{2,30}|[^，,。；;：:]{2,30}(?:负责同志|负责人)")  # 各村党支部书记
 
 
-def _role_last(group: Group, text: str, k: str) -> bool:
-    """'许褚　西城区卫生健康局局长　组长': name, title, then the role, in columns."""
-    m = _ROLE_LAST.match(k)
-    if m:
-        who = text[m.start("who"):m.end("who")]
-        for person in _people(who, key(who), group.orgs):
-            group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
-    return bool(m)
+_GROUP_START = ("各", "全体", "所有")
+_ALIGNED = re.compile(r"^(?:\u3000|  ){3,}(?=\S)")
 
 
+def _aligned(text: str) -> bool:
+    """A short line indented under the label's text ('　　　　各乡镇分管负责同志' below '成　员：…'): more of the
+    role above (a paragraph's own indent is two characters)."""
+    return bool(_ALIGNED.match(text)) and bool(_SHORT.fullmatch(text.strip()))
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:[-*•●▪◆■]\s+|[\U0001F300-\U0001FAFF\u2190-\u21FF\u25A0-\u25FF\u2600-\u27BF]+\ufe0f?\s*|[一二三四五六七八九十]{1,3}、|\d{1,2}[．、]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[\u4e00-\u9fff])")
 def _alone(group: Group, k: str) -> bool:
     """'组长' on a line of its own (no colon): the people are on the lines that follow."""
     m = _ALONE_LABEL.fullmatch(k.strip())
@@ -197,62 +250,23 @@ def _role_segment(group: Group, m: re.Match[str], text: str, k: str) -> None:
     label = re.sub(r"\s", "", m["label"])
     role = _ROLE_OF[label]
     group.role, group.label = role, label
-    people = _people(text, k, group.orgs)
+    people = people_in(text, k, group.orgs)
     if not people:
         group.empty_slots.append(label)
         group.data.setdefault(role, [])
     for person in people:
-        group.add(role, _with_role(person, label))
-
-
-def _with_role(person: dict[str, str], label: str) -> dict[str, str]:
-    """The role as the document writes it, when it says more than 组长/副组长/成员 (常务副组长, 顾问)."""
-    if label in plantables.PLAIN_ROLES or not person.get("name"):
-        return person
-    return {**person, "role": label}
+        group.add(role, with_role(person, label))
+    if m.groupdict().get("also") and people and people[0].get("name"):  # 副组长兼办公室主任：李四（…）
+        group.data.setdefault("office", {}).setdefault("director", people[0])
 
 
 def _continue(group: Group, text: str, k: str) -> None:
     if group.role and k.strip(" 。.，,、"):
-        for person in _people(text, k, group.orgs):
-            group.add(group.role, _with_role(person, group.label))
+        for person in people_in(text, k, group.orgs):
+            group.add(group.role, with_role(person, group.label))
 
 
-def _people(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
-    """cntext.parse_people on the key, each field cut back from the original."""
-    text, k = bracket_spaced(*no_tongzhi(text, k))
-    found = []
-    for p in cntext.parse_people(k, tuple(key(o) for o in orgs)):
-        raw = {field: back(text, k, value) for field, value in p.as_raw().items() if field != "description"}
-        if raw.get("name", "").endswith("同志") and len(raw["name"]) > 3:
-            raw["name"] = raw["name"][:-2]  # 卫国同志 -> 卫国
-        if raw.get("title") and not raw.get("org"):
-            raw["title"], org = org_split(raw["title"], orgs)
-            raw.update({"org": org} if org else {})
-        if p.description and not p.name:
-            named = _prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
-            if len(named) == 1 and named[0].get("name") and named[0].get("title"):
-                found.append(named[0])
-                continue
-        if p.description:
-            raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
-        found.append(raw)
-    return found
-
-
-def _office(text: str, k: str) -> dict[str, Any]:
-    m = _OFFICE.search(k)
-    if not m:
-        return {}
-    office: dict[str, Any] = {"location": text[m.start("loc"):m.end("loc")].strip()}
-    d = _DIRECTOR.search(k, m.end())
-    if d:
-        group = next(g for g in ("who", "who2", "who3") if d[g])
-        who = d[group]
-        person = _prose_person(text[d.start(group):d.end(group)], who)
-        if person:
-            office["director"] = person[0]
-    return office
+_OTHER_BODY = re.compile(r"(?:专班|工作组|督导组|专家组|指导组|服务队|工作队|分队)$")
 
 
 def _prose(group: Group, text: str, k: str) -> None:
@@ -267,15 +281,17 @@ def _prose(group: Group, text: str, k: str) -> None:
             m = pattern.search(clause)
             if not m:
                 continue
+            if _OTHER_BODY.search(clause[:m.start("role")]):  # 专班组长由…担任: a role in another body
+                break
             role = _ROLE_OF[m["role"]]
             cut = m["who"].rfind("由") + 1  # 领导小组由…担任组长: the people after 由
             original = text[start + m.start("who") + cut:start + m.end("who")]
-            for person in _prose_person(original, m["who"][cut:], group.orgs):
-                group.add(role, _with_role(person, m["role"]))
+            for person in prose_person(original, m["who"][cut:], group.orgs):
+                group.add(role, with_role(person, m["role"]))
             break
 
 
-_ROLE_BY = re.compile(r"(?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)由(?P<who>[^。；;由]{2,80}?，[^。；;由]{2,40}?)"
+_ROLE_BY = re.compile(r"(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)由(?P<who>[^。；;由]{2,80}?，[^。；;由]{2,40}?)"
                       r"(?:同志)?(?:担任|兼任)")
 
 
@@ -288,105 +304,9 @@ def _role_by(group: Group, text: str, k: str) -> list[tuple[int, int]]:
         for piece in _CLAUSE.split(m["who"]):
             at = k.find(piece, pos)
             pos = at + len(piece)
-            for person in _prose_person(text[at:pos], piece, group.orgs):
-                group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
+            for person in prose_person(text[at:pos], piece, group.orgs):
+                group.add(_ROLE_OF[m["role"]], with_role(person, m["role"]))
         spans.append((m.start(), m.end()))
     return spans
 
 
-_IN_BRACKETS = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<role>常务副组长|副组长|组长|成员|顾问|秘书长)"
-                          r"[，,、\s]*(?P<info>[^）)]*)[）)]")
-
-
-def _roles_in_brackets(group: Group, text: str, k: str) -> bool:
-    """'甘宁（组长，凤鸣街道党工委书记）、凌统（副组长，…）': each person's role inside the brackets."""
-    found = list(_IN_BRACKETS.finditer(k))
-    for m in found:
-        info = text[m.start("info"):m.end("info")].strip()
-        written = text[m.start("name"):m.end("name")] + (f"（{info}）" if info else "")
-        for person in _people(written, key(written), group.orgs):
-            group.add(_ROLE_OF[m["role"]], _with_role(person, m["role"]))
-    return bool(found)
-
-
-def _prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
-    """'县委常委、县纪委书记李诒芸' -> one person with both titles; '各帮扶责任县领导' -> a description."""
-    out: list[dict[str, str]] = []
-    titles: list[str] = []
-    pos = 0
-    for piece in _pieces(k):
-        start = k.find(piece, pos)
-        pos = start + len(piece)
-        original, piece = _bare(text[start:start + len(piece)], piece)
-        named = _split_name(piece)
-        first = _name_first(piece) if not named else None
-        if named:
-            title_len = len(piece) - len(named)
-            title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
-            person = titled(original[title_len:], title, orgs)
-            if not title and out and out[-1].get("name") and out[-1].get("title"):  # 副局长黎明、侯静: both 副局长
-                person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
-            out.append(person)
-            titles = []
-        elif first:
-            out.append(titled(original[:first], original[first:], orgs))
-        elif piece:
-            titles.append(original)
-    out.extend({"description": t} for t in titles)
-    return out
-
-
-def _bare(original: str, piece: str) -> tuple[str, str]:
-    """A piece without spaces, a leading 由 and a trailing 同志, cut alike from the text as written and its key."""
-    lead = len(piece) - len(piece.lstrip())
-    piece = piece.strip()
-    original = original[lead:lead + len(piece)]
-    if piece.startswith("由"):
-        piece, original = piece[1:], original[1:]
-    if piece.endswith("同志") and len(piece) > 2:
-        piece, original = piece[:-2], original[:-2]
-    return original, piece
-
-
-def _pieces(k: str) -> list[str]:
-    """'副局长鞠文、人力资源和社会保障局副局长栾海' -> two pieces: 、 always divides; 和 / 及 only between names."""
-    out: list[str] = []
-    for piece in k.split("、"):
-        halves = re.split(r"[和及]", piece)
-        out.extend(halves if all(0 < len(h) <= 4 for h in halves) else [piece])
-    return out
-
-
-def _name_first(piece: str) -> int:
-    """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
-    if piece in cntext.TITLES:  # 教研组长 is a post, not 教研 the 组长
-        return 0
-    for size in (2, 3):  # 曹敏副校长: the longer title first
-        name = piece[:size]
-        if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \
-                and not name.endswith(cntext.ORG_SUFFIXES) and not re.search("[县市区省乡镇村]", name):
-            return size
-    return 0
-
-
-_NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师")
-_GROUP_START = ("各", "全体", "所有")
-_ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
-
-
-def _split_name(piece: str) -> str:
-    """The name at the end of '县纪委书记李诒芸' ('李诒芸'), a bare 2–3 character name, or ''."""
-    if piece.startswith(_GROUP_START):
-        return ""
-    for size in cntext.name_sizes(piece):
-        if len(piece) > size:
-            title = piece[:-size]
-            if title.endswith(cntext.TITLES + TITLE_END) and not piece[-size:].endswith(TITLE_END):
-                own = cntext.split_org(title)[0] + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is the organisation's
-                return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]
-    if any(w in piece for w in _NOT_A_NAME):
-        return ""
-    if (2 <= len(piece) <= 3 or cntext.name_sizes(piece)[0] == len(piece) == 4) \
-            and not piece.endswith(TITLE_END + _ORG_END):
-        return piece
-    return ""

@@ -14,23 +14,40 @@ import re
 from typing import Any
 
 from .. import cntext
+from .columns import one_person
 from .hanzi import key
 
 TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
+NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4})"  # 林则徐, 买买提·艾力
 
 _ONE_TITLE = r"[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师|主席|专干|干事|常委)"
-_SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{{2,4}})[ \u3000]+"
+_SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+"
                      rf"(?P<title>{_ONE_TITLE}(?:、{_ONE_TITLE})*)(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
 
 
-TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{2,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事))[ \u3000]+"
-                         r"(?P<name>[\u4e00-\u9fff]{2,4})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
+TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{1,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事)|书记|主任)"
+                         r"[ \u3000]+"
+                         rf"(?P<name>{NAME})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
 
 
-_NAME_DASH = re.compile(r"(?<![^\s：:；;，,、])(?P<name>[\u4e00-\u9fff]{2,4})\s*[—－]{1,2}\s*"
+_MORE_NAME = re.compile(rf"[ \u3000]+(?P<name>{NAME})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
+
+
+def _names_sharing(k: str, pos: int) -> list[int]:
+    """Where the bare names written after a titled name end ('副校长　惠子明　列御寇': 列御寇 shares the title);
+    a word that ends like a title (总务主任) starts the next person."""
+    ends: list[int] = []
+    m = _MORE_NAME.match(k, pos)
+    while m and not m["name"].endswith(cntext.TITLES + TITLE_END):
+        ends.append(m.end("name"))
+        m = _MORE_NAME.match(k, m.end())
+    return ends
+
+
+_NAME_DASH = re.compile(r"(?<![^\s：:；;，,、])(?P<name>" + NAME + r")\s*[—－]{1,2}\s*"
                         r"(?P<title>[^\s；;，,、（()）：:—－]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;，,、。]|$))")
-_NAME_COMMA = re.compile(r"(?<![^\s：:；;])(?P<name>[\u4e00-\u9fff]{2,4})[，,]\s*"
-                         r"(?P<title>[^\s；;，,、（()）：:]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;。.]|$))")
+_NAME_COMMA = re.compile(rf"(?<![^\s：:；;])(?P<name>{NAME})[，,]\s*"
+                         rf"(?P<title>{_ONE_TITLE}(?:、{_ONE_TITLE})*)(?=\s*(?:[；;。.]|$))")  # 张三，县教育局党组书记、局长；
 
 
 def _titles_start(titles: str) -> int:
@@ -41,6 +58,11 @@ def _titles_start(titles: str) -> int:
     while start > 0 and pieces[start - 1].endswith(cntext.TITLES + TITLE_END):
         start -= 1
     return sum(len(p) + 1 for p in pieces[:start])
+
+
+def surname_post(word: str) -> bool:
+    """'王校长', '赵副校长', '李书记': a surname and a post, which name no one."""
+    return word in cntext.TITLES or word[1:] in cntext.TITLES
 
 
 def _alternating(text: str, k: str) -> tuple[str, str] | None:
@@ -61,18 +83,43 @@ def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"[ \u3000]+", text.strip()) if t]
 
 
+_NAMES_IN_BRACKETS = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s（()）：:，,、；;]{0,20}?(?:长|书记|主任|员|师|常委|主席|干事))"
+                                rf"[（(](?P<names>{NAME}(?:[、，,]{NAME})*)[)）]")
+
+
+def _names_in_brackets(text: str, k: str) -> tuple[str, str]:
+    """'校长（杜子美）', '副校长（孟浩然、王摩诘）': the names in the brackets after their title -> 'name（title）'
+    for each, in the text and its key alike."""
+    for m in reversed(list(_NAMES_IN_BRACKETS.finditer(k))):
+        names = re.split(r"[、，,]", m["names"])
+        if any(n.endswith(TITLE_END + cntext.ORG_SUFFIXES) or n in cntext.TITLES for n in names):
+            continue
+        title = text[m.start("title"):m.end("title")]
+        pos, written = m.start("names"), []
+        for n in names:
+            written.append(text[pos:pos + len(n)] + "（" + title + "）")
+            pos += len(n) + 1
+        text = text[:m.start()] + "、".join(written) + text[m.end():]
+        k = k[:m.start()] + "、".join(f"{n}（{m['title']}）" for n in names) + k[m.end():]
+    return text, k
+
+
 def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     """'封建军 北坡镇副镇长', '罗建国，县农业农村局局长；' and '县委常委、副县长 乔宇' -> 'name（title）', in the
     text and its key alike."""
-    alternating = _alternating(text, k)
+    alternating = _alternating(text, k) or one_person(text, k)  # 张三　县教育局　局长: columns in any order
     if alternating:
         return alternating
+    text, k = _names_in_brackets(text, k)
     found = [*_SPACED.finditer(k), *_NAME_COMMA.finditer(k), *_NAME_DASH.finditer(k)]
-    for m in sorted(found, key=lambda m: m.start(), reverse=True):
+    for m in sorted((m for m in found if not surname_post(m["name"])), key=lambda m: m.start(), reverse=True):
         a, b, c = m.end("name"), m.start("title"), m.end("title")
         text = text[:a] + "（" + text[b:c] + "）" + text[c:]
         k = k[:a] + "（" + k[b:c] + "）" + k[c:]
-    for m in reversed(list(TITLE_FIRST.finditer(k))):
+    for m in reversed([m for m in TITLE_FIRST.finditer(k) if not surname_post(m["name"])]):
+        for end in reversed(_names_sharing(k, m.end())):  # 副校长　惠子明　列御寇: both 副校长
+            text = text[:end] + "（" + text[m.start("title"):m.end("title")] + "）" + text[end:]
+            k = k[:end] + "（" + m["title"] + "）" + k[end:]
         t, n = (m.start("title") + _titles_start(m["title"]), m.end("title")), (m.start("name"), m.end("name"))
         text = text[:t[0]] + text[n[0]:n[1]] + "（" + text[t[0]:t[1]] + "）" + text[n[1]:]
         k = k[:t[0]] + k[n[0]:n[1]] + "（" + k[t[0]:t[1]] + "）" + k[n[1]:]
@@ -97,6 +144,8 @@ def no_tongzhi(text: str, k: str) -> tuple[str, str]:
 def titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
     """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
     title, org = org_split(title, orgs) if "、" not in title else titles_split(title, orgs)
+    if not org and len(title) >= 3 and key(title).endswith(cntext.ORG_SUFFIXES) and not key(title).endswith(TITLE_END):
+        title, org = "", title  # 县教育局王五: an organisation, no title
     own = _OWN.match(title)  # 两校教导主任, 本校校长: no organisation is named, the post is the title
     title = title[own.end():] if own and own.end() < len(title) else title
     return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
@@ -105,24 +154,14 @@ def titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
 _OWN = re.compile(r"^(?:两|双|本|我|该)(?:校|村|院|园|所|站)(?=..)")
 
 
-_PARTY = ("党组", "党委", "党工委", "党支部", "党总支")
-
-
 def titles_split(titles: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
-    """'县教育局党组书记、局长' -> ('党组书记、局长', '县教育局'): the organisation written before the first of
-    several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
-    are the organisation's own (局长 of the 局)."""
-    first, *rest = titles.split("、")
-    title, org = org_split(first, orgs)
-    if not org or not all(cntext.split_org(r)[1] == "" and r for r in rest):
+    """cntext.split_titles on the simplified key, cut back from the text as written (traditional too):
+    '县教育局党组书记、局长' -> ('党组书记、局长', '县教育局')."""
+    k = key(titles)
+    if len(k) != len(titles):
         return titles, ""
-    party = next((p for p in _PARTY if org.endswith(p)), "")
-    base = org[:-len(party)] if party else org
-    if party and len(base) >= 3 and key(base).endswith(cntext.ORG_SUFFIXES):
-        org, title = base, party + title
-    elif party and len(base) == 1:  # 局党组书记、局长: the bureau is not named
-        org, title = "", party + title
-    return "、".join([title, *rest]), org
+    title, org = cntext.split_titles(k, tuple(key(o) for o in orgs))
+    return titles[len(titles) - len(title):], titles[:len(org)]
 
 
 def org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
@@ -147,3 +186,18 @@ def same_org(data: dict[str, Any]) -> None:
                 if boss:
                     data[role][i] = person = {**person, "org": boss["org"]}
             seen.append(person)
+
+
+_PLACEHOLDER_NAME = re.compile(r"[xX×＊*○〇□]{2,}|某{2,3}|[xX×]{2,}[\u4e00-\u9fff]?|[\u4e00-\u9fff][xX×＊*○〇□]{1,3}"
+                               r"|待定|待补充|空缺|暂缺")  # 王××
+
+
+def placeholder_name(name: str) -> bool:
+    """'XXX', '×××', 'xxx', '某某', '王××', '待定': a slot where a name is to be filled in, not a name."""
+    return bool(_PLACEHOLDER_NAME.fullmatch(name.strip()) or cntext.find_placeholder(name) == name.strip())
+
+
+def slot(person: dict[str, str]) -> dict[str, str]:
+    """A placeholder or a group as the text wrote it: '×××（待定）', 'XXX（XXX学校校长）', '各乡镇（分管负责同志）'."""
+    info = person.get("org", "") + person.get("title", "")
+    return {"description": person.get("name", "") + (f"（{info}）" if info else "")}

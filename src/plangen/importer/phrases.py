@@ -1,0 +1,187 @@
+"""People written in a phrase: '县委常委、县纪委书记李诒芸', '冯建华校长', '副局长黎明、侯静', and the office
+('办公室设在…，由…兼任办公室主任'). Titles are split from the organisation written before them. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import cntext
+from .written import NAME, TITLE_END, titled
+
+_OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
+_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
+                       r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任)(?:办公室)?主任")
+
+
+def office(text: str, k: str) -> dict[str, Any]:
+    """'办公室设在县教育局，由王五兼任办公室主任' -> location and director; a line that names the director only
+    ('领导小组办公室主任由向秀同志兼任') -> the director."""
+    m = _OFFICE.search(k)
+    found: dict[str, Any] = {"location": text[m.start("loc"):m.end("loc")].strip()} if m else {}
+    d = _DIRECTOR.search(k, m.end()) if m else _DIRECTOR_ONLY.search(k)
+    if d:
+        group = next(g for g in ("who", "who2", "who3") if d[g])
+        who = text[d.start(group):d.end(group)]
+        bracketed = re.fullmatch(r"\s*(?P<name>[^（(]{2,8}?)\s*[（(](?P<info>[^）)]+)[）)]\s*", who)
+        person = [titled(bracketed["name"], bracketed["info"])] if bracketed else prose_person(who, d[group])
+        if person and person[0].get("name"):
+            found["director"] = person[0]
+    return found
+
+
+_DIRECTOR_ONLY = re.compile(r"办公室主任(?:由|[:：]\s*)(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
+                            r"|^(?P<who2>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室主任"
+                            r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室主任")
+
+
+def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """'县委常委、县纪委书记李诒芸' -> one person with both titles; '各帮扶责任县领导' -> a description."""
+    out: list[dict[str, str]] = []
+    titles: list[str] = []
+    pos = 0
+    for piece in _pieces(k):
+        start = k.find(piece, pos)
+        pos = start + len(piece)
+        original, piece = _bare(text[start:start + len(piece)], piece)
+        bracketed = _BRACKETED.fullmatch(piece)  # 张三（县长）任组长
+        named = _split_name(piece) if not bracketed else ""
+        first = _name_first(piece) if not named and not bracketed else None
+        if bracketed:
+            out.append(titled(original[:bracketed.end("name")], original[bracketed.start("info"):bracketed.end("info")], orgs))
+        elif named:
+            out.append(_titled_name(original, len(piece) - len(named), titles, out, orgs))
+            titles = []
+        elif first:
+            out.append(titled(original[:first], original[first:], orgs))
+        elif piece:
+            titles.append(original)
+    out.extend({"description": t} for t in titles)
+    return out
+
+
+_BRACKETED = re.compile(r"(?P<name>" + NAME + r")[（(](?P<info>[^（()）]{2,40})[)）]")
+
+
+def _titled_name(original: str, title_len: int, titles: list[str], out: list[dict[str, str]],
+                 orgs: tuple[str, ...]) -> dict[str, str]:
+    """The person of a piece that ends with a name, with the titles written before it (in the piece, or in the
+    pieces before it: 县委常委、县纪委书记李诒芸); a bare name after a titled one shares its title (副局长黎明、侯静)."""
+    title = "、".join(titles + [original[:title_len]]) if title_len else "、".join(titles)
+    person = titled(original[title_len:], title, orgs)
+    if not title and out and out[-1].get("name") and out[-1].get("title"):
+        person.update({k: out[-1][k] for k in ("title", "org") if k in out[-1]})
+    return person
+
+
+def _bare(original: str, piece: str) -> tuple[str, str]:
+    """A piece without spaces, a leading 由 and a trailing 同志, cut alike from the text as written and its key."""
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    original = original[lead:lead + len(piece)]
+    if piece.startswith("由"):
+        piece, original = piece[1:], original[1:]
+    if piece.endswith("同志") and len(piece) > 2:
+        piece, original = piece[:-2], original[:-2]
+    return original, piece
+
+
+def _pieces(k: str) -> list[str]:
+    """'副局长鞠文、人力资源和社会保障局副局长栾海' -> two pieces: 、 always divides; 和 / 及 only between names."""
+    out: list[str] = []
+    for piece in re.split(r"、(?![^（(]*[)）])", k):  # not inside brackets: 张三（县委常委、副县长）
+        halves = re.split(r"[和及]", piece)
+        out.extend(halves if all(0 < len(h) <= 4 for h in halves) else _titled_people(piece))
+    return out
+
+
+def _titled_people(piece: str) -> list[str]:
+    """'局长耿精忠和县医疗保障局局长孙延龄' -> two pieces: 和 / 及 between two people each written with a title
+    before the name; the piece whole otherwise (人力资源和社会保障局副局长栾海)."""
+    for m in re.finditer(r"[和及]", piece):
+        left, right = piece[:m.start()], piece[m.end():]
+        if _titled(left) and all(_titled(r) for r in _titled_people(right)):
+            return [left, *_titled_people(right)]
+    return [piece]
+
+
+def _titled(piece: str) -> bool:
+    name = _split_name(piece)
+    return bool(name) and len(piece) > len(name)
+
+
+def _name_first(piece: str) -> int:
+    """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
+    if piece in cntext.TITLES:  # 教研组长 is a post, not 教研 the 组长
+        return 0
+    for size in (2, 3):  # 曹敏副校长: the longer title first
+        name = piece[:size]
+        if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \
+                and not name.endswith(cntext.ORG_SUFFIXES + ("副",)) and not re.search("[县市区省乡镇村]", name):
+            return size
+    return 0
+
+
+_NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师", "部门",
+               "单位", "分管", "主管", "有关", "相关", "牵头")
+_GROUP_START = ("各", "全体", "所有")
+_ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
+
+
+def _ends_in_title(text: str) -> bool:
+    """'县纪委书记', '县委常委' end in a title; '县委', '镇党委' end in an organisation (县委统战部 names no one)."""
+    if text.endswith("委") and not text.endswith(("常委", "政委")):
+        return False
+    return text.endswith(cntext.TITLES + TITLE_END)
+
+
+def _name_after_org(piece: str) -> str:
+    """The name after an organisation and no title ('县教育局王五' -> '王五'), or ''."""
+    for size in cntext.name_sizes(piece):
+        org, name = piece[:-size], piece[-size:]
+        if len(org) >= 3 and org.endswith(cntext.ORG_SUFFIXES) and not name.endswith(TITLE_END + cntext.ORG_SUFFIXES):
+            return name
+    return ""
+
+
+def _split_name(piece: str) -> str:
+    """The name at the end of '县纪委书记李诒芸' ('李诒芸'), a bare 2–3 character name, or ''."""
+    if piece.startswith(_GROUP_START):
+        return ""
+    dotted = _dotted_name(piece)
+    if dotted:
+        return dotted
+    for size in cntext.name_sizes(piece):
+        if len(piece) > size:
+            title = piece[:-size]
+            if _ends_in_title(title) and not piece[-size:].endswith(TITLE_END):
+                own = cntext.split_org(title)[0] + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is the organisation's
+                return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]
+    if any(w in piece for w in _NOT_A_NAME):
+        return ""
+    return _name_after_org(piece) or _bare_name(piece)
+
+
+def _bare_name(piece: str) -> str:
+    """A piece that is a name alone (2–3 characters, or 4 after a two-character surname), or ''."""
+    if (2 <= len(piece) <= 3 or cntext.name_sizes(piece)[0] == len(piece) == 4) \
+            and not piece.endswith(TITLE_END + _ORG_END):
+        return piece
+    return ""
+
+
+_DOTTED_END = re.compile(r"(?P<first>[\u4e00-\u9fff]{1,8})[·•・][\u4e00-\u9fff]{1,8}$")
+
+
+def _dotted_name(piece: str) -> str:
+    """The name with a middle dot at the end of '镇社会事务办主任买买提·艾力' ('买买提·艾力'): its first half runs
+    back to the end of the title before it (the last cut that leaves a title), or '' when there is none."""
+    m = _DOTTED_END.search(piece)
+    if not m:
+        return ""
+    start = m.start("first")
+    for cut in range(m.end("first") - 1, start - 1, -1):
+        if cut == 0 or piece[:cut].endswith(cntext.TITLES + TITLE_END):
+            return piece[cut:]
+    return piece[start:] if start == 0 else ""
