@@ -717,3 +717,34 @@ def test_dates_in_the_phase_cell_of_a_table_without_a_time_column_and_circled_st
     assert [(s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == [
         ("2024-03-01", "2024-03-10"), ("2024-03-11", "2024-10-31"), ("2024-11", None)]
     assert result.lost == []
+
+
+def test_a_plan_issued_jointly_names_every_issuer_and_loses_no_line() -> None:
+    text = PLAN.format(title="某县联合帮扶方案") + "中共某县委办公室\n某县人民政府办公室\n2024年3月22日\n"
+    converted = run(text)
+    [plan] = [d for d, _ in converted.plans]
+    assert (plan["issuer"], plan["date"]) == ("中共某县委办公室、某县人民政府办公室", "2024-03-22")
+    assert _placed_whole(text, converted)
+
+
+def test_a_phase_label_before_its_dates_takes_the_name_written_after_them() -> None:
+    text = PLAN.format(title="某镇帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。",
+        "第一步，2024年4月15日至4月30日，全面走访排查困难群众；第二步，2024年5月1日至10月31日，逐户落实帮扶措施。")
+    [plan] = plans(text)
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("第一步，全面走访排查困难群众", "2024-04-15", "2024-04-30"), ("第二步，逐户落实帮扶措施", "2024-05-01", "2024-10-31")]
+
+
+def test_a_leadership_table_pasted_one_cell_per_line_loses_not_its_header() -> None:
+    text = PLAN.format(title="某校帮扶方案").replace(
+        "组长：王立新（县教育局局长）\n", "小组职务\n姓名\n工作单位及职务\n组长\n王立新\n县教育局局长\n")
+    converted = run(text)
+    assert _placed_whole(text, converted)
+    assert [p["name"] for p in converted.plans[0][0]["leadership"]["leaders"]] == ["王立新"]
+
+
+def _placed_whole(text: str, converted: Converted) -> bool:
+    """Every sentence of the text is in the plans where it belongs (none kept only by the safety net)."""
+    raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]
+    return converted.lost == [] and lost(raw, [p for p, _ in converted.plans], converted.dropped_text()) == []

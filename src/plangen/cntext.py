@@ -158,9 +158,10 @@ def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
         return titles, ""
     party = next((p for p in _PARTY if org.endswith(p)), "")
     if party:
-        title, org = _party_title(org[:-len(party)], party, title)
-        if org is None:
+        title, body = _party_title(org[:-len(party)], party, title)
+        if body is None:
             return titles, ""
+        org = body
     return "、".join([title, *rest]), org
 
 

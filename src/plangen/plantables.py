@@ -36,6 +36,7 @@ _STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("阶段", "步骤", "环节", "名称", "项目")),
     ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求", "工作事项", "事项")),
 )
+HEADER_WORDS = tuple(word for _, words in (*_LEADERSHIP_COLUMNS, *_STEP_COLUMNS) for word in words)  # every column header
 ROLE_WORDS: dict[str, str] = {
     "组长": "leaders", "第一组长": "leaders", "名誉组长": "leaders", "总指挥": "leaders", "召集人": "leaders",
     "副召集人": "deputies",

@@ -94,6 +94,15 @@ def joined_range(k: str, found: FoundRange, year: int | None) -> FoundRange:
     return FoundRange(found.start, after.start, (found.span[0], end + (tail.end() if tail else 0)))
 
 
+def _issued_by(out: dict[str, str], org: str) -> None:
+    """An issuer of the signature: a plan issued jointly (two organisations, one line each) names them all."""
+    named = out.get("issuer")
+    if not named:
+        out["issuer"] = org
+    elif org and org not in named.split("、"):
+        out["issuer"] = f"{named}、{org}"
+
+
 def closing_fields(closing: list[Line], warnings: list[Wording]) -> dict[str, str]:
     """issuer and date from closing lines such as 南阳市第七小学 / 2009年3月 or 五井小学2016.9.4."""
     out: dict[str, str] = {}
@@ -102,9 +111,9 @@ def closing_fields(closing: list[Line], warnings: list[Wording]) -> dict[str, st
         line = arabic_dates(ln.text).strip()  # the same shape as its key: cut from it
         m = DATE_LINE.match(k) or ORG_DATE_LINE.match(k)
         if m and "org" in m.groupdict() and m["org"]:
-            out.setdefault("issuer", line[: m.end("org")].strip())
+            _issued_by(out, line[: m.end("org")].strip())
         elif not m and is_org_line(ln.text):
-            out.setdefault("issuer", SEAL.sub("", ln.text).strip().rstrip("。."))
+            _issued_by(out, SEAL.sub("", ln.text).strip().rstrip("。."))
         if m:
             written = line[m.start("date"):m.end("date")]
             parsed = parse_date(written)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..plantables import is_header_row
+from ..plantables import HEADER_WORDS, is_header_row
 from ..vocabulary import TOP_LABELS, fold
 from .cleaning import Line
 from .hanzi import key
@@ -42,7 +42,8 @@ _WORDY = re.compile(r"[\w]")
 _STRUCTURE_WORDS = frozenset(fold(w) for w in (
     "姓名", "职务", "单位", "工作单位", "小组职务", "组内职务", "分工", "阶段", "时间", "主要任务", "工作任务",
     "工作内容", "责任单位", "负责单位", "责任人", "负责人", "组长", "副组长", "常务副组长", "成员", "组员", "顾问",
-    "秘书长", "附件", "全文完", "end", "本方案实施时间", "实施时间", "本方案", "时限", "盖章", "印章", "公章", "签章", "印发"))
+    "秘书长", "附件", "全文完", "end", "本方案实施时间", "实施时间", "本方案", "时限", "盖章", "印章", "公章", "签章", "印发",
+    *HEADER_WORDS))
 
 
 def plan_text(plans: list[dict[str, Any]], dropped: list[str]) -> str:

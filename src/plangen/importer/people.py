@@ -183,7 +183,7 @@ def _other_heading(text: str) -> bool:
     """A sub-heading inside the part that is about something other than the group or its office
     (（二）工作专班, （三）工作职责)."""
     m = _SUBHEADING.match(key(text))
-    return bool(m) and not re.search("领导|小组|组织|机构|办公室|成员|人员", m["title"])
+    return m is not None and not re.search("领导|小组|组织|机构|办公室|成员|人员", m["title"])
 
 
 def _labelled_sentence(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> bool:

@@ -98,7 +98,7 @@ def _dated(head: str, found: FoundRange, body: list[str], step: dict[str, Any],
         return head.strip(), body
     clause = re.search(r"[，,；;]", head[:found.span[0]])
     if clause and not _bracket_around(head, found.span[0], end):  # 第一阶段为启动阶段，时间为…，主要任务是…: the first clause names the step, the sentence stays whole
-        return _first_clause(head[:found.span[0]], clause), [head.strip()] + body
+        return _first_clause(head, (found.span[0], end), clause), [head.strip()] + body
     after = _AFTER_DATES.match(head[end:]) or _after_label(head, found.span[0], end)  # 宣传发动（3月上旬） 召开…
     if after and head[:found.span[0]].strip():
         body = [head[end + after.end():].strip()] + body
@@ -168,13 +168,19 @@ def _by(head: str, fields: dict[str, str], found: FoundRange, today: str | None)
     return from_today | {"end": fields["start"]}, FoundRange(found.start, None, (until.start(), found.span[1]))
 
 
-def _first_clause(before: str, clause: re.Match[str]) -> str:
-    """The clause naming a step; a bare phase label takes the clause after it in (第一步，摸底排查，3月15日前…)."""
+def _first_clause(head: str, dates: tuple[int, int], clause: re.Match[str]) -> str:
+    """The clause naming a step; a bare phase label takes the clause after it (第一步，摸底排查，3月15日前…),
+    or the one after the dates (第一步，4月15日至4月30日，全面走访…)."""
+    before = head[:dates[0]]
     name = before[:clause.start()].strip()
-    after = re.search(r"[，,；;]", before[clause.end():])
-    if _PHASE.match(name) and after and after.start() >= 2:
-        return f"{name}，{before[clause.end():clause.end() + after.start()].strip()}"
-    return name
+    if not _PHASE.match(name):
+        return name
+    between = before[clause.end():]
+    cut = re.search(r"[，,；;]", between)
+    if cut and cut.start() >= 2:
+        return f"{name}，{between[:cut.start()].strip()}"
+    after = re.match(r"\s*[，,]\s*([^，,；;。]{2,40})", head[dates[1]:])
+    return f"{name}，{after[1].strip()}" if after else name
 
 
 def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str, str]:
