@@ -44,17 +44,16 @@ def test_one_renderer_for_all_pages_equals_a_fresh_renderer_per_page(
 
 
 @pytest.mark.parametrize("card", [None, "<li>{{ plan.slug }} on {{ link.page }}</li>\n"])
-def test_cards_and_templates_made_by_another_renderer_and_kept_give_the_same_pages(
+def test_cards_made_by_another_renderer_and_kept_give_the_same_pages(
         example: tuple[Index, SiteInfo, list[Page]], tmp_path: Path, card: str | None) -> None:
     """(build.py has a worker make every card while it plans the outputs, and keeps them.)"""
     index, site, pages = example
     if card is not None:  # a card made for each page: kept as such
         (tmp_path / "_card.html").write_text(card, "utf-8")
     templates = tmp_path if card is not None else None
-    compiled = CompiledTemplates()
-    made = Renderer(index, site, templates, compiled).prepared(index.plans)
-    assert set(made.cards) == {p.slug for p in index.plans} and made.code
-    keeping = Renderer(index, site, templates, CompiledTemplates())
+    made = Renderer(index, site, templates).prepared(index.plans)
+    assert set(made.cards) == {p.slug for p in index.plans}
+    keeping = Renderer(index, site, templates)
     keeping.keep_prepared(made)
     alone = Renderer(index, site, templates)
     assert {p.path: keeping.render(p) for p in pages} == {p.path: alone.render(p) for p in pages}

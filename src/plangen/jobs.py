@@ -56,9 +56,8 @@ CARDS_APART_FROM = 500  # plans; from here a worker makes their cards while this
 
 
 def all_jobs_and_cards(inputs: Inputs, cited: Cited) -> dict[str, Job]:
-    """Every output file's job; meanwhile, where another process may work, every template is compiled
-    and every plan's card made by it (the pages need them all, and they would otherwise be made here
-    before the pages are shared: Renderer.prepare)."""
+    """Every output file's job; meanwhile, where another process may work, every plan's card is made
+    by it (the pages that list plans need them all, and they would otherwise be made here first)."""
     renderer = inputs.renderer
     made, jobs = if_apart(lambda: renderer.prepared(inputs.index.plans), lambda: all_jobs(inputs, cited),
                           worth_forking=len(inputs.index.plans) >= CARDS_APART_FROM)

@@ -224,40 +224,31 @@ class Renderer:
     def prepare(self, plans: Iterable[Plan]) -> None:
         """Every template compiled and every plan's card made, in this process: before its pages are
         shared among forked workers, which would each compile and make them again."""
-        self._compile_all()
-        link = self._links(urls.HOME)
-        for plan in plans:
-            self.card(plan, link)
-
-    def _compile_all(self) -> None:
         for name in self.env.list_templates(filter_func=lambda name: name.endswith(".html") and "/" not in name):
             try:
                 self.env.get_template(name)
             except TemplateError:
                 continue  # reported by the page that uses it, if any does
+        link = self._links(urls.HOME)
+        for plan in plans:
+            self.card(plan, link)
 
     def prepared(self, plans: Iterable[Plan]) -> Prepared:
-        """What `prepare` makes, made here for `keep_prepared` in another process: each template's
-        compiled code, and every plan's card as `_card_at` keeps it (made with _ROOT for the way up).
-        A worker makes them while this process plans the outputs (jobs.all_jobs_and_cards)."""
-        self._compile_all()
+        """Every plan's card as `_card_at` keeps it (made with _ROOT for the way up), made here for
+        `keep_prepared` in another process: a worker makes them while this process plans the outputs
+        (jobs.all_jobs_and_cards)."""
         link = self._links(urls.HOME)
         for plan in plans:
             if plan.slug not in self._rooted:
                 self._rooted[plan.slug] = self._rooted_card(plan, link)
-        compiled = self.env.bytecode_cache
-        code = compiled.code() if isinstance(compiled, CompiledTemplates) else {}
-        return Prepared(dict(self._rooted), self._marker, code)
+        return Prepared(dict(self._rooted), self._marker)
 
     def keep_prepared(self, made: Prepared) -> None:
-        """What `prepared` made in another process, kept here (the same templates, index and site)."""
+        """The cards `prepared` made in another process, kept here (the same templates, index and site)."""
         if self._marker is None:
             self._marker = made.marker
         for slug, card in made.cards.items():
             self._rooted.setdefault(slug, card)
-        compiled = self.env.bytecode_cache
-        if isinstance(compiled, CompiledTemplates):
-            compiled.keep(made.code)
 
     def _links(self, page: str) -> Links:
         if self._ids.index is not self.index:
@@ -354,8 +345,7 @@ class Renderer:
 _PER_DEPTH, _PER_PAGE = 1, 2  # a card made for each folder depth, for each page (see Renderer._card_at)
 class Prepared(NamedTuple):
     """What `Renderer.prepared` made in a worker: each plan's card with _ROOT (or how often it must be
-    made), whether _ROOT can be used, and each template's compiled code (CompiledTemplates)."""
+    made), and whether _ROOT can be used."""
 
     cards: dict[str, str | int]
     marker: bool | None
-    code: dict[str, bytes]

@@ -61,14 +61,6 @@ class CompiledTemplates(BytecodeCache):
             with file.open("rb") as stream:
                 bucket.load_bytecode(stream)
 
-    def code(self) -> dict[str, bytes]:
-        """The templates compiled so far (each bucket's key and code), for `keep` in another process."""
-        return dict(self._code)
-
-    def keep(self, code: dict[str, bytes]) -> None:
-        """Templates another process compiled (`code`), loaded from here from now on."""
-        self._code.update(code)
-
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
         file = self._file(bucket.key)
