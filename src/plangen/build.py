@@ -114,7 +114,7 @@ def build(options: BuildOptions, progress: Progress | None = None, cache: BuildC
             gc.unfreeze()  # (frozen once the plans are indexed)
 
 
-YOUNG_COLLECTED_AFTER = 20_000  # allocations between collections of young objects during a build (Python's default: 700)
+YOUNG_COLLECTED_AFTER = 100_000  # allocations between collections of young objects during a build (Python's default: 700)
 
 
 @dataclass(frozen=True, slots=True)
