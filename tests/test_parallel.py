@@ -92,6 +92,9 @@ class Another:
     def stop(self) -> None:
         self.stopping.set()
         self.thread.join()
+        deadline = time.monotonic() + 5  # a joined thread may be listed in /proc/self/task a moment longer
+        while threads() > 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
 
 
 @pytest.fixture
