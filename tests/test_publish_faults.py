@@ -270,3 +270,24 @@ def test_an_output_folder_that_is_a_symbolic_link_stays_one(
     assert (project / "site").is_symlink() and (project / "site").resolve() == served.resolve()
     assert read_tree(served) == versions[2]
     assert _leftovers(project) == [] and _leftovers(served.parent) == []
+
+
+@pytest.mark.parametrize("left", ["file", "link", "folder"])
+def test_whatever_someone_left_under_the_kept_sites_name_gives_the_right_site(
+        versions: tuple[Path, dict[str, bytes], dict[str, bytes], int], project: Path, tmp_path: Path, left: str) -> None:
+    """`.site.plangen-base` is where the site before the last build's is kept (publish.py): a file, a
+    link to somewhere else or a folder of other things left there is replaced, never followed."""
+    kept = project / ".site.plangen-base"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "index.html").write_text("not the site", "utf-8")
+    if left == "file":
+        kept.write_text("left here", "utf-8")
+    elif left == "link":
+        kept.symlink_to(elsewhere, target_is_directory=True)
+    else:
+        shutil.copytree(elsewhere, kept)
+    assert _run(project).returncode == 0
+    assert read_tree(project / "site") == versions[2]
+    assert (elsewhere / "index.html").read_text("utf-8") == "not the site"
+    assert kept.is_dir() and not kept.is_symlink() and _leftovers(project) == []

@@ -153,7 +153,7 @@ class Publication:
         if self.old is not None and base.is_dir() and not base.is_symlink():
             base.rename(self.folder)
         else:
-            shutil.rmtree(base, ignore_errors=True)
+            _remove(base)
             self.folder.mkdir(parents=True)
         self.paths: list[str] = []
         self.unchanged = 0
@@ -249,8 +249,26 @@ class Publication:
         fault("swapped")
         replaced = self.folder if self.old is not None and self.folder.exists() else old_of(self.out)
         if replaced.is_dir():
-            shutil.rmtree(base_of(self.out), ignore_errors=True)  # (one left by hand, or by another build's abort)
-            replaced.rename(base_of(self.out))
+            _keep_as_base(replaced, self.out)
+
+
+def _keep_as_base(replaced: Path, out: Path) -> None:
+    """The site just replaced, kept as the next build's start; removed when it cannot be kept there."""
+    base = base_of(out)
+    _remove(base)  # (anything someone left under that name)
+    try:
+        replaced.rename(base)
+    except OSError:
+        shutil.rmtree(replaced, ignore_errors=True)
+
+
+def _remove(path: Path) -> None:
+    """Whatever is at `path` (a folder, a file, a symbolic link: the link, never what it points to)."""
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
+        with contextlib.suppress(OSError):
+            path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _same_file(a: str, b: str) -> bool:
