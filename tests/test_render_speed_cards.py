@@ -8,9 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from incremental_helpers import generated
 from jinja2 import Template
 
+from plangen.build import BuildOptions, build
 from plangen.index import Index, build_index
+from plangen.jobs import CARDS_APART_FROM
 from plangen.pages import Page, all_pages
 from plangen.render import CompiledTemplates, Links, Renderer, SiteInfo
 from plangen.workspace import load_workspace
@@ -201,3 +204,15 @@ def test_make_all_prepares_once_before_forking_and_never_for_a_small_batch() -> 
     assert calls == ["prepared"] and made == {j.path: j.make() for j in many}
     dict(make_all(many[:3], 2, None, lambda: calls.append("again")))
     assert calls == ["prepared"]
+
+
+def test_a_card_template_that_fails_is_one_template_error_when_cards_are_made_beforehand(tmp_path: Path) -> None:
+    """Cards are made before the pages (in a worker, or before forking): a `_card.html` that fails
+    there is reported by the first page that lists the plan, at the template's line; never a traceback."""
+    root = generated(tmp_path / "project", CARDS_APART_FROM + 20, seed=3)
+    (root / "templates").mkdir()
+    (root / "templates" / "_card.html").write_text("<li>{{ plan.title.nope() }}</li>\n", "utf-8")
+    result = build(BuildOptions(root=root, output=tmp_path / "site", search=False, history=False))
+    assert not result.ok
+    assert [(Path(p.path).name, p.line, p.code) for p in result.problems if p.is_error] == [
+        ("_card.html", 1, "template-error")]

@@ -231,7 +231,10 @@ class Renderer:
                 continue  # reported by the page that uses it, if any does
         link = self._links(urls.HOME)
         for plan in plans:
-            self.card(plan, link)
+            try:
+                self.card(plan, link)
+            except TemplateError:
+                return  # (made again, and reported at its line, by the first page that lists that plan)
 
     def prepared(self, plans: Iterable[Plan]) -> Prepared:
         """Every plan's card as `_card_at` keeps it (made with _ROOT for the way up), made here for
@@ -240,7 +243,10 @@ class Renderer:
         link = self._links(urls.HOME)
         for plan in plans:
             if plan.slug not in self._rooted:
-                self._rooted[plan.slug] = self._rooted_card(plan, link)
+                try:
+                    self._rooted[plan.slug] = self._rooted_card(plan, link)
+                except TemplateError:
+                    break  # (made again, and reported at its line, by the first page that lists that plan)
         return Prepared(dict(self._rooted), self._marker)
 
     def keep_prepared(self, made: Prepared) -> None:
