@@ -21,7 +21,8 @@ import pytest
 from incremental_helpers import corpus
 from sitecheck import read_tree
 
-from plangen import search
+from plangen import publish, search
+from plangen.build import BuildOptions, build
 from plangen.publish import MOMENTS
 
 SEARCH = search.off_reason(True) == ""
@@ -291,3 +292,27 @@ def test_whatever_someone_left_under_the_kept_sites_name_gives_the_right_site(
     assert read_tree(project / "site") == versions[2]
     assert (elsewhere / "index.html").read_text("utf-8") == "not the site"
     assert kept.is_dir() and not kept.is_symlink() and _leftovers(project) == []
+
+
+def test_a_kept_site_that_cannot_be_changed_is_started_again(
+        versions: tuple[Path, dict[str, bytes], dict[str, bytes], int], project: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the kept site cannot be made the same as the site in place (a folder someone made
+    read-only there: here the first attempt fails as it would), the staged folder starts empty
+    instead, and the site is right."""
+    assert _run(project).returncode == 0  # (now a site is kept beside)
+    (project / ".site.plangen-base" / "stray.html").write_text("left here", "utf-8")
+    real, calls = publish.mirror, []
+
+    def refused_once(source: str, target: str) -> set[str]:
+        calls.append(target)
+        if len(calls) == 1:
+            raise PermissionError(13, "Permission denied", target)
+        return real(source, target)
+
+    monkeypatch.setattr(publish, "mirror", refused_once)
+    _edit(project)
+    result = build(BuildOptions(root=project, output=project / "site"))
+    assert result.ok and len(calls) == 2
+    assert not (project / "site" / "stray.html").exists() and _leftovers(project) == []
+

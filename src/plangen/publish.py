@@ -161,10 +161,19 @@ class Publication:
         self._root, self._old = str(self.folder), str(self.old) if self.old else ""
         self._folders: set[str] = {""}
         self._put: set[str] = set()
-        # the old site's files, in the staged folder as hard links
-        self._mirrored = mirror(self._old, self._root) if self.old is not None else set()
+        self._mirrored = self._mirror() if self.old is not None else set()  # the old site's files, linked
         if self.old is not None:
             os.chmod(self.folder, os.stat(self.old).st_mode & 0o7777)
+
+    def _mirror(self) -> set[str]:
+        """The staged folder made the same as the old site (mirror.py); started again empty when the kept
+        site it began as cannot be changed (a file someone made read-only there, say)."""
+        try:
+            return mirror(self._old, self._root)
+        except OSError:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir(parents=True)
+            return mirror(self._old, self._root)
 
     def put(self, path: str, data: bytes) -> None:
         """Stage one file: the old site's file (a hard link) when its bytes are the same."""
