@@ -39,7 +39,7 @@ from .prints import digest
 from .problems import Problem
 from .project import Parsed, Project, ReadOptions, read_file
 from .sources import Source, discover_files, is_plan_name
-from .store import CACHE_DIR, FORMAT, write_atomic
+from .store import CACHE_DIR, FORMAT, compact_json, write_atomic
 
 if TYPE_CHECKING:
     from .history import HistoryResult
@@ -298,8 +298,7 @@ def save(root: Path, cache: BuildCache) -> None:
 
 def _document(cache: BuildCache) -> Iterator[str]:
     """The cache as lines: a head, then each parsed file with a check of its line."""
-    yield json.dumps({"format": FORMAT, "model": model_print(), "outputs": cache.outputs}, ensure_ascii=False,
-                     separators=(",", ":")) + "\n"
+    yield compact_json({"format": FORMAT, "model": model_print(), "outputs": cache.outputs}) + "\n"
     for path, entry in sorted(cache.parsed.items()):
         try:
             yield line_of(path, entry)

@@ -23,6 +23,7 @@ from .prints import digest
 from .problems import Problem, as_dict, from_dict
 from .project import Parsed, parse_source
 from .sources import Source
+from .store import compact_json
 from .summary import summary_print
 
 
@@ -83,12 +84,8 @@ def entry_parts(rest: str) -> tuple[str, dict[str, Any], str]:
 def entry_line(path: str, item: dict[str, Any]) -> str:
     """`<sha256 of the rest> [path, the entry but its plan]<tab><the plan>`: most of a line is its
     plan, which a build reads only when the plan is used (a tab is never within compact JSON)."""
-    rest = _dumps([path, {k: v for k, v in item.items() if k != "plan"}]) + "\t" + _dumps(item["plan"])
+    rest = compact_json([path, {k: v for k, v in item.items() if k != "plan"}]) + "\t" + compact_json(item["plan"])
     return f"{hashlib.sha256(rest.encode('utf-8')).hexdigest()} {rest}\n"
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _parsed_to_json(entry: Entry) -> dict[str, Any]:
@@ -107,18 +104,18 @@ def _parsed_to_json(entry: Entry) -> dict[str, Any]:
     }
 
 
-def summary_of(item: dict[str, Any]) -> str:
+def _summary_of(item: dict[str, Any]) -> str:
     return str(item["summary"])
 
 
-def links_of(item: dict[str, Any]) -> tuple[str, ...]:
+def _links_of(item: dict[str, Any]) -> tuple[str, ...]:
     links = item["links"]
     if type(links) is not list or not all(type(slug) is str for slug in links):
         raise TypeError("a cached plan's links are slugs")
     return tuple(links)
 
 
-def parsed_from_json(path: str, item: dict[str, Any], plan_text: str, shared: dict[Any, Any]) -> Parsed:
+def _parsed_from_json(path: str, item: dict[str, Any], plan_text: str, shared: dict[Any, Any]) -> Parsed:
     kind = item["kind"]
     if not isinstance(path, str) or kind not in ("yaml", "markdown") or not isinstance(item["slug"], str):
         raise TypeError("a cached plan's path, kind and slug are text")
@@ -134,9 +131,9 @@ def parsed_from_json(path: str, item: dict[str, Any], plan_text: str, shared: di
 def entry_from(path: str, item: dict[str, Any], plan_text: str, shared: dict[Any, Any], line: str,
                source: Source | None = None) -> Entry:
     """The entry of a line (as `checked` or `entry_parts` split it); `source`: the file as read now."""
-    parsed = parsed_from_json(path, item, plan_text, shared)
+    parsed = _parsed_from_json(path, item, plan_text, shared)
     return Entry(item["hash"], parsed if source is None else replace(parsed, source=source), line=line,
-                 summary=summary_of(item), links=links_of(item))
+                 summary=_summary_of(item), links=_links_of(item))
 
 
 def line_of(path: str, entry: Entry) -> str:

@@ -27,7 +27,7 @@ from .diff.jsonform import (
 )
 from .diff.model import PlanDiff, Version
 from .model import Plan
-from .store import FORMAT, write_atomic
+from .store import FORMAT, compact_json, write_atomic
 
 CACHE_FORMAT = f"plangen-history-cache/{FORMAT}/2"  # 2: why a revision is invalid, as message keys
 T = TypeVar("T")
@@ -70,7 +70,7 @@ def read_index(cache_dir: Path) -> dict[str, str]:
 
 
 def write_index(cache_dir: Path, plans: dict[str, str]) -> None:
-    _write(cache_dir / "index.json", _compact({"format": CACHE_FORMAT, "plans": plans}))
+    _write(cache_dir / "index.json", compact_json({"format": CACHE_FORMAT, "plans": plans}))
 
 
 class PlanCache:
@@ -121,7 +121,7 @@ class PlanCache:
         self._versions[key] = v
         if keep:
             self.raw["parsed"][key] = {"path": v.path, "text": v.text if v.plan is None else "",
-                                       "errors": errors_data(v.errors), "plan": _compact(value_data(v.plan))}
+                                       "errors": errors_data(v.errors), "plan": compact_json(value_data(v.plan))}
             self.dirty = True
 
     def diff(self, key: str) -> PlanDiff | None:
@@ -134,12 +134,12 @@ class PlanCache:
 
     def put_diff(self, key: str, diff: PlanDiff) -> None:
         self._diffs[key] = diff
-        self.raw["diffs"][key] = _compact(plan_diff_data(diff))
+        self.raw["diffs"][key] = compact_json(plan_diff_data(diff))
         self.dirty = True
 
     def save(self) -> None:
         if self.dirty:
-            body = _compact(self.raw)
+            body = compact_json(self.raw)
             _write(self.file, hashlib.sha1(body.encode()).hexdigest() + "\n" + body)
             self.dirty = False
 
@@ -151,8 +151,6 @@ def _decode_plan(text: str) -> Plan | None:
     return plan
 
 
-def _compact(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _write(file: Path, text: str) -> None:

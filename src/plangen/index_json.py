@@ -33,15 +33,15 @@ def index_to_json(index: Index) -> dict[str, Any]:
     }
 
 
-def index_from_json(doc: Mapping[str, Any], by_slug: dict[str, Plan], registry: Registry) -> Index:
-    """The index `index_to_json` wrote, holding these plan objects (one for each of its slugs). Each
-    table of `doc` is its data, or its JSON text: then it is read when the table is first used
-    (`TableOnUse`: a one-plan edit uses few). Raises KeyError, TypeError or ValueError on data that
-    is not such an index; a table's text that is not raises `Undecodable` when first used."""
-    plans = tuple(by_slug[str(slug)] for slug in _data(doc["plans"]))
+def index_from_json(doc: Mapping[str, str], by_slug: dict[str, Plan], registry: Registry) -> Index:
+    """The index `index_to_json` wrote, each part as its JSON text (lastpass.py), holding these plan
+    objects (one for each of its slugs). A table is read when it is first used (`TableOnUse`: a
+    one-plan edit uses few). Raises KeyError, TypeError or ValueError on a list of plans that is not
+    this index's; a table's text that is not such a table raises `Undecodable` when first used."""
+    plans = tuple(by_slug[str(slug)] for slug in json.loads(doc["plans"]))
     if len(plans) != len(by_slug):
         raise ValueError("the index lists other plans")
-    tables = {name: _table(doc[name], make) for name, make in _TABLES.items()}
+    tables = {name: TableOnUse(doc[name], make) for name, make in _TABLES.items()}
     return Index(plans=plans, by_slug={p.slug: p for p in plans}, registry=registry, **tables)
 
 
@@ -79,14 +79,6 @@ _TABLES: dict[str, Callable[[list[list[Any]]], Mapping[str, Any]]] = {
     "orgs": _orgs, "people": _people, "docs": _docs, "tags": _buckets, "categories": _buckets, "years": _buckets,
     "statuses": _buckets, "related": _related, "timeline": _timeline}
 PARTS = ("plans", *_TABLES)  # what index_to_json gives
-
-
-def _data(part: Any) -> Any:
-    return json.loads(part) if isinstance(part, str) else part
-
-
-def _table(part: Any, make: Callable[[list[list[Any]]], Mapping[str, Any]]) -> Mapping[str, Any]:
-    return TableOnUse(part, make) if isinstance(part, str) else make(part)
 
 
 class TableOnUse(Mapping[str, Any]):

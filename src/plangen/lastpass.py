@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
-from .store import FORMAT, write_atomic
+from .store import FORMAT, compact_json, write_atomic
 
 FILE = "pass.json"
 INDEX_FILE = "index.json"
@@ -59,21 +59,21 @@ def _index(folder: Path, parts: Collection[str]) -> tuple[str, dict[str, str]] |
     """The kept index's key and parts, when it is of this format and has every part."""
     try:
         head, *lines = (folder / INDEX_FILE).read_text("utf-8").splitlines()
-        kept = json.loads(head)
+        key = _key_of(head)
     except (OSError, ValueError):
         return None
     found = dict(line.partition("\t")[::2] for line in lines)
-    if not isinstance(kept, dict) or kept.get("format") != FORMAT or set(found) != set(parts) or "" in found.values():
+    if key is None or set(found) != set(parts) or "" in found.values():
         return None
-    return str(kept.get("key")), found
+    return key, found
 
 
 def _index_lines(key: str, index: dict[str, Any]) -> Iterator[str]:
     """The index file: a head line (format, key), then a line for each part of the index, its name
     and its JSON after a tab (never within compact JSON)."""
-    yield _dumps({"format": FORMAT, "key": key}) + "\n"
+    yield compact_json({"format": FORMAT, "key": key}) + "\n"
     for name, part in index.items():
-        yield f"{name}\t{_dumps(part)}\n"
+        yield f"{name}\t{compact_json(part)}\n"
 
 
 def forget(folder: Path) -> None:
@@ -86,22 +86,20 @@ def forget(folder: Path) -> None:
 
 
 def _kept_index_key(folder: Path) -> str | None:
-    """The key of the index kept, when it is of this format (an index of another plangen is written again)."""
+    """The key of the index kept, when it is of this format (an index of another plangen is written
+    again). Only its head line is read."""
     try:
-        with open(folder / INDEX_FILE, "rb") as f:
-            head = f.read(300).decode("utf-8", "replace")
-    except OSError:
+        with open(folder / INDEX_FILE, encoding="utf-8") as f:
+            return _key_of(f.readline())
+    except (OSError, ValueError):
         return None
-    if not head.startswith(json.dumps({"format": FORMAT}, ensure_ascii=False, separators=(",", ":"))[:-1] + ","):
-        return None
-    marker = '"key":"'
-    at = head.find(marker)
-    return head[at + len(marker):at + len(marker) + 64] if at >= 0 else None
+
+
+def _key_of(head: str) -> str | None:
+    """The key in an index file's head line, when it is of this format. Raises ValueError on a line that is not JSON."""
+    kept = json.loads(head)
+    return str(kept.get("key")) if isinstance(kept, dict) and kept.get("format") == FORMAT else None
 
 
 def _write(target: Path, doc: dict[str, Any]) -> None:
-    write_atomic(target, _dumps(doc))
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    write_atomic(target, compact_json(doc))

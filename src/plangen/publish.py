@@ -160,7 +160,6 @@ class Publication:
         self._written: dict[str, None] = {}  # the files written (not linked), in order
         self._root, self._old = str(self.folder), str(self.old) if self.old else ""
         self._folders: set[str] = {""}
-        self._put: set[str] = set()
         self._mirrored = self._mirror() if self.old is not None else set()  # the old site's files, linked
         if self.old is not None:
             os.chmod(self.folder, os.stat(self.old).st_mode & 0o7777)
@@ -198,7 +197,6 @@ class Publication:
     def note(self, path: str, staged: str | None) -> None:
         """What `stage` did for `path`, noted in the process that commits."""
         self.paths.append(path)
-        self._put.add(path)
         if staged is None:
             self.unchanged += 1
         else:

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from . import __version__, feeds, index_json, lastpass, parallel
 from .cache import BuildCache, digest
@@ -130,7 +129,7 @@ class SavedIndex:
     """An index kept by the last `plangen build` process (index_json.index_to_json), each part as its
     JSON text, not yet read back."""
 
-    doc: dict[str, Any]
+    doc: dict[str, str]
 
 
 def is_current(job: Job, outputs: dict[str, str], out: Path) -> bool:

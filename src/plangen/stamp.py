@@ -28,7 +28,7 @@ from pathlib import Path
 from . import __version__
 from .problems import Problem, as_dict, from_dict
 from .safeio import Refused, read_regular
-from .store import FORMAT, write_atomic
+from .store import FORMAT, compact_json, write_atomic
 from .wording import Wording, as_json, from_json
 
 FILE = "stamp.json"
@@ -166,6 +166,6 @@ def save(folder: Path, stamp: Stamp, out: Path, outcome: Outcome | None) -> None
                "drafts": outcome.drafts_skipped, "pages": outcome.pages,
                "problems": [as_dict(p) for p in outcome.problems], "notes": [{"key": n.key, "values": as_json(n.values)} for n in outcome.notes],
                "outputs": {k: list(v) for k, v in sorted(outcome.outputs.items())}}
-        write_atomic(target, json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+        write_atomic(target, compact_json(doc))
     except OSError:
         return

@@ -10,9 +10,11 @@ format is ignored, never trusted. The layout is described in docs/architecture.m
 from __future__ import annotations
 
 import errno
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 
@@ -30,6 +32,11 @@ def folder(root: Path) -> Path:
 def temporary(target: Path) -> Path:
     """The temporary name a file is written under before it is renamed into place."""
     return target.with_name(f".{target.name}.{os.getpid()}{TMP_SUFFIX}")
+
+
+def compact_json(value: Any) -> str:
+    """JSON as every file of the cache folder holds it: no spaces, characters as they are."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_atomic(target: Path, data: bytes | str | Iterable[str]) -> None:
