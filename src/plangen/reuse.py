@@ -233,11 +233,7 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     histories = histories or {}
     tprints, own = templates_of(config.templates_dir)
     key = digest(__version__, _site_key(site), repr(_config_key(config)), registry_text, str(source_date_epoch()))
-    history_key = digest(*(f"{slug}:{r.commit}:{r.blob}:{r.path}:{h.shallow}" for slug, h in sorted(histories.items())
-                           for r in h.revisions))
-    # every plan's slug and summary (the index's own key, when the cache made it), and its file
-    summaries_key = cache.index[0] if cache is not None and cache.index else digest(*_summary_lines(index.plans))
-    shape = digest(key, history_key, summaries_key, "\0".join(map(_SOURCE, index.plans)))
+    shape = _site_shape(key, index, histories, cache)
     user_templates = config.templates_dir.is_dir()
     same = last if last is not None and last.recorded.shape == shape else None
     moved = changed_positions(same.live.index.plans, index.plans) if same and same.live else None
@@ -252,6 +248,16 @@ def inputs_of(index: Index, config: Config, site: SiteInfo, texts: dict[str, str
     if cache is None:
         return Inputs(index, config, texts, histories, renderer, recorded, own, reparsed)
     return Inputs(index, config, texts, histories, renderer, recorded, own, reparsed, cache.links, cache.feeds)
+
+
+def _site_shape(key: str, index: Index, histories: dict[str, PlanHistory], cache: BuildCache | None) -> str:
+    """What a pass must share with the last to redo only some plans' files: the settings (`key`), the
+    history read, every plan's slug and summary (the index's own key, when the cache made it), and
+    each plan's file."""
+    history_key = digest(*(f"{slug}:{r.commit}:{r.blob}:{r.path}:{h.shallow}" for slug, h in sorted(histories.items())
+                           for r in h.revisions))
+    summaries_key = cache.index[0] if cache is not None and cache.index else digest(*_summary_lines(index.plans))
+    return digest(key, history_key, summaries_key, "\0".join(map(_SOURCE, index.plans)))
 
 
 def _summaries(index: Index, same: Built | None, cache: BuildCache | None) -> tuple[Prints, int]:
