@@ -18,6 +18,7 @@ from ..wording import Wording, msg
 from .cells import cell_rows
 from .columns import one_person
 from .group import LABELS, Group, with_role
+from . import names_nlp
 from .hanzi import key
 from .phrases import office as office_of
 from .phrases import prose_person
@@ -55,6 +56,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     group = Group(orgs=orgs)
     name = _name_in(heading) if heading else ""
     lines = cell_rows([unpadded(_untabbed(t)) for t in lines])
+    written = lines
     table_rows = _table(group, lines)
     lines = [t for t in lines if t not in table_rows]
     closed = False
@@ -67,6 +69,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
         if closed or not _read_line(group, text):
             group.body.append(text)
         name = name or _name_in(text)
+    group.data = names_nlp.check(group.data, written)
     return _data(group, name, lines), _slots(group) + group.twice
 
 
