@@ -31,3 +31,10 @@ def test_posts_given_after_fenbie() -> None:
 def test_the_rules_reading_kept_when_it_has_names_and_posts() -> None:
     group, _ = read_group(["组长：寇准（县民政局局长）", "成员：各乡镇分管负责同志"])
     assert group["leaders"] == [{"name": "寇准", "title": "局长", "org": "县民政局"}]
+
+
+def test_a_group_of_people_beside_a_name_kept_as_written() -> None:
+    group, _ = read_group(["| 小组职务 | 人员 |", "| --- | --- |", "| 组长 | 银振宇（县民族宗教事务局局长） |",
+                           "| 成员 | 谢丽萍（县民族宗教事务局民族股股长）、各有关乡镇分管领导 |"])
+    assert group["members"] == [{"name": "谢丽萍", "title": "民族股股长", "org": "县民族宗教事务局"},
+                                {"description": "各有关乡镇分管领导"}]

@@ -104,7 +104,7 @@ def _glued(text: str) -> tuple[str, str] | None:
 
 def _items(line: str) -> list[tuple[str, str, int]]:
     """The pieces of a line, in order: (kind, text, cell) with kind role / name / post / post+ (in brackets) /
-    sep (the end of a sentence) / apart (分别) / other."""
+    group (各…) / sep (the end of a sentence) / apart (分别) / other."""
     line = _FIELD_LABEL.sub(" ", _MARKUP.sub("", line)).replace("同志", " ")
     cells = line.strip().strip("|｜").split("|") if line.count("|") >= 2 else [line]
     out: list[tuple[str, str, int]] = []
@@ -125,6 +125,8 @@ def _piece(piece: str) -> list[tuple[str, str]]:
         if inner in plantables.ROLE_WORDS:
             return [("role", inner)]
         return [("post+", inner)] if _post(inner) or "、" in inner else [("other", inner)]
+    if piece.startswith(("各", "全体", "所有")) and len(piece) <= 30:  # 各有关乡镇分管领导: a group, kept as written
+        return [("group", piece)]
     bare = _ROLE_PREFIX.sub("", piece)
     if bare in plantables.ROLE_WORDS:
         return [("role", bare)]
@@ -184,7 +186,7 @@ def read(lines: list[str]) -> dict[str, list[dict[str, str]]]:
             for label, name, post in people:
                 person = {"label": label, "name": name, "post": post}
                 out.setdefault(label, []).append(person)  # type: ignore[arg-type]
-                last = person
+                last = person if name is not None else last
     return _as_data(out)
 
 
@@ -198,7 +200,8 @@ def _sentences(items: list[tuple[str, str, int]]) -> list[list[tuple[str, str, i
     return [s for s in found if s]
 
 
-def _people(items: list[tuple[str, str, int]], role: str, columns: list[str]) -> tuple[list[tuple[str, str, str]], str]:
+def _people(items: list[tuple[str, str, int]], role: str,
+            columns: list[str]) -> tuple[list[tuple[str, str | None, str]], str]:
     """(label, name, post) of one sentence, and the role open after it."""
     names = [i for i, (k, _, _) in enumerate(items) if k == "name"]
     roles = [i for i, (k, _, _) in enumerate(items) if k == "role"]
@@ -229,8 +232,8 @@ def _people(items: list[tuple[str, str, int]], role: str, columns: list[str]) ->
         after = [t for k, t, _ in items[i + 1:nxt] if k in ("post", "post+")]
         if after and (apart is None or apart > nxt):
             posts[i] = "".join(after)
-    found = []
-    for i in names:
+    found: list[tuple[str, str | None, str]] = []
+    for i in names + [i for i, (k, _, _) in enumerate(items) if k == "group"]:
         if columns and len(columns) > items[i][2]:
             label = columns[items[i][2]]
         elif roles:
@@ -239,7 +242,9 @@ def _people(items: list[tuple[str, str, int]], role: str, columns: list[str]) ->
                 items[min(roles, key=lambda r: abs(r - i))][1]
         else:
             label = role
-        if label:
+        if label and items[i][0] == "group":
+            found.append((label, None, items[i][1]))
+        elif label:
             found.append((label, items[i][1], posts.get(i, "")))
     return found, (items[roles[-1]][1] if roles else role)
 
@@ -250,6 +255,9 @@ def _as_data(found: dict[str, list[dict[str, str]]]) -> dict[str, list[dict[str,
     data: dict[str, list[dict[str, str]]] = {}
     for label, people in found.items():
         for p in people:
+            if p["name"] is None:  # a group of people, as written
+                data.setdefault(plantables.ROLE_WORDS[label], []).append({"description": p["post"]})
+                continue
             person: dict[str, str] = {"name": p["name"]}
             if p["post"]:
                 title, org = cntext.split_title(p["post"])
@@ -306,5 +314,5 @@ def _replaced(data: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
         unnamed = [p for p in data.get(role, []) if isinstance(p, dict) and not p.get("name")
                    and not _post(str(p.get("description", "")).split("（")[0])
                    and not any(n in str(p.get("description", "")) for n in names)]  # a name read in it
-        out[role] = people + [p for p in unnamed if p]
+        out[role] = people + [p for p in unnamed if p and p not in people]
     return out
