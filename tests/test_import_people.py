@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from plangen.importer.people import read_group
-from plangen.importer import names_nlp
 
 
 def test_role_line_with_titles_in_brackets() -> None:
@@ -492,10 +491,7 @@ def test_role_labels_glued_to_the_names() -> None:
     assert group["body"].startswith("领导小组组成人员：组长寇准")
     group, _ = read_group(["成员：语文教研组长张三（一年级）"])  # 组长 inside a post is no label
     assert not group.get("leaders")
-    if names_nlp.available():  # the segmenter reads the name the rules leave in a description
-        assert group["members"] == [{"name": "张三", "title": "语文教研组长"}]
-    else:
-        assert group["members"] == [{"description": "语文教研组长张三（一年级）"}]
+    assert group["members"] == [{"name": "张三", "title": "语文教研组长"}]  # read piece by piece (piecewise.py)
 
 
 def test_name_with_title_in_brackets_then_the_role() -> None:

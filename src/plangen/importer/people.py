@@ -15,10 +15,10 @@ from typing import Any
 
 from .. import plantables
 from ..wording import Wording, msg
+from . import piecewise
 from .cells import cell_rows
 from .columns import one_person
 from .group import LABELS, Group, with_role
-from . import names_nlp
 from .hanzi import key
 from .phrases import office as office_of
 from .phrases import prose_person
@@ -69,7 +69,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
         if closed or not _read_line(group, text):
             group.body.append(text)
         name = name or _name_in(text)
-    group.data = names_nlp.check(group.data, written)
+    group.data = piecewise.check(group.data, written)
     return _data(group, name, lines), _slots(group) + group.twice
 
 
