@@ -490,7 +490,8 @@ def test_role_labels_glued_to_the_names() -> None:
     assert group["deputies"] == [{"name": "吕蒙正", "title": "副局长", "org": "县民政局"}]
     assert group["body"].startswith("领导小组组成人员：组长寇准")
     group, _ = read_group(["成员：语文教研组长张三（一年级）"])  # 组长 inside a post is no label
-    assert group["members"] == [{"description": "语文教研组长张三（一年级）"}]
+    assert not group.get("leaders")
+    assert group["members"] == [{"name": "张三", "title": "语文教研组长"}]  # read piece by piece (piecewise.py)
 
 
 def test_name_with_title_in_brackets_then_the_role() -> None:

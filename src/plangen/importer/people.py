@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import plantables
 from ..wording import Wording, msg
+from . import piecewise
 from .cells import cell_rows
 from .columns import one_person
 from .group import LABELS, Group, with_role
@@ -55,6 +56,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     group = Group(orgs=orgs)
     name = _name_in(heading) if heading else ""
     lines = cell_rows([unpadded(_untabbed(t)) for t in lines])
+    written = lines
     table_rows = _table(group, lines)
     lines = [t for t in lines if t not in table_rows]
     closed = False
@@ -67,6 +69,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
         if closed or not _read_line(group, text):
             group.body.append(text)
         name = name or _name_in(text)
+    group.data = piecewise.check(group.data, written)
     return _data(group, name, lines), _slots(group) + group.twice
 
 
