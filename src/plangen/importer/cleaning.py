@@ -66,8 +66,12 @@ def _undecorated(text: str, no: int, done: list[Cleaning]) -> str:
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>|&(?:nbsp|amp|lt|gt|quot);")
 _BOILERPLATE = re.compile(
     r"小编|以下是.{0,30}(?:范文|范例|例文|方案|资料)|版权(?:所有|归)|本文(?:来源|由|转载)|转载请|免责声明|"
-    r"上一篇|下一篇|相关推荐|扫码|二维码|公众号|关注我们|点击(?:下载|查看|进入)|https?://|www\.|更多.{0,12}(?:请|敬请)访问"
+    r"上一篇|下一篇|相关推荐|更多.{0,12}(?:请|敬请)访问"
 )
+# Words of a site's own lines that a plan's sentence may use too (通过微信公众号、宣传单等形式广泛宣传): boilerplate
+# only on a short line that is no numbered item.
+_SITE_WORDS = re.compile(r"扫码|二维码|公众号|关注我们|点击(?:下载|查看|进入)|https?://|www\.")
+_NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])")
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
     r"^(?:当前位置|您的位置|您当前的位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|浏览字号|"
@@ -102,7 +106,7 @@ def clean_line(line: Line) -> tuple[Line | None, list[Cleaning]]:
     text = _sub(_STRAY, "stray", text, line.no, done)
     text = _sub(_DECORATION, "decoration", text, line.no, done)
     text = _undecorated(text, line.no, done)
-    if _BOILERPLATE.search(key(text)):
+    if _boilerplate(key(text)):
         done.append(Cleaning("boilerplate", line.no, 1, text.strip()))
         return None, done
     for kind, pattern in (("chrome", _CHROME), ("pageno", _PAGE_NO), ("footer", _FOOTER)):
@@ -112,6 +116,13 @@ def clean_line(line: Line) -> tuple[Line | None, list[Cleaning]]:
     for m in _MOJIBAKE.finditer(text):
         done.append(Cleaning("mojibake", line.no, 1, text[max(0, m.start() - 4):m.end() + 2], m.start() + 1))
     return Line(line.no, text.strip(" \t\u3000")), done
+
+
+def _boilerplate(text: str) -> bool:
+    """A site's line around the plan (以下是小编整理的…, 扫码关注我们), not a sentence of the plan."""
+    if _BOILERPLATE.search(text):
+        return True
+    return bool(_SITE_WORDS.search(text)) and len(text.strip()) <= 40 and not _NUMBERED.match(text)
 
 
 def _sub(pattern: re.Pattern[str], kind: str, text: str, no: int, done: list[Cleaning]) -> str:

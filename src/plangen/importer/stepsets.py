@@ -23,7 +23,7 @@ def steps_from_nodes(nodes: list[Node], years: Years, warnings: list[Wording]) -
     out = []
     for node in nodes:
         below = [ln.text for ln in node.all_lines() if ln is not node.line]
-        if node.title and is_phase_label(node.title) and node.body and len(node.body[0]) <= 40:
+        if node.title and is_phase_label(node.title) and node.body:
             out.append(step_from(f"{node.title}：{node.body[0]}", node.body[1:] + below, node.line.no, years, warnings))
         elif node.title:
             out.append(step_from(node.title, node.body + below, node.line.no, years, warnings))
