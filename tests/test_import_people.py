@@ -98,6 +98,26 @@ def test_a_department_stays_in_the_title() -> None:
                                 {"name": "钟南", "title": "部长", "org": "县委组织部"}]
 
 
+def test_a_department_under_a_school_named_by_its_number() -> None:
+    group, _ = read_group(["成员：钟秀英（县二中教务处主任）、黎俊（县二中政教处主任）"])
+    assert group["members"] == [{"name": "钟秀英", "title": "教务处主任", "org": "县二中"},
+                                {"name": "黎俊", "title": "政教处主任", "org": "县二中"}]
+
+
+def test_words_that_hold_a_place_character_are_no_place() -> None:
+    """村镇建设股 is a department (村镇: villages and towns), not a body of a village or a town."""
+    group, _ = read_group(["成员：邬晨（村镇建设股股长）、鲍勇（县教研室主任）"])
+    assert group["members"] == [{"name": "邬晨", "title": "村镇建设股股长"},
+                                {"name": "鲍勇", "title": "主任", "org": "县教研室"}]
+
+
+def test_an_office_alone_is_a_department_after_its_organisation_a_body() -> None:
+    group, _ = read_group(["成员：丁卫国（综合办公室主任）、白居正（市第二中学办公室主任）、冼夫（街道办事处主任）"])
+    assert group["members"] == [{"name": "丁卫国", "title": "综合办公室主任"},
+                                {"name": "白居正", "title": "主任", "org": "市第二中学办公室"},
+                                {"name": "冼夫", "title": "主任", "org": "街道办事处"}]
+
+
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
     group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
                             "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])

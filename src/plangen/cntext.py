@@ -93,7 +93,7 @@ def _org_then_title(head: str, rest: str) -> bool:
     """`head` ends like an organisation (局, 学校, 县一中…) and `rest` is a job title that can start there
     (医院院长助理 is not 医院院 + 长助理); a body that names no one in particular (少先队大队) is no
     organisation of the person: the title keeps it."""
-    org = (head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))) and not head.endswith("副") \
+    org = _ends_like_org(head) and not head.endswith("副") \
         and not _generic(head)
     return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET)
 
@@ -110,17 +110,37 @@ _PLACE = re.compile("[省市县区乡镇村]")
 
 
 def _department(org: str, title: str) -> tuple[str, str]:
-    """A department is part of the title: '县人民医院护理部' + '主任' -> ('护理部主任', '县人民医院'), and
-    '教务处' + '主任' -> ('教务处主任', '') when no organisation is written before it."""
-    if not org.endswith(_DEPARTMENT_ENDS) or org.endswith(_NOT_DEPARTMENT):
+    """A department is part of the title: '县人民医院护理部' + '主任' -> ('护理部主任', '县人民医院'), '县一中教务处' +
+    '主任' -> ('教务处主任', '县一中'), and '教务处' + '主任' -> ('教务处主任', '') when no organisation is written
+    before it. An office (办公室) written after its organisation is a body of its own (市教育局办公室), but
+    alone (综合办公室主任) it is a department too."""
+    if not org.endswith(_DEPARTMENT_ENDS):
         return title, org
-    parents = [j for j in range(len(org) - 2, 2, -1)
-               if org[:j].endswith(ORG_SUFFIXES) and not org[:j].endswith(_DEPARTMENT_ENDS)]
-    strong = [j for j in parents if not org[:j].endswith(_INSIDE_WORDS)]  # 县住建局村镇建设股: not 县住建局村镇
-    if strong or parents:
-        j = (strong or parents)[0]
+    placed = bool(_PLACE.search(_PLACE_WORDS.sub("", org)))  # 县教研室; not 村镇建设股
+    office = next((w for w in _NOT_DEPARTMENT if org.endswith(w)), "")
+    if office:
+        inner = org[:-len(office)]
+        written = any(_ends_like_org(inner[:j]) for j in range(len(inner), 2, -1))
+        return (org + title, "") if office == "办公室" and not (written or placed) else (title, org)
+    j = _parent_end(org)
+    if j:
         return org[j:] + title, org[:j]
-    return (org + title, "") if not _PLACE.search(org) else (title, org)
+    return (org + title, "") if not placed else (title, org)
+
+
+def _parent_end(org: str) -> int:
+    """Where the organisation above a department ends (县住建局|村镇建设股); 0 when none is written."""
+    parents = [j for j in range(len(org) - 2, 2, -1)
+               if _ends_like_org(org[:j]) and not org[:j].endswith(_DEPARTMENT_ENDS)]
+    strong = [j for j in parents if not org[:j].endswith(_INSIDE_WORDS)]  # 县住建局村镇建设股: not 县住建局村镇
+    return (strong or parents or [0])[0]
+
+
+def _ends_like_org(head: str) -> bool:
+    return head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))
+
+
+_PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|市场|区域|社区")  # words, not a place before the department
 
 
 # Ends of organisations that also end words inside a department's name (村镇建设股, 社会救助股, 团结…): a
