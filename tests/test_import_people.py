@@ -158,6 +158,14 @@ def test_a_compound_surname_makes_a_four_character_name_and_the_office_director_
     assert group["office"]["director"]["name"] == "侯永强"
 
 
+def test_the_office_director_named_with_ren_alone() -> None:
+    group, _ = read_group(["组长：葛长青（县教育局局长）", "成员：伍德胜（县教育局基础教育股股长）",
+                           "领导小组下设办公室，办公室设在县教育局基础教育股，伍德胜同志任办公室主任，负责日常工作。"])
+    assert group["office"] == {"location": "县教育局基础教育股", "director": {"name": "伍德胜"}}
+    alone, _ = read_group(["组长：葛长青（县教育局局长）", "伍德胜同志任领导小组办公室主任。"])
+    assert alone["office"]["director"] == {"name": "伍德胜"}
+
+
 def test_a_title_after_a_short_organisation_and_a_post_of_both_schools() -> None:
     group, _ = read_group(["组长：县残联理事长刘洋", "金山中学校长毕华任副组长，两校教导主任邵峰、申雨任成员。"])
     assert group["leaders"] == [{"name": "刘洋", "title": "理事长", "org": "县残联"}]
