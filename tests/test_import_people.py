@@ -598,3 +598,13 @@ def test_prose_with_an_adverb_before_the_role() -> None:
     assert _everyone(["由县委副书记陶澍亲自担任组长，县政府副县长左宗棠具体负责、任常务副组长。"]) == [
         ("leaders", {"name": "陶澍", "title": "县委副书记"}),
         ("deputies", {"name": "左宗棠", "title": "副县长", "org": "县政府", "role": "常务副组长"})]
+
+
+def test_a_titled_person_then_a_group_joined_by_ji() -> None:
+    prose, _ = read_group(["由镇党委书记谭启明任组长，镇社会事务综合服务中心主任麻振宇及各村（社区）党组织书记为成员。"])
+    assert prose["members"] == [{"name": "麻振宇", "title": "主任", "org": "镇社会事务综合服务中心"},
+                                {"description": "各村（社区）党组织书记"}]
+    line, _ = read_group(["成员：县财政局局长张三、县民政局局长李四及各乡镇分管负责同志"])
+    assert line["members"] == [{"name": "张三", "title": "局长", "org": "县财政局"},
+                               {"name": "李四", "title": "局长", "org": "县民政局"},
+                               {"description": "各乡镇分管负责同志"}]

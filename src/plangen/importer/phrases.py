@@ -82,7 +82,7 @@ def _bare(original: str, piece: str) -> tuple[str, str]:
     original = original[lead:lead + len(piece)]
     if piece.startswith("由"):
         piece, original = piece[1:], original[1:]
-    if piece.endswith("同志") and len(piece) > 2:
+    if piece.endswith("同志") and len(piece) > 2 and not piece.startswith(("各", "全体", "所有")):  # 各乡镇负责同志: a group
         piece, original = piece[:-2], original[:-2]
     return original, piece
 
@@ -98,9 +98,12 @@ def _pieces(k: str) -> list[str]:
 
 def _titled_people(piece: str) -> list[str]:
     """'局长耿精忠和县医疗保障局局长孙延龄' -> two pieces: 和 / 及 between two people each written with a title
-    before the name; the piece whole otherwise (人力资源和社会保障局副局长栾海)."""
+    before the name, or between such a person and a group (…主任麻振宇及各村党组织书记); the piece whole
+    otherwise (人力资源和社会保障局副局长栾海)."""
     for m in re.finditer(r"[和及]", piece):
         left, right = piece[:m.start()], piece[m.end():]
+        if _titled(left) and right.startswith(("各", "全体", "所有")):
+            return [left, right]
         if _titled(left) and all(_titled(r) for r in _titled_people(right)):
             return [left, *_titled_people(right)]
     return [piece]

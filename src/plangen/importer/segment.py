@@ -39,13 +39,20 @@ def people_in(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, s
         raw = _fields(p, text, k, orgs)
         if p.description and not p.name:
             named = prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
-            if len(named) == 1 and named[0].get("name") and (named[0].get("title") or named[0].get("org")):
-                found.append(named[0])
+            if _titled_then_groups(named):  # …局长李四及各乡镇分管负责同志: the person, then the group
+                found.extend(named)
                 continue
         if p.description:
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
         found.append(raw)
     return _titles_joined(found, orgs)
+
+
+def _titled_then_groups(named: list[dict[str, str]]) -> bool:
+    """One person read with a name and a post, and after it only groups of people (各…, 全体…)."""
+    first, *rest = named or [{}]
+    return bool(first.get("name") and (first.get("title") or first.get("org"))) and \
+        all(p.get("description", "").startswith(_GROUP_START) for p in rest)
 
 
 def _titles_joined(found: list[dict[str, str]], orgs: tuple[str, ...]) -> list[dict[str, str]]:
