@@ -215,7 +215,7 @@ def recognise_heading(heading: str) -> str | None:
         if core.endswith(name) or core.startswith(name):
             return key
     for ending, key in _ENDINGS:  # 支援目标 -> objectives, 经费保障 -> safeguards
-        if core.endswith(ending) and len(core) <= 8:
+        if core.endswith(ending) and len(core) <= 8 and (key != "period" or len(core) >= 4):
             return key
     return None
 
@@ -224,6 +224,7 @@ def recognise_heading(heading: str) -> str | None:
 _ENDINGS: Final[tuple[tuple[str, str], ...]] = (
     ("目标", "objectives"), ("对象", "targets"), ("形式", "forms"), ("内容", "content"),
     ("步骤", "steps"), ("措施", "measures"), ("保障", "safeguards"), ("要求", "requirements"),
+    ("期限", "period"), ("周期", "period"), ("时间", "period"),  # 帮扶期限, 救助时间 (时间 alone is a step's label)
 )
 
 
