@@ -33,6 +33,28 @@ def test_site_boilerplate_lines_dropped() -> None:
     assert one("为进一步做好帮扶工作,特制定本方案。")[1] == []
 
 
+def test_a_plans_sentence_naming_a_site_is_no_boilerplate() -> None:
+    sentence = "（一）宣传发动阶段（2024年4月上旬）。通过政府网站、微信公众号、宣传单等形式广泛宣传帮扶政策。"
+    assert one(sentence) == (sentence, [])
+    assert one("扫码关注我们，获取更多方案") == (None, ["boilerplate"])
+
+
+def test_page_actions_and_font_size_in_brackets_are_chrome() -> None:
+    assert one("【字号：大 中 小】") == (None, ["chrome"])
+    assert one("【打印此页】　【关闭窗口】") == (None, ["chrome"])
+    assert one("[打印本文] [关闭本页]") == (None, ["chrome"])
+    assert one("打印帮扶台账，关闭未达标的项目。")[1] == []
+
+
+def test_the_sites_name_above_its_breadcrumb_is_chrome() -> None:
+    kept, done = clean([Line(1, "岚溪县人民政府"), Line(2, "当前位置：首页 > 政务公开 > 部门文件"),
+                        Line(3, "岚溪县2024年纾困帮扶工作方案")])
+    assert [ln.text for ln in kept] == ["岚溪县2024年纾困帮扶工作方案"]
+    assert [(c.kind, c.line) for c in done] == [("chrome", 1), ("chrome", 2)]
+    kept, _ = clean([Line(1, "帮扶工作方案"), Line(2, "一、指导思想"), Line(3, "当前位置：首页")])
+    assert [ln.text for ln in kept] == ["帮扶工作方案", "一、指导思想"]
+
+
 def test_html_remnants_removed() -> None:
     assert one("<p>指导思想</p>&nbsp;") == ("指导思想", ["html"])
 

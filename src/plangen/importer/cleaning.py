@@ -72,12 +72,14 @@ _BOILERPLATE = re.compile(
 # only on a short line that is no numbered item.
 _SITE_WORDS = re.compile(r"扫码|二维码|公众号|关注我们|点击(?:下载|查看|进入)|https?://|www\.")
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])")
+# The links of a page's own actions (【打印此页】【关闭窗口】).
+_PAGE_ACTION = r"(?:打印(?:本页|此页|本文|此文|文章)?|关闭(?:窗口|本页|此页)?|返回顶部|收藏(?:本页)?|分享)"
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
-    r"^(?:当前位置|您的位置|您当前的位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|浏览字号|"
-    r"分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
+    r"^[【\[]?(?:当前位置|您的位置|您当前的位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
+    r"浏览字号|分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
     r"^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]?$|"
-    r"^【?(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?(?:\s*【?(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏)】?)*$|"
+    r"^(?:[【\[]?" + _PAGE_ACTION + r"[】\]]?\s*)+$|"
     r"^[^，,。；;：:\s]{2,30}(?:门户网站|政府网|网站|网)$|ICP备|网站地图|^首页\s*[>＞]|^[-—\s]*END[-—\s]*$|"
     r"^(?:网友评论|我要评论|暂无评论|发表评论|查看评论|评论\s*[（(]\d+[)）])\s*$|"
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|"
@@ -149,6 +151,8 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
         if new is not None and _follows(new.text, footer, related):
             what = what + [Cleaning("footer" if footer else "chrome", line.no, 1, new.text)]
             new = None
+        if new is None and _BREADCRUMB.match(key(line.text).strip()) and len(kept) == 1 and _SITE_NAME.fullmatch(kept[0].text):
+            done.append(Cleaning("chrome", kept[0].no, 1, kept.pop().text))  # the site's name above its breadcrumb
         footer = footer or any(c.kind == "footer" for c in what)
         related = related or (new is None and bool(_RELATED.match(key(line.text).strip())))
         done.extend(what)
@@ -157,6 +161,8 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     return kept, done
 
 
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置)\s*[:：]|^首页\s*[>＞]")
+_SITE_NAME = re.compile(r"[^，,。；;：:、\s]{2,30}")
 _RELATED = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]?$")
 
 
