@@ -748,3 +748,14 @@ def _placed_whole(text: str, converted: Converted) -> bool:
     """Every sentence of the text is in the plans where it belongs (none kept only by the safety net)."""
     raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]
     return converted.lost == [] and lost(raw, [p for p, _ in converted.plans], converted.dropped_text()) == []
+
+
+def test_plans_labelled_fangan_n_between_separator_lines_keep_their_signatures() -> None:
+    rule = "————————————————————————————\n"
+    wrapped = "坚持精准帮扶，注重实效，确保帮扶工作取得成效，让每一名留守儿\n童都能得到关爱，让每一户困难家庭都能\n得到帮扶，全面完成年度任务。\n"
+    first = PLAN.format(title="甲村帮扶方案").replace("坚持精准帮扶。\n", wrapped) + "甲村村委会\n2024年2月27日\n"
+    second = PLAN.format(title="乙村帮扶方案") + "乙村村委会\n2024年3月4日\n"
+    result = run("帮扶方案汇编\n" + rule + "【方案一】\n" + first + rule + "【方案二】\n" + second + rule)
+    assert [(p["title"], p["issuer"], p["date"], p["requirements"]) for p, _ in result.plans] == [
+        ("甲村帮扶方案", "甲村村委会", "2024-02-27", "要落实责任。"), ("乙村帮扶方案", "乙村村委会", "2024-03-04", "要落实责任。")]
+    assert result.lost == [] and all(UNPLACED not in str(p) for p, _ in result.plans)

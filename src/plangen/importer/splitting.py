@@ -141,7 +141,8 @@ def _header_title(text: str) -> str:
 
 
 def _plain(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if ln.text.strip() != PAGE_BREAK]
+    """The lines of a plan without page-break marks and separator lines (————), which are no plan text."""
+    return [ln for ln in lines if ln.text.strip() != PAGE_BREAK and not _SEPARATOR.match(ln.text)]
 
 
 _SPACED = re.compile(r"(?:\S{1,4}[ \u3000]+){4,}\S{1,4}")

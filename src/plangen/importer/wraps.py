@@ -54,11 +54,12 @@ def _open(text: str) -> bool:
 def _wrapped(line: str, after: str) -> bool:
     """`line` ends in mid-sentence at the width of the column and `after` goes on with it."""
     text = line.strip()
-    if len(text) < _MIN or text[-1] in _SENTENCE_END or re.search(r"\S\s+\S", text) or title_of(text):
+    if len(text) < _MIN or text[-1] in _SENTENCE_END or re.search(r"\S\s+\S", text) or title_of(text) \
+            or not re.search(r"\w", text):  # a separator line (————)
         return False
     if (numbering(text) or _LABEL.match(key(text))) and not re.search("[。；;]", text):
         return False  # a heading or a role line ends without punctuation
     nxt = after.strip()
-    if not nxt or after[:1].isspace() or numbering(nxt) or _LABEL.match(key(nxt)) or nxt[0] in "#|-*•▲●":
+    if not nxt or after[:1].isspace() or numbering(nxt) or _LABEL.match(key(nxt)) or nxt[0] in "#|-*•▲●【":
         return False
     return not DATE_LINE.match(arabic_dates(key(nxt))) and not title_of(nxt)
