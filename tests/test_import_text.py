@@ -41,6 +41,7 @@ def test_a_recognised_heading_in_mid_line_starts_a_line_and_no_character_is_drop
     line = "为做好工作，制定本方案。一、指导思想 坚持精准帮扶。"
     assert split_line(line) == ["为做好工作，制定本方案。", "一、指导思想", "坚持精准帮扶。"]
     assert split_line("我们要统一思想、提高认识。") == ["我们要统一思想、提高认识。"]
+    assert split_line("兼任办公室主任。四、实施步骤（一）摸底阶段（4月）。开展排查。")[:2] == ["兼任办公室主任。", "四、实施步骤"]
 
 
 def test_every_kind_of_plan_boundary_splits() -> None:

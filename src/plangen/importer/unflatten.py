@@ -23,6 +23,7 @@ _ITEM = re.compile(rf"{_BEFORE}\s*(?P<mark>[（(][{_CN}\d]{{1,3}}[)）]|\d{{1,2}
                    rf"|(?<=[。；;！!？?\s])\d{{1,2}}\.(?!\d{{1,2}}(?![\d月]))(?=[^\s\d])|[①-⑳])")  # 2.花果管理 after 。 or a space
 _ROLE = re.compile(r"(?<=\s)(?P<mark>(?:常务副组长|副组长|组长|成员|顾问|秘书长)[:：]|(?:常务副组长|副\s?组\s?长|组\s?长|成\s?员)(?=\s))"
                    r"|(?<=[。；;])(?P<mark2>(?:常务副组长|副组长|组长|成员)[:：])")
+_ITEM_MARK = re.compile(rf"[（(][{_CN}\d]{{1,3}}[)）]")
 _BRACKETED = re.compile(rf"{_BEFORE}【[^】]{{4,60}}(?:方案|计划)[^】]{{0,8}}】")
 _TITLE_HEAD = re.compile(r"^(?P<tags>(?:[【\[][^】\]]{1,40}[】\]]\s*)*)(?P<title>[^，,。；;：:\s]{4,50}(?:方案|计划|意见|办法|细则))\s+(?=\S)")
 _CN_DATE = r"[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?"
@@ -112,6 +113,9 @@ def _cuts(k: str, long: bool) -> set[int]:
             cuts.add(m.start("mark"))
         if named and k[m.end("head"):m.end("head") + 1].isspace():
             cuts.add(m.end("head"))
+        item = _ITEM_MARK.search(m["head"]) if named else None
+        if item and item.start() and recognise_heading(m["head"][:item.start()]):  # 四、实施步骤（一）摸底…
+            cuts.add(m.start("head") + item.start())
     if long:
         for m in _BRACKETED.finditer(k):  # 【…方案】 a plan's header in a paste of several plans
             cuts.update((m.start(), m.end()))
