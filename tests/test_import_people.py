@@ -608,3 +608,9 @@ def test_a_titled_person_then_a_group_joined_by_ji() -> None:
     assert line["members"] == [{"name": "张三", "title": "局长", "org": "县财政局"},
                                {"name": "李四", "title": "局长", "org": "县民政局"},
                                {"description": "各乡镇分管负责同志"}]
+
+
+def test_name_slash_post_pairs_parted_by_semicolons() -> None:
+    group, _ = read_group(["副组长：黄志勇/县水利局局长；覃美华／县财政局副局长"])
+    assert group["deputies"] == [{"name": "黄志勇", "title": "局长", "org": "县水利局"},
+                                 {"name": "覃美华", "title": "副局长", "org": "县财政局"}]
