@@ -611,6 +611,6 @@ def test_a_titled_person_then_a_group_joined_by_ji() -> None:
 
 
 def test_name_slash_post_pairs_parted_by_semicolons() -> None:
-    group, _ = read_group(["副组长：黄志勇/县水利局局长；覃美华／县财政局副局长"])
+    group, _ = read_group(["组长：韦建华/县人民政府副县长", "副组长：黄志勇/县水利局局长；覃美华／县财政局副局长"])
     assert group["deputies"] == [{"name": "黄志勇", "title": "局长", "org": "县水利局"},
                                  {"name": "覃美华", "title": "副局长", "org": "县财政局"}]
