@@ -614,3 +614,15 @@ def test_name_slash_post_pairs_parted_by_semicolons() -> None:
     group, _ = read_group(["组长：韦建华/县人民政府副县长", "副组长：黄志勇/县水利局局长；覃美华／县财政局副局长"])
     assert group["deputies"] == [{"name": "黄志勇", "title": "局长", "org": "县水利局"},
                                  {"name": "覃美华", "title": "副局长", "org": "县财政局"}]
+
+
+def test_roles_set_with_a_count_and_roles_before_a_dash() -> None:
+    """'设组长1名，由…担任' reads as '组长由…担任'; '组长-陈佳丽(…)' as '组长：陈佳丽(…)'; the line kept whole."""
+    line = "领导小组设组长1名，由县政府副县长罗振宇担任；设副组长2名，分别由县农业农村局局长李海涛、县民政局局长谭丽君担任。"
+    prose, _ = read_group([line])
+    assert [p["name"] for p in prose["leaders"] + prose["deputies"]] == ["罗振宇", "李海涛", "谭丽君"]
+    assert prose["body"] == line
+    chat, _ = read_group(["名单：组长-陈佳丽(卫健局局长)  副组长-杨帆(卫健局副局长)、周婷(疾控中心主任)"])
+    assert chat["leaders"] == [{"name": "陈佳丽", "title": "局长", "org": "卫健局"}]
+    assert [p["name"] for p in chat["deputies"]] == ["杨帆", "周婷"]
+    assert chat["body"] == "名单：组长-陈佳丽(卫健局局长)  副组长-杨帆(卫健局副局长)、周婷(疾控中心主任)"

@@ -73,6 +73,17 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     return _data(group, name, lines), _slots(group) + group.twice
 
 
+_ROLE_WORD = "常务副组长|执行副组长|副组长|组长|成员|顾问|副秘书长|秘书长"
+_SET_ROLE = re.compile(rf"设(?P<role>{_ROLE_WORD})\s*(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*名\s*[，,]\s*(?:分别)?(?=由)")
+_DASHED_ROLE = re.compile(rf"(?:(?<=^)|(?<=[\s：:；;，,。]))(?P<role>{_ROLE_WORD})\s*[-—－]{{1,2}}\s*(?=[^\s\d—－-])")
+
+
+def _plain_labels(line: str) -> str:
+    """Role labels written in other ways read as `组长：` / `组长由`: '设组长1名，由…担任' -> '组长由…担任',
+    '组长-陈佳丽(…)' -> '组长：陈佳丽(…)'."""
+    return _DASHED_ROLE.sub(r"\g<role>：", _SET_ROLE.sub(r"\g<role>", line))
+
+
 def _untabbed(line: str) -> str:
     """Tabs between a label, a name and a title ('成　员：\t张　载\t县农业农村局副局长') read as the spaces they
     stand for; a table's row keeps them."""
@@ -131,17 +142,24 @@ def _name_in(text: str) -> str:
 _ALSO_DIRECTOR = re.compile(r"[（(]兼(?:任)?(?:领导小组)?办公室主任[)）]|[，,]\s*兼(?:任)?(?:领导小组)?办公室主任(?=[)）])")
 
 
+def _read_bare(group: Group, text: str, bare: str) -> bool:
+    """The people of a line read from its bare form (asides left out, labels made plain); the line kept whole in
+    the group's text, once."""
+    group.last = {}
+    kept = len(group.body)
+    if not _read_line(group, bare):
+        return False
+    group.body[kept:] = [b for b in group.body[kept:] if b not in text] + [text.strip()]
+    if _ALSO_DIRECTOR.search(text) and group.last.get("name"):  # 吕蒙　县残联副理事长（兼办公室主任）
+        group.data.setdefault("office", {}).setdefault("director", group.last)
+    return True
+
+
 def _read_line(group: Group, text: str) -> bool:
     text = _ITEM_NUMBER.sub("", text)  # 1．徐晃（…）: a member numbered in a list
-    bare = without_asides(_ALSO_DIRECTOR.sub("", text))
-    if bare != text.rstrip():  # 宋　江　县农业农村局局长　13907310001, …（兼）: the people read, the line kept whole
-        group.last = {}
-        if not _read_line(group, bare):
-            return False
-        group.body.append(text.strip())
-        if _ALSO_DIRECTOR.search(text) and group.last.get("name"):  # 吕蒙　县残联副理事长（兼办公室主任）
-            group.data.setdefault("office", {}).setdefault("director", group.last)
-        return True
+    bare = _plain_labels(without_asides(_ALSO_DIRECTOR.sub("", text)))
+    if bare != text.rstrip():  # 宋　江　县农业农村局局长　13907310001, …（兼）, 设组长1名，由…: the people read, the line kept whole
+        return _read_bare(group, text, bare)
     k = key(text)
     if _alone(group, k) or role_last(group, text, k):
         return True
