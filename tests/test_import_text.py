@@ -760,3 +760,13 @@ def test_plans_labelled_fangan_n_between_separator_lines_keep_their_signatures()
     assert [(p["title"], p["issuer"], p["date"], p["requirements"]) for p, _ in result.plans] == [
         ("甲村帮扶方案", "甲村村委会", "2024-02-27", "要落实责任。"), ("乙村帮扶方案", "乙村村委会", "2024-03-04", "要落实责任。")]
     assert result.lost == [] and all(UNPLACED not in str(p) for p, _ in result.plans)
+
+
+def test_a_task_force_heading_over_role_lines_is_the_group() -> None:
+    text = PLAN.format(title="石门镇茶产业帮扶方案").replace(
+        "二、领导小组\n组长：王立新（县教育局局长）\n",
+        "二、工作专班\n谭永红（石门镇党委书记）—— 组长\n班秀英（石门镇人民政府镇长）—— 副组长\n")
+    [plan] = plans(text)
+    group = plan["leadership"]
+    assert [(p["name"], p["title"]) for p in group["leaders"] + group["deputies"]] == [("谭永红", "书记"), ("班秀英", "镇长")]
+    assert plan["headings"]["leadership"] == "二、工作专班"

@@ -88,9 +88,16 @@ def _roles_under_other_heading(chunks: list[Chunk]) -> None:
     if any(c.part == "leadership" for c in chunks):
         return
     for c in chunks:
-        if c.kind == "heading" and c.part in ("safeguards", "measures") and _ROLE_LINE.search(key(c.text())):
+        if c.kind == "heading" and (c.part in ("safeguards", "measures") and _ROLE_LINE.search(key(c.text()))
+                                    or c.part is None and _a_body_with_roles(c)):
             c.part, c.how = "leadership", msg("import.why-roles")
             return
+
+
+def _a_body_with_roles(c: Chunk) -> bool:
+    """An unrecognised heading naming a body of people (二、工作专班, 指挥部) over lines that give its roles."""
+    heading = key(c.nodes[0].title) if c.nodes and c.nodes[0].title else ""
+    return bool(_BODY_HEADING.search(heading)) and len(_ROLE_WORD.findall(key(c.text()))) >= 2
 
 
 def _steps_table_under_other_heading(chunks: list[Chunk]) -> None:
@@ -111,6 +118,8 @@ def _holds_steps_table(c: Chunk) -> bool:
 
 
 _ROLE_LINE = re.compile(r"(?:^|\n)\s*(?:[-*•]\s*)?(?:\*\*)?(?:常务副组长|副组长|组\s*长|召集人)\s*(?:\*\*)?[:：]")  # also - 组长：
+_BODY_HEADING = re.compile(r"专班|小组|指挥部|领导机构|工作组")
+_ROLE_WORD = re.compile(r"常务副组长|副组长|组\s*长|成\s*员|副?指挥长")
 _GROUP_DETAIL = re.compile(r"组\s*长|成\s*员|办公室设在|主任")
 
 
