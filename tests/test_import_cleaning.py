@@ -46,6 +46,11 @@ def test_page_actions_and_font_size_in_brackets_are_chrome() -> None:
     assert one("打印帮扶台账，关闭未达标的项目。")[1] == []
 
 
+def test_a_chat_messages_call_to_everyone_is_chrome() -> None:
+    assert one("@所有人 各校请认真阅读，按要求落实。") == (None, ["chrome"])
+    assert one("请@所有人 认真阅读。")[1] == []
+
+
 def test_the_sites_name_above_its_breadcrumb_is_chrome() -> None:
     kept, done = clean([Line(1, "岚溪县人民政府"), Line(2, "当前位置：首页 > 政务公开 > 部门文件"),
                         Line(3, "岚溪县2024年纾困帮扶工作方案")])
