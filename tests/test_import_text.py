@@ -770,3 +770,11 @@ def test_a_task_force_heading_over_role_lines_is_the_group() -> None:
     group = plan["leadership"]
     assert [(p["name"], p["title"]) for p in group["leaders"] + group["deputies"]] == [("谭永红", "书记"), ("班秀英", "镇长")]
     assert plan["headings"]["leadership"] == "二、工作专班"
+
+
+def test_a_title_cut_at_the_width_of_a_pdf_column() -> None:
+    text = PLAN.format(title="岳溪县职业中等专业学校2024年“送技下乡”\n农民技能培训帮扶实施方案")
+    [plan] = plans(text)
+    assert plan["title"] == "岳溪县职业中等专业学校2024年“送技下乡”农民技能培训帮扶实施方案"
+    [plan] = plans(PLAN.format(title="岳溪县市场监督管理局\n岳溪县纾困帮扶工作方案"))  # a short line above: not the title's
+    assert plan["title"] == "岳溪县纾困帮扶工作方案"

@@ -113,6 +113,9 @@ def _title(body: list[Line], source: str, report: Report) -> str:
     A site's tag before the title (【通知】) is listed as left out."""
     for i, line in enumerate(body[:3]):
         title = title_of(line.text)
+        if title and i and _wrapped_title(body[i - 1].text.strip(), line.text.strip()):
+            title, i = title_of(body[i - 1].text.strip() + line.text.strip()), i - 1
+            del body[i + 1]
         if title:
             tag = line.text.strip().lstrip("#").strip()[: -len(title)].strip() if line.text.strip().endswith(title) else ""
             if tag:
@@ -130,6 +133,13 @@ def _title(body: list[Line], source: str, report: Report) -> str:
         body.pop(0)
         return first.rstrip("。")
     return source
+
+
+def _wrapped_title(before: str, line: str) -> bool:
+    """A title cut by the page's width: a line of the column's width, no sentence in it, then the title's end
+    (岳溪县职业中等专业学校2024年“送技下乡” / 农民技能培训帮扶实施方案)."""
+    return len(before) >= 16 and len(before) >= len(line) and not re.search(r"[，,。；;！!？?：:]", before) \
+        and bool(title_of(before + line))
 
 
 def _year_in(title: str) -> int | None:
