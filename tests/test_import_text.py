@@ -778,3 +778,18 @@ def test_a_title_cut_at_the_width_of_a_pdf_column() -> None:
     assert plan["title"] == "岳溪县职业中等专业学校2024年“送技下乡”农民技能培训帮扶实施方案"
     [plan] = plans(PLAN.format(title="岳溪县市场监督管理局\n岳溪县纾困帮扶工作方案"))  # a short line above: not the title's
     assert plan["title"] == "岳溪县纾困帮扶工作方案"
+
+
+def test_a_signature_followed_by_an_attachment_line() -> None:
+    [plan] = plans(PLAN.format(title="某帮扶方案") + "岳溪县职业中等专业学校\n2024年2月26日\n附件：培训村点安排表\n")
+    assert (plan["issuer"], plan["date"], plan["attachments"]) == (
+        "岳溪县职业中等专业学校", "2024-02-26", [{"title": "培训村点安排表"}])
+    assert "sections" not in plan
+
+
+def test_lines_of_numbered_items_cut_at_the_width_of_a_pdf_column_are_joined() -> None:
+    items = ("（一）授课教师要深入了解农民需求，坚持理论讲授与现场示范相结合，语言通俗易懂，\n确保农民听得懂、学得会、用得上。\n"
+             "（二）培训处要建立培训档案，如实记录培训时间、地点、内容和参训人数，做到一期\n一档。\n")
+    [plan] = plans(PLAN.format(title="某帮扶方案").replace("要落实责任。\n", items))
+    assert plan["requirements"] == ["授课教师要深入了解农民需求，坚持理论讲授与现场示范相结合，语言通俗易懂，确保农民听得懂、学得会、用得上。",
+                                    "培训处要建立培训档案，如实记录培训时间、地点、内容和参训人数，做到一期一档。"]

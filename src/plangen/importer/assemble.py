@@ -57,8 +57,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     wrapped = unwrap(lines)
     report.dropped.extend(wrapped.dropped)
     own, annex_title, annex = group_annex(wrapped.lines)
-    body, closing = closing_lines(own)
-    body, attached = attachments_at_end(body)
+    body, closing, attached = _closing_and_attachments(own)
     data: dict[str, Any] = {"title": _TIGHT.sub("", header or wrapped.title or _title(body, source, report))}
     if wrapped.number:
         data["number"] = wrapped.number
@@ -133,6 +132,20 @@ def _title(body: list[Line], source: str, report: Report) -> str:
         body.pop(0)
         return first.rstrip("。")
     return source
+
+
+def _closing_and_attachments(lines: list[Line]) -> tuple[list[Line], list[Line], list[dict[str, str]]]:
+    """The body, the signature's lines and the attachments: 附件 lines before the signature, or after it
+    (…学校 / 2024年2月26日 / 附件：…安排表)."""
+    body, closing = closing_lines(lines)
+    after: list[dict[str, str]] = []
+    if not closing:
+        trimmed, listed = attachments_at_end(lines)
+        signed, found = closing_lines(trimmed)
+        if found:
+            body, closing, after = signed, found, listed
+    body, before = attachments_at_end(body)
+    return body, closing, before + after
 
 
 def _wrapped_title(before: str, line: str) -> bool:

@@ -57,8 +57,8 @@ def _wrapped(line: str, after: str) -> bool:
     if len(text) < _MIN or text[-1] in _SENTENCE_END or re.search(r"\S\s+\S", text) or title_of(text) \
             or not re.search(r"\w", text):  # a separator line (————)
         return False
-    if (numbering(text) or _LABEL.match(key(text))) and not re.search("[。；;]", text):
-        return False  # a heading or a role line ends without punctuation
+    if (numbering(text) or _LABEL.match(key(text))) and not re.search("[。；;，,]", text):
+        return False  # a heading or a role line ends without punctuation; an item's sentence has some
     nxt = after.strip()
     if not nxt or after[:1].isspace() or numbering(nxt) or _LABEL.match(key(nxt)) or nxt[0] in "#|-*•▲●【":
         return False
