@@ -626,3 +626,10 @@ def test_roles_set_with_a_count_and_roles_before_a_dash() -> None:
     assert chat["leaders"] == [{"name": "陈佳丽", "title": "局长", "org": "卫健局"}]
     assert [p["name"] for p in chat["deputies"]] == ["杨帆", "周婷"]
     assert chat["body"] == "名单：组长-陈佳丽(卫健局局长)  副组长-杨帆(卫健局副局长)、周婷(疾控中心主任)"
+
+
+def test_the_office_set_up_in_its_own_clause_and_a_director_whose_surname_ends_a_title() -> None:
+    group, _ = read_group(["组长：柴文轩（街道党工委书记）", "领导小组下设办公室，设在街道社会事务办，由关晓雯同志兼任办公室主任。"])
+    assert group["office"] == {"location": "街道社会事务办", "director": {"name": "关晓雯"}}
+    group, _ = read_group(["组长：谭振邦（县人民政府副县长）", "领导小组办公室设在县科学技术局，官志明同志任办公室主任。"])
+    assert group["office"]["director"] == {"name": "官志明"}

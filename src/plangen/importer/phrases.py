@@ -10,7 +10,7 @@ from typing import Any
 from .. import cntext
 from .written import NAME, TITLE_END, titled
 
-_OFFICE = re.compile(r"办公室设在(?P<loc>[^，,。；;]+)")
+_OFFICE = re.compile(r"办公室[，,]?\s*设在(?P<loc>[^，,。；;]+)")  # also 下设办公室，设在…
 _DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
                        r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任")
 
@@ -25,10 +25,17 @@ def office(text: str, k: str) -> dict[str, Any]:
         group = next(g for g in ("who", "who2", "who3") if d[g])
         who = text[d.start(group):d.end(group)]
         bracketed = re.fullmatch(r"\s*(?P<name>[^（(]{2,8}?)\s*[（(](?P<info>[^）)]+)[）)]\s*", who)
-        person = [titled(bracketed["name"], bracketed["info"])] if bracketed else prose_person(who, d[group])
+        if bracketed:
+            person = [titled(bracketed["name"], bracketed["info"])]
+        else:  # a bare name (官志明: not the title 官) or a name with its title (局长王五)
+            person = [{"name": who.strip()}] if _bare_name(who) else prose_person(who, d[group])
         if person and person[0].get("name"):
             found["director"] = person[0]
     return found
+
+
+def _bare_name(text: str) -> bool:
+    return bool(re.fullmatch(NAME, text.strip())) and not text.strip().endswith(cntext.TITLES)
 
 
 _DIRECTOR_ONLY = re.compile(r"办公室主任(?:由|[:：]\s*)(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
