@@ -48,6 +48,9 @@ def test_page_actions_and_font_size_in_brackets_are_chrome() -> None:
 
 def test_a_chat_messages_call_to_everyone_is_chrome() -> None:
     assert one("@所有人 各校请认真阅读，按要求落实。") == (None, ["chrome"])
+    assert one("收到请回复“收到+单位名称”🙏🙏") == (None, ["chrome"])
+    assert one("石牛镇发布　2024-03-18 08:30　湖南") == (None, ["chrome"])  # a WeChat article's byline
+    assert one("分享　收藏　在看　点赞") == (None, ["chrome"])
     assert one("请@所有人 认真阅读。")[1] == []
 
 

@@ -793,3 +793,13 @@ def test_lines_of_numbered_items_cut_at_the_width_of_a_pdf_column_are_joined() -
     [plan] = plans(PLAN.format(title="某帮扶方案").replace("要落实责任。\n", items))
     assert plan["requirements"] == ["授课教师要深入了解农民需求，坚持理论讲授与现场示范相结合，语言通俗易懂，确保农民听得懂、学得会、用得上。",
                                     "培训处要建立培训档案，如实记录培训时间、地点、内容和参训人数，做到一期一档。"]
+
+
+def test_steps_numbered_with_keycaps_keep_their_whole_sentences() -> None:
+    steps = ("1️⃣7月1日—7月7日：各乡镇团委摸排留守儿童名单，招募返乡大学生志愿者，名单7月7日前报团县委。\n"
+             "2️⃣7月8日—7月12日：志愿者集中培训（安全知识、课业辅导），地点在县青少年活动中心。\n")
+    result = run(PLAN.format(title="梅岭县2024年暑期关爱帮扶活动方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", steps))
+    plan = result.plans[0][0]
+    assert [(s["start"], s["end"]) for s in plan["steps"]] == [("2024-07-01", "2024-07-07"), ("2024-07-08", "2024-07-12")]
+    assert "招募返乡大学生志愿者" in plan["steps"][0]["body"] and "地点在县青少年活动中心" in plan["steps"][1]["body"]
+    assert result.lost == [] and UNPLACED not in str(plan)

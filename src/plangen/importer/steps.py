@@ -27,6 +27,7 @@ _OWNER = re.compile(r"(?:(?:此项|该项|本项)?工作由|(?:负责人|负责�
 def step_from(head: str, body: list[str], line: int, years: Years, warnings: list[Wording]) -> dict[str, Any]:
     """One step: a title (dates cut out when read), start/end, and the body as written."""
     head = readable_dates(head)
+    written = list(body)
     years.see(head)
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
     found = find_joined(k, years.current)
@@ -39,8 +40,8 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
         title, body = _dated(head, found, body, step, (warnings, line, years.today))
     whole = title
     title, rest = _title_and_rest(title)
-    if rest == whole and whole != head.strip():  # a long sentence kept in the body: kept with its dates
-        rest = head.strip()
+    if rest == whole and whole != head.strip() and whole not in written:  # a long sentence of the head kept in
+        rest = head.strip()  # the body: kept with its dates (a sentence from the lines below is kept as it is)
     if not found:
         rest, body = _dates_in_body(step, rest, body, years, warnings, line)
     text = "\n\n".join(x for x in [rest] + body if x.strip())
