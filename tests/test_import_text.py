@@ -803,3 +803,14 @@ def test_steps_numbered_with_keycaps_keep_their_whole_sentences() -> None:
     assert [(s["start"], s["end"]) for s in plan["steps"]] == [("2024-07-01", "2024-07-07"), ("2024-07-08", "2024-07-12")]
     assert "招募返乡大学生志愿者" in plan["steps"][0]["body"] and "地点在县青少年活动中心" in plan["steps"][1]["body"]
     assert result.lost == [] and UNPLACED not in str(plan)
+
+
+def test_a_steps_table_without_a_title_column_names_each_step_by_its_task() -> None:
+    table = ("| 时间 | 工作内容 | 责任单位 |\n| --- | --- | --- |\n"
+             "| 4月8日—4月30日 | 集中排查：组织村干部、网格员对全镇农户开展一轮集中排查，建立风险农户台账 | 各村 |\n"
+             "| 12月上旬 | 总结评估 | 镇党政办 |\n")
+    text = PLAN.format(title="某镇2024年防止返贫监测帮扶方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", table)
+    steps = plans(text)[0]["steps"]
+    assert [(s["title"], s.get("start"), s.get("end")) for s in steps] == [
+        ("集中排查", "2024-04-08", "2024-04-30"), ("总结评估", "2024-12", None)]
+    assert steps[0]["body"].startswith("组织村干部、网格员")

@@ -306,13 +306,26 @@ def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> di
     body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
     if not (title or when or body):
         return {}
-    if not title and body and len(body) <= 30:  # no title column: the task names the step
-        title, body = body, ""
+    title, body = _titled_by_task(title, body)
     step: dict[str, str] = {"title": title or when or body[:30]}
     dates, body = _step_dates(when, bool(title), body, year)
     step.update(dates)
     step.update({k: v for k, v in (("owner", owner), ("body", body)) if v})
     return step
+
+
+def _titled_by_task(title: str, body: str) -> tuple[str, str]:
+    """With no title column the task names the step: its name before a colon (集中排查：组织村干部…), or the
+    whole task when it is short."""
+    named = _NAMED_TASK.match(body) if not title else None
+    if named:
+        return named["name"], body[named.end():]
+    if not title and body and len(body) <= 30:
+        return body, ""
+    return title, body
+
+
+_NAMED_TASK = re.compile(r"^\s*(?P<name>[^，,。；;：:\s]{2,12})\s*[：:]\s*(?=\S)")
 
 
 def _title_and_time(title: str, when: str, year: int | None) -> tuple[str, str]:
