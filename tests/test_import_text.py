@@ -814,3 +814,15 @@ def test_a_steps_table_without_a_title_column_names_each_step_by_its_task() -> N
     assert [(s["title"], s.get("start"), s.get("end")) for s in steps] == [
         ("集中排查", "2024-04-08", "2024-04-30"), ("总结评估", "2024-12", None)]
     assert steps[0]["body"].startswith("组织村干部、网格员")
+
+
+def test_a_paste_whose_title_and_headings_run_into_their_text_without_spaces() -> None:
+    text = ("国网某县供电公司2024年乡村振兴电力帮扶工作方案为深入贯彻公司党委关于服务乡村振兴的决策部署，结合公司实际，制定本方案。"
+            "一、指导思想坚持“人民电业为人民”的企业宗旨，以提升农村供电质量为基础，推动电力帮扶从“保供电”向“强产业”延伸。"
+            "二、领导小组组长：罗卫东（党委书记、总经理）三、实施步骤（一）动员（2024年3月1日至3月15日）：召开会议。四、工作要求要落实责任。")
+    result = run(text)
+    plan = result.plans[0][0]
+    assert plan["title"] == "国网某县供电公司2024年乡村振兴电力帮扶工作方案"
+    assert plan["preamble"].startswith("为深入贯彻公司党委")
+    assert plan["guiding_thought"].startswith("坚持“人民电业为人民”的企业宗旨，以提升")
+    assert result.lost == [] and UNPLACED not in str(plan)

@@ -228,6 +228,12 @@ _ENDINGS: Final[tuple[tuple[str, str], ...]] = (
 )
 
 
+def leading_part_name(text: str) -> str:
+    """The longest part name of four characters or more that opens `text` ('指导思想坚持…' -> '指导思想'); ''."""
+    names = (n for names in PART_SYNONYMS.values() for n in names if len(n) >= 4 and text.startswith(n))
+    return max(names, key=len, default="")
+
+
 @lru_cache(maxsize=1)
 def _folded_synonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     """Folded synonyms: exact name -> key (first part wins), and the names of 3+ characters in order."""

@@ -104,10 +104,12 @@ def keep_unplaced(data: dict[str, Any], sentence: str) -> None:
 
 
 def _found(fragment: str, text: str) -> bool:
-    """In the output as written, or as a post whose one-character body the importer leaves out (局党组书记:
+    """In the output as written, or in two pieces (指导思想 | 坚持…), or as a post whose one-character body the importer leaves out (局党组书记:
     the bureau's own, not named -> 党组书记 with no organisation)."""
     if fragment in text:
         return True
+    if any(fragment[:i] in text and fragment[i:] in text for i in range(4, len(fragment) - 3)):
+        return True  # parted in two by the importer: a heading run into its text, a title glued to the opening
     title, org = split_titles(fragment)
     return not org and title != fragment and fragment.endswith(title) and title in text
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..vocabulary import recognise_heading
+from ..vocabulary import leading_part_name, recognise_heading
 from .cleaning import Line
 from .hanzi import key
 
@@ -109,6 +109,9 @@ def split_heading(rest: str) -> tuple[str, str, str | None]:
     m = _PART_END.search(k)
     head = k[: m.start()] if m else k
     part = recognise_heading(head) if head and len(head) <= 20 else None
+    lead = leading_part_name(k) if part and m and k[m.end():].strip() else ""
+    if lead and len(head) - len(lead) >= 6:  # 指导思想坚持“人民电业为人民”…: a paste's heading run into its text
+        return rest[:len(lead)].strip(), rest[len(lead):].strip(), part
     if part:
         cut = m.end() if m else len(rest)
         return rest[: len(head)].strip(), rest[cut:].strip(), part
