@@ -109,8 +109,8 @@ def split_heading(rest: str) -> tuple[str, str, str | None]:
     m = _PART_END.search(k)
     head = k[: m.start()] if m else k
     part = recognise_heading(head) if head and len(head) <= 20 else None
-    lead = leading_part_name(k) if part and m and k[m.end():].strip() else ""
-    if lead and len(head) - len(lead) >= 6:  # 指导思想坚持“人民电业为人民”…: a paste's heading run into its text
+    lead = _run_on_name(head, k[m.end():] if m else "") if part else ""
+    if lead:  # 指导思想坚持“人民电业为人民”…: a paste's heading run into its text
         return rest[:len(lead)].strip(), rest[len(lead):].strip(), part
     if part:
         cut = m.end() if m else len(rest)
@@ -121,6 +121,12 @@ def split_heading(rest: str) -> tuple[str, str, str | None]:
     if len(rest) <= 40 and not re.search(r"[；;。！!？?]", k):
         return rest.strip(), "", None
     return "", rest.strip(), None
+
+
+def _run_on_name(head: str, after: str) -> str:
+    """The part name opening a heading that runs on into a clause of text with more text after it; ''."""
+    lead = leading_part_name(head) if after.strip() else ""
+    return lead if lead and len(head) - len(lead) >= 6 else ""
 
 
 def heading_of(line: Line) -> Node | None:

@@ -104,6 +104,17 @@ def _title_cuts(k: str) -> set[int]:
     return {c for c in (title.end("tags"), title.end("title")) if c} if title else set()
 
 
+def _heading_end(k: str, m: re.Match[str]) -> set[int]:
+    """Where a recognised heading ends: at a space after it, or at its first item run into it
+    (四、实施步骤（一）摸底…)."""
+    if k[m.end("head"):m.end("head") + 1].isspace():
+        return {m.end("head")}
+    item = _ITEM_MARK.search(m["head"])
+    if item and item.start() and recognise_heading(m["head"][:item.start()]):
+        return {m.start("head") + item.start()}
+    return set()
+
+
 def _cuts(k: str, long: bool) -> set[int]:
     """Where lines begin in the key of a line: before headings; in a long line also items, roles, a signature."""
     cuts: set[int] = set()
@@ -112,11 +123,8 @@ def _cuts(k: str, long: bool) -> set[int]:
         named = recognise_heading(m["head"]) is not None
         if named or long:
             cuts.add(m.start("mark"))
-        if named and k[m.end("head"):m.end("head") + 1].isspace():
-            cuts.add(m.end("head"))
-        item = _ITEM_MARK.search(m["head"]) if named else None
-        if item and item.start() and recognise_heading(m["head"][:item.start()]):  # 四、实施步骤（一）摸底…
-            cuts.add(m.start("head") + item.start())
+        if named:
+            cuts.update(_heading_end(k, m))
     if long:
         for m in _BRACKETED.finditer(k):  # 【…方案】 a plan's header in a paste of several plans
             cuts.update((m.start(), m.end()))
