@@ -633,3 +633,9 @@ def test_the_office_set_up_in_its_own_clause_and_a_director_whose_surname_ends_a
     assert group["office"] == {"location": "街道社会事务办", "director": {"name": "关晓雯"}}
     group, _ = read_group(["组长：谭振邦（县人民政府副县长）", "领导小组办公室设在县科学技术局，官志明同志任办公室主任。"])
     assert group["office"]["director"] == {"name": "官志明"}
+
+
+def test_an_adviser_engaged_in_prose_and_the_rest_of_a_group_after_ji() -> None:
+    group, _ = read_group(["城关司法所所长罗俊及其余各司法所所长为成员。同时聘请县律师协会会长莫振邦同志为活动顾问，负责业务指导。"])
+    assert group["members"] == [{"name": "罗俊", "title": "所长", "org": "城关司法所"}, {"description": "其余各司法所所长"},
+                                {"name": "莫振邦", "title": "会长", "org": "县律师协会", "role": "顾问"}]

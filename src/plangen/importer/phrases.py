@@ -109,7 +109,7 @@ def _titled_people(piece: str) -> list[str]:
     otherwise (人力资源和社会保障局副局长栾海)."""
     for m in re.finditer(r"[和及]", piece):
         left, right = piece[:m.start()], piece[m.end():]
-        if _titled(left) and right.startswith(("各", "全体", "所有")):
+        if _titled(left) and right.startswith(("各", "全体", "所有", "其余", "其他")):
             return [left, right]
         if _titled(left) and all(_titled(r) for r in _titled_people(right)):
             return [left, *_titled_people(right)]
