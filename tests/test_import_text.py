@@ -826,3 +826,12 @@ def test_a_paste_whose_title_and_headings_run_into_their_text_without_spaces() -
     assert plan["preamble"].startswith("为深入贯彻公司党委")
     assert plan["guiding_thought"].startswith("坚持“人民电业为人民”的企业宗旨，以提升")
     assert result.lost == [] and UNPLACED not in str(plan)
+
+
+def test_a_leadership_table_under_a_safeguards_heading_is_the_group() -> None:
+    group = ("二、组织保障\n集团成立定点帮扶工作领导小组，成员如下：\n| 序号 | 姓名 | 单位及职务 | 组内职务 |\n| --- | --- | --- | --- |\n"
+             "| 1 | 肖振东 | 华岭能源集团有限公司党委书记、董事长 | 组长 |\n| 2 | 邹宏伟 | 华岭能源集团有限公司副总经理 | 副组长 |\n")
+    [plan] = plans(PLAN.format(title="某集团定点帮扶工作方案").replace("二、领导小组\n组长：王立新（县教育局局长）\n", group))
+    leaders = plan["leadership"]
+    assert [p["name"] for p in leaders["leaders"] + leaders["deputies"]] == ["肖振东", "邹宏伟"]
+    assert plan["headings"]["leadership"] == "二、组织保障"

@@ -88,10 +88,15 @@ def _roles_under_other_heading(chunks: list[Chunk]) -> None:
     if any(c.part == "leadership" for c in chunks):
         return
     for c in chunks:
-        if c.kind == "heading" and (c.part in ("safeguards", "measures") and _ROLE_LINE.search(key(c.text()))
+        if c.kind == "heading" and (c.part in ("safeguards", "measures") and _holds_roles(c)
                                     or c.part is None and _a_body_with_roles(c)):
             c.part, c.how = "leadership", msg("import.why-roles")
             return
+
+
+def _holds_roles(c: Chunk) -> bool:
+    """Role lines (组长：…) or a leadership table (姓名 | 单位及职务 | 组内职务)."""
+    return bool(_ROLE_LINE.search(key(c.text()))) or _holds_table(c, "leadership")
 
 
 def _a_body_with_roles(c: Chunk) -> bool:
@@ -106,15 +111,15 @@ def _steps_table_under_other_heading(chunks: list[Chunk]) -> None:
     if any(c.part == "steps" for c in chunks):
         return
     for c in chunks:
-        if c.kind == "heading" and c.part in (None, "objectives", "measures", "content") and _holds_steps_table(c):
+        if c.kind == "heading" and c.part in (None, "objectives", "measures", "content") and _holds_table(c, "steps"):
             c.part, c.how = "steps", msg("import.why-steps-table")
             return
 
 
-def _holds_steps_table(c: Chunk) -> bool:
+def _holds_table(c: Chunk, kind: str) -> bool:
     rows = [ln.text for ln in c.lines() if plantables.is_pipe_row(ln.text)]
     table = plantables.pipe_table(rows)
-    return table is not None and plantables.kind_of(table) == "steps"
+    return table is not None and plantables.kind_of(table) == kind
 
 
 _ROLE_LINE = re.compile(r"(?:^|\n)\s*(?:[-*•]\s*)?(?:\*\*)?(?:常务副组长|副组长|组\s*长|召集人)\s*(?:\*\*)?[:：]")  # also - 组长：
