@@ -639,3 +639,9 @@ def test_an_adviser_engaged_in_prose_and_the_rest_of_a_group_after_ji() -> None:
     group, _ = read_group(["城关司法所所长罗俊及其余各司法所所长为成员。同时聘请县律师协会会长莫振邦同志为活动顾问，负责业务指导。"])
     assert group["members"] == [{"name": "罗俊", "title": "所长", "org": "城关司法所"}, {"description": "其余各司法所所长"},
                                 {"name": "莫振邦", "title": "会长", "org": "县律师协会", "role": "顾问"}]
+
+
+def test_departments_of_a_party_committees_department() -> None:
+    group, _ = read_group(["由县委常委、组织部部长谭启明任组长，县委组织部组织二股股长缪长青、县委组织部干部监督股股长宁晓岚为成员。"])
+    assert group["members"] == [{"name": "缪长青", "title": "组织二股股长", "org": "县委组织部"},
+                                {"name": "宁晓岚", "title": "干部监督股股长", "org": "县委组织部"}]

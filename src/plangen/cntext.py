@@ -133,7 +133,8 @@ def _parent_end(org: str) -> int:
     parents = [j for j in range(len(org) - 2, 2, -1)
                if _ends_like_org(org[:j]) and not org[:j].endswith(_DEPARTMENT_ENDS)]
     strong = [j for j in parents if not org[:j].endswith(_INSIDE_WORDS)]  # 县住建局村镇建设股: not 县住建局村镇
-    return (strong or parents or [0])[0]
+    organs = [j for j in range(3, len(org) - 2) if org[:j].endswith("部") and _PLACE.match(org)]  # 县委组织部|干部监督股
+    return (strong or parents or organs or [0])[0]
 
 
 def _ends_like_org(head: str) -> bool:

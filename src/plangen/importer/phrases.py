@@ -136,6 +136,7 @@ def _name_first(piece: str) -> int:
 _NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师", "部门",
                "单位", "分管", "主管", "有关", "相关", "牵头")
 _GROUP_START = ("各", "全体", "所有")
+_DEPARTMENT = re.compile(r"^[\u4e00-\u9fff]{2,8}?[股科处室](?=[\u4e00-\u9fff]{1,3}[长任]$)")  # 干部监督股 of 干部监督股股长
 _ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
 
 
@@ -166,8 +167,8 @@ def _split_name(piece: str) -> str:
         if len(piece) > size:
             title = piece[:-size]
             if _ends_in_title(title) and not piece[-size:].endswith(TITLE_END):
-                own = cntext.split_org(title)[0] + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is the organisation's
-                return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]
+                own = _DEPARTMENT.sub("", cntext.split_org(title)[0]) + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is
+                return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]  # the organisation's, 干部监督股 a department
     if any(w in piece for w in _NOT_A_NAME):
         return ""
     return _name_after_org(piece) or _bare_name(piece)
