@@ -645,3 +645,9 @@ def test_departments_of_a_party_committees_department() -> None:
     group, _ = read_group(["由县委常委、组织部部长谭启明任组长，县委组织部组织二股股长缪长青、县委组织部干部监督股股长宁晓岚为成员。"])
     assert group["members"] == [{"name": "缪长青", "title": "组织二股股长", "org": "县委组织部"},
                                 {"name": "宁晓岚", "title": "干部监督股股长", "org": "县委组织部"}]
+
+
+def test_a_village_party_branch_is_the_organisation_like_a_party_branch() -> None:
+    group, _ = read_group(["组长：欧建林（青山村党总支书记）", "成员：彭大海（杨庄村党支部书记）"])
+    assert group["leaders"] == [{"name": "欧建林", "title": "书记", "org": "青山村党总支"}]
+    assert group["members"] == [{"name": "彭大海", "title": "书记", "org": "杨庄村党支部"}]
