@@ -51,6 +51,7 @@ def test_a_chat_messages_call_to_everyone_is_chrome() -> None:
     assert one("收到请回复“收到+单位名称”🙏🙏") == (None, ["chrome"])
     assert one("石牛镇发布　2024-03-18 08:30　湖南") == (None, ["chrome"])  # a WeChat article's byline
     assert one("分享　收藏　在看　点赞") == (None, ["chrome"])
+    assert one("2024-04-01 09:18　　来源：区文明办　　编辑：丁若溪") == (None, ["chrome"])
     assert one("请@所有人 认真阅读。")[1] == []
 
 
