@@ -37,6 +37,7 @@ def test_a_plans_sentence_naming_a_site_is_no_boilerplate() -> None:
     sentence = "（一）宣传发动阶段（2024年4月上旬）。通过政府网站、微信公众号、宣传单等形式广泛宣传帮扶政策。"
     assert one(sentence) == (sentence, [])
     assert one("扫码关注我们，获取更多方案") == (None, ["boilerplate"])
+    assert one("扫一扫在手机打开当前页") == (None, ["boilerplate"])
 
 
 def test_page_actions_and_font_size_in_brackets_are_chrome() -> None:
