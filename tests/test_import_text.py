@@ -835,3 +835,11 @@ def test_a_leadership_table_under_a_safeguards_heading_is_the_group() -> None:
     leaders = plan["leadership"]
     assert [p["name"] for p in leaders["leaders"] + leaders["deputies"]] == ["肖振东", "邹宏伟"]
     assert plan["headings"]["leadership"] == "二、组织保障"
+
+
+def test_months_without_a_year_after_a_span_into_the_next_year() -> None:
+    steps = "1. 9月2日—9月13日：调研对接。\n2. 12月下旬：汇报展示。\n3. 3月至6月：跟踪指导。\n"
+    text = PLAN.format(title="城北实验小学送教下乡活动方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", steps)
+    text = text.replace("二、领导小组", "二、活动时间\n2024年9月至2025年6月。\n三、领导小组")
+    dated = [(s.get("start"), s.get("end")) for s in plans(text)[0]["steps"] if s.get("start")]
+    assert dated == [("2024-09-02", "2024-09-13"), ("2024-12", None), ("2025-03", "2025-06")]

@@ -15,19 +15,32 @@ from .hanzi import key
 from .structure import DATE_LINE, ORG_DATE_LINE, SEAL, arabic_dates, is_org_line
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
+_MONTH = re.compile(r"(?<![\d年.])(\d{1,2})\s*月")
 
 
 class Years:
-    """The year in force while reading a plan top to bottom."""
+    """The year in force while reading a plan top to bottom; after a span across the new year (2024年9月至2025年
+    1月), a month without a year takes the span's year it falls in (9月 -> 2024, 3月 -> 2025)."""
 
     def __init__(self, default: int | None, today: str | None = None) -> None:
         self.current = default
         self.today = today  # the plan's date: where 即日起 starts
+        self.span: tuple[int, int] | None = None  # (first year, first month) of a span into the next year
 
     def see(self, text: str) -> None:
-        found = _YEAR.findall(key(text))
+        k = key(text)
+        found = _YEAR.findall(k)
         if found:
             self.current = int(found[-1])
+            dated = _YEAR_MONTH.findall(k)
+            first, last = (dated[-2], dated[-1]) if len(dated) >= 2 else (None, None)
+            across = first is not None and last is not None and int(last[0]) == int(first[0]) + 1
+            self.span = (int(first[0]), int(first[1])) if across and first else None
+            return
+        month = _MONTH.search(k)
+        if self.span and month:  # a month without a year after a span across the new year
+            self.current = self.span[0] if int(month[1]) >= self.span[1] else self.span[0] + 1
 
 
 def date_text(value: PlanDate | DateIssue) -> str | None:
