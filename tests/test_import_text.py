@@ -843,3 +843,11 @@ def test_months_without_a_year_after_a_span_into_the_next_year() -> None:
     text = text.replace("二、领导小组", "二、活动时间\n2024年9月至2025年6月。\n三、领导小组")
     dated = [(s.get("start"), s.get("end")) for s in plans(text)[0]["steps"] if s.get("start")]
     assert dated == [("2024-09-02", "2024-09-13"), ("2024-12", None), ("2025-03", "2025-06")]
+
+
+def test_an_objectives_heading_run_into_its_figures_and_a_phase_item_kept_whole() -> None:
+    text = PLAN.format(title="某公司帮扶方案").replace("二、领导小组", "二、工作目标2024年完成12个村配电网改造，户均容量达到2.6千伏安。\n三、领导小组")
+    text = text.replace("（一）动员（2024年3月1日至3月15日）：召开会议。", "（一）实施阶段（2024年3月1日至3月15日）：开展帮扶活动。")
+    [plan] = plans(text)
+    assert plan["objectives"].startswith("2024年完成12个村配电网改造")
+    assert plan["steps"][0]["title"].startswith("实施阶段") and plan["steps"][0]["start"] == "2024-03-01"

@@ -103,15 +103,16 @@ def numbering(text: str) -> Numbering | None:
     return None
 
 
-def split_heading(rest: str) -> tuple[str, str, str | None]:
-    """Run-on heading: '指导思想:以…' -> ('指导思想', '以…', 'guiding_thought'); a sentence -> ('', rest, None)."""
+def split_heading(rest: str, top: bool = True) -> tuple[str, str, str | None]:
+    """Run-on heading: '指导思想:以…' -> ('指导思想', '以…', 'guiding_thought'); a sentence -> ('', rest, None).
+    `top`: a heading of a part's rank (一、), whose part name may run on into its text without a stop."""
     k = key(rest)
     m = _PART_END.search(k)
     head = k[: m.start()] if m else k
     part = recognise_heading(head) if head and len(head) <= 20 else None
-    lead = _run_on_name(head, k[m.end():] if m else "") if part else ""
-    if lead:  # 指导思想坚持“人民电业为人民”…: a paste's heading run into its text
-        return rest[:len(lead)].strip(), rest[len(lead):].strip(), part
+    lead = _run_on_name(head, k[m.end():] if m else "") if top else ""
+    if lead:  # 指导思想坚持“人民电业为人民”…, 工作目标2024年完成…: a paste's heading run into its text
+        return rest[:len(lead)].strip(), rest[len(lead):].strip(), recognise_heading(lead)
     if part:
         cut = m.end() if m else len(rest)
         return rest[: len(head)].strip(), rest[cut:].strip(), part
@@ -136,14 +137,15 @@ def heading_of(line: Line) -> Node | None:
     if md:
         inner = text[md.end():].replace("**", "").strip()
         inside = numbering(inner)  # '## 一、指导思想': the numbering gives the rank, not the #s
-        title, body, part = split_heading(inner[inside.width:] if inside else inner)
+        title, body, part = split_heading(inner[inside.width:] if inside else inner,
+                                          inside is None or inside.style in ("part", "cn"))
         rank = inside.rank if inside else max(0.0, len(md.group(1)) - 1.0)
         written = _written(inner, title, inside)
         return Node(line, Numbering("markdown", rank, inside.value if inside else 0, 0), title or body,
                     [body] if title and body else [], part, written)
     found = numbering(text)
     if found:
-        title, body, part = split_heading(text[found.width:])
+        title, body, part = split_heading(text[found.width:], found.style in ("part", "cn"))  # 一、: a part's rank
         if found.style == "bullet" and part and not body:  # ● 指导思想: a heading marked with a bullet
             found = Numbering("bullet-heading", 1.0, 0, found.width)
         return Node(line, found, title, [body] if body else [], part, _written(text, title, found))
