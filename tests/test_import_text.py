@@ -846,8 +846,10 @@ def test_months_without_a_year_after_a_span_into_the_next_year() -> None:
 
 
 def test_an_objectives_heading_run_into_its_figures_and_a_phase_item_kept_whole() -> None:
-    text = PLAN.format(title="某公司帮扶方案").replace("二、领导小组", "二、工作目标2024年完成12个村配电网改造，户均容量达到2.6千伏安。\n三、领导小组")
-    text = text.replace("（一）动员（2024年3月1日至3月15日）：召开会议。", "（一）实施阶段（2024年3月1日至3月15日）：开展帮扶活动。")
+    text = PLAN.format(title="某公司2024年帮扶方案").replace(
+        "二、领导小组", "二、工作目标2024年完成辖区12个脱贫村配电网改造升级任务，户均容量达到2.6千伏安。\n三、领导小组")
+    text = text.replace("（一）动员（2024年3月1日至3月15日）：召开会议。", "（一）实施阶段（3月1日至15日）：开展帮扶活动，召开会议。")
     [plan] = plans(text)
-    assert plan["objectives"].startswith("2024年完成12个村配电网改造")
+    assert plan["objectives"].startswith("2024年完成辖区12个脱贫村配电网改造升级任务")
     assert plan["steps"][0]["title"].startswith("实施阶段") and plan["steps"][0]["start"] == "2024-03-01"
+    assert "开展帮扶活动" in plan["steps"][0]["title"] + plan["steps"][0].get("body", "")
