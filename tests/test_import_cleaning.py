@@ -56,6 +56,11 @@ def test_a_chat_messages_call_to_everyone_is_chrome() -> None:
     assert one("请@所有人 认真阅读。")[1] == []
 
 
+def test_the_printing_offices_line_is_the_print_footer() -> None:
+    assert one("沙洲农村商业银行办公室　　　　　　2024年3月15日印发") == (None, ["footer"])
+    assert one("2024年3月15日印发")[1] == []  # a signature's date: read by the signature
+
+
 def test_the_sites_name_above_its_breadcrumb_is_chrome() -> None:
     kept, done = clean([Line(1, "岚溪县人民政府"), Line(2, "当前位置：首页 > 政务公开 > 部门文件"),
                         Line(3, "岚溪县2024年纾困帮扶工作方案")])

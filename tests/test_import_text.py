@@ -853,3 +853,11 @@ def test_an_objectives_heading_run_into_its_figures_and_a_phase_item_kept_whole(
     assert plan["objectives"].startswith("2024年完成辖区12个脱贫村配电网改造升级任务")
     assert plan["steps"][0]["title"].startswith("实施阶段") and plan["steps"][0]["start"] == "2024-03-01"
     assert "开展帮扶活动" in plan["steps"][0]["title"] + plan["steps"][0].get("body", "")
+
+
+def test_a_bank_signs_and_its_printing_offices_line_is_the_footer() -> None:
+    text = PLAN.format(title="某农商银行帮扶工作方案") + "沙洲农村商业银行\n2024年3月15日\n沙洲农村商业银行办公室　　2024年3月15日印发\n"
+    result = run(text)
+    plan = result.plans[0][0]
+    assert (plan["issuer"], plan["date"]) == ("沙洲农村商业银行", "2024-03-15")
+    assert result.lost == [] and "sections" not in plan
