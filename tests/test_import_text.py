@@ -861,3 +861,10 @@ def test_a_bank_signs_and_its_printing_offices_line_is_the_footer() -> None:
     plan = result.plans[0][0]
     assert (plan["issuer"], plan["date"]) == ("沙洲农村商业银行", "2024-03-15")
     assert result.lost == [] and "sections" not in plan
+
+
+def test_a_step_whose_text_opens_with_from_today_until() -> None:
+    text = PLAN.format(title="某街道帮扶方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。", "（一）排查建档。\n即日起至3月31日，各社区完成困难群众全面排查。") + "凤栖街道办事处\n2024年3月11日\n"
+    step = plans(text)[0]["steps"][0]
+    assert (step["title"], step["start"], step["end"]) == ("排查建档", "2024-03-11", "2024-03-31")

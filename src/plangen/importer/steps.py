@@ -213,7 +213,7 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
         return rest, body
     if found.span[0] > 2:
         if not label:
-            _dates_inside(step, k, found, warnings, line)
+            _dates_inside(step, k, found, warnings, line, years.today)
         return rest, body
     end = _date_end(first, offset + found.span[1])
     words = (k[offset:offset + found.span[0]], k[offset + found.span[1]:end])  # 截至…, …前 / 上旬 / 起
@@ -247,16 +247,18 @@ def _opening_dates(step: dict[str, Any], found: FoundRange, words: tuple[str, st
     return True
 
 
-def _dates_inside(step: dict[str, Any], k: str, found: FoundRange, warnings: list[Wording], line: int) -> None:
+def _dates_inside(step: dict[str, Any], k: str, found: FoundRange, warnings: list[Wording], line: int,
+                  today: str | None) -> None:
     """各村于2024年5月31日前完成…: a deadline or a whole range in the first sentence of a step's text dates it
     (the text stays as written)."""
     end = k.find("。")
     if 0 <= end < found.span[1]:
         return
     deadline = re.match(r"\s*(?:以前|之前|前)", k[found.span[1]:])
-    if found.end is None and not deadline:
-        return
     fields = range_fields(found, warnings, line)
+    if found.end is None and not deadline:  # 即日起至3月31日，…: from the plan's date; 截至…: a deadline
+        step.update(_by(k, fields, found, today)[0] if "start" in fields and _BY.search(k[:found.span[0]]) else {})
+        return
     step.update({"end": fields["start"]} if deadline and "start" in fields else fields)
 
 
