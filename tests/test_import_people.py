@@ -651,3 +651,14 @@ def test_a_village_party_branch_is_the_organisation_like_a_party_branch() -> Non
     group, _ = read_group(["组长：欧建林（青山村党总支书记）", "成员：彭大海（杨庄村党支部书记）"])
     assert group["leaders"] == [{"name": "欧建林", "title": "书记", "org": "青山村党总支"}]
     assert group["members"] == [{"name": "彭大海", "title": "书记", "org": "杨庄村党支部"}]
+
+
+def test_posts_of_a_body_only_implied_and_bodies_named_by_their_ending() -> None:
+    group, _ = read_group(["成员：欧晓丽（局优抚安置股股长）、蒋慧芳（校党委副书记）、向志华（龙潭镇人大主席）、田仕华（县气象台台长）、"
+                           "解云飞（县新华书店副经理）"])
+    assert group["members"] == [{"name": "欧晓丽", "title": "优抚安置股股长"}, {"name": "蒋慧芳", "title": "党委副书记"},
+                                {"name": "向志华", "title": "主席", "org": "龙潭镇人大"},
+                                {"name": "田仕华", "title": "台长", "org": "县气象台"},
+                                {"name": "解云飞", "title": "副经理", "org": "县新华书店"}]
+    adviser, _ = read_group(["组长：樊晓晨（县图书馆馆长）", "另聘请县文化旅游广电局副局长郝明远为顾问。"])
+    assert adviser["members"] == [{"name": "郝明远", "title": "副局长", "org": "县文化旅游广电局", "role": "顾问"}]

@@ -65,6 +65,7 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
     "办公室", "室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
+    "人大", "台", "书店",
 }, key=len, reverse=True))
 _NOT_FIRST = "长会记员席"  # no job title starts so: 医院院长助理 is not 医院院 + 长助理
 _TITLE_ENDS = ("长", "记", "任", "员", "师", "理", "委", "席", "官", "书", "干", "监", "事")
@@ -210,8 +211,13 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
     return (title, "".join(p for p in pieces if p != title)) if title else None
 
 
+_IMPLIED_BODY = re.compile("^[局院校](?![长])(?=[\u4e00-\u9fff]{4})")
+
+
 def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
     """Title and organisation written together ('五井小学校长'), an organisation alone, or a title alone."""
+    if _IMPLIED_BODY.match(info) and not _PLACE.search(info[1:]) and info.endswith(_TITLE_ENDS):
+        return info[1:], ""  # 局优抚安置股股长, 院党委副书记: a post of the bureau's (the hospital's) own, not named
     title, org = split_org(info, known)
     if org:
         return title, org
@@ -227,7 +233,7 @@ def _before_known_title(info: str, n: int) -> tuple[str, str]:
     """Title and organisation of text ending in a known title of n characters: what precedes it is the
     organisation when it looks like one (县政协原副主席: 原副主席 of 县政协; 语文教研组长: no organisation)."""
     head, title = info[:-n].strip(), info[-n:]
-    if head.endswith(_FORMER) and len(head) > 2:
+    while head.endswith(_FORMER + ("副",)) and len(head) > 2:  # 县政协原副主席, 县新华书店副经理
         head, title = head[:-1], head[-1] + title
     if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)) or _generic(head) or len(head) == 1:
         return info, ""  # 语文教研组长, 少先队大队辅导员, 村会计: no organisation named

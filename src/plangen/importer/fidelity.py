@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..cntext import split_titles
+from ..cntext import split_title, split_titles
 from ..plantables import HEADER_WORDS, is_header_row
 from ..vocabulary import TOP_LABELS, fold
 from .cleaning import Line
@@ -110,7 +110,7 @@ def _found(fragment: str, text: str) -> bool:
         return True
     if any(fragment[:i] in text and fragment[i:] in text for i in range(4, len(fragment) - 3)):
         return True  # parted in two by the importer: a heading run into its text, a title glued to the opening
-    title, org = split_titles(fragment)
+    title, org = split_titles(fragment) if "、" in fragment else split_title(fragment)
     return not org and title != fragment and fragment.endswith(title) and title in text
 
 
