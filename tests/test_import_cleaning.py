@@ -66,6 +66,9 @@ def test_the_sites_name_above_its_breadcrumb_is_chrome() -> None:
                         Line(3, "岚溪县2024年纾困帮扶工作方案")])
     assert [ln.text for ln in kept] == ["岚溪县2024年纾困帮扶工作方案"]
     assert [(c.kind, c.line) for c in done] == [("chrome", 1), ("chrome", 2)]
+    kept, done = clean([Line(1, "望川县城市管理局"), Line(2, "首页 | 机构概况 | 政务公开 | 办事服务 | 互动交流"),
+                        Line(3, "您现在的位置：首页 > 政务公开 > 计划总结"), Line(4, "望川县帮扶实施方案")])
+    assert [ln.text for ln in kept] == ["望川县帮扶实施方案"] and len(done) == 3
     kept, _ = clean([Line(1, "帮扶工作方案"), Line(2, "一、指导思想"), Line(3, "当前位置：首页")])
     assert [ln.text for ln in kept] == ["帮扶工作方案", "一、指导思想"]
 

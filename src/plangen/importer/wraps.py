@@ -55,7 +55,7 @@ def _wrapped(line: str, after: str) -> bool:
     """`line` ends in mid-sentence at the width of the column and `after` goes on with it."""
     text = line.strip()
     if len(text) < _MIN or text[-1] in _SENTENCE_END or re.search(r"\S\s+\S", text) or title_of(text) \
-            or not re.search(r"\w", text):  # a separator line (————)
+            or not re.search(r"\w", text) or text.endswith("文件"):  # a separator line (————), a red header
         return False
     if (numbering(text) or _LABEL.match(key(text))) and not re.search("[。；;，,]", text):
         return False  # a heading or a role line ends without punctuation; an item's sentence has some
