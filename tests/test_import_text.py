@@ -868,3 +868,11 @@ def test_a_step_whose_text_opens_with_from_today_until() -> None:
         "（一）动员（2024年3月1日至3月15日）：召开会议。", "（一）排查建档。\n即日起至3月31日，各社区完成困难群众全面排查。") + "凤栖街道办事处\n2024年3月11日\n"
     step = plans(text)[0]["steps"][0]
     assert (step["title"], step["start"], step["end"]) == ("排查建档", "2024-03-11", "2024-03-31")
+
+
+def test_a_month_in_a_steps_text_after_a_span_across_the_new_year() -> None:
+    steps = "（一）调查摸底：9月2日—9月13日。入户评估学生需求。\n（二）总结评估：2025年1月上旬。整理送教档案。\n"
+    text = PLAN.format(title="柏溪县特殊教育学校送教上门方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", steps)
+    text = text.replace("二、领导小组", "二、实施时间\n2024年9月至2025年1月。\n三、领导小组")
+    first = plans(text)[0]["steps"][0]
+    assert (first["title"], first["start"], first["end"]) == ("调查摸底", "2024-09-02", "2024-09-13")

@@ -205,6 +205,7 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
                    line: int) -> tuple[str, list[str]]:
     """准备阶段：2024年3月—2024年4月，组建…: a range opening the text after the title dates the step."""
     first = arabic_dates(rest if rest.strip() else (body[0] if body else ""))  # 二〇二四年三月一日 too
+    years.see(first)  # its own year, or the year a month falls in after a span across the new year
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(first))
     label = _TIME_LABEL.match(k)  # 时间：2024年4月至6月 on the line under the step's title
     offset = label.end() if label else 0
@@ -219,7 +220,6 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
     words = (k[offset:offset + found.span[0]], k[offset + found.span[1]:end])  # 截至…, …前 / 上旬 / 起
     if not _opening_dates(step, found, words, k[end:end + 1], warnings, line):
         return rest, body
-    years.see(first)
     if label:  # the line stays as written: 上旬, 月底 and the label say more than the dates
         return rest, body
     remainder = first[end:].lstrip("，,。；;：: ）)")
