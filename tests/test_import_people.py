@@ -662,3 +662,8 @@ def test_posts_of_a_body_only_implied_and_bodies_named_by_their_ending() -> None
                                 {"name": "解云飞", "title": "副经理", "org": "县新华书店"}]
     adviser, _ = read_group(["组长：樊晓晨（县图书馆馆长）", "另聘请县文化旅游广电局副局长郝明远为顾问。"])
     assert adviser["members"] == [{"name": "郝明远", "title": "副局长", "org": "县文化旅游广电局", "role": "顾问"}]
+
+
+def test_a_department_of_a_body_only_implied_in_a_title_first_line_and_a_department_word_kept() -> None:
+    group, _ = read_group(["成　员：局市容环卫股股长　孟庆华", "　　　　院感科科长　申家豪"])
+    assert group["members"] == [{"name": "孟庆华", "title": "市容环卫股股长"}, {"name": "申家豪", "title": "院感科科长"}]

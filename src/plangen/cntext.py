@@ -80,6 +80,8 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     text = text.strip()
     if not text or text in _TITLE_SET or "、" in text:  # 县委常委、副县长: titles, no organisation
         return text, ""
+    if _implied_body(text):
+        return text[1:], ""  # 局优抚安置股股长, 院党委副书记: a post of the bureau's (the hospital's) own, not named
     for name in sorted(known, key=len, reverse=True):
         if text.startswith(name) and len(text) > len(name) and _is_title(text[len(name):]):
             return text[len(name):], name
@@ -142,7 +144,7 @@ def _ends_like_org(head: str) -> bool:
     return head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))
 
 
-_PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|市场|区域|社区")  # words, not a place before the department
+_PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|市场|市容|市政|区域|社区")  # words, not a place before the department
 
 
 # Ends of organisations that also end words inside a department's name (村镇建设股, 社会救助股, 团结…): a
@@ -175,6 +177,8 @@ def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
     are the organisation's own (局长 of the 局). The titles whole when the first names no organisation."""
     first, *rest = titles.split("、")
+    if _implied_body(first):  # 局党组书记、局长: the bureau's own, not named
+        return titles[1:], ""
     title, org = split_org(first, known)
     if not org or not all(_own_post(r) for r in rest):  # 县纪委副书记、监委副主任: a post of another body
         return titles, ""
@@ -211,15 +215,20 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
     return (title, "".join(p for p in pieces if p != title)) if title else None
 
 
-_IMPLIED_BODY = re.compile("^[局院校](?![长])(?=[\u4e00-\u9fff]{4})")
+_IMPLIED_BODY = re.compile("^[局院校](?=(?:党委|党组|党总支|党支部|团委)[\u4e00-\u9fff]{2,5}$"
+                           "|[\u4e00-\u9fff]{2,8}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$)")
+
+
+def _implied_body(text: str) -> bool:
+    """A post opening with the one character of its own body, not named: its party body or a department of
+    it, then the title (局优抚安置股股长, 校党委副书记; not 院感科科长, 院长助理)."""
+    return bool(_IMPLIED_BODY.match(text)) and text.endswith(_TITLE_ENDS)
 
 
 def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
     """Title and organisation written together ('五井小学校长'), an organisation alone, or a title alone."""
-    if _IMPLIED_BODY.match(info) and not _PLACE.search(info[1:]) and info.endswith(_TITLE_ENDS):
-        return info[1:], ""  # 局优抚安置股股长, 院党委副书记: a post of the bureau's (the hospital's) own, not named
     title, org = split_org(info, known)
-    if org:
+    if org or title != info:  # an organisation, or a body only implied left out
         return title, org
     if len(info) >= 3 and info.endswith(ORG_SUFFIXES) and not _is_title(info):
         return "", info  # 邹平（县民政局）: an organisation alone

@@ -169,8 +169,8 @@ def org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
     k = key(title)
     if len(k) != len(title):
         return title, ""
-    _, org = cntext.split_org(k, tuple(key(o) for o in orgs))
-    return (title[len(org):], title[:len(org)]) if org else (title, "")
+    written, org = cntext.split_org(k, tuple(key(o) for o in orgs))
+    return title[len(title) - len(written):], title[:len(org)]  # the title as cut (局… left out when only implied)
 
 
 def same_org(data: dict[str, Any]) -> None:
