@@ -654,8 +654,8 @@ def test_a_village_party_branch_is_the_organisation_like_a_party_branch() -> Non
 
 
 def test_posts_of_a_body_only_implied_and_bodies_named_by_their_ending() -> None:
-    group, _ = read_group(["成员：欧晓丽（局优抚安置股股长）、蒋慧芳（校党委副书记）、向志华（龙潭镇人大主席）、田仕华（县气象台台长）、"
-                           "解云飞（县新华书店副经理）"])
+    line = "成员：欧晓丽（局优抚安置股股长）、蒋慧芳（校党委副书记）、向志华（龙潭镇人大主席）、田仕华（县气象台台长）、解云飞（县新华书店副经理）"
+    group, _ = read_group([line])
     assert group["members"] == [{"name": "欧晓丽", "title": "优抚安置股股长"}, {"name": "蒋慧芳", "title": "党委副书记"},
                                 {"name": "向志华", "title": "主席", "org": "龙潭镇人大"},
                                 {"name": "田仕华", "title": "台长", "org": "县气象台"},

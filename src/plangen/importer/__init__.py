@@ -9,6 +9,8 @@ Stages, each a small module, pure except the shell (reading, command):
     structure   closing lines; chunks (headed parts, lists whose heading was lost, paragraphs)
     infer       chunk -> part, by the vocabulary's synonym table or inferred from its text
     people, steps   leadership group, steps and dates, period, issuer and date
+    piecewise   the group read piece by piece with word tags (wordtags: jieba, the extra `names`)
+    ends        the plan's title; its signature and attachments
     assemble    plan data (the YAML model) + a report per plan
     writer      YAML or Markdown text
     command     the `plangen import` subcommand

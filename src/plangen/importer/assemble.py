@@ -9,18 +9,18 @@ from typing import Any
 from .. import cntext, plantables
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from ..wording import Wording, msg
-from .annex import attachments_at_end, group_annex, take_annex
+from .annex import group_annex, take_annex
 from .cleaning import Cleaning, Line
 from .datespans import Years, closing_fields, period_from
+from .ends import closing_and_attachments, plan_title
 from .fidelity import leftover
 from .hanzi import back, key
 from .infer import LEADERSHIP, assign
 from .outline import Node
 from .people import read_group
-from .splitting import title_of
 from .steps import step_from
 from .stepsets import first_phase, opens_with_date, steps_from_nodes, steps_from_paragraphs
-from .structure import Chunk, chunks_of, closing_lines
+from .structure import Chunk, chunks_of
 from .wrapper import unwrap
 
 PLACEHOLDER = "XXX（待补充）"
@@ -57,8 +57,8 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     wrapped = unwrap(lines)
     report.dropped.extend(wrapped.dropped)
     own, annex_title, annex = group_annex(wrapped.lines)
-    body, closing, attached = _closing_and_attachments(own)
-    data: dict[str, Any] = {"title": _TIGHT.sub("", header or wrapped.title or _title(body, source, report))}
+    body, closing, attached = closing_and_attachments(own)
+    data: dict[str, Any] = {"title": _TIGHT.sub("", header or wrapped.title or plan_title(body, source, report.dropped))}
     if wrapped.number:
         data["number"] = wrapped.number
     data.update(closing_fields(closing, report.warnings))
@@ -105,54 +105,6 @@ def _period_in_opening(chunks: list[Chunk], data: dict[str, Any], report: Report
             data["period"] = period
             report.inferred.append(("period", opening.first_line, msg("import.why-time-sentence")))
             return
-
-
-def _title(body: list[Line], source: str, report: Report) -> str:
-    """The plan's title line among its first lines (…方案, …计划), else a short first line; removed from the body.
-    A site's tag before the title (【通知】) is listed as left out."""
-    for i, line in enumerate(body[:3]):
-        title = title_of(line.text)
-        if title and i and _wrapped_title(body[i - 1].text.strip(), line.text.strip()):
-            title, i = title_of(body[i - 1].text.strip() + line.text.strip()), i - 1
-            del body[i + 1]
-        if title:
-            tag = line.text.strip().lstrip("#").strip()[: -len(title)].strip() if line.text.strip().endswith(title) else ""
-            if tag:
-                report.dropped.append((line.no, tag, msg("import.out-tag")))
-            report.dropped.extend((ln.no, ln.text.strip(), msg("import.out-before-title"))
-                                  for ln in body[:i])
-            del body[:i + 1]
-            return title
-    if len(body) > 1 and len(body[1].text.strip()) <= 8 and title_of(body[0].text.strip() + body[1].text.strip()):
-        title = title_of(body[0].text.strip() + body[1].text.strip())  # a title broken over two lines
-        del body[:2]
-        return title
-    first = body[0].text.strip().lstrip("#").strip() if body else ""
-    if first and len(first) <= 60 and not re.search(r"[，,。；;]", first[:-1]):
-        body.pop(0)
-        return first.rstrip("。")
-    return source
-
-
-def _closing_and_attachments(lines: list[Line]) -> tuple[list[Line], list[Line], list[dict[str, str]]]:
-    """The body, the signature's lines and the attachments: 附件 lines before the signature, or after it
-    (…学校 / 2024年2月26日 / 附件：…安排表)."""
-    body, closing = closing_lines(lines)
-    after: list[dict[str, str]] = []
-    if not closing:
-        trimmed, listed = attachments_at_end(lines)
-        signed, found = closing_lines(trimmed)
-        if found:
-            body, closing, after = signed, found, listed
-    body, before = attachments_at_end(body)
-    return body, closing, before + after
-
-
-def _wrapped_title(before: str, line: str) -> bool:
-    """A title cut by the page's width: a line of the column's width, no sentence in it, then the title's end
-    (岳溪县职业中等专业学校2024年“送技下乡” / 农民技能培训帮扶实施方案)."""
-    return len(before) >= 16 and len(before) >= len(line) and not re.search(r"[，,。；;！!？?：:]", before) \
-        and bool(title_of(before + line))
 
 
 def _year_in(title: str) -> int | None:

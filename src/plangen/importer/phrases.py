@@ -28,13 +28,14 @@ def office(text: str, k: str) -> dict[str, Any]:
         if bracketed:
             person = [titled(bracketed["name"], bracketed["info"])]
         else:  # a bare name (官志明: not the title 官) or a name with its title (局长王五)
-            person = [{"name": who.strip()}] if _bare_name(who) else prose_person(who, d[group])
+            person = [{"name": who.strip()}] if _name_alone(who) else prose_person(who, d[group])
         if person and person[0].get("name"):
             found["director"] = person[0]
     return found
 
 
-def _bare_name(text: str) -> bool:
+def _name_alone(text: str) -> bool:
+    """A name and nothing else: 2–4 characters that end in no title (官志明; not 局长王五)."""
     return bool(re.fullmatch(NAME, text.strip())) and not text.strip().endswith(cntext.TITLES)
 
 

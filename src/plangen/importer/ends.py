@@ -1,0 +1,59 @@
+"""The two ends of a plan's lines: its title at the top, its signature and attachments at the bottom. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from ..wording import Wording, msg
+from .annex import attachments_at_end
+from .cleaning import Line
+from .splitting import title_of
+from .structure import closing_lines
+
+
+def plan_title(body: list[Line], source: str, dropped: list[tuple[int, str, Wording]]) -> str:
+    """The plan's title line among its first lines (…方案, …计划), else a short first line; removed from the body.
+    A site's tag before the title (【通知】) and the lines above it are listed in `dropped` as left out."""
+    for i, line in enumerate(body[:3]):
+        title = title_of(line.text)
+        if title and i and _wrapped_title(body[i - 1].text.strip(), line.text.strip()):
+            title, i = title_of(body[i - 1].text.strip() + line.text.strip()), i - 1
+            del body[i + 1]
+        if title:
+            tag = line.text.strip().lstrip("#").strip()[: -len(title)].strip() if line.text.strip().endswith(title) else ""
+            if tag:
+                dropped.append((line.no, tag, msg("import.out-tag")))
+            dropped.extend((ln.no, ln.text.strip(), msg("import.out-before-title"))
+                                  for ln in body[:i])
+            del body[:i + 1]
+            return title
+    if len(body) > 1 and len(body[1].text.strip()) <= 8 and title_of(body[0].text.strip() + body[1].text.strip()):
+        title = title_of(body[0].text.strip() + body[1].text.strip())  # a title broken over two lines
+        del body[:2]
+        return title
+    first = body[0].text.strip().lstrip("#").strip() if body else ""
+    if first and len(first) <= 60 and not re.search(r"[，,。；;]", first[:-1]):
+        body.pop(0)
+        return first.rstrip("。")
+    return source
+
+
+def closing_and_attachments(lines: list[Line]) -> tuple[list[Line], list[Line], list[dict[str, str]]]:
+    """The body, the signature's lines and the attachments: 附件 lines before the signature, or after it
+    (…学校 / 2024年2月26日 / 附件：…安排表)."""
+    body, closing = closing_lines(lines)
+    after: list[dict[str, str]] = []
+    if not closing:
+        trimmed, listed = attachments_at_end(lines)
+        signed, found = closing_lines(trimmed)
+        if found:
+            body, closing, after = signed, found, listed
+    body, before = attachments_at_end(body)
+    return body, closing, before + after
+
+
+def _wrapped_title(before: str, line: str) -> bool:
+    """A title cut by the page's width: a line of the column's width, no sentence in it, then the title's end
+    (岳溪县职业中等专业学校2024年“送技下乡” / 农民技能培训帮扶实施方案)."""
+    return len(before) >= 16 and len(before) >= len(line) and not re.search(r"[，,。；;！!？?：:]", before) \
+        and bool(title_of(before + line))
