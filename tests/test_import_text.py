@@ -876,3 +876,14 @@ def test_a_month_in_a_steps_text_after_a_span_across_the_new_year() -> None:
     text = text.replace("二、领导小组", "二、实施时间\n2024年9月至2025年1月。\n三、领导小组")
     first = plans(text)[0]["steps"][0]
     assert (first["title"], first["start"], first["end"]) == ("调查摸底", "2024-09-02", "2024-09-13")
+
+
+def test_a_paste_whose_steps_heading_runs_into_its_first_item_and_a_heading_into_its_sentence() -> None:
+    text = ("某县政协2024年委员联系帮扶活动方案\n为做好帮扶工作，制定本方案。一、指导思想 坚持精准帮扶。二、领导小组 组长：阮国庆（县政协主席）"
+            "。四、活动步骤（一）结对阶段（2024年4月1日至4月20日）。统筹安排结对村。（二）帮扶阶段（2024年4月21日至11月30日）。开展帮扶。"
+            "五、保障措施各部门要把帮扶作为重要任务，主要负责人亲自抓。")
+    result = run(text)
+    plan = result.plans[0][0]
+    assert [(s["title"], s["start"]) for s in plan["steps"]] == [("结对阶段", "2024-04-01"), ("帮扶阶段", "2024-04-21")]
+    assert str(plan.get("safeguards", plan.get("requirements"))).find("各部门要把帮扶作为重要任务") >= 0
+    assert result.lost == [] and UNPLACED not in str(plan)

@@ -108,7 +108,7 @@ def _found(fragment: str, text: str) -> bool:
     the bureau's own, not named -> 党组书记 with no organisation)."""
     if fragment in text:
         return True
-    if any(fragment[:i] in text and fragment[i:] in text for i in range(4, len(fragment) - 3)):
+    if any(fragment[:i] in text and fragment[i:] in text for i in range(4, len(fragment) - 1)):
         return True  # parted in two by the importer: a heading run into its text, a title glued to the opening
     title, org = split_titles(fragment) if "、" in fragment else split_title(fragment)
     return not org and title != fragment and fragment.endswith(title) and title in text

@@ -124,10 +124,14 @@ def split_heading(rest: str, top: bool = True) -> tuple[str, str, str | None]:
     return "", rest.strip(), None
 
 
+_SENTENCE_OPENS = re.compile(r"(?:各|要|为|以|坚持|对|在|通过|按照|根据|围绕|聚焦|全面|进一步|\d)")  # not 和基本原则
+
+
 def _run_on_name(head: str, after: str) -> str:
     """The part name opening a heading that runs on into a clause of text with more text after it; ''."""
     lead = leading_part_name(head) if after.strip() else ""
-    return lead if lead and len(head) - len(lead) >= 6 else ""
+    rest = head[len(lead):]
+    return lead if lead and (len(rest) >= 6 or _SENTENCE_OPENS.match(rest)) else ""
 
 
 def heading_of(line: Line) -> Node | None:

@@ -120,7 +120,8 @@ def _cuts(k: str, long: bool) -> set[int]:
     cuts: set[int] = set()
     cuts.update(_title_cuts(k) if long else ())
     for m in _HEADING.finditer(k):
-        named = recognise_heading(m["head"]) is not None
+        item = _ITEM_MARK.search(m["head"])  # 四、活动步骤（一）结对阶段…: the heading ends at its first item
+        named = recognise_heading(m["head"][:item.start()] if item and item.start() else m["head"]) is not None
         if named or long:
             cuts.add(m.start("mark"))
         if named:
