@@ -139,14 +139,7 @@ def heading_of(line: Line) -> Node | None:
     text = line.text
     md = _MD_HEADING.match(text)
     if md:
-        inner = text[md.end():].replace("**", "").strip()
-        inside = numbering(inner)  # '## 一、指导思想': the numbering gives the rank, not the #s
-        title, body, part = split_heading(inner[inside.width:] if inside else inner,
-                                          inside is None or inside.style in ("part", "cn"))
-        rank = inside.rank if inside else max(0.0, len(md.group(1)) - 1.0)
-        written = _written(inner, title, inside)
-        return Node(line, Numbering("markdown", rank, inside.value if inside else 0, 0), title or body,
-                    [body] if title and body else [], part, written)
+        return _markdown_heading(line, md)
     found = numbering(text)
     if found:
         title, body, part = split_heading(text[found.width:], found.style in ("part", "cn"))  # 一、: a part's rank
@@ -164,6 +157,17 @@ def heading_of(line: Line) -> Node | None:
         if part:
             return Node(line, None, bare, [], part, bare)
     return None
+
+
+def _markdown_heading(line: Line, md: re.Match[str]) -> Node:
+    """'## 一、指导思想': the numbering inside gives the rank, not the #s."""
+    inner = line.text[md.end():].replace("**", "").strip()
+    inside = numbering(inner)
+    title, body, part = split_heading(inner[inside.width:] if inside else inner,
+                                      inside is None or inside.style in ("part", "cn"))
+    rank = inside.rank if inside else max(0.0, len(md.group(1)) - 1.0)
+    return Node(line, Numbering("markdown", rank, inside.value if inside else 0, 0), title or body,
+                [body] if title and body else [], part, _written(inner, title, inside))
 
 
 def _written(text: str, title: str, found: Numbering | None) -> str:

@@ -104,6 +104,12 @@ def _title_cuts(k: str) -> set[int]:
     return {c for c in (title.end("tags"), title.end("title")) if c} if title else set()
 
 
+def _named_heading(head: str) -> bool:
+    """The vocabulary names the heading, or the words before its first item (四、活动步骤（一）结对阶段…)."""
+    item = _ITEM_MARK.search(head)
+    return recognise_heading(head[:item.start()] if item and item.start() else head) is not None
+
+
 def _heading_end(k: str, m: re.Match[str]) -> set[int]:
     """Where a recognised heading ends: at a space after it, or at its first item run into it
     (四、实施步骤（一）摸底…)."""
@@ -120,8 +126,7 @@ def _cuts(k: str, long: bool) -> set[int]:
     cuts: set[int] = set()
     cuts.update(_title_cuts(k) if long else ())
     for m in _HEADING.finditer(k):
-        item = _ITEM_MARK.search(m["head"])  # 四、活动步骤（一）结对阶段…: the heading ends at its first item
-        named = recognise_heading(m["head"][:item.start()] if item and item.start() else m["head"]) is not None
+        named = _named_heading(m["head"])
         if named or long:
             cuts.add(m.start("mark"))
         if named:
