@@ -667,3 +667,12 @@ def test_posts_of_a_body_only_implied_and_bodies_named_by_their_ending() -> None
 def test_a_department_of_a_body_only_implied_in_a_title_first_line_and_a_department_word_kept() -> None:
     group, _ = read_group(["成　员：局市容环卫股股长　孟庆华", "　　　　院感科科长　申家豪"])
     assert group["members"] == [{"name": "孟庆华", "title": "市容环卫股股长"}, {"name": "申家豪", "title": "院感科科长"}]
+
+
+def test_a_title_with_its_modifier_a_red_cross_department_and_a_title_first_name_before_a_stop() -> None:
+    group, _ = read_group(["组长：蓝玉（县红十字会常务副会长）", "副组长：黎秋菊（县红十字会专职副会长）",
+                           "成员：麻正明（县红十字会赈济救护部部长）、县音乐舞蹈家协会主席 符晓峰。"])
+    assert group["leaders"] == [{"name": "蓝玉", "title": "常务副会长", "org": "县红十字会"}]
+    assert group["deputies"] == [{"name": "黎秋菊", "title": "专职副会长", "org": "县红十字会"}]
+    assert group["members"] == [{"name": "麻正明", "title": "赈济救护部部长", "org": "县红十字会"},
+                                {"name": "符晓峰", "title": "主席", "org": "县音乐舞蹈家协会"}]

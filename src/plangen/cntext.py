@@ -65,7 +65,7 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
     "办公室", "室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
-    "人大", "台", "书店",
+    "人大", "台", "书店", "红十字会", "总会", "学会",
 }, key=len, reverse=True))
 _NOT_FIRST = "长会记员席"  # no job title starts so: 医院院长助理 is not 医院院 + 长助理
 _TITLE_ENDS = ("长", "记", "任", "员", "师", "理", "委", "席", "官", "书", "干", "监", "事")
@@ -96,7 +96,7 @@ def _org_then_title(head: str, rest: str) -> bool:
     """`head` ends like an organisation (局, 学校, 县一中…) and `rest` is a job title that can start there
     (医院院长助理 is not 医院院 + 长助理); a body that names no one in particular (少先队大队) is no
     organisation of the person: the title keeps it."""
-    org = _ends_like_org(head) and not head.endswith("副") \
+    org = _ends_like_org(head) and not head.endswith(("副", "常务", "专职", "执行", "兼职")) \
         and not _generic(head)
     return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET)
 
