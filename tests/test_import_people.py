@@ -676,3 +676,11 @@ def test_a_title_with_its_modifier_a_red_cross_department_and_a_title_first_name
     assert group["deputies"] == [{"name": "黎秋菊", "title": "专职副会长", "org": "县红十字会"}]
     assert group["members"] == [{"name": "麻正明", "title": "赈济救护部部长", "org": "县红十字会"},
                                 {"name": "符晓峰", "title": "主席", "org": "县音乐舞蹈家协会"}]
+
+
+def test_people_one_to_a_clause_before_the_role_they_share() -> None:
+    group, _ = read_group(["成立领导小组，由镇党委书记谭振宇任组长，镇党委副书记邹永红，镇党委委员、组织委员石磊任副组长，"
+                           "镇纪委书记梁志诚，镇党政综合办主任向丽为成员。"])
+    assert [p["name"] for p in group["deputies"]] == ["邹永红", "石磊"]
+    assert group["members"] == [{"name": "梁志诚", "title": "书记", "org": "镇纪委"},
+                                {"name": "向丽", "title": "主任", "org": "镇党政综合办"}]

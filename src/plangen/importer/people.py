@@ -292,25 +292,37 @@ _OTHER_BODY = re.compile(r"(?:专班|工作组|督导组|专家组|指导组|服
 
 
 def _prose(group: Group, text: str, k: str) -> None:
+    """The people named in prose, clause by clause; people written one to a clause before the role they share
+    (镇党委副书记邹永红，镇党委委员、组织委员石磊任副组长) take that role too."""
     taken = _role_by(group, text, k)
     pos = 0
+    waiting: list[dict[str, str]] = []
     for clause in _CLAUSE.split(k):
         start = k.find(clause, pos)
         pos = start + len(clause)
         if any(a <= start < b for a, b in taken):
             continue
-        for pattern in _PROSE:
-            m = pattern.search(clause)
-            if not m:
-                continue
-            if _OTHER_BODY.search(clause[:m.start("role")]):  # 专班组长由…担任: a role in another body
-                break
-            role = _ROLE_OF[m["role"]]
-            cut = m["who"].rfind("由") + 1  # 领导小组由…担任组长: the people after 由
-            original = text[start + m.start("who") + cut:start + m.end("who")]
-            for person in prose_person(original, m["who"][cut:], group.orgs):
-                group.add(role, with_role(person, m["role"]))
-            break
+        role, people_first, people = _prose_clause(group, text[start:start + len(clause)], clause)
+        for person in (waiting if people_first else []) + people:
+            group.add(_ROLE_OF[role], with_role(person, role))
+        one = prose_person(text[start:start + len(clause)], clause, group.orgs) if not role else []
+        waiting = waiting + one if len(one) == 1 and one[0].get("name") and len(one[0]) > 1 else []
+
+
+def _prose_clause(group: Group, original: str, clause: str) -> tuple[str, bool, list[dict[str, str]]]:
+    """One clause naming a role (…任组长, 组长由…担任, 以…为组长): the role word ('' when it names none, or one of
+    another body: 专班组长由…担任), whether the people come first in it, and the people."""
+    for pattern in _PROSE:
+        m = pattern.search(clause)
+        if not m:
+            continue
+        if _OTHER_BODY.search(clause[:m.start("role")]):
+            return "", False, []
+        cut = m["who"].rfind("由") + 1  # 领导小组由…担任组长: the people after 由
+        who = original[m.start("who") + cut:m.end("who")]
+        people = prose_person(who, m["who"][cut:], group.orgs)
+        return m["role"], m.start("who") == 0 and m.start("role") > m.start("who"), people
+    return "", False, []
 
 
 _ROLE_BY = re.compile(r"(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)由(?P<who>[^。；;由]{2,80}?，[^。；;由]{2,40}?)"
