@@ -679,8 +679,19 @@ def test_a_title_with_its_modifier_a_red_cross_department_and_a_title_first_name
 
 
 def test_people_one_to_a_clause_before_the_role_they_share() -> None:
-    group, _ = read_group(["成立领导小组，由镇党委书记谭振宇任组长，镇党委副书记邹永红，镇党委委员、组织委员石磊任副组长，"
-                           "镇纪委书记梁志诚，镇党政综合办主任向丽为成员。"])
+    group, _ = read_group([("成立领导小组，由镇党委书记谭振宇任组长，镇党委副书记邹永红，镇党委委员、组织委员石磊任副组长，"
+                            "镇纪委书记梁志诚，镇党政综合办主任向丽为成员。")])
     assert [p["name"] for p in group["deputies"]] == ["邹永红", "石磊"]
     assert group["members"] == [{"name": "梁志诚", "title": "书记", "org": "镇纪委"},
                                 {"name": "向丽", "title": "主任", "org": "镇党政综合办"}]
+
+
+def test_company_posts_school_offices_and_a_doubled_character_at_an_organisations_end() -> None:
+    members = ("成员：谢春生，生产部经理；龙海燕（安全办主任）；周文斌（县档案馆馆藏利用科科长）；谭明亮（农村社会调查股股长）；"
+               "县供水公司经理 杨光辉，各乡镇分管负责同志")
+    group, _ = read_group(["副组长：颜晓婷，总经理；吴开明，桃坪村党支部书记；", members])
+    assert group["deputies"] == [{"name": "颜晓婷", "title": "总经理"}, {"name": "吴开明", "title": "书记", "org": "桃坪村党支部"}]
+    assert group["members"][:5] == [{"name": "谢春生", "title": "生产部经理"}, {"name": "龙海燕", "title": "安全办主任"},
+                                    {"name": "周文斌", "title": "馆藏利用科科长", "org": "县档案馆"},
+                                    {"name": "谭明亮", "title": "农村社会调查股股长"},
+                                    {"name": "杨光辉", "title": "经理", "org": "县供水公司"}]

@@ -887,3 +887,17 @@ def test_a_paste_whose_steps_heading_runs_into_its_first_item_and_a_heading_into
     assert [(s["title"], s["start"]) for s in plan["steps"]] == [("结对阶段", "2024-04-01"), ("帮扶阶段", "2024-04-21")]
     assert str(plan.get("safeguards", plan.get("requirements"))).find("各部门要把帮扶作为重要任务") >= 0
     assert result.lost == [] and UNPLACED not in str(plan)
+
+
+def test_a_chat_forward_above_a_title_that_runs_into_its_opening_and_a_time_label_closing_a_step() -> None:
+    text = ("【转发】各乡镇水利站站长：方案已经定稿，请认真落实，收到请回复。\n\n"
+            "柳浦县2024年农村饮水安全帮扶行动方案 为全面巩固提升农村饮水安全保障水平，制定本方案。\n"
+            + PLAN.split("\n", 2)[2].replace("（一）动员（2024年3月1日至3月15日）：召开会议。",
+                                            "（一）对接调研。公司工作组进村入户，签订协议。时间：2024年4月1日至4月30日。")
+            + "中共凤岭县统计局党组\n2024年2月27日\n")
+    result = run(text)
+    plan = result.plans[0][0]
+    assert plan["title"] == "柳浦县2024年农村饮水安全帮扶行动方案" and plan["preamble"].startswith("为全面巩固")
+    assert (plan["steps"][0]["start"], plan["steps"][0]["end"]) == ("2024-04-01", "2024-04-30")
+    assert plan["issuer"] == "中共凤岭县统计局党组"
+    assert result.lost == []

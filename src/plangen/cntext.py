@@ -65,7 +65,7 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
     "办公室", "室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
-    "人大", "台", "书店", "红十字会", "总会", "学会",
+    "人大", "台", "书店", "红十字会", "总会", "学会", "教学点",
 }, key=len, reverse=True))
 _NOT_FIRST = "长会记员席"  # no job title starts so: 医院院长助理 is not 医院院 + 长助理
 _TITLE_ENDS = ("长", "记", "任", "员", "师", "理", "委", "席", "官", "书", "干", "监", "事")
@@ -86,10 +86,17 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
         if text.startswith(name) and len(text) > len(name) and _is_title(text[len(name):]):
             return text[len(name):], name
     for i in range(len(text) - 2, 2, -1):  # an organisation of three characters or more (not 两校, 各校)
+        if text[i - 2] == text[i - 1] and rest_is_title_from(text, i - 1):
+            i -= 1  # 县档案馆 | 馆藏利用科科长, not 县档案馆馆 | 藏利用科科长
         head, rest = text[:i], text[i:]
         if _org_then_title(head, rest):
             return _department(head, rest)
     return text, ""
+
+
+def rest_is_title_from(text: str, i: int) -> bool:
+    """text[:i] ends like an organisation and text[i:] is a job title that can start there."""
+    return _org_then_title(text[:i], text[i:])
 
 
 def _org_then_title(head: str, rest: str) -> bool:
@@ -107,8 +114,8 @@ def _generic(head: str) -> bool:
 
 
 _SCHOOL = re.compile("[一二三四五六七八九十]{1,2}[中小]$")  # 县一中, 实验二小: a school by its number
-_DEPARTMENT_ENDS = ("科", "股", "处", "室", "部")
-_NOT_DEPARTMENT = ("办公室", "办事处", "支部")
+_DEPARTMENT_ENDS = ("科", "股", "处", "室", "部", "办")
+_NOT_DEPARTMENT = ("办公室", "办事处", "支部", "办")
 _PLACE = re.compile("[省市县区乡镇村]")
 
 
@@ -124,7 +131,7 @@ def _department(org: str, title: str) -> tuple[str, str]:
     if office:
         inner = org[:-len(office)]
         written = any(_ends_like_org(inner[:j]) for j in range(len(inner), 2, -1))
-        return (org + title, "") if office == "办公室" and not (written or placed) else (title, org)
+        return (org + title, "") if office in ("办公室", "办") and not (written or placed) else (title, org)
     j = _parent_end(org)
     if j:
         return org[j:] + title, org[:j]
@@ -134,7 +141,7 @@ def _department(org: str, title: str) -> tuple[str, str]:
 def _parent_end(org: str) -> int:
     """Where the organisation above a department ends (县住建局|村镇建设股); 0 when none is written."""
     parents = [j for j in range(len(org) - 2, 2, -1)
-               if _ends_like_org(org[:j]) and not org[:j].endswith(_DEPARTMENT_ENDS)]
+               if _ends_like_org(org[:j]) and not org[:j].endswith(_DEPARTMENT_ENDS) and org[j - 1:j + 1] not in _WORDS]
     strong = [j for j in parents if not org[:j].endswith(_INSIDE_WORDS)]  # 县住建局村镇建设股: not 县住建局村镇
     organs = [j for j in range(3, len(org) - 2) if org[:j].endswith("部") and _PLACE.match(org)]  # 县委组织部|干部监督股
     return (strong or parents or organs or [0])[0]
@@ -144,7 +151,8 @@ def _ends_like_org(head: str) -> bool:
     return head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))
 
 
-_PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|市场|市容|市政|区域|社区")  # words, not a place before the department
+_WORDS = frozenset({"社会", "行政", "团结", "场所", "校园", "园区"})  # words no organisation's end cuts (农村社|会调查股)
+_PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市容|市政|区域|社区")  # words, not a place before the department
 
 
 # Ends of organisations that also end words inside a department's name (村镇建设股, 社会救助股, 团结…): a

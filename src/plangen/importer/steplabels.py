@@ -50,7 +50,7 @@ def _closing(text: str) -> str:
     return next((t for t in (last, sentence) if _LABEL_LINE.match(key(t))), "")
 
 
-_LABEL_LINE = re.compile(r"^\s*(?:完成时限|完成时间|办结时限|时间节点|时间安排|实施时间|牵头单位|责任单位|负责单位|责任部门|责任人)"
+_LABEL_LINE = re.compile(r"^\s*(?:完成时限|完成时间|办结时限|时间节点|时间安排|实施时间|时间|时限|牵头单位|责任单位|负责单位|责任部门|责任人)"
                          r"\s*[:：]")
 _PHASE_SENTENCE = re.compile(r"(?:^|[。；;\n])\s*(?:本|该|此)(?:阶段|步|环节|项工作)(?P<said>[^。；;\n]{0,40})")
 

@@ -124,7 +124,7 @@ def _heading_end(k: str, m: re.Match[str]) -> set[int]:
 def _cuts(k: str, long: bool) -> set[int]:
     """Where lines begin in the key of a line: before headings; in a long line also items, roles, a signature."""
     cuts: set[int] = set()
-    cuts.update(_title_cuts(k) if long else ())
+    cuts.update(_title_cuts(k) if long or re.search("[。，,]", k) else ())  # a title before the opening sentence
     for m in _HEADING.finditer(k):
         named = _named_heading(m["head"])
         if named or long:
