@@ -901,3 +901,15 @@ def test_a_chat_forward_above_a_title_that_runs_into_its_opening_and_a_time_labe
     assert (plan["steps"][0]["start"], plan["steps"][0]["end"]) == ("2024-04-01", "2024-04-30")
     assert plan["issuer"] == "中共凤岭县统计局党组"
     assert result.lost == []
+
+
+def test_the_group_in_the_first_of_two_annexes_after_the_list_of_attachments() -> None:
+    text = PLAN.format(title="某县培训帮扶方案").replace("组长：王立新（县教育局局长）\n", "成立领导小组（成员名单见附件1）。\n") + (
+        "附件：1．某县培训帮扶工作领导小组成员名单\n　　　2．某县培训补贴标准\n附件1\n某县培训帮扶工作领导小组成员名单\n"
+        "组　长：谢长青　县人力资源和社会保障局局长\n副组长：廖国强　县乡村振兴局副局长\n附件2\n某县培训补贴标准\n"
+        "| 培训工种 | 补贴标准 |\n| --- | --- |\n| 茶叶加工工 | 1200 |\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [p["name"] for p in plan["leadership"]["leaders"] + plan["leadership"]["deputies"]] == ["谢长青", "廖国强"]
+    assert plan["attachments"] == [{"title": "某县培训帮扶工作领导小组成员名单"}, {"title": "某县培训补贴标准"}]
+    assert result.lost == []

@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import plantables
 from .cleaning import Line
+from .reading import PAGE_BREAK
 from .hanzi import key
 from .people import read_group
 from .structure import is_signature
@@ -31,17 +32,31 @@ def group_annex(lines: list[Line]) -> tuple[list[Line], str, list[str]]:
     title, then text that is not a numbered list of attachments); (lines, '', []) otherwise."""
     for i in range(len(lines) - 2, 0, -1):
         m = _ANNEX.match(key(lines[i].text))
-        if not m or not is_signature(lines, i - 1):
+        if not m or not (is_signature(lines, i - 1) or _after_the_list(lines, i)):
             continue
-        title, rest = lines[i].text[m.start("title"):].strip(), [ln.text for ln in lines[i + 1:]]
+        end = _next_annex(lines, i)  # 附件1 (the group), then 附件2: the later annex stays with the plan
+        title, rest = lines[i].text[m.start("title"):].strip(), [ln.text for ln in lines[i + 1:end]]
         if not title and rest:
-            title, rest = rest[0].strip(), rest[1:]
+            title, rest = rest[0].strip().lstrip("#").strip(), rest[1:]  # a Word heading's ## too
         if _names_the_group(rest):
-            return lines[:i], title, rest
+            return lines[:i] + lines[end:], title, rest
         if not m["title"].strip() and rest and not all(_ITEM_NO.match(key(t)) for t in rest):
             return lines[:i], title, rest
         break
     return lines, "", []
+
+
+def _after_the_list(lines: list[Line], i: int) -> bool:
+    """附件1 on a page of its own after the plan's list of attachments (附件：1．… 2．…)."""
+    before = [ln.text for ln in lines[:i] if ln.text.strip() and ln.text.strip() != PAGE_BREAK]
+    return bool(before) and bool(_ATTACHMENT.match(key(before[-1])) or _ITEM_NO.match(key(before[-1]))) and \
+        any(_ATTACHMENT.match(key(t)) for t in before[-6:])
+
+
+def _next_annex(lines: list[Line], i: int) -> int:
+    """Where the annex at i ends: at the next 附件N label on a line of its own, else at the end."""
+    return next((j for j in range(i + 1, len(lines)) if re.fullmatch(r"\s*附\s*件\s*\d{1,2}\s*", lines[j].text)),
+                len(lines))
 
 
 def _names_the_group(rest: list[str]) -> bool:
@@ -92,26 +107,37 @@ def _merge(group: dict[str, Any], found: dict[str, Any]) -> None:
 
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]?\s*")
 _ITEMS = re.compile(r"[；;]\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、])")
+_ANNEX_ALONE = re.compile(r"^\s*附\s*件\s*\d{1,2}\s*$")
 _ITEM_NO = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、]\s*")
 
 
 def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str]]]:
-    """附件 lines at the end of the plan (附件：1．…, 2．…): (the body without them, the attachments)."""
-    start = next((i for i in range(len(body) - 1, max(-1, len(body) - 12), -1)
-                  if _ATTACHMENT.match(key(body[i].text)) and len(body[i].text.strip()) <= 60), None)
-    if start is None:
-        return body, []
-    while start > 0 and _ATTACHMENT.match(key(body[start - 1].text)) and len(body[start - 1].text.strip()) <= 60:
-        start -= 1  # 附件1：… 附件2：…: the first of them
-    tail = body[start:]
-    if any(len(ln.text.strip()) > 60 for ln in tail):
-        return body, []
+    """附件 lines at the end of the plan (附件：1．…, 2．…), or before the annexes themselves (附件2 on a line of
+    its own, then its text): (the body without them, the attachments)."""
+    for start in range(max(0, len(body) - 12), len(body)):
+        if not _listed(body[start].text) or not _ATTACHMENT.match(key(body[start].text)):
+            continue
+        end = start + 1
+        while end < len(body) and _listed(body[end].text):
+            end += 1
+        if end == len(body) or _ANNEX_ALONE.match(key(body[end].text)):
+            return body[:start] + body[end:], _titles(body[start:end])
+    return body, []
+
+
+def _listed(text: str) -> bool:
+    """A line of a list of attachments: 附件：…, 附件1：…, 2．…, or a title going on (no annex's label alone)."""
+    return len(text.strip()) <= 60 and not _ANNEX_ALONE.match(key(text)) and not plantables.is_pipe_row(text) \
+        and not text.lstrip().startswith("#") and text.strip() != PAGE_BREAK
+
+
+def _titles(lines: list[Line]) -> list[dict[str, str]]:
     titles = []
-    for ln in tail:
+    for ln in lines:
         text = ln.text.strip()
         label = _ATTACHMENT.match(text)
         for item in _ITEMS.split(text[label.end():] if label else text):  # 附件：1．…；2．…
             item = _ITEM_NO.sub("", item).strip().rstrip("。；;")
             if item:
                 titles.append({"title": item})
-    return body[:start], titles
+    return titles
