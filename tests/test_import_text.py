@@ -913,3 +913,14 @@ def test_the_group_in_the_first_of_two_annexes_after_the_list_of_attachments() -
     assert [p["name"] for p in plan["leadership"]["leaders"] + plan["leadership"]["deputies"]] == ["谢长青", "廖国强"]
     assert plan["attachments"] == [{"title": "某县培训帮扶工作领导小组成员名单"}, {"title": "某县培训补贴标准"}]
     assert result.lost == []
+
+
+def test_a_chat_message_bulleting_its_steps_and_headings_with_pins() -> None:
+    text = ("某村2024年油茶产业帮扶方案\n为做好帮扶工作，制定本方案。\n📌一、指导思想\n坚持精准帮扶。\n📌二、领导小组\n"
+            "组长：王立新（县教育局局长）\n📌三、实施步骤\n📌3月10日前：完成摸底登记，报村委会汇总\n📌3月11日—4月10日：开展低产林改造\n"
+            "📌四、工作要求\n要落实责任。\n")
+    result = run(text)
+    plan = result.plans[0][0]
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("完成摸底登记，报村委会汇总", None, "2024-03-10"), ("开展低产林改造", "2024-03-11", "2024-04-10")]
+    assert plan["requirements"] == "要落实责任。" and result.lost == []

@@ -50,7 +50,8 @@ DROPPED_KINDS = tuple(LEFT_OUT)  # whole lines left out: the sample is the whole
 
 _PINYIN = re.compile(rf"(?<=\S)[(（][a-zü]*[{_TONED}][a-zü]*[)）]")
 _STRAY = re.compile(rf"(?<=[{HAN}])[.'`](?=[{HAN}])")
-_DECORATION = re.compile(r"^\s*[▍▎▌▋▊▉]+\s*")  # ▍ before a heading in a WeChat article
+_DECORATION = re.compile(r"^\s*(?:[▍▎▌▋▊▉]+|[📌👉✅🔹🔸➤➢✔](?=\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])))\s*")
+# ▍ before a heading in a WeChat article, 📌 before a numbered heading in a chat message
 _DECORATED = re.compile(r"^(\s*)([◎●○◆◇★☆])(第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批))\2")  # ◎第一阶段◎
 
 
