@@ -16,9 +16,9 @@ from typing import Any
 
 from .. import plantables
 from .cleaning import Line
-from .reading import PAGE_BREAK
 from .hanzi import key
 from .people import read_group
+from .reading import PAGE_BREAK
 from .structure import is_signature
 
 _ANNEX = re.compile(r"^\s*附\s*件\s*\d{0,2}\s*[:：]?\s*(?P<title>.*)$")
