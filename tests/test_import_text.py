@@ -924,3 +924,12 @@ def test_a_chat_message_bulleting_its_steps_and_headings_with_pins() -> None:
     assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
         ("完成摸底登记，报村委会汇总", None, "2024-03-10"), ("开展低产林改造", "2024-03-11", "2024-04-10")]
     assert plan["requirements"] == "要落实责任。" and result.lost == []
+
+
+def test_the_addressees_under_the_title_and_a_sites_menu_are_left_out() -> None:
+    text = ("楚南职业技术学院\n网站首页　学校概况　机构设置　教育教学　招生就业\n当前位置：首页 >> 通知公告 >> 正文\n"
+            + PLAN.format(title="楚南职业技术学院2024年消费帮扶工作方案").replace("为做好帮扶工作", "各部门、各二级学院：\n为做好帮扶工作"))
+    result = run(text)
+    plan, report = result.plans[0]
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
+    assert "各部门、各二级学院：" in [t for _, t, _ in report.dropped] and result.lost == []

@@ -121,8 +121,20 @@ def _subtitle(out: Unwrapped) -> Unwrapped:
             out.dropped.append((ln.no, ln.text.strip(), msg("import.out-byline")))
             del out.lines[i]
             break
+    return _addressees(out)
+
+
+def _addressees(out: Unwrapped) -> Unwrapped:
+    """The addressees on the line under the title (各村卫生室、院内各科室：), as in a notice: left out, and listed."""
+    titled = next((i for i, ln in enumerate(out.lines[:6]) if title_of(ln.text)), None)
+    after = out.lines[titled + 1] if titled is not None and titled + 1 < len(out.lines) else None
+    if after is not None and _ADDRESSEES.match(key(after.text).strip()):
+        out.dropped.append((after.no, after.text.strip(), msg("import.out-addressees")))
+        out.lines.remove(after)
     return out
 
 
 _QUOTE = re.compile(r"^\s*>\s*")
+_ADDRESSEES = re.compile(r"^(?:各[^，,。；;：:\s]{1,15}|[^，,。；;：:\s]{2,15}(?:局|委|办|室|院|校|处|科|站|所|部|中心|公司|单位))"
+                         r"(?:[、，,](?:各[^，,。；;：:\s]{1,15}|[^，,。；;：:\s]{2,15}))*[:：]$")
 _BRACKETS = re.compile(r"^\s*[（(]\s*(.{6,30}?)\s*(?:印发|发布|通过)?\s*[)）]\s*$")
