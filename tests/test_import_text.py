@@ -933,3 +933,14 @@ def test_the_addressees_under_the_title_and_a_sites_menu_are_left_out() -> None:
     plan, report = result.plans[0]
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
     assert "各部门、各二级学院：" in [t for _, t, _ in report.dropped] and result.lost == []
+
+
+def test_a_government_sites_disclosure_block_is_chrome_and_gives_the_number() -> None:
+    text = ("索 引 号：431299003/2024-00017　　　　主题分类：农业、林业、水利\n发布机构：云岫县林业局　　　　生成日期：2024-01-12\n"
+            "文　　号：云林发〔2024〕2号　　　　　　有 效 性：有效\n" + PLAN.format(title="云岫县2024年生态护林员帮扶工作方案")
+            + "云岫县林业局\n2024年1月10日\n【我要纠错】　【打印本页】　【关闭窗口】\n")
+    result = run(text)
+    plan = result.plans[0][0]
+    assert (plan["title"], plan["number"], plan["issuer"], plan["date"]) == (
+        "云岫县2024年生态护林员帮扶工作方案", "云林发〔2024〕2号", "云岫县林业局", "2024-01-10")
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。" and result.lost == []

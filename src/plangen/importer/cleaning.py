@@ -74,12 +74,14 @@ _BOILERPLATE = re.compile(
 _SITE_WORDS = re.compile(r"扫码|扫一扫|二维码|手机(?:打开|浏览|阅读)|公众号|关注我们|点击(?:下载|查看|进入)|https?://|www\.")
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])")
 # The links of a page's own actions (【打印此页】【关闭窗口】).
-_PAGE_ACTION = r"(?:打印(?:本页|此页|本文|此文|文章)?|关闭(?:窗口|本页|此页)?|返回顶部|收藏(?:本页)?|分享|在看|点赞|转发)"
+_PAGE_ACTION = r"(?:打印(?:本页|此页|本文|此文|文章)?|关闭(?:窗口|本页|此页)?|返回顶部|收藏(?:本页)?|分享|在看|点赞|转发|我要纠错|纠错)"
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
     r"^[【\[]?(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
     r"浏览字号|分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
     r"^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]?$|"
+    r"^(?:索\s*引\s*号|主题分类|发布机构|生成日期|成文日期|有\s*效\s*性|文\s*号)\s*[:：].{0,60}"
+    r"(?:索\s*引\s*号|主题分类|发布机构|生成日期|成文日期|有\s*效\s*性|文\s*号)\s*[:：]|"  # a government site's disclosure block
     r"^[@＠](?:所有人|全体成员|全体)(?=\s|$)|^收到请回复|^请回复[“\"]?收到|^【转发】.{0,80}收到请回复[。！!]?$|"  # a chat message's call and reply request
     r"^[^\s，,。；;：:]{2,20}\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s+[^\s，,。；;：:]{2,6})?$|"  # 某镇发布　2024-03-18 08:30　湖南
     r"^(?:[【\[]?" + _PAGE_ACTION + r"[】\]]?\s*)+$|"
@@ -157,8 +159,8 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
         if new is not None and _follows(new.text, footer, related):
             what = what + [Cleaning("footer" if footer else "chrome", line.no, 1, new.text)]
             new = None
-        if new is None and _BREADCRUMB.match(key(line.text).strip()) and len(kept) == 1 and _SITE_NAME.fullmatch(kept[0].text):
-            done.append(Cleaning("chrome", kept[0].no, 1, kept.pop().text))  # the site's name above its breadcrumb
+        if new is None and _site_name_above(kept, line):
+            done.append(Cleaning("chrome", kept[0].no, 1, kept.pop().text))
         footer = footer or any(c.kind == "footer" for c in what)
         related = related or (new is None and bool(_RELATED.match(key(line.text).strip())))
         done.extend(what)
@@ -170,6 +172,11 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置)\s*[:：]|^首页\s*[>＞]|^(?:网站)?首页(?:\s*[|｜/]|\s)")
 _SITE_NAME = re.compile(r"[^，,。；;：:、\s]{2,30}")
 _RELATED = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]?$")
+
+
+def _site_name_above(kept: list[Line], line: Line) -> bool:
+    """The only line kept so far is the site's name, and `line` its breadcrumb or menu."""
+    return bool(_BREADCRUMB.match(key(line.text).strip())) and len(kept) == 1 and bool(_SITE_NAME.fullmatch(kept[0].text))
 
 
 def _follows(text: str, footer: bool, related: bool) -> bool:
@@ -234,3 +241,12 @@ def _tab_cells(text: str) -> list[str]:
 def _piped(run: list[Line]) -> list[Line]:
     return [Line(ln.no, "| " + " | ".join(c.replace("|", "｜") for c in _tab_cells(ln.text)) + " |") for ln in run]
 
+
+
+_DISCLOSED_NUMBER = re.compile(r"文\s*号\s*[:：]\s*(?P<number>[^\s　]{2,20}〔\d{4}〕\d{1,4}号)")
+
+
+def number_in_chrome(cleanings: list[Cleaning]) -> str:
+    """The document number a government site's disclosure block gives (文　　号：云林发〔2024〕2号); ''."""
+    found = (_DISCLOSED_NUMBER.search(c.sample) for c in cleanings if c.kind == "chrome")
+    return next((m["number"] for m in found if m), "")

@@ -11,7 +11,7 @@ from ..documents import load_yaml
 from ..vocabulary import TOP_ALIASES
 from ..wording import msg
 from .assemble import Report, build, year_of_fields
-from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, simplify, tab_rows
+from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, number_in_chrome, simplify, tab_rows
 from .fidelity import keep_unplaced, lost
 from .guard import checkable
 from .splitting import Part, split, title_of
@@ -61,9 +61,15 @@ def convert(text: str, source: str, options: Options) -> Converted:
             continue  # nothing left after cleaning (a page of boilerplate only)
         data, report = _built(lines_of, part, source, options, {} if result.plans else front, intro)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
-        result.plans.append((checkable(data, report), report))
+        result.plans.append((checkable(_numbered(data, report.cleanings), report), report))
     _check_kept(result, lines, bounds, [p.header_line for p in parts])  # as cleaned: repairs are reported
     return result
+
+
+def _numbered(data: dict[str, Any], cleanings: list[Cleaning]) -> dict[str, Any]:
+    """The plan's number from a government site's disclosure block (文　　号：…), when the text gives none."""
+    number = "" if "number" in data else number_in_chrome(cleanings)
+    return {"title": data["title"], "number": number} | data if number else data
 
 
 def _collection_year(skipped: list[Line]) -> int | None:
