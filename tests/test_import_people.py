@@ -695,3 +695,12 @@ def test_company_posts_school_offices_and_a_doubled_character_at_an_organisation
                                     {"name": "周文斌", "title": "馆藏利用科科长", "org": "县档案馆"},
                                     {"name": "谭明亮", "title": "农村社会调查股股长"},
                                     {"name": "杨光辉", "title": "经理", "org": "县供水公司"}]
+
+
+def test_a_police_bureaus_commissar_and_brigades_and_a_name_padded_with_two_spaces() -> None:
+    group, _ = read_group(["副组长：黄仁杰（县公安局党委副书记、政委）", "成员：王振华（县公安局法制大队大队长）、邱海洋（城管执法大队大队长）",
+                           "        郭  琳  镇人大主席"])
+    assert group["deputies"] == [{"name": "黄仁杰", "title": "党委副书记、政委", "org": "县公安局"}]
+    assert group["members"] == [{"name": "王振华", "title": "法制大队大队长", "org": "县公安局"},
+                                {"name": "邱海洋", "title": "城管执法大队大队长"},
+                                {"name": "郭琳", "title": "主席", "org": "镇人大"}]

@@ -126,7 +126,7 @@ def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     return text, k
 
 
-_PADDED = re.compile(r"(?<![\u4e00-\u9fff·])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=[（(，,、；;\s]|$)")
+_PADDED = re.compile(r"(?<![\u4e00-\u9fff·])([\u4e00-\u9fff])(?:[ \u3000]| {2})([\u4e00-\u9fff])(?=[（(，,、；;\s]|$)")
 
 
 def unpadded(text: str) -> str:
