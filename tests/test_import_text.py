@@ -944,3 +944,11 @@ def test_a_government_sites_disclosure_block_is_chrome_and_gives_the_number() ->
     assert (plan["title"], plan["number"], plan["issuer"], plan["date"]) == (
         "云岫县2024年生态护林员帮扶工作方案", "云林发〔2024〕2号", "云岫县林业局", "2024-01-10")
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。" and result.lost == []
+
+
+def test_an_attachment_named_like_a_plan_above_the_signature_starts_no_plan() -> None:
+    text = PLAN.format(title="石岭县就业帮扶专项行动方案") + "附件：石岭县就业帮扶车间认定管理办法\n石岭县人力资源和社会保障局\n2025年3月12日\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("石岭县人力资源和社会保障局", "2025-03-12")
+    assert plan["attachments"] == [{"title": "石岭县就业帮扶车间认定管理办法"}] and result.lost == []
