@@ -53,6 +53,8 @@ def test_a_chat_messages_call_to_everyone_is_chrome() -> None:
     assert one("石牛镇发布　2024-03-18 08:30　湖南") == (None, ["chrome"])  # a WeChat article's byline
     assert one("分享　收藏　在看　点赞") == (None, ["chrome"])
     assert one("2024-04-01 09:18　　来源：区文明办　　编辑：丁若溪") == (None, ["chrome"])
+    assert one("原创　云溪女性　云溪县妇联　2024年03月06日 09:15　湖南") == (None, ["chrome"])
+    assert one("阅读 1856　分享　收藏　点赞　在看") == (None, ["chrome"])
     assert one("请@所有人 认真阅读。")[1] == []
 
 
