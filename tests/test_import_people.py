@@ -704,3 +704,10 @@ def test_a_police_bureaus_commissar_and_brigades_and_a_name_padded_with_two_spac
     assert group["members"] == [{"name": "王振华", "title": "法制大队大队长", "org": "县公安局"},
                                 {"name": "邱海洋", "title": "城管执法大队大队长"},
                                 {"name": "郭琳", "title": "主席", "org": "镇人大"}]
+
+
+def test_name_comma_post_lines_continue_the_role_above_to_the_last_one() -> None:
+    group, _ = read_group(["成　员：孙志鹏，医务科科长；", "　　　　柏小燕，护理部主任；", "　　　　郝春梅，龙潭乡卫生院院长。"])
+    assert group["members"] == [{"name": "孙志鹏", "title": "医务科科长"}, {"name": "柏小燕", "title": "护理部主任"},
+                                {"name": "郝春梅", "title": "院长", "org": "龙潭乡卫生院"}]
+    assert "body" not in group

@@ -241,9 +241,10 @@ def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> N
 def _continues(group: Group, k: str) -> bool:
     """A line without a label that names more people of the role above it."""
     return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k) or one_person(k, k)
-                or ((group.open or _GROUP_LINE.fullmatch(k)) and _SHORT.fullmatch(k)))
+                or _NAME_THEN_POST.fullmatch(k) or ((group.open or _GROUP_LINE.fullmatch(k)) and _SHORT.fullmatch(k)))
 
 
+_NAME_THEN_POST = re.compile(r"\s*[\u4e00-\u9fff·]{2,8}[，,][^，,。；;：:\s]{2,30}(?:长|书记|主任|员|师|主席|经理)[；;。]?\s*")  # 柏小燕，护理部主任；
 _GROUP_LINE = re.compile(r"(?:各|全体|所有)[^，,。；;：:]{2,30}|[^，,。；;：:]{2,30}(?:负责同志|负责人)")  # 各村党支部书记
 
 
