@@ -38,6 +38,7 @@ def name_sizes(text: str) -> tuple[int, ...]:
 
 
 # Words that mark a member entry as a description of a group, not a person's name.
+GROUP_STARTS = ("各", "全体", "所有", "其余", "其他")  # the words opening a group of people: 各村党支部书记, 其余各所所长
 _GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代表", "人员", "等", "班子", "骨干")
 
 # A name starts only where a run of name characters starts (the look-behind): linear time on long runs.
@@ -86,17 +87,12 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
         if text.startswith(name) and len(text) > len(name) and _is_title(text[len(name):]):
             return text[len(name):], name
     for i in range(len(text) - 2, 2, -1):  # an organisation of three characters or more (not 两校, 各校)
-        if text[i - 2] == text[i - 1] and rest_is_title_from(text, i - 1):
+        if text[i - 2] == text[i - 1] and _org_then_title(text[:i - 1], text[i - 1:]):
             i -= 1  # 县档案馆 | 馆藏利用科科长, not 县档案馆馆 | 藏利用科科长
         head, rest = text[:i], text[i:]
         if _org_then_title(head, rest):
             return _department(head, rest)
     return text, ""
-
-
-def rest_is_title_from(text: str, i: int) -> bool:
-    """text[:i] ends like an organisation and text[i:] is a job title that can start there."""
-    return _org_then_title(text[:i], text[i:])
 
 
 def _org_then_title(head: str, rest: str) -> bool:

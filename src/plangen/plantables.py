@@ -45,6 +45,7 @@ ROLE_WORDS: dict[str, str] = {
     "联络员": "members", "办公室主任": "members", "委员": "members",
 }
 _ROLES_LONGEST: tuple[str, ...] = tuple(sorted(ROLE_WORDS, key=len, reverse=True))
+ROLE_PATTERN = "|".join(_ROLES_LONGEST)  # every role word, longest first, for a regular expression
 PLAIN_ROLES = {"组长": "leaders", "副组长": "deputies", "成员": "members", "组员": "members"}
 
 

@@ -104,8 +104,8 @@ def keep_unplaced(data: dict[str, Any], sentence: str) -> None:
 
 
 def _found(fragment: str, text: str) -> bool:
-    """In the output as written, or in two pieces (指导思想 | 坚持…), or as a post whose one-character body the importer leaves out (局党组书记:
-    the bureau's own, not named -> 党组书记 with no organisation)."""
+    """In the output as written, in two pieces the importer parted (指导思想 | 坚持…), or as a post whose
+    one-character body the importer leaves out (局党组书记: the bureau's own, not named -> 党组书记)."""
     if fragment in text:
         return True
     if any(fragment[:i] in text and fragment[i:] in text for i in range(4, len(fragment) - 1)):

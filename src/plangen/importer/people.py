@@ -24,7 +24,7 @@ from .phrases import office as office_of
 from .phrases import prose_person
 from .placed import role_last, roles_in_brackets
 from .segment import people_in, without_asides
-from .written import TITLE_FIRST, same_org, unpadded
+from .written import TITLE_FIRST, name_then_post, same_org, unpadded
 
 _LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
                     r"组\s*员|成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员|副\s*总\s*指\s*挥|总\s*指\s*挥|副\s*召\s*集\s*人|召\s*集\s*人)"
@@ -74,7 +74,7 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     return _data(group, name, lines), _slots(group) + group.twice
 
 
-_ROLE_WORD = "常务副组长|执行副组长|副组长|组长|成员|顾问|副秘书长|秘书长"
+_ROLE_WORD = plantables.ROLE_PATTERN
 _SET_ROLE = re.compile(rf"设(?P<role>{_ROLE_WORD})\s*(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*名\s*[，,]\s*(?:分别)?(?=由)")
 _DASHED_ROLE = re.compile(rf"(?:(?<=^)|(?<=[\s：:；;，,。]))(?P<role>{_ROLE_WORD})\s*[-—－]{{1,2}}\s*(?=[^\s\d—－-])")
 
@@ -241,10 +241,9 @@ def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> N
 def _continues(group: Group, k: str) -> bool:
     """A line without a label that names more people of the role above it."""
     return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k) or one_person(k, k)
-                or _NAME_THEN_POST.fullmatch(k) or ((group.open or _GROUP_LINE.fullmatch(k)) and _SHORT.fullmatch(k)))
+                or name_then_post(k) or ((group.open or _GROUP_LINE.fullmatch(k)) and _SHORT.fullmatch(k)))
 
 
-_NAME_THEN_POST = re.compile(r"\s*[\u4e00-\u9fff·]{2,8}[，,][^，,。；;：:\s]{2,30}(?:长|书记|主任|员|师|主席|经理)[；;。]?\s*")  # 柏小燕，护理部主任；
 _GROUP_LINE = re.compile(r"(?:各|全体|所有)[^，,。；;：:]{2,30}|[^，,。；;：:]{2,30}(?:负责同志|负责人)")  # 各村党支部书记
 
 

@@ -90,7 +90,7 @@ def _bare(original: str, piece: str) -> tuple[str, str]:
     original = original[lead:lead + len(piece)]
     if piece.startswith("由"):
         piece, original = piece[1:], original[1:]
-    if piece.endswith("同志") and len(piece) > 2 and not piece.startswith(("各", "全体", "所有")):  # 各乡镇负责同志: a group
+    if piece.endswith("同志") and len(piece) > 2 and not piece.startswith(cntext.GROUP_STARTS):  # 各乡镇负责同志: a group
         piece, original = piece[:-2], original[:-2]
     return original, piece
 
@@ -110,7 +110,7 @@ def _titled_people(piece: str) -> list[str]:
     otherwise (人力资源和社会保障局副局长栾海)."""
     for m in re.finditer(r"[和及]", piece):
         left, right = piece[:m.start()], piece[m.end():]
-        if _titled(left) and right.startswith(("各", "全体", "所有", "其余", "其他")):
+        if _titled(left) and right.startswith(cntext.GROUP_STARTS):
             return [left, right]
         if _titled(left) and all(_titled(r) for r in _titled_people(right)):
             return [left, *_titled_people(right)]
@@ -136,7 +136,7 @@ def _name_first(piece: str) -> int:
 
 _NOT_A_NAME = ("全体", "各", "所有", "等", "负责人", "干部", "领导", "代表", "人员", "班子", "骨干", "党员", "教师", "部门",
                "单位", "分管", "主管", "有关", "相关", "牵头")
-_GROUP_START = ("各", "全体", "所有")
+_GROUP_START = cntext.GROUP_STARTS
 _DEPARTMENT = re.compile(r"^[\u4e00-\u9fff]{2,8}?[股科处室](?=[\u4e00-\u9fff]{1,3}[长任]$)")  # 干部监督股 of 干部监督股股长
 _ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所", "站", "队", "校", "园", "村", "乡", "镇", "组")
 

@@ -26,7 +26,7 @@ from . import wordtags
 from .group import with_role
 from .written import placeholder_name
 
-_ROLE_RE = re.compile("|".join(sorted(plantables.ROLE_WORDS, key=len, reverse=True)))
+_ROLE_RE = re.compile(plantables.ROLE_PATTERN)
 _FIELD_LABEL = re.compile(
     r"(?:工作单位及职务|单位及职务|领导小组职务|小组职务|组内职务|现任职务|工作单位|职务|姓名|单位|职位|备注|性别)\s*[:：]")
 _MARKUP = re.compile(r"\*\*|__|^\s*(?:#+|[-*•●▪◆■>]|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
@@ -39,7 +39,7 @@ _COUNTED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:[两三四五六七八九十�
 _BEFORE_ROLE = re.compile(r"(?:担任|兼任|任|为)$")
 _OFFICE = re.compile("办公室设在|下设办公室|办公室主任")  # the office: the rules read it
 _HANZI_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}")
-_GROUP_WORDS = ("各", "全体", "所有")
+_GROUP_WORDS = cntext.GROUP_STARTS
 _NOT_NAME_WORDS = _GROUP_WORDS + ("负责", "同志", "领导", "人员", "部门", "单位", "成员", "小组", "办公室", "分别")
 _POST_ENDS = cntext.TITLES + ("长", "记", "任", "员", "委", "席")
 _ROLES = ("leaders", "deputies", "members")

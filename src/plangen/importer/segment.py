@@ -22,7 +22,7 @@ _ASIDE = re.compile(r"[（(]兼(?:任|职)?[)）]|[，,]\s*(?:男|女|[\u4e00-\u
                     r"|[，,]\s*(?:负责|分管|主持|协助|兼)[^（()）]*(?=[）)])")  # （…副县长，负责全面工作）, （…，兼…主任）
 
 
-_GROUP_START = ("各", "全体", "所有", "其余", "其他")
+_GROUP_START = cntext.GROUP_STARTS
 
 
 def without_asides(text: str) -> str:

@@ -104,6 +104,12 @@ def _names_in_brackets(text: str, k: str) -> tuple[str, str]:
     return text, k
 
 
+def name_then_post(k: str) -> bool:
+    """The line is one person written 'name，title' (柏小燕，护理部主任；), as bracket_spaced reads it."""
+    m = _NAME_COMMA.match(k.strip())
+    return bool(m) and not k.strip()[m.end():].strip("；;。. ")
+
+
 def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     """'封建军 北坡镇副镇长', '罗建国，县农业农村局局长；' and '县委常委、副县长 乔宇' -> 'name（title）', in the
     text and its key alike."""
