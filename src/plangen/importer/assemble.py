@@ -168,23 +168,32 @@ def _written(chunk: Chunk) -> str:
 
 
 def _unnamed(chunk: Chunk, sections: list[dict[str, Any]]) -> None:
-    title = _heading(chunk)
-    if title:
-        text = _below(chunk)
-        written = _written(chunk)
-        sections.append({"title": title, **({"heading": written} if written and written != title else {}),
-                         **({"body": text} if text else {})})
-        return
-    intro = chunk.lead[0].text.strip() if chunk.kind == "list" and len(chunk.lead) == 1 else ""
-    if intro and re.search(r"[:：]$", intro) and len(intro) <= 31:
-        body = "\n\n".join(ln.text for ln in chunk.lines() if ln is not chunk.lead[0])
-        sections.append({"title": intro.rstrip(":："), "body": body})
+    """A chunk of no part as a section: under its heading, under the line introducing its list (…如下：), or
+    joined to the unnamed text before it."""
+    section = _headed_section(chunk) or _introduced_section(chunk)
+    if section:
+        sections.append(section)
         return
     previous = sections[-1] if sections else None
     if previous and previous["title"] == UNNAMED and chunk.kind == "para":
         previous["body"] += "\n\n" + chunk.text("\n\n")
         return
     sections.append({"title": UNNAMED, "body": "\n\n".join(ln.text for ln in chunk.lines())})
+
+
+def _headed_section(chunk: Chunk) -> dict[str, Any] | None:
+    title = _heading(chunk)
+    if not title:
+        return None
+    text, written = _below(chunk), _written(chunk)
+    return {"title": title, **({"heading": written} if written and written != title else {}), **({"body": text} if text else {})}
+
+
+def _introduced_section(chunk: Chunk) -> dict[str, Any] | None:
+    intro = chunk.lead[0].text.strip() if chunk.kind == "list" and len(chunk.lead) == 1 else ""
+    if not intro or not re.search(r"[:：]$", intro) or len(intro) > 31:
+        return None
+    return {"title": intro.rstrip(":："), "body": "\n\n".join(ln.text for ln in chunk.lines() if ln is not chunk.lead[0])}
 
 
 def _below(chunk: Chunk) -> str:
@@ -208,22 +217,35 @@ def _value(part: str, chunk: Chunk, years: Years, report: Report, data: dict[str
     if part in ITEM_PARTS:
         return _item_part(lead, items)
     if part == "leadership":
-        texts = lead + [ln.text for n in items for ln in n.all_lines()]
-        group, warnings = read_group(texts, _heading(chunk), report.orgs)
-        report.warnings.extend(msg("import.at-line", line=chunk.first_line, what=w) for w in warnings)
-        return group if any(group.get(k) for k in ("name", "leaders", "deputies", "members", "office", "body")) else None
+        return _group(chunk, lead + [ln.text for n in items for ln in n.all_lines()], report)
     if part == "steps":
         return _steps(chunk, lead, items, years, report, data, sections)
     if part == "period":
-        period = period_from(chunk.text(), years, report.warnings, chunk.first_line, data.get("date")) or None
-        if period and leftover(_below(chunk)):  # 自…起实施，按国家规定执行到…: the words beyond the dates are kept
-            sections.append({"title": _heading(chunk) or TOP_LABELS["period"], "body": _below(chunk)})
-        return period
+        return _period(chunk, years, report, data.get("date"), sections)
     if part == "basis":
         return _documents(chunk.text())
     if part == "attachments":
         return [t for t in lead + [ln.text for n in items for ln in n.all_lines()] if t.strip()]
     return None
+
+
+def _group(chunk: Chunk, texts: list[str], report: Report) -> dict[str, Any] | None:
+    """The leadership group of a part's lines; None when they name no one and hold no text."""
+    group, warnings = read_group(texts, _heading(chunk), report.orgs)
+    report.warnings.extend(msg("import.at-line", line=chunk.first_line, what=w) for w in warnings)
+    return group if any(group.get(k) for k in _GROUP_KEYS) else None
+
+
+_GROUP_KEYS = ("name", "leaders", "deputies", "members", "office", "body")
+
+
+def _period(chunk: Chunk, years: Years, report: Report, date: Any,
+            sections: list[dict[str, Any]]) -> dict[str, str] | None:
+    """The period of a part; the words beyond its dates kept as a section (自…起实施，按国家规定执行到…)."""
+    period = period_from(chunk.text(), years, report.warnings, chunk.first_line, date) or None
+    if period and leftover(_below(chunk)):
+        sections.append({"title": _heading(chunk) or TOP_LABELS["period"], "body": _below(chunk)})
+    return period
 
 
 def _item_part(lead: list[str], items: list[Node]) -> str | list[Any]:
@@ -351,20 +373,14 @@ def _texts(chunk: Chunk) -> list[tuple[int, str, str]]:
 
 
 def fill_required(data: dict[str, Any], report: Report) -> None:
+    """Every required part present: 保障措施 serves as the requirements when there are none; what is missing gets
+    a placeholder and is reported."""
     if "requirements" not in data and "safeguards" in data:
-        data["requirements"] = data.pop("safeguards")
-        headings = data.get("headings") or {}
-        if "safeguards" in headings:
-            headings["requirements"] = headings.pop("safeguards")
-        report.warnings.append(msg("import.safeguards-as-requirements"))
-        for i, (part, line) in enumerate(report.found):
-            if part == "safeguards":
-                report.found[i] = ("requirements", line)
-        report.inferred = [("requirements", ln, w) if p == "safeguards" else (p, ln, w) for p, ln, w in report.inferred]
+        _safeguards_as_requirements(data, report)
     group = data.get("leadership")
     if isinstance(group, dict):
         group.setdefault("leaders", [])
-        if not any(group.get(k) for k in ("name", "leaders", "deputies", "members", "office", "body")):
+        if not any(group.get(k) for k in _GROUP_KEYS):
             group["body"] = PLACEHOLDER
     for part in ("issuer",) + REQUIRED_PARTS:
         if part in data and data[part] not in ("", [], {}):
@@ -376,6 +392,16 @@ def fill_required(data: dict[str, Any], report: Report) -> None:
             data[part] = [{"title": PLACEHOLDER}]
         else:
             data[part] = PLACEHOLDER
+
+
+def _safeguards_as_requirements(data: dict[str, Any], report: Report) -> None:
+    data["requirements"] = data.pop("safeguards")
+    headings = data.get("headings") or {}
+    if "safeguards" in headings:
+        headings["requirements"] = headings.pop("safeguards")
+    report.warnings.append(msg("import.safeguards-as-requirements"))
+    report.found = [("requirements" if part == "safeguards" else part, line) for part, line in report.found]
+    report.inferred = [("requirements", ln, w) if p == "safeguards" else (p, ln, w) for p, ln, w in report.inferred]
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

@@ -107,7 +107,7 @@ def _names_in_brackets(text: str, k: str) -> tuple[str, str]:
 def name_then_post(k: str) -> bool:
     """The line is one person written 'name，title' (柏小燕，护理部主任；), as bracket_spaced reads it."""
     m = _NAME_COMMA.match(k.strip())
-    return bool(m) and not k.strip()[m.end():].strip("；;。. ")
+    return m is not None and not k.strip()[m.end():].strip("；;。. ")
 
 
 def bracket_spaced(text: str, k: str) -> tuple[str, str]:
