@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from plangen.importer import Options, convert
 from plangen.importer.cleaning import Line
 from plangen.importer.datespans import Years, closing_fields, period_from
 from plangen.importer.steps import step_from
+from plangen.importer.splitting import compile_split
 from plangen.importer.stepsets import steps_from_paragraphs
 from plangen.wording import Wording
 
@@ -219,3 +221,29 @@ def test_paragraphs_named_then_dated_each_start_a_step() -> None:
     assert [(s["title"], s.get("start"), s.get("end")) for s in steps] == [
         ("选派阶段", "2024-03", None), ("驻村阶段", "2024-03", "2024-12")]
     assert steps[0]["body"].endswith("每村1名。")
+
+
+_ACTIVITY = ("青山镇2024年春季助学帮扶活动方案\n为帮助困难家庭学生顺利完成学业，制定本方案。\n一、指导思想\n坚持精准资助。\n"
+             "二、活动安排\n{body}\n三、工作要求\n各村要按时完成各项任务。\n")
+
+
+def _imported(body: str) -> dict:
+    [(plan, _)] = convert(_ACTIVITY.format(body=body), "a.txt", Options(compile_split(None))).plans
+    return plan
+
+
+def test_a_time_line_opening_a_part_gives_the_period_and_the_part_keeps_its_dated_items() -> None:
+    plan = _imported("活动时间：2024年3月1日至6月30日。\n1．摸底调查（3月1日—3月15日）：走访困难家庭学生。\n"
+                     "2．结对资助（3月16日—5月31日）：组织干部与学生结对。")
+    assert plan["period"] == {"start": "2024-03-01", "end": "2024-06-30"}
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("摸底调查", "2024-03-01", "2024-03-15"), ("结对资助", "2024-03-16", "2024-05-31")]
+    assert "sections" not in plan
+
+
+def test_a_time_line_under_a_step_dates_that_step() -> None:
+    plan = _imported("（一）摸底调查阶段\n实施时间：2024年3月1日至3月15日。\n走访困难家庭学生。\n"
+                     "（二）结对资助阶段\n实施时间：2024年3月16日至5月31日。\n组织干部与学生结对。")
+    assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
+        ("摸底调查阶段", "2024-03-01", "2024-03-15"), ("结对资助阶段", "2024-03-16", "2024-05-31")]
+    assert "sections" not in plan and "走访困难家庭学生。" in plan["steps"][0]["body"]

@@ -133,21 +133,29 @@ def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
             stack = []
             continue
         node = heading_of(line)
+        if node is not None and _labelled(node) and stack and stack[-1].rank > 1.5:
+            node = None  # 时间：… under a step or an item: a line of that item, not the plan's period
         if node is None:
             pending.append(line)
             continue
         restart = _restarts(node, stack)
         _flush(roots, stack, pending, restart)
+        if _labelled(node):  # 活动时间：… holds its own text only; the part it stands in goes on
+            roots.append(node)
+            continue
         if restart:
             stack = []
         while stack and stack[-1].rank >= node.rank:
             stack.pop()
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
-        if node.numbering is None and node.body:
-            stack.pop()  # a labelled line (实施时间：…) holds its own text only
     _flush(roots, stack, pending, restart=False)
     return roots
+
+
+def _labelled(node: Node) -> bool:
+    """A labelled line (实施时间：2024年3月—6月), not a heading: it holds its own text only."""
+    return node.numbering is None and bool(node.body)
 
 
 def _date_over_text(lines: list[Line], i: int) -> bool:
