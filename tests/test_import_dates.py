@@ -7,8 +7,8 @@ import pytest
 from plangen.importer import Options, convert
 from plangen.importer.cleaning import Line
 from plangen.importer.datespans import Years, closing_fields, period_from
-from plangen.importer.steps import step_from
 from plangen.importer.splitting import compile_split
+from plangen.importer.steps import step_from
 from plangen.importer.stepsets import steps_from_paragraphs
 from plangen.wording import Wording
 
