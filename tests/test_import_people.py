@@ -711,3 +711,10 @@ def test_name_comma_post_lines_continue_the_role_above_to_the_last_one() -> None
     assert group["members"] == [{"name": "孙志鹏", "title": "医务科科长"}, {"name": "柏小燕", "title": "护理部主任"},
                                 {"name": "郝春梅", "title": "院长", "org": "龙潭乡卫生院"}]
     assert "body" not in group
+
+
+def test_a_street_offices_unit_and_a_villages_resident_first_secretary() -> None:
+    assert _everyone(["组长：沈立军　街道党工委书记", "成员：袁　涛　街道党建办主任；滕志远　枫木村驻村第一书记"]) == [
+        ("leaders", {"name": "沈立军", "title": "书记", "org": "街道党工委"}),
+        ("members", {"name": "袁涛", "title": "主任", "org": "街道党建办"}),
+        ("members", {"name": "滕志远", "title": "驻村第一书记", "org": "枫木村"})]

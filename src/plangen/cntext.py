@@ -99,7 +99,7 @@ def _org_then_title(head: str, rest: str) -> bool:
     """`head` ends like an organisation (局, 学校, 县一中…) and `rest` is a job title that can start there
     (医院院长助理 is not 医院院 + 长助理); a body that names no one in particular (少先队大队) is no
     organisation of the person: the title keeps it."""
-    org = _ends_like_org(head) and not head.endswith(("副", "常务", "专职", "执行", "兼职")) \
+    org = _ends_like_org(head) and not head.endswith(("副", "常务", "专职", "执行", "兼职", "驻村", "驻镇", "驻乡")) \
         and not _generic(head)
     return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET)
 
@@ -112,7 +112,7 @@ def _generic(head: str) -> bool:
 _SCHOOL = re.compile("[一二三四五六七八九十]{1,2}[中小]$")  # 县一中, 实验二小: a school by its number
 _DEPARTMENT_ENDS = ("科", "股", "处", "室", "部", "办", "大队", "中队")
 _NOT_DEPARTMENT = ("办公室", "办事处", "支部", "办")
-_PLACE = re.compile("[省市县区乡镇村]")
+_PLACE = re.compile("[省市县区乡镇村]|街道")
 
 
 def _department(org: str, title: str) -> tuple[str, str]:
