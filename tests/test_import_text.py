@@ -952,3 +952,13 @@ def test_an_attachment_named_like_a_plan_above_the_signature_starts_no_plan() ->
     [(plan, _)] = result.plans
     assert (plan["issuer"], plan["date"]) == ("石岭县人力资源和社会保障局", "2025-03-12")
     assert plan["attachments"] == [{"title": "石岭县就业帮扶车间认定管理办法"}] and result.lost == []
+
+
+def test_items_numbered_with_a_full_width_stop_before_a_year_start_lines_in_a_paste() -> None:
+    text = ("某校结对帮扶方案 为做好结对帮扶工作，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效。"
+            "二、实施步骤 1．2024年9月2日—9月20日，两校签订结对帮扶协议。2．2024年10月至2025年5月，开展送教活动。"
+            "3．2025年6月，召开总结会。三、工作要求 两校要加强沟通联系，费用1．5万元由两校分担。")
+    [plan] = plans(text)
+    assert [(s["start"], s.get("end")) for s in plan["steps"]] == [
+        ("2024-09-02", "2024-09-20"), ("2024-10", "2025-05"), ("2025-06", None)]
+    assert plan["requirements"] == "两校要加强沟通联系，费用1．5万元由两校分担。"
