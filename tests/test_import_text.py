@@ -962,3 +962,19 @@ def test_items_numbered_with_a_full_width_stop_before_a_year_start_lines_in_a_pa
     assert [(s["start"], s.get("end")) for s in plan["steps"]] == [
         ("2024-09-02", "2024-09-20"), ("2024-10", "2025-05"), ("2025-06", None)]
     assert plan["requirements"] == "两校要加强沟通联系，费用1．5万元由两校分担。"
+
+
+def test_a_whole_page_pasted_on_one_line_loses_its_chrome_and_keeps_the_plan() -> None:
+    text = ("首页 > 检务公开 > 工作动态 某县人民检察院驻村帮扶工作方案 发布时间：2024-03-18 09:40 来源：某县人民检察院 "
+            "【字体：大 中 小】 　　为做好驻村帮扶工作，结合本院实际，资金来源：院机关经费，制定本方案。　　一、指导思想　　坚持精准帮扶，"
+            "立足检察职能，推动帮扶工作与法律监督深度融合。　　二、工作要求　　全院干警要增强帮扶意识，领导班子成员每季度到村开展帮扶"
+            "活动不少于1次，驻村干部要严格遵守驻村工作纪律。　　某县人民检察院　　"
+            "2024年3月15日【打印本页】【关闭窗口】 版权所有：某县人民检察院 技术支持：某县信息中心")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["title"], plan["issuer"], plan["date"]) == ("某县人民检察院驻村帮扶工作方案", "某县人民检察院", "2024-03-15")
+    assert plan["preamble"] == "为做好驻村帮扶工作，结合本院实际，资金来源：院机关经费，制定本方案。"
+    assert plan["requirements"].startswith("全院干警要增强帮扶意识") and plan["requirements"].endswith("驻村工作纪律。")
+    assert result.dropped_text() == ["首页 > 检务公开 > 工作动态", "发布时间：2024-03-18 09:40", "来源：某县人民检察院",
+                                     "【字体：大 中 小】", "【打印本页】", "【关闭窗口】", "版权所有：某县人民检察院",
+                                     "技术支持：某县信息中心"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..wording import Wording, joined, msg
 from .hanzi import key
@@ -155,7 +156,7 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     kept: list[Line] = []
     done: list[Cleaning] = []
     footer = related = False  # after 抄送：… the printing office's line is the footer's too
-    for line in lines:
+    for line in (piece for whole in lines for piece in chrome_cut(whole)):
         new, what = clean_line(line)
         if new is not None and _follows(new.text, footer, related):
             what = what + [Cleaning("footer" if footer else "chrome", line.no, 1, new.text)]
@@ -168,6 +169,33 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
         if new is not None:
             kept.append(new)
     return kept, done
+
+
+_PASTE = 120  # a line this long is a paste of a whole page: its chrome is inside it, between the plan's text
+_DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_INLINE_CHROME = re.compile(
+    r"(?:(?<=^)|(?<=[\s】。]))(?:"
+    r"(?:(?:当前位置|您的位置|您现在的位置)\s*[:：]\s*)?首页(?:\s*[>＞»]\s*[^\s>＞»]{2,10})+"  # 首页 > 检务公开 > 工作动态
+    r"|(?:发布时间|发布日期|信息来源|来源|作者|责任编辑|编辑|浏览次数|阅读次数|点击数)\s*[:：]\s*"
+    rf"(?:{_DATE_TIME}|[^\s【】]{{1,30}})"
+    r"|(?:版权所有|技术支持|备案号|主办单位|承办单位|网站标识码)\s*[:：©]?\s*[^\s【】]{1,40}"
+    r"|(?:上一篇|下一篇)\s*[:：]\s*[^\s【】]{1,60}"
+    r")"
+    r"|[【\[][^】\]]{0,10}(?:字体|字号|打印|关闭|收藏|分享|纠错)[^】\]]{0,10}[】\]]"  # 【字体：大 中 小】【打印本页】
+)
+
+
+def chrome_cut(line: Line) -> list[Line]:
+    """A paste of a whole page on one line (首页 > … 标题 发布时间：… 【字体：大 中 小】 为深入… 版权所有：…), cut
+    before and after each piece of page chrome in it, so that the chrome alone is left out and not the
+    plan with it. A shorter line is returned whole."""
+    k = key(line.text)
+    if len(k) <= _PASTE:
+        return [line]
+    cuts = sorted({c for m in _INLINE_CHROME.finditer(k) for c in (m.start(), m.end())} - {0, len(k)})
+    bounds = [0, *cuts, len(k)]
+    pieces = (line.text[a:b].strip(" \t\u3000") for a, b in pairwise(bounds))
+    return [Line(line.no, piece) for piece in pieces if piece]
 
 
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置)\s*[:：]|^首页\s*[>＞]|^(?:网站)?首页(?:\s*[|｜/]|\s)")
