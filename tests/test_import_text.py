@@ -978,3 +978,13 @@ def test_a_whole_page_pasted_on_one_line_loses_its_chrome_and_keeps_the_plan() -
     assert result.dropped_text() == ["首页 > 检务公开 > 工作动态", "发布时间：2024-03-18 09:40", "来源：某县人民检察院",
                                      "【字体：大 中 小】", "【打印本页】", "【关闭窗口】", "版权所有：某县人民检察院",
                                      "技术支持：某县信息中心"]
+
+
+@pytest.mark.parametrize("issuer, footer", [
+    ("某县人民医院", "上一条：我院开展新春慰问活动\n下一条：关于公布进修人员名单的通知\n版权所有 © 某县人民医院　　地址：人民路56号"),
+    ("某县实验小学", "【打印此页】　【关闭窗口】\nCopyright © 2024 某县实验小学 All Rights Reserved　　地址：育才路9号"),
+    ("南岭农林大学", "上一篇：学校召开乡村振兴工作会议\n版权所有 © 南岭农林大学"),
+])
+def test_a_signature_above_a_sites_footer_gives_the_issuer_and_the_date(issuer: str, footer: str) -> None:
+    [plan] = plans(PLAN.format(title="某县帮扶方案") + f"\n{issuer}\n2024年2月22日\n\n{footer}\n")
+    assert (plan["issuer"], plan["date"]) == (issuer, "2024-02-22") and "sections" not in plan

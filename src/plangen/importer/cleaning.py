@@ -68,7 +68,7 @@ def _undecorated(text: str, no: int, done: list[Cleaning]) -> str:
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>|&(?:nbsp|amp|lt|gt|quot);")
 _BOILERPLATE = re.compile(
     r"小编|以下是.{0,30}(?:范文|范例|例文|方案|资料)|版权(?:所有|归)|本文(?:来源|由|转载)|转载请|免责声明|"
-    r"上一篇|下一篇|相关推荐|更多.{0,12}(?:请|敬请)访问"
+    r"上一篇|下一篇|上一条|下一条|相关推荐|更多.{0,12}(?:请|敬请)访问|Copyright|All Rights Reserved"
 )
 # Words of a site's own lines that a plan's sentence may use too (通过微信公众号、宣传单等形式广泛宣传): boilerplate
 # only on a short line that is no numbered item.
