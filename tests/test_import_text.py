@@ -988,3 +988,15 @@ def test_a_whole_page_pasted_on_one_line_loses_its_chrome_and_keeps_the_plan() -
 def test_a_signature_above_a_sites_footer_gives_the_issuer_and_the_date(issuer: str, footer: str) -> None:
     [plan] = plans(PLAN.format(title="某县帮扶方案") + f"\n{issuer}\n2024年2月22日\n\n{footer}\n")
     assert (plan["issuer"], plan["date"]) == (issuer, "2024-02-22") and "sections" not in plan
+
+
+def test_a_notice_title_above_its_number_and_a_pages_download_links() -> None:
+    text = ("关于印发《某县结对帮扶工作实施方案》的通知\n发布时间：2024-08-30 09:15\n\n某教发〔2024〕31号\n\n各学校：\n"
+            "现将《某县结对帮扶工作实施方案》印发给你们，请认真组织实施。\n\n某县教育局\n2024年8月28日\n\n"
+            + PLAN.format(title="某县结对帮扶工作实施方案")
+            + "\n附件：1．结对学校名单\n　　　2．考核细则\n\n相关附件：\n结对学校名单.docx\n考核细则.xls\n附件下载：考核细则.pdf\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["number"] == "某教发〔2024〕31号"
+    assert plan["attachments"] == [{"title": "结对学校名单"}, {"title": "考核细则"}]
+    assert {"相关附件：", "结对学校名单.docx", "考核细则.xls", "附件下载：考核细则.pdf"} <= set(result.dropped_text())

@@ -18,12 +18,11 @@ from .cleaning import Line
 from .datespans import closing_fields
 from .hanzi import key
 from .splitting import ANNEX_LABEL, title_of
-from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
+from .structure import DATE_LINE, NUMBER_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
 
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
 _NOTICE = re.compile(r"关于印发(?:《(?P<title>[^》]{2,80})》(?:[、和及与,，]?《[^》]{2,80}》)*的通知"  # the first of several
                      r"|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
-_NUMBER_LINE = re.compile(r"^[^，,。；;：:《》]{0,20}[〔\[【(（]\s*(?:\d{4}|20[xX]{2})\s*[〕\]】)）]\s*(?:第\s*)?\d+\s*号$")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}[^—－-]")
 _LOOK = 8  # the wrapper is within the first lines of a plan
 
@@ -47,10 +46,10 @@ def unwrap(lines: list[Line]) -> Unwrapped:
         if ANNEX_LABEL.match(k) and (i == 0 or title_of(after)):  # 附件2 above the title of an annexed plan
             out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), msg("import.out-annex-label")))
             del out.lines[i]
-        elif _RED_HEADER.match(k) or (is_org_line(k) and _NUMBER_LINE.match(after)):
+        elif _RED_HEADER.match(k) or (is_org_line(k) and NUMBER_LINE.match(after)):
             out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), msg("import.out-red-header")))
             del out.lines[i]
-        elif _NUMBER_LINE.match(k) and not out.number:
+        elif NUMBER_LINE.match(k) and not out.number:
             out.number = out.lines[i].text.strip().lstrip("#").strip()
             del out.lines[i]
         elif _NOTICE.search(k):

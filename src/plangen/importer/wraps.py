@@ -14,7 +14,7 @@ from .cleaning import Line
 from .hanzi import key
 from .outline import numbering
 from .splitting import title_of
-from .structure import DATE_LINE, arabic_dates
+from .structure import DATE_LINE, NUMBER_LINE, arabic_dates
 
 _SENTENCE_END = "。；;：:！!？?…”」』）)》】"
 _LABEL = re.compile(r"^[^，,。：:]{1,10}[：:]")
@@ -62,4 +62,4 @@ def _wrapped(line: str, after: str) -> bool:
     nxt = after.strip()
     if not nxt or after[:1].isspace() or numbering(nxt) or _LABEL.match(key(nxt)) or nxt[0] in "#|-*•▲●【":
         return False
-    return not DATE_LINE.match(arabic_dates(key(nxt))) and not title_of(nxt)
+    return not DATE_LINE.match(arabic_dates(key(nxt))) and not title_of(nxt) and not NUMBER_LINE.match(key(nxt))
