@@ -89,10 +89,11 @@ def test_numbers_word_draws_before_headings_are_read_into_the_authors_headings()
     assert [(s["title"], s["start"]) for s in plan["steps"]] == [("动员", "2024-03-01")]
 
 
-def test_a_red_header_paragraph_is_never_joined_to_the_number_under_it() -> None:
+@pytest.mark.parametrize("header", ["中国邮政集团有限公司临枫县分公司文件", "关于印发《临枫县农村寄递物流帮扶方案》的通知"])
+def test_a_red_header_or_a_notices_title_is_never_joined_to_the_number_under_it(header: str) -> None:
     from plangen.importer.cleaning import Line
     from plangen.importer.wraps import join_hard_wraps
-    lines = [Line(1, "中国邮政集团有限公司临枫县分公司文件"), Line(2, "临邮发〔2024〕11号"),
+    lines = [Line(1, header), Line(2, "临邮发〔2024〕11号"),
              Line(3, "为加快推进农村寄递物流体系建设，助力农产品上行和工业品"), Line(4, "下乡，公司制定了本方案。"),
              Line(5, "各支局要认真落实本方案的各项要求，切实做好寄递物流帮扶"), Line(6, "工作。")]
-    assert [ln.text for ln in join_hard_wraps(lines)][:2] == ["中国邮政集团有限公司临枫县分公司文件", "临邮发〔2024〕11号"]
+    assert [ln.text for ln in join_hard_wraps(lines)][:2] == [header, "临邮发〔2024〕11号"]
