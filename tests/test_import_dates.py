@@ -247,3 +247,10 @@ def test_a_time_line_under_a_step_dates_that_step() -> None:
     assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
         ("摸底调查阶段", "2024-03-01", "2024-03-15"), ("结对资助阶段", "2024-03-16", "2024-05-31")]
     assert "sections" not in plan and "走访困难家庭学生。" in plan["steps"][0]["body"]
+
+
+def test_a_yearless_start_before_an_end_in_the_next_year_is_read_in_the_year_in_force() -> None:
+    years = Years(2024)
+    step = step_from("支教实施（9月1日—2025年1月17日）", ["到受援学校报到任教。"], 3, years, [])
+    assert (step["start"], step["end"]) == ("2024-09-01", "2025-01-17")
+    assert step_from("考核总结（1月）", [], 4, years, [])["start"] == "2025-01"

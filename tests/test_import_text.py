@@ -1000,3 +1000,14 @@ def test_a_notice_title_above_its_number_and_a_pages_download_links() -> None:
     assert plan["number"] == "某教发〔2024〕31号"
     assert plan["attachments"] == [{"title": "结对学校名单"}, {"title": "考核细则"}]
     assert {"相关附件：", "结对学校名单.docx", "考核细则.xls", "附件下载：考核细则.pdf"} <= set(result.dropped_text())
+
+
+def test_the_issuer_above_a_notices_title_and_a_plan_title_cut_over_two_lines_after_the_notice() -> None:
+    text = ("石岭县教育局文件\n石教人〔2024〕9号\n石岭县教育局\n关于印发《石岭县城区教师赴乡村学校支教工作方案》的通知\n"
+            "各学校：\n现将《石岭县城区教师赴乡村学校支教工作方案》印发给你们，请认真抓好落实。\n石岭县教育局\n2024年7月16日\n\n"
+            "石岭县城区教师赴乡村学校\n支教工作方案\n为加强乡村教师队伍建设，制定本方案。\n一、指导思想\n坚持精准帮扶。\n"
+            "二、工作要求\n要落实责任。\n")
+    [plan] = plans(text)
+    assert (plan["title"], plan["number"]) == ("石岭县城区教师赴乡村学校支教工作方案", "石教人〔2024〕9号")
+    assert (plan["issuer"], plan["date"]) == ("石岭县教育局", "2024-07-16")
+    assert plan["preamble"] == "为加强乡村教师队伍建设，制定本方案。"

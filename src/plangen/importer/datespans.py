@@ -28,19 +28,23 @@ class Years:
         self.today = today  # the plan's date: where 即日起 starts
         self.span: tuple[int, int] | None = None  # (first year, first month) of a span into the next year
 
-    def see(self, text: str) -> None:
+    def see(self, text: str) -> int | None:
+        """Take the years of `text` into account; the year its first date is read in: the year in force
+        before it when that date has none (9月1日—2025年1月17日: 2024), else its own."""
         k = key(text)
-        found = _YEAR.findall(k)
+        found = list(_YEAR.finditer(k))
+        month = _MONTH.search(k)
         if found:
-            self.current = int(found[-1])
+            reading = self.current if month and month.start() < found[0].start() else int(found[0][1])
+            self.current = int(found[-1][1])
             dated = _YEAR_MONTH.findall(k)
             first, last = (dated[-2], dated[-1]) if len(dated) >= 2 else (None, None)
             across = first is not None and last is not None and int(last[0]) == int(first[0]) + 1
             self.span = (int(first[0]), int(first[1])) if across and first else None
-            return
-        month = _MONTH.search(k)
+            return reading
         if self.span and month:  # a month without a year after a span across the new year
             self.current = self.span[0] if int(month[1]) >= self.span[1] else self.span[0] + 1
+        return self.current
 
 
 def date_text(value: PlanDate | DateIssue) -> str | None:

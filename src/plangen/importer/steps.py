@@ -28,12 +28,12 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     """One step: a title (dates cut out when read), start/end, and the body as written."""
     head = readable_dates(head)
     written = list(body)
-    years.see(head)
+    year = years.see(head)
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
-    found = find_joined(k, years.current)
+    found = find_joined(k, year)
     step: dict[str, Any] = {}
     title = head.strip()
-    season = find_season(k, years.current)
+    season = find_season(k, year)
     if season and (not found or season.span[0] <= found.span[0]):
         title, body = _seasoned(head, season, body, step)
     elif found:
@@ -205,11 +205,11 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
                    line: int) -> tuple[str, list[str]]:
     """准备阶段：2024年3月—2024年4月，组建…: a range opening the text after the title dates the step."""
     first = arabic_dates(rest if rest.strip() else (body[0] if body else ""))  # 二〇二四年三月一日 too
-    years.see(first)  # its own year, or the year a month falls in after a span across the new year
+    year = years.see(first)  # its own year, or the year a month falls in after a span across the new year
     k = _XUN.sub(lambda m: " " * len(m.group(0)), key(first))
     label = _TIME_LABEL.match(k)  # 时间：2024年4月至6月 on the line under the step's title
     offset = label.end() if label else 0
-    found = find_joined(k[offset:], years.current)
+    found = find_joined(k[offset:], year)
     if not found:
         return rest, body
     if found.span[0] > 2:

@@ -49,6 +49,9 @@ def unwrap(lines: list[Line]) -> Unwrapped:
         elif _RED_HEADER.match(k) or (is_org_line(k) and NUMBER_LINE.match(after)):
             out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), msg("import.out-red-header")))
             del out.lines[i]
+        elif is_org_line(k) and _NOTICE.search(after):  # 石岭县教育局 / 关于印发《…》的通知: the notice's title
+            out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), msg("import.out-notice")))
+            del out.lines[i]
         elif NUMBER_LINE.match(k) and not out.number:
             out.number = out.lines[i].text.strip().lstrip("#").strip()
             del out.lines[i]
@@ -70,8 +73,7 @@ def _notice(out: Unwrapped, start: int) -> None:
     if end == len(out.lines):  # no plan after the notice: keep everything but the notice title
         end = start + 1
     notice = out.lines[start:end]
-    signature = [ln for ln in notice if _signature_line(ln.text)]
-    out.closing = closing_fields(signature, [])
+    out.closing = closing_fields(_notice_signature(notice), [])
     for ln in notice:
         out.dropped.append((ln.no, ln.text.strip(), msg("import.out-notice")))
     if end < len(out.lines) and fold(title_of(out.lines[end].text)) == fold(out.title):
@@ -96,6 +98,18 @@ def _plan_begins(text: str, title: str) -> bool:
     if fold(title_of(text)) == fold(title) and title:
         return True
     return bool(re.match(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|为(?!.*印发))", k)) and "印发" not in k
+
+
+def _notice_signature(notice: list[Line]) -> list[Line]:
+    """The notice's signature: its issuer and date lines, up to the date (not the plan's title cut over two
+    lines after it, 石岭县…赴乡村学校 / 支教工作方案)."""
+    signature: list[Line] = []
+    for ln in notice:
+        if _signature_line(ln.text):
+            signature.append(ln)
+            if not is_org_line(ln.text):
+                break
+    return signature
 
 
 def _signature_line(text: str) -> bool:
