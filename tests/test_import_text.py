@@ -1011,3 +1011,14 @@ def test_the_issuer_above_a_notices_title_and_a_plan_title_cut_over_two_lines_af
     assert (plan["title"], plan["number"]) == ("石岭县城区教师赴乡村学校支教工作方案", "石教人〔2024〕9号")
     assert (plan["issuer"], plan["date"]) == ("石岭县教育局", "2024-07-16")
     assert plan["preamble"] == "为加强乡村教师队伍建设，制定本方案。"
+
+
+def test_a_sentence_cut_by_a_pdf_column_before_its_last_word_and_colon_is_joined_but_role_labels_are_not() -> None:
+    from plangen.importer.wraps import join_hard_wraps
+    lines = [Line(1, "成立县困难重度残疾人家庭无障碍改造帮扶工"), Line(2, "作领导小组："),
+             Line(3, "组  长：符丽华  县残联党组书记、理事长"), Line(4, "副组长：石建军  县残联副理事长"),
+             Line(5, "领导小组办公室设在县残联康复部，陆芳同志"), Line(6, "兼任办公室主任，负责日常调度。"),
+             Line(7, "残疾人本人或家属向所在村（社区）提出申请，"), Line(8, "成员：")]
+    assert [ln.text for ln in join_hard_wraps(lines)] == [
+        "成立县困难重度残疾人家庭无障碍改造帮扶工作领导小组：", "组  长：符丽华  县残联党组书记、理事长", "副组长：石建军  县残联副理事长",
+        "领导小组办公室设在县残联康复部，陆芳同志兼任办公室主任，负责日常调度。", "残疾人本人或家属向所在村（社区）提出申请，", "成员："]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..cntext import role_of_label
 from .cleaning import Line
 from .hanzi import key
 from .outline import numbering
@@ -47,6 +48,12 @@ def join_hard_wraps(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _label(text: str) -> bool:
+    """A label opening a line (组长：…, 时间：…); not the end of a sentence cut by the column (…帮扶工 / 作领导小组：)."""
+    m = _LABEL.match(key(text))
+    return bool(m) and not (m.end() == len(text) and role_of_label(text[:-1]) is None and len(text) <= 8)
+
+
 def _open(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
@@ -60,6 +67,6 @@ def _wrapped(line: str, after: str) -> bool:
     if (numbering(text) or _LABEL.match(key(text))) and not re.search("[。；;，,]", text):
         return False  # a heading or a role line ends without punctuation; an item's sentence has some
     nxt = after.strip()
-    if not nxt or after[:1].isspace() or numbering(nxt) or _LABEL.match(key(nxt)) or nxt[0] in "#|-*•▲●【":
+    if not nxt or after[:1].isspace() or numbering(nxt) or _label(nxt) or nxt[0] in "#|-*•▲●【":
         return False
     return not DATE_LINE.match(arabic_dates(key(nxt))) and not title_of(nxt) and not NUMBER_LINE.match(key(nxt))
