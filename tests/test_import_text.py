@@ -1022,3 +1022,28 @@ def test_a_sentence_cut_by_a_pdf_column_before_its_last_word_and_colon_is_joined
     assert [ln.text for ln in join_hard_wraps(lines)] == [
         "成立县困难重度残疾人家庭无障碍改造帮扶工作领导小组：", "组  长：符丽华  县残联党组书记、理事长", "副组长：石建军  县残联副理事长",
         "领导小组办公室设在县残联康复部，陆芳同志兼任办公室主任，负责日常调度。", "残疾人本人或家属向所在村（社区）提出申请，", "成员："]
+
+
+def test_a_pages_heading_above_the_plans_own_title_and_a_footer_of_address_and_related_links() -> None:
+    body = PLAN.format(title="楚南交通建设投资集团有限公司结对帮扶龙溪村工作方案")
+    text = ("楚南交投集团结对帮扶龙溪村工作方案\n发布时间：2024-02-26　　浏览量：862\n" + body
+            + "\n楚南交通建设投资集团有限公司\n2024年2月23日\n相关链接：\n楚南交投集团召开乡村振兴工作会议\n【关闭窗口】\n"
+            "地址：楚南市高新区交投大厦　　联系电话：0731-1234567\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "楚南交通建设投资集团有限公司结对帮扶龙溪村工作方案"
+    assert (plan["issuer"], plan["date"]) == ("楚南交通建设投资集团有限公司", "2024-02-23") and "sections" not in plan
+    assert {"楚南交投集团结对帮扶龙溪村工作方案", "楚南交投集团召开乡村振兴工作会议"} <= set(result.dropped_text())
+
+
+def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_view_count_and_address() -> None:
+    text = ("首页 > 乡村振兴 楚南交投集团结对帮扶龙溪村工作方案 发布时间：2024-02-26 浏览量：862 "
+            "楚南交通建设投资集团有限公司结对帮扶龙溪村工作方案 为深入贯彻落实乡村振兴的工作部署，经集团党委研究，制定本方案。"
+            " 一、指导思想 坚持党建引领、产业为基、就业为要，推动龙溪村由输血向造血转变。 二、工作要求 各部门要把结对帮扶工作作为"
+            "履行国有企业社会责任的重要内容。 楚南交通建设投资集团有限公司 2024年2月23日 【打印】 版权所有：楚南交投集团 地址：交投大厦")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "楚南交通建设投资集团有限公司结对帮扶龙溪村工作方案"
+    assert (plan["issuer"], plan["date"]) == ("楚南交通建设投资集团有限公司", "2024-02-23")
+    assert plan["preamble"].startswith("为深入贯彻落实") and plan["requirements"].startswith("各部门要把")
+    assert {"浏览量：862", "地址：交投大厦"} <= set(result.dropped_text())

@@ -81,8 +81,9 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     text = text.strip()
     if not text or text in _TITLE_SET or "、" in text:  # 县委常委、副县长: titles, no organisation
         return text, ""
-    if _implied_body(text):
-        return text[1:], ""  # 局优抚安置股股长, 院党委副书记: a post of the bureau's (the hospital's) own, not named
+    implied = _implied_body(text)
+    if implied:
+        return text[implied:], ""  # 局优抚安置股股长, 院党委副书记: a post of the bureau's (the hospital's) own, not named
     for name in sorted(known, key=len, reverse=True):
         if text.startswith(name) and len(text) > len(name) and _is_title(text[len(name):]):
             return text[len(name):], name
@@ -181,8 +182,9 @@ def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
     are the organisation's own (局长 of the 局). The titles whole when the first names no organisation."""
     first, *rest = titles.split("、")
-    if _implied_body(first):  # 局党组书记、局长: the bureau's own, not named
-        return titles[1:], ""
+    implied = _implied_body(first)
+    if implied:  # 局党组书记、局长, 集团党委书记、董事长: the bureau's (the group's) own, not named
+        return titles[implied:], ""
     title, org = split_org(first, known)
     if not org or not all(_own_post(r) for r in rest):  # 县纪委副书记、监委副主任: a post of another body
         return titles, ""
@@ -219,14 +221,15 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
     return (title, "".join(p for p in pieces if p != title)) if title else None
 
 
-_IMPLIED_BODY = re.compile("^[局院校](?=(?:党委|党组|党总支|党支部|团委)[\u4e00-\u9fff]{2,5}$"
+_IMPLIED_BODY = re.compile("^(?:[局院校]|集团|公司)(?=(?:党委|党组|党总支|党支部|团委)[\u4e00-\u9fff]{2,5}$"
                            "|[\u4e00-\u9fff]{2,8}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$)")
 
 
-def _implied_body(text: str) -> bool:
-    """A post opening with the one character of its own body, not named: its party body or a department of
-    it, then the title (局优抚安置股股长, 校党委副书记; not 院感科科长, 院长助理)."""
-    return bool(_IMPLIED_BODY.match(text)) and text.endswith(_TITLE_ENDS)
+def _implied_body(text: str) -> int:
+    """The length of the word for its own body, not named, opening a post: its party body or a department of
+    it, then the title (局优抚安置股股长, 校党委副书记, 集团党委书记; not 院感科科长, 院长助理); 0 when none."""
+    m = _IMPLIED_BODY.match(text)
+    return m.end() if m and text.endswith(_TITLE_ENDS) else 0
 
 
 def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
@@ -248,7 +251,8 @@ def _before_known_title(info: str, n: int) -> tuple[str, str]:
     head, title = info[:-n].strip(), info[-n:]
     while head.endswith(_FORMER + ("副",)) and len(head) > 2:  # 县政协原副主席, 县新华书店副经理
         head, title = head[:-1], head[-1] + title
-    if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)) or _generic(head) or len(head) == 1:
+    if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)) or _generic(head) or len(head) == 1 \
+            or head in _PARTY:  # 党委副书记: the party body of the plan's own organisation, not named
         return info, ""  # 语文教研组长, 少先队大队辅导员, 村会计: no organisation named
     return _department(head, title) if head else (title, "")
 

@@ -46,6 +46,7 @@ IMPORT: dict[str, tuple[str, ...]] = {
     "import.out-red-header": ("发文单位的红头行", "the red-header line of the issuing document"),
     "import.out-notice": ("印发通知", "the issuing notice"),
     "import.out-subtitle": ("标题下的副标题", "the subtitle under the title"),
+    "import.out-page-title": ("网页的标题（方案自己的标题在下一行）", "the web page's own heading (the plan's title is on the next line)"),
     "import.out-addressees": ("标题下的主送单位", "the addressees under the title"),
     "import.out-annex-label": ("标题上方的附件编号", "the annex number above the title"),
     "import.out-byline": ("标题下的署名行（发文单位和日期）", "the byline under the title (issuer and date)"),

@@ -90,6 +90,7 @@ _CHROME = re.compile(
     r"^[^，,。；;：:\s]{2,30}(?:门户网站|政府网|网站|网)$|ICP备|网站地图|^首页\s*[>＞]|"
     r"^(?:网站)?首页(?:(?:\s*[|｜/]\s*|\s+)[^\s|｜/，,。；;：:]{2,8}){3,}\s*$|"  # the site's menu: 首页 | 机构概况 | 政务公开 | …
     r"^[-—\s]*END[-—\s]*$|"
+    r"^(?:地址|联系地址)\s*[:：].{0,60}(?:电话|邮编|邮政编码)\s*[:：]|"  # a site's footer: 地址：…　急救电话：120
     r"^(?:相关附件|附件下载|下载附件)\s*[:：]?|^[^，,。；;：:\s]{2,80}\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)$|"  # a page's download links
     r"^(?:网友评论|我要评论|暂无评论|发表评论|查看评论|评论\s*[（(]\d+[)）])\s*$|"
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:$|\s+(?:来源|作者|编辑|浏览|阅读|点击)\S*\s*[:：])|"
@@ -157,8 +158,8 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     kept: list[Line] = []
     done: list[Cleaning] = []
     footer = related = False  # after 抄送：… the printing office's line is the footer's too
-    for line in (piece for whole in lines for piece in chrome_cut(whole)):
-        new, what = clean_line(line)
+    for line, chrome in (piece for whole in lines for piece in chrome_cut(whole)):
+        new, what = (None, [Cleaning("chrome", line.no, 1, line.text)]) if chrome else clean_line(line)
         if new is not None and _follows(new.text, footer, related):
             what = what + [Cleaning("footer" if footer else "chrome", line.no, 1, new.text)]
             new = None
@@ -177,26 +178,26 @@ _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{
 _INLINE_CHROME = re.compile(
     r"(?:(?<=^)|(?<=[\s】。]))(?:"
     r"(?:(?:当前位置|您的位置|您现在的位置)\s*[:：]\s*)?首页(?:\s*[>＞»]\s*[^\s>＞»]{2,10})+"  # 首页 > 检务公开 > 工作动态
-    r"|(?:发布时间|发布日期|信息来源|来源|作者|责任编辑|编辑|浏览次数|阅读次数|点击数)\s*[:：]\s*"
+    r"|(?:发布时间|发布日期|信息来源|来源|作者|责任编辑|编辑|浏览次数|阅读次数|点击数|浏览量|阅读量|点击量)\s*[:：]\s*"
     rf"(?:{_DATE_TIME}|[^\s【】]{{1,30}})"
-    r"|(?:版权所有|技术支持|备案号|主办单位|承办单位|网站标识码)\s*[:：©]?\s*[^\s【】]{1,40}"
+    r"|(?:版权所有|技术支持|备案号|主办单位|承办单位|网站标识码|地址|联系电话|急救电话|邮编)\s*[:：©]?\s*[^\s【】]{1,40}"
     r"|(?:上一篇|下一篇)\s*[:：]\s*[^\s【】]{1,60}"
     r")"
     r"|[【\[][^】\]]{0,10}(?:字体|字号|打印|关闭|收藏|分享|纠错)[^】\]]{0,10}[】\]]"  # 【字体：大 中 小】【打印本页】
 )
 
 
-def chrome_cut(line: Line) -> list[Line]:
+def chrome_cut(line: Line) -> list[tuple[Line, bool]]:
     """A paste of a whole page on one line (首页 > … 标题 发布时间：… 【字体：大 中 小】 为深入… 版权所有：…), cut
     before and after each piece of page chrome in it, so that the chrome alone is left out and not the
-    plan with it. A shorter line is returned whole."""
+    plan with it: the pieces, each with whether it is chrome. A shorter line is returned whole."""
     k = key(line.text)
     if len(k) <= _PASTE:
-        return [line]
-    cuts = sorted({c for m in _INLINE_CHROME.finditer(k) for c in (m.start(), m.end())} - {0, len(k)})
-    bounds = [0, *cuts, len(k)]
-    pieces = (line.text[a:b].strip(" \t\u3000") for a, b in pairwise(bounds))
-    return [Line(line.no, piece) for piece in pieces if piece]
+        return [(line, False)]
+    chrome = {m.start(): m.end() for m in _INLINE_CHROME.finditer(k)}
+    bounds = sorted({0, len(k), *chrome, *chrome.values()})
+    pieces = ((line.text[a:b].strip(" \t\u3000"), chrome.get(a) == b) for a, b in pairwise(bounds))
+    return [(Line(line.no, piece), is_chrome) for piece, is_chrome in pieces if piece]
 
 
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置)\s*[:：]|^首页\s*[>＞]|^(?:网站)?首页(?:\s*[|｜/]|\s)")
@@ -211,8 +212,9 @@ def _site_name_above(kept: list[Line], line: Line) -> bool:
 
 def _follows(text: str, footer: bool, related: bool) -> bool:
     """A line that is chrome by what came before it: the printing office's line after 抄送：…, a listed article
-    (· …) after 相关文章."""
-    return (footer and bool(_PRINTED.match(key(text)))) or (related and text.strip()[:1] in ("·", "•", "▪"))
+    (· …, or a title alone) after 相关文章."""
+    listed = text.strip()[:1] in ("·", "•", "▪") or (len(text) <= 60 and not re.search("[。；;，,]", text))
+    return (footer and bool(_PRINTED.match(key(text)))) or (related and listed)
 
 
 def simplify(lines: list[Line], convert: Callable[[str], object]) -> tuple[list[Line], list[Cleaning]]:

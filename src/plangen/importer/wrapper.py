@@ -55,6 +55,9 @@ def unwrap(lines: list[Line]) -> Unwrapped:
         elif NUMBER_LINE.match(k) and not out.number:
             out.number = out.lines[i].text.strip().lstrip("#").strip()
             del out.lines[i]
+        elif title_of(k) and title_of(after) and not _NOTICE.search(after):  # a page's heading, then the plan's title
+            out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), msg("import.out-page-title")))
+            del out.lines[i]
         elif _NOTICE.search(k):
             _notice(out, i)
             return _subtitle(out)
