@@ -722,8 +722,26 @@ def test_a_street_offices_unit_and_a_villages_resident_first_secretary() -> None
 
 def test_a_party_body_alone_and_a_groups_own_party_committee_stay_in_the_title() -> None:
     assert _everyone(["副组长：曹丽娟　党委副书记　　万晓东　副院长",
-                      "成员：集团党委委员、副总经理 舒红军，公司财务部部长 杨淑琴"]) == [
+                      "成员：集团党委委员、副总经理 舒红军，集团财务部部长 杨淑琴"]) == [
         ("deputies", {"name": "曹丽娟", "title": "党委副书记"}),
         ("deputies", {"name": "万晓东", "title": "副院长"}),
         ("members", {"name": "舒红军", "title": "党委委员、副总经理"}),
         ("members", {"name": "杨淑琴", "title": "财务部部长"})]
+
+
+def test_a_schools_own_units_stay_in_the_title_where_its_head_leads_the_group() -> None:
+    assert _everyone(["组长：邹建平（党委书记、校长）",
+                      ("成员：彭卫东（实训中心主任）、田洪（图书馆馆长）、吴敏（校工会常务副主席）、罗俊（城关司法所所长）、"
+                       "舒文杰（县疾控中心主任）")]) == [
+        ("leaders", {"name": "邹建平", "title": "党委书记、校长"}),
+        ("members", {"name": "彭卫东", "title": "实训中心主任"}),
+        ("members", {"name": "田洪", "title": "图书馆馆长"}),
+        ("members", {"name": "吴敏", "title": "工会常务副主席"}),
+        ("members", {"name": "罗俊", "title": "所长", "org": "城关司法所"}),
+        ("members", {"name": "舒文杰", "title": "主任", "org": "县疾控中心"})]
+
+
+def test_units_keep_their_organisation_where_the_leader_names_his() -> None:
+    assert _everyone(["组长：陈佳丽（卫健局局长）", "副组长：周婷（疾控中心主任）"]) == [
+        ("leaders", {"name": "陈佳丽", "title": "局长", "org": "卫健局"}),
+        ("deputies", {"name": "周婷", "title": "主任", "org": "疾控中心"})]

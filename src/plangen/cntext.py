@@ -116,6 +116,11 @@ _NOT_DEPARTMENT = ("办公室", "办事处", "支部", "办")
 _PLACE = re.compile("[省市县区乡镇村]|街道")
 
 
+def names_a_place(text: str) -> bool:
+    """The text names a province, city, county, district, township, village or street (县教育局, 街道办)."""
+    return bool(_PLACE.search(_PLACE_WORDS.sub("", text)))
+
+
 def _department(org: str, title: str) -> tuple[str, str]:
     """A department is part of the title: '县人民医院护理部' + '主任' -> ('护理部主任', '县人民医院'), '县一中教务处' +
     '主任' -> ('教务处主任', '县一中'), and '教务处' + '主任' -> ('教务处主任', '') when no organisation is written
@@ -221,7 +226,7 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
     return (title, "".join(p for p in pieces if p != title)) if title else None
 
 
-_IMPLIED_BODY = re.compile("^(?:[局院校]|集团|公司)(?=(?:党委|党组|党总支|党支部|团委)[\u4e00-\u9fff]{2,5}$"
+_IMPLIED_BODY = re.compile("^(?:[局院校]|集团)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
                            "|[\u4e00-\u9fff]{2,8}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$)")
 
 

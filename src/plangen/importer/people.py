@@ -24,7 +24,7 @@ from .phrases import office as office_of
 from .phrases import prose_person
 from .placed import role_last, roles_in_brackets
 from .segment import people_in, without_asides
-from .written import TITLE_FIRST, name_then_post, same_org, unpadded
+from .written import TITLE_FIRST, name_then_post, own_departments, same_org, unpadded
 
 _LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
                     r"组\s*员|成\s*员|顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员|副\s*总\s*指\s*挥|总\s*指\s*挥|副\s*召\s*集\s*人|召\s*集\s*人)"
@@ -95,6 +95,7 @@ def _data(group: Group, name: str, lines: list[str]) -> dict[str, Any]:
     """The group in plan data form: name, roles, office, and the text kept (all lines when no one was read)."""
     data: dict[str, Any] = {"name": name} if name else {}
     same_org(group.data)
+    own_departments(group.data)
     data.update({k: v for k, v in group.data.items() if k != "office"})
     data.setdefault("leaders", [])
     if "office" in group.data:

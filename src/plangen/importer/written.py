@@ -194,6 +194,24 @@ def same_org(data: dict[str, Any]) -> None:
             seen.append(person)
 
 
+_OWN_UNITS = ("中心", "馆", "局", "工会")
+
+
+def own_departments(data: dict[str, Any]) -> None:
+    """In a group led by its body's own head (posts naming no organisation: 党委书记、校长), a unit named
+    without a place and ending 中心, 馆, 局 or 工会 is one of that body's departments, kept in the title
+    (实训中心主任, 图书馆馆长, 执行局副局长); a unit of its own (城关司法所, 龙潭教学点) and a named one
+    (县疾控中心) keep their organisation."""
+    leaders = data.get("leaders", [])
+    if not leaders or any(p.get("org") for p in leaders):
+        return
+    for role in ("deputies", "members"):
+        for i, person in enumerate(data.get(role, [])):
+            org = person.get("org", "")
+            if org.endswith(_OWN_UNITS) and not cntext.names_a_place(key(org)):
+                data[role][i] = {k: v for k, v in person.items() if k != "org"} | {"title": org + person.get("title", "")}
+
+
 _PLACEHOLDER_NAME = re.compile(r"[xX×＊*○〇□]{2,}|某{2,3}|[xX×]{2,}[\u4e00-\u9fff]?|[\u4e00-\u9fff][xX×＊*○〇□]{1,3}"
                                r"|待定|待补充|空缺|暂缺")  # 王××
 
