@@ -745,3 +745,9 @@ def test_units_keep_their_organisation_where_the_leader_names_his() -> None:
     assert _everyone(["组长：陈佳丽（卫健局局长）", "副组长：周婷（疾控中心主任）"]) == [
         ("leaders", {"name": "陈佳丽", "title": "局长", "org": "卫健局"}),
         ("deputies", {"name": "周婷", "title": "主任", "org": "疾控中心"})]
+
+
+def test_a_party_group_membership_before_a_title_and_a_name_is_one_persons_titles() -> None:
+    assert _everyone(["副组长：党组成员、副检察长何晓梅，党组成员、副检察长陈建"]) == [
+        ("deputies", {"name": "何晓梅", "title": "党组成员、副检察长"}),
+        ("deputies", {"name": "陈建", "title": "党组成员、副检察长"})]

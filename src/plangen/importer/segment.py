@@ -68,7 +68,7 @@ def _titles_joined(found: list[dict[str, str]], orgs: tuple[str, ...]) -> list[d
     return out
 
 
-_TITLE_ONLY = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)")
+_TITLE_ONLY = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)|(?:[^（()）、\s]{1,20})?(?:党组|党委)成员")
 
 
 def _fields(p: cntext.PersonText, text: str, k: str, orgs: tuple[str, ...]) -> dict[str, str]:
