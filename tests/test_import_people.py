@@ -751,3 +751,12 @@ def test_a_party_group_membership_before_a_title_and_a_name_is_one_persons_title
     assert _everyone(["副组长：党组成员、副检察长何晓梅，党组成员、副检察长陈建"]) == [
         ("deputies", {"name": "何晓梅", "title": "党组成员、副检察长"}),
         ("deputies", {"name": "陈建", "title": "党组成员、副检察长"})]
+
+
+def test_two_people_with_two_titles_each_joined_by_he_and_units_sharing_the_word_for_their_heads() -> None:
+    group, _ = read_group([("院里成立驻村帮扶工作领导小组，由院党组书记、院长梁振华任组长，院党组成员、副院长唐雪梅和院党组成员、"
+                           "政治部主任欧阳立新任副组长，办公室、立案庭、民事审判庭、梅溪人民法庭负责人为成员。")])
+    assert group["leaders"] == [{"name": "梁振华", "title": "党组书记、院长"}]
+    assert group["deputies"] == [{"name": "唐雪梅", "title": "党组成员、副院长"},
+                                 {"name": "欧阳立新", "title": "党组成员、政治部主任"}]
+    assert group["members"] == [{"description": "办公室、立案庭、民事审判庭、梅溪人民法庭负责人"}]

@@ -981,6 +981,7 @@ def test_a_whole_page_pasted_on_one_line_loses_its_chrome_and_keeps_the_plan() -
 
 
 @pytest.mark.parametrize("issuer, footer", [
+    ("某县人民法院", "【大】【中】【小】\n【打印本页】"),
     ("某县人民医院", "上一条：我院开展新春慰问活动\n下一条：关于公布进修人员名单的通知\n版权所有 © 某县人民医院　　地址：人民路56号"),
     ("某县实验小学", "【打印此页】　【关闭窗口】\nCopyright © 2024 某县实验小学 All Rights Reserved　　地址：育才路9号"),
     ("南岭农林大学", "上一篇：学校召开乡村振兴工作会议\n版权所有 © 南岭农林大学"),

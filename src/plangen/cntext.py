@@ -68,6 +68,8 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
     "人大", "台", "书店", "红十字会", "总会", "学会", "教学点",
 }, key=len, reverse=True))
+# A post written alone, with no name (院党组成员, 县委副书记): one person's first titles before 、 and a titled name.
+TITLE_ALONE = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)|(?:[^（()）、\s]{1,20})?(?:党组|党委)成员")
 _NOT_FIRST = "长会记员席"  # no job title starts so: 医院院长助理 is not 医院院 + 长助理
 _TITLE_ENDS = ("长", "记", "任", "员", "师", "理", "委", "席", "官", "书", "干", "监", "事")
 

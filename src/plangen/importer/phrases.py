@@ -46,6 +46,8 @@ _DIRECTOR_ONLY = re.compile(r"办公室主任(?:由|[:：]\s*)(?P<who>[^，,。�
 
 def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """'县委常委、县纪委书记李诒芸' -> one person with both titles; '各帮扶责任县领导' -> a description."""
+    if _units_then_heads(k):
+        return [{"description": text.strip()}]
     out: list[dict[str, str]] = []
     titles: list[str] = []
     pos = 0
@@ -70,6 +72,17 @@ def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str
 
 
 _BRACKETED = re.compile(r"(?P<name>" + NAME + r")[（(](?P<info>[^（()）]{2,40})[)）]")
+
+
+_HEADS = re.compile(r"(?:主要)?负责(?:人|同志)$")
+
+
+def _units_then_heads(k: str) -> bool:
+    """'办公室、立案庭、民事审判庭、梅溪人民法庭负责人': units in a list sharing the word for their heads, one group."""
+    *units, last = re.split(r"、", k.strip())
+    head = _HEADS.search(last)
+    return bool(units and head and head.start() >= 2 and not last.startswith(_GROUP_START)
+                and all(u.endswith(cntext.ORG_SUFFIXES + ("庭",)) for u in units))
 
 
 def _titled_name(original: str, title_len: int, titles: list[str], out: list[dict[str, str]],
@@ -110,8 +123,8 @@ def _titled_people(piece: str) -> list[str]:
     otherwise (人力资源和社会保障局副局长栾海)."""
     for m in re.finditer(r"[和及]", piece):
         left, right = piece[:m.start()], piece[m.end():]
-        if _titled(left) and right.startswith(cntext.GROUP_STARTS):
-            return [left, right]
+        if _titled(left) and (right.startswith(cntext.GROUP_STARTS) or cntext.TITLE_ALONE.fullmatch(right)):
+            return [left, right]  # …主任麻振宇及各村党组织书记; …副院长唐雪梅和院党组成员、政治部主任欧阳立新
         if _titled(left) and all(_titled(r) for r in _titled_people(right)):
             return [left, *_titled_people(right)]
     return [piece]

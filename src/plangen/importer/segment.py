@@ -60,7 +60,7 @@ def _titles_joined(found: list[dict[str, str]], orgs: tuple[str, ...]) -> list[d
     out: list[dict[str, str]] = []
     for person in found:
         before = out[-1].get("description", "") if out and len(out[-1]) == 1 else ""
-        if person.get("name") and person.get("title") and _TITLE_ONLY.fullmatch(before) \
+        if person.get("name") and person.get("title") and cntext.TITLE_ALONE.fullmatch(before) \
                 and not before.startswith(_GROUP_START):
             out[-1] = titled(person["name"], before + "、" + person.get("org", "") + person["title"], orgs)
         else:
@@ -68,7 +68,6 @@ def _titles_joined(found: list[dict[str, str]], orgs: tuple[str, ...]) -> list[d
     return out
 
 
-_TITLE_ONLY = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)|(?:[^（()）、\s]{1,20})?(?:党组|党委)成员")
 
 
 def _fields(p: cntext.PersonText, text: str, k: str, orgs: tuple[str, ...]) -> dict[str, str]:
