@@ -1048,3 +1048,15 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
     assert (plan["issuer"], plan["date"]) == ("楚南交通建设投资集团有限公司", "2024-02-23")
     assert plan["preamble"].startswith("为深入贯彻落实") and plan["requirements"].startswith("各部门要把")
     assert {"浏览量：862", "地址：交投大厦"} <= set(result.dropped_text())
+
+
+def test_a_plan_forwarded_in_a_chat_group_loses_the_groups_name_the_senders_and_the_replies() -> None:
+    text = ("桐江县妇联系统工作群（42）\n\n县妇联-刘红梅  3月28日 上午9:12\n@所有人 请大家认真学习方案，抓好落实。\n\n"
+            + PLAN.format(title="桐江县技能培训帮扶方案")
+            + "\n桐江县妇女联合会\n2025年3月25日\n\n石桥镇妇联-陈芳  3月28日 上午9:15\n收到👌\n\n"
+            "龙潭镇  田丽  3月28日 上午9:20\n收到，马上落实[强][强]\n\n县妇联-刘红梅  3月28日 上午9:31\n报名表模板稍后发群里，大家注意查收。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "桐江县技能培训帮扶方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
+    assert (plan["issuer"], plan["date"]) == ("桐江县妇女联合会", "2025-03-25") and "sections" not in plan
+    assert {"桐江县妇联系统工作群（42）", "收到👌", "报名表模板稍后发群里，大家注意查收。"} <= set(result.dropped_text())

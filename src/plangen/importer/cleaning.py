@@ -76,6 +76,9 @@ _SITE_WORDS = re.compile(r"扫码|扫一扫|二维码|手机(?:打开|浏览|阅
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])")
 # The links of a page's own actions (【打印此页】【关闭窗口】).
 _PAGE_ACTION = r"(?:打印(?:本页|此页|本文|此文|文章)?|关闭(?:窗口|本页|此页)?|返回顶部|收藏(?:本页)?|分享|在看|点赞|转发|我要纠错|纠错|阅读\s*\d+)"
+# A chat message's sender and time (县妇联-刘红梅  3月28日 上午9:12).
+_SENDER = (r"[^\s，,。；;：:]{1,20}(?:[-—－\s]+[^\s，,。；;：:]{1,10})?\s+\d{1,2}月\d{1,2}日\s*"
+           r"(?:凌晨|早上|上午|中午|下午|晚上)?\s*\d{1,2}:\d{2}")
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
     r"^[【\[]?(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
@@ -90,6 +93,7 @@ _CHROME = re.compile(
     r"^[^，,。；;：:\s]{2,30}(?:门户网站|政府网|网站|网)$|ICP备|网站地图|^首页\s*[>＞]|"
     r"^(?:网站)?首页(?:(?:\s*[|｜/]\s*|\s+)[^\s|｜/，,。；;：:]{2,8}){3,}\s*$|"  # the site's menu: 首页 | 机构概况 | 政务公开 | …
     r"^[-—\s]*END[-—\s]*$|"
+    r"^" + _SENDER + r"$|^[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]$|"  # a chat's sender and time; its group's name and size
     r"^(?:地址|联系地址)\s*[:：].{0,60}(?:电话|邮编|邮政编码)\s*[:：]|"  # a site's footer: 地址：…　急救电话：120
     r"^(?:相关附件|附件下载|下载附件)\s*[:：]?|^[^，,。；;：:\s]{2,80}\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)$|"  # a page's download links
     r"^(?:网友评论|我要评论|暂无评论|发表评论|查看评论|评论\s*[（(]\d+[)）])\s*$|"
@@ -157,12 +161,14 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     """Every line repaired; boilerplate lines dropped; all cleanings in line order."""
     kept: list[Line] = []
     done: list[Cleaning] = []
-    footer = related = False  # after 抄送：… the printing office's line is the footer's too
+    footer = related = message = False  # after 抄送：… the printing office's line is the footer's too
     for line, chrome in (piece for whole in lines for piece in chrome_cut(whole)):
         new, what = (None, [Cleaning("chrome", line.no, 1, line.text)]) if chrome else clean_line(line)
-        if new is not None and _follows(new.text, footer, related):
+        if new is not None and (_follows(new.text, footer, related) or (message and _chat_message(new.text))):
             what = what + [Cleaning("footer" if footer else "chrome", line.no, 1, new.text)]
             new = None
+        if line.text.strip():
+            message = bool(_CHAT_SENDER.match(key(line.text).strip()))
         if new is None and _site_name_above(kept, line):
             done.append(Cleaning("chrome", kept[0].no, 1, kept.pop().text))
         footer = footer or any(c.kind == "footer" for c in what)
@@ -208,6 +214,14 @@ _RELATED = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新闻|
 def _site_name_above(kept: list[Line], line: Line) -> bool:
     """The only line kept so far is the site's name, and `line` its breadcrumb or menu."""
     return bool(_BREADCRUMB.match(key(line.text).strip())) and len(kept) == 1 and bool(_SITE_NAME.fullmatch(kept[0].text))
+
+
+_CHAT_SENDER = re.compile(rf"^{_SENDER}$")
+
+
+def _chat_message(text: str) -> bool:
+    """A short message under a chat's sender line (收到👌, [文件] 登记表.xlsx), not a plan's title or opening."""
+    return len(text.strip()) <= 60 and not re.search(r"(?:方案|计划|意见|办法|细则)$", text.strip())
 
 
 def _follows(text: str, footer: bool, related: bool) -> bool:
