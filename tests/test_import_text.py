@@ -1060,3 +1060,12 @@ def test_a_plan_forwarded_in_a_chat_group_loses_the_groups_name_the_senders_and_
     assert plan["title"] == "桐江县技能培训帮扶方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
     assert (plan["issuer"], plan["date"]) == ("桐江县妇女联合会", "2025-03-25") and "sections" not in plan
     assert {"桐江县妇联系统工作群（42）", "收到👌", "报名表模板稍后发群里，大家注意查收。"} <= set(result.dropped_text())
+
+
+def test_a_labelled_byline_under_the_title_gives_the_issuer_and_the_date() -> None:
+    text = PLAN.format(title="云台县技能培训帮扶方案").replace(
+        "云台县技能培训帮扶方案\n", "# 云台县技能培训帮扶方案\n\n**发布单位：** 云台县人力资源和社会保障局　　**日期：** 2024年3月8日\n\n", 1)
+    result = convert(text, "a.md", Options(compile_split(None)))
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("云台县人力资源和社会保障局", "2024-03-08")
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。"

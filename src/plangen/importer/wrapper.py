@@ -129,7 +129,8 @@ def _subtitle(out: Unwrapped) -> Unwrapped:
             del out.lines[i]
             break
     for i, ln in enumerate(out.lines[1:3], 1):
-        byline = Line(ln.no, _BRACKETS.sub(r"\1", _QUOTE.sub("", ln.text)))  # （2024年3月8日）: the date alone
+        byline = Line(ln.no, _LABELLED.sub(r"\g<org> \g<date>", _BRACKETS.sub(r"\1", _QUOTE.sub("", ln.text))))
+        # （2024年3月8日）: the date alone; 发布单位：…　日期：…: the labels left out
         k = key(byline.text).strip()
         if title_of(out.lines[i - 1].text) and (ORG_DATE_LINE.match(k) or DATE_LINE.match(arabic_dates(k))):
             for name, value in closing_fields([byline], []).items():
@@ -151,6 +152,8 @@ def _addressees(out: Unwrapped) -> Unwrapped:
 
 
 _QUOTE = re.compile(r"^\s*>\s*")
+_LABELLED = re.compile(r"^\s*(?:发布单位|发文单位|印发单位|发布机构)\s*[:：]\s*(?P<org>\S+)\s+(?:发布|成文|印发)?(?:日期|时间)\s*[:：]\s*"
+                       r"(?P<date>\S.*)$")
 _ADDRESSEES = re.compile(r"^(?:各[^，,。；;：:\s]{1,15}|[^，,。；;：:\s]{2,15}(?:局|委|办|室|院|校|处|科|站|所|部|中心|公司|单位))"
                          r"(?:[、，,](?:各[^，,。；;：:\s]{1,15}|[^，,。；;：:\s]{2,15}))*[:：]$")
 _BRACKETS = re.compile(r"^\s*[（(]\s*(.{6,30}?)\s*(?:印发|发布|通过)?\s*[)）]\s*$")
