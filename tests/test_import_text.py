@@ -935,9 +935,17 @@ def test_the_addressees_under_the_title_and_a_sites_menu_are_left_out() -> None:
     assert "各部门、各二级学院：" in [t for _, t, _ in report.dropped] and result.lost == []
 
 
-def test_a_government_sites_disclosure_block_is_chrome_and_gives_the_number() -> None:
-    text = ("索 引 号：431299003/2024-00017　　　　主题分类：农业、林业、水利\n发布机构：云岫县林业局　　　　生成日期：2024-01-12\n"
-            "文　　号：云林发〔2024〕2号　　　　　　有 效 性：有效\n" + PLAN.format(title="云岫县2024年生态护林员帮扶工作方案")
+@pytest.mark.parametrize("block", [
+    ("索 引 号：431299003/2024-00017　　　　主题分类：农业、林业、水利\n发布机构：云岫县林业局　　　　生成日期：2024-01-12\n"
+    "文　　号：云林发〔2024〕2号　　　　　　有 效 性：有效\n"),
+    ("索 引 号：431299003/2024-00017　　　　分　　类：农业、林业、水利\n发布机构：云岫县林业局　　　　成文日期：2024年01月10日\n"
+    "文　　号：云林发〔2024〕2号　　　　　　发布日期：2024年01月12日\n"
+    "标　　题：云岫县林业局关于印发《云岫县2024年生态护林员帮扶工作方案》的通知\n\n"
+    "云岫县林业局关于印发《云岫县2024年生态护林员帮扶工作方案》的通知\n各乡镇：\n现将方案印发给你们，请抓好落实。\n"
+    "云岫县林业局\n2024年1月10日\n\n"),
+])
+def test_a_government_sites_disclosure_block_is_chrome_and_gives_the_number(block: str) -> None:
+    text = (block + PLAN.format(title="云岫县2024年生态护林员帮扶工作方案")
             + "云岫县林业局\n2024年1月10日\n【我要纠错】　【打印本页】　【关闭窗口】\n")
     result = run(text)
     plan = result.plans[0][0]
