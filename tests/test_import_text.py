@@ -1077,3 +1077,12 @@ def test_a_labelled_byline_under_the_title_gives_the_issuer_and_the_date() -> No
     [(plan, _)] = result.plans
     assert (plan["issuer"], plan["date"]) == ("云台县人力资源和社会保障局", "2024-03-08")
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
+
+
+def test_a_sites_name_above_its_breadcrumb_and_the_attachments_listed_in_the_notice() -> None:
+    text = ("龙阳县林业局\n网站首页 > 通知公告\n关于印发《龙阳县生态护林员选聘工作方案》的通知\n龙林发〔2024〕4号\n各乡镇：\n"
+            "现将《龙阳县生态护林员选聘工作方案》印发给你们，请认真组织实施。\n附件：1．龙阳县生态护林员指标分配表\n"
+            "　　　2．龙阳县生态护林员选聘申请表\n龙阳县林业局\n2024年2月20日\n" + PLAN.format(title="龙阳县生态护林员选聘工作方案"))
+    [plan] = plans(text)
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。" and (plan["issuer"], plan["date"]) == ("龙阳县林业局", "2024-02-20")
+    assert plan["attachments"] == [{"title": "龙阳县生态护林员指标分配表"}, {"title": "龙阳县生态护林员选聘申请表"}]

@@ -205,7 +205,7 @@ def fold(text: str) -> str:
 
 def recognise_heading(heading: str) -> str | None:
     """The part key a heading names ('## 二、工作领导小组：' -> 'leadership'), or None."""
-    core = fold(strip_numbering(heading))
+    core = _OBJECT_AND.sub("对象", fold(strip_numbering(heading)))  # 选聘对象和条件: the targets
     if not core:
         return None
     exact, partial = _folded_synonyms()
@@ -220,6 +220,7 @@ def recognise_heading(heading: str) -> str | None:
     return None
 
 
+_OBJECT_AND = re.compile(r"对象[和及与](?:条件|范围|标准)$")
 # Two-character endings that name a part whatever comes before them (in order of precedence).
 _ENDINGS: Final[tuple[tuple[str, str], ...]] = (
     ("目标", "objectives"), ("对象", "targets"), ("形式", "forms"), ("内容", "content"),

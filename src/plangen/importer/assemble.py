@@ -64,8 +64,8 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     data.update(closing_fields(closing, report.warnings))
     for field_name, value in wrapped.closing.items():
         data.setdefault(field_name, value)
-    if attached:
-        data["attachments"] = attached
+    if attached or wrapped.attachments:
+        data["attachments"] = attached or wrapped.attachments
     data["status"] = "draft"
     years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year, data.get("date"))
     chunks = assign(chunks_of(body))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..cntext import find_documents
 from ..vocabulary import fold
 from ..wording import Wording, msg
+from .annex import attachments_at_end
 from .cleaning import Line
 from .datespans import closing_fields
 from .hanzi import key
@@ -33,6 +34,7 @@ class Unwrapped:
     title: str = ""
     number: str = ""
     closing: dict[str, str] = field(default_factory=dict)
+    attachments: list[dict[str, str]] = field(default_factory=list)  # listed in the notice, above its signature
     dropped: list[tuple[int, str, Wording]] = field(default_factory=list)
 
 
@@ -76,7 +78,9 @@ def _notice(out: Unwrapped, start: int) -> None:
     if end == len(out.lines):  # no plan after the notice: keep everything but the notice title
         end = start + 1
     notice = out.lines[start:end]
-    out.closing = closing_fields(_notice_signature(notice), [])
+    signature = _notice_signature(notice)
+    out.closing = closing_fields(signature, [])
+    out.attachments = attachments_at_end(notice[:notice.index(signature[0])] if signature else notice)[1]
     for ln in notice:
         out.dropped.append((ln.no, ln.text.strip(), msg("import.out-notice")))
     if end < len(out.lines) and fold(title_of(out.lines[end].text)) == fold(out.title):
