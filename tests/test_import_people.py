@@ -721,10 +721,11 @@ def test_a_street_offices_unit_and_a_villages_resident_first_secretary() -> None
 
 
 def test_a_party_body_alone_and_a_groups_own_party_committee_stay_in_the_title() -> None:
-    assert _everyone(["副组长：曹丽娟　党委副书记　　万晓东　副院长",
+    assert _everyone(["副组长：曹丽娟　党委副书记　　万晓东　副院长　　韦红　纪委书记",
                       "成员：集团党委委员、副总经理 舒红军，集团财务部部长 杨淑琴"]) == [
         ("deputies", {"name": "曹丽娟", "title": "党委副书记"}),
         ("deputies", {"name": "万晓东", "title": "副院长"}),
+        ("deputies", {"name": "韦红", "title": "纪委书记"}),
         ("members", {"name": "舒红军", "title": "党委委员、副总经理"}),
         ("members", {"name": "杨淑琴", "title": "财务部部长"})]
 

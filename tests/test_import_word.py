@@ -97,3 +97,18 @@ def test_a_red_header_or_a_notices_title_is_never_joined_to_the_number_under_it(
              Line(3, "为加快推进农村寄递物流体系建设，助力农产品上行和工业品"), Line(4, "下乡，公司制定了本方案。"),
              Line(5, "各支局要认真落实本方案的各项要求，切实做好寄递物流帮扶"), Line(6, "工作。")]
     assert [ln.text for ln in join_hard_wraps(lines)][:2] == [header, "临邮发〔2024〕11号"]
+
+
+@pytest.mark.parametrize("annex", [
+    [{"bold": "附件"}, {"bold": "柿子坪村帮扶项目清单"},
+     {"table": [["序号", "项目名称", "建设内容", "帮扶资金（万元）", "责任部门"], ["1", "供水提质工程", "新建蓄水池2座", "85", "工程管理部"]]}],
+    [{"bold": "附件"}, {"table": [["序号", "项目名称", "帮扶资金（万元）"], ["1", "供水提质工程", "85"]]}],
+    [{"p": "附件2"}, {"p": "柿子坪村帮扶项目清单"}, {"table": [["序号", "项目名称", "帮扶资金（万元）"], ["1", "供水提质工程", "85"]]}],
+])
+def test_an_annex_on_the_page_after_the_signature_leaves_the_signature_and_the_list_of_attachments_read(
+        annex: list[dict[str, Any]]) -> None:
+    bold_body = [{"bold": "一、指导思想"}, {"p": "坚持需求导向，精准帮扶。"}, {"bold": "二、工作要求"}, {"p": "各校要高度重视。"}]
+    [plan] = plans([{"bold": "某县结对帮扶方案"}, *bold_body, {"p": "附件：柿子坪村帮扶项目清单"}, {"right": "某县教育局"},
+                    {"right": "2024年2月20日"}, {"page": True}, *annex])
+    assert (plan["issuer"], plan["date"]) == ("某县教育局", "2024-02-20")
+    assert plan["attachments"] == [{"title": "柿子坪村帮扶项目清单"}]

@@ -259,7 +259,7 @@ def _before_known_title(info: str, n: int) -> tuple[str, str]:
     while head.endswith(_FORMER + ("副",)) and len(head) > 2:  # 县政协原副主席, 县新华书店副经理
         head, title = head[:-1], head[-1] + title
     if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)) or _generic(head) or len(head) == 1 \
-            or head in _PARTY:  # 党委副书记: the party body of the plan's own organisation, not named
+            or head in _PARTY + ("纪委",):  # 党委副书记, 纪委书记: a body of the plan's own organisation, not named
         return info, ""  # 语文教研组长, 少先队大队辅导员, 村会计: no organisation named
     return _department(head, title) if head else (title, "")
 

@@ -7,7 +7,9 @@ import re
 from ..wording import Wording, msg
 from .annex import attachments_at_end
 from .cleaning import Line
-from .splitting import title_of
+from .hanzi import key
+from .reading import PAGE_BREAK
+from .splitting import ANNEX_LABEL, title_of
 from .structure import closing_lines
 
 
@@ -41,6 +43,7 @@ def plan_title(body: list[Line], source: str, dropped: list[tuple[int, str, Word
 def closing_and_attachments(lines: list[Line]) -> tuple[list[Line], list[Line], list[dict[str, str]]]:
     """The body, the signature's lines and the attachments: 附件 lines before the signature, or after it
     (…学校 / 2024年2月26日 / 附件：…安排表)."""
+    lines, annexed = _annex_after_signature(lines)
     body, closing = closing_lines(lines)
     after: list[dict[str, str]] = []
     if not closing:
@@ -49,7 +52,18 @@ def closing_and_attachments(lines: list[Line]) -> tuple[list[Line], list[Line], 
         if found:
             body, closing, after = signed, found, listed
     body, before = attachments_at_end(body)
-    return body, closing, before + after
+    return body + annexed, closing, before + after
+
+
+def _annex_after_signature(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The plan up to its signature, and an annex after it (附件 alone on the next page, its title, its table),
+    which stays in the plan's text but not between the plan and its signature."""
+    for i, line in enumerate(lines):
+        if i and ANNEX_LABEL.match(key(line.text).lstrip("# ")):  # 附件, or ## 附件 (a bold paragraph)
+            signed = [ln for ln in lines[:i] if ln.text.strip() != PAGE_BREAK]
+            if closing_lines(signed)[1]:
+                return signed, lines[i:]
+    return lines, []
 
 
 def _wrapped_title(before: str, line: str) -> bool:
