@@ -163,3 +163,10 @@ def test_bullets_are_list_items() -> None:
     found = chunks("## 工作要求\n- 提高认识。要高度重视。\n- 加强交流\n• 总结经验")
     items = found[0].nodes[0].children
     assert [n.title for n in items] == ["提高认识", "加强交流", "总结经验"]
+
+
+def test_items_of_a_part_headed_by_other_parts_names_are_those_parts() -> None:
+    found = chunks("一、总体要求\n（一）指导思想。坚持精准帮扶。\n（二）工作目标。2024年实施协作项目40个以上。\n"
+                   "二、实施步骤\n（一）遴选对象（3月1日至3月31日）。确定名单。\n（二）集中培训（4月）。开展培训。")
+    assert [c.part for c in found] == ["guiding_thought", "objectives", "steps"]
+    assert "40个以上" in found[1].text() and "40个以上" not in found[0].text()

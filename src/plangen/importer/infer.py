@@ -36,6 +36,7 @@ def assign(chunks: list[Chunk]) -> list[Chunk]:
     for c in chunks:
         if c.kind == "heading" and c.nodes[0].part:
             c.part, c.how = c.nodes[0].part, "heading"
+    chunks = _parts_inside(chunks)
     _roles_under_other_heading(chunks)
     _steps_table_under_other_heading(chunks)
     chunks = _dated_paragraphs(chunks)
@@ -81,6 +82,26 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
             c.part, c.how = part, why
             taken.add(part)
             return
+
+
+_INSIDE = ("guiding_thought", "objectives", "targets")
+
+
+def _parts_inside(chunks: list[Chunk]) -> list[Chunk]:
+    """Items of a part headed by other parts' names (一、总体要求 > （一）指导思想 / （二）工作目标): each such item is
+    the part it names, where no heading of the plan names that part."""
+    headed = {c.part for c in chunks if c.part}
+    out: list[Chunk] = []
+    for c in chunks:
+        out.append(c)
+        if c.kind != "heading" or c.part not in _INSIDE:
+            continue
+        node = c.nodes[0]
+        for child in [n for n in node.children if n.part in _INSIDE and n.part != c.part and n.part not in headed]:
+            node.children.remove(child)
+            out.append(Chunk("heading", nodes=[child], part=child.part, how="heading"))
+            headed.add(child.part)
+    return out
 
 
 def _roles_under_other_heading(chunks: list[Chunk]) -> None:
