@@ -254,3 +254,11 @@ def test_a_yearless_start_before_an_end_in_the_next_year_is_read_in_the_year_in_
     step = step_from("支教实施（9月1日—2025年1月17日）", ["到受援学校报到任教。"], 3, years, [])
     assert (step["start"], step["end"]) == ("2024-09-01", "2025-01-17")
     assert step_from("考核总结（1月）", [], 4, years, [])["start"] == "2025-01"
+
+
+def test_a_time_sentence_in_the_objectives_gives_the_period() -> None:
+    text = ("某院残疾人康复帮扶方案\n为推进康复服务向基层延伸，特制定本方案。\n一、工作目标\n全年服务重度残疾人不少于500名。"
+            "本次帮扶活动时间为2024年3月至12月。\n二、工作要求\n要落实责任。\n")
+    [(plan, _)] = convert(text, "a.txt", Options(compile_split(None))).plans
+    assert plan["period"] == {"start": "2024-03", "end": "2024-12"}
+    assert plan["objectives"].endswith("本次帮扶活动时间为2024年3月至12月。")

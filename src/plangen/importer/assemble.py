@@ -92,19 +92,19 @@ _TIME_SENTENCE = re.compile(r"(?:时间|期限|时限)\s*(?:为|是|[:：])|(?:�
 
 
 def _period_in_opening(chunks: list[Chunk], data: dict[str, Any], report: Report) -> None:
-    """No period part, and the opening paragraph says when the work runs (整治工作从2024年3月开始，到2024年6月结束):
-    that range is the period (the sentence stays in the preamble)."""
-    opening = next((c for c in chunks if c.part == "preamble"), None)
-    if "period" in data or opening is None:
+    """No period part, and the opening paragraph or the objectives say when the work runs (整治工作从2024年3月开始，
+    到2024年6月结束; 本次帮扶活动时间为2024年3月至12月): that range is the period (the sentence stays where it is)."""
+    if "period" in data:
         return
-    for sentence in re.findall(r"[^。；;]+", opening.text()):
-        if not _TIME_SENTENCE.search(key(sentence)):
-            continue
-        period = period_from(sentence, Years(None), [], opening.first_line, data.get("date"))
-        if "start" in period and "end" in period:
-            data["period"] = period
-            report.inferred.append(("period", opening.first_line, msg("import.why-time-sentence")))
-            return
+    for chunk in (c for c in chunks if c.part in ("preamble", "objectives")):
+        for sentence in re.findall(r"[^。；;]+", chunk.text()):
+            if not _TIME_SENTENCE.search(key(sentence)):
+                continue
+            period = period_from(sentence, Years(None), [], chunk.first_line, data.get("date"))
+            if "start" in period and "end" in period:
+                data["period"] = period
+                report.inferred.append(("period", chunk.first_line, msg("import.why-time-sentence")))
+                return
 
 
 def _year_in(title: str) -> int | None:
