@@ -12,7 +12,7 @@ from ..wording import Wording, msg
 from .annex import group_annex, take_annex
 from .cleaning import Cleaning, Line
 from .datespans import Years, closing_fields, period_from
-from .ends import closing_and_attachments, plan_title
+from .ends import closing_and_attachments, plan_title, signed_ends
 from .fidelity import leftover
 from .hanzi import back, key
 from .infer import LEADERSHIP, assign
@@ -59,13 +59,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     own, annex_title, annex = group_annex(wrapped.lines)
     body, closing, attached = closing_and_attachments(own)
     data: dict[str, Any] = {"title": _TIGHT.sub("", header or wrapped.title or plan_title(body, source, report.dropped))}
-    if wrapped.number:
-        data["number"] = wrapped.number
-    data.update(closing_fields(closing, report.warnings))
-    for field_name, value in wrapped.closing.items():
-        data.setdefault(field_name, value)
-    if attached or wrapped.attachments:
-        data["attachments"] = attached or wrapped.attachments
+    data.update(signed_ends(wrapped, closing_fields(closing, report.warnings), attached))
     data["status"] = "draft"
     years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year, data.get("date"))
     chunks = assign(chunks_of(body))

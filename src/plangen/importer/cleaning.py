@@ -162,22 +162,36 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     """Every line repaired; boilerplate lines dropped; all cleanings in line order."""
     kept: list[Line] = []
     done: list[Cleaning] = []
-    footer = related = message = False  # after 抄送：… the printing office's line is the footer's too
+    above = _Above()
     for line, chrome in (piece for whole in lines for piece in chrome_cut(whole)):
         new, what = (None, [Cleaning("chrome", line.no, 1, line.text)]) if chrome else clean_line(line)
-        if new is not None and (_follows(new.text, footer, related) or (message and _chat_message(new.text))):
-            what = what + [Cleaning("footer" if footer else "chrome", line.no, 1, new.text)]
+        if new is not None and above.makes_chrome(new.text):
+            what = what + [Cleaning("footer" if above.footer else "chrome", line.no, 1, new.text)]
             new = None
-        if line.text.strip():
-            message = bool(_CHAT_SENDER.match(key(line.text).strip()))
         if new is None and _site_name_above(kept, line):
             done.append(Cleaning("chrome", kept[0].no, 1, kept.pop().text))
-        footer = footer or any(c.kind == "footer" for c in what)
-        related = related or (new is None and bool(_RELATED.match(key(line.text).strip())))
+        above.see(line, new is None, what)
         done.extend(what)
         if new is not None:
             kept.append(new)
     return kept, done
+
+
+class _Above:
+    """What the lines above say about the next one: after 抄送：… the printing office's line is the footer's
+    too; after 相关文章 the articles listed; after a chat's sender line, a short message."""
+
+    def __init__(self) -> None:
+        self.footer = self.related = self.message = False
+
+    def makes_chrome(self, text: str) -> bool:
+        return _follows(text, self.footer, self.related) or (self.message and _chat_message(text))
+
+    def see(self, line: Line, dropped: bool, what: list[Cleaning]) -> None:
+        if line.text.strip():
+            self.message = bool(_CHAT_SENDER.match(key(line.text).strip()))
+        self.footer = self.footer or any(c.kind == "footer" for c in what)
+        self.related = self.related or (dropped and bool(_RELATED.match(key(line.text).strip())))
 
 
 _PASTE = 120  # a line this long is a paste of a whole page: its chrome is inside it, between the plan's text

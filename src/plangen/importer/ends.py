@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..wording import Wording, msg
 from .annex import attachments_at_end
@@ -11,6 +12,7 @@ from .hanzi import key
 from .reading import PAGE_BREAK
 from .splitting import ANNEX_LABEL, title_of
 from .structure import closing_lines
+from .wrapper import Unwrapped
 
 
 def plan_title(body: list[Line], source: str, dropped: list[tuple[int, str, Wording]]) -> str:
@@ -71,3 +73,14 @@ def _wrapped_title(before: str, line: str) -> bool:
     (岳溪县职业中等专业学校2024年“送技下乡” / 农民技能培训帮扶实施方案)."""
     return len(before) >= 16 and len(before) >= len(line) and not re.search(r"[，,。；;！!？?：:]", before) \
         and bool(title_of(before + line))
+
+
+def signed_ends(wrapped: Unwrapped, signed: dict[str, str], attached: list[dict[str, str]]) -> dict[str, Any]:
+    """Number, issuer, date and attachments: the plan's own signature and list first, then its wrapper's."""
+    out: dict[str, Any] = {"number": wrapped.number} if wrapped.number else {}
+    out.update(signed)
+    for name, value in wrapped.closing.items():
+        out.setdefault(name, value)
+    if attached or wrapped.attachments:
+        out["attachments"] = attached or wrapped.attachments
+    return out

@@ -90,7 +90,7 @@ _INSIDE = ("guiding_thought", "objectives", "targets")
 def _parts_inside(chunks: list[Chunk]) -> list[Chunk]:
     """Items of a part headed by other parts' names (一、总体要求 > （一）指导思想 / （二）工作目标): each such item is
     the part it names, where no heading of the plan names that part."""
-    headed = {c.part for c in chunks if c.part}
+    headed: set[str | None] = {c.part for c in chunks if c.part}
     out: list[Chunk] = []
     for c in chunks:
         out.append(c)

@@ -127,15 +127,12 @@ def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
     stack: list[Node] = []
     pending: list[Line] = []
     for i, line in enumerate(lines):
-        if (is_signature(lines, i) and not _date_over_text(lines, i)) or \
-                (TITLE_LINE.match(key(line.text)) and _sig_before(lines, i)):
+        if _signs(lines, i):
             _flush(roots, stack, pending, restart=True)
             roots.append(("sig", line))
             stack = []
             continue
-        node = heading_of(line)
-        if node is not None and _labelled(node) and stack and stack[-1].rank > 1.5:
-            node = None  # 时间：… under a step or an item: a line of that item, not the plan's period
+        node = _heading_under(line, stack)
         if node is None:
             pending.append(line)
             continue
@@ -152,6 +149,19 @@ def _roots(lines: list[Line]) -> list[Node | Line | _Sig]:
         stack.append(node)
     _flush(roots, stack, pending, restart=False)
     return roots
+
+
+def _signs(lines: list[Line], i: int) -> bool:
+    """Line i is a signature's (not a date over the text it dates), or a title line right after one."""
+    return (is_signature(lines, i) and not _date_over_text(lines, i)) or \
+        bool(TITLE_LINE.match(key(lines[i].text)) and _sig_before(lines, i))
+
+
+def _heading_under(line: Line, stack: list[Node]) -> Node | None:
+    """The heading a line is, under the open headings; 时间：… under a step or an item is a line of that item,
+    not the plan's period."""
+    node = heading_of(line)
+    return None if node is not None and _labelled(node) and stack and stack[-1].rank > 1.5 else node
 
 
 def _labelled(node: Node) -> bool:

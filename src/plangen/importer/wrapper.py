@@ -45,20 +45,12 @@ def unwrap(lines: list[Line]) -> Unwrapped:
     while i < min(len(out.lines), _LOOK):
         k = key(out.lines[i].text).strip().lstrip("#").strip()
         after = key(out.lines[i + 1].text).strip() if i + 1 < len(out.lines) else ""
-        if ANNEX_LABEL.match(k) and (i == 0 or title_of(after)):  # 附件2 above the title of an annexed plan
-            out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), msg("import.out-annex-label")))
-            del out.lines[i]
-        elif _RED_HEADER.match(k) or (is_org_line(k) and NUMBER_LINE.match(after)):
-            out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), msg("import.out-red-header")))
-            del out.lines[i]
-        elif is_org_line(k) and _NOTICE.search(after):  # 石岭县教育局 / 关于印发《…》的通知: the notice's title
-            out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), msg("import.out-notice")))
+        why = _left_out(k, after, i)
+        if why:
+            out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), why))
             del out.lines[i]
         elif NUMBER_LINE.match(k) and not out.number:
             out.number = out.lines[i].text.strip().lstrip("#").strip()
-            del out.lines[i]
-        elif title_of(k) and title_of(after) and not _NOTICE.search(after):  # a page's heading, then the plan's title
-            out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), msg("import.out-page-title")))
             del out.lines[i]
         elif _NOTICE.search(k):
             _notice(out, i)
@@ -66,6 +58,19 @@ def unwrap(lines: list[Line]) -> Unwrapped:
         else:
             i += 1
     return _subtitle(out)
+
+
+def _left_out(k: str, after: str, i: int) -> Wording | None:
+    """Why a line above the plan is the wrapper's, to be left out and listed; None when it is not."""
+    if ANNEX_LABEL.match(k) and (i == 0 or title_of(after)):  # 附件2 above the title of an annexed plan
+        return msg("import.out-annex-label")
+    if _RED_HEADER.match(k) or (is_org_line(k) and NUMBER_LINE.match(after)):
+        return msg("import.out-red-header")
+    if is_org_line(k) and _NOTICE.search(after):  # 石岭县教育局 / 关于印发《…》的通知: the notice's title
+        return msg("import.out-notice")
+    if title_of(k) and title_of(after) and not _NOTICE.search(after):  # a page's heading, then the plan's title
+        return msg("import.out-page-title")
+    return None
 
 
 def _notice(out: Unwrapped, start: int) -> None:

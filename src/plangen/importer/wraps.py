@@ -51,7 +51,7 @@ def join_hard_wraps(lines: list[Line]) -> list[Line]:
 def _label(text: str) -> bool:
     """A label opening a line (组长：…, 时间：…); not the end of a sentence cut by the column (…帮扶工 / 作领导小组：)."""
     m = _LABEL.match(key(text))
-    return bool(m) and not (m.end() == len(text) and role_of_label(text[:-1]) is None and len(text) <= 8)
+    return m is not None and not (m.end() == len(text) and role_of_label(text[:-1]) is None and len(text) <= 8)
 
 
 def _open(text: str) -> bool:
@@ -66,6 +66,11 @@ def _wrapped(line: str, after: str) -> bool:
         return False
     if (numbering(text) or _LABEL.match(key(text))) and not re.search("[。；;，,]", text):
         return False  # a heading or a role line ends without punctuation; an item's sentence has some
+    return _goes_on(after)
+
+
+def _goes_on(after: str) -> bool:
+    """`after` can be the rest of a sentence: no indent, heading, label, list, table, date, title or number."""
     nxt = after.strip()
     if not nxt or after[:1].isspace() or numbering(nxt) or _label(nxt) or nxt[0] in "#|-*•▲●【":
         return False
