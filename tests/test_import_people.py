@@ -761,3 +761,9 @@ def test_two_people_with_two_titles_each_joined_by_he_and_units_sharing_the_word
     assert group["deputies"] == [{"name": "唐雪梅", "title": "党组成员、副院长"},
                                  {"name": "欧阳立新", "title": "党组成员、政治部主任"}]
     assert group["members"] == [{"description": "办公室、立案庭、民事审判庭、梅溪人民法庭负责人"}]
+
+
+def test_a_group_after_a_titled_persons_name_and_a_comma_is_not_that_persons_title() -> None:
+    assert _everyone(["成员：县果树研究所所长 贺玲，各乡镇分管农业的副乡镇长。"]) == [
+        ("members", {"name": "贺玲", "title": "所长", "org": "县果树研究所"}),
+        ("members", {"description": "各乡镇分管农业的副乡镇长"})]

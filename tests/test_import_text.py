@@ -1086,3 +1086,20 @@ def test_a_sites_name_above_its_breadcrumb_and_the_attachments_listed_in_the_not
     [plan] = plans(text)
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。" and (plan["issuer"], plan["date"]) == ("龙阳县林业局", "2024-02-20")
     assert plan["attachments"] == [{"title": "龙阳县生态护林员指标分配表"}, {"title": "龙阳县生态护林员选聘申请表"}]
+
+
+def test_a_one_line_page_with_a_bracketed_font_size_switch_keeps_the_plan_after_it() -> None:
+    text = ("首页 > 乡村振兴 > 产业发展 梅岗县猕猴桃产业帮扶实施方案 发布时间：2025-02-21 10:12 来源：梅岗县农业农村局 "
+            "字号：[大 中 小] 为做大做强猕猴桃特色产业，巩固拓展脱贫攻坚成果，结合我县实际，制定本方案。 一、指导思想 坚持市场导向、"
+            "科技支撑、联农带农，推动猕猴桃产业由种得多向卖得好转变。 二、工作要求 各乡镇要把产业帮扶作为巩固脱贫成果的重要抓手。 "
+            "梅岗县农业农村局 2025年2月18日")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["preamble"].startswith("为做大做强") and plan["guiding_thought"].startswith("坚持市场导向")
+    assert (plan["issuer"], plan["date"]) == ("梅岗县农业农村局", "2025-02-18") and "字号：[大 中 小]" in result.dropped_text()
+
+
+def test_a_line_as_long_as_a_pasted_page_is_never_left_out_whole() -> None:
+    long_line = "分享到：微信 为做大做强猕猴桃特色产业，" + "推广优良品种，" * 20 + "制定本方案。"
+    result = run("某县猕猴桃产业帮扶方案\n" + long_line + "\n一、指导思想\n坚持市场导向。\n")
+    assert result.lost == [] and "推广优良品种" in result.plans[0][0]["preamble"]

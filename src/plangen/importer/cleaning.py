@@ -125,6 +125,8 @@ def clean_line(line: Line) -> tuple[Line | None, list[Cleaning]]:
     text = _sub(_STRAY, "stray", text, line.no, done)
     text = _sub(_DECORATION, "decoration", text, line.no, done)
     text = _undecorated(text, line.no, done)
+    if len(text) > _PASTE:  # a paste of a whole page: never left out whole (its chrome is cut out of it first)
+        return _with_mojibake(Line(line.no, text.strip(" \t\u3000")), done)
     if _boilerplate(key(text)):
         done.append(Cleaning("boilerplate", line.no, 1, text.strip()))
         return None, done
@@ -132,9 +134,14 @@ def clean_line(line: Line) -> tuple[Line | None, list[Cleaning]]:
         if pattern.search(key(text).strip()):
             done.append(Cleaning(kind, line.no, 1, text.strip()))
             return None, done
-    for m in _MOJIBAKE.finditer(text):
-        done.append(Cleaning("mojibake", line.no, 1, text[max(0, m.start() - 4):m.end() + 2], m.start() + 1))
-    return Line(line.no, text.strip(" \t\u3000")), done
+    return _with_mojibake(Line(line.no, text.strip(" \t\u3000")), done)
+
+
+def _with_mojibake(line: Line, done: list[Cleaning]) -> tuple[Line, list[Cleaning]]:
+    """The line kept, with its mojibake reported where it is (never removed: the original cannot be known)."""
+    for m in _MOJIBAKE.finditer(line.text):
+        done.append(Cleaning("mojibake", line.no, 1, line.text[max(0, m.start() - 4):m.end() + 2], m.start() + 1))
+    return line, done
 
 
 def _boilerplate(text: str) -> bool:
@@ -205,6 +212,7 @@ _INLINE_CHROME = re.compile(
     r"|(?:上一篇|下一篇)\s*[:：]\s*[^\s【】]{1,60}"
     r")"
     r"|[【\[][^】\]]{0,10}(?:字体|字号|打印|关闭|收藏|分享|纠错)[^】\]]{0,10}[】\]]"  # 【字体：大 中 小】【打印本页】
+    r"|(?:字体|字号)\s*[:：]\s*[【\[]?\s*大\s*中\s*小\s*[】\]]?"  # 字号：[大 中 小]
 )
 
 

@@ -46,8 +46,9 @@ def _names_sharing(k: str, pos: int) -> list[int]:
 
 _NAME_DASH = re.compile(r"(?<![^\s：:；;，,、])(?P<name>" + NAME + r")\s*(?:[—－]{1,2}|[/／])\s*"
                         r"(?P<title>[^\s；;，,、（()）：:—－]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;，,、。]|$))")
-_NAME_COMMA = re.compile(rf"(?<![^\s：:；;])(?P<name>{NAME})[，,]\s*"
+_NAME_COMMA = re.compile(rf"(?<![^\s：:；;])(?P<name>{NAME})[，,]\s*(?!{'|'.join(cntext.GROUP_STARTS)})"
                          rf"(?P<title>{_ONE_TITLE}(?:、{_ONE_TITLE})*)(?=\s*(?:[；;。.]|$))")  # 张三，县教育局党组书记、局长；
+# (not 贺玲，各乡镇分管农业的副乡镇长: a group after the person)
 
 
 def _titles_start(titles: str) -> int:
