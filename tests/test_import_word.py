@@ -112,3 +112,14 @@ def test_an_annex_on_the_page_after_the_signature_leaves_the_signature_and_the_l
                     {"right": "2024年2月20日"}, {"page": True}, *annex])
     assert (plan["issuer"], plan["date"]) == ("某县教育局", "2024-02-20")
     assert plan["attachments"] == [{"title": "柿子坪村帮扶项目清单"}]
+
+
+def test_a_notice_issuing_two_plans_named_with_deng_gives_two_plans_each_under_its_annex_label() -> None:
+    found = plans([{"p": "某县住房和城乡建设局文件"}, {"p": "某住建发〔2025〕3号"},
+                   {"bold": "某县住房和城乡建设局关于印发《某县危房改造实施方案》等2个方案的通知"}, {"p": "各乡镇："},
+                   {"p": "现将《某县危房改造实施方案》《某县自建房整治工作方案》印发给你们，请认真组织实施。"},
+                   {"right": "某县住房和城乡建设局"}, {"right": "2025年2月20日"}, {"page": True},
+                   {"p": "附件1"}, {"bold": "某县危房改造实施方案"}, *BODY, {"page": True},
+                   {"p": "附件2"}, {"bold": "某县自建房整治工作方案"}, *BODY])
+    assert [p["title"] for p in found] == ["某县危房改造实施方案", "某县自建房整治工作方案"]
+    assert (found[0]["number"], found[0]["issuer"]) == ("某住建发〔2025〕3号", "某县住房和城乡建设局")

@@ -35,8 +35,10 @@ _NUMBERED = re.compile(rf"(?:[（(][{_N}]{{1,3}}[)）]|[{_N}]{{1,2}})$")
 _BARE_HEADER = re.compile(rf"^[【\[]?\s*(?:第\s*[{_N}]+\s*篇|篇\s*[{_N}]+|{_SAMPLE}\s*[{_N}]+)\s*[】\]]?\s*[。.:：]?$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]")  # a plan's 附件 lines close it, as a signature does
 _IN_FORCE = re.compile(r"^本(?:方案|计划|办法|细则)(?:自.{0,16}(?:起|之日起)\s*(?:施行|执行|实施|生效)|由.{2,24}负责解释)")
-_NOTICE = re.compile(r"印发(?:(?P<titles>《[^》]{2,80}》(?:[、和及与,，]?《[^》]{2,80}》)*)的通知"
-                     r"|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
+# The title of an issuing notice: 关于印发《A》(《B》…, 等2个方案)的通知, or one whose 《》 a web page dropped.
+NOTICE = re.compile(r"印发(?:(?P<titles>《(?P<title>[^》]{2,80})》(?:[、和及与,，]?《[^》]{2,80}》)*)"
+                    r"(?:等\s*[\d一二三四五六七八九十两]{1,2}\s*个(?:方案|文件|计划|办法))?的通知"
+                    r"|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
 ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")  # 附件2 alone, above an annexed plan
 
 
@@ -237,7 +239,7 @@ def _outline_restarts(current: list[Line], ahead: list[Line]) -> bool:
 def _introduced(body: list[str], text: str) -> bool:
     """The title line names a document the issuing notice at the top introduced, and none of them is titled
     yet: the first plan of the notice. (A notice issuing 《A》《B》: A continues the notice, B starts a plan.)"""
-    notice = next((m for t in body[:6] if (m := _NOTICE.search(key(t)))), None)
+    notice = next((m for t in body[:6] if (m := NOTICE.search(key(t)))), None)
     if notice is None:
         return False
     named = {fold(t) for t in re.findall(r"《([^》]+)》", notice["titles"])} if notice["titles"] else {fold(notice["bare"])}

@@ -18,12 +18,10 @@ from .annex import attachments_at_end
 from .cleaning import Line
 from .datespans import closing_fields
 from .hanzi import key
-from .splitting import ANNEX_LABEL, title_of
+from .splitting import ANNEX_LABEL, NOTICE, title_of
 from .structure import DATE_LINE, NUMBER_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
 
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
-_NOTICE = re.compile(r"关于印发(?:《(?P<title>[^》]{2,80})》(?:[、和及与,，]?《[^》]{2,80}》)*的通知"  # the first of several
-                     r"|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}[^—－-]")
 _LOOK = 8  # the wrapper is within the first lines of a plan
 
@@ -52,7 +50,7 @@ def unwrap(lines: list[Line]) -> Unwrapped:
         elif NUMBER_LINE.match(k) and not out.number:
             out.number = out.lines[i].text.strip().lstrip("#").strip()
             del out.lines[i]
-        elif _NOTICE.search(k):
+        elif NOTICE.search(k):
             _notice(out, i)
             return _subtitle(out)
         else:
@@ -66,9 +64,9 @@ def _left_out(k: str, after: str, i: int) -> Wording | None:
         return msg("import.out-annex-label")
     if _RED_HEADER.match(k) or (is_org_line(k) and NUMBER_LINE.match(after)):
         return msg("import.out-red-header")
-    if is_org_line(k) and _NOTICE.search(after):  # 石岭县教育局 / 关于印发《…》的通知: the notice's title
+    if is_org_line(k) and NOTICE.search(after):  # 石岭县教育局 / 关于印发《…》的通知: the notice's title
         return msg("import.out-notice")
-    if title_of(k) and title_of(after) and not _NOTICE.search(after):  # a page's heading, then the plan's title
+    if title_of(k) and title_of(after) and not NOTICE.search(after):  # a page's heading, then the plan's title
         return msg("import.out-page-title")
     return None
 
@@ -98,7 +96,7 @@ def _notice(out: Unwrapped, start: int) -> None:
 
 def _notice_title(text: str) -> str:
     """The title a notice's title line names: inside 《》, or bare when a web page dropped the 《》."""
-    m = _NOTICE.search(key(text))
+    m = NOTICE.search(key(text))
     if not m:
         return ""
     group = "title" if m["title"] else "bare"
