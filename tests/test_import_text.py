@@ -1107,3 +1107,14 @@ def test_a_line_as_long_as_a_pasted_page_is_never_left_out_whole() -> None:
     long_line = "分享到：微信 为做大做强猕猴桃特色产业，" + "推广优良品种，" * 20 + "制定本方案。"
     result = run("某县猕猴桃产业帮扶方案\n" + long_line + "\n一、指导思想\n坚持市场导向。\n")
     assert result.lost == [] and "推广优良品种" in result.plans[0][0]["preamble"]
+
+
+def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
+    text = ("高桥镇卫生院村医工作群(23)\n\n龙院长 08:47\n@所有人 各位村医：文件已经下发，请认真学习。\n\n"
+            "楠木县卫生健康局文件\n楠卫发〔2025〕6号\n楠木县卫生健康局关于印发《楠木县家庭医生签约行动方案》的通知\n"
+            "各乡镇卫生院：\n现将《楠木县家庭医生签约行动方案》印发给你们，请认真贯彻执行。\n楠木县卫生健康局\n2025年3月3日\n\n"
+            + PLAN.format(title="楠木县家庭医生签约行动方案"))
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。" and plan["number"] == "楠卫发〔2025〕6号"
+    assert "龙院长 08:47" in result.dropped_text()

@@ -50,8 +50,10 @@ def unwrap(lines: list[Line]) -> Unwrapped:
         elif NUMBER_LINE.match(k) and not out.number:
             out.number = out.lines[i].text.strip().lstrip("#").strip()
             del out.lines[i]
-        elif NOTICE.search(k):
-            _notice(out, i)
+        elif NOTICE.search(k):  # what is still above the notice's title is no part of the plan (a chat's sender)
+            out.dropped.extend((ln.no, ln.text.strip(), msg("import.out-before-title")) for ln in out.lines[:i])
+            del out.lines[:i]
+            _notice(out, 0)
             return _subtitle(out)
         else:
             i += 1
