@@ -767,3 +767,11 @@ def test_a_group_after_a_titled_persons_name_and_a_comma_is_not_that_persons_tit
     assert _everyone(["成员：县果树研究所所长 贺玲，各乡镇分管农业的副乡镇长。"]) == [
         ("members", {"name": "贺玲", "title": "所长", "org": "县果树研究所"}),
         ("members", {"description": "各乡镇分管农业的副乡镇长"})]
+
+
+def test_a_table_column_of_department_and_post_and_a_colleges_own_schools() -> None:
+    assert _everyone(["| 职务 | 姓名 | 部门及职务 |", "| --- | --- | --- |", "| 组长 | 黄志坚 | 党委副书记、院长 |",
+                      "| 成员 | 曹明 | 现代农业学院院长 |", "| 成员 | 孙璐 | 沙河农商银行普惠金融部总经理 |"]) == [
+        ("leaders", {"name": "黄志坚", "title": "党委副书记、院长"}),
+        ("members", {"name": "曹明", "title": "现代农业学院院长"}),
+        ("members", {"name": "孙璐", "title": "普惠金融部总经理", "org": "沙河农商银行"})]

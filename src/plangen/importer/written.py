@@ -195,7 +195,7 @@ def same_org(data: dict[str, Any]) -> None:
             seen.append(person)
 
 
-_OWN_UNITS = ("中心", "馆", "局", "工会")
+_OWN_UNITS = ("中心", "馆", "局", "工会", "学院")
 
 
 def own_departments(data: dict[str, Any]) -> None:
