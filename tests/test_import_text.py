@@ -1118,3 +1118,22 @@ def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
     [(plan, _)] = result.plans
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。" and plan["number"] == "楠卫发〔2025〕6号"
     assert "龙院长 08:47" in result.dropped_text()
+
+
+@pytest.mark.parametrize("tail", [
+    "镇综治办 刘红  09:43\n请各村书记收到后回复“收到”\n\n大湾村 李书记  09:50\n收到\n\n石板村 王建军  10:02\n收到👌\n",
+    "李姐（高岭网点）\n收到👌\n\n向红\n收到，马上安排[抱拳]\n",
+])
+def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> None:
+    text = ("杨主任\n@所有人 方案转发给大家，请认真看一下。\n\n" + PLAN.format(title="梅岭市消费帮扶行动方案")
+            + "\n梅岭市供销合作社\n2024年2月28日\n\n" + tail)
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["title"], plan["issuer"], plan["date"]) == ("梅岭市消费帮扶行动方案", "梅岭市供销合作社", "2024-02-28")
+    assert "sections" not in plan and "杨主任" in result.dropped_text()
+
+
+def test_a_date_above_a_request_to_reply_stays_the_signatures() -> None:
+    text = PLAN.format(title="石门坎村油茶帮扶方案") + "\n石门坎村村民委员会\n2024.3.2\n\n收到请回复“收到”👌\n"
+    [plan] = plans(text)
+    assert (plan["issuer"], plan["date"]) == ("石门坎村村民委员会", "2024-03-02")

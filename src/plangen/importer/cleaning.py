@@ -169,10 +169,12 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     """Every line repaired; boilerplate lines dropped; all cleanings in line order."""
     kept: list[Line] = []
     done: list[Cleaning] = []
-    above = _Above()
+    above = _Above(_is_chat(lines))
+    replies = _replies(lines) if above.chat else set()
     for line, chrome in (piece for whole in lines for piece in chrome_cut(whole)):
+        chrome = chrome or line.no in replies
         new, what = (None, [Cleaning("chrome", line.no, 1, line.text)]) if chrome else clean_line(line)
-        if new is not None and above.makes_chrome(new.text):
+        if new is not None and (above.makes_chrome(new.text) or above.sender(new.text)):
             what = what + [Cleaning("footer" if above.footer else "chrome", line.no, 1, new.text)]
             new = None
         if new is None and _site_name_above(kept, line):
@@ -188,15 +190,20 @@ class _Above:
     """What the lines above say about the next one: after 抄送：… the printing office's line is the footer's
     too; after 相关文章 the articles listed; after a chat's sender line, a short message."""
 
-    def __init__(self) -> None:
+    def __init__(self, chat: bool) -> None:
+        self.chat = chat  # the text is a chat's: a sender's line may give the time alone (龙院长 08:47)
         self.footer = self.related = self.message = False
 
     def makes_chrome(self, text: str) -> bool:
         return _follows(text, self.footer, self.related) or (self.message and _chat_message(text))
 
+    def sender(self, text: str) -> bool:
+        k = key(text).strip()
+        return bool(_CHAT_SENDER.match(k) or (self.chat and _TIME_SENDER.match(k)))
+
     def see(self, line: Line, dropped: bool, what: list[Cleaning]) -> None:
         if line.text.strip():
-            self.message = bool(_CHAT_SENDER.match(key(line.text).strip()))
+            self.message = self.sender(line.text)
         self.footer = self.footer or any(c.kind == "footer" for c in what)
         self.related = self.related or (dropped and bool(_RELATED.match(key(line.text).strip())))
 
@@ -240,6 +247,31 @@ def _site_name_above(kept: list[Line], line: Line) -> bool:
 
 
 _CHAT_SENDER = re.compile(rf"^{_SENDER}$")
+_TIME_SENDER = re.compile(r"^[^\s，,。；;：:]{1,12}(?:[-—－\s]+[^\s，,。；;：:]{1,10})?\s+(?:凌晨|早上|上午|中午|下午|晚上)?\s*"
+                          r"\d{1,2}:\d{2}$")  # 龙院长 08:47, 大湾村 李书记  09:50
+_CHAT_MARK = re.compile(r"^[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]$|^[@＠](?:所有人|全体成员)|^收到")
+
+
+_CALL_OR_REPLY = re.compile(r"^[@＠]\S|^收到")
+_NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}$")  # no date, no sentence
+
+
+def _replies(lines: list[Line]) -> set[int]:
+    """In a chat, the numbers of its calls and replies (@所有人 …, 收到👌) and of the sender's name above each."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if _CALL_OR_REPLY.match(key(line.text).strip()) and len(line.text) <= _PASTE:
+            found.add(line.no)
+            above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
+            if above is not None and _NAME_LIKE.match(key(above.text).strip()):
+                found.add(above.no)
+    return found
+
+
+def _is_chat(lines: list[Line]) -> bool:
+    """The text is a chat's: its group's name, an @所有人, a 收到, or two lines or more of a sender and a time."""
+    keys = [key(ln.text).strip() for ln in lines]
+    return any(_CHAT_MARK.match(k) for k in keys) or sum(bool(_TIME_SENDER.match(k)) for k in keys) >= 2
 
 
 def _chat_message(text: str) -> bool:
