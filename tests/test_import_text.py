@@ -997,6 +997,9 @@ def test_a_whole_page_pasted_on_one_line_loses_its_chrome_and_keeps_the_plan() -
     ("某县人民医院", "上一条：我院开展新春慰问活动\n下一条：关于公布进修人员名单的通知\n版权所有 © 某县人民医院　　地址：人民路56号"),
     ("某县实验小学", "【打印此页】　【关闭窗口】\nCopyright © 2024 某县实验小学 All Rights Reserved　　地址：育才路9号"),
     ("南岭农林大学", "上一篇：学校召开乡村振兴工作会议\n版权所有 © 南岭农林大学"),
+    ("岚江县公安局", ("主办单位：岚江县公安局　　承办单位：岚江县公安局政治处\n地址：岚江县城南路118号　　网站标识码：4312970011\n"
+                     "湘公网安备 43129702000123号")),
+    ("凤岭县农业农村局", "相关链接：凤岭县2023年茶叶产业发展情况通报\n【打印本页】【关闭窗口】\n凤岭县人民政府办公室主办　　凤岭县融媒体中心承办"),
 ])
 def test_a_signature_above_a_sites_footer_gives_the_issuer_and_the_date(issuer: str, footer: str) -> None:
     [plan] = plans(PLAN.format(title="某县帮扶方案") + f"\n{issuer}\n2024年2月22日\n\n{footer}\n")
