@@ -775,3 +775,16 @@ def test_a_table_column_of_department_and_post_and_a_colleges_own_schools() -> N
         ("leaders", {"name": "黄志坚", "title": "党委副书记、院长"}),
         ("members", {"name": "曹明", "title": "现代农业学院院长"}),
         ("members", {"name": "孙璐", "title": "普惠金融部总经理", "org": "沙河农商银行"})]
+
+
+def test_a_deputy_and_a_department_head_named_after_their_body_take_its_name() -> None:
+    group, _ = read_group([("成立领导小组，由县供销社党组书记、理事会主任杨立华任组长，理事会副主任向东升任副组长，"
+                           "县卫生健康委员会基层卫生健康股股长吴晓丽、医政医管股股长杨帆为成员。")])
+    assert group["deputies"] == [{"name": "向东升", "title": "理事会副主任", "org": "县供销社"}]
+    assert group["members"][1] == {"name": "杨帆", "title": "医政医管股股长", "org": "县卫生健康委员会"}
+
+
+def test_a_foundation_and_a_brigade_of_a_market_authority() -> None:
+    assert _everyone(["成员：县青少年发展基金会秘书长　马丽、县文化市场综合行政执法大队大队长　石磊"]) == [
+        ("members", {"name": "马丽", "title": "秘书长", "org": "县青少年发展基金会"}),
+        ("members", {"name": "石磊", "title": "大队长", "org": "县文化市场综合行政执法大队"})]

@@ -66,7 +66,7 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
     "办公室", "室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
-    "人大", "台", "书店", "红十字会", "总会", "学会", "教学点",
+    "人大", "台", "书店", "红十字会", "总会", "学会", "教学点", "基金会",
 }, key=len, reverse=True))
 # A post written alone, with no name (院党组成员, 县委副书记): one person's first titles before 、 and a titled name.
 TITLE_ALONE = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)|(?:[^（()）、\s]{1,20})?(?:党组|党委)成员")
@@ -145,7 +145,8 @@ def _department(org: str, title: str) -> tuple[str, str]:
 def _parent_end(org: str) -> int:
     """Where the organisation above a department ends (县住建局|村镇建设股); 0 when none is written."""
     parents = [j for j in range(len(org) - 2, 2, -1)
-               if _ends_like_org(org[:j]) and not org[:j].endswith(_DEPARTMENT_ENDS) and org[j - 1:j + 1] not in _WORDS]
+               if _ends_like_org(org[:j]) and not org[:j].endswith(_DEPARTMENT_ENDS + ("市场",))  # 县文化市场|综合…大队
+               and org[j - 1:j + 1] not in _WORDS]
     strong = [j for j in parents if not org[:j].endswith(_INSIDE_WORDS)]  # 县住建局村镇建设股: not 县住建局村镇
     organs = [j for j in range(3, len(org) - 2) if org[:j].endswith("部") and _PLACE.match(org)]  # 县委组织部|干部监督股
     return (strong or parents or organs or [0])[0]

@@ -188,11 +188,20 @@ def same_org(data: dict[str, Any]) -> None:
         for i, person in enumerate(data.get(role, [])):
             title = person.get("title", "")
             if title and not person.get("org"):
-                base = title.removeprefix("副")
-                boss = next((p for p in reversed(seen) if p.get("org") and p.get("title", "").removeprefix("副") == base), None)
+                boss = next((p for p in reversed(seen) if p.get("org") and _same_post(title, p.get("title", ""))), None)
                 if boss:
                     data[role][i] = person = {**person, "org": boss["org"]}
             seen.append(person)
+
+
+_HEADS = ("股股长", "科科长", "处处长", "部部长", "室主任")
+
+
+def _same_post(title: str, other: str) -> bool:
+    """The same post, or its deputy's, as the last of another's titles (理事会副主任 after 党组书记、理事会主任),
+    or the head of a department as the head of another of the same kind (医政医管股股长 after 基层卫生健康股股长)."""
+    last = other.split("、")[-1].replace("副", "", 1)
+    return title.replace("副", "", 1) == last or (title.endswith(_HEADS) and title[-3:] == last[-3:])
 
 
 _OWN_UNITS = ("中心", "馆", "局", "工会", "学院")
