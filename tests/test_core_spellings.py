@@ -179,7 +179,7 @@ def test_headings_are_recognised_with_any_numbering(numbering: str) -> None:
     ("帮扶对象", "targets"), ("主要措施", "measures"), ("帮扶形式", "forms"), ("总体目标", "objectives"),
     ("成立 领导小组", "leadership"), ("ＧＵＩＤＥ", None),
     ("二、帮扶期限", "period"), ("救助时间", "period"), ("帮扶周期", "period"), ("时间：", None), ("时间安排", "steps"),
-    ("二、选聘对象和条件", "targets"), ("帮扶对象及范围", "targets"), ("申报条件", None),
+    ("二、选聘对象和条件", "targets"), ("帮扶对象及范围", "targets"), ("申报条件", None), ("三、监测范围", "targets"),
 ])
 def test_heading_synonyms(heading: str, key: str | None) -> None:
     from plangen.vocabulary import recognise_heading
