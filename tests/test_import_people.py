@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from plangen.importer.people import read_group
 
 
@@ -763,8 +765,9 @@ def test_two_people_with_two_titles_each_joined_by_he_and_units_sharing_the_word
     assert group["members"] == [{"description": "办公室、立案庭、民事审判庭、梅溪人民法庭负责人"}]
 
 
-def test_a_group_after_a_titled_persons_name_and_a_comma_is_not_that_persons_title() -> None:
-    assert _everyone(["成员：县果树研究所所长 贺玲，各乡镇分管农业的副乡镇长。"]) == [
+@pytest.mark.parametrize("line", ["成员：县果树研究所所长 贺玲，各乡镇分管农业的副乡镇长。", "成员：县果树研究所所长 贺玲 各乡镇分管农业的副乡镇长"])
+def test_a_group_after_a_titled_persons_name_is_not_that_persons_title(line: str) -> None:
+    assert _everyone([line]) == [
         ("members", {"name": "贺玲", "title": "所长", "org": "县果树研究所"}),
         ("members", {"description": "各乡镇分管农业的副乡镇长"})]
 
