@@ -170,3 +170,10 @@ def test_items_of_a_part_headed_by_other_parts_names_are_those_parts() -> None:
                    "二、实施步骤\n（一）遴选对象（3月1日至3月31日）。确定名单。\n（二）集中培训（4月）。开展培训。")
     assert [c.part for c in found] == ["guiding_thought", "objectives", "steps"]
     assert "40个以上" in found[1].text() and "40个以上" not in found[0].text()
+
+
+def test_basic_principles_are_the_guiding_thought_only_of_a_plan_without_one() -> None:
+    without = chunks("一、基本原则\n坚持因村派人、人岗相适。\n二、工作要求\n要落实责任。")
+    with_thought = chunks("一、指导思想\n坚持精准帮扶。\n二、基本原则\n坚持因村派人。\n三、工作要求\n要落实责任。")
+    assert [c.part for c in without] == ["guiding_thought", "requirements"]
+    assert [c.part for c in with_thought] == ["guiding_thought", None, "requirements"]

@@ -1140,3 +1140,31 @@ def test_a_date_above_a_request_to_reply_stays_the_signatures() -> None:
     text = PLAN.format(title="石门坎村油茶帮扶方案") + "\n石门坎村村民委员会\n2024.3.2\n\n收到请回复“收到”👌\n"
     [plan] = plans(text)
     assert (plan["issuer"], plan["date"]) == ("石门坎村村民委员会", "2024-03-02")
+
+
+def test_chrome_above_the_first_of_several_plans_is_reported_as_left_out() -> None:
+    text = ("帮扶工作方案范文（精选2篇）\n时间：2024-05-06 09:12:33　作者：佚名　阅读：1208次\n【篇一】\n"
+            + PLAN.format(title="双河社区助餐帮扶方案") + "【篇二】\n" + PLAN.format(title="双河社区助浴帮扶方案"))
+    result = run(text)
+    raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]
+    assert len(result.plans) == 2 and "时间：2024-05-06 09:12:33　作者：佚名　阅读：1208次" in result.dropped_text()
+    assert lost(raw, [d for d, _ in result.plans], result.dropped_text()) == []
+
+
+def test_a_pages_time_and_source_line_its_spaced_print_links_and_where_you_are() -> None:
+    text = ("某县人民政府 政府信息公开\n您所在的位置：首页 > 信息公开目录 > 县林业局\n时间：2024-03-14　　来源：本站　　【字体：大 中 小】\n"
+            + PLAN.format(title="某县油茶帮扶方案") + "[ 打印 ]　[ 关闭 ]\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["title"], plan["preamble"]) == ("某县油茶帮扶方案", "为做好帮扶工作，制定本方案。") and "sections" not in plan
+
+
+def test_a_note_of_approval_under_the_title_a_font_switch_without_a_colon_and_a_chats_file_message() -> None:
+    text = ("【字号 大 中 小】\n湘溪农商银行整村授信帮扶工作方案\n（2024年4月12日行党委会审议通过）\n"
+            + PLAN.format(title="").split("\n", 1)[1] + "\n湘溪农村商业银行股份有限公司\n2024年4月15日\n\n"
+            "[文件] 湘溪农商银行整村授信工作流程图.docx\n\n陈家坪村李明 3月5日 09:20\n收到👍\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["title"], plan["preamble"]) == ("湘溪农商银行整村授信帮扶工作方案", "为做好帮扶工作，制定本方案。")
+    assert (plan["issuer"], plan["date"]) == ("湘溪农村商业银行股份有限公司", "2024-04-15") and "sections" not in plan
+    assert {"【字号 大 中 小】", "[文件] 湘溪农商银行整村授信工作流程图.docx"} <= set(result.dropped_text())

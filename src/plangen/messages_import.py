@@ -29,6 +29,7 @@ IMPORT: dict[str, tuple[str, ...]] = {
     "import.why-opening": ("开头一段", "opening paragraph"),
     "import.why-leadership-head": ("写明了领导小组或其组长", "names a leadership group or its leader"),
     "import.why-guiding": ("以……为指导 / 贯彻……精神", "以…为指导 / 贯彻…精神"),
+    "import.why-principles": ("基本原则（方案没有指导思想一节）", "基本原则 (the plan has no 指导思想 of its own)"),
     "import.why-dated-items": ("其中各项带有日期或“阶段”", "its items carry dates or 阶段"),
     "import.why-roles": ("其中各行写明组长 / 副组长", "its lines name 组长 / 副组长"),
     "import.why-time-sentence": ("开头一段或工作目标中写明实施时间的句子",

@@ -53,8 +53,6 @@ def convert(text: str, source: str, options: Options) -> Converted:
     result = Converted(skipped=[ln for ln in before if ln.text.strip()])
     intro = _collection_year(result.skipped)
     bounds = [p.header_line for p in parts[1:]] + [len(raw) + 1]
-    first = parts[0].header_line if parts and parts[0].header else 0
-    result.outside = [c for c in cleanings if c.line < first]
     for part, end in zip(parts, bounds):
         lines_of = [ln for ln in part.lines if ln.text.strip()]
         if not lines_of and not part.header:
@@ -62,6 +60,8 @@ def convert(text: str, source: str, options: Options) -> Converted:
         data, report = _built(lines_of, part, source, options, {} if result.plans else front, intro)
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         result.plans.append((checkable(_numbered(data, report.cleanings), report), report))
+    placed = {id(c) for _, report in result.plans for c in report.cleanings}
+    result.outside = [c for c in cleanings if id(c) not in placed]  # above the first plan, or in a part left empty
     _check_kept(result, lines, bounds, [p.header_line for p in parts])  # as cleaned: repairs are reported
     return result
 

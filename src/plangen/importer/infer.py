@@ -26,6 +26,7 @@ LEADERSHIP = re.compile(r"成立.{0,30}领导(?:小组|组)|(?:组\s*长|副组�
 _DATED = re.compile(r"^\s*(?:于|在|自)?\s*(?:\d{4}|20[xX]{2}|[xX]{4})?\s*年?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _MUST = re.compile(r"要(?!求)|必须|务必|严禁|不得|应当|须")
 _DUTY_TITLE = re.compile(r"加强领导|提高认识|明确责任|落实责任|严肃纪律|强化督查|精心组织|规范操作|加强宣传|加强监督|加强协调|注重实效")
+_PRINCIPLES = re.compile(r"(?:基本|工作|帮扶|主要)?原则")  # the guiding thought of a plan that has no 指导思想
 _TARGET_END = ("企业", "公司", "学校", "小学", "中学", "幼儿园", "村", "户", "店", "房", "单位", "家庭", "群众", "人员")
 
 Found = dict[str, tuple[int, str]]  # part -> (line, how)
@@ -71,6 +72,8 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
         ("leadership", bool(LEADERSHIP.search(head)), msg("import.why-leadership-head")),
         ("leadership", c.kind == "heading" and bool(_ROLE_LINE.search(k)), msg("import.why-roles")),
         ("guiding_thought", c.kind == "para" and bool(GUIDING.search(k)), msg("import.why-guiding")),
+        ("guiding_thought", c.kind == "heading" and bool(_PRINCIPLES.fullmatch(key(c.nodes[0].title))),
+         msg("import.why-principles")),
         ("steps", c.kind == "list" and _dated_items(c.nodes) >= 2, msg("import.why-dated-items")),
         ("steps", c.kind == "heading" and _dated_lines(c) >= 2, msg("import.why-dated", n=_dated_lines(c))),
         ("steps", c.kind == "heading" and _dated_items(c.nodes[0].children) >= 2, msg("import.why-dated-items")),
