@@ -791,3 +791,12 @@ def test_a_foundation_and_a_brigade_of_a_market_authority() -> None:
     assert _everyone(["成员：县青少年发展基金会秘书长　马丽、县文化市场综合行政执法大队大队长　石磊"]) == [
         ("members", {"name": "马丽", "title": "秘书长", "org": "县青少年发展基金会"}),
         ("members", {"name": "石磊", "title": "大队长", "org": "县文化市场综合行政执法大队"})]
+
+
+def test_a_companys_own_posts_name_no_organisation_but_its_departments_stay_whole() -> None:
+    assert _everyone(["组长：龙德胜（公司党委书记、执行董事）、田启明（公司总经理、党委副书记）",
+                      "副组长：韦丽娜（公司副经理）", "成员：巫志强（公司金融部总经理）"]) == [
+        ("leaders", {"name": "龙德胜", "title": "党委书记、执行董事"}),
+        ("leaders", {"name": "田启明", "title": "总经理、党委副书记"}),
+        ("deputies", {"name": "韦丽娜", "title": "副经理"}),
+        ("members", {"name": "巫志强", "title": "公司金融部总经理"})]

@@ -230,7 +230,9 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
 
 
 _IMPLIED_BODY = re.compile("^(?:[局院校]|集团)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
-                           "|[\u4e00-\u9fff]{2,8}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$)")
+                           "|[\u4e00-\u9fff]{2,8}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$)"
+                           "|^公司(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$|副?(?:总经理|经理|董事长|执行董事)$)")
+# (公司 opens department names too: 公司金融部总经理 is the bank's department's)
 
 
 def _implied_body(text: str) -> int:
