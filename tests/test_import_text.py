@@ -1168,3 +1168,13 @@ def test_a_note_of_approval_under_the_title_a_font_switch_without_a_colon_and_a_
     assert (plan["title"], plan["preamble"]) == ("湘溪农商银行整村授信帮扶工作方案", "为做好帮扶工作，制定本方案。")
     assert (plan["issuer"], plan["date"]) == ("湘溪农村商业银行股份有限公司", "2024-04-15") and "sections" not in plan
     assert {"【字号 大 中 小】", "[文件] 湘溪农商银行整村授信工作流程图.docx"} <= set(result.dropped_text())
+
+
+def test_a_section_setting_up_the_group_in_prose_with_its_members_numbered_below() -> None:
+    text = PLAN.format(title="某医院对口帮扶方案").replace(
+        "二、领导小组\n组长：王立新（县教育局局长）\n",
+        "二、组织管理\n医院成立对口帮扶工作领导小组，由院长钱卓然任组长，副院长宫立新任副组长，成员如下：\n"
+        "1.韩冬青　医务部副主任\n2.汪　洋　心血管内科主任\n")
+    [plan] = plans(text)
+    assert plan["leadership"]["members"] == [{"name": "韩冬青", "title": "医务部副主任"},
+                                             {"name": "汪洋", "title": "心血管内科主任"}]

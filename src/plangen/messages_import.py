@@ -31,7 +31,7 @@ IMPORT: dict[str, tuple[str, ...]] = {
     "import.why-guiding": ("以……为指导 / 贯彻……精神", "以…为指导 / 贯彻…精神"),
     "import.why-principles": ("基本原则（方案没有指导思想一节）", "基本原则 (the plan has no 指导思想 of its own)"),
     "import.why-dated-items": ("其中各项带有日期或“阶段”", "its items carry dates or 阶段"),
-    "import.why-roles": ("其中各行写明组长 / 副组长", "its lines name 组长 / 副组长"),
+    "import.why-roles": ("其中写明组长 / 副组长", "it names the 组长 / 副组长"),
     "import.why-time-sentence": ("开头一段或工作目标中写明实施时间的句子",
                                  "a sentence of the opening paragraph or the objectives giving the time of the work"),
     "import.why-steps-table": ("其中有带时间列的任务表", "it holds a table of tasks with a time column"),

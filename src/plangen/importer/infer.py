@@ -70,7 +70,7 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
     head = key(c.lead[0].text if c.lead else c.nodes[0].line.text)
     rules: list[tuple[str, bool, Wording]] = [
         ("leadership", bool(LEADERSHIP.search(head)), msg("import.why-leadership-head")),
-        ("leadership", c.kind == "heading" and bool(_ROLE_LINE.search(k)), msg("import.why-roles")),
+        ("leadership", _names_the_group(c, k), msg("import.why-roles")),
         ("guiding_thought", c.kind == "para" and bool(GUIDING.search(k)), msg("import.why-guiding")),
         ("guiding_thought", c.kind == "heading" and bool(_PRINCIPLES.fullmatch(key(c.nodes[0].title))),
          msg("import.why-principles")),
@@ -85,6 +85,15 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
             c.part, c.how = part, why
             taken.add(part)
             return
+
+
+def _names_the_group(c: Chunk, k: str) -> bool:
+    """A heading whose lines name the group's roles, or whose first paragraph sets the group up
+    (医院成立对口帮扶工作领导小组，由…任组长，…)."""
+    if c.kind != "heading":
+        return False
+    lines = c.nodes[0].lines
+    return bool(_ROLE_LINE.search(k) or (lines and LEADERSHIP.search(key(lines[0].text))))
 
 
 _INSIDE = ("guiding_thought", "objectives", "targets")

@@ -178,7 +178,12 @@ def _read_line(group: Group, text: str) -> bool:
     if office:
         group.data["office"] = {**group.data.get("office", {}), **office}
     _prose(group, text, k)
+    if _MEMBERS_FOLLOW.search(k):  # …任副组长，成员如下：/ 1.韩冬青　医务部副主任: the lines below are members
+        group.role, group.label = "members", "成员"
     return False  # prose says more than the roles it names: it is kept as the group's text too
+
+
+_MEMBERS_FOLLOW = re.compile(r"成员(?:名单)?(?:如下|为)\s*[:：]\s*$")
 
 
 def _labels(k: str) -> list[re.Match[str]]:
