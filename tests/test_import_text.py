@@ -1178,3 +1178,15 @@ def test_a_section_setting_up_the_group_in_prose_with_its_members_numbered_below
     [plan] = plans(text)
     assert plan["leadership"]["members"] == [{"name": "韩冬青", "title": "医务部副主任"},
                                              {"name": "汪洋", "title": "心血管内科主任"}]
+
+
+def test_a_chat_forward_with_alarm_clock_bullets_a_supervisor_and_a_sticker_reply() -> None:
+    text = ("梅岭镇寄递帮扶工作方案\n为帮助农户解决农产品寄递难题，制定本方案。\n一、领导小组：\n✅组长：龙建军（梅岭镇邮政支局局长）\n"
+            "✅成员：吴小兰（梅岭镇邮政支局营业主管）\n二、时间安排：\n⏰3月10日前：完成寄递需求摸底，建立台账。\n"
+            "⏰3月11日—4月30日：完成服务站设备配备。\n三、工作要求：各站长要每天及时收寄。\n梅岭镇邮政支局\n2025年3月3日\n\n"
+            "杨秋菊  09:20\n收到，镇里全力配合👍\n[收到][收到]\n")
+    [plan] = plans(text)
+    assert (plan["issuer"], plan["date"]) == ("梅岭镇邮政支局", "2025-03-03")
+    assert plan["leadership"]["members"] == [{"name": "吴小兰", "title": "营业主管", "org": "梅岭镇邮政支局"}]
+    assert [(s["title"][:8], s.get("start"), s["end"]) for s in plan["steps"]] == [
+        ("完成寄递需求摸底", None, "2025-03-10"), ("完成服务站设备配", "2025-03-11", "2025-04-30")]

@@ -71,7 +71,7 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
 # A post written alone, with no name (院党组成员, 县委副书记): one person's first titles before 、 and a titled name.
 TITLE_ALONE = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)|(?:[^（()）、\s]{1,20})?(?:党组|党委)成员")
 _NOT_FIRST = "长会记员席"  # no job title starts so: 医院院长助理 is not 医院院 + 长助理
-_TITLE_ENDS = ("长", "记", "任", "员", "师", "理", "委", "席", "官", "书", "干", "监", "事")
+_TITLE_ENDS = ("长", "记", "任", "员", "师", "理", "委", "席", "官", "书", "干", "监", "事", "管")
 
 
 def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:

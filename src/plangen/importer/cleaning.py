@@ -255,7 +255,7 @@ _TIME_SENDER = re.compile(r"^[^\s，,。；;：:]{1,12}(?:[-—－\s]+[^\s，,�
 _CHAT_MARK = re.compile(r"^[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]$|^[@＠](?:所有人|全体成员)|^收到")
 
 
-_CALL_OR_REPLY = re.compile(r"^[@＠]\S|^收到")
+_CALL_OR_REPLY = re.compile(r"^[@＠]\S|^收到|^(?:\[[^\[\]]{1,4}\])+$")  # …, [收到][强]: a sticker
 _NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}$")  # no date, no sentence
 
 

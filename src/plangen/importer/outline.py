@@ -16,7 +16,7 @@ from .cleaning import Line
 from .hanzi import key
 
 _CN = "一二三四五六七八九十百零〇两"
-_BULLETS = "•●■◆▲△►▶★☆◇□📌👉✅🔹🔸➤➢✔"  # also the emoji a chat message bullets with
+_BULLETS = "•●■◆▲△►▶★☆◇□📌👉✅🔹🔸➤➢✔⏰"  # also the emoji a chat message bullets with
 _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("part", 0, re.compile(rf"^第(?P<n>[{_CN}\d]+)(?:部分|章|篇)(?P<sep>[、.．:：\s]*)")),
     ("article", 1, re.compile(rf"^第(?P<n>[{_CN}\d]+)条(?P<sep>[、.．:：\s]*)")),
