@@ -800,3 +800,9 @@ def test_a_companys_own_posts_name_no_organisation_but_its_departments_stay_whol
         ("leaders", {"name": "田启明", "title": "总经理、党委副书记"}),
         ("deputies", {"name": "韦丽娜", "title": "副经理"}),
         ("members", {"name": "巫志强", "title": "公司金融部总经理"})]
+
+
+def test_a_name_comma_and_two_titles_the_second_a_bare_post() -> None:
+    assert _everyone(["副组长：杨丽娟，县联社党委副书记、主任；苏振华，县联社党委委员、副主任"]) == [
+        ("deputies", {"name": "杨丽娟", "title": "党委副书记、主任", "org": "县联社"}),
+        ("deputies", {"name": "苏振华", "title": "党委委员、副主任", "org": "县联社"})]

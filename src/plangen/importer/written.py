@@ -21,9 +21,10 @@ TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
 NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4})"  # 林则徐, 买买提·艾力
 
 _ONE_TITLE = r"[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师|主席|专干|干事|常委|经理|总监|负责人)"
+_TITLES = rf"{_ONE_TITLE}(?:、(?:主任|主席|经理|{_ONE_TITLE}))*"  # 县委副书记、县长; 党委副书记、主任
 _GROUP = "|".join(cntext.GROUP_STARTS)
 _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+(?!{_GROUP})"
-                     rf"(?P<title>{_ONE_TITLE}(?:、{_ONE_TITLE})*)(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
+                     rf"(?P<title>{_TITLES})(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
 
 
 TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{1,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事|经理)|书记|主任)"
@@ -48,7 +49,7 @@ def _names_sharing(k: str, pos: int) -> list[int]:
 _NAME_DASH = re.compile(r"(?<![^\s：:；;，,、])(?P<name>" + NAME + r")\s*(?:[—－]{1,2}|[/／])\s*"
                         r"(?P<title>[^\s；;，,、（()）：:—－]{2,30}?(?:长|书记|主任|员|师|主席))(?=\s*(?:[；;，,、。]|$))")
 _NAME_COMMA = re.compile(rf"(?<![^\s：:；;])(?P<name>{NAME})[，,]\s*(?!{_GROUP})"
-                         rf"(?P<title>{_ONE_TITLE}(?:、{_ONE_TITLE})*)(?=\s*(?:[；;。.]|$))")  # 张三，县教育局党组书记、局长；
+                         rf"(?P<title>{_TITLES})(?=\s*(?:[；;。.]|$))")  # 张三，县教育局党组书记、局长；
 # (not 贺玲，各乡镇分管农业的副乡镇长: a group after the person)
 
 
