@@ -1190,3 +1190,10 @@ def test_a_chat_forward_with_alarm_clock_bullets_a_supervisor_and_a_sticker_repl
     assert plan["leadership"]["members"] == [{"name": "吴小兰", "title": "营业主管", "org": "梅岭镇邮政支局"}]
     assert [(s["title"][:8], s.get("start"), s["end"]) for s in plan["steps"]] == [
         ("完成寄递需求摸底", None, "2025-03-10"), ("完成服务站设备配", "2025-03-11", "2025-04-30")]
+
+
+def test_a_phase_ending_on_a_deadline_with_wancheng_loses_no_word() -> None:
+    text = PLAN.format(title="某县2024年整村授信方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "（一）检查验收阶段：12月20日前完成。联社对各信用社进行检查验收。\n")
+    result = run(text)
+    assert result.lost == [] and result.plans[0][0]["steps"][0]["end"] == "2024-12-20"
