@@ -806,3 +806,19 @@ def test_a_name_comma_and_two_titles_the_second_a_bare_post() -> None:
     assert _everyone(["副组长：杨丽娟，县联社党委副书记、主任；苏振华，县联社党委委员、副主任"]) == [
         ("deputies", {"name": "杨丽娟", "title": "党委副书记、主任", "org": "县联社"}),
         ("deputies", {"name": "苏振华", "title": "党委委员、副主任", "org": "县联社"})]
+
+
+def test_a_table_whose_first_post_column_holds_the_roles_and_a_name_opening_with_quotes() -> None:
+    group, _ = read_group(["医院成立“送医送药下乡”健康帮扶工作领导小组：", "| 职务 | 姓名 | 现任职务 |", "| --- | --- | --- |",
+                           "| 组长 | 万国庆 | 院长 |", "| 副组长 | 巫晓丽 | 党委副书记、副院长 |"])
+    assert group["name"] == "“送医送药下乡”健康帮扶工作领导小组"
+    assert group["deputies"] == [{"name": "巫晓丽", "title": "党委副书记、副院长"}]
+
+
+def test_posts_of_a_political_consultative_conference_a_credit_union_a_risk_director_and_social_security() -> None:
+    assert _everyone(["组长：孟广川（县政协党组书记、主席）", "副组长：谭卫国，联社党委书记、理事长；田野（风险总监）",
+                      "成员：陈佳（就业社保专干）"]) == [
+        ("leaders", {"name": "孟广川", "title": "党组书记、主席", "org": "县政协"}),
+        ("deputies", {"name": "谭卫国", "title": "党委书记、理事长"}),
+        ("deputies", {"name": "田野", "title": "风险总监"}),
+        ("members", {"name": "陈佳", "title": "就业社保专干"})]

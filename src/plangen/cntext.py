@@ -19,7 +19,7 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "副总经理", "董事长", "会计", "出纳", "教师", "老师", "教研员", "干事", "专干", "委员",
     "常委", "县委常委", "主席", "副主席", "政委", "副政委", "厂长", "处长", "副处长", "队长", "驻村第一书记",
     "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
-    "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长", "妇女主任",
+    "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长", "妇女主任", "总监",
 }, key=len, reverse=True))
 _TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
@@ -66,7 +66,7 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
     "办公室", "室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
-    "人大", "台", "书店", "红十字会", "总会", "学会", "教学点", "基金会",
+    "人大", "台", "书店", "红十字会", "总会", "学会", "教学点", "基金会", "政协",
 }, key=len, reverse=True))
 # A post written alone, with no name (院党组成员, 县委副书记): one person's first titles before 、 and a titled name.
 TITLE_ALONE = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)|(?:[^（()）、\s]{1,20})?(?:党组|党委)成员")
@@ -104,7 +104,8 @@ def _org_then_title(head: str, rest: str) -> bool:
     organisation of the person: the title keeps it."""
     org = _ends_like_org(head) and not head.endswith(("副", "常务", "专职", "执行", "兼职", "驻村", "驻镇", "驻乡")) \
         and not _generic(head)
-    return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET)
+    return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET) \
+        and head[-1:] + rest[:1] not in _WORDS  # 就业社保专干: not 就业社 | 保专干
 
 
 _GENERIC_BODIES = re.compile("少先队|大队|中队|教研组|年级组|团支部|团委|工会|党支部|党总支")
@@ -156,7 +157,7 @@ def _ends_like_org(head: str) -> bool:
     return head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))
 
 
-_WORDS = frozenset({"社会", "行政", "团结", "场所", "校园", "园区"})  # words no organisation's end cuts (农村社|会调查股)
+_WORDS = frozenset({"社会", "社保", "行政", "团结", "场所", "校园", "园区"})  # words no organisation's end cuts (农村社|会调查股)
 _PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市容|市政|区域|社区")  # words, not a place before the department
 
 
@@ -231,7 +232,7 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
 
 _IMPLIED_BODY = re.compile("^(?:[局院校]|集团)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
                            "|[\u4e00-\u9fff]{2,8}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$)"
-                           "|^公司(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$|副?(?:总经理|经理|董事长|执行董事)$)")
+                           "|^(?:公司|联社)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$|副?(?:总经理|经理|董事长|执行董事)$)")
 # (公司 opens department names too: 公司金融部总经理 is the bank's department's)
 
 

@@ -201,6 +201,12 @@ def _role_column(table: Table) -> int | None:
     return None
 
 
+def _other_title_column(table: Table, role_col: int | None) -> int | None:
+    """| 职务 | 姓名 | 现任职务 |: the first 职务 holds the roles, the column of posts is another."""
+    others = tuple(h if i != role_col else "" for i, h in enumerate(table.header))
+    return _columns(others, _LEADERSHIP_COLUMNS).get("title")
+
+
 def _cell(row: tuple[str, ...], i: int | None) -> str:
     return row[i].strip() if i is not None and i < len(row) else ""
 
@@ -217,7 +223,7 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
     cols = _columns(table.header, _LEADERSHIP_COLUMNS)
     by_cells = _role_column(table)
     role_col = by_cells if by_cells is not None else cols.get("role")
-    title_col = cols.get("title") if cols.get("title") != role_col else None
+    title_col = cols.get("title") if cols.get("title") != role_col else _other_title_column(table, role_col)
     out: list[tuple[str, dict[str, str]]] = []
     role_key, role_text = "members", ""
     for row in table.rows:

@@ -131,7 +131,8 @@ def _name_in(text: str) -> str:
     k = key(text)
     m = _GROUP_NAME.search(k)
     if m and m["name"]:
-        return text[m.start("name"):m.end("name")].strip("“”\"")
+        name = text[m.start("name"):m.end("name")]
+        return name[1:-1] if name[:1] + name[-1:] in ("“”", '""') else name  # “…领导小组”; not “送医下乡”…小组
     stripped = text.strip()
     core = key(stripped).rstrip("。：:")
     offset = next((len(p) for p in ("组建", "成立", "建立") if core.startswith(p)), 0)
