@@ -994,6 +994,10 @@ def test_a_whole_page_pasted_on_one_line_loses_its_chrome_and_keeps_the_plan() -
 
 @pytest.mark.parametrize("issuer, footer", [
     ("某县人民法院", "【大】【中】【小】\n【打印本页】"),
+    ("雁溪县烟草专卖局（分公司）", "【打印本页】【关闭窗口】\n版权所有：黔阳市烟草专卖局（公司）　　未经许可不得转载"),
+    ("国网梅川县供电公司龙潭供电所", "【关闭窗口】　【打印本页】\n梅川县龙潭镇人民政府　主办"),
+    ("龙潭镇人民政府", "【打印正文】　【关闭】"),
+    ("芦洲供电所", "韩冬：\n收到👍\n\n蒋立新：\n收到，配电班这周就去白鹭村看场地"),
     ("某县人民医院", "上一条：我院开展新春慰问活动\n下一条：关于公布进修人员名单的通知\n版权所有 © 某县人民医院　　地址：人民路56号"),
     ("某县实验小学", "【打印此页】　【关闭窗口】\nCopyright © 2024 某县实验小学 All Rights Reserved　　地址：育才路9号"),
     ("南岭农林大学", "上一篇：学校召开乡村振兴工作会议\n版权所有 © 南岭农林大学"),
@@ -1197,3 +1201,18 @@ def test_a_phase_ending_on_a_deadline_with_wancheng_loses_no_word() -> None:
         "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "（一）检查验收阶段：12月20日前完成。联社对各信用社进行检查验收。\n")
     result = run(text)
     assert result.lost == [] and result.plans[0][0]["steps"][0]["end"] == "2024-12-20"
+
+
+@pytest.mark.parametrize("byline", ["2025-02-21　　禾川县气象局　　【大 中 小】　【打印】",
+                                    "日期：2024-05-08　　来源：县农机服务中心　　【字体：大 中 小】"])
+def test_a_pages_date_and_source_line_under_the_title(byline: str) -> None:
+    [plan] = plans(PLAN.format(title="禾川县气象为农服务方案").replace("\n", f"\n{byline}\n", 1))
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
+
+
+def test_a_one_line_page_signed_before_its_unbracketed_print_links() -> None:
+    text = ("石鼓岭镇中心学校营养改善计划实施方案 为做好学生营养改善工作，结合学校实际，制定本方案。　　一、指导思想　　坚持以学生为本，"
+            "确保每一名学生吃得安全、吃得营养。　　二、工作要求　　各班班主任是本班营养改善计划工作的直接责任人，要严格按照本方案"
+            "抓好落实，发现问题及时整改并向中心学校报告。　　石鼓岭镇中心学校　　2025年2月14日 打印本页　关闭窗口")
+    [plan] = plans(text)
+    assert (plan["issuer"], plan["date"]) == ("石鼓岭镇中心学校", "2025-02-14")

@@ -56,8 +56,11 @@ class Chunk:
 
 
 def is_org_line(text: str) -> bool:
-    k = SEAL.sub("", key(text)).strip().rstrip("。.")
+    k = _BRANCH.sub("", SEAL.sub("", key(text)).strip().rstrip("。."))  # 某县烟草专卖局（分公司）
     return 2 <= len(k) <= 25 and not re.search(r"[，,；;：:、\s]", k) and k.endswith(_ORG_SUFFIX)
+
+
+_BRANCH = re.compile(r"[（(](?:分公司|公司|分局|分行|支行)[)）]$")
 
 
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
