@@ -81,12 +81,12 @@ def test_a_person_in_two_roles_keeps_the_first_and_is_reported() -> None:
 
 
 def test_a_known_organisation_name_is_split_from_the_title_before_the_suffix_rule() -> None:
-    line = ["组长：王立新（青山县农业农村局农技站站长）", "由青山县农业农村局农技站副站长陈红任副组长"]
+    line = ["组长：王立新（青山县农业农村局农技中心主任）", "由青山县农业农村局农技中心副主任陈红任副组长"]
     by_suffix, _ = read_group(line)
-    assert by_suffix["leaders"] == [{"name": "王立新", "title": "站长", "org": "青山县农业农村局农技站"}]
+    assert by_suffix["leaders"] == [{"name": "王立新", "title": "主任", "org": "青山县农业农村局农技中心"}]
     known, _ = read_group(line, orgs=("青山县农业农村局",))
-    assert known["leaders"] == [{"name": "王立新", "title": "农技站站长", "org": "青山县农业农村局"}]
-    assert known["deputies"][0] == {"name": "陈红", "title": "农技站副站长", "org": "青山县农业农村局"}
+    assert known["leaders"] == [{"name": "王立新", "title": "农技中心主任", "org": "青山县农业农村局"}]
+    assert known["deputies"][0] == {"name": "陈红", "title": "农技中心副主任", "org": "青山县农业农村局"}
 
 
 def test_a_department_stays_in_the_title() -> None:
@@ -822,3 +822,14 @@ def test_posts_of_a_political_consultative_conference_a_credit_union_a_risk_dire
         ("deputies", {"name": "谭卫国", "title": "党委书记、理事长"}),
         ("deputies", {"name": "田野", "title": "风险总监"}),
         ("members", {"name": "陈佳", "title": "就业社保专干"})]
+
+
+def test_a_station_under_a_bureau_or_a_centre_is_its_department_and_a_procuratorates_committee_its_own() -> None:
+    assert _everyone(["组长：覃永康（党组书记、检察长）",
+                      ("成员：易小川（县农业机械化服务中心农机化技术推广站站长）、黎月红（县农业农村局经作站站长）、"
+                      "陈平（石桥镇农经站站长）、韦国庆（检察委员会专职委员）")]) == [
+        ("leaders", {"name": "覃永康", "title": "党组书记、检察长"}),
+        ("members", {"name": "易小川", "title": "农机化技术推广站站长", "org": "县农业机械化服务中心"}),
+        ("members", {"name": "黎月红", "title": "经作站站长", "org": "县农业农村局"}),
+        ("members", {"name": "陈平", "title": "站长", "org": "石桥镇农经站"}),
+        ("members", {"name": "韦国庆", "title": "检察委员会专职委员"})]

@@ -129,6 +129,8 @@ def _department(org: str, title: str) -> tuple[str, str]:
     '主任' -> ('教务处主任', '县一中'), and '教务处' + '主任' -> ('教务处主任', '') when no organisation is written
     before it. An office (办公室) written after its organisation is a body of its own (市教育局办公室), but
     alone (综合办公室主任) it is a department too."""
+    if org.endswith("站"):
+        return _station(org, title)
     if not org.endswith(_DEPARTMENT_ENDS):
         return title, org
     placed = bool(_PLACE.search(_PLACE_WORDS.sub("", org)))  # 县教研室; not 村镇建设股
@@ -141,6 +143,13 @@ def _department(org: str, title: str) -> tuple[str, str]:
     if j:
         return org[j:] + title, org[:j]
     return (org + title, "") if not placed else (title, org)
+
+
+def _station(org: str, title: str) -> tuple[str, str]:
+    """A station under a bureau or a centre is one of its departments (县农业农村局|经作站站长); one under a
+    place is a body of its own (石桥镇农经站站长)."""
+    j = _parent_end(org)
+    return (org[j:] + title, org[:j]) if j and org[:j].endswith(("局", "中心", "公司")) else (title, org)
 
 
 def _parent_end(org: str) -> int:

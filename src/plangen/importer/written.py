@@ -206,7 +206,7 @@ def _same_post(title: str, other: str) -> bool:
     return title.replace("副", "", 1) == last or (title.endswith(_HEADS) and title[-3:] == last[-3:])
 
 
-_OWN_UNITS = ("中心", "馆", "局", "工会", "学院")
+_OWN_UNITS = ("中心", "馆", "局", "工会", "学院", "委员会")
 
 
 def own_departments(data: dict[str, Any]) -> None:
