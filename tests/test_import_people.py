@@ -833,3 +833,10 @@ def test_a_station_under_a_bureau_or_a_centre_is_its_department_and_a_procurator
         ("members", {"name": "黎月红", "title": "经作站站长", "org": "县农业农村局"}),
         ("members", {"name": "陈平", "title": "站长", "org": "石桥镇农经站"}),
         ("members", {"name": "韦国庆", "title": "检察委员会专职委员"})]
+
+
+def test_the_person_in_charge_of_a_department_and_of_a_village_school() -> None:
+    assert _everyone(["成员：施文涛（县交通运输局财务审计股负责人）、石光荣（黄泥塘村小负责人）、各村负责人"]) == [
+        ("members", {"name": "施文涛", "title": "财务审计股负责人", "org": "县交通运输局"}),
+        ("members", {"name": "石光荣", "title": "负责人", "org": "黄泥塘村小"}),
+        ("members", {"description": "各村负责人"})]

@@ -66,7 +66,7 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
     "办公室", "室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
-    "人大", "台", "书店", "红十字会", "总会", "学会", "教学点", "基金会", "政协",
+    "人大", "台", "书店", "红十字会", "总会", "学会", "教学点", "基金会", "政协", "村小",
 }, key=len, reverse=True))
 # A post written alone, with no name (院党组成员, 县委副书记): one person's first titles before 、 and a titled name.
 TITLE_ALONE = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)|(?:[^（()）、\s]{1,20})?(?:党组|党委)成员")
@@ -175,7 +175,7 @@ _PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市�
 _INSIDE_WORDS = ("镇", "乡", "村", "社", "团", "行", "园", "校", "场", "厂", "馆")
 
 def _is_title(text: str) -> bool:
-    return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_TITLE_ENDS))
+    return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_TITLE_ENDS + ("负责人",)))
 
 
 _FORMER = ("原", "前")
