@@ -123,3 +123,12 @@ def test_a_notice_issuing_two_plans_named_with_deng_gives_two_plans_each_under_i
                    {"p": "附件2"}, {"bold": "某县自建房整治工作方案"}, *BODY])
     assert [p["title"] for p in found] == ["某县危房改造实施方案", "某县自建房整治工作方案"]
     assert (found[0]["number"], found[0]["issuer"]) == ("某住建发〔2025〕3号", "某县住房和城乡建设局")
+
+
+def test_annexes_the_plan_lists_as_attachments_start_no_plan_and_their_text_stays_with_it() -> None:
+    found = plans([{"title": "平溪县人居环境整治方案"}, *BODY, {"p": "附件：1．平溪县人居环境整治任务分解表"},
+                   {"p": "2．平溪县人居环境整治考核细则"}, {"page": True}, {"p": "附件1"}, {"p": "平溪县人居环境整治任务分解表"},
+                   {"table": [["序号", "工作任务", "牵头单位"], ["1", "新建户厕2800户", "县农业农村局"]]}, {"page": True},
+                   {"p": "附件2"}, {"p": "平溪县人居环境整治考核细则"}, {"p": "考核采取平时检查与年终考核相结合的方式进行。"}])
+    assert len(found) == 1 and "考核采取平时检查" in str(found[0].get("sections"))
+    assert "未归入的原文" not in str(found[0].get("sections"))

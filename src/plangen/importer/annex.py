@@ -41,7 +41,7 @@ def group_annex(lines: list[Line]) -> tuple[list[Line], str, list[str]]:
         if _names_the_group(rest):
             return lines[:i] + lines[end:], title, rest
         if not m["title"].strip() and rest and not all(_ITEM_NO.match(key(t)) for t in rest):
-            return lines[:i], title, rest
+            return lines[:i], title, rest + [ln.text for ln in lines[end:]]  # the later annexes with it
         break
     return lines, "", []
 

@@ -246,13 +246,25 @@ def _introduced(body: list[str], text: str) -> bool:
     return fold(title_of(text)) in named and not any(fold(title_of(t)) in named for t in body)
 
 
+def _attached(body: list[str], text: str) -> bool:
+    """The title is one the plan lists among its attachments (附件：1．…考核细则), and no notice issues it as a plan."""
+    start = next((i for i in range(len(body) - 1, -1, -1) if _ATTACHMENT.match(key(body[i]).strip())), None)
+    if start is None or any(NOTICE.search(key(t)) and fold(title_of(text)) in fold(t) for t in body[:6]):
+        return False
+    listed = {fold(_LIST_NUMBER.sub("", _ATTACHMENT.sub("", key(t).strip()))) for t in body[start:]}
+    return fold(title_of(text)) in listed
+
+
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*")
+
+
 def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
     """A title line starts a new plan: after a break or a signature, or numbered, and not the notice's own."""
     body = [ln.text for ln in current if ln.text.strip()]
     if len(body) < 3:
         return False
-    if _introduced(body, text):
-        return False  # the plan the issuing notice introduced
+    if _introduced(body, text) or _attached(body, text):
+        return False  # the plan the issuing notice introduced; an annex the plan lists as its attachment
     last = arabic_dates(key(body[-1])).strip()  # 二〇二四年二月二十六日 too
     signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last) or _ATTACHMENT.match(last) or _IN_FORCE.match(last))
     bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
