@@ -262,3 +262,19 @@ def test_a_time_sentence_in_the_objectives_gives_the_period() -> None:
     [(plan, _)] = convert(text, "a.txt", Options(compile_split(None))).plans
     assert plan["period"] == {"start": "2024-03", "end": "2024-12"}
     assert plan["objectives"].endswith("本次帮扶活动时间为2024年3月至12月。")
+
+
+def test_a_year_spoken_of_is_not_the_year_in_force() -> None:
+    years = Years(2025)
+    step_from("收益核算：3月10日前，核定各村2024年度光伏电站发电收益。", [], 1, years, [])
+    assert step_from("方案制定：3月11日至3月31日", [], 2, years, [])["start"] == "2025-03-11"
+    years.see("重点帮扶村居民健康素养水平较2024年提高3个百分点以上。")
+    assert step_from("巡回讲座：4月至10月", [], 3, years, [])["start"] == "2025-04"
+
+
+@pytest.mark.parametrize("head, start", [("宣传报名阶段（8月26日—8月31日）", "2024-08-26"),
+                                         ("总结阶段（3月）", "2025-03"), ("实施阶段（10月）", "2024-10")])
+def test_a_month_outside_a_span_across_the_new_year_takes_the_year_of_the_nearer_end(head: str, start: str) -> None:
+    years = Years(2024)
+    years.see("本学期课后服务自2024年9月2日起至2025年1月17日止。")
+    assert step_from(head, [], 1, years, [])["start"] == start

@@ -14,7 +14,7 @@ from .cleaning import Line
 from .hanzi import key
 from .structure import DATE_LINE, ORG_DATE_LINE, SEAL, arabic_dates, is_org_line
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d{2})\s*年(?!度)")  # not 2024年度, 较2024年: a year spoken of
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 _MONTH = re.compile(r"(?<![\d年.])(\d{1,2})\s*月")
 
@@ -26,7 +26,7 @@ class Years:
     def __init__(self, default: int | None, today: str | None = None) -> None:
         self.current = default
         self.today = today  # the plan's date: where 即日起 starts
-        self.span: tuple[int, int] | None = None  # (first year, first month) of a span into the next year
+        self.span: tuple[int, int, int] | None = None  # (first year, first month, last month) of a span into the next
 
     def see(self, text: str) -> int | None:
         """Take the years of `text` into account; the year its first date is read in: the year in force
@@ -40,11 +40,19 @@ class Years:
             dated = _YEAR_MONTH.findall(k)
             first, last = (dated[-2], dated[-1]) if len(dated) >= 2 else (None, None)
             across = first is not None and last is not None and int(last[0]) == int(first[0]) + 1
-            self.span = (int(first[0]), int(first[1])) if across and first else None
+            self.span = (int(first[0]), int(first[1]), int(last[1])) if across and first and last else None
             return reading
         if self.span and month:  # a month without a year after a span across the new year
-            self.current = self.span[0] if int(month[1]) >= self.span[1] else self.span[0] + 1
+            self.current = self.span[0] + _later(int(month[1]), *self.span[1:])
         return self.current
+
+
+def _later(month: int, first: int, last: int) -> int:
+    """1 when a month falls in the span's second year (2024年9月至2025年1月: 1月), or nearer its end than its
+    start outside it (3月); 0 when in its first year (9月…12月) or nearer its start (8月: the preparation)."""
+    if month >= first:
+        return 0
+    return 1 if month <= last or month - last < first - month else 0
 
 
 def date_text(value: PlanDate | DateIssue) -> str | None:
