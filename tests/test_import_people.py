@@ -840,3 +840,12 @@ def test_the_person_in_charge_of_a_department_and_of_a_village_school() -> None:
         ("members", {"name": "施文涛", "title": "财务审计股负责人", "org": "县交通运输局"}),
         ("members", {"name": "石光荣", "title": "负责人", "org": "黄泥塘村小"}),
         ("members", {"description": "各村负责人"})]
+
+
+def test_a_federation_of_literary_and_art_circles_and_a_branch_companys_own_posts() -> None:
+    assert _everyone(["组长：谭雅琴　县文联党组书记、主席", "成员：卢子健　县文联组联部部长",
+                      "副组长：邹凯，分公司党委书记、总经理；龚雪，分公司副总经理；"]) == [
+        ("leaders", {"name": "谭雅琴", "title": "党组书记、主席", "org": "县文联"}),
+        ("deputies", {"name": "邹凯", "title": "党委书记、总经理"}),
+        ("deputies", {"name": "龚雪", "title": "副总经理"}),
+        ("members", {"name": "卢子健", "title": "组联部部长", "org": "县文联"})]
