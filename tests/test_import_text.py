@@ -1216,3 +1216,10 @@ def test_a_one_line_page_signed_before_its_unbracketed_print_links() -> None:
             "抓好落实，发现问题及时整改并向中心学校报告。　　石鼓岭镇中心学校　　2025年2月14日 打印本页　关闭窗口")
     [plan] = plans(text)
     assert (plan["issuer"], plan["date"]) == ("石鼓岭镇中心学校", "2025-02-14")
+
+
+def test_a_plans_sentence_opening_with_shoudao_is_no_chat_reply() -> None:
+    text = ("镇村医工作群(23)\n@所有人 方案转发给大家。\n" + PLAN.format(title="某镇家庭医生签约方案")
+            + "收到申请后，卫生院要在5个工作日内完成审核。\n")
+    result = run(text)
+    assert "收到申请后" in result.plans[0][0]["requirements"] and "收到申请后，卫生院要在5个工作日内完成审核。" not in result.dropped_text()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..wording import Wording, joined, msg
+from .chat import SENDER, chat_message, is_chat, replies, sender_line
 from .hanzi import key
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -77,9 +78,6 @@ _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 # The links of a page's own actions (【打印此页】【关闭窗口】).
 _PAGE_ACTION = r"(?:打印(?:本页|此页|本文|此文|文章|正文)?|关闭(?:窗口|本页|此页)?|返回顶部|收藏(?:本页)?|分享|在看|点赞|转发|我要纠错|纠错|阅读\s*\d+)"
 _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2025-04-08 16:40, 2024年3月18日
-# A chat message's sender and time (县妇联-刘红梅  3月28日 上午9:12).
-_SENDER = (r"[^\s，,。；;：:]{1,20}(?:[-—－\s]+[^\s，,。；;：:]{1,10})?\s+\d{1,2}月\d{1,2}日\s*"
-           r"(?:凌晨|早上|上午|中午|下午|晚上)?\s*\d{1,2}:\d{2}")
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
     r"^[【\[]?(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
@@ -97,7 +95,7 @@ _CHROME = re.compile(
     r"^[-—\s]*END[-—\s]*$|"
     r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|编辑)|"  # 时间：2025-04-08 16:40　来源：…
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S{2,30}\s+[【\[]|^\S{2,30}\s*主办$|"  # 2025-02-21　某局　【大 中 小】
-    r"^" + _SENDER + r"$|^[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]$|"  # a chat's sender and time; its group's name and size
+    r"^" + SENDER + r"$|^[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]$|"  # a chat's sender and time; its group's name and size
     r"^\[(?:文件|图片|链接|视频|语音)\]|^[【\[]\s*(?:字体|字号)[^】\]]{0,12}[】\]]|"  # a chat's file; 【字号 大 中 小】
     r"^(?:地址|联系地址)\s*[:：].{0,60}(?:电话|邮编|邮政编码|网站标识码)\s*[:：]|网站标识码|公网安备|"  # a site's footer
     r"^\S{2,30}主办\s+\S{2,30}承办$|^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]\s*\S.{0,60}$|"
@@ -174,10 +172,10 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[Cleaning]]:
     """Every line repaired; boilerplate lines dropped; all cleanings in line order."""
     kept: list[Line] = []
     done: list[Cleaning] = []
-    above = _Above(_is_chat(lines))
-    replies = _replies(lines) if above.chat else set()
+    above = _Above(is_chat(lines))
+    answered = replies(lines) if above.chat else set()
     for line, chrome in (piece for whole in lines for piece in chrome_cut(whole)):
-        chrome = chrome or line.no in replies
+        chrome = chrome or line.no in answered
         new, what = (None, [Cleaning("chrome", line.no, 1, line.text)]) if chrome else clean_line(line)
         if new is not None and (above.makes_chrome(new.text) or above.sender(new.text)):
             what = what + [Cleaning("footer" if above.footer else "chrome", line.no, 1, new.text)]
@@ -200,11 +198,10 @@ class _Above:
         self.footer = self.related = self.message = False
 
     def makes_chrome(self, text: str) -> bool:
-        return _follows(text, self.footer, self.related) or (self.message and _chat_message(text))
+        return _follows(text, self.footer, self.related) or (self.message and chat_message(text))
 
     def sender(self, text: str) -> bool:
-        k = key(text).strip()
-        return bool(_CHAT_SENDER.match(k) or (self.chat and _TIME_SENDER.match(k)))
+        return sender_line(key(text).strip(), self.chat)
 
     def see(self, line: Line, dropped: bool, what: list[Cleaning]) -> None:
         if line.text.strip():
@@ -248,39 +245,6 @@ _RELATED = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新闻|
 def _site_name_above(kept: list[Line], line: Line) -> bool:
     """The only line kept so far is the site's name, and `line` its breadcrumb or menu."""
     return bool(_BREADCRUMB.match(key(line.text).strip())) and len(kept) == 1 and bool(_SITE_NAME.fullmatch(kept[0].text))
-
-
-_CHAT_SENDER = re.compile(rf"^{_SENDER}$")
-_TIME_SENDER = re.compile(r"^[^\s，,。；;：:]{1,12}(?:[-—－\s]+[^\s，,。；;：:]{1,10})?\s+(?:凌晨|早上|上午|中午|下午|晚上)?\s*"
-                          r"\d{1,2}:\d{2}$")  # 龙院长 08:47, 大湾村 李书记  09:50
-_CHAT_MARK = re.compile(r"^[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]$|^[@＠](?:所有人|全体成员)|^收到")
-
-
-_CALL_OR_REPLY = re.compile(r"^[@＠]\S|^收到|^(?:\[[^\[\]]{1,4}\])+$")  # …, [收到][强]: a sticker
-_NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}[：:]?$")  # 韩冬：; no date, no sentence
-
-
-def _replies(lines: list[Line]) -> set[int]:
-    """In a chat, the numbers of its calls and replies (@所有人 …, 收到👌) and of the sender's name above each."""
-    found: set[int] = set()
-    for i, line in enumerate(lines):
-        if _CALL_OR_REPLY.match(key(line.text).strip()) and len(line.text) <= _PASTE:
-            found.add(line.no)
-            above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
-            if above is not None and _NAME_LIKE.match(key(above.text).strip()):
-                found.add(above.no)
-    return found
-
-
-def _is_chat(lines: list[Line]) -> bool:
-    """The text is a chat's: its group's name, an @所有人, a 收到, or two lines or more of a sender and a time."""
-    keys = [key(ln.text).strip() for ln in lines]
-    return any(_CHAT_MARK.match(k) for k in keys) or sum(bool(_TIME_SENDER.match(k)) for k in keys) >= 2
-
-
-def _chat_message(text: str) -> bool:
-    """A short message under a chat's sender line (收到👌, [文件] 登记表.xlsx), not a plan's title or opening."""
-    return len(text.strip()) <= 60 and not re.search(r"(?:方案|计划|意见|办法|细则)$", text.strip())
 
 
 def _follows(text: str, footer: bool, related: bool) -> bool:

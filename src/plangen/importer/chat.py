@@ -1,0 +1,53 @@
+"""A plan forwarded in a chat: the group's name, each message's sender and time, and the calls and replies
+around the plan (@所有人 …, 收到👌, [收到][强]). Found here; `cleaning` leaves them out and reports them. Pure."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .hanzi import key
+
+if TYPE_CHECKING:
+    from .cleaning import Line
+
+# A message's sender and time (县妇联-刘红梅  3月28日 上午9:12): page chrome wherever it stands.
+SENDER = (r"[^\s，,。；;：:]{1,20}(?:[-—－\s]+[^\s，,。；;：:]{1,10})?\s+\d{1,2}月\d{1,2}日\s*"
+          r"(?:凌晨|早上|上午|中午|下午|晚上)?\s*\d{1,2}:\d{2}")
+_SENDER = re.compile(rf"^{SENDER}$")
+# The time alone (龙院长 08:47, 大湾村 李书记  09:50): a sender's line only in a text that is a chat's.
+_TIME_SENDER = re.compile(r"^[^\s，,。；;：:]{1,12}(?:[-—－\s]+[^\s，,。；;：:]{1,10})?\s+(?:凌晨|早上|上午|中午|下午|晚上)?\s*"
+                          r"\d{1,2}:\d{2}$")
+_REPLY = r"收到(?:[，,。！!～~]|$|[^\u4e00-\u9fff])"  # 收到👌, 收到，马上落实; not 收到申请后…
+_CHAT_MARK = re.compile(rf"^[^\s，,。；;：:]{{2,30}}群\s*[（(]\d{{1,4}}[)）]$|^[@＠](?:所有人|全体成员)|^{_REPLY}")
+_CALL_OR_REPLY = re.compile(rf"^[@＠]\S|^{_REPLY}|^(?:\[[^\[\]]{{1,4}}\])+$")  # [收到][强]: a sticker
+_NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}[：:]?$")  # 韩冬：; no date, no sentence
+_SHORT = 120
+
+
+def is_chat(lines: list[Line]) -> bool:
+    """The text is a chat's: its group's name, an @所有人, a 收到, or two lines or more of a sender and a time."""
+    keys = [key(ln.text).strip() for ln in lines]
+    return any(_CHAT_MARK.match(k) for k in keys) or sum(bool(_TIME_SENDER.match(k)) for k in keys) >= 2
+
+
+def sender_line(k: str, chat: bool) -> bool:
+    """A message's sender and time (in a chat, the time alone will do)."""
+    return bool(_SENDER.match(k) or (chat and _TIME_SENDER.match(k)))
+
+
+def replies(lines: list[Line]) -> set[int]:
+    """In a chat, the numbers of its calls and replies (@所有人 …, 收到👌) and of the sender's name above each."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if _CALL_OR_REPLY.match(key(line.text).strip()) and len(line.text) <= _SHORT:
+            found.add(line.no)
+            above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
+            if above is not None and _NAME_LIKE.match(key(above.text).strip()):
+                found.add(above.no)
+    return found
+
+
+def chat_message(text: str) -> bool:
+    """A short message under a sender's line (收到👌, [文件] 登记表.xlsx), not a plan's title or opening."""
+    return len(text.strip()) <= 60 and not re.search(r"(?:方案|计划|意见|办法|细则)$", text.strip())
