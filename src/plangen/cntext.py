@@ -133,7 +133,7 @@ def _department(org: str, title: str) -> tuple[str, str]:
         return _station(org, title)
     if not org.endswith(_DEPARTMENT_ENDS):
         return title, org
-    placed = bool(_PLACE.search(_PLACE_WORDS.sub("", org)))  # 县教研室; not 村镇建设股
+    placed = names_a_place(org)  # 县教研室; not 村镇建设股
     office = next((w for w in _NOT_DEPARTMENT if org.endswith(w)), "")
     if office:
         inner = org[:-len(office)]
@@ -175,7 +175,10 @@ _PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市�
 _INSIDE_WORDS = ("镇", "乡", "村", "社", "团", "行", "园", "校", "场", "厂", "馆")
 
 def _is_title(text: str) -> bool:
-    return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_TITLE_ENDS + ("负责人",)))
+    return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_POST_ENDS))
+
+
+_POST_ENDS = (*_TITLE_ENDS, "负责人")
 
 
 _FORMER = ("原", "前")
