@@ -849,3 +849,10 @@ def test_a_federation_of_literary_and_art_circles_and_a_branch_companys_own_post
         ("deputies", {"name": "邹凯", "title": "党委书记、总经理"}),
         ("deputies", {"name": "龚雪", "title": "副总经理"}),
         ("members", {"name": "卢子健", "title": "组联部部长", "org": "县文联"})]
+
+
+def test_a_table_row_naming_a_group_is_a_description_and_leaves_the_others_posts_alone() -> None:
+    group, _ = read_group(["| 职务 | 姓名 | 单位及职务 |", "| --- | --- | --- |", "| 组长 | 包振东 | 县水利局党组书记、局长 |",
+                           "| 成员 | 沿线各乡镇分管负责同志 | |", "| 成员 | 各乡镇 | 分管负责同志 |"])
+    assert group["leaders"] == [{"name": "包振东", "title": "党组书记、局长", "org": "县水利局"}]
+    assert group["members"] == [{"description": "沿线各乡镇分管负责同志"}, {"description": "各乡镇分管负责同志"}]

@@ -132,3 +132,13 @@ def test_annexes_the_plan_lists_as_attachments_start_no_plan_and_their_text_stay
                    {"p": "附件2"}, {"p": "平溪县人居环境整治考核细则"}, {"p": "考核采取平时检查与年终考核相结合的方式进行。"}])
     assert len(found) == 1 and "考核采取平时检查" in str(found[0].get("sections"))
     assert "未归入的原文" not in str(found[0].get("sections"))
+
+
+def test_a_plan_titled_with_its_issuers_name_before_the_title_its_notice_gives_is_that_plan() -> None:
+    found = plans([{"p": "湘江路桥建设集团有限公司文件"}, {"p": "湘路建发〔2024〕15号"},
+                   {"bold": "湘江路桥建设集团有限公司关于印发《2024年农民工工资支付保障专项行动方案》的通知"},
+                   {"p": "集团各部门："}, {"p": "《2024年农民工工资支付保障专项行动方案》已经研究同意，现印发给你们。"},
+                   {"right": "湘江路桥建设集团有限公司"}, {"right": "2024年4月30日"}, {"page": True},
+                   {"bold": "湘江路桥建设集团有限公司2024年农民工工资支付保障专项行动方案"}, *BODY])
+    assert [p["title"] for p in found] == ["湘江路桥建设集团有限公司2024年农民工工资支付保障专项行动方案"]
+    assert (found[0]["number"], found[0]["date"]) == ("湘路建发〔2024〕15号", "2024-04-30")

@@ -39,7 +39,7 @@ def name_sizes(text: str) -> tuple[int, ...]:
 
 # Words that mark a member entry as a description of a group, not a person's name.
 GROUP_STARTS = ("各", "全体", "所有", "其余", "其他")  # the words opening a group of people: 各村党支部书记, 其余各所所长
-_GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代表", "人员", "等", "班子", "骨干")
+GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代表", "人员", "等", "班子", "骨干")
 
 # A name starts only where a run of name characters starts (the look-behind): linear time on long runs.
 _PAREN_PERSON = re.compile(r"(?<![^\s（()）,，、;；:：])([^\s（()）,，、;；:：]+)\s*[（(]([^（()）]*)[）)]")
@@ -307,7 +307,7 @@ def _person_or_group(name: str, title: str, org: str) -> PersonText:
     for n in (len(name) - 2, len(name) - 3):  # 县委常委李某 -> title first, then a name of 2-3 characters
         if n > 0 and name[:n] in _TITLE_SET:
             return PersonText(name=name[n:], title=title or name[:n], org=org)
-    if (len(name) > 4 and not _DOTTED.fullmatch(name)) or any(w in name for w in _GROUP_WORDS) or (len(name) >= 3 and name.endswith(ORG_SUFFIXES)) \
+    if (len(name) > 4 and not _DOTTED.fullmatch(name)) or any(w in name for w in GROUP_WORDS) or (len(name) >= 3 and name.endswith(ORG_SUFFIXES)) \
             or name.endswith(TITLES):  # 教研组长, 张校长: a post, not a name
         return PersonText(description=name + (f"（{title}{org}）" if title or org else ""))
     return PersonText(name=name, title=title, org=org)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cntext import split_title
+from .cntext import GROUP_STARTS, GROUP_WORDS, split_title
 from .dates import DateIssue, FoundRange, PlanDate, arabic_months, find_range, find_season
 from .vocabulary import fold
 
@@ -235,12 +235,17 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
             continue
         title, org = _title_org(_cell(row, title_col), _cell(row, cols.get("org")),
                                 _cell(row, cols.get("org_title")) or info)
-        for one in _names(name):  # 阮小七、白胜 | 县职业技能鉴定中心 | 副主任: both
-            person = {"name": one, "title": title, "org": org}
-            if role_text and role_text not in PLAIN_ROLES:
-                person["role"] = role_text
-            out.append((role_key, {k: v for k, v in person.items() if v}))
+        out.extend((role_key, person) for person in _row_people(name, title, org, role_text))
     return out
+
+
+def _row_people(name: str, title: str, org: str, role: str) -> list[dict[str, str]]:
+    """The people of a row's name cell (阮小七、白胜: both), or the group it describes (各乡镇 | 分管负责同志)."""
+    if name.startswith(GROUP_STARTS) or (any(w in name for w in GROUP_WORDS) and not re.search("[、，,（(]", name)):
+        return [{"description": org + name + title}]  # one group alone in the cell; not 谢丽萍（…）、各有关乡镇分管领导
+    people = [{"name": one, "title": title, "org": org} | ({"role": role} if role and role not in PLAIN_ROLES else {})
+              for one in _names(name)]
+    return [{k: v for k, v in person.items() if v} for person in people]
 
 
 def _section_role(row: tuple[str, ...]) -> str:

@@ -243,7 +243,14 @@ def _introduced(body: list[str], text: str) -> bool:
     if notice is None:
         return False
     named = {fold(t) for t in re.findall(r"《([^》]+)》", notice["titles"])} if notice["titles"] else {fold(notice["bare"])}
-    return fold(title_of(text)) in named and not any(fold(title_of(t)) in named for t in body)
+    return names_one_of(text, named) and not any(names_one_of(t, named) for t in body)
+
+
+def names_one_of(text: str, named: set[str]) -> bool:
+    """The line's title is one of the folded titles, or one of them after its issuer's name (湘江路桥建设集团有限公司
+    2024年…方案 for the notice's 《2024年…方案》)."""
+    title = fold(title_of(text))
+    return bool(title) and any(title == n or (len(n) >= 8 and title.endswith(n)) for n in named)
 
 
 def _attached(body: list[str], text: str) -> bool:

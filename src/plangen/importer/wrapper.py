@@ -18,7 +18,7 @@ from .annex import attachments_at_end
 from .cleaning import Line
 from .datespans import closing_fields
 from .hanzi import key
-from .splitting import ANNEX_LABEL, NOTICE, title_of
+from .splitting import ANNEX_LABEL, NOTICE, names_one_of, title_of
 from .structure import DATE_LINE, NUMBER_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
 
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
@@ -88,8 +88,9 @@ def _notice(out: Unwrapped, start: int) -> None:
     out.attachments = attachments_at_end(notice[:notice.index(signature[0])] if signature else notice)[1]
     for ln in notice:
         out.dropped.append((ln.no, ln.text.strip(), msg("import.out-notice")))
-    if end < len(out.lines) and fold(title_of(out.lines[end].text)) == fold(out.title):
-        end += 1  # the plan's own title line: the title is known
+    if end < len(out.lines) and names_one_of(out.lines[end].text, {fold(out.title)}):
+        out.title = title_of(out.lines[end].text.strip().lstrip("#").strip())  # its own, the issuer's name with it
+        end += 1
     out.lines = out.lines[:start] + out.lines[end:]
     if not out.number:
         numbers = [n for ln in notice for _, n in find_documents(key(ln.text)) if n]
@@ -107,7 +108,7 @@ def _notice_title(text: str) -> str:
 
 def _plan_begins(text: str, title: str) -> bool:
     k = key(text).strip().lstrip("#").strip()
-    if fold(title_of(text)) == fold(title) and title:
+    if title and names_one_of(text, {fold(title)}):
         return True
     return bool(re.match(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|为(?!.*印发))", k)) and "印发" not in k
 
