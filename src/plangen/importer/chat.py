@@ -18,8 +18,9 @@ _SENDER = re.compile(rf"^{SENDER}$")
 # The time alone (龙院长 08:47, 大湾村 李书记  09:50): a sender's line only in a text that is a chat's.
 _TIME_SENDER = re.compile(r"^[^\s，,。；;：:]{1,12}(?:[-—－\s]+[^\s，,。；;：:]{1,10})?\s+(?:凌晨|早上|上午|中午|下午|晚上)?\s*"
                           r"\d{1,2}:\d{2}$")
+GROUP_NAME = r"[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]"  # 桐江县妇联系统工作群（42）: the group and its size
 _REPLY = r"收到(?:[，,。！!～~]|$|[^\u4e00-\u9fff])"  # 收到👌, 收到，马上落实; not 收到申请后…
-_CHAT_MARK = re.compile(rf"^[^\s，,。；;：:]{{2,30}}群\s*[（(]\d{{1,4}}[)）]$|^[@＠](?:所有人|全体成员)|^{_REPLY}")
+_CHAT_MARK = re.compile(rf"^{GROUP_NAME}$|^[@＠](?:所有人|全体成员)|^{_REPLY}")
 _CALL_OR_REPLY = re.compile(rf"^[@＠]\S|^{_REPLY}|^(?:\[[^\[\]]{{1,4}}\])+$")  # [收到][强]: a sticker
 _NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}[：:]?$")  # 韩冬：; no date, no sentence
 _SHORT = 120

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..wording import Wording, joined, msg
-from .chat import SENDER, chat_message, is_chat, replies, sender_line
+from .chat import GROUP_NAME, SENDER, chat_message, is_chat, replies, sender_line
 from .hanzi import key
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -78,11 +78,12 @@ _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 # The links of a page's own actions (【打印此页】【关闭窗口】).
 _PAGE_ACTION = r"(?:打印(?:本页|此页|本文|此文|文章|正文)?|关闭(?:窗口|本页|此页)?|返回顶部|收藏(?:本页)?|分享|在看|点赞|转发|我要纠错|纠错|阅读\s*\d+)"
 _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2025-04-08 16:40, 2024年3月18日
+_RELATED_WORDS = r"(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)"  # a page's list of other articles
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
     r"^[【\[]?(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
     r"浏览字号|分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
-    r"^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]?$|"
+    r"^" + _RELATED_WORDS + r"\s*[:：]?$|"
     r"^(?:索\s*引\s*号|主题分类|分\s*类|发布机构|发文机关|生成日期|成文日期|发布日期|有\s*效\s*性|(?:发文字|文\s*)号)\s*[:：]"
     r"[^，,。；;]{0,60}$|"  # a government site's disclosure block: its lines of labels and values,
     r"^标\s*题\s*[:：].{4,80}(?:通知|方案|计划|意见)$|"  # and its title line
@@ -95,10 +96,10 @@ _CHROME = re.compile(
     r"^[-—\s]*END[-—\s]*$|"
     r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|编辑)|"  # 时间：2025-04-08 16:40　来源：…
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S{2,30}\s+[【\[]|^\S{2,30}\s*主办$|"  # 2025-02-21　某局　【大 中 小】
-    r"^" + SENDER + r"$|^[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]$|"  # a chat's sender and time; its group's name and size
+    r"^" + SENDER + r"$|^" + GROUP_NAME + r"$|"  # a chat's sender and time; its group's name and size
     r"^\[(?:文件|图片|链接|视频|语音)\]|^[【\[]\s*(?:字体|字号)[^】\]]{0,12}[】\]]|"  # a chat's file; 【字号 大 中 小】
     r"^(?:地址|联系地址)\s*[:：].{0,60}(?:电话|邮编|邮政编码|网站标识码)\s*[:：]|网站标识码|公网安备|"  # a site's footer
-    r"^\S{2,30}主办\s+\S{2,30}承办$|^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]\s*\S.{0,60}$|"
+    r"^\S{2,30}主办\s+\S{2,30}承办$|^" + _RELATED_WORDS + r"\s*[:：]\s*\S.{0,60}$|"
     r"^(?:相关附件|附件下载|下载附件)\s*[:：]?|^[^，,。；;：:\s]{2,80}\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)$|"  # a page's download links
     r"^(?:网友评论|我要评论|暂无评论|发表评论|查看评论|评论\s*[（(]\d+[)）])\s*$|"
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:$|\s+(?:来源|作者|编辑|浏览|阅读|点击)\S*\s*[:：])|"
@@ -239,7 +240,7 @@ def chrome_cut(line: Line) -> list[tuple[Line, bool]]:
 
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置)\s*[:：]|^首页\s*[>＞]|^(?:网站)?首页(?:\s*[|｜/]|\s)")
 _SITE_NAME = re.compile(r"[^，,。；;：:、\s]{2,30}")
-_RELATED = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)\s*[:：]?$")
+_RELATED = re.compile(rf"^{_RELATED_WORDS}\s*[:：]?$")
 
 
 def _site_name_above(kept: list[Line], line: Line) -> bool:

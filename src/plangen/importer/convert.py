@@ -51,19 +51,26 @@ def convert(text: str, source: str, options: Options) -> Converted:
     lines, cleanings = _cleaned(raw_body, options)
     parts, before = split(lines, options.split)
     result = Converted(skipped=[ln for ln in before if ln.text.strip()])
-    intro = _collection_year(result.skipped)
     bounds = [p.header_line for p in parts[1:]] + [len(raw) + 1]
-    for part, end in zip(parts, bounds):
-        lines_of = [ln for ln in part.lines if ln.text.strip()]
-        if not lines_of and not part.header:
-            continue  # nothing left after cleaning (a page of boilerplate only)
-        data, report = _built(lines_of, part, source, options, {} if result.plans else front, intro)
-        report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
-        result.plans.append((checkable(_numbered(data, report.cleanings), report), report))
+    result.plans = _plans(parts, bounds, cleanings, source, options, front, _collection_year(result.skipped))
     placed = {id(c) for _, report in result.plans for c in report.cleanings}
     result.outside = [c for c in cleanings if id(c) not in placed]  # above the first plan, or in a part left empty
     _check_kept(result, lines, bounds, [p.header_line for p in parts])  # as cleaned: repairs are reported
     return result
+
+
+def _plans(parts: list[Part], bounds: list[int], cleanings: list[Cleaning], source: str, options: Options,
+           front: dict[str, Any], intro: int | None) -> list[tuple[dict[str, Any], Report]]:
+    """Each part's plan and report, with the cleanings of its lines; a part nothing is left of is none."""
+    out: list[tuple[dict[str, Any], Report]] = []
+    for part, end in zip(parts, bounds):
+        lines_of = [ln for ln in part.lines if ln.text.strip()]
+        if not lines_of and not part.header:
+            continue  # nothing left after cleaning (a page of boilerplate only)
+        data, report = _built(lines_of, part, source, options, {} if out else front, intro)
+        report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
+        out.append((checkable(_numbered(data, report.cleanings), report), report))
+    return out
 
 
 def _numbered(data: dict[str, Any], cleanings: list[Cleaning]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from ..vocabulary import fold
 from .cleaning import Line
 from .hanzi import key
 from .reading import PAGE_BREAK
-from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
+from .structure import DATE_LINE, ORG_DATE_LINE, arabic_dates, signature_line
 
 _N = "一二三四五六七八九十百零〇两\\d"
 _SAMPLE = r"(?:范文|范例|例文|样文|精选|参考范文|方案|计划)"  # 【范文一】, 方案二 alone: a page of sample plans
@@ -211,17 +211,13 @@ def _no_empty(parts: list[Part]) -> list[Part]:
     out: list[Part] = []
     for part in parts:
         text = [x.text for x in part.lines if x.text.strip()]
-        if any(not _signed(t) for t in text) or (text and not out):
+        if any(not signature_line(t) for t in text) or (text and not out):
             out.append(part)
         elif out:
             out[-1].lines.extend(([part.source] if part.source is not None else []) + part.lines)
     return out
 
 
-def _signed(text: str) -> bool:
-    """A line of a signature: an organisation's name, a date, or both."""
-    k = arabic_dates(key(text)).strip()
-    return bool(DATE_LINE.match(k) or ORG_DATE_LINE.match(k) or is_org_line(text))
 
 
 _FIRST_HEADING = re.compile(r"^\s*一\s*[、.．]")

@@ -63,6 +63,12 @@ def is_org_line(text: str) -> bool:
 _BRANCH = re.compile(r"[（(](?:分公司|公司|分局|分行|支行)[)）]$")
 
 
+def signature_line(text: str) -> bool:
+    """A line of a signature: an organisation's name, a date (二〇二四年三月一日 too), or both."""
+    k = arabic_dates(key(text)).strip()
+    return bool(DATE_LINE.match(k) or ORG_DATE_LINE.match(k) or is_org_line(text))
+
+
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 _CN_DATE = re.compile(r"(?P<y>[〇○Ｏ零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
                       r"(?:\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日)?")

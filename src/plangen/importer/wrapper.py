@@ -19,7 +19,7 @@ from .cleaning import Line
 from .datespans import closing_fields
 from .hanzi import key
 from .splitting import ANNEX_LABEL, NOTICE, names_one_of, title_of
-from .structure import DATE_LINE, NUMBER_LINE, ORG_DATE_LINE, arabic_dates, is_org_line
+from .structure import DATE_LINE, NUMBER_LINE, ORG_DATE_LINE, arabic_dates, is_org_line, signature_line
 
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}[^—－-]")
@@ -118,16 +118,13 @@ def _notice_signature(notice: list[Line]) -> list[Line]:
     lines after it, 石岭县…赴乡村学校 / 支教工作方案)."""
     signature: list[Line] = []
     for ln in notice:
-        if _signature_line(ln.text):
+        if signature_line(ln.text):
             signature.append(ln)
             if not is_org_line(ln.text):
                 break
     return signature
 
 
-def _signature_line(text: str) -> bool:
-    k = arabic_dates(key(text)).strip()  # 二〇二四年三月一日 too
-    return bool(DATE_LINE.match(k) or ORG_DATE_LINE.match(k) or is_org_line(text))
 
 
 def _subtitle(out: Unwrapped) -> Unwrapped:
