@@ -168,6 +168,13 @@ def test_the_office_director_named_with_ren_alone() -> None:
     assert alone["office"]["director"] == {"name": "伍德胜"}
 
 
+def test_an_office_set_up_with_yu_names_its_place_and_director() -> None:
+    group, _ = read_group(["由校长蒙某任组长，政教处主任杨某为成员。领导小组下设办公室于政教处，由杨某兼任办公室主任，负责统计上报。"])
+    assert group["office"] == {"location": "政教处", "director": {"name": "杨某"}}
+    other, _ = read_group(["组长：葛长青（县教育局局长）", "领导小组办公室设于县教育局，伍德胜同志兼任办公室主任。"])
+    assert other["office"] == {"location": "县教育局", "director": {"name": "伍德胜"}}
+
+
 def test_a_title_after_a_short_organisation_and_a_post_of_both_schools() -> None:
     group, _ = read_group(["组长：县残联理事长刘洋", "金山中学校长毕华任副组长，两校教导主任邵峰、申雨任成员。"])
     assert group["leaders"] == [{"name": "刘洋", "title": "理事长", "org": "县残联"}]
@@ -800,6 +807,13 @@ def test_a_companys_own_posts_name_no_organisation_but_its_departments_stay_whol
         ("leaders", {"name": "田启明", "title": "总经理、党委副书记"}),
         ("deputies", {"name": "韦丽娜", "title": "副经理"}),
         ("members", {"name": "巫志强", "title": "公司金融部总经理"})]
+
+
+def test_a_department_or_a_rank_of_a_body_only_implied_is_the_title_alone() -> None:
+    assert _everyone(["副组长：局二级主任科员赵文某", "成员：公司党群工作部部长刘芳，局风险监测和综合减灾股股长吴振某"]) == [
+        ("deputies", {"name": "赵文某", "title": "二级主任科员"}),
+        ("members", {"name": "刘芳", "title": "党群工作部部长"}),
+        ("members", {"name": "吴振某", "title": "风险监测和综合减灾股股长"})]
 
 
 def test_a_name_comma_and_two_titles_the_second_a_bare_post() -> None:

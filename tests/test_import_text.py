@@ -248,6 +248,14 @@ def test_lines_wrapped_at_a_fixed_width_are_joined_back() -> None:
     assert result.lost == []
 
 
+def test_a_post_whose_body_is_implied_before_its_holders_name_is_no_lost_sentence() -> None:
+    text = PLAN.format(title="某公司帮扶方案").replace("组长：王立新（县教育局局长）\n", "组长：王立新（县教育局局长）\n成员：公司党群工作部部长刘芳\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["leadership"]["members"] == [{"name": "刘芳", "title": "党群工作部部长"}]
+    assert result.lost == []
+
+
 def test_a_chat_message_with_a_tag_and_keycap_numbers() -> None:
     text = PLAN.format(title="【通知】某村2024年微心愿方案").replace(
         "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1️⃣ 3月1日-3月15日：收集微心愿。\n2️⃣ 5月：集中兑现。\n")
@@ -1042,6 +1050,14 @@ def test_a_sentence_cut_by_a_pdf_column_before_its_last_word_and_colon_is_joined
     assert [ln.text for ln in join_hard_wraps(lines)] == [
         "成立县困难重度残疾人家庭无障碍改造帮扶工作领导小组：", "组  长：符丽华  县残联党组书记、理事长", "副组长：石建军  县残联副理事长",
         "领导小组办公室设在县残联康复部，陆芳同志兼任办公室主任，负责日常调度。", "残疾人本人或家属向所在村（社区）提出申请，", "成员："]
+
+
+def test_a_notices_title_above_its_addressees_is_no_wrapped_line_so_a_role_line_keeps_its_end() -> None:
+    from plangen.importer.wraps import join_hard_wraps
+    lines = [Line(1, "某县水利局关于印发《某县河湖专项整治帮扶工作方案》的通知"), Line(2, "各乡镇人民政府，局机关各股室："),
+             Line(3, "成员：吴建国，县水利局河湖管理股股长；王慧敏，县水利局农村水利股股长"),
+             Line(4, "领导小组办公室设在县河长办，周小梅同志兼任办公室主任。")]
+    assert join_hard_wraps(lines) == lines
 
 
 def test_a_pages_heading_above_the_plans_own_title_and_a_footer_of_address_and_related_links() -> None:

@@ -243,9 +243,11 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
 
 
 _IMPLIED_BODY = re.compile("^(?:[局院校]|集团)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
-                           "|[\u4e00-\u9fff]{2,8}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$)"
-                           "|^(?:分?公司|联社)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$|副?(?:总经理|经理|董事长|执行董事)$)")
-# (公司 opens department names too: 公司金融部总经理 is the bank's department's)
+                           "|[\u4e00-\u9fff]{2,10}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$|[一二三四]级(?:主任科员|调研员)$)"
+                           "|^(?:分?公司|联社)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$|副?(?:总经理|经理|董事长|执行董事)$"
+                           "|[\u4e00-\u9fff]{3,8}部副?部长$)")
+# (公司 opens department names too: 公司金融部总经理 is the bank's department's; 公司工程管理部部长 is a department
+# of the company's own)
 
 
 def _implied_body(text: str) -> int:

@@ -105,11 +105,17 @@ def keep_unplaced(data: dict[str, Any], sentence: str) -> None:
 
 def _found(fragment: str, text: str) -> bool:
     """In the output as written, in two pieces the importer parted (指导思想 | 坚持…), or as a post whose
-    one-character body the importer leaves out (局党组书记: the bureau's own, not named -> 党组书记)."""
+    body, only implied, the importer leaves out (局党组书记 -> 党组书记), alone or before its holder's name
+    (公司党群工作部部长刘芳)."""
     if fragment in text:
         return True
     if any(fragment[:i] in text and fragment[i:] in text for i in range(4, len(fragment) - 1)):
         return True  # parted in two by the importer: a heading run into its text, a title glued to the opening
+    return _implied_post(fragment, text) or any(
+        fragment[-n:] in text and _implied_post(fragment[:-n], text) for n in (2, 3, 4) if len(fragment) > n + 2)
+
+
+def _implied_post(fragment: str, text: str) -> bool:
     title, org = split_titles(fragment) if "、" in fragment else split_title(fragment)
     return not org and title != fragment and fragment.endswith(title) and title in text
 

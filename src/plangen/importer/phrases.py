@@ -10,7 +10,7 @@ from typing import Any
 from .. import cntext
 from .written import NAME, TITLE_END, titled
 
-_OFFICE = re.compile(r"办公室[，,]?\s*设在(?P<loc>[^，,。；;]+)")  # also 下设办公室，设在…
+_OFFICE = re.compile(r"(?:办公室[，,]?\s*设(?:在|于)|下设办公室(?:于|在))(?P<loc>[^，,。；;]+)")  # also 下设办公室，设在…
 _DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
                        r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任")
 

@@ -14,7 +14,7 @@ from ..cntext import role_of_label
 from .cleaning import Line
 from .hanzi import key
 from .outline import numbering
-from .splitting import title_of
+from .splitting import NOTICE, title_of
 from .structure import DATE_LINE, NUMBER_LINE, arabic_dates
 
 _SENTENCE_END = "。；;：:！!？?…”」』）)》】"
@@ -62,8 +62,8 @@ def _wrapped(line: str, after: str) -> bool:
     """`line` ends in mid-sentence at the width of the column and `after` goes on with it."""
     text = line.strip()
     if len(text) < _MIN or text[-1] in _SENTENCE_END or re.search(r"\S\s+\S", text) or title_of(text) \
-            or not re.search(r"\w", text) or text.endswith("文件"):  # a separator line (————), a red header
-        return False
+            or NOTICE.search(key(text)) or not re.search(r"\w", text) or text.endswith("文件"):
+        return False  # a separator line (————), a notice's title (…的通知), a red header
     if (numbering(text) or _LABEL.match(key(text))) and not re.search("[。；;，,]", text):
         return False  # a heading or a role line ends without punctuation; an item's sentence has some
     return _goes_on(after)
