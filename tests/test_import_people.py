@@ -810,10 +810,34 @@ def test_a_companys_own_posts_name_no_organisation_but_its_departments_stay_whol
 
 
 def test_a_department_or_a_rank_of_a_body_only_implied_is_the_title_alone() -> None:
-    assert _everyone(["副组长：局二级主任科员赵文某", "成员：公司党群工作部部长刘芳，局风险监测和综合减灾股股长吴振某"]) == [
+    assert _everyone(["副组长：局二级主任科员赵文某", "成员：公司党群工作部部长刘芳，局风险监测和综合减灾股股长吴振某",
+                      "　　　　易红梅　局财务股负责人"]) == [
         ("deputies", {"name": "赵文某", "title": "二级主任科员"}),
         ("members", {"name": "刘芳", "title": "党群工作部部长"}),
-        ("members", {"name": "吴振某", "title": "风险监测和综合减灾股股长"})]
+        ("members", {"name": "吴振某", "title": "风险监测和综合减灾股股长"}),
+        ("members", {"name": "易红梅", "title": "财务股负责人"})]
+
+
+def test_a_companys_board_and_chief_officers_posts_before_or_after_the_name() -> None:
+    assert _everyone(["组　　长：贺志某　公司党委书记、执行董事", "副组长：集团总会计师梁慧、公司总工程师王小明",
+                      "由公司党支部书记、董事长卢建新任组长。"]) == [
+        ("leaders", {"name": "贺志某", "title": "党委书记、执行董事"}),
+        ("leaders", {"name": "卢建新", "title": "党支部书记、董事长"}),
+        ("deputies", {"name": "梁慧", "title": "总会计师"}), ("deputies", {"name": "王小明", "title": "总工程师"})]
+
+
+def test_clauses_of_people_before_the_role_they_share_a_village_clinic_and_posts_before_bracketed_names() -> None:
+    assert _everyone(["由院长向某任组长，全科医生欧晓丽、杨正华，护士长彭春燕，石门坳村卫生室乡村医生田茂林为成员。"]) == [
+        ("leaders", {"name": "向某", "title": "院长"}),
+        ("members", {"name": "欧晓丽", "title": "全科医生"}), ("members", {"name": "杨正华", "title": "全科医生"}),
+        ("members", {"name": "彭春燕", "title": "护士长"}),
+        ("members", {"name": "田茂林", "title": "乡村医生", "org": "石门坳村卫生室"})]
+    group, _ = read_group(["由总经理黄某任组长，语文名师工作室主持人邹红英任副组长，成员由寄递事业部经理（潘雪梅）、综合办公室主任"
+                           "（罗永红）及各乡镇邮政支局局长组成。办公室设在寄递事业部，潘雪梅兼办公室主任。"])
+    assert group["deputies"] == [{"name": "邹红英", "title": "语文名师工作室主持人"}]
+    assert group["members"] == [{"name": "潘雪梅", "title": "寄递事业部经理"}, {"name": "罗永红", "title": "综合办公室主任"},
+                                {"description": "各乡镇邮政支局局长"}]
+    assert group["office"] == {"location": "寄递事业部", "director": {"name": "潘雪梅"}}
 
 
 def test_a_name_comma_and_two_titles_the_second_a_bare_post() -> None:

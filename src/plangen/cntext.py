@@ -20,6 +20,8 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "常委", "县委常委", "主席", "副主席", "政委", "副政委", "厂长", "处长", "副处长", "队长", "驻村第一书记",
     "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
     "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长", "妇女主任", "总监",
+    "董事", "执行董事", "监事", "监事长", "总会计师", "总工程师", "总经济师", "医生", "全科医生", "乡村医生", "护士",
+    "主持人",
 }, key=len, reverse=True))
 _TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
@@ -83,7 +85,7 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     text = text.strip()
     if not text or text in _TITLE_SET or "、" in text:  # 县委常委、副县长: titles, no organisation
         return text, ""
-    implied = _implied_body(text)
+    implied = implied_body(text)
     if implied:
         return text[implied:], ""  # 局优抚安置股股长, 院党委副书记: a post of the bureau's (the hospital's) own, not named
     for name in sorted(known, key=len, reverse=True):
@@ -102,7 +104,7 @@ def _org_then_title(head: str, rest: str) -> bool:
     """`head` ends like an organisation (局, 学校, 县一中…) and `rest` is a job title that can start there
     (医院院长助理 is not 医院院 + 长助理); a body that names no one in particular (少先队大队) is no
     organisation of the person: the title keeps it."""
-    org = _ends_like_org(head) and not head.endswith(("副", "常务", "专职", "执行", "兼职", "驻村", "驻镇", "驻乡")) \
+    org = _ends_like_org(head) and not head.endswith(("副", "常务", "专职", "执行", "兼职", "驻村", "驻镇", "驻乡", "乡村")) \
         and not _generic(head)
     return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET) \
         and head[-1:] + rest[:1] not in _WORDS  # 就业社保专干: not 就业社 | 保专干
@@ -140,9 +142,12 @@ def _department(org: str, title: str) -> tuple[str, str]:
         written = any(_ends_like_org(inner[:j]) for j in range(len(inner), 2, -1))
         return (org + title, "") if office in ("办公室", "办") and not (written or placed) else (title, org)
     j = _parent_end(org)
-    if j:
+    if j and not org[:j].endswith(_PLACE_ENDS):  # 石门坳村卫生室: a body of the village's, not a department of it
         return org[j:] + title, org[:j]
     return (org + title, "") if not placed else (title, org)
+
+
+_PLACE_ENDS = ("村", "乡", "镇", "街道", "社区")
 
 
 def _station(org: str, title: str) -> tuple[str, str]:
@@ -203,7 +208,7 @@ def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
     several titles is the person's; its party body (党组, 党委) goes with the title when the titles after it
     are the organisation's own (局长 of the 局). The titles whole when the first names no organisation."""
     first, *rest = titles.split("、")
-    implied = _implied_body(first)
+    implied = implied_body(first)
     if implied:  # 局党组书记、局长, 集团党委书记、董事长: the bureau's (the group's) own, not named
         return titles[implied:], ""
     title, org = split_org(first, known)
@@ -244,17 +249,18 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
 
 _IMPLIED_BODY = re.compile("^(?:[局院校]|集团)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
                            "|[\u4e00-\u9fff]{2,10}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$|[一二三四]级(?:主任科员|调研员)$)"
-                           "|^(?:分?公司|联社)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$|副?(?:总经理|经理|董事长|执行董事)$"
+                           "|^(?:分?公司|联社|集团)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$"
+                           "|副?(?:总经理|经理|董事长|执行董事|董事|监事长|监事|总会计师|总工程师|总经济师)$"
                            "|[\u4e00-\u9fff]{3,8}部副?部长$)")
 # (公司 opens department names too: 公司金融部总经理 is the bank's department's; 公司工程管理部部长 is a department
 # of the company's own)
 
 
-def _implied_body(text: str) -> int:
+def implied_body(text: str) -> int:
     """The length of the word for its own body, not named, opening a post: its party body or a department of
     it, then the title (局优抚安置股股长, 校党委副书记, 集团党委书记; not 院感科科长, 院长助理); 0 when none."""
     m = _IMPLIED_BODY.match(text)
-    return m.end() if m and text.endswith(_TITLE_ENDS) else 0
+    return m.end() if m and text.endswith(_POST_ENDS) else 0
 
 
 def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:

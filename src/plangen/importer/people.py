@@ -313,7 +313,7 @@ def _prose(group: Group, text: str, k: str) -> None:
         for person in (waiting if people_first else []) + people:
             group.add(_ROLE_OF[role], with_role(person, role))
         one = prose_person(text[start:start + len(clause)], clause, group.orgs) if not role else []
-        waiting = waiting + one if len(one) == 1 and one[0].get("name") and len(one[0]) > 1 else []
+        waiting = waiting + one if one and all(p.get("name") for p in one) and len(one[0]) > 1 else []
 
 
 def _prose_clause(group: Group, original: str, clause: str) -> tuple[str, bool, list[dict[str, str]]]:

@@ -11,8 +11,8 @@ from .. import cntext
 from .written import NAME, TITLE_END, titled
 
 _OFFICE = re.compile(r"(?:办公室[，,]?\s*设(?:在|于)|下设办公室(?:于|在))(?P<loc>[^，,。；;]+)")  # also 下设办公室，设在…
-_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
-                       r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任|任)(?:办公室)?主任")
+_DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任|兼)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
+                       r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任|任|兼)(?:办公室)?主任")
 
 
 def office(text: str, k: str) -> dict[str, Any]:
@@ -40,8 +40,8 @@ def _name_alone(text: str) -> bool:
 
 
 _DIRECTOR_ONLY = re.compile(r"办公室主任(?:由|[:：]\s*)(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
-                            r"|^(?P<who2>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任|任)(?:领导小组)?办公室主任"
-                            r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任|任)(?:领导小组)?办公室主任")
+                            r"|^(?P<who2>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任|任|兼)(?:领导小组)?办公室主任"
+                            r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任|任|兼)(?:领导小组)?办公室主任")
 
 
 def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
@@ -56,6 +56,11 @@ def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str
         pos = start + len(piece)
         original, piece = _bare(text[start:start + len(piece)], piece)
         bracketed = _BRACKETED.fullmatch(piece)  # 张三（县长）任组长
+        post_first = _post_then_name(piece) if not bracketed else None  # 寄递事业部经理（潘雪梅）
+        if post_first:
+            out.append(titled(original[post_first.start("name"):post_first.end("name")],
+                              original[:post_first.end("post")], orgs))
+            continue
         named = _split_name(piece) if not bracketed else ""
         first = _name_first(piece) if not named and not bracketed else None
         if bracketed:
@@ -72,6 +77,7 @@ def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str
 
 
 _BRACKETED = re.compile(r"(?P<name>" + NAME + r")[（(](?P<info>[^（()）]{2,40})[)）]")
+_POST_NAME = re.compile(r"(?P<post>[^（()）]{2,30})[（(](?P<name>" + NAME + r")[)）]")
 
 
 _HEADS = re.compile(r"(?:主要)?负责(?:人|同志)$")
@@ -132,13 +138,19 @@ def _titled_people(piece: str) -> list[str]:
 
 def _titled(piece: str) -> bool:
     name = _split_name(piece)
-    return bool(name) and len(piece) > len(name)
+    return bool(name) and len(piece) > len(name) or _post_then_name(piece) is not None
+
+
+def _post_then_name(piece: str) -> re.Match[str] | None:
+    """'寄递事业部经理（潘雪梅）': a post, then its holder's name in brackets."""
+    m = _POST_NAME.fullmatch(piece)
+    return m if m and _ends_in_title(m["post"]) else None
 
 
 def _name_first(piece: str) -> int:
     """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
-    if piece in cntext.TITLES:  # 教研组长 is a post, not 教研 the 组长
-        return 0
+    if piece in cntext.TITLES or cntext.implied_body(piece):  # 教研组长 is a post, not 教研 the 组长; 公司党支部书记
+        return 0  # a post of the company's own, not 公司党 the 支部书记
     for size in (2, 3):  # 曹敏副校长: the longer title first
         name = piece[:size]
         if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \
@@ -177,7 +189,7 @@ def _split_name(piece: str) -> str:
     dotted = _dotted_name(piece)
     if dotted:
         return dotted
-    for size in cntext.name_sizes(piece):
+    for size in _name_sizes(piece):
         if len(piece) > size:
             title = piece[:-size]
             if _ends_in_title(title) and not piece[-size:].endswith(TITLE_END):
@@ -186,6 +198,14 @@ def _split_name(piece: str) -> str:
     if any(w in piece for w in _NOT_A_NAME):
         return ""
     return _name_after_org(piece) or _bare_name(piece)
+
+
+def _name_sizes(piece: str) -> tuple[int, ...]:
+    """The lengths a name ending the piece may have, longest first; a shorter one first when the longer would
+    cut a known title short (集团总会计师梁慧: 梁慧, not 师梁慧 after 会计)."""
+    sizes = cntext.name_sizes(piece)
+    longer = [n for n in sizes[1:] if len(piece) > n and piece[:-n].endswith(cntext.TITLES)]
+    return tuple(longer[:1]) + tuple(n for n in sizes if n not in longer[:1])
 
 
 def _bare_name(piece: str) -> str:
