@@ -1085,6 +1085,33 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
     assert {"浏览量：862", "地址：交投大厦"} <= set(result.dropped_text())
 
 
+@pytest.mark.parametrize("page", [
+    "您现在的位置：首页>>工作动态>>通知公告 {title} 发布者：县局　发布时间：2025-03-05　浏览：238次 {body} {signature}【打印】",
+    "首页>新闻中心>街道动态{title}发布时间：2025-03-04　来源：街道办 {body}{signature}分享到：微信　微博　QQ空间【打印】",
+    "某镇人民政府网站首页 > 政务公开 > 工作方案{title}发布时间：2025-03-04 {body} {signature}",
+    "首页 > 信息公开 > 计划总结 {title} 发布日期：2024-02-27 {body} {signature}",
+])
+def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_the_signature(page: str) -> None:
+    body = ("为做好帮扶工作，结合本地实际情况，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效，"
+            "让辖区居民的居住条件明显改善。二、工作要求 各单位要落实责任，按时完成各项任务，定期报送工作进展情况，"
+            "对推进不力的单位进行通报。")
+    text = page.format(title="鹿鸣街道2025年老旧小区改造工程实施方案", body=body, signature="鹿鸣街道办事处2025年3月3日")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "鹿鸣街道2025年老旧小区改造工程实施方案"
+    assert (plan["issuer"], plan["date"]) == ("鹿鸣街道办事处", "2025-03-03")
+    assert plan["preamble"] == "为做好帮扶工作，结合本地实际情况，制定本方案。"
+    raw = [Line(1, text)]
+    assert result.lost == [] and lost(raw, [d for d, _ in result.plans], result.dropped_text()) == []
+
+
+def test_a_studio_signs_a_plan_forwarded_in_a_chat() -> None:
+    text = ("卢娟 2024-09-10 21:08\n各位成员晚上好，方案发到群里。\n\n" + PLAN.format(title="某县初中数学名师工作室帮扶方案")
+            + "\n某县初中数学卢娟名师工作室\n2024年9月10日\n\n马晓东 2024-09-10 21:15\n收到👍\n")
+    [plan] = plans(text)
+    assert (plan["issuer"], plan["date"]) == ("某县初中数学卢娟名师工作室", "2024-09-10")
+
+
 def test_a_plan_forwarded_in_a_chat_group_loses_the_groups_name_the_senders_and_the_replies() -> None:
     text = ("桐江县妇联系统工作群（42）\n\n县妇联-刘红梅  3月28日 上午9:12\n@所有人 请大家认真学习方案，抓好落实。\n\n"
             + PLAN.format(title="桐江县技能培训帮扶方案")
@@ -1146,6 +1173,7 @@ def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
 @pytest.mark.parametrize("tail", [
     "镇综治办 刘红  09:43\n请各村书记收到后回复“收到”\n\n大湾村 李书记  09:50\n收到\n\n石板村 王建军  10:02\n收到👌\n",
     "李姐（高岭网点）\n收到👌\n\n向红\n收到，马上安排[抱拳]\n",
+    "村医 谭光荣\n上午 9:03\n收到\n\n院办 黄小燕\n上午 9:20\n核对表晚点发群里，大家先按方案做准备\n",
 ])
 def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> None:
     text = ("杨主任\n@所有人 方案转发给大家，请认真看一下。\n\n" + PLAN.format(title="梅岭市消费帮扶行动方案")

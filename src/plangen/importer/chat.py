@@ -22,7 +22,8 @@ GROUP_NAME = r"[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]"  # 桐江县
 _REPLY = r"收到(?:[，,。！!～~]|$|[^\u4e00-\u9fff])"  # 收到👌, 收到，马上落实; not 收到申请后…
 _CHAT_MARK = re.compile(rf"^{GROUP_NAME}$|^[@＠](?:所有人|全体成员)|^{_REPLY}")
 _CALL_OR_REPLY = re.compile(rf"^[@＠]\S|^{_REPLY}|^(?:\[[^\[\]]{{1,4}}\])+$")  # [收到][强]: a sticker
-_NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}[：:]?$")  # 韩冬：; no date, no sentence
+_NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}(?:\s+[^\s\d，,。；;：:！!？?.]{1,10})?[：:]?$")  # 韩冬：, 村医 谭光荣
+_TIME_ALONE = re.compile(r"^(?:凌晨|早上|上午|中午|下午|晚上|昨天|今天)?\s*\d{1,2}:\d{2}$")  # 上午 9:03, under the sender's name
 _SHORT = 120
 
 
@@ -38,10 +39,12 @@ def sender_line(k: str, chat: bool) -> bool:
 
 
 def replies(lines: list[Line]) -> set[int]:
-    """In a chat, the numbers of its calls and replies (@所有人 …, 收到👌) and of the sender's name above each."""
+    """In a chat, the numbers of its calls and replies (@所有人 …, 收到👌) and of the times on a line of their own
+    (上午 9:03), and of the sender's name above each."""
     found: set[int] = set()
     for i, line in enumerate(lines):
-        if _CALL_OR_REPLY.match(key(line.text).strip()) and len(line.text) <= _SHORT:
+        k = key(line.text).strip()
+        if (_CALL_OR_REPLY.match(k) or _TIME_ALONE.match(k)) and len(line.text) <= _SHORT:
             found.add(line.no)
             above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
             if above is not None and _NAME_LIKE.match(key(above.text).strip()):

@@ -107,12 +107,22 @@ def _found(fragment: str, text: str) -> bool:
     """In the output as written, in two pieces the importer parted (指导思想 | 坚持…), or as a post whose
     body, only implied, the importer leaves out (局党组书记 -> 党组书记), alone or before its holder's name
     (公司党群工作部部长刘芳)."""
-    if fragment in text:
-        return True
-    if any(fragment[:i] in text and fragment[i:] in text for i in range(4, len(fragment) - 1)):
-        return True  # parted in two by the importer: a heading run into its text, a title glued to the opening
+    if _in_pieces(fragment, text, 3):
+        return True  # parted by the importer: a heading run into its text, a title between a breadcrumb and its date
     return _implied_post(fragment, text) or any(
         fragment[-n:] in text and _implied_post(fragment[:-n], text) for n in (2, 3, 4) if len(fragment) > n + 2)
+
+
+def _in_pieces(fragment: str, text: str, pieces: int) -> bool:
+    """The fragment is in the text whole, or in at most `pieces` pieces, each of four characters or more but the
+    last (two or more). The longest start found first: a shorter one leaves a longer rest, found no more often."""
+    if fragment in text:
+        return True
+    low, high = 0, len(fragment) - 2  # the longest start in the text, leaving two characters or more
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if fragment[:mid] in text else (low, mid - 1)
+    return pieces > 1 and low >= 4 and _in_pieces(fragment[low:], text, pieces - 1)
 
 
 def _implied_post(fragment: str, text: str) -> bool:
