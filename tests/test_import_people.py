@@ -811,7 +811,8 @@ def test_a_companys_own_posts_name_no_organisation_but_its_departments_stay_whol
 
 def test_a_department_or_a_rank_of_a_body_only_implied_is_the_title_alone() -> None:
     assert _everyone(["副组长：局二级主任科员赵文某", "成员：公司党群工作部部长刘芳，局风险监测和综合减灾股股长吴振某",
-                      "　　　　易红梅　局财务股负责人"]) == [
+                      "　　　　易红梅　局财务股负责人", "组长：汪立群（中心党支部书记、主任）、孟某（中心主任）"]) == [
+        ("leaders", {"name": "汪立群", "title": "党支部书记、主任"}), ("leaders", {"name": "孟某", "title": "主任"}),
         ("deputies", {"name": "赵文某", "title": "二级主任科员"}),
         ("members", {"name": "刘芳", "title": "党群工作部部长"}),
         ("members", {"name": "吴振某", "title": "风险监测和综合减灾股股长"}),

@@ -247,7 +247,7 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
     return (title, "".join(p for p in pieces if p != title)) if title else None
 
 
-_IMPLIED_BODY = re.compile("^(?:[局院校]|集团)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
+_IMPLIED_BODY = re.compile("^中心(?=副?主任$)|^(?:[局院校]|集团|中心)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
                            "|[\u4e00-\u9fff]{2,10}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$|[一二三四]级(?:主任科员|调研员)$)"
                            "|^(?:分?公司|联社|集团)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$"
                            "|副?(?:总经理|经理|董事长|执行董事|董事|监事长|监事|总会计师|总工程师|总经济师)$"

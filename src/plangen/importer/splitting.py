@@ -38,7 +38,9 @@ _IN_FORCE = re.compile(r"^本(?:方案|计划|办法|细则)(?:自.{0,16}(?:起|
 # The title of an issuing notice: 关于印发《A》(《B》…, 等2个方案)的通知, or one whose 《》 a web page dropped.
 NOTICE = re.compile(r"印发(?:(?P<titles>《(?P<title>[^》]{2,80})》(?:[、和及与,，]?《[^》]{2,80}》)*)"
                     r"(?:等\s*[\d一二三四五六七八九十两]{1,2}\s*个(?:方案|文件|计划|办法))?的通知"
+                    r"|(?P<counted>[^《》，,。]{0,60}?[\d一二三四五六七八九十两]\s*个[^《》，,。]{0,12}?(?:方案|计划|文件))的通知\s*$"
                     r"|(?P<bare>[^《》，,。]{4,80}?(?:方案|计划|意见|办法|细则))的通知\s*$)")
+# (counted: 关于印发…两个工作方案的通知 names no title; the notice's sentence 现将《…》《…》印发给你们 does)
 ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")  # 附件2 alone, above an annexed plan
 
 
@@ -235,11 +237,24 @@ def _outline_restarts(current: list[Line], ahead: list[Line]) -> bool:
 def _introduced(body: list[str], text: str) -> bool:
     """The title line names a document the issuing notice at the top introduced, and none of them is titled
     yet: the first plan of the notice. (A notice issuing 《A》《B》: A continues the notice, B starts a plan.)"""
-    notice = next((m for t in body[:6] if (m := NOTICE.search(key(t)))), None)
-    if notice is None:
+    at = next((i for i, t in enumerate(body[:6]) if NOTICE.search(key(t))), None)
+    if at is None:
         return False
-    named = {fold(t) for t in re.findall(r"《([^》]+)》", notice["titles"])} if notice["titles"] else {fold(notice["bare"])}
+    named = {fold(t) for t in issued_titles(body[at], body[at + 1:])}
     return names_one_of(text, named) and not any(names_one_of(t, named) for t in body)
+
+
+def issued_titles(notice: str, below: list[str]) -> list[str]:
+    """The titles a notice's title line issues (印发《A》《B》的通知, 印发A的通知), or, when it only counts them
+    (印发…两个工作方案的通知), those its sentence names (现将《A》《B》印发给你们)."""
+    m = NOTICE.search(key(notice))
+    if m is None:
+        return []
+    if m["titles"] or m["bare"]:
+        group = "titles" if m["titles"] else "bare"
+        written = notice[m.start(group):m.end(group)]  # the key is the text simplified, character by character
+        return re.findall(r"《([^》]+)》", written) if m["titles"] else [written.strip()]
+    return next((found for t in below if "印发" in key(t) and (found := re.findall(r"《([^》]+)》", t))), [])
 
 
 def names_one_of(text: str, named: set[str]) -> bool:

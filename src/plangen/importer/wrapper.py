@@ -18,7 +18,7 @@ from .annex import attachments_at_end
 from .cleaning import Line
 from .datespans import closing_fields
 from .hanzi import key
-from .splitting import ANNEX_LABEL, NOTICE, names_one_of, title_of
+from .splitting import ANNEX_LABEL, NOTICE, issued_titles, names_one_of, title_of
 from .structure import DATE_LINE, NUMBER_LINE, ORG_DATE_LINE, arabic_dates, is_org_line, signature_line
 
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
@@ -76,7 +76,7 @@ def _left_out(k: str, after: str, i: int) -> Wording | None:
 def _notice(out: Unwrapped, start: int) -> None:
     """The notice: from its title line to the plan's title line (or the plan's first heading)."""
     text = out.lines[start].text.strip().lstrip("#").strip()
-    out.title = _notice_title(text)
+    out.title = next(iter(issued_titles(text, [ln.text for ln in out.lines[start + 1:start + 8]])), "")
     end = start + 1
     while end < len(out.lines) and not _plan_begins(out.lines[end].text, out.title):
         end += 1
@@ -95,15 +95,6 @@ def _notice(out: Unwrapped, start: int) -> None:
     if not out.number:
         numbers = [n for ln in notice for _, n in find_documents(key(ln.text)) if n]
         out.number = numbers[0] if numbers else ""
-
-
-def _notice_title(text: str) -> str:
-    """The title a notice's title line names: inside 《》, or bare when a web page dropped the 《》."""
-    m = NOTICE.search(key(text))
-    if not m:
-        return ""
-    group = "title" if m["title"] else "bare"
-    return text[m.start(group):m.end(group)].strip()
 
 
 def _plan_begins(text: str, title: str) -> bool:
