@@ -33,6 +33,14 @@ def test_site_boilerplate_lines_dropped() -> None:
     assert one("为进一步做好帮扶工作,特制定本方案。")[1] == []
 
 
+def test_a_sites_footer_of_labels_and_values_and_its_spaced_font_switch_are_chrome() -> None:
+    for text in ("松岗镇人民政府主办　联系电话：0739-5210016", "24小时供水服务热线：96116　　地址：汀阳市解放西路56号",
+                 "网站主办：枫川县人民政府办公室　　联系电话：0745-6223001", "[ 大 中 小 ]　[ 打印 ]　[ 收藏 ]"):
+        assert one(text) == (None, ["chrome"]), text
+    for text in ("联系人：张三　联系电话：0731-1234567", "（三）加强宣传。通过电话、地址等方式告知群众。"):
+        assert one(text) == (text, []), text
+
+
 def test_a_plans_sentence_naming_a_site_is_no_boilerplate() -> None:
     sentence = "（一）宣传发动阶段（2024年4月上旬）。通过政府网站、微信公众号、宣传单等形式广泛宣传帮扶政策。"
     assert one(sentence) == (sentence, [])
