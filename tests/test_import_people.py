@@ -841,6 +841,18 @@ def test_clauses_of_people_before_the_role_they_share_a_village_clinic_and_posts
     assert group["office"] == {"location": "寄递事业部", "director": {"name": "潘雪梅"}}
 
 
+def test_a_shared_post_a_padded_name_after_its_post_a_post_held_in_a_village_and_posts_before_names_on_a_line() -> None:
+    assert _everyone(["副组长：副院长杨雪梅、梁建功；韦国华（县融媒体中心总编辑）", "成　员：立案庭庭长柯　敏、郝天明（驻青竹村第一书记）",
+                      "德育主任　陆美玲　　各送教小组组长"]) == [
+        ("deputies", {"name": "杨雪梅", "title": "副院长"}), ("deputies", {"name": "梁建功", "title": "副院长"}),
+        ("deputies", {"name": "韦国华", "title": "总编辑", "org": "县融媒体中心"}),
+        ("members", {"name": "柯敏", "title": "立案庭庭长"}), ("members", {"name": "郝天明", "title": "驻青竹村第一书记"}),
+        ("members", {"name": "陆美玲", "title": "德育主任"}), ("members", {"description": "各送教小组组长"})]
+    assert _everyone(["组长：张三（局长）、李四", "成员：马骏（驻村工作队队员）"]) == [
+        ("leaders", {"name": "张三", "title": "局长"}), ("leaders", {"name": "李四"}),
+        ("members", {"name": "马骏", "title": "队员", "org": "驻村工作队"})]
+
+
 def test_a_name_comma_and_two_titles_the_second_a_bare_post() -> None:
     assert _everyone(["副组长：杨丽娟，县联社党委副书记、主任；苏振华，县联社党委委员、副主任"]) == [
         ("deputies", {"name": "杨丽娟", "title": "党委副书记、主任", "org": "县联社"}),

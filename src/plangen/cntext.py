@@ -21,7 +21,7 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
     "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长", "妇女主任", "总监",
     "董事", "执行董事", "监事", "监事长", "总会计师", "总工程师", "总经济师", "医生", "全科医生", "乡村医生", "护士",
-    "主持人",
+    "主持人", "总编辑", "副总编辑",
 }, key=len, reverse=True))
 _TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
@@ -105,9 +105,14 @@ def _org_then_title(head: str, rest: str) -> bool:
     (医院院长助理 is not 医院院 + 长助理); a body that names no one in particular (少先队大队) is no
     organisation of the person: the title keeps it."""
     org = _ends_like_org(head) and not head.endswith(("副", "常务", "专职", "执行", "兼职", "驻村", "驻镇", "驻乡", "乡村")) \
-        and not _generic(head)
+        and not _stationed_in(head) and not _generic(head)
     return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in _TITLE_SET) \
         and head[-1:] + rest[:1] not in _WORDS  # 就业社保专干: not 就业社 | 保专干
+
+
+def _stationed_in(head: str) -> bool:
+    """驻青竹村 (of 驻青竹村第一书记): the place a post is held in, no organisation (驻村工作队 is one)."""
+    return head.startswith("驻") and head.endswith(_PLACE_ENDS)
 
 
 _GENERIC_BODIES = re.compile("少先队|大队|中队|教研组|年级组|团支部|团委|工会|党支部|党总支")
@@ -283,8 +288,8 @@ def _before_known_title(info: str, n: int) -> tuple[str, str]:
     while head.endswith(_FORMER + ("副",)) and len(head) > 2:  # 县政协原副主席, 县新华书店副经理
         head, title = head[:-1], head[-1] + title
     if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)) or _generic(head) or len(head) == 1 \
-            or head in _PARTY + ("纪委",):  # 党委副书记, 纪委书记: a body of the plan's own organisation, not named
-        return info, ""  # 语文教研组长, 少先队大队辅导员, 村会计: no organisation named
+            or head in _PARTY + ("纪委",) or _stationed_in(head):  # 党委副书记, 纪委书记: a body of the plan's own
+        return info, ""  # organisation, not named; 语文教研组长, 少先队大队辅导员, 村会计, 驻青竹村第一书记: none named
     return _department(head, title) if head else (title, "")
 
 

@@ -247,8 +247,17 @@ def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> N
 
 def _continues(group: Group, k: str) -> bool:
     """A line without a label that names more people of the role above it."""
-    return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or TITLE_FIRST.fullmatch(k) or one_person(k, k)
+    return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or _posts_then_names(k) or one_person(k, k)
                 or name_then_post(k) or ((group.open or _GROUP_LINE.fullmatch(k)) and _SHORT.fullmatch(k)))
+
+
+_LAST_GROUP = re.compile(r"[ \u3000]+(?:各|全体|所有)[^\s，,。；;]{2,20}$")
+
+
+def _posts_then_names(k: str) -> bool:
+    """'德育主任　陆美玲　　各送教小组组长': posts each before its holder's name, a group of people after them."""
+    pairs = _LAST_GROUP.sub("", k.strip())
+    return TITLE_FIRST.search(pairs) is not None and not TITLE_FIRST.sub("", pairs).strip(" \u3000")
 
 
 _GROUP_LINE = re.compile(r"(?:各|全体|所有)[^，,。；;：:]{2,30}|[^，,。；;：:]{2,30}(?:负责同志|负责人)")  # 各村党支部书记

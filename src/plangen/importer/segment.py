@@ -45,7 +45,19 @@ def people_in(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, s
         if p.description:
             raw["description"] = back(text, k, p.description.split("（")[0]) + p.description[len(p.description.split("（")[0]):]
         found.append(raw)
-    return _titles_joined(found, orgs)
+    return _shared_posts(_titles_joined(found, orgs), text)
+
+
+def _shared_posts(found: list[dict[str, str]], text: str) -> list[dict[str, str]]:
+    """'副院长杨雪梅、梁建功': a bare name right after a name written after its post shares that post."""
+    out: list[dict[str, str]] = []
+    for person in found:
+        before = out[-1] if out else {}
+        post = before.get("title", "")
+        if set(person) == {"name"} and post and (before.get("org", "") + post + before["name"] + "、" + person["name"]) in text:
+            person = {**person, **{k: before[k] for k in ("title", "org") if k in before}}
+        out.append(person)
+    return out
 
 
 def _titled_then_groups(named: list[dict[str, str]]) -> bool:

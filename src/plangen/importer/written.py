@@ -135,11 +135,12 @@ def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     return text, k
 
 
-_PADDED = re.compile(r"(?<![\u4e00-\u9fff·])([\u4e00-\u9fff])(?:[ \u3000]| {2})([\u4e00-\u9fff])(?=[（(，,、；;\s]|$)")
+_PADDED = re.compile(r"(?:(?<![\u4e00-\u9fff·])|(?<=[长记任员]))([\u4e00-\u9fff])(?:[ \u3000]| {2})([\u4e00-\u9fff])(?=[（(，,、；;\s]|$)")
 
 
 def unpadded(text: str) -> str:
-    """'组　长：王　芳（…）' -> '组　长：王芳（…）': a two-character name padded to the width of three."""
+    """'组　长：王　芳（…）' -> '组　长：王芳（…）': a two-character name padded to the width of three (after its
+    post too: 立案庭庭长柯　敏)."""
     return _PADDED.sub(r"\1\2", text)
 
 
