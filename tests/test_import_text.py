@@ -1071,6 +1071,20 @@ def test_a_notices_title_above_its_addressees_is_no_wrapped_line_so_a_role_line_
     assert join_hard_wraps(lines) == lines
 
 
+def test_a_pdf_wrapped_after_a_role_label_joins_and_its_number_and_span_of_years_stay_apart() -> None:
+    text = ("某集团有限公司文件\n\n某集团发〔2025〕14号\n\n柳塘村发展壮大村级集体经济三年行动实施方案\n（2024—2026年）\n"
+            "　　为进一步发展壮大村级集体经济，增强村党组织凝聚力和服务群众能力，\n根据镇党委、镇政府的工作要求，结合我村实际，制定本方\n案。\n"
+            "一、组织领导\n　　为确保方案落实，村里成立集体经济工作领导小组，组长：\n村党支部书记刘德胜；副组长：村委会主任何建平；成员：\n"
+            "村委会委员杨春花、村会计宋国庆。领导小组办公室设在村便民服务中心。\n二、工作要求\n　　要落实责任。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["title"], plan["number"]) == ("柳塘村发展壮大村级集体经济三年行动实施方案", "某集团发〔2025〕14号")
+    assert plan["preamble"].startswith("为进一步发展壮大") and "（2024—2026年）" in result.dropped_text()
+    group = plan["leadership"]
+    assert [p["name"] for p in group["leaders"] + group["deputies"] + group["members"]] == ["刘德胜", "何建平", "杨春花", "宋国庆"]
+    assert result.lost == []
+
+
 def test_a_pages_heading_above_the_plans_own_title_and_a_footer_of_address_and_related_links() -> None:
     body = PLAN.format(title="楚南交通建设投资集团有限公司结对帮扶龙溪村工作方案")
     text = ("楚南交投集团结对帮扶龙溪村工作方案\n发布时间：2024-02-26　　浏览量：862\n" + body

@@ -22,7 +22,7 @@ from .splitting import ANNEX_LABEL, NOTICE, issued_titles, names_one_of, title_o
 from .structure import DATE_LINE, NUMBER_LINE, ORG_DATE_LINE, arabic_dates, is_org_line, signature_line
 
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
-_SUBTITLE = re.compile(r"^[—－-]{1,2}[^—－-]")
+_SUBTITLE = re.compile(r"^[—－-]{1,2}[^—－-]|^[（(]\d{4}\s*[—－\-~～至到]\s*\d{4}\s*年?[)）]$")  # ——…, （2024—2026年）
 _LOOK = 8  # the wrapper is within the first lines of a plan
 
 
@@ -119,7 +119,7 @@ def _notice_signature(notice: list[Line]) -> list[Line]:
 
 
 def _subtitle(out: Unwrapped) -> Unwrapped:
-    """A subtitle line (——…) right under the title line is left out, and listed; so is a byline (`> 某单位
+    """A subtitle line (——…, （2024—2026年）) right under the title line is left out, and listed; so is a byline (`> 某单位
     2024年1月20日`), whose issuer and date serve when the plan is not signed at its end."""
     for i, ln in enumerate(out.lines[:3]):
         if _SUBTITLE.match(key(ln.text).strip()) and len(ln.text.strip()) <= 40:

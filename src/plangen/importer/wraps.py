@@ -20,6 +20,7 @@ from .structure import DATE_LINE, NUMBER_LINE, arabic_dates
 _SENTENCE_END = "。；;：:！!？?…”」』）)》】"
 _LABEL = re.compile(r"^[^，,。：:]{1,10}[：:]")
 _MIN = 15  # a wrapped line is nearly as long as the column
+_LABEL_AT_END = re.compile(r"[，,；;。]\s*(?:常务副组长|副组长|组长|成员|组员)\s*[:：]$")  # a role's people on the next line
 
 
 def join_open_brackets(lines: list[Line]) -> list[Line]:
@@ -61,9 +62,11 @@ def _open(text: str) -> bool:
 def _wrapped(line: str, after: str) -> bool:
     """`line` ends in mid-sentence at the width of the column and `after` goes on with it."""
     text = line.strip()
-    if len(text) < _MIN or text[-1] in _SENTENCE_END or re.search(r"\S\s+\S", text) or title_of(text) \
-            or NOTICE.search(key(text)) or not re.search(r"\w", text) or text.endswith("文件"):
-        return False  # a separator line (————), a notice's title (…的通知), a red header
+    ended = text[-1:] in _SENTENCE_END and not _LABEL_AT_END.search(text)  # …领导小组，组长： / 村党支部书记…
+    if len(text) < _MIN or ended or re.search(r"\S\s+\S", text) or title_of(text) \
+            or NOTICE.search(key(text)) or NUMBER_LINE.match(key(text)) or not re.search(r"\w", text) \
+            or text.endswith("文件"):
+        return False  # a separator line (————), a notice's title (…的通知), a document number, a red header
     if (numbering(text) or _LABEL.match(key(text))) and not re.search("[。；;，,]", text):
         return False  # a heading or a role line ends without punctuation; an item's sentence has some
     return _goes_on(after)
