@@ -1115,6 +1115,7 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
     "首页>新闻中心>街道动态{title}发布时间：2025-03-04　来源：街道办 {body}{signature}分享到：微信　微博　QQ空间【打印】",
     "某镇人民政府网站首页 > 政务公开 > 工作方案{title}发布时间：2025-03-04 {body} {signature}",
     "首页 > 信息公开 > 计划总结 {title} 发布日期：2024-02-27 {body} {signature}",
+    "首页 > 通知公告 > 正文 {title} 发布时间：2024-03-20 浏览次数：87{body} {signature}",
 ])
 def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_the_signature(page: str) -> None:
     body = ("为做好帮扶工作，结合本地实际情况，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效，"
