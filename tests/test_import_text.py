@@ -466,12 +466,15 @@ def test_steps_enumerated_di_yi_bu_in_one_paragraph_are_steps() -> None:
     assert result.lost == []
 
 
-def test_a_time_sentence_in_the_opening_paragraph_gives_the_period() -> None:
-    text = PLAN.format(title="某县饮水安全帮扶方案").replace(
-        "为做好帮扶工作，制定本方案。", "为做好帮扶工作，制定本方案。整治工作从2024年3月开始，到2024年6月结束。")
+@pytest.mark.parametrize("sentence", [
+    "整治工作从2024年3月开始，到2024年6月结束。", "本次行动自2024年3月中旬开始，至2024年6月底结束。",
+    "局里决定于2024年3月至6月在全县开展帮扶活动。", "帮扶周期为一学期（2024年3月至2024年6月）。",
+])
+def test_a_time_sentence_in_the_opening_paragraph_gives_the_period(sentence: str) -> None:
+    text = PLAN.format(title="某县饮水安全帮扶方案").replace("为做好帮扶工作，制定本方案。", "为做好帮扶工作，制定本方案。" + sentence)
     result = run(text)
     [(plan, report)] = result.plans
-    assert plan["period"] == {"start": "2024-03", "end": "2024-06"} and "到2024年6月结束" in plan["preamble"]
+    assert plan["period"] == {"start": "2024-03", "end": "2024-06"} and sentence in plan["preamble"]
     assert any(part == "period" for part, _, _ in report.inferred) and result.lost == []
 
 

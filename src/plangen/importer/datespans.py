@@ -79,7 +79,8 @@ def range_fields(found: FoundRange, warnings: list[Wording], line: int) -> dict[
 
 
 _FROM_TODAY = re.compile(r"即日起?\s*(?:开始)?\s*[,，]?\s*(?:至|到|止于|截至)\s*$")
-_BETWEEN = re.compile(r"起|开始|持续|一直|延续|[，,\s]")  # 从3月1日开始，持续到…: the words between the two dates
+_BETWEEN = re.compile(r"起|开始|持续|一直|延续|[上中下]旬|[初底末]|[，,\s]")  # 从3月1日开始，持续到…, 自2月中旬开始，至…:
+# the words between the two dates
 _UNTIL = re.compile(r"(?:至|到|止于|截至|截止到?)\s*")
 
 
