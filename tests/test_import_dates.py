@@ -153,6 +153,8 @@ def test_a_deadline_followed_by_wancheng_under_the_phase_heading() -> None:
     ("调研阶段——2024年3月1日至15日", [], "2024-03-01", "2024-03-15"),
     ("调研阶段（时间：2024年3月1日—3月15日）", [], "2024-03-01", "2024-03-15"),
     ("调研阶段（2024年3月1日至3月15日，共15天）", [], "2024-03-01", "2024-03-15"),
+    ("调研阶段", ["3月15日前完成全面摸排和台账建立。"], None, "2024-03-15"),
+    ("调研阶段", ["2024年3月15日前完成全面摸排，同步建立台账。"], None, "2024-03-15"),
 ])
 def test_wherever_the_date_of_a_phase_sits(head: str, body: list[str], start: str | None, end: str) -> None:
     step = step_from(head, body, 1, Years(2024), [])

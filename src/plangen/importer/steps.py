@@ -236,12 +236,13 @@ _TIME_LABEL = re.compile(r"^\s*(?:起止时间|完成时限|时间安排|实施�
 def _opening_dates(step: dict[str, Any], found: FoundRange, words: tuple[str, str], after: str,
                    warnings: list[Wording], line: int) -> bool:
     """Dates opening a step's text date it when a clause or a bracket ends after them, or they are a whole
-    range; `words` are what precedes the dates (截至) and what follows them (前, 上旬…), `after` the
+    range or a deadline; `words` are what precedes the dates (截至) and what follows them (前, 上旬…), `after` the
     character after those."""
     fields = _deadline(range_fields(found, warnings, line), found, words[1])
     if found.end is None and "start" in fields and _BY.search(words[0]):  # 截至2024年3月20日，摸清…
         fields = {"end": fields["start"]}
-    if not fields or not (_CLAUSE_END.match(after or "，") or after in "）)" or found.end is not None):
+    deadline = words[1].strip().endswith("前")  # 11月30日前完成…: a deadline opening the text dates the step
+    if not fields or not (_CLAUSE_END.match(after or "，") or after in "）)" or found.end is not None or deadline):
         return False
     step.update(fields)
     return True
