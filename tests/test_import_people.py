@@ -853,6 +853,22 @@ def test_a_shared_post_a_padded_name_after_its_post_a_post_held_in_a_village_and
         ("members", {"name": "马骏", "title": "队员", "org": "驻村工作队"})]
 
 
+def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_set_up_in_brackets() -> None:
+    group, _ = read_group(["组　长：党组书记、局长（经理）　黄德明", "副组长：陈晓琴　　支行党委委员、副行长", "　　　　覃志华　　支行副行长",
+                           "成　员：办公室主任　谭　勇", "领导小组下设办公室（设在局〔分公司〕办公室），由谭勇同志兼任办公室主任。"])
+    assert group["leaders"] == [{"name": "黄德明", "title": "党组书记、局长（经理）"}]
+    assert group["deputies"] == [{"name": "陈晓琴", "title": "党委委员、副行长"}, {"name": "覃志华", "title": "副行长"}]
+    assert group["members"] == [{"name": "谭勇", "title": "办公室主任"}]
+    assert group["office"] == {"location": "局〔分公司〕办公室", "director": {"name": "谭勇"}}
+
+
+def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
+    assert _everyone(["由校长俞某任组长，心理健康教师雷思琪、小班年级组长韦佳佳及两所结对园负责人为成员。"]) == [
+        ("leaders", {"name": "俞某", "title": "校长"}), ("members", {"name": "雷思琪", "title": "心理健康教师"}),
+        ("members", {"name": "韦佳佳", "title": "小班年级组长"}), ("members", {"description": "两所结对园负责人"})]
+    assert _everyone(["由校长俞某任组长，全体教师为成员。"])[1] == ("members", {"description": "全体教师"})
+
+
 def test_a_name_comma_and_two_titles_the_second_a_bare_post() -> None:
     assert _everyone(["副组长：杨丽娟，县联社党委副书记、主任；苏振华，县联社党委委员、副主任"]) == [
         ("deputies", {"name": "杨丽娟", "title": "党委副书记、主任", "org": "县联社"}),

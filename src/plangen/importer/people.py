@@ -246,11 +246,14 @@ def _labelled(group: Group, text: str, k: str, labels: list[re.Match[str]]) -> N
 
 
 def _continues(group: Group, k: str) -> bool:
-    """A line without a label that names more people of the role above it."""
+    """A line without a label that names more people of the role above it (not the office's sentence)."""
+    if _OFFICE_SENTENCE.match(k):
+        return False
     return bool(_CONTINUED.match(k) or _SPACED_LINE.match(k) or _posts_then_names(k) or one_person(k, k)
                 or name_then_post(k) or ((group.open or _GROUP_LINE.fullmatch(k)) and _SHORT.fullmatch(k)))
 
 
+_OFFICE_SENTENCE = re.compile(r"^(?:领导小组|工作小组)?(?:下设办公室|办公室[（(]?设[在于])")
 _LAST_GROUP = re.compile(r"[ \u3000]+(?:各|全体|所有)[^\s，,。；;]{2,20}$")
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from .. import cntext
 from .written import NAME, TITLE_END, titled
 
-_OFFICE = re.compile(r"(?:办公室[，,]?\s*设(?:在|于)|下设办公室(?:于|在))(?P<loc>[^，,。；;]+)")  # also 下设办公室，设在…
+_OFFICE = re.compile(r"(?:办公室[，,（(]?\s*设(?:在|于)|下设办公室(?:于|在))(?P<loc>[^，,。；;（()）]+(?:[〔（(][^）)〕]{1,8}[〕）)][^，,。；;（()）]*)?)")  # also 下设办公室，设在…
 _DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任|兼)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
                        r"|(?<=[，,；;])\s*(?P<who3>[^，,。；;由]{2,20}?)(?:同志)?(?:兼任|担任|任|兼)(?:办公室)?主任")
 
@@ -129,7 +129,8 @@ def _titled_people(piece: str) -> list[str]:
     otherwise (人力资源和社会保障局副局长栾海)."""
     for m in re.finditer(r"[和及]", piece):
         left, right = piece[:m.start()], piece[m.end():]
-        if _titled(left) and (right.startswith(cntext.GROUP_STARTS) or cntext.TITLE_ALONE.fullmatch(right)):
+        if _titled(left) and (right.startswith(cntext.GROUP_STARTS) or cntext.TITLE_ALONE.fullmatch(right)
+                              or _HEADS.search(right)):
             return [left, right]  # …主任麻振宇及各村党组织书记; …副院长唐雪梅和院党组成员、政治部主任欧阳立新
         if _titled(left) and all(_titled(r) for r in _titled_people(right)):
             return [left, *_titled_people(right)]
@@ -193,8 +194,10 @@ def _split_name(piece: str) -> str:
         if len(piece) > size:
             title = piece[:-size]
             if _ends_in_title(title) and not piece[-size:].endswith(TITLE_END):
-                own = _DEPARTMENT.sub("", cntext.split_org(title)[0]) + piece[-size:]  # 县教师发展中心主任樊莉: 教师 is
-                return "" if any(w in own for w in _NOT_A_NAME) else piece[-size:]  # the organisation's, 干部监督股 a department
+                post = cntext.split_org(title)[0]  # 县教师发展中心主任樊莉: 教师 is the organisation's, 干部监督股 a department,
+                own = _DEPARTMENT.sub("", post) + piece[-size:]  # 心理健康教师 a post (not 全体教师, a group)
+                grouped = [w for w in _NOT_A_NAME if w in own and not (post.endswith(w) and w in cntext.TITLES)]
+                return "" if grouped else piece[-size:]
     if any(w in piece for w in _NOT_A_NAME):
         return ""
     return _name_after_org(piece) or _bare_name(piece)

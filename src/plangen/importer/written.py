@@ -27,7 +27,8 @@ _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+(?!{_
                      rf"(?P<title>{_TITLES})(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
 
 
-TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s；;，,（()）：:]{1,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事|经理)|书记|主任)"
+TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>(?:[^\s；;，,（()）：:]{1,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事|经理)|书记|主任)"
+                         r"(?:[（(]副?(?:总经理|经理|主任|局长)[)）])?)"  # 局长（经理）: the post's other name, of the company
                          r"[ \u3000]+"
                          rf"(?P<name>{NAME})(?=\s*(?:[；;，,、。]|$)|[ \u3000]+\S)")
 
@@ -128,11 +129,17 @@ def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     for m in reversed([m for m in TITLE_FIRST.finditer(k) if not surname_post(m["name"])]):
         for end in reversed(_names_sharing(k, m.end())):  # 副校长　惠子明　列御寇: both 副校长
             text = text[:end] + "（" + text[m.start("title"):m.end("title")] + "）" + text[end:]
-            k = k[:end] + "（" + m["title"] + "）" + k[end:]
+            k = k[:end] + "（" + _unnested(m["title"]) + "）" + k[end:]
         t, n = (m.start("title") + _titles_start(m["title"]), m.end("title")), (m.start("name"), m.end("name"))
         text = text[:t[0]] + text[n[0]:n[1]] + "（" + text[t[0]:t[1]] + "）" + text[n[1]:]
-        k = k[:t[0]] + k[n[0]:n[1]] + "（" + k[t[0]:t[1]] + "）" + k[n[1]:]
+        k = k[:t[0]] + k[n[0]:n[1]] + "（" + _unnested(k[t[0]:t[1]]) + "）" + k[n[1]:]
     return text, k
+
+
+def _unnested(title: str) -> str:
+    """A post's brackets (局长（经理）) as 〔〕 in the key, inside the brackets put around the post: the text keeps
+    them as written."""
+    return title.translate(str.maketrans("（()）", "〔〔〕〕"))
 
 
 _PADDED = re.compile(r"(?:(?<![\u4e00-\u9fff·])|(?<=[长记任员]))([\u4e00-\u9fff])(?:[ \u3000]| {2})([\u4e00-\u9fff])(?=[（(，,、；;\s]|$)")
