@@ -1119,6 +1119,7 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
     "某镇人民政府网站首页 > 政务公开 > 工作方案{title}发布时间：2025-03-04 {body} {signature}",
     "首页 > 信息公开 > 计划总结 {title} 发布日期：2024-02-27 {body} {signature}",
     "首页 > 通知公告 > 正文 {title} 发布时间：2024-03-20 浏览次数：87{body} {signature}",
+    "首页 > 通知公告 {title} {body}{signature} 【打印本页】 版权所有：某燃气有限公司 客服热线：0745-2213990",
 ])
 def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_the_signature(page: str) -> None:
     body = ("为做好帮扶工作，结合本地实际情况，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效，"
@@ -1134,11 +1135,12 @@ def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_th
     assert result.lost == [] and lost(raw, [d for d, _ in result.plans], result.dropped_text()) == []
 
 
-def test_a_studio_signs_a_plan_forwarded_in_a_chat() -> None:
+@pytest.mark.parametrize("issuer", ["某县初中数学卢娟名师工作室", "某县职业中专"])
+def test_a_studio_or_a_vocational_school_signs_a_plan_forwarded_in_a_chat(issuer: str) -> None:
     text = ("卢娟 2024-09-10 21:08\n各位成员晚上好，方案发到群里。\n\n" + PLAN.format(title="某县初中数学名师工作室帮扶方案")
-            + "\n某县初中数学卢娟名师工作室\n2024年9月10日\n\n马晓东 2024-09-10 21:15\n收到👍\n")
+            + f"\n{issuer}\n2024年9月10日\n\n马晓东 2024-09-10 21:15\n收到👍\n")
     [plan] = plans(text)
-    assert (plan["issuer"], plan["date"]) == ("某县初中数学卢娟名师工作室", "2024-09-10")
+    assert (plan["issuer"], plan["date"]) == (issuer, "2024-09-10")
 
 
 def test_a_plan_forwarded_in_a_chat_group_loses_the_groups_name_the_senders_and_the_replies() -> None:
