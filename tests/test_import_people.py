@@ -862,6 +862,12 @@ def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_
     assert group["office"] == {"location": "局〔分公司〕办公室", "director": {"name": "谭勇"}}
 
 
+def test_a_body_with_two_names_the_companys_in_brackets() -> None:
+    assert _everyone(["组长：向国华，县局（分公司）党支部书记、局长、经理", "副组长：陈立伟　　局（分公司）副局长、副经理"]) == [
+        ("leaders", {"name": "向国华", "title": "党支部书记、局长、经理", "org": "县局（分公司）"}),
+        ("deputies", {"name": "陈立伟", "title": "副局长、副经理"})]
+
+
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
     assert _everyone(["由校长俞某任组长，心理健康教师雷思琪、小班年级组长韦佳佳及两所结对园负责人为成员。"]) == [
         ("leaders", {"name": "俞某", "title": "校长"}), ("members", {"name": "雷思琪", "title": "心理健康教师"}),

@@ -173,7 +173,10 @@ def _parent_end(org: str) -> int:
 
 
 def _ends_like_org(head: str) -> bool:
-    return head.endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))
+    return _BRANCH_END.sub("", head).endswith(ORG_SUFFIXES) or bool(_SCHOOL.search(head))
+
+
+_BRANCH_END = re.compile(r"[（(〔](?:分公司|公司|分局)[)）〕]$")  # 县局（分公司）: one body's two names
 
 
 _WORDS = frozenset({"社会", "社保", "行政", "团结", "场所", "校园", "园区"})  # words no organisation's end cuts (农村社|会调查股)
@@ -231,7 +234,7 @@ def split_titles(titles: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
 def _party_title(base: str, party: str, title: str) -> tuple[str, str | None]:
     """The party body goes with the title: '县教育局' + '党组' + '书记' -> ('党组书记', '县教育局'); '局' (the bureau,
     not named) -> ('党组书记', ''); '镇' (posts of the town's two bodies: 镇党委副书记、镇长) -> (…, None): no split."""
-    if len(base) >= 3 and base.endswith(ORG_SUFFIXES):
+    if len(base) >= 3 and _ends_like_org(base):
         return party + title, base
     if len(base) == 1:
         return party + title, None if base in _PLACE_LEVELS else ""
@@ -246,13 +249,15 @@ def _own_post(title: str) -> bool:
 
 def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """Title and organisation written apart ('校长，五井小学'), or several titles; None when no piece is a title."""
-    if all(_is_title(p) for p in pieces[1:]) and (_is_title(pieces[0]) or split_org(pieces[0], known)[1]):
+    if all(_is_title(p) for p in pieces[1:]) and (_is_title(pieces[0]) or split_org(pieces[0], known)[1]
+                                                   or implied_body(pieces[0])):
         return split_titles("、".join(pieces), known)  # 县委副书记、县长; 县卫生健康委员会党组书记、主任
     title = next((p for p in pieces if p in _TITLE_SET), "")
     return (title, "".join(p for p in pieces if p != title)) if title else None
 
 
-_IMPLIED_BODY = re.compile("^中心(?=副?主任$)|^(?:[局院校]|集团|中心)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
+_IMPLIED_BODY = re.compile("^中心(?=副?主任$)|^局[（(〔]分公司[)）〕](?=[^（()）〔〕]{2,20}$)"
+                           "|^(?:[局院校]|集团|中心)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
                            "|[\u4e00-\u9fff]{2,10}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$|[一二三四]级(?:主任科员|调研员)$)"
                            "|^(?:分?公司|联社|集团)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$"
                            "|副?(?:总经理|经理|董事长|执行董事|董事|监事长|监事|总会计师|总工程师|总经济师)$"

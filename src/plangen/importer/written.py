@@ -20,14 +20,16 @@ from .hanzi import key
 TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
 NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4})"  # 林则徐, 买买提·艾力
 
-_ONE_TITLE = r"[^\s；;，,、（()）]{1,24}?(?:长|书记|主任|员|师|主席|专干|干事|常委|经理|总监|负责人)"
+_BRANCH = r"[（(](?:分公司|公司|分局)[)）]"  # 县局（分公司）: a body with two names, the company's in brackets
+_ONE_TITLE = rf"(?:[^\s；;，,、（()）]|{_BRANCH}){{1,24}}?(?:长|书记|主任|员|师|主席|专干|干事|常委|经理|总监|负责人)"
 _TITLES = rf"{_ONE_TITLE}(?:、(?:主任|主席|经理|{_ONE_TITLE}))*"  # 县委副书记、县长; 党委副书记、主任
 _GROUP = "|".join(cntext.GROUP_STARTS)
 _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+(?!{_GROUP})"
                      rf"(?P<title>{_TITLES})(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
 
 
-TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>(?:[^\s；;，,（()）：:]{1,30}?(?:长|书记|主任|员|师|常委|主席|专干|干事|经理)|书记|主任)"
+TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>(?:(?:[^\s；;，,（()）：:]|" + _BRANCH + r"){1,30}?"
+                         r"(?:长|书记|主任|员|师|常委|主席|专干|干事|经理)|书记|主任)"
                          r"(?:[（(]副?(?:总经理|经理|主任|局长)[)）])?)"  # 局长（经理）: the post's other name, of the company
                          r"[ \u3000]+"
                          rf"(?P<name>{NAME})(?=\s*(?:[；;，,、。]|$)|[ \u3000]+\S)")
@@ -125,7 +127,7 @@ def bracket_spaced(text: str, k: str) -> tuple[str, str]:
     for m in sorted((m for m in found if not surname_post(m["name"])), key=lambda m: m.start(), reverse=True):
         a, b, c = m.end("name"), m.start("title"), m.end("title")
         text = text[:a] + "（" + text[b:c] + "）" + text[c:]
-        k = k[:a] + "（" + k[b:c] + "）" + k[c:]
+        k = k[:a] + "（" + _unnested(k[b:c]) + "）" + k[c:]
     for m in reversed([m for m in TITLE_FIRST.finditer(k) if not surname_post(m["name"])]):
         for end in reversed(_names_sharing(k, m.end())):  # 副校长　惠子明　列御寇: both 副校长
             text = text[:end] + "（" + text[m.start("title"):m.end("title")] + "）" + text[end:]
