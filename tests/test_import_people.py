@@ -868,6 +868,16 @@ def test_a_body_with_two_names_the_companys_in_brackets() -> None:
         ("deputies", {"name": "陈立伟", "title": "副局长、副经理"})]
 
 
+def test_police_posts_and_the_office_after_a_table_below_a_sentence_on_the_villages() -> None:
+    assert _everyone(["成员：社区民警舒志远、胡斌，辅警覃小芳"]) == [
+        ("members", {"name": "舒志远", "title": "社区民警"}), ("members", {"name": "胡斌", "title": "社区民警"}),
+        ("members", {"name": "覃小芳", "title": "辅警"})]
+    group, _ = read_group(["| 小组职务 | 姓名 | 职务 |", "| --- | --- | --- |", "| 组长 | 肖振华 | 镇长 |",
+                           "各村（居）党组织书记为领导小组当然成员。领导小组下设办公室，办公室设在镇应急管理站，由高峰同志兼任办公室主任。"])
+    assert group["leaders"] == [{"name": "肖振华", "title": "镇长"}] and "members" not in group
+    assert group["office"] == {"location": "镇应急管理站", "director": {"name": "高峰"}}
+
+
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
     assert _everyone(["由校长俞某任组长，心理健康教师雷思琪、小班年级组长韦佳佳及两所结对园负责人为成员。"]) == [
         ("leaders", {"name": "俞某", "title": "校长"}), ("members", {"name": "雷思琪", "title": "心理健康教师"}),

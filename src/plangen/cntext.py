@@ -21,7 +21,7 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
     "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长", "妇女主任", "总监",
     "董事", "执行董事", "监事", "监事长", "总会计师", "总工程师", "总经济师", "医生", "全科医生", "乡村医生", "护士",
-    "主持人", "总编辑", "副总编辑",
+    "主持人", "总编辑", "副总编辑", "民警", "社区民警", "辅警",
 }, key=len, reverse=True))
 _TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
@@ -179,7 +179,7 @@ def _ends_like_org(head: str) -> bool:
 _BRANCH_END = re.compile(r"[（(〔](?:分公司|公司|分局)[)）〕]$")  # 县局（分公司）: one body's two names
 
 
-_WORDS = frozenset({"社会", "社保", "行政", "团结", "场所", "校园", "园区"})  # words no organisation's end cuts (农村社|会调查股)
+_WORDS = frozenset({"社会", "社保", "社区", "行政", "团结", "场所", "校园", "园区"})  # words no organisation's end cuts (农村社|会调查股)
 _PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市容|市政|区域|社区")  # words, not a place before the department
 
 

@@ -36,7 +36,7 @@ _ALONE_LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|副\s*
 _SHORT = re.compile(r"[^。！？!?]{2,40}")
 _ROLE_OF = plantables.ROLE_WORDS
 _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<name>[^，,。：:；;]{0,30}?领导(?:小组|组))")
-_CONTINUED = re.compile(r"^[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")
+_CONTINUED = re.compile(r"^(?!各|全体|所有)[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")  # 张三（…）; not 各村（居）…
 _SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师|主席)\s*$")  # 巩敏  …科长
 _PROSE = (
     re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自|具体负责、|牵头负责、)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)"),
