@@ -878,6 +878,13 @@ def test_police_posts_and_the_office_after_a_table_below_a_sentence_on_the_villa
     assert group["office"] == {"location": "镇应急管理站", "director": {"name": "高峰"}}
 
 
+def test_a_centre_inside_a_school_is_its_department_and_a_long_post_ending_in_a_known_title() -> None:
+    assert _everyone(["成员：柏雪（县第一中学心理健康教育中心主任）、左思源（县第三中学心理健康教育专职教师）、黎明远（县教师发展中心副主任）"]) == [
+        ("members", {"name": "柏雪", "title": "心理健康教育中心主任", "org": "县第一中学"}),
+        ("members", {"name": "左思源", "title": "心理健康教育专职教师", "org": "县第三中学"}),
+        ("members", {"name": "黎明远", "title": "副主任", "org": "县教师发展中心"})]
+
+
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
     assert _everyone(["由校长俞某任组长，心理健康教师雷思琪、小班年级组长韦佳佳及两所结对园负责人为成员。"]) == [
         ("leaders", {"name": "俞某", "title": "校长"}), ("members", {"name": "雷思琪", "title": "心理健康教师"}),

@@ -138,6 +138,9 @@ def _department(org: str, title: str) -> tuple[str, str]:
     alone (综合办公室主任) it is a department too."""
     if org.endswith("站"):
         return _station(org, title)
+    if org.endswith("中心"):  # 县第一中学心理健康教育中心: a centre of the school's, one of its departments
+        j = _parent_end(org)
+        return (org[j:] + title, org[:j]) if j and org[:j].endswith(_SCHOOLS) else (title, org)
     if not org.endswith(_DEPARTMENT_ENDS):
         return title, org
     placed = names_a_place(org)  # 县教研室; not 村镇建设股
@@ -153,6 +156,7 @@ def _department(org: str, title: str) -> tuple[str, str]:
 
 
 _PLACE_ENDS = ("村", "乡", "镇", "街道", "社区")
+_SCHOOLS = ("小学", "中学", "学校", "大学", "学院", "医院", "卫生院", "幼儿园")
 
 
 def _station(org: str, title: str) -> tuple[str, str]:
@@ -188,10 +192,13 @@ _PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市�
 _INSIDE_WORDS = ("镇", "乡", "村", "社", "团", "行", "园", "校", "场", "厂", "馆")
 
 def _is_title(text: str) -> bool:
-    return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_POST_ENDS))
+    """A known title, or a short text ending like one; a longer one ending in a known title (心理健康教育专职教师)."""
+    return text in _TITLE_SET or (2 <= len(text) <= 8 and text.endswith(_POST_ENDS)) \
+        or (len(text) <= 12 and text.endswith(_LONG_TITLE_ENDS))
 
 
 _POST_ENDS = (*_TITLE_ENDS, "负责人")
+_LONG_TITLE_ENDS = ("教师", "主任", "科长", "股长", "部长", "处长", "所长", "站长", "队长", "校长", "院长")
 
 
 _FORMER = ("原", "前")
