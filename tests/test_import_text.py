@@ -422,9 +422,11 @@ def test_a_notice_issuing_two_plans_as_annexes_gives_two_plans() -> None:
     assert "附件2" in result.dropped_text() and result.lost == []
 
 
-def test_a_notice_counting_the_plans_it_issues_takes_their_titles_from_its_sentence() -> None:
+@pytest.mark.parametrize("notice", ["关于印发家庭医生签约帮扶和对口帮扶服务站两个工作方案的通知",
+                                    "某中心关于印发家庭医生签约帮扶和对口帮扶服务站工作方案的通知"])
+def test_a_notice_counting_or_joining_the_plans_it_issues_takes_their_titles_from_its_sentence(notice: str) -> None:
     first, second = PLAN.format(title="某中心家庭医生签约帮扶方案"), PLAN.format(title="某中心对口帮扶服务站工作方案")
-    text = ("某中心\n某社卫〔2024〕4号\n关于印发家庭医生签约帮扶和对口帮扶服务站两个工作方案的通知\n各科室：\n"
+    text = ("某中心\n某社卫〔2024〕4号\n" + notice + "\n各科室：\n"
             "现将《某中心家庭医生签约帮扶方案》《某中心对口帮扶服务站工作方案》印发给你们，请抓好落实。\n某中心\n2024年3月26日\n"
             "\f\n附件1\n" + first + "\f\n附件2\n" + second)
     result = run(text)

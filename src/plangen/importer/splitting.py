@@ -246,15 +246,16 @@ def _introduced(body: list[str], text: str) -> bool:
 
 def issued_titles(notice: str, below: list[str]) -> list[str]:
     """The titles a notice's title line issues (印发《A》《B》的通知, 印发A的通知), or, when it only counts them
-    (印发…两个工作方案的通知), those its sentence names (现将《A》《B》印发给你们)."""
+    (印发…两个工作方案的通知) or names several without 《》, those its sentence names (现将《A》《B》印发给你们)."""
     m = NOTICE.search(key(notice))
     if m is None:
         return []
-    if m["titles"] or m["bare"]:
-        group = "titles" if m["titles"] else "bare"
-        written = notice[m.start(group):m.end(group)]  # the key is the text simplified, character by character
-        return re.findall(r"《([^》]+)》", written) if m["titles"] else [written.strip()]
-    return next((found for t in below if "印发" in key(t) and (found := re.findall(r"《([^》]+)》", t))), [])
+    named = next((found for t in below if "印发" in key(t) and (found := re.findall(r"《([^》]+)》", t))), [])
+    if m["titles"]:
+        return re.findall(r"《([^》]+)》", notice[m.start("titles"):m.end("titles")])  # the key is the text simplified
+    if m["bare"] and len(named) < 2:  # 印发A和B的通知 with 现将《A》《B》印发: the two
+        return [notice[m.start("bare"):m.end("bare")].strip()]
+    return named
 
 
 def names_one_of(text: str, named: set[str]) -> bool:
