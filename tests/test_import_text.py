@@ -1137,6 +1137,18 @@ def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_th
     assert result.lost == [] and lost(raw, [d for d, _ in result.plans], result.dropped_text()) == []
 
 
+def test_a_one_line_page_with_the_notice_signed_before_the_plans_bare_title() -> None:
+    text = ("首页 > 通知公告 某县公安局关于印发《某县农村道路交通安全帮扶工作方案》的通知 发布日期：2024-09-24 "
+            "某公通〔2024〕31号 各派出所： 现将《某县农村道路交通安全帮扶工作方案》印发给你们，请认真贯彻执行。 某县公安局 2024年9月23日 "
+            "某县农村道路交通安全帮扶工作方案 秋冬季是农村道路交通事故易发多发时段，为抓好群众出行安全，制定本方案。 一、指导思想 "
+            "坚持减量控大，全力压降农村道路交通事故。 二、工作要求 各单位要把帮扶整治作为当前一项重要任务，主要领导亲自抓。 【打印此页】")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["title"], plan["number"]) == ("某县农村道路交通安全帮扶工作方案", "某公通〔2024〕31号")
+    assert (plan["issuer"], plan["date"]) == ("某县公安局", "2024-09-23")
+    assert plan["preamble"].startswith("秋冬季是农村道路交通事故") and result.lost == []
+
+
 @pytest.mark.parametrize("issuer", ["某县初中数学卢娟名师工作室", "某县职业中专"])
 def test_a_studio_or_a_vocational_school_signs_a_plan_forwarded_in_a_chat(issuer: str) -> None:
     text = ("卢娟 2024-09-10 21:08\n各位成员晚上好，方案发到群里。\n\n" + PLAN.format(title="某县初中数学名师工作室帮扶方案")

@@ -28,7 +28,10 @@ _BRACKETED = re.compile(rf"{_BEFORE}【[^】]{{4,60}}(?:方案|计划)[^】]{{0,
 _TITLE_HEAD = re.compile(r"^(?P<tags>(?:[【\[][^】\]]{1,40}[】\]]\s*)*)(?P<title>[^，,。；;：:\s]{4,50}(?:方案|计划|意见|办法|细则))"
                          r"(?:\s+(?=\S)|(?=为了?|根据|按照|依据|近年来))")  # …工作方案为深入贯彻…: the opening glued on
 _CN_DATE = r"[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?"
-_SIGNATURE = re.compile(rf"(?:\s|(?<=[。；;！!]))(?P<org>[^，,。；;：:\s]{{2,30}})\s*(?P<date>(?:\d{{4}}|20[xX]{{2}})\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?|{_CN_DATE})(?=\s*(?:$|【))")
+_SIGNED = (rf"(?:\s|(?<=[。；;！!]))(?P<org>[^，,。；;：:\s]{{2,30}})\s*"
+           rf"(?P<date>(?:\d{{4}}|20[xX]{{2}})\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?|{_CN_DATE})")
+_SIGNATURE = re.compile(_SIGNED + r"(?=\s*(?:$|【))")  # at the end, or before the next plan's 【…方案】
+_SIGNATURE_BEFORE = re.compile(_SIGNED + r"\s+")  # before the plan's own title: the notice's signature
 
 
 def unflatten(lines: list[Line]) -> list[Line]:
@@ -138,4 +141,19 @@ def _cuts(k: str, long: bool) -> set[int]:
         cuts.update(m.start("mark") if m["mark"] else m.start("mark2") for m in _ROLE.finditer(k))
         for sig in _SIGNATURE.finditer(k):  # at the end, or before the next plan's 【…方案】
             cuts.update((sig.start("org"), sig.start("date")))
+        titles = _named_titles(k)
+        for start, end in titles:
+            cuts.update((start, end))
+        for sig in _SIGNATURE_BEFORE.finditer(k):
+            if any(sig.end() == start for start, _ in titles):
+                cuts.update((sig.start("org"), sig.start("date")))
     return cuts
+
+
+def _named_titles(k: str) -> list[tuple[int, int]]:
+    """Where a title the paste names in 《》 (the notice's 现将《…方案》印发给你们) stands bare after a space: the
+    plan's own title line."""
+    spans = []
+    for title in sorted(set(re.findall(r"《([^》]{4,80}(?:方案|计划))》", k))):
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(title), k) if k[m.start() - 1:m.start()].isspace()]
+    return spans
