@@ -1122,6 +1122,7 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
     "首页 > 信息公开 > 计划总结 {title} 发布日期：2024-02-27 {body} {signature}",
     "首页 > 通知公告 > 正文 {title} 发布时间：2024-03-20 浏览次数：87{body} {signature}",
     "首页 > 通知公告 {title} {body}{signature} 【打印本页】 版权所有：某燃气有限公司 客服热线：0745-2213990",
+    "首页 > 通知公告 {title} {body}{signature} 【打印本页】 【关闭窗口】 网站主办：某县人民政府办公室",
 ])
 def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_the_signature(page: str) -> None:
     body = ("为做好帮扶工作，结合本地实际情况，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效，"
@@ -1219,6 +1220,7 @@ def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
     "镇综治办 刘红  09:43\n请各村书记收到后回复“收到”\n\n大湾村 李书记  09:50\n收到\n\n石板村 王建军  10:02\n收到👌\n",
     "李姐（高岭网点）\n收到👌\n\n向红\n收到，马上安排[抱拳]\n",
     "村医 谭光荣\n上午 9:03\n收到\n\n院办 黄小燕\n上午 9:20\n核对表晚点发群里，大家先按方案做准备\n",
+    "刘桂花\n3月3日 上午9:10\n收到，我看了没问题[强]\n\n覃建军\n3月3日 上午9:26\n同意。建议把山塘清淤也写进去，其他没意见\n",
 ])
 def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> None:
     text = ("杨主任\n@所有人 方案转发给大家，请认真看一下。\n\n" + PLAN.format(title="梅岭市消费帮扶行动方案")

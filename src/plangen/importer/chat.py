@@ -23,7 +23,7 @@ _REPLY = r"收到(?:[，,。！!～~]|$|[^\u4e00-\u9fff])"  # 收到👌, 收到
 _CHAT_MARK = re.compile(rf"^{GROUP_NAME}$|^[@＠](?:所有人|全体成员)|^{_REPLY}")
 _CALL_OR_REPLY = re.compile(rf"^[@＠]\S|^{_REPLY}|^(?:\[[^\[\]]{{1,4}}\])+$")  # [收到][强]: a sticker
 _NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}(?:\s+[^\s\d，,。；;：:！!？?.]{1,10})?[：:]?$")  # 韩冬：, 村医 谭光荣
-_TIME_ALONE = re.compile(r"^(?:凌晨|早上|上午|中午|下午|晚上|昨天|今天)?\s*\d{1,2}:\d{2}$")  # 上午 9:03, under the sender's name
+_TIME_ALONE = re.compile(r"^(?:\d{1,2}月\d{1,2}日\s*)?(?:凌晨|早上|上午|中午|下午|晚上|昨天|今天)?\s*\d{1,2}:\d{2}$")  # 上午 9:03, 3月3日 上午9:10: under the sender's name
 _SHORT = 120
 
 
@@ -54,4 +54,5 @@ def replies(lines: list[Line]) -> set[int]:
 
 def chat_message(text: str) -> bool:
     """A short message under a sender's line (收到👌, [文件] 登记表.xlsx), not a plan's title or opening."""
-    return len(text.strip()) <= 60 and not re.search(r"(?:方案|计划|意见|办法|细则)$", text.strip())
+    titled = re.search(r"(?:方案|计划|意见|办法|细则)$", text.strip()) and not re.search(r"[。，,！!？?]", text)
+    return len(text.strip()) <= 60 and not titled  # 同意。…其他没意见 is a message
