@@ -885,6 +885,15 @@ def test_a_centre_inside_a_school_is_its_department_and_a_long_post_ending_in_a_
         ("members", {"name": "黎明远", "title": "副主任", "org": "县教师发展中心"})]
 
 
+def test_posts_named_without_a_person_a_colleges_own_posts_a_county_offices_department_and_units_heads() -> None:
+    assert _everyone(["组　长：汪海波（学院党委书记）、冯建军（学院院长）", "成　员：向小满（县委史志研究室编研股股长）、杨帆（校医）、各社区书记、网格长、村保洁员",
+                      "医务科、护理部、院办、财务科、人事科负责人为成员。"]) == [
+        ("leaders", {"name": "汪海波", "title": "党委书记"}), ("leaders", {"name": "冯建军", "title": "院长"}),
+        ("members", {"name": "向小满", "title": "编研股股长", "org": "县委史志研究室"}), ("members", {"name": "杨帆", "title": "校医"}),
+        ("members", {"description": "各社区书记"}), ("members", {"description": "网格长"}), ("members", {"description": "村保洁员"}),
+        ("members", {"description": "医务科、护理部、院办、财务科、人事科负责人"})]
+
+
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
     assert _everyone(["由校长俞某任组长，心理健康教师雷思琪、小班年级组长韦佳佳及两所结对园负责人为成员。"]) == [
         ("leaders", {"name": "俞某", "title": "校长"}), ("members", {"name": "雷思琪", "title": "心理健康教师"}),

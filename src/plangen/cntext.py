@@ -21,7 +21,8 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "第一书记", "班主任", "年级组长", "教研组长", "工会主席", "团委书记", "大队辅导员",
     "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长", "妇女主任", "总监",
     "董事", "执行董事", "监事", "监事长", "总会计师", "总工程师", "总经济师", "医生", "全科医生", "乡村医生", "护士",
-    "主持人", "总编辑", "副总编辑", "民警", "社区民警", "辅警",
+    "主持人", "总编辑", "副总编辑", "民警", "社区民警", "辅警", "校医", "网格长", "网格员", "保洁员", "护林员", "信息员",
+    "协管员", "管理员",
 }, key=len, reverse=True))
 _TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
@@ -169,11 +170,14 @@ def _station(org: str, title: str) -> tuple[str, str]:
 def _parent_end(org: str) -> int:
     """Where the organisation above a department ends (县住建局|村镇建设股); 0 when none is written."""
     parents = [j for j in range(len(org) - 2, 2, -1)
-               if _ends_like_org(org[:j]) and not org[:j].endswith(_DEPARTMENT_ENDS + ("市场",))  # 县文化市场|综合…大队
-               and org[j - 1:j + 1] not in _WORDS]
+               if _ends_like_org(org[:j]) and (not org[:j].endswith(_DEPARTMENT_ENDS + ("市场",)) or _COUNTY_BODY.match(org[:j]))
+               and org[j - 1:j + 1] not in _WORDS]  # 县文化市场|综合…大队; 县委史志研究室|编研股
     strong = [j for j in parents if not org[:j].endswith(_INSIDE_WORDS)]  # 县住建局村镇建设股: not 县住建局村镇
     organs = [j for j in range(3, len(org) - 2) if org[:j].endswith("部") and _PLACE.match(org)]  # 县委组织部|干部监督股
     return (strong or parents or organs or [0])[0]
+
+
+_COUNTY_BODY = re.compile("^[省市县区](?:委|政府)?[\u4e00-\u9fff]{2,8}(?:研究室|教研室|办公室)$")  # 县委史志研究室: a body
 
 
 def _ends_like_org(head: str) -> bool:
@@ -263,8 +267,8 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
     return (title, "".join(p for p in pieces if p != title)) if title else None
 
 
-_IMPLIED_BODY = re.compile("^中心(?=副?主任$)|^局[（(〔]分公司[)）〕](?=[^（()）〔〕]{2,20}$)"
-                           "|^(?:[局院校]|集团|中心)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
+_IMPLIED_BODY = re.compile("^中心(?=副?主任$)|^学院(?=副?院长$)|^局[（(〔]分公司[)）〕](?=[^（()）〔〕]{2,20}$)"
+                           "|^(?:[局院校]|集团|中心|学院)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
                            "|[\u4e00-\u9fff]{2,10}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$|[一二三四]级(?:主任科员|调研员)$)"
                            "|^(?:分?公司|联社|集团)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$"
                            "|副?(?:总经理|经理|董事长|执行董事|董事|监事长|监事|总会计师|总工程师|总经济师)$"

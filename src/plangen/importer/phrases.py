@@ -88,7 +88,7 @@ def _units_then_heads(k: str) -> bool:
     *units, last = re.split(r"、", k.strip())
     head = _HEADS.search(last)
     return bool(units and head and head.start() >= 2 and not last.startswith(_GROUP_START)
-                and all(u.endswith(cntext.ORG_SUFFIXES + ("庭",)) for u in units))
+                and all(u.endswith(cntext.ORG_SUFFIXES + ("庭", "科")) for u in units))
 
 
 def _titled_name(original: str, title_len: int, titles: list[str], out: list[dict[str, str]],
