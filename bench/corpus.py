@@ -27,7 +27,7 @@ PLACES = ("青溪县", "云州市", "柳湾镇", "石岭乡", "白沙镇", "东�
           "大坪乡", "双龙镇", "红石乡", "永安县", "太平镇", "光明乡", "望江县", "平川镇", "马坪乡", "岭背乡")
 VILLAGES = "马坪岭背杨柳沙湾上寨下庄中和高桥黄泥竹园枫林茶坪石门水口新屋"
 
-# Organisation kinds: suffix, and the titles people of that kind hold (all known to cntext.TITLES).
+# Organisation kinds: suffix, and the titles people of that kind hold (all known to cnposts.TITLES).
 KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("实验小学", ("校长", "副校长", "教导主任", "德育主任", "教研组长")),
     ("中心小学", ("校长", "副校长", "教导主任", "总务主任")),

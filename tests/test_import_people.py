@@ -833,8 +833,9 @@ def test_clauses_of_people_before_the_role_they_share_a_village_clinic_and_posts
         ("members", {"name": "欧晓丽", "title": "全科医生"}), ("members", {"name": "杨正华", "title": "全科医生"}),
         ("members", {"name": "彭春燕", "title": "护士长"}),
         ("members", {"name": "田茂林", "title": "乡村医生", "org": "石门坳村卫生室"})]
-    group, _ = read_group(["由总经理黄某任组长，语文名师工作室主持人邹红英任副组长，成员由寄递事业部经理（潘雪梅）、综合办公室主任"
-                           "（罗永红）及各乡镇邮政支局局长组成。办公室设在寄递事业部，潘雪梅兼办公室主任。"])
+    prose = ("由总经理黄某任组长，语文名师工作室主持人邹红英任副组长，成员由寄递事业部经理（潘雪梅）、综合办公室主任"
+             "（罗永红）及各乡镇邮政支局局长组成。办公室设在寄递事业部，潘雪梅兼办公室主任。")
+    group, _ = read_group([prose])
     assert group["deputies"] == [{"name": "邹红英", "title": "语文名师工作室主持人"}]
     assert group["members"] == [{"name": "潘雪梅", "title": "寄递事业部经理"}, {"name": "罗永红", "title": "综合办公室主任"},
                                 {"description": "各乡镇邮政支局局长"}]

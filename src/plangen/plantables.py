@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cntext import GROUP_STARTS, GROUP_WORDS, split_title
+from .cnposts import split_title
+from .cntext import GROUP_STARTS, GROUP_WORDS
 from .dates import DateIssue, FoundRange, PlanDate, arabic_months, find_range, find_season
 from .vocabulary import fold
 

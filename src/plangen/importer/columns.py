@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .. import cntext
+from .. import cnposts
 
 _TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
 _NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4}")
@@ -51,15 +51,15 @@ def _columns(k: str) -> list[tuple[int, int]]:
 
 
 def _kind(column: str) -> str:
-    if _NAME.fullmatch(column) and not column.endswith(_TITLE_END + cntext.ORG_SUFFIXES) \
-            and column not in cntext.TITLES:
+    if _NAME.fullmatch(column) and not column.endswith(_TITLE_END + cnposts.ORG_SUFFIXES) \
+            and column not in cnposts.TITLES:
         return "name"
     m = _TITLE_ORG.fullmatch(column)
-    if m and _is_title(m["title"]) and m["org"].endswith(cntext.ORG_SUFFIXES):
+    if m and _is_title(m["title"]) and m["org"].endswith(cnposts.ORG_SUFFIXES):
         return "title+org"
     if _is_title(column):
         return "title"
-    if len(column) >= 3 and column.endswith(cntext.ORG_SUFFIXES) and "、" not in column:
+    if len(column) >= 3 and column.endswith(cnposts.ORG_SUFFIXES) and "、" not in column:
         return "org"
     return "other"
 
@@ -67,7 +67,7 @@ def _kind(column: str) -> str:
 def _is_title(column: str) -> bool:
     """'局长', '县教育局局长', '县委常委、宣传部部长': every piece ends like a title."""
     pieces = column.split("、")
-    return all(p and len(p) <= 30 and p.endswith(cntext.TITLES + _TITLE_END) and not re.search(r"[（()）；;，,。]", p)
+    return all(p and len(p) <= 30 and p.endswith(cnposts.TITLES + _TITLE_END) and not re.search(r"[（()）；;，,。]", p)
                for p in pieces)
 
 

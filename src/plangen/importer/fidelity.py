@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..cntext import split_title, split_titles
+from ..cnposts import split_title, split_titles
 from ..plantables import HEADER_WORDS, is_header_row
 from ..vocabulary import TOP_LABELS, fold
 from .cleaning import Line

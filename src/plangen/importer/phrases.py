@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import cntext
+from .. import cnposts, cntext
 from .written import NAME, TITLE_END, titled
 
 _OFFICE = re.compile(r"(?:办公室[，,（(]?\s*设(?:在|于)|下设办公室(?:于|在))(?P<loc>[^，,。；;（()）]+(?:[〔（(][^）)〕]{1,8}[〕）)][^，,。；;（()）]*)?)")  # also 下设办公室，设在…
@@ -36,7 +36,7 @@ def office(text: str, k: str) -> dict[str, Any]:
 
 def _name_alone(text: str) -> bool:
     """A name and nothing else: 2–4 characters that end in no title (官志明; not 局长王五)."""
-    return bool(re.fullmatch(NAME, text.strip())) and not text.strip().endswith(cntext.TITLES)
+    return bool(re.fullmatch(NAME, text.strip())) and not text.strip().endswith(cnposts.TITLES)
 
 
 _DIRECTOR_ONLY = re.compile(r"办公室主任(?:由|[:：]\s*)(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
@@ -88,7 +88,7 @@ def _units_then_heads(k: str) -> bool:
     *units, last = re.split(r"、", k.strip())
     head = _HEADS.search(last)
     return bool(units and head and head.start() >= 2 and not last.startswith(_GROUP_START)
-                and all(u.endswith(cntext.ORG_SUFFIXES + ("庭", "科")) for u in units))
+                and all(u.endswith(cnposts.ORG_SUFFIXES + ("庭", "科")) for u in units))
 
 
 def _titled_name(original: str, title_len: int, titles: list[str], out: list[dict[str, str]],
@@ -129,7 +129,7 @@ def _titled_people(piece: str) -> list[str]:
     otherwise (人力资源和社会保障局副局长栾海)."""
     for m in re.finditer(r"[和及]", piece):
         left, right = piece[:m.start()], piece[m.end():]
-        if _titled(left) and (right.startswith(cntext.GROUP_STARTS) or cntext.TITLE_ALONE.fullmatch(right)
+        if _titled(left) and (right.startswith(cntext.GROUP_STARTS) or cnposts.TITLE_ALONE.fullmatch(right)
                               or _HEADS.search(right)):
             return [left, right]  # …主任麻振宇及各村党组织书记; …副院长唐雪梅和院党组成员、政治部主任欧阳立新
         if _titled(left) and all(_titled(r) for r in _titled_people(right)):
@@ -150,12 +150,12 @@ def _post_then_name(piece: str) -> re.Match[str] | None:
 
 def _name_first(piece: str) -> int:
     """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
-    if piece in cntext.TITLES or cntext.implied_body(piece):  # 教研组长 is a post, not 教研 the 组长; 公司党支部书记
+    if piece in cnposts.TITLES or cnposts.implied_body(piece):  # 教研组长 is a post, not 教研 the 组长; 公司党支部书记
         return 0  # a post of the company's own, not 公司党 the 支部书记
     for size in (2, 3):  # 曹敏副校长: the longer title first
         name = piece[:size]
-        if len(piece) > size + 1 and piece[size:] in cntext.TITLES and not any(w in piece for w in _NOT_A_NAME) \
-                and not name.endswith(cntext.ORG_SUFFIXES + ("副",)) and not re.search("[县市区省乡镇村]", name):
+        if len(piece) > size + 1 and piece[size:] in cnposts.TITLES and not any(w in piece for w in _NOT_A_NAME) \
+                and not name.endswith(cnposts.ORG_SUFFIXES + ("副",)) and not re.search("[县市区省乡镇村]", name):
             return size
     return 0
 
@@ -171,14 +171,14 @@ def _ends_in_title(text: str) -> bool:
     """'县纪委书记', '县委常委' end in a title; '县委', '镇党委' end in an organisation (县委统战部 names no one)."""
     if text.endswith("委") and not text.endswith(("常委", "政委")):
         return False
-    return text.endswith(cntext.TITLES + TITLE_END)
+    return text.endswith(cnposts.TITLES + TITLE_END)
 
 
 def _name_after_org(piece: str) -> str:
     """The name after an organisation and no title ('县教育局王五' -> '王五'), or ''."""
     for size in cntext.name_sizes(piece):
         org, name = piece[:-size], piece[-size:]
-        if len(org) >= 3 and org.endswith(cntext.ORG_SUFFIXES) and not name.endswith(TITLE_END + cntext.ORG_SUFFIXES):
+        if len(org) >= 3 and org.endswith(cnposts.ORG_SUFFIXES) and not name.endswith(TITLE_END + cnposts.ORG_SUFFIXES):
             return name
     return ""
 
@@ -194,9 +194,9 @@ def _split_name(piece: str) -> str:
         if len(piece) > size:
             title = piece[:-size]
             if _ends_in_title(title) and not piece[-size:].endswith(TITLE_END):
-                post = cntext.split_org(title)[0]  # 县教师发展中心主任樊莉: 教师 is the organisation's, 干部监督股 a department,
+                post = cnposts.split_org(title)[0]  # 县教师发展中心主任樊莉: 教师 is the organisation's, 干部监督股 a department,
                 own = _DEPARTMENT.sub("", post) + piece[-size:]  # 心理健康教师 a post (not 全体教师, a group)
-                grouped = [w for w in _NOT_A_NAME if w in own and not (post.endswith(w) and w in cntext.TITLES)]
+                grouped = [w for w in _NOT_A_NAME if w in own and not (post.endswith(w) and w in cnposts.TITLES)]
                 return "" if grouped else piece[-size:]
     if any(w in piece for w in _NOT_A_NAME):
         return ""
@@ -207,7 +207,7 @@ def _name_sizes(piece: str) -> tuple[int, ...]:
     """The lengths a name ending the piece may have, longest first; a shorter one first when the longer would
     cut a known title short (集团总会计师梁慧: 梁慧, not 师梁慧 after 会计)."""
     sizes = cntext.name_sizes(piece)
-    longer = [n for n in sizes[1:] if len(piece) > n and piece[:-n].endswith(cntext.TITLES)]
+    longer = [n for n in sizes[1:] if len(piece) > n and piece[:-n].endswith(cnposts.TITLES)]
     return tuple(longer[:1]) + tuple(n for n in sizes if n not in longer[:1])
 
 
@@ -230,6 +230,6 @@ def _dotted_name(piece: str) -> str:
         return ""
     start = m.start("first")
     for cut in range(m.end("first") - 1, start - 1, -1):
-        if cut == 0 or piece[:cut].endswith(cntext.TITLES + TITLE_END):
+        if cut == 0 or piece[:cut].endswith(cnposts.TITLES + TITLE_END):
             return piece[cut:]
     return piece[start:] if start == 0 else ""

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from .. import cntext, plantables
+from .. import cnposts, cntext, plantables
 from . import wordtags
 from .group import with_role
 from .written import placeholder_name
@@ -41,7 +41,7 @@ _OFFICE = re.compile("办公室设在|下设办公室|办公室主任")  # the o
 _HANZI_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}")
 _GROUP_WORDS = cntext.GROUP_STARTS
 _NOT_NAME_WORDS = _GROUP_WORDS + ("负责", "同志", "领导", "人员", "部门", "单位", "成员", "小组", "办公室", "分别")
-_POST_ENDS = cntext.TITLES + ("长", "记", "任", "员", "委", "席")
+_POST_ENDS = cnposts.TITLES + ("长", "记", "任", "员", "委", "席")
 _ROLES = ("leaders", "deputies", "members")
 
 
@@ -68,7 +68,7 @@ def _name_shaped(text: str) -> bool:
 
 def _ends_like_post(text: str) -> bool:
     """Ends in a known title or an organisation's ending (not in 长 alone: 魏文长)."""
-    return text.endswith(cntext.TITLES + cntext.ORG_SUFFIXES)
+    return text.endswith(cnposts.TITLES + cnposts.ORG_SUFFIXES)
 
 
 def plausible(name: str) -> bool:
@@ -82,8 +82,8 @@ def is_post(text: str) -> bool:
     """A job title, with its organisation before it or not (县卫生健康局局长, 副县长), or an organisation."""
     if not text or text in plantables.ROLE_WORDS or text.startswith(_GROUP_WORDS):
         return False
-    _, org = cntext.split_title(text)
-    return bool(org) or text.endswith(cntext.TITLES) or (len(text) >= 3 and text.endswith(cntext.ORG_SUFFIXES))
+    _, org = cnposts.split_title(text)
+    return bool(org) or text.endswith(cnposts.TITLES) or (len(text) >= 3 and text.endswith(cnposts.ORG_SUFFIXES))
 
 
 class _Reader:
@@ -322,7 +322,7 @@ def _as_data(found: list[Person]) -> dict[str, list[dict[str, str]]]:
             continue
         entry = {"name": person.name}
         if person.post:
-            split = cntext.split_titles if "、" in person.post else cntext.split_title
+            split = cnposts.split_titles if "、" in person.post else cnposts.split_title
             title, org = split(person.post)
             entry.update({k: v for k, v in (("title", title), ("org", org)) if v})
         data.setdefault(key, []).append(with_role(entry, person.label))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .. import cntext
+from .. import cnposts, cntext
 from .hanzi import back, key
 from .phrases import prose_person
 from .written import bracket_spaced, no_tongzhi, org_split, titled
@@ -72,7 +72,7 @@ def _titles_joined(found: list[dict[str, str]], orgs: tuple[str, ...]) -> list[d
     out: list[dict[str, str]] = []
     for person in found:
         before = out[-1].get("description", "") if out and len(out[-1]) == 1 else ""
-        if person.get("name") and person.get("title") and cntext.TITLE_ALONE.fullmatch(before) \
+        if person.get("name") and person.get("title") and cnposts.TITLE_ALONE.fullmatch(before) \
                 and not before.startswith(_GROUP_START):
             out[-1] = titled(person["name"], before + "、" + person.get("org", "") + person["title"], orgs)
         else:

@@ -20,7 +20,7 @@ _ISSUED = r"(?:印发|发布|制发)?"  # 2024年2月26日印发
 DATE_LINE = re.compile(rf"^\s*(?P<date>{_DATE})\s*{_ISSUED}\s*[。.]?\s*$")
 ORG_DATE_LINE = re.compile(rf"^\s*(?P<org>[^\d，,。；;：:、\s]{{2,30}}?)\s*(?P<date>{_DATE})\s*{_ISSUED}\s*[。.]?\s*$")
 SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|签章|签字|签名)[)）]\s*$")  # 连山镇人民政府（盖章）
-# How a signature's organisation line ends: stricter than cntext.ORG_SUFFIXES, whose 行, 股, 台 alone also end
+# How a signature's organisation line ends: stricter than cnposts.ORG_SUFFIXES, whose 行, 股, 台 alone also end
 # words that close a sentence's last line (认真执行).
 _ORG_SUFFIX = ("小学", "中学", "学校", "大学", "幼儿园", "园", "局", "委员会", "委", "办公室", "办", "政府", "公司", "中心",
                "院", "会", "部", "镇", "乡", "村", "街道", "社区", "支部", "党委", "处", "厅", "所", "站", "队", "校",

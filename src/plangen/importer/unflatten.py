@@ -134,19 +134,25 @@ def _cuts(k: str, long: bool) -> set[int]:
             cuts.add(m.start("mark"))
         if named:
             cuts.update(_heading_end(k, m))
-    if long:
-        for m in _BRACKETED.finditer(k):  # 【…方案】 a plan's header in a paste of several plans
-            cuts.update((m.start(), m.end()))
-        cuts.update(m.start("mark") for m in _ITEM.finditer(k))
-        cuts.update(m.start("mark") if m["mark"] else m.start("mark2") for m in _ROLE.finditer(k))
-        for sig in _SIGNATURE.finditer(k):  # at the end, or before the next plan's 【…方案】
+    return cuts | _paste_cuts(k) if long else cuts
+
+
+def _paste_cuts(k: str) -> set[int]:
+    """Where lines begin in a paste of a whole page: plans' headers, items, roles, signatures, the plan's title."""
+    cuts: set[int] = set()
+    for m in _BRACKETED.finditer(k):  # 【…方案】 a plan's header in a paste of several plans
+        cuts.update((m.start(), m.end()))
+    cuts.update(m.start("mark") for m in _ITEM.finditer(k))
+    cuts.update(m.start("mark") if m["mark"] else m.start("mark2") for m in _ROLE.finditer(k))
+    for sig in _SIGNATURE.finditer(k):  # at the end, or before the next plan's 【…方案】
+        cuts.update((sig.start("org"), sig.start("date")))
+    titles = _named_titles(k)
+    starts = {start for start, _ in titles}
+    for start, end in titles:
+        cuts.update((start, end))
+    for sig in _SIGNATURE_BEFORE.finditer(k):  # the notice's signature, before the plan's title
+        if sig.end() in starts:
             cuts.update((sig.start("org"), sig.start("date")))
-        titles = _named_titles(k)
-        for start, end in titles:
-            cuts.update((start, end))
-        for sig in _SIGNATURE_BEFORE.finditer(k):
-            if any(sig.end() == start for start, _ in titles):
-                cuts.update((sig.start("org"), sig.start("date")))
     return cuts
 
 

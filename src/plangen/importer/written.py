@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import cntext
+from .. import cnposts, cntext
 from .columns import one_person
 from .hanzi import key
 
@@ -43,7 +43,7 @@ def _names_sharing(k: str, pos: int) -> list[int]:
     a word that ends like a title (总务主任) starts the next person."""
     ends: list[int] = []
     m = _MORE_NAME.match(k, pos)
-    while m and not m["name"].endswith(cntext.TITLES + TITLE_END):
+    while m and not m["name"].endswith(cnposts.TITLES + TITLE_END):
         ends.append(m.end("name"))
         m = _MORE_NAME.match(k, m.end())
     return ends
@@ -61,14 +61,14 @@ def _titles_start(titles: str) -> int:
     (县财政局、县供销社、镇民政办主任 names two organisations, then a title)."""
     pieces = titles.split("、")
     start = len(pieces) - 1
-    while start > 0 and pieces[start - 1].endswith(cntext.TITLES + TITLE_END):
+    while start > 0 and pieces[start - 1].endswith(cnposts.TITLES + TITLE_END):
         start -= 1
     return sum(len(p) + 1 for p in pieces[:start])
 
 
 def surname_post(word: str) -> bool:
     """'王校长', '赵副校长', '李书记': a surname and a post, which name no one."""
-    return word in cntext.TITLES or word[1:] in cntext.TITLES
+    return word in cnposts.TITLES or word[1:] in cnposts.TITLES
 
 
 def _alternating(text: str, k: str) -> tuple[str, str] | None:
@@ -79,7 +79,7 @@ def _alternating(text: str, k: str) -> tuple[str, str] | None:
         return None
     if not all(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", n) and not n.endswith(TITLE_END) for n in names):
         return None
-    if not all(t.endswith(cntext.TITLES + TITLE_END) for t in titles):
+    if not all(t.endswith(cnposts.TITLES + TITLE_END) for t in titles):
         return None
     pairs = list(zip(_tokens(text)[0::2], _tokens(text)[1::2]))
     return "".join(f"{n}（{t}）" for n, t in pairs), "".join(f"{n}（{t}）" for n, t in zip(names, titles))
@@ -98,7 +98,7 @@ def _names_in_brackets(text: str, k: str) -> tuple[str, str]:
     for each, in the text and its key alike."""
     for m in reversed(list(_NAMES_IN_BRACKETS.finditer(k))):
         names = re.split(r"[、，,]", m["names"])
-        if any(n.endswith(TITLE_END + cntext.ORG_SUFFIXES) or n in cntext.TITLES for n in names):
+        if any(n.endswith(TITLE_END + cnposts.ORG_SUFFIXES) or n in cnposts.TITLES for n in names):
             continue
         title = text[m.start("title"):m.end("title")]
         pos, written = m.start("names"), []
@@ -163,7 +163,7 @@ def no_tongzhi(text: str, k: str) -> tuple[str, str]:
 def titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
     """A person with the organisation split from the title: '县卫生健康局局长' -> 局长 of 县卫生健康局."""
     title, org = org_split(title, orgs) if "、" not in title else titles_split(title, orgs)
-    if not org and len(title) >= 3 and key(title).endswith(cntext.ORG_SUFFIXES) and not key(title).endswith(TITLE_END):
+    if not org and len(title) >= 3 and key(title).endswith(cnposts.ORG_SUFFIXES) and not key(title).endswith(TITLE_END):
         title, org = "", title  # 县教育局王五: an organisation, no title
     own = _OWN.match(title)  # 两校教导主任, 本校校长: no organisation is named, the post is the title
     title = title[own.end():] if own and own.end() < len(title) else title
@@ -174,21 +174,21 @@ _OWN = re.compile(r"^(?:两|双|本|我|该)(?:校|村|院|园|所|站)(?=..)")
 
 
 def titles_split(titles: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
-    """cntext.split_titles on the simplified key, cut back from the text as written (traditional too):
+    """cnposts.split_titles on the simplified key, cut back from the text as written (traditional too):
     '县教育局党组书记、局长' -> ('党组书记、局长', '县教育局')."""
     k = key(titles)
     if len(k) != len(titles):
         return titles, ""
-    title, org = cntext.split_titles(k, tuple(key(o) for o in orgs))
+    title, org = cnposts.split_titles(k, tuple(key(o) for o in orgs))
     return titles[len(titles) - len(title):], titles[:len(org)]
 
 
 def org_split(title: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
-    """cntext.split_org on the simplified key, cut back from the text as written (traditional too)."""
+    """cnposts.split_org on the simplified key, cut back from the text as written (traditional too)."""
     k = key(title)
     if len(k) != len(title):
         return title, ""
-    written, org = cntext.split_org(k, tuple(key(o) for o in orgs))
+    written, org = cnposts.split_org(k, tuple(key(o) for o in orgs))
     return title[len(title) - len(written):], title[:len(org)]  # the title as cut (局… left out when only implied)
 
 
@@ -230,7 +230,7 @@ def own_departments(data: dict[str, Any]) -> None:
     for role in ("deputies", "members"):
         for i, person in enumerate(data.get(role, [])):
             org = person.get("org", "")
-            if org.endswith(_OWN_UNITS) and not cntext.names_a_place(key(org)):
+            if org.endswith(_OWN_UNITS) and not cnposts.names_a_place(key(org)):
                 data[role][i] = {k: v for k, v in person.items() if k != "org"} | {"title": org + person.get("title", "")}
 
 
