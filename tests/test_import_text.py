@@ -435,6 +435,18 @@ def test_a_notice_counting_or_joining_the_plans_it_issues_takes_their_titles_fro
     assert result.plans[0][0]["date"] == "2024-03-26" and result.lost == []
 
 
+def test_the_timetable_inside_a_part_on_the_ways_of_helping_is_the_steps() -> None:
+    text = PLAN.format(title="某县幼儿园结对帮扶方案").replace(
+        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "三、帮扶方式及安排\n（一）结对帮扶关系\n县第一幼儿园帮扶白沙镇中心幼儿园。\n（二）时间安排\n"
+        "1．结对对接。2024年9月20日前，签订结对帮扶协议。\n2．跟岗研修。2024年10月至2025年5月，选派教师跟岗学习。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("结对对接", None, "2024-09-20"), ("跟岗研修", "2024-10", "2025-05")]
+    assert "白沙镇中心幼儿园" in str(plan["forms"]) and result.lost == []
+
+
 def test_a_quarter_in_a_steps_table_dates_the_step_and_keeps_its_words() -> None:
     text = PLAN.format(title="某县2024年技能培训帮扶方案").replace(
         "（一）动员（2024年3月1日至3月15日）：召开会议。\n",

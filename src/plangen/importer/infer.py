@@ -97,19 +97,21 @@ def _names_the_group(c: Chunk, k: str) -> bool:
 
 
 _INSIDE = ("guiding_thought", "objectives", "targets")
+_HOLDERS = (*_INSIDE, "forms", "measures", "content")  # 五、帮扶方式及安排 > （二）时间安排: the steps
 
 
 def _parts_inside(chunks: list[Chunk]) -> list[Chunk]:
-    """Items of a part headed by other parts' names (一、总体要求 > （一）指导思想 / （二）工作目标): each such item is
-    the part it names, where no heading of the plan names that part."""
+    """Items of a part headed by other parts' names (一、总体要求 > （一）指导思想 / （二）工作目标; 五、帮扶方式及安排 >
+    （二）时间安排): each such item is the part it names, where no heading of the plan names that part."""
     headed: set[str | None] = {c.part for c in chunks if c.part}
     out: list[Chunk] = []
     for c in chunks:
         out.append(c)
-        if c.kind != "heading" or c.part not in _INSIDE:
+        if c.kind != "heading" or c.part not in _HOLDERS:
             continue
         node = c.nodes[0]
-        for child in [n for n in node.children if n.part in _INSIDE and n.part != c.part and n.part not in headed]:
+        inside = [n for n in node.children if n.part in (*_INSIDE, "steps") and n.part != c.part and n.part not in headed]
+        for child in inside:
             node.children.remove(child)
             out.append(Chunk("heading", nodes=[child], part=child.part, how="heading"))
             headed.add(child.part)
