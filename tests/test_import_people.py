@@ -895,6 +895,14 @@ def test_posts_named_without_a_person_a_colleges_own_posts_a_county_offices_depa
         ("members", {"description": "医务科、护理部、院办、财务科、人事科负责人"})]
 
 
+def test_a_street_party_bodys_own_posts_and_the_office_set_up_without_a_place() -> None:
+    group, _ = read_group(["街道成立工作领导小组，由党工委书记韩立新任组长，党工委委员、副主任杜泽宇任副组长。"
+                           "领导小组下设办公室，由罗小芬同志兼任办公室主任，负责日常协调。"])
+    assert group["leaders"] == [{"name": "韩立新", "title": "党工委书记"}]
+    assert group["deputies"] == [{"name": "杜泽宇", "title": "党工委委员、副主任"}]
+    assert group["office"] == {"director": {"name": "罗小芬"}}
+
+
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
     assert _everyone(["由校长俞某任组长，心理健康教师雷思琪、小班年级组长韦佳佳及两所结对园负责人为成员。"]) == [
         ("leaders", {"name": "俞某", "title": "校长"}), ("members", {"name": "雷思琪", "title": "心理健康教师"}),

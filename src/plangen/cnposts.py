@@ -69,7 +69,7 @@ def _org_then_title(head: str, rest: str) -> bool:
     (医院院长助理 is not 医院院 + 长助理); a body that names no one in particular (少先队大队) is no
     organisation of the person: the title keeps it."""
     org = _ends_like_org(head) and not head.endswith(("副", "常务", "专职", "执行", "兼职", "驻村", "驻镇", "驻乡", "乡村")) \
-        and not _stationed_in(head) and not _generic(head)
+        and not _stationed_in(head) and not _generic(head) and head not in _PARTY  # 党工委书记: the body's own
     return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in TITLE_SET) \
         and head[-1:] + rest[:1] not in _WORDS  # 就业社保专干: not 就业社 | 保专干
 
