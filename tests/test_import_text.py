@@ -1135,6 +1135,7 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
     "首页 > 通知公告 > 正文 {title} 发布时间：2024-03-20 浏览次数：87{body} {signature}",
     "首页 > 通知公告 {title} {body}{signature} 【打印本页】 版权所有：某燃气有限公司 客服热线：0745-2213990",
     "首页 > 通知公告 {title} {body}{signature} 【打印本页】 【关闭窗口】 网站主办：某县人民政府办公室",
+    "某县政协网 首页 > 履职动态 > 委员工作 {title}时间：2024-02-28 来源：县政协办公室 {body} {signature}",
 ])
 def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_the_signature(page: str) -> None:
     body = ("为做好帮扶工作，结合本地实际情况，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效，"
@@ -1241,6 +1242,17 @@ def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> 
     [(plan, _)] = result.plans
     assert (plan["title"], plan["issuer"], plan["date"]) == ("梅岭市消费帮扶行动方案", "梅岭市供销合作社", "2024-02-28")
     assert "sections" not in plan and "杨主任" in result.dropped_text()
+
+
+def test_a_chat_groups_name_in_brackets_a_senders_call_and_a_news_pages_lead_above_the_plan() -> None:
+    text = ("【青禾镇农技服务群】\n覃站长：@所有人 各村农技员：镇里的方案已经定稿，大家认真看一下🙏\n———————————\n"
+            + PLAN.format(title="青禾镇秋冬种技术帮扶工作方案"))
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["title"], plan["preamble"]) == ("青禾镇秋冬种技术帮扶工作方案", "为做好帮扶工作，制定本方案。")
+    lead = "近日，集团党委印发《某集团企村结对帮扶工作方案》，全文如下：\n" + PLAN.format(title="某集团企村结对帮扶工作方案")
+    [(plan, _)] = run(lead).plans
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
 
 
 def test_a_date_above_a_request_to_reply_stays_the_signatures() -> None:

@@ -18,10 +18,11 @@ _SENDER = re.compile(rf"^{SENDER}$")
 # The time alone (龙院长 08:47, 大湾村 李书记  09:50): a sender's line only in a text that is a chat's.
 _TIME_SENDER = re.compile(r"^[^\s，,。；;：:]{1,12}(?:[-—－\s]+[^\s，,。；;：:]{1,10})?\s+(?:凌晨|早上|上午|中午|下午|晚上)?\s*"
                           r"\d{1,2}:\d{2}$")
-GROUP_NAME = r"[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]"  # 桐江县妇联系统工作群（42）: the group and its size
+GROUP_NAME = r"[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]|【[^】\s，,。；;：:]{2,30}群】"  # 桐江县妇联系统工作群（42）, 【…群】
 _REPLY = r"收到(?:[，,。！!～~]|$|[^\u4e00-\u9fff])"  # 收到👌, 收到，马上落实; not 收到申请后…
 _CHAT_MARK = re.compile(rf"^{GROUP_NAME}$|^[@＠](?:所有人|全体成员)|^{_REPLY}")
-_CALL_OR_REPLY = re.compile(rf"^[@＠]\S|^{_REPLY}|^(?:\[[^\[\]]{{1,4}}\])+$")  # [收到][强]: a sticker
+_CALL_OR_REPLY = re.compile(rf"^(?:[^\s：:，,。]{{1,10}}[：:]\s*)?[@＠]\S|^{_REPLY}|^(?:\[[^\[\]]{{1,4}}\])+$")
+# 覃站长：@所有人 …, 收到👌, [收到][强]: a sticker
 _NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}(?:\s+[^\s\d，,。；;：:！!？?.]{1,10})?[：:]?$")  # 韩冬：, 村医 谭光荣
 _TIME_ALONE = re.compile(r"^(?:\d{1,2}月\d{1,2}日\s*)?(?:凌晨|早上|上午|中午|下午|晚上|昨天|今天)?\s*\d{1,2}:\d{2}$")  # 上午 9:03, 3月3日 上午9:10: under the sender's name
 _SHORT = 120

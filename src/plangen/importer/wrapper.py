@@ -24,6 +24,7 @@ from .structure import DATE_LINE, NUMBER_LINE, ORG_DATE_LINE, arabic_dates, is_o
 _RED_HEADER = re.compile(r"^[^，,。；;：:\s]{2,30}文件$")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}[^—－-]|^[（(]\d{4}\s*[—－\-~～至到]\s*\d{4}\s*年?[)）]$")  # ——…, （2024—2026年）
 _LOOK = 8  # the wrapper is within the first lines of a plan
+_LEAD = re.compile(r"印发(?:了)?《[^》]{4,80}》[，,]?\s*(?:现将)?(?:全文|内容)?(?:刊发|刊登|公布)?如下[:：。]?$")
 
 
 @dataclass(slots=True)
@@ -66,8 +67,8 @@ def _left_out(k: str, after: str, i: int) -> Wording | None:
         return msg("import.out-annex-label")
     if _RED_HEADER.match(k) or (is_org_line(k) and NUMBER_LINE.match(after)):
         return msg("import.out-red-header")
-    if is_org_line(k) and NOTICE.search(after):  # 石岭县教育局 / 关于印发《…》的通知: the notice's title
-        return msg("import.out-notice")
+    if is_org_line(k) and NOTICE.search(after) or _LEAD.search(k):  # 石岭县教育局 / 关于印发《…》的通知: the notice's
+        return msg("import.out-notice")  # title; 近日，集团党委印发《…》，全文如下：a news page's lead
     if title_of(k) and title_of(after) and not NOTICE.search(after):  # a page's heading, then the plan's title
         return msg("import.out-page-title")
     return None
