@@ -903,6 +903,20 @@ def test_a_street_party_bodys_own_posts_and_the_office_set_up_without_a_place() 
     assert group["office"] == {"director": {"name": "罗小芬"}}
 
 
+def test_a_name_sharing_a_post_before_he_and_columns_with_a_group_after_them() -> None:
+    assert _everyone(["由社区党委委员邱伟、杨春燕和网格员麻建军为成员。", "组长：符立群（支公司党支部书记、总经理）"]) == [
+        ("leaders", {"name": "符立群", "title": "党支部书记、总经理"}),
+        ("members", {"name": "邱伟", "title": "委员", "org": "社区党委"}),
+        ("members", {"name": "杨春燕", "title": "委员", "org": "社区党委"}), ("members", {"name": "麻建军", "title": "网格员"})]
+    assert _everyone(["成 员：吴晓光 县乡村振兴局综合股股长 包丽萍 县交通运输局运输股股长 各乡镇分管领导"]) == [
+        ("members", {"name": "吴晓光", "title": "综合股股长", "org": "县乡村振兴局"}),
+        ("members", {"name": "包丽萍", "title": "运输股股长", "org": "县交通运输局"}),
+        ("members", {"description": "各乡镇分管领导"})]
+    assert _everyone(["由县发展和改革局副局长麻成军、县住房和城乡建设局局长严正平为成员。"]) == [
+        ("members", {"name": "麻成军", "title": "副局长", "org": "县发展和改革局"}),
+        ("members", {"name": "严正平", "title": "局长", "org": "县住房和城乡建设局"})]
+
+
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
     assert _everyone(["由校长俞某任组长，心理健康教师雷思琪、小班年级组长韦佳佳及两所结对园负责人为成员。"]) == [
         ("leaders", {"name": "俞某", "title": "校长"}), ("members", {"name": "雷思琪", "title": "心理健康教师"}),

@@ -1255,6 +1255,16 @@ def test_a_chat_groups_name_in_brackets_a_senders_call_and_a_news_pages_lead_abo
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
 
 
+def test_a_pin_before_a_chats_title_and_a_member_list_ending_with_ji_and_a_group() -> None:
+    text = ("【某医院 全院科主任群】\n医务科-聂小龙  3月4日 08:46\n@所有人 方案转发给大家🙏\n\n"
+            + PLAN.format(title="📌某县中医医院送医进村帮扶方案").replace(
+                "组长：王立新（县教育局局长）\n", "组长：王立新（县教育局局长）\n成员：医务科科长聂小龙、中药房主任裘志明及各临床科室主任\n"))
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "某县中医医院送医进村帮扶方案"
+    assert plan["leadership"]["members"][-1] == {"description": "各临床科室主任"} and result.lost == []
+
+
 def test_a_date_above_a_request_to_reply_stays_the_signatures() -> None:
     text = PLAN.format(title="石门坎村油茶帮扶方案") + "\n石门坎村村民委员会\n2024.3.2\n\n收到请回复“收到”👌\n"
     [plan] = plans(text)

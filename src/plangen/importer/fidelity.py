@@ -122,7 +122,8 @@ def _in_pieces(fragment: str, text: str, pieces: int) -> bool:
     while low < high:
         mid = (low + high + 1) // 2
         low, high = (mid, high) if fragment[:mid] in text else (low, mid - 1)
-    return pieces > 1 and (low >= 4 or fragment[:low].isdigit()) and _in_pieces(fragment[low:], text, pieces - 1)
+    rest = fragment[low:].removeprefix("及").removeprefix("和")  # 主任裘志明及各临床科室主任: a person, 及, a group
+    return pieces > 1 and (low >= 4 or fragment[:low].isdigit()) and _in_pieces(rest, text, pieces - 1)
 
 
 def _implied_post(fragment: str, text: str) -> bool:

@@ -134,7 +134,16 @@ def _titled_people(piece: str) -> list[str]:
             return [left, right]  # …主任麻振宇及各村党组织书记; …副院长唐雪梅和院党组成员、政治部主任欧阳立新
         if _titled(left) and all(_titled(r) for r in _titled_people(right)):
             return [left, *_titled_people(right)]
+        if _bare_name(left) and _titled(right) and _joins_people(piece, m.start()):
+            return [left, right]  # …委员邱伟、杨春燕和网格员麻建军: a name sharing the post before it
     return [piece]
+
+
+def _joins_people(piece: str, at: int) -> bool:
+    """The 和 at `at` joins two people, not two words of an organisation's name (发展和改革局, 县住房和城乡建设局)."""
+    name = _split_name(piece)
+    org = cnposts.split_org(piece[:len(piece) - len(name)])[1] if name else ""
+    return not (org and org.find("和") >= 0) and not re.search("[省市县区乡镇村]", piece[:at])
 
 
 def _titled(piece: str) -> bool:

@@ -73,16 +73,22 @@ def surname_post(word: str) -> bool:
 
 def _alternating(text: str, k: str) -> tuple[str, str] | None:
     """'张三　县发改局局长　李四　县财政局局长': names and titles taking turns, parted by spaces (a table
-    flattened into a line) -> 'name（title）' pairs; None when the line is not so."""
-    names, titles = _tokens(k)[0::2], _tokens(k)[1::2]
+    flattened into a line), a group of people after them or not (… 各乡镇分管领导) -> 'name（title）' pairs;
+    None when the line is not so."""
+    keys, words = _tokens(k), _tokens(text)
+    tail = keys[-1] if len(keys) % 2 and keys and keys[-1].startswith(cntext.GROUP_STARTS) else ""
+    rest = ("、" + words[-1], "、" + tail) if tail else ("", "")
+    keys, words = (keys[:-1], words[:-1]) if tail else (keys, words)
+    names, titles = keys[0::2], keys[1::2]
     if len(names) < 2 or len(names) != len(titles):
         return None
     if not all(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", n) and not n.endswith(TITLE_END) for n in names):
         return None
     if not all(t.endswith(cnposts.TITLES + TITLE_END) for t in titles):
         return None
-    pairs = list(zip(_tokens(text)[0::2], _tokens(text)[1::2]))
-    return "".join(f"{n}（{t}）" for n, t in pairs), "".join(f"{n}（{t}）" for n, t in zip(names, titles))
+    pairs = list(zip(words[0::2], words[1::2]))
+    return ("".join(f"{n}（{t}）" for n, t in pairs) + rest[0],
+            "".join(f"{n}（{t}）" for n, t in zip(names, titles)) + rest[1])
 
 
 def _tokens(text: str) -> list[str]:
