@@ -896,8 +896,9 @@ def test_posts_named_without_a_person_a_colleges_own_posts_a_county_offices_depa
 
 
 def test_a_street_party_bodys_own_posts_and_the_office_set_up_without_a_place() -> None:
-    group, _ = read_group(["街道成立工作领导小组，由党工委书记韩立新任组长，党工委委员、副主任杜泽宇任副组长。"
-                           "领导小组下设办公室，由罗小芬同志兼任办公室主任，负责日常协调。"])
+    prose = ("街道成立工作领导小组，由党工委书记韩立新任组长，党工委委员、副主任杜泽宇任副组长。"
+             "领导小组下设办公室，由罗小芬同志兼任办公室主任，负责日常协调。")
+    group, _ = read_group([prose])
     assert group["leaders"] == [{"name": "韩立新", "title": "党工委书记"}]
     assert group["deputies"] == [{"name": "杜泽宇", "title": "党工委委员、副主任"}]
     assert group["office"] == {"director": {"name": "罗小芬"}}
