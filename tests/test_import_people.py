@@ -918,6 +918,13 @@ def test_a_name_sharing_a_post_before_he_and_columns_with_a_group_after_them() -
         ("members", {"name": "严正平", "title": "局长", "org": "县住房和城乡建设局"})]
 
 
+def test_health_and_company_posts_and_a_group_after_yiji() -> None:
+    assert _everyone(["组长由站长黄某担任，成员包括全科医生刘晨、护士长周敏、公卫医师胡俊以及社区各网格员。", "副组长：党委副书记、总裁　蔡文博"]) == [
+        ("leaders", {"name": "黄某", "title": "站长"}), ("deputies", {"name": "蔡文博", "title": "党委副书记、总裁"}),
+        ("members", {"name": "刘晨", "title": "全科医生"}), ("members", {"name": "周敏", "title": "护士长"}),
+        ("members", {"name": "胡俊", "title": "公卫医师"}), ("members", {"description": "社区各网格员"})]
+
+
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
     assert _everyone(["由校长俞某任组长，心理健康教师雷思琪、小班年级组长韦佳佳及两所结对园负责人为成员。"]) == [
         ("leaders", {"name": "俞某", "title": "校长"}), ("members", {"name": "雷思琪", "title": "心理健康教师"}),

@@ -118,7 +118,7 @@ def _pieces(k: str) -> list[str]:
     """'副局长鞠文、人力资源和社会保障局副局长栾海' -> two pieces: 、 always divides; 和 / 及 only between names."""
     out: list[str] = []
     for piece in re.split(r"、(?![^（(]*[)）])", k):  # not inside brackets: 张三（县委常委、副县长）
-        halves = re.split(r"[和及]", piece)
+        halves = re.split(r"以及|[和及]", piece)
         out.extend(halves if all(0 < len(h) <= 4 for h in halves) else _titled_people(piece))
     return out
 
@@ -127,10 +127,10 @@ def _titled_people(piece: str) -> list[str]:
     """'局长耿精忠和县医疗保障局局长孙延龄' -> two pieces: 和 / 及 between two people each written with a title
     before the name, or between such a person and a group (…主任麻振宇及各村党组织书记); the piece whole
     otherwise (人力资源和社会保障局副局长栾海)."""
-    for m in re.finditer(r"[和及]", piece):
+    for m in re.finditer(r"以及|[和及]", piece):
         left, right = piece[:m.start()], piece[m.end():]
         if _titled(left) and (right.startswith(cntext.GROUP_STARTS) or cnposts.TITLE_ALONE.fullmatch(right)
-                              or _HEADS.search(right)):
+                              or _HEADS.search(right) or re.match("^[^、，,]{1,4}各", right)):  # …以及社区各网格员
             return [left, right]  # …主任麻振宇及各村党组织书记; …副院长唐雪梅和院党组成员、政治部主任欧阳立新
         if _titled(left) and all(_titled(r) for r in _titled_people(right)):
             return [left, *_titled_people(right)]
