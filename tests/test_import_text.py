@@ -447,6 +447,14 @@ def test_the_timetable_inside_a_part_on_the_ways_of_helping_is_the_steps() -> No
     assert "白沙镇中心幼儿园" in str(plan["forms"]) and result.lost == []
 
 
+def test_an_annex_listed_before_the_signature_and_set_out_after_a_page_break_is_no_second_plan() -> None:
+    text = (PLAN.format(title="某县托养中心对口帮扶残疾人之家工作方案") + "附件：某县残疾人之家规范化建设评估细则\n某县残疾人托养中心\n"
+            "2025年3月5日\n\f\n附件\n某县残疾人之家规范化建设评估细则\n| 评估项目 | 分值 |\n| --- | --- |\n| 场地设施 | 20 |\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["attachments"] == [{"title": "某县残疾人之家规范化建设评估细则"}] and result.lost == []
+
+
 def test_a_quarter_in_a_steps_table_dates_the_step_and_keeps_its_words() -> None:
     text = PLAN.format(title="某县2024年技能培训帮扶方案").replace(
         "（一）动员（2024年3月1日至3月15日）：召开会议。\n",

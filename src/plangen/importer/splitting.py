@@ -281,8 +281,8 @@ _LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*")
 def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
     """A title line starts a new plan: after a break or a signature, or numbered, and not the notice's own."""
     body = [ln.text for ln in current if ln.text.strip()]
-    if len(body) < 3:
-        return False
+    if len(body) < 3 or (_ATTACHMENT.match(key(text).strip()) and not broken):  # 附件：…评估细则 lists an annex;
+        return False  # after a page break, 附件2：…方案 titles an annexed plan
     if _introduced(body, text) or _attached(body, text):
         return False  # the plan the issuing notice introduced; an annex the plan lists as its attachment
     last = arabic_dates(key(body[-1])).strip()  # 二〇二四年二月二十六日 too
