@@ -1242,6 +1242,7 @@ def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
     "李姐（高岭网点）\n收到👌\n\n向红\n收到，马上安排[抱拳]\n",
     "村医 谭光荣\n上午 9:03\n收到\n\n院办 黄小燕\n上午 9:20\n核对表晚点发群里，大家先按方案做准备\n",
     "刘桂花\n3月3日 上午9:10\n收到，我看了没问题[强]\n\n覃建军\n3月3日 上午9:26\n同意。建议把山塘清淤也写进去，其他没意见\n",
+    "吴敏 2025/2/17 9:45:\n收到👌\n\n周丽萍 2025/2/17 9:48:\n[图片]\n暂定2月26号下午，在中心园三楼会议室，具体另行通知\n",
 ])
 def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> None:
     text = ("杨主任\n@所有人 方案转发给大家，请认真看一下。\n\n" + PLAN.format(title="梅岭市消费帮扶行动方案")

@@ -96,6 +96,7 @@ _CHROME = re.compile(
     r"^(?:[【\[]?\s*(?:" + _PAGE_ACTION + r"|大\s*中\s*小)\s*[】\]]?\s*)+$|^(?:[【\[](?:大|中|小|默认)[】\]]\s*){2,4}$|"  # 【大】【中】【小】
     r"^[^，,。；;：:\s]{2,30}(?:门户网站|政府网|网站|网)$|ICP备|网站地图|^(?:网站)?首页\s*[>＞»]|"
     r"^(?:网站)?首页(?:(?:\s*[|｜/]\s*|\s+)[^\s|｜/，,。；;：:]{2,8}){3,}\s*$|"  # the site's menu: 首页 | 机构概况 | 政务公开 | …
+    r"^(?:[^\s>＞»，,。；;：:]{2,12}\s*[>＞»]\s*){2,}[^\s>＞»，,。；;：:]{2,12}$|"  # a breadcrumb: 政府信息公开 > 部门信息公开 > …
     r"^[-—\s]*END[-—\s]*$|"
     r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|编辑)|"  # 时间：2025-04-08 16:40　来源：…
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S{2,30}\s+[【\[]|^\S{2,30}\s*主办$|"  # 2025-02-21　某局　【大 中 小】
@@ -211,13 +212,14 @@ class _Above:
 
     def see(self, line: Line, dropped: bool, what: list[Cleaning]) -> None:
         if line.text.strip():
-            self.message = self.sender(line.text)
+            self.message = self.sender(line.text) or (self.message and bool(_CHAT_FILE.match(line.text.strip())))
         self.footer = self.footer or any(c.kind == "footer" for c in what)
         self.related = self.related or (dropped and bool(_RELATED.match(key(line.text).strip())))
 
 
 # The ends of a site's section names (工作动态, 通知公告, 新闻中心): where a breadcrumb glued to the title ends.
 _SECTION_END = "(?:动态|公告|公开|新闻|要闻|资讯|文件|通知|信息|专栏|专题|中心|政策|概况|服务|之窗|园地|风采|快讯|聚焦|方案|计划)"
+_CHAT_FILE = re.compile(r"^\[(?:文件|图片|链接|视频|语音)\]")  # [图片] under a sender: the message may follow it
 _PASTE = 120  # a line this long is a paste of a whole page: its chrome is inside it, between the plan's text
 _INLINE_CHROME = re.compile(
     r"(?:(?<=^)|(?<=[\s】。])|(?<=网站)|(?<=政府网))(?:"
