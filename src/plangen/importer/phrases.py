@@ -143,7 +143,7 @@ def _joins_people(piece: str, at: int) -> bool:
     """The 和 at `at` joins two people, not two words of an organisation's name (发展和改革局, 县住房和城乡建设局)."""
     name = _split_name(piece)
     org = cnposts.split_org(piece[:len(piece) - len(name)])[1] if name else ""
-    return not (org and org.find("和") >= 0) and not re.search("[省市县区乡镇村]", piece[:at])
+    return "和" not in org and not re.search("[省市县区乡镇村]", piece[:at])
 
 
 def _titled(piece: str) -> bool:
