@@ -500,6 +500,13 @@ def test_a_time_sentence_in_the_opening_paragraph_gives_the_period(sentence: str
     assert any(part == "period" for part, _, _ in report.inferred) and result.lost == []
 
 
+def test_a_time_sentence_under_the_targets_gives_the_period() -> None:
+    text = PLAN.format(title="某公司茶叶帮扶方案").replace(
+        "一、指导思想\n", "一、帮扶对象\n帮扶对象为两个乡镇的茶叶专业村。帮扶期限为2024年3月至12月。\n二、指导思想\n")
+    [(plan, _)] = run(text).plans
+    assert plan["period"] == {"start": "2024-03", "end": "2024-12"} and "帮扶期限为2024年3月至12月" in plan["targets"]
+
+
 def test_page_numbers_and_the_print_footer_are_left_out_and_listed() -> None:
     text = (PLAN.format(title="某县帮扶方案").replace("二、领导小组", "— 1 —\n二、领导小组")
             + "某县教育局\n2024年3月4日\n（此件公开发布）\n抄送：县委办公室，县政府办公室。\n某县教育局办公室　　　2024年3月4日印发\n— 2 —\n")

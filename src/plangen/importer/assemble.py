@@ -91,7 +91,7 @@ def _period_in_opening(chunks: list[Chunk], data: dict[str, Any], report: Report
     到2024年6月结束; 本次帮扶活动时间为2024年3月至12月): that range is the period (the sentence stays where it is)."""
     if "period" in data:
         return
-    for chunk in (c for c in chunks if c.part in ("preamble", "objectives")):
+    for chunk in (c for c in chunks if c.part in ("preamble", "objectives", "targets")):  # 帮扶期限为…
         for sentence in re.findall(r"[^。；;]+", chunk.text()):
             if not _TIME_SENTENCE.search(key(sentence)):
                 continue
