@@ -507,6 +507,19 @@ def test_a_time_sentence_under_the_targets_gives_the_period() -> None:
     assert plan["period"] == {"start": "2024-03", "end": "2024-12"} and "帮扶期限为2024年3月至12月" in plan["targets"]
 
 
+def test_role_lines_parted_by_tabs_and_the_lines_under_them_are_no_table() -> None:
+    text = PLAN.format(title="某学院对口帮扶方案").replace(
+        "组长：王立新（县教育局局长）\n", "组　长：邵华明\t党委书记\n副组长：汤立群\t党委副书记、院长\n柳志刚\t副院长\n"
+        "成　员：彭海燕\t教务处处长\n孙岩\t继续教育与社会服务处处长\n付玉梅\t财务处处长\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    group = plan["leadership"]
+    assert [(p["name"], p["title"]) for p in group["leaders"] + group["deputies"] + group["members"]] == [
+        ("邵华明", "党委书记"), ("汤立群", "党委副书记、院长"), ("柳志刚", "副院长"), ("彭海燕", "教务处处长"),
+        ("孙岩", "继续教育与社会服务处处长"), ("付玉梅", "财务处处长")]
+    assert result.lost == []
+
+
 def test_page_numbers_and_the_print_footer_are_left_out_and_listed() -> None:
     text = (PLAN.format(title="某县帮扶方案").replace("二、领导小组", "— 1 —\n二、领导小组")
             + "某县教育局\n2024年3月4日\n（此件公开发布）\n抄送：县委办公室，县政府办公室。\n某县教育局办公室　　　2024年3月4日印发\n— 2 —\n")

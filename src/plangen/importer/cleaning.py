@@ -307,8 +307,10 @@ def tab_rows(lines: list[Line]) -> list[Line]:
     same number of cells (two or more) become Markdown pipe rows, the form every table takes in the importer."""
     out: list[Line] = []
     run: list[Line] = []
+    roles = False  # the lines follow a role line parted by tabs (组　长：邵华明\t党委书记): more of its people
     for ln in [*lines, Line(0, "")]:
-        cells = _tab_cells(ln.text)
+        roles = "\t" in ln.text and (roles or bool(_ROLE_CELL.match(ln.text)))
+        cells = [] if roles else _tab_cells(ln.text)
         if run and len(cells) == len(_tab_cells(run[0].text)):
             run.append(ln)
             continue
@@ -321,6 +323,9 @@ def tab_rows(lines: list[Line]) -> list[Line]:
 
 def _tab_cells(text: str) -> list[str]:
     return [c.strip() for c in text.strip().split("\t")] if "\t" in text.strip() else []
+
+
+_ROLE_CELL = re.compile(r"^\s*(?:常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问)\s*[:：]")
 
 
 def _piped(run: list[Line]) -> list[Line]:
