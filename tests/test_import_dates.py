@@ -280,3 +280,13 @@ def test_a_month_outside_a_span_across_the_new_year_takes_the_year_of_the_nearer
     years = Years(2024)
     years.see("本学期课后服务自2024年9月2日起至2025年1月17日止。")
     assert step_from(head, [], 1, years, [])["start"] == start
+
+
+@pytest.mark.parametrize("text, year", [
+    ("通过核查，2024年专项核查发现的问题整改销号率达到100%", 2025), ("对照2024年专项核查问题清单逐条复查", 2025),
+    ("2024年底前完成", 2024), ("2024年3月至6月", 2024), ("（2024年）", 2024), ("2024年第三季度", 2024),
+])
+def test_only_a_year_a_date_is_written_in_is_the_year_in_force(text: str, year: int) -> None:
+    years = Years(2025)
+    years.see(text)
+    assert years.current == year

@@ -14,7 +14,9 @@ from .cleaning import Line
 from .hanzi import key
 from .structure import DATE_LINE, ORG_DATE_LINE, SEAL, arabic_dates, is_org_line
 
-_YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d{2})\s*年(?!度)")  # not 2024年度, 较2024年: a year spoken of
+# A year in force: one a date is written in (2024年3月, 2024年底, 2024年第三季度), not one spoken of (2024年度, 较2024年,
+# 对照2024年专项核查…: a year's work).
+_YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d{2})\s*年(?=\s*(?:\d|[底末初内前]|[上下]半年|第|[一二三四]季度|起|至|到|—|－|-|$|[，,。；;（(）)]))")
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 _MONTH = re.compile(r"(?<![\d年.])(\d{1,2})\s*月")
 
