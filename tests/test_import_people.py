@@ -925,6 +925,13 @@ def test_health_and_company_posts_and_a_group_after_yiji() -> None:
         ("members", {"name": "胡俊", "title": "公卫医师"}), ("members", {"description": "社区各网格员"})]
 
 
+def test_a_centre_under_a_bureau_a_work_team_named_alone_and_a_list_ending_yiji_before_wei() -> None:
+    assert _everyone(["由县文化馆馆长皮雅琴、县教育局学生资助管理中心主任龚红霞、工作队队员吴德华以及各有关乡镇分管负责同志为成员。"]) == [
+        ("members", {"name": "皮雅琴", "title": "馆长", "org": "县文化馆"}),
+        ("members", {"name": "龚红霞", "title": "学生资助管理中心主任", "org": "县教育局"}),
+        ("members", {"name": "吴德华", "title": "工作队队员"}), ("members", {"description": "各有关乡镇分管负责"})]
+
+
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
     assert _everyone(["由校长俞某任组长，心理健康教师雷思琪、小班年级组长韦佳佳及两所结对园负责人为成员。"]) == [
         ("leaders", {"name": "俞某", "title": "校长"}), ("members", {"name": "雷思琪", "title": "心理健康教师"}),

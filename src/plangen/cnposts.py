@@ -79,7 +79,7 @@ def _stationed_in(head: str) -> bool:
     return head.startswith("驻") and head.endswith(_PLACE_ENDS)
 
 
-_GENERIC_BODIES = re.compile("少先队|大队|中队|教研组|年级组|团支部|团委|工会|党支部|党总支")
+_GENERIC_BODIES = re.compile("少先队|大队|中队|教研组|年级组|团支部|团委|工会|党支部|党总支|工作队")
 def _generic(head: str) -> bool:
     return bool(head) and not _GENERIC_BODIES.sub("", head)
 
@@ -127,7 +127,7 @@ _SCHOOLS = ("小学", "中学", "学校", "大学", "学院", "医院", "卫生�
 # Units that are departments only under some bodies: a station under a bureau, a centre or a company
 # (县农业农村局|经作站站长; 石桥镇农经站 is a body of its own), a centre under a school or a hospital
 # (县第一中学|心理健康教育中心主任; 县教师发展中心 is a body of its own).
-_UNITS = (("站", ("局", "中心", "公司")), ("中心", _SCHOOLS))
+_UNITS = (("站", ("局", "中心", "公司")), ("中心", (*_SCHOOLS, "局")))
 
 
 def _unit_under(org: str, title: str, parents: tuple[str, ...]) -> tuple[str, str]:
