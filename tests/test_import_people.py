@@ -82,11 +82,11 @@ def test_a_person_in_two_roles_keeps_the_first_and_is_reported() -> None:
 
 def test_a_known_organisation_name_is_split_from_the_title_before_the_suffix_rule() -> None:
     line = ["组长：王立新（青山县农业农村局农技中心主任）", "由青山县农业农村局农技中心副主任陈红任副组长"]
-    by_suffix, _ = read_group(line)
-    assert by_suffix["leaders"] == [{"name": "王立新", "title": "主任", "org": "青山县农业农村局农技中心"}]
-    known, _ = read_group(line, orgs=("青山县农业农村局",))
-    assert known["leaders"] == [{"name": "王立新", "title": "农技中心主任", "org": "青山县农业农村局"}]
-    assert known["deputies"][0] == {"name": "陈红", "title": "农技中心副主任", "org": "青山县农业农村局"}
+    by_suffix, _ = read_group(line)  # a centre under a bureau: one of its departments
+    assert by_suffix["leaders"] == [{"name": "王立新", "title": "农技中心主任", "org": "青山县农业农村局"}]
+    known, _ = read_group(line, orgs=("青山县农业农村局农技中心",))  # the registry names the centre a body
+    assert known["leaders"] == [{"name": "王立新", "title": "主任", "org": "青山县农业农村局农技中心"}]
+    assert known["deputies"][0] == {"name": "陈红", "title": "副主任", "org": "青山县农业农村局农技中心"}
 
 
 def test_a_department_stays_in_the_title() -> None:
