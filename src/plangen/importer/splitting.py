@@ -278,6 +278,12 @@ def _attached(body: list[str], text: str) -> bool:
 _LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*")
 
 
+def _closed(line: str) -> bool:
+    """The line closes a plan: its signature's date (二〇二四年二月二十六日 too), an attachment, its date in force."""
+    last = arabic_dates(key(line)).strip()
+    return bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last) or _ATTACHMENT.match(last) or _IN_FORCE.match(last))
+
+
 def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
     """A title line starts a new plan: after a break or a signature, or numbered, and not the notice's own."""
     body = [ln.text for ln in current if ln.text.strip()]
@@ -285,8 +291,7 @@ def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
         return False  # after a page break, 附件2：…方案 titles an annexed plan
     if _introduced(body, text) or _attached(body, text):
         return False  # the plan the issuing notice introduced; an annex the plan lists as its attachment
-    last = arabic_dates(key(body[-1])).strip()  # 二〇二四年二月二十六日 too
-    signed = bool(DATE_LINE.match(last) or ORG_DATE_LINE.match(last) or _ATTACHMENT.match(last) or _IN_FORCE.match(last))
+    signed = _closed(body[-1])
     bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
     headed = text.lstrip().startswith("# ")  # a document title (Word's Title style, Markdown's #) after a plan's text
     return broken or signed or bracketed or headed or bool(_NUMBERED.search(title_of(text)))
