@@ -79,7 +79,7 @@ _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 _PAGE_ACTION = (r"(?:打印(?:本页|此页|本文|此文|文章|正文)?|关闭(?:窗口|本页|此页)?|返回顶部|(?:加入)?收藏(?:本页)?|分享(?:到\s*[:：]?)?|在看|"
                 r"点赞|转发|我要纠错|纠错|发表评论|告诉好友|阅读\s*\d+)")
 _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2025-04-08 16:40, 2024年3月18日
-_RELATED_WORDS = r"(?:相关文章|相关阅读|相关链接|相关新闻|延伸阅读)"  # a page's list of other articles
+_RELATED_WORDS = r"(?:相关文章|相关阅读|相关链接|相关新闻|相关文件|延伸阅读)"  # a page's list of other articles
 # A site's footer, label and value (松岗镇人民政府主办, 联系电话：0739-5210016, 地址：…), two or more on a line.
 _FOOTER_PAIR = r"[^，,。；;：:\s]{0,12}(?:主办|承办|协办|电话|热线|地址|邮编|传真|邮箱)(?:单位)?(?:\s*[:：]?\s*[^\s，,。；;]{1,40})?"
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
