@@ -51,6 +51,12 @@ ROLE_PATTERN = "|".join(_ROLES_LONGEST)  # every role word, longest first, for a
 PLAIN_ROLES = {"组长": "leaders", "副组长": "deputies", "成员": "members", "组员": "members"}
 
 
+def labelled_role(label: str) -> str:
+    """The role word a label names, its spaces left out ('组　长' -> '组长'); '' when it names none."""
+    word = re.sub(r"\s", "", label)
+    return word if word in ROLE_WORDS else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     header: tuple[str, ...]

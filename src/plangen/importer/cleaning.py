@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .. import plantables
 from ..wording import Wording, joined, msg
 from .chat import GROUP_NAME, SENDER, chat_message, is_chat, replies, sender_line
 from .hanzi import key
@@ -79,6 +80,7 @@ _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 _PAGE_ACTION = (r"(?:打印(?:本页|此页|本文|此文|文章|正文)?|关闭(?:窗口|本页|此页)?|返回顶部|(?:加入)?收藏(?:本页)?|分享(?:到\s*[:：]?)?|在看|"
                 r"点赞|转发|我要纠错|纠错|发表评论|告诉好友|阅读\s*\d+)")
 _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2025-04-08 16:40, 2024年3月18日
+_CHAT_FILE = re.compile(r"^\[(?:文件|图片|链接|视频|语音)\]")  # a chat's file or picture ([图片]); under a sender, the message may follow it
 _RELATED_WORDS = r"(?:相关文章|相关阅读|相关链接|相关新闻|相关文件|延伸阅读)"  # a page's list of other articles
 # A site's footer, label and value (松岗镇人民政府主办, 联系电话：0739-5210016, 地址：…), two or more on a line.
 _FOOTER_PAIR = r"[^，,。；;：:\s]{0,12}(?:主办|承办|协办|电话|热线|地址|邮编|传真|邮箱)(?:单位)?(?:\s*[:：]?\s*[^\s，,。；;]{1,40})?"
@@ -101,7 +103,7 @@ _CHROME = re.compile(
     r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|编辑)|"  # 时间：2025-04-08 16:40　来源：…
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S{2,30}\s+[【\[]|^\S{2,30}\s*主办$|"  # 2025-02-21　某局　【大 中 小】
     r"^" + SENDER + r"$|^" + GROUP_NAME + r"$|"  # a chat's sender and time; its group's name and size
-    r"^\[(?:文件|图片|链接|视频|语音)\]|^[【\[]\s*(?:字体|字号)[^】\]]{0,12}[】\]]|"  # a chat's file; 【字号 大 中 小】
+    + _CHAT_FILE.pattern + r"|^[【\[]\s*(?:字体|字号)[^】\]]{0,12}[】\]]|"  # a chat's file; 【字号 大 中 小】
     r"^(?:地址|联系地址)\s*[:：].{0,60}(?:电话|邮编|邮政编码|网站标识码)\s*[:：]|网站标识码|公网安备|"  # a site's footer
     r"^(?:地址|联系地址)\s*[:：][^，,。；;：:\s]{4,40}[号楼]$|"  # …, and its address alone
     r"^\S{2,30}主办\s+\S{2,30}承办$|^(?=.*(?:主办|承办|地址|热线))(?:" + _FOOTER_PAIR + r"\s+){1,4}" + _FOOTER_PAIR + "$|"
@@ -219,7 +221,6 @@ class _Above:
 
 # The ends of a site's section names (工作动态, 通知公告, 新闻中心): where a breadcrumb glued to the title ends.
 _SECTION_END = "(?:动态|公告|公开|新闻|要闻|资讯|文件|通知|信息|专栏|专题|中心|政策|概况|服务|之窗|园地|风采|快讯|聚焦|方案|计划)"
-_CHAT_FILE = re.compile(r"^\[(?:文件|图片|链接|视频|语音)\]")  # [图片] under a sender: the message may follow it
 _PASTE = 120  # a line this long is a paste of a whole page: its chrome is inside it, between the plan's text
 _INLINE_CHROME = re.compile(
     r"(?:(?<=^)|(?<=[\s】。])|(?<=网站)|(?<=政府网))(?:"
@@ -309,7 +310,7 @@ def tab_rows(lines: list[Line]) -> list[Line]:
     run: list[Line] = []
     roles = False  # the lines follow a role line parted by tabs (组　长：邵华明\t党委书记): more of its people
     for ln in [*lines, Line(0, "")]:
-        roles = "\t" in ln.text and (roles or bool(_ROLE_CELL.match(ln.text)))
+        roles = "\t" in ln.text and (roles or _role_cell(ln.text))
         cells = [] if roles else _tab_cells(ln.text)
         if run and len(cells) == len(_tab_cells(run[0].text)):
             run.append(ln)
@@ -325,7 +326,10 @@ def _tab_cells(text: str) -> list[str]:
     return [c.strip() for c in text.strip().split("\t")] if "\t" in text.strip() else []
 
 
-_ROLE_CELL = re.compile(r"^\s*(?:常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问)\s*[:：]")
+def _role_cell(text: str) -> bool:
+    """The line opens with a role's label (组　长：…)."""
+    label = re.match(r"^\s*([^:：\t]{1,12})[:：]", text)
+    return bool(label and plantables.labelled_role(label[1]))
 
 
 def _piped(run: list[Line]) -> list[Line]:

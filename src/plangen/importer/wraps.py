@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import plantables
 from ..cntext import role_of_label
 from .cleaning import Line
 from .hanzi import key
@@ -20,7 +21,7 @@ from .structure import DATE_LINE, NUMBER_LINE, arabic_dates
 _SENTENCE_END = "。；;：:！!？?…”」』）)》】"
 _LABEL = re.compile(r"^[^，,。：:]{1,10}[：:]")
 _MIN = 15  # a wrapped line is nearly as long as the column
-_LABEL_AT_END = re.compile(r"[，,；;。]\s*(?:常务副组长|副组长|组长|成员|组员)\s*[:：]$")  # a role's people on the next line
+_LABEL_AT_END = re.compile(r"[，,；;。]\s*([^，,；;。:：]{1,12})[:：]$")  # a role's label: its people on the next line
 
 
 def join_open_brackets(lines: list[Line]) -> list[Line]:
@@ -62,7 +63,8 @@ def _open(text: str) -> bool:
 def _wrapped(line: str, after: str) -> bool:
     """`line` ends in mid-sentence at the width of the column and `after` goes on with it."""
     text = line.strip()
-    ended = text[-1:] in _SENTENCE_END and not _LABEL_AT_END.search(text)  # …领导小组，组长： / 村党支部书记…
+    at_end = _LABEL_AT_END.search(text)
+    ended = text[-1:] in _SENTENCE_END and not (at_end and plantables.labelled_role(at_end[1]))  # …领导小组，组长：
     if len(text) < _MIN or ended or re.search(r"\S\s+\S", text) or title_of(text) \
             or NOTICE.search(key(text)) or NUMBER_LINE.match(key(text)) or not re.search(r"\w", text) \
             or text.endswith("文件"):
