@@ -931,6 +931,7 @@ def test_a_centre_under_a_bureau_a_work_team_named_alone_and_a_list_ending_yiji_
         ("members", {"name": "龚红霞", "title": "学生资助管理中心主任", "org": "县教育局"}),
         ("members", {"name": "吴德华", "title": "工作队队员"}), ("members", {"description": "各有关乡镇分管负责"})]
     assert _everyone(["成员：田春花（桃林完小校长）"]) == [("members", {"name": "田春花", "title": "校长", "org": "桃林完小"})]
+    assert _everyone(["成员：罗海波　县中心粮库主任"]) == [("members", {"name": "罗海波", "title": "主任", "org": "县中心粮库"})]
 
 
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
