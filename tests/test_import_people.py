@@ -144,6 +144,9 @@ def test_roles_beyond_leader_deputy_member_are_kept_as_written() -> None:
     assert group["deputies"] == [{"name": "方志华", "title": "局长", "org": "县教育局", "role": "常务副组长"}]
     assert group["members"] == [{"name": "陆一鸣", "title": "院长", "org": "滨江职业技术学院", "role": "顾问"},
                                 {"name": "贺军", "title": "校长", "org": "县职业中专", "role": "秘书长"}]
+    group, _ = read_group(["成　员：吴德华（工作队队员）", "技术顾问：李明德（县农业农村局果树站高级农艺师）"])
+    assert group["members"] == [{"name": "吴德华", "title": "工作队队员"},
+                                {"name": "李明德", "title": "果树站高级农艺师", "org": "县农业农村局", "role": "技术顾问"}]
 
 
 def test_inline_sentence_with_names_before_titles_and_a_shared_title() -> None:
