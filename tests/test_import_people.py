@@ -866,10 +866,13 @@ def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_
     assert group["office"] == {"location": "局〔分公司〕办公室", "director": {"name": "谭勇"}}
 
 
-def test_a_body_with_two_names_the_companys_in_brackets() -> None:
+def test_a_body_or_a_department_with_two_names_the_other_in_brackets() -> None:
     assert _everyone(["组长：向国华，县局（分公司）党支部书记、局长、经理", "副组长：陈立伟　　局（分公司）副局长、副经理"]) == [
         ("leaders", {"name": "向国华", "title": "党支部书记、局长、经理", "org": "县局（分公司）"}),
         ("deputies", {"name": "陈立伟", "title": "副局长、副经理"})]
+    assert _everyone(["成　员：运维检修部主任　钟亮；营销部（农电工作部）主任　戴红霞；各相关供电所所长"]) == [
+        ("members", {"name": "钟亮", "title": "运维检修部主任"}),
+        ("members", {"name": "戴红霞", "title": "营销部（农电工作部）主任"}), ("members", {"description": "各相关供电所所长"})]
 
 
 def test_police_posts_and_the_office_after_a_table_below_a_sentence_on_the_villages() -> None:

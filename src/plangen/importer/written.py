@@ -21,6 +21,7 @@ TITLE_END = ("长", "记", "任", "员", "师", "理", "委", "席", "官")
 NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4})"  # 林则徐, 买买提·艾力
 
 _BRANCH = r"[（(](?:分公司|公司|分局)[)）]"  # 县局（分公司）: a body with two names, the company's in brackets
+_OTHER_NAME = rf"{_BRANCH}|[（(][\u4e00-\u9fff]{{2,10}}(?:部|处|科|室|办)[)）]"  # 营销部（农电工作部）: a department's two names
 _ONE_TITLE = rf"(?:[^\s；;，,、（()）]|{_BRANCH}){{1,24}}?(?:长|书记|主任|员|师|主席|专干|干事|常委|经理|总监|负责人)"
 _TITLES = rf"{_ONE_TITLE}(?:、(?:主任|主席|经理|{_ONE_TITLE}))*"  # 县委副书记、县长; 党委副书记、主任
 _GROUP = "|".join(cntext.GROUP_STARTS)
@@ -28,7 +29,7 @@ _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+(?!{_
                      rf"(?P<title>{_TITLES})(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
 
 
-TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>(?:(?:[^\s；;，,（()）：:]|" + _BRANCH + r"){1,30}?"
+TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>(?:(?:[^\s；;，,（()）：:]|" + _OTHER_NAME + r"){1,30}?"
                          r"(?:长|书记|主任|员|师|常委|主席|专干|干事|经理)|书记|主任)"
                          r"(?:[（(]副?(?:总经理|经理|主任|局长)[)）])?)"  # 局长（经理）: the post's other name, of the company
                          r"[ \u3000]+"
