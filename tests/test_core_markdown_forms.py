@@ -55,10 +55,11 @@ def test_hospital_titles_split_from_the_organisation() -> None:
 
 
 def test_short_headings_ending_in_a_part_word_are_recognised() -> None:
-    text = _plan().replace("## 工作要求", "## 支援目标\n\n两年见效。\n\n## 经费保障\n\n财政安排。\n\n## 工作要求")
+    text = _plan().replace("## 工作要求", "## 支援目标\n\n两年见效。\n\n## 经费保障\n\n财政安排。\n\n## 重点项目\n\n改造油茶林。\n\n## 工作要求")
     plan = parse_md(text).plan
     assert plan is not None
     assert plan.part("objectives") is not None and plan.part("safeguards") is not None
+    assert plan.part("content") is not None  # 重点项目, 主要项目, 培训项目: what the plan does
     assert not [p for p in plan.parts if p.key.startswith("section")]
 
 
