@@ -92,6 +92,8 @@ def test_a_sentence_in_no_field_is_reported() -> None:
     lines = [Line(1, "坚持精准帮扶。这一句不在任何地方。")]
     assert lost(lines, [{"guiding_thought": "坚持精准帮扶。"}], []) == [(1, "这一句不在任何地方")]
     assert lost(lines, [{"guiding_thought": "坚持精准帮扶。"}], ["这一句不在任何地方。"]) == []
+    across = [Line(2, "（三）常态监测（11月—次年1月）：每月核查一次。")]  # the dates are the step's start and end
+    assert lost(across, [{"steps": [{"title": "常态监测", "start": "2024-11", "end": "2025-01", "body": "每月核查一次。"}]}], []) == []
 
 
 def test_ten_day_periods_and_month_ends_date_a_step_to_the_month_and_keep_their_words() -> None:
