@@ -290,3 +290,12 @@ def test_only_a_year_a_date_is_written_in_is_the_year_in_force(text: str, year: 
     years = Years(2025)
     years.see(text)
     assert years.current == year
+
+
+def test_steps_without_a_year_are_in_the_year_the_title_names_not_the_last_year_spoken_of() -> None:
+    text = ("某县2024年高标准农田建设方案\n一、指导思想\n坚持质量第一。\n二、建设期限\n项目建设期限为2024年4月至2024年12月，"
+            "2025年3月底前完成竣工验收。\n三、实施步骤\n（一）前期准备阶段（4月15日前）。完成设计。\n"
+            "（二）组织施工阶段（5月下旬—11月）。组织施工。\n四、工作要求\n要落实责任。\n")
+    [(plan, _)] = convert(text, "a.txt", Options(compile_split(None))).plans
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("前期准备阶段", None, "2024-04-15"), ("组织施工阶段", "2024-05", "2024-11")]

@@ -61,10 +61,12 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     data: dict[str, Any] = {"title": _TIGHT.sub("", header or wrapped.title or plan_title(body, source, report.dropped))}
     data.update(signed_ends(wrapped, closing_fields(closing, report.warnings), attached))
     data["status"] = "draft"
-    years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year, data.get("date"))
+    years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year, data.get("date"), _one_year(data["title"]))
     chunks = assign(chunks_of(body))
     sections: list[dict[str, Any]] = []
     for chunk in chunks:
+        if chunk.part == "steps" and "steps" not in data:
+            years.at_steps()
         _place(chunk, data, sections, years, report)
         for ln in chunk.lines():
             years.see(ln.text)
@@ -106,6 +108,12 @@ def _year_in(title: str) -> int | None:
     """The year a title names (2024年度…方案): the year of dates written without one, as the plan says."""
     m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年", title)
     return int(m.group(1)) if m else None
+
+
+def _one_year(title: str) -> int | None:
+    """The year of a title that names one (2024年…方案); None for none or a range (2024—2026年)."""
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", title))
+    return int(years.pop()) if len(years) == 1 and not re.search(r"\d{4}\s*[—\-－~～至到]", title) else None
 
 
 def year_of_fields(fields: dict[str, Any]) -> int | None:

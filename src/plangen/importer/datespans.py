@@ -25,10 +25,17 @@ class Years:
     """The year in force while reading a plan top to bottom; after a span across the new year (2024年9月至2025年
     1月), a month without a year takes the span's year it falls in (9月 -> 2024, 3月 -> 2025)."""
 
-    def __init__(self, default: int | None, today: str | None = None) -> None:
+    def __init__(self, default: int | None, today: str | None = None, titled: int | None = None) -> None:
         self.current = default
         self.today = today  # the plan's date: where 即日起 starts
+        self.titled = titled  # the one year the plan's title names (2024年…方案)
         self.span: tuple[int, int, int] | None = None  # (first year, first month, last month) of a span into the next
+
+    def at_steps(self) -> None:
+        """The steps are the plan's: a month without a year in them is in the year its title names, whatever
+        year the text before spoke of (…2025年3月底前完成竣工验收)."""
+        if self.titled:
+            self.current, self.span = self.titled, None
 
     def see(self, text: str) -> int | None:
         """Take the years of `text` into account; the year its first date is read in: the year in force

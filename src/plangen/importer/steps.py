@@ -1,7 +1,8 @@
 """Steps with their dates: a title, start and end, and the body as written.
 
 The year of a date written without one (5月5日) is carried from context: the last year written
-before it in the plan (2016年下半年 → its items), else the plan's own date. A date whose year is
+before it in the plan (2016年下半年 → its items), else the plan's own date; the steps part starts
+from the year the plan's title names, when it names one. A date whose year is
 nowhere to be found is left in the step's title and reported, never made up. Placeholders
 (20xx年) are kept as written, so `plangen check` warns about them.
 """
