@@ -938,6 +938,8 @@ def test_a_centre_under_a_bureau_a_work_team_named_alone_and_a_list_ending_yiji_
         ("members", {"name": "吴德华", "title": "工作队队员"}), ("members", {"description": "各有关乡镇分管负责"})]
     assert _everyone(["成员：田春花（桃林完小校长）"]) == [("members", {"name": "田春花", "title": "校长", "org": "桃林完小"})]
     assert _everyone(["成员：罗海波　县中心粮库主任"]) == [("members", {"name": "罗海波", "title": "主任", "org": "县中心粮库"})]
+    assert _everyone(["成员：谭永红（乡村振兴工作办公室主任）、邵雅琴（社区建设办公室主任）"]) == [  # an office named by its work
+        ("members", {"name": "谭永红", "title": "乡村振兴工作办公室主任"}), ("members", {"name": "邵雅琴", "title": "社区建设办公室主任"})]
 
 
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:

@@ -272,7 +272,7 @@ def _before_known_title(info: str, n: int) -> tuple[str, str]:
     head, title = info[:-n].strip(), info[-n:]
     while head.endswith(_FORMER + ("副",)) and len(head) > 2:  # 县政协原副主席, 县新华书店副经理
         head, title = head[:-1], head[-1] + title
-    if head and not (head.endswith(ORG_SUFFIXES) or _PLACE.search(head)) or _generic(head) or len(head) == 1 \
+    if head and not (head.endswith(ORG_SUFFIXES) or names_a_place(head)) or _generic(head) or len(head) == 1 \
             or head in _PARTY + ("纪委",) or _stationed_in(head):  # 党委副书记, 纪委书记: a body of the plan's own
         return info, ""  # organisation, not named; 语文教研组长, 少先队大队辅导员, 村会计, 驻青竹村第一书记: none named
     return _department(head, title) if head else (title, "")
