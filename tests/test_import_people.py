@@ -940,6 +940,9 @@ def test_a_centre_under_a_bureau_a_work_team_named_alone_and_a_list_ending_yiji_
     assert _everyone(["成员：罗海波　县中心粮库主任"]) == [("members", {"name": "罗海波", "title": "主任", "org": "县中心粮库"})]
     assert _everyone(["成员：谭永红（乡村振兴工作办公室主任）、邵雅琴（社区建设办公室主任）"]) == [  # an office named by its work
         ("members", {"name": "谭永红", "title": "乡村振兴工作办公室主任"}), ("members", {"name": "邵雅琴", "title": "社区建设办公室主任"})]
+    assert _everyone(["副组长：蒋玉华（局总工程师）", "联络员：唐小雨（政企客户部乡村振兴专员）"]) == [
+        ("deputies", {"name": "蒋玉华", "title": "总工程师"}),
+        ("members", {"name": "唐小雨", "title": "政企客户部乡村振兴专员", "role": "联络员"})]
 
 
 def test_a_teachers_post_before_a_name_and_heads_of_units_after_ji() -> None:
