@@ -105,7 +105,8 @@ _CHROME = re.compile(
     r"^" + SENDER + r"$|^" + GROUP_NAME + r"$|"  # a chat's sender and time; its group's name and size
     + _CHAT_FILE.pattern + r"|^[【\[]\s*(?:字体|字号)[^】\]]{0,12}[】\]]|"  # a chat's file; 【字号 大 中 小】
     r"^(?:地址|联系地址)\s*[:：].{0,60}(?:电话|邮编|邮政编码|网站标识码)\s*[:：]|网站标识码|公网安备|"  # a site's footer
-    r"^(?:地址|联系地址)\s*[:：][^，,。；;：:\s]{4,40}[号楼]$|"  # …, and its address alone
+    r"^(?:地址|联系地址)\s*[:：][^，,。；;：:\s]{4,40}[号楼]$|"  # …, and its address alone,
+    r"^(?:联系|咨询|办公)?电话\s*[:：]\s*[\d\-－—()（） ]{7,20}$|"  # or its telephone number alone
     r"^\S{2,30}主办\s+\S{2,30}承办$|^(?=.*(?:主办|承办|地址|热线))(?:" + _FOOTER_PAIR + r"\s+){1,4}" + _FOOTER_PAIR + "$|"
     r"^" + _RELATED_WORDS + r"\s*[:：]\s*\S.{0,60}$|"
     r"^(?:相关附件|附件下载|下载附件)\s*[:：]?|^[^，,。；;：:\s]{2,80}\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)$|"  # a page's download links
