@@ -855,6 +855,12 @@ def test_a_shared_post_a_padded_name_after_its_post_a_post_held_in_a_village_and
     assert _everyone(["组长：张三（局长）、李四", "成员：马骏（驻村工作队队员）"]) == [
         ("leaders", {"name": "张三", "title": "局长"}), ("leaders", {"name": "李四"}),
         ("members", {"name": "马骏", "title": "队员", "org": "驻村工作队"})]
+    shared = [("members", {"name": n, "title": "全科医生"}) for n in ("黄国庆", "谢丽", "邓建军")]
+    assert _everyone(["成　员：全科医生　黄国庆、谢丽、邓建军"]) == shared  # one post for a list of names
+    assert _everyone(["成员：全科医生黄国庆、谢丽、邓建军、护士长彭小琴"]) == [
+        *shared, ("members", {"name": "彭小琴", "title": "护士长"})]
+    assert _everyone(["成员：县教育局局长　张三、县财政局"]) == [
+        ("members", {"name": "张三", "title": "局长", "org": "县教育局"}), ("members", {"description": "县财政局"})]
 
 
 def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_set_up_in_brackets() -> None:

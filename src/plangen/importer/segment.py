@@ -49,13 +49,18 @@ def people_in(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, s
 
 
 def _shared_posts(found: list[dict[str, str]], text: str) -> list[dict[str, str]]:
-    """'副院长杨雪梅、梁建功': a bare name right after a name written after its post shares that post."""
+    """'副院长杨雪梅、梁建功、李强': bare names right after a name written after its post share that post."""
     out: list[dict[str, str]] = []
+    chain = ""  # the post and the names sharing it so far, as written (副院长杨雪梅、梁建功)
     for person in found:
         before = out[-1] if out else {}
         post = before.get("title", "")
-        if set(person) == {"name"} and post and (before.get("org", "") + post + before["name"] + "、" + person["name"]) in text:
+        chain = (chain or before.get("org", "") + post + before.get("name", "")) if post else ""
+        if set(person) == {"name"} and chain and chain + "、" + person["name"] in text:
             person = {**person, **{k: before[k] for k in ("title", "org") if k in before}}
+            chain += "、" + person["name"]
+        else:
+            chain = ""
         out.append(person)
     return out
 

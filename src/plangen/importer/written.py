@@ -30,21 +30,21 @@ _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+(?!{_
 
 
 TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>(?:(?:[^\s；;，,（()）：:]|" + _OTHER_NAME + r"){1,30}?"
-                         r"(?:长|书记|主任|员|师|常委|主席|专干|干事|经理)|书记|主任)"
+                         r"(?:长|书记|主任|员|师|常委|主席|专干|干事|经理|医生)|书记|主任)"
                          r"(?:[（(]副?(?:总经理|经理|主任|局长)[)）])?)"  # 局长（经理）: the post's other name, of the company
                          r"[ \u3000]+"
                          rf"(?P<name>{NAME})(?=\s*(?:[；;，,、。]|$)|[ \u3000]+\S)")
 
 
-_MORE_NAME = re.compile(rf"[ \u3000]+(?P<name>{NAME})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
+_MORE_NAME = re.compile(rf"(?:[ \u3000]+|、)(?P<name>{NAME})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
 
 
 def _names_sharing(k: str, pos: int) -> list[int]:
-    """Where the bare names written after a titled name end ('副校长　惠子明　列御寇': 列御寇 shares the title);
-    a word that ends like a title (总务主任) starts the next person."""
+    """Where the bare names written after a titled name end ('副校长　惠子明　列御寇', '全科医生　黄国庆、谢丽':
+    列御寇 and 谢丽 share the title); a word that ends like a title (总务主任) or an organisation starts the next."""
     ends: list[int] = []
     m = _MORE_NAME.match(k, pos)
-    while m and not m["name"].endswith(cnposts.TITLES + TITLE_END):
+    while m and not m["name"].endswith(cnposts.TITLES + TITLE_END + cnposts.ORG_SUFFIXES):
         ends.append(m.end("name"))
         m = _MORE_NAME.match(k, m.end())
     return ends
