@@ -946,6 +946,13 @@ def test_a_centre_under_a_bureau_a_work_team_named_alone_and_a_list_ending_yiji_
     assert _everyone(["成员：罗海波　县中心粮库主任"]) == [("members", {"name": "罗海波", "title": "主任", "org": "县中心粮库"})]
     assert _everyone(["成员：谭永红（乡村振兴工作办公室主任）、邵雅琴（社区建设办公室主任）"]) == [  # an office named by its work
         ("members", {"name": "谭永红", "title": "乡村振兴工作办公室主任"}), ("members", {"name": "邵雅琴", "title": "社区建设办公室主任"})]
+    assert _everyone(["成　员：向华清　县审计局驻枫木坪村第一书记", "　　　　杨永福　枫木坪村党支部书记、村委会主任",
+                      "　　　　陶玉梅　长湾社区党委书记、居委会主任", "　　　　邓慧　社区党委书记、居委会主任",
+                      "　　　　刘家豪　街道党工委委员、副主任"]) == [
+        ("members", {"name": "向华清", "title": "驻枫木坪村第一书记", "org": "县审计局"}),  # the village it is held in
+        ("members", {"name": "杨永福", "title": "党支部书记、村委会主任", "org": "枫木坪村"}),  # the village's two bodies
+        ("members", {"name": "陶玉梅", "title": "党委书记、居委会主任", "org": "长湾社区"}),
+        ("members", {"name": "邓慧", "title": "社区党委书记、居委会主任"}), ("members", {"name": "刘家豪", "title": "街道党工委委员、副主任"})]
     assert _everyone(["副组长：蒋玉华（局总工程师）", "联络员：唐小雨（政企客户部乡村振兴专员）"]) == [
         ("deputies", {"name": "蒋玉华", "title": "总工程师"}),
         ("members", {"name": "唐小雨", "title": "政企客户部乡村振兴专员", "role": "联络员"})]

@@ -75,8 +75,9 @@ def _org_then_title(head: str, rest: str) -> bool:
 
 
 def _stationed_in(head: str) -> bool:
-    """驻青竹村 (of 驻青竹村第一书记): the place a post is held in, no organisation (驻村工作队 is one)."""
-    return head.startswith("驻") and head.endswith(_PLACE_ENDS)
+    """驻青竹村 (of 驻青竹村第一书记, 县审计局驻枫木坪村第一书记): the place a post is held in, no organisation (驻村工作队
+    is one)."""
+    return "驻" in head and head.endswith(_PLACE_ENDS)
 
 
 _GENERIC_BODIES = re.compile("少先队|大队|中队|教研组|年级组|团支部|团委|工会|党支部|党总支|工作队")
@@ -170,7 +171,7 @@ def _is_title(text: str) -> bool:
 
 
 _POST_ENDS = (*_TITLE_ENDS, "负责人")
-_LONG_TITLE_ENDS = ("教师", "主任", "科长", "股长", "部长", "处长", "所长", "站长", "队长", "校长", "院长")
+_LONG_TITLE_ENDS = ("教师", "主任", "科长", "股长", "部长", "处长", "所长", "站长", "队长", "校长", "院长", "第一书记")
 
 
 _FORMER = ("原", "前")
@@ -215,15 +216,19 @@ def _party_title(base: str, party: str, title: str) -> tuple[str, str | None]:
     not named) -> ('党组书记', ''); '镇' (posts of the town's two bodies: 镇党委副书记、镇长) -> (…, None): no split."""
     if len(base) >= 3 and _ends_like_org(base):
         return party + title, base
-    if len(base) == 1:
-        return party + title, None if base in _PLACE_LEVELS else ""
+    if len(base) == 1 or base in _PLACE_ENDS:  # 社区党委书记、居委会主任: the community's, not named
+        return party + title, None if base in (*_PLACE_LEVELS, *_PLACE_ENDS) else ""
     return title, base + party
 
 
 def _own_post(title: str) -> bool:
-    """A post with no body of its own named in it (局长, 副主任, 常务副县长; not 监委副主任)."""
+    """A post with no body of its own named in it (局长, 副主任, 常务副县长; not 监委副主任), or one of the
+    village's or the community's committee (村委会主任, 居委会副主任)."""
     return title in TITLE_SET or (bool(title) and _is_title(title) and split_org(title)[1] == ""
-                                   and not re.search("[委局办院部]", title))
+                                   and not re.search("[委局办院部]", title)) or bool(_COMMITTEE_POST.fullmatch(title))
+
+
+_COMMITTEE_POST = re.compile("[村居]委会副?主任|[村居]务监督委员会副?主任|村监委会副?主任")
 
 
 def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, str] | None:
