@@ -1379,3 +1379,9 @@ def test_a_plans_sentence_opening_with_shoudao_is_no_chat_reply() -> None:
             + "收到申请后，卫生院要在5个工作日内完成审核。\n")
     result = run(text)
     assert "收到申请后" in result.plans[0][0]["requirements"] and "收到申请后，卫生院要在5个工作日内完成审核。" not in result.dropped_text()
+
+
+def test_a_note_that_the_annexes_are_left_out_is_no_attachment() -> None:
+    text = PLAN.format(title="某县帮扶方案") + "附件：1．企业包联名单\n2．企业走访台账（样表）\n（附件略）\n"
+    [plan] = plans(text)
+    assert plan["attachments"] == [{"title": "企业包联名单"}, {"title": "企业走访台账（样表）"}]

@@ -109,6 +109,7 @@ _ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d{1,2}|[一二三四五六七八�
 _ITEMS = re.compile(r"[；;]\s*(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、])")
 _ANNEX_ALONE = re.compile(r"^\s*附\s*件\s*\d{1,2}\s*$")
 _ITEM_NO = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、]\s*")
+_LEFT_OUT = re.compile(r"^[（(]?附件(?:从|已)?略[。.]?[)）]?$")  # （附件略）: a note that the annexes are not printed, no title
 
 
 def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str]]]:
@@ -138,6 +139,6 @@ def _titles(lines: list[Line]) -> list[dict[str, str]]:
         label = _ATTACHMENT.match(text)
         for item in _ITEMS.split(text[label.end():] if label else text):  # 附件：1．…；2．…
             item = _ITEM_NO.sub("", item).strip().rstrip("。；;")
-            if item:
+            if item and not _LEFT_OUT.match(item):
                 titles.append({"title": item})
     return titles
