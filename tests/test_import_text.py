@@ -1058,6 +1058,19 @@ def test_a_whole_page_pasted_on_one_line_loses_its_chrome_and_keeps_the_plan() -
                                      "技术支持：某县信息中心"]
 
 
+def test_a_one_line_paste_with_dated_items_and_a_footer_naming_the_office_after_its_label() -> None:
+    text = ("某大学2025年定点帮扶实施方案 发布时间：2025-03-10 为做好定点帮扶工作，结合学校实际，制定本方案。一、指导思想 坚持健康帮扶，"
+            "推动优质医疗资源下沉，让群众在家门口看得好病。二、时间安排 2025年3月：召开推进会，签订责任书。4月—6月：组织专家义诊。"
+            "12月15日前：完成年度总结。三、工作要求 各单位要把帮扶工作纳入年度重点工作。某大学 2025年3月7日 【打印本页】 "
+            "版权所有：某大学 党委宣传部")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("召开推进会，签订责任书", "2025-03", None), ("组织专家义诊", "2025-04", "2025-06"), ("完成年度总结", None, "2025-12-15")]
+    assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某大学", "2025-03-07", "各单位要把帮扶工作纳入年度重点工作。")
+    assert result.dropped_text()[-2:] == ["版权所有：某大学", "党委宣传部"]
+
+
 @pytest.mark.parametrize("issuer, footer", [
     ("某县人民法院", "【大】【中】【小】\n【打印本页】"),
     ("雁溪县烟草专卖局（分公司）", "【打印本页】【关闭窗口】\n版权所有：黔阳市烟草专卖局（公司）　　未经许可不得转载"),

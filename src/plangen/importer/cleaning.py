@@ -251,8 +251,14 @@ def chrome_cut(line: Line) -> list[tuple[Line, bool]]:
         return [(line, False)]
     chrome = {m.start(): m.end() for m in _INLINE_CHROME.finditer(k)}
     bounds = sorted({0, len(k), *chrome, *chrome.values()})
-    pieces = ((line.text[a:b].strip(" \t\u3000"), chrome.get(a) == b) for a, b in pairwise(bounds))
-    return [(Line(line.no, piece), is_chrome) for piece, is_chrome in pieces if piece]
+    pieces = [(line.text[a:b].strip(" \t\u3000"), chrome.get(a) == b) for a, b in pairwise(bounds)]
+    pieces = [p for p in pieces if p[0]]
+    if len(pieces) > 1 and pieces[-2][1] and _FOOTER_TAIL.fullmatch(pieces[-1][0]):  # 版权所有：某大学 党委宣传部
+        pieces[-1] = (pieces[-1][0], True)
+    return [(Line(line.no, piece), is_chrome) for piece, is_chrome in pieces]
+
+
+_FOOTER_TAIL = re.compile(r"[^\d\s，,。；;：:！!？?]{2,20}")  # the rest of the footer after its last label
 
 
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置)\s*[:：]|^首页\s*[>＞]|^(?:网站)?首页(?:\s*[|｜/]|\s)")

@@ -23,6 +23,8 @@ _ITEM = re.compile(rf"{_BEFORE}\s*(?P<mark>[（(][{_CN}\d]{{1,3}}[)）]|\d{{1,2}
                    rf"|(?<=[。；;！!？?\s])\d{{1,2}}\.(?!\d{{1,2}}(?![\d月]))(?=[^\s\d])|[①-⑳])")  # 2.花果管理 after 。 or a space; 2．2024年…
 _ROLE = re.compile(r"(?<=\s)(?P<mark>(?:常务副组长|副组长|组长|成员|顾问|秘书长)[:：]|(?:常务副组长|副\s?组\s?长|组\s?长|成\s?员)(?=\s))"
                    r"|(?<=[。；;])(?P<mark2>(?:常务副组长|副组长|组长|成员)[:：])")
+_DAY = r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|\s*[上中下]旬|份)?"
+_DATED_ITEM = re.compile(rf"(?<=[。；;])\s*(?P<mark>{_DAY}(?:\s*[—\-－~～至到]\s*{_DAY})?(?:底前|前|以前|底)?[：:])")  # 。4月—6月：…
 _ITEM_MARK = re.compile(rf"[（(][{_CN}\d]{{1,3}}[)）]")
 _BRACKETED = re.compile(rf"{_BEFORE}【[^】]{{4,60}}(?:方案|计划)[^】]{{0,8}}】")
 _TITLE_HEAD = re.compile(r"^(?P<tags>(?:[【\[][^】\]]{1,40}[】\]]\s*)*)(?P<title>[^，,。；;：:\s]{4,50}(?:方案|计划|意见|办法|细则))"
@@ -142,7 +144,7 @@ def _paste_cuts(k: str) -> set[int]:
     cuts: set[int] = set()
     for m in _BRACKETED.finditer(k):  # 【…方案】 a plan's header in a paste of several plans
         cuts.update((m.start(), m.end()))
-    cuts.update(m.start("mark") for m in _ITEM.finditer(k))
+    cuts.update(m.start("mark") for m in (*_ITEM.finditer(k), *_DATED_ITEM.finditer(k)))
     cuts.update(m.start("mark") if m["mark"] else m.start("mark2") for m in _ROLE.finditer(k))
     for sig in _SIGNATURE.finditer(k):  # at the end, or before the next plan's 【…方案】
         cuts.update((sig.start("org"), sig.start("date")))
