@@ -1071,6 +1071,26 @@ def test_a_one_line_paste_with_dated_items_and_a_footer_naming_the_office_after_
     assert result.dropped_text()[-2:] == ["版权所有：某大学", "党委宣传部"]
 
 
+def test_a_paste_with_headings_run_into_the_words_around_them() -> None:
+    text = ("某小学2024年春季结对帮扶工作方案 为帮助乡中心小学提高教学质量，经校委会研究，特制定本方案。一、帮扶目标以课堂教学为重点，"
+            "以教研活动为载体，本学期两校结成师徒对子不少于8对。二、帮扶内容（一）送教送研。每月派出骨干教师上示范课。"
+            "三、组织机构组长：谢文杰（校长）　副组长：周丽君（副校长）　成员：各学科教研组长、乡中心小学校长四、活动安排1．2月下旬："
+            "两校召开对接会。2．3月—5月：开展送教活动。五、工作要求1．送教教师要认真准备。 某小学 2024年2月20日")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["objectives"].startswith("以课堂教学为重点")  # 帮扶目标 ran into its text
+    assert plan["leadership"]["leaders"] == [{"name": "谢文杰", "title": "校长"}]  # 组长： ran into 组织机构
+    assert plan["leadership"]["members"][-1] == {"description": "乡中心小学校长"}  # 四、活动安排 ran into 校长
+    assert [(s["start"], s.get("end")) for s in plan["steps"]] == [("2024-02", None), ("2024-03", "2024-05")]
+    assert plan["headings"]["steps"] == "四、活动安排" and result.lost == []
+    [short] = plans(PLAN.format(title="某县帮扶方案").replace("二、领导小组\n组长：", "二、组织机构组长："))  # not a paste: one line
+    assert short["leadership"]["leaders"] == [{"name": "王立新", "title": "局长", "org": "县教育局"}]
+    glued = [Line(1, "成员：各学科教研组长、乡中心小学校长四、活动安排1．2月下旬：两校召开对接会")]
+    data = {"leadership": {"members": [{"description": "各学科教研组长"}, {"description": "乡中心小学校长"}]},
+            "headings": {"steps": "四、活动安排"}, "steps": [{"title": "两校召开对接会", "start": "2024-02"}]}
+    assert lost(glued, [data], []) == []  # the numbers run into the words are structure
+
+
 @pytest.mark.parametrize("issuer, footer", [
     ("某县人民法院", "【大】【中】【小】\n【打印本页】"),
     ("雁溪县烟草专卖局（分公司）", "【打印本页】【关闭窗口】\n版权所有：黔阳市烟草专卖局（公司）　　未经许可不得转载"),

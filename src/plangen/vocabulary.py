@@ -230,9 +230,12 @@ _ENDINGS: Final[tuple[tuple[str, str], ...]] = (
 
 
 def leading_part_name(text: str) -> str:
-    """The longest part name of four characters or more that opens `text` ('指导思想坚持…' -> '指导思想'); ''."""
+    """The longest part name of four characters or more that opens `text` ('指导思想坚持…' -> '指导思想'), or four
+    characters ending in a part's word ('帮扶目标以…' -> '帮扶目标'); ''."""
     names = (n for names in PART_SYNONYMS.values() for n in names if len(n) >= 4 and text.startswith(n))
-    return max(names, key=len, default="")
+    longest = max(names, key=len, default="")
+    ended = any(text[2:4] == ending for ending, _ in _ENDINGS)
+    return longest or (text[:4] if ended and re.fullmatch(r"[\u4e00-\u9fff]{4}", text[:4]) else "")
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import plantables
 from ..vocabulary import leading_part_name, recognise_heading
 from .cleaning import Line
 from .hanzi import key
@@ -111,7 +112,8 @@ def split_heading(rest: str, top: bool = True) -> tuple[str, str, str | None]:
     head = k[: m.start()] if m else k
     part = recognise_heading(head) if head and len(head) <= 20 else None
     lead = _run_on_name(head, k[m.end():] if m else "") if top else ""
-    if lead:  # 指导思想坚持“人民电业为人民”…, 工作目标2024年完成…: a paste's heading run into its text
+    if lead or (top and _role_after_name(head)):  # 指导思想坚持…, 工作目标2024年完成…, 组织机构组长：…: a paste's
+        lead = lead or leading_part_name(head)  # heading run into its text
         return rest[:len(lead)].strip(), rest[len(lead):].strip(), recognise_heading(lead)
     if part:
         cut = m.end() if m else len(rest)
@@ -132,6 +134,12 @@ def _run_on_name(head: str, after: str) -> str:
     lead = leading_part_name(head) if after.strip() else ""
     rest = head[len(lead):]
     return lead if lead and (len(rest) >= 6 or _SENTENCE_OPENS.match(rest)) else ""
+
+
+def _role_after_name(head: str) -> bool:
+    """A part name, then a role's label (组织机构组长：…): the group's first line run into its heading."""
+    lead = leading_part_name(head)
+    return bool(lead) and bool(plantables.labelled_role(head[len(lead):]))
 
 
 def heading_of(line: Line) -> Node | None:

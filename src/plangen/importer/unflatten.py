@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import recognise_heading
+from ..vocabulary import leading_part_name, recognise_heading
 from .cleaning import Line
 from .hanzi import key
 
@@ -136,7 +136,21 @@ def _cuts(k: str, long: bool) -> set[int]:
             cuts.add(m.start("mark"))
         if named:
             cuts.update(_heading_end(k, m))
-    return cuts | _paste_cuts(k) if long else cuts
+    return cuts | _paste_cuts(k) | _glued_headings(k) if long else cuts
+
+
+_GLUED = re.compile(rf"(?<![{_CN}])[{_CN}]{{1,3}}、")
+
+
+def _glued_headings(k: str) -> set[int]:
+    """A numbered part's heading run into the words before and after it in a paste (…中心小学校长四、活动安排1．2月…):
+    a line of its own, cut before its number and after its part name."""
+    cuts: set[int] = set()
+    for m in _GLUED.finditer(k):
+        name = leading_part_name(k[m.end():])
+        if name and k[m.end() + len(name):m.end() + len(name) + 1] not in ("和", "与", "及", "、"):
+            cuts.update((m.start(), m.end() + len(name)))
+    return cuts
 
 
 def _paste_cuts(k: str) -> set[int]:
