@@ -1418,3 +1418,21 @@ def test_a_note_that_the_annexes_are_left_out_is_no_attachment() -> None:
     text = PLAN.format(title="某县帮扶方案") + "附件：1．企业包联名单\n2．企业走访台账（样表）\n（附件略）\n"
     [plan] = plans(text)
     assert plan["attachments"] == [{"title": "企业包联名单"}, {"title": "企业走访台账（样表）"}]
+
+
+def test_a_pdf_copy_of_a_notice_and_its_plan_wrapped_at_a_fixed_width() -> None:
+    text = ("某市烟草专卖局（公司）文件\n\n某烟〔2024〕15号\n\n某市烟草专卖局（公司）关于印发2024年烟区\n困难烟农结对帮扶实施方案的通知\n\n"
+            "各县局（分公司），市局（公司）机关各部门：\n　　现将《某市烟草专卖局（公司）2024年烟区困难烟农\n"
+            "结对帮扶实施方案》印发给你们，请认真贯彻执行。\n　　　　某市烟草专卖局（公司）\n　　　　2024年3月1日\n\n"
+            "某市烟草专卖局（公司）2024年烟区困难烟农\n结对帮扶实施方案\n\n"
+            "　　为深入推进烟区乡村振兴，帮助因病、因残、因灾导致\n生产生活困难的烟农稳定种烟、增加收入，根据省局（公司）\n"
+            "关于做好烟区帮扶工作的有关要求，结合我市实际，制定本\n方案。\n　　一、指导思想\n　　坚持产业帮扶为主、生活帮扶为辅，把结对帮扶与\n"
+            "烟叶生产技术服务紧密结合，推动困难烟农稳定增收。\n　　二、组织领导\n　　成立结对帮扶工作领导小组，由党组书记、局长（经理）\n"
+            "杜文彬任组长，党组成员、副局长（副经理）钟海燕任副组\n长，烟叶科、财务科主要负责人为成员。\n")
+    [plan] = plans(text)
+    assert plan["title"] == "某市烟草专卖局（公司）2024年烟区困难烟农结对帮扶实施方案"  # the notice's 《》, not its bare words
+    assert (plan["issuer"], plan["date"], plan["number"]) == ("某市烟草专卖局（公司）", "2024-03-01", "某烟〔2024〕15号")
+    assert plan["preamble"].endswith("根据省局（公司）关于做好烟区帮扶工作的有关要求，结合我市实际，制定本方案。")
+    group = plan["leadership"]
+    assert group["leaders"] == [{"name": "杜文彬", "title": "党组书记、局长（经理）"}]
+    assert group["deputies"] == [{"name": "钟海燕", "title": "党组成员、副局长（副经理）"}]

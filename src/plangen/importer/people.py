@@ -313,6 +313,7 @@ _OTHER_BODY = re.compile(r"(?:专班|工作组|督导组|专家组|指导组|服
 def _prose(group: Group, text: str, k: str) -> None:
     """The people named in prose, clause by clause; people written one to a clause before the role they share
     (镇党委副书记邹永红，镇党委委员、组织委员石磊任副组长) take that role too."""
+    k = _POST_OTHER_NAME.sub(r"〔\1〕", k)  # 局长（经理）杜文彬: the post's other name is no bracket of the person's
     taken = _role_by(group, text, k)
     pos = 0
     waiting: list[dict[str, str]] = []
@@ -326,6 +327,9 @@ def _prose(group: Group, text: str, k: str) -> None:
             group.add(_ROLE_OF[role], with_role(person, role))
         one = prose_person(text[start:start + len(clause)], clause, group.orgs) if not role else []
         waiting = waiting + one if one and all(p.get("name") for p in one) and len(one[0]) > 1 else []
+
+
+_POST_OTHER_NAME = re.compile(r"(?<=[长理任])[（(](副?(?:总经理|经理|主任|局长))[)）](?=[\u4e00-\u9fff]{2,4}(?:同志)?(?:任|担任|为))")
 
 
 def _prose_clause(group: Group, original: str, clause: str) -> tuple[str, bool, list[dict[str, str]]]:

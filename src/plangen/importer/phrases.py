@@ -178,6 +178,7 @@ _ORG_END = ("会", "部", "局", "委", "处", "办", "室", "厅", "院", "所"
 
 def _ends_in_title(text: str) -> bool:
     """'县纪委书记', '县委常委' end in a title; '县委', '镇党委' end in an organisation (县委统战部 names no one)."""
+    text = re.sub(r"〔[^〔〕]{2,6}〕$", "", text)  # 局长〔经理〕: the post's other name, marked so by the reader
     if text.endswith("委") and not text.endswith(("常委", "政委")):
         return False
     return text.endswith(cnposts.TITLES + TITLE_END)

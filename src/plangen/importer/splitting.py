@@ -255,7 +255,8 @@ def issued_titles(notice: str, below: list[str]) -> list[str]:
     if m["titles"]:
         return re.findall(r"《([^》]+)》", notice[m.start("titles"):m.end("titles")])  # the key is the text simplified
     if m["bare"] and len(named) < 2:  # 印发A和B的通知 with 现将《A》《B》印发: the two
-        return [notice[m.start("bare"):m.end("bare")].strip()]
+        bare = notice[m.start("bare"):m.end("bare")].strip()  # 印发2024年…方案的通知 with 现将《某局2024年…方案》: the whole
+        return [named[0] if named and fold(named[0]).endswith(fold(bare)) else bare]
     return named
 
 

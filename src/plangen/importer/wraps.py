@@ -9,6 +9,7 @@ signature. Headings and title lines are never joined to what follows them. Pure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import plantables
 from ..cntext import role_of_label
@@ -41,6 +42,8 @@ def join_hard_wraps(lines: list[Line]) -> list[Line]:
     breaks = {i for i in range(len(lines) - 1) if _wrapped(lines[i].text, lines[i + 1].text)}
     if len(breaks) < 2:
         return lines
+    width = Counter(len(lines[i].text.strip()) for i in breaks).most_common(1)[0][0]  # the column's
+    breaks |= {i for i in range(len(lines) - 1) if _closed_at_width(lines[i].text.strip(), lines[i + 1].text, width)}
     out: list[Line] = []
     for i, ln in enumerate(lines):
         if i - 1 in breaks:
@@ -48,6 +51,12 @@ def join_hard_wraps(lines: list[Line]) -> list[Line]:
         else:
             out.append(ln)
     return out
+
+
+def _closed_at_width(text: str, after: str, width: int) -> bool:
+    """A line of the column's full width that ends on a closing bracket in mid-sentence (…根据省局（公司） /
+    关于做好…): wrapped there, as the column's other lines are."""
+    return text.endswith(("）", ")")) and len(text) >= width and not _open(text) and _wrapped(text[:-1], after)
 
 
 def _label(text: str) -> bool:
@@ -67,7 +76,7 @@ def _wrapped(line: str, after: str) -> bool:
     ended = text[-1:] in _SENTENCE_END and not (at_end and plantables.labelled_role(at_end[1]))  # …领导小组，组长：
     if len(text) < _MIN or ended or re.search(r"\S\s+\S", text) or title_of(text) \
             or NOTICE.search(key(text)) or NUMBER_LINE.match(key(text)) or not re.search(r"\w", text) \
-            or text.endswith("文件"):
+            or text.endswith(("文件", "的通知")):  # a red header, a notice's title whose start the line before holds
         return False  # a separator line (————), a notice's title (…的通知), a document number, a red header
     if (numbering(text) or _LABEL.match(key(text))) and not re.search("[。；;，,]", text):
         return False  # a heading or a role line ends without punctuation; an item's sentence has some
