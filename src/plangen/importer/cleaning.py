@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from .. import plantables
 from ..wording import Wording, joined, msg
-from .chat import GROUP_NAME, SENDER, chat_message, is_chat, replies, sender_line
+from .chat import CHAT_FILE, GROUP_NAME, SENDER, chat_message, is_chat, replies, sender_line
 from .hanzi import key
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -80,7 +80,6 @@ _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 _PAGE_ACTION = (r"(?:打印(?:本页|此页|本文|此文|文章|正文)?|关闭(?:窗口|本页|此页)?|返回顶部|(?:加入)?收藏(?:本页)?|分享(?:到\s*[:：]?)?|在看|"
                 r"点赞|转发|我要纠错|纠错|发表评论|告诉好友|阅读\s*\d+)")
 _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2025-04-08 16:40, 2024年3月18日
-_CHAT_FILE = re.compile(r"^\[(?:文件|图片|链接|视频|语音)\]")  # a chat's file or picture ([图片]); under a sender, the message may follow it
 _RELATED_WORDS = r"(?:相关文章|相关阅读|相关链接|相关新闻|相关文件|延伸阅读)"  # a page's list of other articles
 # A site's footer, label and value (松岗镇人民政府主办, 联系电话：0739-5210016, 地址：…), two or more on a line.
 _FOOTER_PAIR = r"[^，,。；;：:\s]{0,12}(?:主办|承办|协办|电话|热线|地址|邮编|传真|邮箱)(?:单位)?(?:\s*[:：]?\s*[^\s，,。；;]{1,40})?"
@@ -103,7 +102,7 @@ _CHROME = re.compile(
     r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|编辑)|"  # 时间：2025-04-08 16:40　来源：…
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S{2,30}\s+[【\[]|^\S{2,30}\s*主办$|"  # 2025-02-21　某局　【大 中 小】
     r"^" + SENDER + r"$|^" + GROUP_NAME + r"$|"  # a chat's sender and time; its group's name and size
-    + _CHAT_FILE.pattern + r"|^[【\[]\s*(?:字体|字号)[^】\]]{0,12}[】\]]|"  # a chat's file; 【字号 大 中 小】
+    + CHAT_FILE.pattern + r"|^[【\[]\s*(?:字体|字号)[^】\]]{0,12}[】\]]|"  # a chat's file; 【字号 大 中 小】
     r"^(?:地址|联系地址)\s*[:：].{0,60}(?:电话|邮编|邮政编码|网站标识码)\s*[:：]|网站标识码|公网安备|"  # a site's footer
     r"^(?:地址|联系地址)\s*[:：][^，,。；;：:\s]{4,40}[号楼]$|"  # …, and its address alone,
     r"^(?:联系|咨询|办公)?电话\s*[:：]\s*[\d\-－—()（） ]{7,20}$|"  # or its telephone number alone
@@ -215,7 +214,7 @@ class _Above:
 
     def see(self, line: Line, dropped: bool, what: list[Cleaning]) -> None:
         if line.text.strip():
-            self.message = self.sender(line.text) or (self.message and bool(_CHAT_FILE.match(line.text.strip())))
+            self.message = self.sender(line.text) or (self.message and bool(CHAT_FILE.match(line.text.strip())))
         self.footer = self.footer or any(c.kind == "footer" for c in what)
         self.related = self.related or (dropped and bool(_RELATED.match(key(line.text).strip())))
 
