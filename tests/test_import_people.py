@@ -113,11 +113,15 @@ def test_words_that_hold_a_place_character_are_no_place() -> None:
                                 {"name": "鲍勇", "title": "主任", "org": "县教研室"}]
 
 
-def test_an_office_alone_is_a_department_after_its_organisation_a_body() -> None:
-    group, _ = read_group(["成员：丁卫国（综合办公室主任）、白居正（市第二中学办公室主任）、冼夫（街道办事处主任）"])
+def test_an_office_alone_or_a_bureaus_is_a_department_after_another_organisation_a_body() -> None:
+    group, _ = read_group(["成员：丁卫国（综合办公室主任）、白居正（市第二中学办公室主任）、冼夫（街道办事处主任）",
+                           "莫晓丹（县气象局办公室主任）、田甜（县文化馆办公室主任）、杨国庆（县政府办公室主任）"])
     assert group["members"] == [{"name": "丁卫国", "title": "综合办公室主任"},
                                 {"name": "白居正", "title": "主任", "org": "市第二中学办公室"},
-                                {"name": "冼夫", "title": "主任", "org": "街道办事处"}]
+                                {"name": "冼夫", "title": "主任", "org": "街道办事处"},
+                                {"name": "莫晓丹", "title": "办公室主任", "org": "县气象局"},
+                                {"name": "田甜", "title": "办公室主任", "org": "县文化馆"},
+                                {"name": "杨国庆", "title": "主任", "org": "县政府办公室"}]
 
 
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
@@ -291,7 +295,7 @@ def test_a_headerless_table_with_empty_role_cells_and_a_party_title() -> None:
     assert group["leaders"] == [{"name": "欧阳修", "title": "党组书记、局长", "org": "市教育局"}]
     assert group["deputies"] == [{"name": "范仲淹", "title": "主任", "org": "市教师发展中心"},
                                  {"name": "梅尧臣", "title": "人事科科长", "org": "市教育局"}]
-    assert group["members"] == [{"name": "曾巩", "title": "主任", "org": "市教育局办公室", "role": "办公室主任"}]
+    assert group["members"] == [{"name": "曾巩", "title": "办公室主任", "org": "市教育局", "role": "办公室主任"}]
 
 
 def test_several_titles_in_brackets_split_as_in_prose() -> None:
