@@ -867,6 +867,16 @@ def test_a_shared_post_a_padded_name_after_its_post_a_post_held_in_a_village_and
         ("members", {"name": "张三", "title": "局长", "org": "县教育局"}), ("members", {"description": "县财政局"})]
 
 
+def test_a_group_schools_head_a_named_units_head_and_a_name_before_he_and_a_titled_person() -> None:
+    group, _ = read_group(["由集团总校长、桐川一中校长钟启明任组长，驻村工作队队员郑一鸣、陆薇和村会计蓝秋菊为成员。"])
+    assert group["leaders"] == [{"name": "钟启明", "title": "集团总校长、桐川一中校长"}]  # not a person named 集团总
+    assert group["members"] == [{"name": "郑一鸣", "title": "队员", "org": "驻村工作队"},
+                                {"name": "陆薇", "title": "队员", "org": "驻村工作队"}, {"name": "蓝秋菊", "title": "村会计"}]
+    assert _everyone(["成员：中医科主任杨帆、信息科负责人黄伟、各科室负责人"]) == [
+        ("members", {"name": "杨帆", "title": "中医科主任"}), ("members", {"name": "黄伟", "title": "信息科负责人"}),
+        ("members", {"description": "各科室负责人"})]
+
+
 def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_set_up_in_brackets() -> None:
     group, _ = read_group(["组　长：党组书记、局长（经理）　黄德明", "副组长：陈晓琴　　支行党委委员、副行长", "　　　　覃志华　　支行副行长",
                            "成　员：办公室主任　谭　勇", "领导小组下设办公室（设在局〔分公司〕办公室），由谭勇同志兼任办公室主任。"])

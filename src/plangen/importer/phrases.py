@@ -140,10 +140,11 @@ def _titled_people(piece: str) -> list[str]:
 
 
 def _joins_people(piece: str, at: int) -> bool:
-    """The 和 at `at` joins two people, not two words of an organisation's name (发展和改革局, 县住房和城乡建设局)."""
+    """The 和 at `at` joins two people, not two words of an organisation's name (发展和改革局, 县住房和城乡建设局; not
+    陆薇和村会计蓝秋菊, whose 村 alone is no name's second word)."""
     name = _split_name(piece)
     org = cnposts.split_org(piece[:len(piece) - len(name)])[1] if name else ""
-    return "和" not in org and not re.search("[省市县区乡镇村]", piece[:at])
+    return len(org.rpartition("和")[2]) < 3 and not re.search("[省市县区乡镇村]", piece[:at])
 
 
 def _titled(piece: str) -> bool:
@@ -161,9 +162,10 @@ def _name_first(piece: str) -> int:
     """'冯建华校长' -> 3 (a name of 2–3 characters, then a known title); 0 when the piece is not so."""
     if piece in cnposts.TITLES or cnposts.implied_body(piece):  # 教研组长 is a post, not 教研 the 组长; 公司党支部书记
         return 0  # a post of the company's own, not 公司党 the 支部书记
-    for size in (2, 3):  # 曹敏副校长: the longer title first
+    for size in (2, 3):  # 曹敏副校长: the longer title first; 集团总校长: no name 集团总 before 校长
         name = piece[:size]
-        if len(piece) > size + 1 and piece[size:] in cnposts.TITLES and not any(w in piece for w in _NOT_A_NAME) \
+        if len(piece) > size + 1 and piece[size:] in cnposts.TITLES and piece[size - 1:] not in cnposts.TITLES \
+                and not any(w in piece for w in _NOT_A_NAME) \
                 and not name.endswith(cnposts.ORG_SUFFIXES + ("副",)) and not re.search("[县市区省乡镇村]", name):
             return size
     return 0
@@ -181,7 +183,7 @@ def _ends_in_title(text: str) -> bool:
     text = re.sub(r"〔[^〔〕]{2,6}〕$", "", text)  # 局长〔经理〕: the post's other name, marked so by the reader
     if text.endswith("委") and not text.endswith(("常委", "政委")):
         return False
-    return text.endswith(cnposts.TITLES + TITLE_END)
+    return text.endswith(cnposts.TITLES + TITLE_END) or _unit_head(text, "负责人")
 
 
 def _name_after_org(piece: str) -> str:
@@ -206,11 +208,17 @@ def _split_name(piece: str) -> str:
             if _ends_in_title(title) and not piece[-size:].endswith(TITLE_END):
                 post = cnposts.split_org(title)[0]  # 县教师发展中心主任樊莉: 教师 is the organisation's, 干部监督股 a department,
                 own = _DEPARTMENT.sub("", post) + piece[-size:]  # 心理健康教师 a post (not 全体教师, a group)
-                grouped = [w for w in _NOT_A_NAME if w in own and not (post.endswith(w) and w in cnposts.TITLES)]
+                grouped = [w for w in _NOT_A_NAME if w in own and not (post.endswith(w) and w in cnposts.TITLES)
+                           and not _unit_head(post, w)]
                 return "" if grouped else piece[-size:]
     if any(w in piece for w in _NOT_A_NAME):
         return ""
     return _name_after_org(piece) or _bare_name(piece)
+
+
+def _unit_head(post: str, word: str) -> bool:
+    """信息科负责人: the head of one named unit, a post (not 各科室负责人, a group)."""
+    return word == "负责人" and post.endswith(word) and post[:-len(word)].endswith(("科", "股", "室", "部", "处", "站", "所", "中心"))
 
 
 def _name_sizes(piece: str) -> tuple[int, ...]:
