@@ -877,6 +877,13 @@ def test_a_group_schools_head_a_named_units_head_and_a_name_before_he_and_a_titl
         ("members", {"description": "各科室负责人"})]
 
 
+def test_an_organs_party_group_and_a_hospitals_party_committee_give_the_post_to_the_organ() -> None:
+    assert _everyone(["组长：郑永康（县工商联党组书记）", "副组长：石泽民（县人民医院党委书记）", "成员：樊志勇（镇党委书记）"]) == [
+        ("leaders", {"name": "郑永康", "title": "党组书记", "org": "县工商联"}),
+        ("deputies", {"name": "石泽民", "title": "党委书记", "org": "县人民医院"}),
+        ("members", {"name": "樊志勇", "title": "书记", "org": "镇党委"})]  # a place's party committee is a body
+
+
 def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_set_up_in_brackets() -> None:
     group, _ = read_group(["组　长：党组书记、局长（经理）　黄德明", "副组长：陈晓琴　　支行党委委员、副行长", "　　　　覃志华　　支行副行长",
                            "成　员：办公室主任　谭　勇", "领导小组下设办公室（设在局〔分公司〕办公室），由谭勇同志兼任办公室主任。"])

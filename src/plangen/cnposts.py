@@ -269,13 +269,23 @@ def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
     """Title and organisation written together ('五井小学校长'), an organisation alone, or a title alone."""
     title, org = split_org(info, known)
     if org or title != info:  # an organisation, or a body only implied left out
-        return title, org
+        return _organs_party(title, org)
     if len(info) >= 3 and info.endswith(ORG_SUFFIXES) and not _is_title(info):
         return "", info  # 邹平（县民政局）: an organisation alone
     for n in _TITLE_LENGTHS:  # the longest title that ends the text (two of one length cannot both end it)
         if n <= len(info) and info[-n:] in TITLE_SET:
             return _before_known_title(info, n)
     return info, ""
+
+
+def _organs_party(title: str, org: str) -> tuple[str, str]:
+    """The party group of an organ (县工商联党组) or the party committee of a hospital (县人民医院党委): its post is the
+    organ's, as in 县教育局党组书记、局长 (党组书记 of 县工商联); a place's party committee (镇党委) is a body of its own."""
+    for party, holders in (("党组", ()), ("党委", ("医院", "卫生院"))):
+        base = org[:-len(party)]
+        if org.endswith(party) and len(base) >= 3 and _ends_like_org(base) and (not holders or base.endswith(holders)):
+            return party + title, base
+    return title, org
 
 
 def _before_known_title(info: str, n: int) -> tuple[str, str]:
