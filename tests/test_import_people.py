@@ -964,7 +964,9 @@ def test_a_centre_under_a_bureau_a_work_team_named_alone_and_a_list_ending_yiji_
         ("members", {"name": "龚红霞", "title": "学生资助管理中心主任", "org": "县教育局"}),
         ("members", {"name": "吴德华", "title": "工作队队员"}), ("members", {"description": "各有关乡镇分管负责"})]
     assert _everyone(["成员：田春花（桃林完小校长）"]) == [("members", {"name": "田春花", "title": "校长", "org": "桃林完小"})]
-    assert _everyone(["成员：罗海波　县中心粮库主任"]) == [("members", {"name": "罗海波", "title": "主任", "org": "县中心粮库"})]
+    assert _everyone(["成员：罗海波　县中心粮库主任", "覃显明　县水利局水库管理股股长"]) == [
+        ("members", {"name": "罗海波", "title": "主任", "org": "县中心粮库"}),
+        ("members", {"name": "覃显明", "title": "水库管理股股长", "org": "县水利局"})]  # a department named for reservoirs
     assert _everyone(["成员：谭永红（乡村振兴工作办公室主任）、邵雅琴（社区建设办公室主任）"]) == [  # an office named by its work
         ("members", {"name": "谭永红", "title": "乡村振兴工作办公室主任"}), ("members", {"name": "邵雅琴", "title": "社区建设办公室主任"})]
     assert _everyone(["成　员：向华清　县审计局驻枫木坪村第一书记", "　　　　杨永福　枫木坪村党支部书记、村委会主任",

@@ -168,7 +168,7 @@ _PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市�
 
 # Ends of organisations that also end words inside a department's name (村镇建设股, 社会救助股, 团结…): a
 # parent ending so is taken only when no other ends there.
-_INSIDE_WORDS = ("镇", "乡", "村", "社", "团", "行", "园", "校", "场", "厂", "馆")
+_INSIDE_WORDS = ("镇", "乡", "村", "社", "团", "行", "园", "校", "场", "厂", "馆", "库")
 
 def _is_title(text: str) -> bool:
     """A known title, or a short text ending like one; a longer one ending in a known title (心理健康教育专职教师)."""
