@@ -884,6 +884,11 @@ def test_an_organs_party_group_and_a_hospitals_party_committee_give_the_post_to_
         ("members", {"name": "樊志勇", "title": "书记", "org": "镇党委"})]  # a place's party committee is a body
 
 
+def test_a_party_members_post_holds_no_zucheng() -> None:
+    group, _ = read_group(["副组长由局党组成员、副局长罗春花和副局长杨胜利担任。"])  # 党组成员: not …由局党 组成
+    assert group["deputies"] == [{"name": "罗春花", "title": "党组成员、副局长"}, {"name": "杨胜利", "title": "副局长"}]
+
+
 def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_set_up_in_brackets() -> None:
     group, _ = read_group(["组　长：党组书记、局长（经理）　黄德明", "副组长：陈晓琴　　支行党委委员、副行长", "　　　　覃志华　　支行副行长",
                            "成　员：办公室主任　谭　勇", "领导小组下设办公室（设在局〔分公司〕办公室），由谭勇同志兼任办公室主任。"])
