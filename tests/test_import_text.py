@@ -1438,3 +1438,12 @@ def test_a_pdf_copy_of_a_notice_and_its_plan_wrapped_at_a_fixed_width() -> None:
     group = plan["leadership"]
     assert group["leaders"] == [{"name": "杜文彬", "title": "党组书记、局长（经理）"}]
     assert group["deputies"] == [{"name": "钟海燕", "title": "党组成员、副局长（副经理）"}]
+
+
+def test_a_pages_heading_repeating_the_plans_title_above_the_notice_starts_no_plan() -> None:
+    text = ("某县结对帮扶工作实施方案\n【字号：大 中 小】　【打印】\n某县教育局关于印发《某县结对帮扶工作实施方案》的通知\n"
+            "某教发〔2024〕9号\n各学校：\n现将《某县结对帮扶工作实施方案》印发给你们，请认真落实。\n某县教育局\n2024年3月26日\n"
+            + PLAN.format(title="某县结对帮扶工作实施方案"))
+    [plan] = plans(text)
+    assert (plan["title"], plan["number"], plan["issuer"]) == ("某县结对帮扶工作实施方案", "某教发〔2024〕9号", "某县教育局")
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。"

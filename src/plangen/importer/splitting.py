@@ -241,8 +241,8 @@ def _introduced(body: list[str], text: str) -> bool:
     at = next((i for i, t in enumerate(body[:6]) if NOTICE.search(key(t))), None)
     if at is None:
         return False
-    named = {fold(t) for t in issued_titles(body[at], body[at + 1:])}
-    return names_one_of(text, named) and not any(names_one_of(t, named) for t in body)
+    named = {fold(t) for t in issued_titles(body[at], body[at + 1:])}  # a page's heading above the notice titles none
+    return names_one_of(text, named) and not any(names_one_of(t, named) for t in body[at + 1:])
 
 
 def issued_titles(notice: str, below: list[str]) -> list[str]:
