@@ -972,6 +972,9 @@ def test_a_centre_under_a_bureau_a_work_team_named_alone_and_a_list_ending_yiji_
     assert _everyone(["成员：罗海波　县中心粮库主任", "覃显明　县水利局水库管理股股长"]) == [
         ("members", {"name": "罗海波", "title": "主任", "org": "县中心粮库"}),
         ("members", {"name": "覃显明", "title": "水库管理股股长", "org": "县水利局"})]  # a department named for reservoirs
+    assert _everyone(["成员：孔繁宇（金桂社区警务室民警）、严立新（农业农村审计股股长）"]) == [
+        ("members", {"name": "孔繁宇", "title": "民警", "org": "金桂社区警务室"}),  # a community's body, not its department
+        ("members", {"name": "严立新", "title": "农业农村审计股股长"})]  # 农村 is a word, no place
     assert _everyone(["成员：谭永红（乡村振兴工作办公室主任）、邵雅琴（社区建设办公室主任）"]) == [  # an office named by its work
         ("members", {"name": "谭永红", "title": "乡村振兴工作办公室主任"}), ("members", {"name": "邵雅琴", "title": "社区建设办公室主任"})]
     assert _everyone(["成　员：向华清　县审计局驻枫木坪村第一书记", "　　　　杨永福　枫木坪村党支部书记、村委会主任",

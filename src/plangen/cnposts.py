@@ -111,7 +111,10 @@ def _department(org: str, title: str) -> tuple[str, str]:
     if office:
         return _office(org, title, office, placed)
     j = _parent_end(org)
-    if j and not org[:j].endswith(_PLACE_ENDS):  # 石门坳村卫生室: a body of the village's, not a department of it
+    if j and org[:j].endswith(_PLACE_ENDS) and not org[:j].endswith(_WORDS_ENDING_PLACES):  # 石门坳村卫生室, 金桂社区警务室:
+        # a body of the village's, not a department (农业农村审计股 is one: 农村 is a word)
+        return title, org
+    if j and not org[:j].endswith(_PLACE_ENDS):
         return org[j:] + title, org[:j]
     return (org + title, "") if not placed else (title, org)
 
@@ -130,6 +133,7 @@ _OFFICE_HOLDERS = ("局", "馆", "行", "公司", "医院", "卫生院")
 
 
 _PLACE_ENDS = ("村", "乡", "镇", "街道", "社区")
+_WORDS_ENDING_PLACES = ("农村", "乡村", "城乡", "城镇", "乡镇", "村镇")
 _SCHOOLS = ("小学", "中学", "学校", "大学", "学院", "医院", "卫生院", "幼儿园")
 # Units that are departments only under some bodies: a station under a bureau, a centre or a company
 # (县农业农村局|经作站站长; 石桥镇农经站 is a body of its own), a centre under a school or a hospital
