@@ -1099,6 +1099,7 @@ def test_a_paste_with_headings_run_into_the_words_around_them() -> None:
     ("芦洲供电所", "韩冬：\n收到👍\n\n蒋立新：\n收到，配电班这周就去白鹭村看场地"),
     ("龙潭乡人民政府", "石门村-李支书：\n收到\n\n乡村振兴办-周丽：\n[文件] 农户风险排查表.xlsx"),  # a file sent after the plan
     ("龙潭坪乡人大主席团", "扫一扫在手机打开当前页"),  # a presidium signs; a page's phone link
+    ("中国铁路南岭局集团有限公司枫坪工务段", "【关闭窗口】"),  # a railway's section signs
     ("某县人民医院", "上一条：我院开展新春慰问活动\n下一条：关于公布进修人员名单的通知\n版权所有 © 某县人民医院　　地址：人民路56号"),
     ("某县实验小学", "【打印此页】　【关闭窗口】\nCopyright © 2024 某县实验小学 All Rights Reserved　　地址：育才路9号"),
     ("南岭农林大学", "上一篇：学校召开乡村振兴工作会议\n版权所有 © 南岭农林大学"),
