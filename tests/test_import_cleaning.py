@@ -43,6 +43,7 @@ def test_a_sites_footer_of_labels_and_values_and_its_spaced_font_switch_are_chro
     assert one("联系电话：0739-6712120")[0] is None  # the page's telephone number alone, under the signature
     assert one("【大】【中】【小】　　【打印本页】") == (None, ["chrome"])
     assert one("2025-04-09 来源：金桂社区 字号：【大】【中】【小】") == (None, ["chrome"])
+    assert one("信公众号等平台进行宣传。")[0] == "信公众号等平台进行宣传。"  # the end of a wrapped sentence
     assert one("政府信息公开 > 部门信息公开 > 县工业和信息化局 > 计划规划")[0] is None
     assert one("相关文件：某县2024年就业帮扶车间认定管理办法")[0] is None
     for text in ("联系人：张三　联系电话：0731-1234567", "（三）加强宣传。通过电话、地址等方式告知群众。"):

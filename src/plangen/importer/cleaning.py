@@ -161,7 +161,8 @@ def _boilerplate(text: str) -> bool:
     """A site's line around the plan (以下是小编整理的…, 扫码关注我们), not a sentence of the plan."""
     if _BOILERPLATE.search(text):
         return True
-    return bool(_SITE_WORDS.search(text)) and len(text.strip()) <= 40 and not _NUMBERED.match(text)
+    return bool(_SITE_WORDS.search(text)) and len(text.strip()) <= 40 and not _NUMBERED.match(text) \
+        and not text.rstrip().endswith(("。", "；", ";"))  # 信公众号等平台进行宣传。: a sentence's end, wrapped
 
 
 def _sub(pattern: re.Pattern[str], kind: str, text: str, no: int, done: list[Cleaning]) -> str:
