@@ -1448,3 +1448,11 @@ def test_a_pages_heading_repeating_the_plans_title_above_the_notice_starts_no_pl
     [plan] = plans(text)
     assert (plan["title"], plan["number"], plan["issuer"]) == ("某县结对帮扶工作实施方案", "某教发〔2024〕9号", "某县教育局")
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
+
+
+def test_a_disclosure_block_with_each_value_under_its_label() -> None:
+    block = "索引号：\n431102-CDJD-2024-00007\n发布机构：\n城东街道办事处\n生成日期：\n2024-02-28\n主题分类：\n劳动、人事、监察\n"
+    result = run(block + PLAN.format(title="某街道就业帮扶行动实施方案"))
+    [(plan, _)] = result.plans
+    assert plan["title"] == "某街道就业帮扶行动实施方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
+    assert "431102-CDJD-2024-00007" in result.dropped_text() and "劳动、人事、监察" in result.dropped_text()

@@ -206,10 +206,11 @@ class _Above:
 
     def __init__(self, chat: bool) -> None:
         self.chat = chat  # the text is a chat's: a sender's line may give the time alone (龙院长 08:47)
-        self.footer = self.related = self.message = False
+        self.footer = self.related = self.message = self.label = False
 
     def makes_chrome(self, text: str) -> bool:
-        return _follows(text, self.footer, self.related) or (self.message and chat_message(text))
+        return _follows(text, self.footer, self.related) or (self.message and chat_message(text)) \
+            or (self.label and len(text.strip()) <= 40 and not re.search("[。；;，,]", text))  # 索引号： / its value
 
     def sender(self, text: str) -> bool:
         return sender_line(key(text).strip(), self.chat)
@@ -217,8 +218,14 @@ class _Above:
     def see(self, line: Line, dropped: bool, what: list[Cleaning]) -> None:
         if line.text.strip():
             self.message = self.sender(line.text) or (self.message and bool(CHAT_FILE.match(line.text.strip())))
+        if line.text.strip():
+            self.label = dropped and bool(_LABEL_ALONE.match(key(line.text).strip()))
         self.footer = self.footer or any(c.kind == "footer" for c in what)
         self.related = self.related or (dropped and bool(_RELATED.match(key(line.text).strip())))
+
+
+# A label of a government site's disclosure block alone on its line, its value on the next (索引号： / 431102-…).
+_LABEL_ALONE = re.compile(r"^(?:索\s*引\s*号|主题分类|分\s*类|发布机构|发文机关|生成日期|成文日期|发布日期|有\s*效\s*性)\s*[:：]$")  # (文号 gives the number)
 
 
 # The ends of a site's section names (工作动态, 通知公告, 新闻中心): where a breadcrumb glued to the title ends.
