@@ -1456,3 +1456,10 @@ def test_a_disclosure_block_with_each_value_under_its_label() -> None:
     [(plan, _)] = result.plans
     assert plan["title"] == "某街道就业帮扶行动实施方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
     assert "431102-CDJD-2024-00007" in result.dropped_text() and "劳动、人事、监察" in result.dropped_text()
+
+
+def test_a_pages_heading_then_the_plans_number_and_title() -> None:
+    text = "某县支公司印发2025年防贫保服务工作方案\n某财险支发〔2025〕2号\n" + PLAN.format(title="某财险县支公司2025年防贫保服务工作方案")
+    [plan] = plans(text)
+    assert (plan["title"], plan["number"]) == ("某财险县支公司2025年防贫保服务工作方案", "某财险支发〔2025〕2号")
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。"

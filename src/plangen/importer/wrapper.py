@@ -44,7 +44,7 @@ def unwrap(lines: list[Line]) -> Unwrapped:
     while i < min(len(out.lines), _LOOK):
         k = key(out.lines[i].text).strip().lstrip("#").strip()
         after = key(out.lines[i + 1].text).strip() if i + 1 < len(out.lines) else ""
-        why = _left_out(k, after, i)
+        why = _left_out(k, after, i) or _page_title(k, _next_but_number(out.lines, i))
         if why:
             out.dropped.append((out.lines[i].no, out.lines[i].text.strip(), why))
             del out.lines[i]
@@ -61,6 +61,12 @@ def unwrap(lines: list[Line]) -> Unwrapped:
     return _subtitle(out)
 
 
+def _next_but_number(lines: list[Line], i: int) -> str:
+    """The key of the line after line i, past a document number (a page's heading / 某发〔2025〕2号 / the title)."""
+    following = (key(ln.text).strip() for ln in lines[i + 1:])
+    return next((k for k in following if not NUMBER_LINE.match(k)), "")
+
+
 def _left_out(k: str, after: str, i: int) -> Wording | None:
     """Why a line above the plan is the wrapper's, to be left out and listed; None when it is not."""
     if ANNEX_LABEL.match(k) and (i == 0 or title_of(after)):  # 附件2 above the title of an annexed plan
@@ -69,9 +75,12 @@ def _left_out(k: str, after: str, i: int) -> Wording | None:
         return msg("import.out-red-header")
     if is_org_line(k) and NOTICE.search(after) or _LEAD.search(k):  # 石岭县教育局 / 关于印发《…》的通知: the notice's
         return msg("import.out-notice")  # title; 近日，集团党委印发《…》，全文如下：a news page's lead
-    if title_of(k) and title_of(after) and not NOTICE.search(after):  # a page's heading, then the plan's title
-        return msg("import.out-page-title")
     return None
+
+
+def _page_title(k: str, after: str) -> Wording | None:
+    """A page's heading, then the plan's title (a document number between them)."""
+    return msg("import.out-page-title") if title_of(k) and title_of(after) and not NOTICE.search(after) else None
 
 
 def _notice(out: Unwrapped, start: int) -> None:
