@@ -889,6 +889,19 @@ def test_a_party_members_post_holds_no_zucheng() -> None:
     assert group["deputies"] == [{"name": "罗春花", "title": "党组成员、副局长"}, {"name": "杨胜利", "title": "副局长"}]
 
 
+def test_members_after_you_a_secretary_a_president_and_a_table_of_experts_under_another_heading() -> None:
+    group, _ = read_group(["由园长彭晓琳任组长，副园长柳青任副组长，成员有邹丽（大班年级组长）、邓婷（中班年级组长）。"])
+    assert group["leaders"] == [{"name": "彭晓琳", "title": "园长"}]  # 成员有邹丽（…）: no label glued to a name 有邹丽
+    assert group["members"] == [{"name": "邹丽", "title": "大班年级组长"}, {"name": "邓婷", "title": "中班年级组长"}]
+    assert _everyone(["副组长：总裁 蒋若愚，党委副书记 马丽华", "秘　书：邱晓明（医务部副主任）"]) == [
+        ("deputies", {"name": "蒋若愚", "title": "总裁"}), ("deputies", {"name": "马丽华", "title": "党委副书记"}),
+        ("members", {"name": "邱晓明", "title": "医务部副主任", "role": "秘书"})]
+    group, _ = read_group(["组长：肖国华（院长）", "（二）派驻专家", "| 科室 | 姓名 | 职称 |", "| --- | --- | --- |",
+                           "| 神经内科 | 黎振宇 | 副主任医师 |"])
+    assert group["leaders"] == [{"name": "肖国华", "title": "院长"}] and "members" not in group
+    assert "| 科室 | 姓名 | 职称 |\n| --- | --- | --- |\n| 神经内科 | 黎振宇 | 副主任医师 |" in group["body"]
+
+
 def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_set_up_in_brackets() -> None:
     group, _ = read_group(["组　长：党组书记、局长（经理）　黄德明", "副组长：陈晓琴　　支行党委委员、副行长", "　　　　覃志华　　支行副行长",
                            "成　员：办公室主任　谭　勇", "领导小组下设办公室（设在局〔分公司〕办公室），由谭勇同志兼任办公室主任。"])

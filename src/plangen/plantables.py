@@ -43,7 +43,7 @@ ROLE_WORDS: dict[str, str] = {
     "组长": "leaders", "第一组长": "leaders", "名誉组长": "leaders", "总指挥": "leaders", "召集人": "leaders",
     "副召集人": "deputies",
     "常务副组长": "deputies", "执行副组长": "deputies", "副组长": "deputies", "副总指挥": "deputies",
-    "成员": "members", "组员": "members", "顾问": "members", "技术顾问": "members", "专家顾问": "members", "法律顾问": "members", "秘书长": "members", "副秘书长": "members",
+    "成员": "members", "组员": "members", "顾问": "members", "技术顾问": "members", "专家顾问": "members", "法律顾问": "members", "秘书长": "members", "副秘书长": "members", "秘书": "members",
     "联络员": "members", "办公室主任": "members", "委员": "members",
 }
 _ROLES_LONGEST: tuple[str, ...] = tuple(sorted(ROLE_WORDS, key=len, reverse=True))

@@ -27,9 +27,9 @@ from .segment import people_in, without_asides
 from .written import TITLE_FIRST, name_then_post, own_departments, same_org, unpadded
 
 _LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
-                    r"组\s*员|成\s*员|(?:技\s*术|专\s*家|法\s*律)?顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|联\s*络\s*员|副\s*总\s*指\s*挥|总\s*指\s*挥|副\s*召\s*集\s*人|召\s*集\s*人)"
+                    r"组\s*员|成\s*员|(?:技\s*术|专\s*家|法\s*律)?顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|秘\s*书|联\s*络\s*员|副\s*总\s*指\s*挥|总\s*指\s*挥|副\s*召\s*集\s*人|召\s*集\s*人)"
                     r"[】\]]?(?P<also>兼(?:任)?(?:领导小组)?办公室主任)?\s*(?P<note>[（(][^（()）]{1,12}[)）])?"
-                    r"\s*(?:[:：]|(?<=[】\]])|(?<=[长员问])(?=(?![由为是任])[\u4e00-\u9fff·]{2,8}[（(]))")  # 副组长兼办公室主任：, 组长寇准（…）
+                    r"\s*(?:[:：]|(?<=[】\]])|(?<=[长员问])(?=(?![由为是任有包])[\u4e00-\u9fff·]{2,8}[（(]))")  # 副组长兼办公室主任：, 组长寇准（…）
 _BARE_LABEL = re.compile(r"^\s*(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|顾\s*问|秘\s*书\s*长)[ \u3000]+"
                          r"(?=[^\s:：])")
 _ALONE_LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员|顾\s*问|秘\s*书\s*长|联\s*络\s*员)")
@@ -58,7 +58,8 @@ def read_group(lines: list[str], heading: str = "", orgs: tuple[str, ...] = ()) 
     name = _name_in(heading) if heading else ""
     lines = cell_rows([unpadded(_untabbed(t)) for t in lines])
     written = lines
-    table_rows = _table(group, lines)
+    closing = next((i for i, t in enumerate(lines) if _other_heading(t)), len(lines))
+    table_rows = _table(group, lines[:closing])  # not a table under （二）派驻专家: no group's
     lines = [t for t in lines if t not in table_rows]
     closed = False
     for text in lines:
@@ -101,8 +102,17 @@ def _data(group: Group, name: str, lines: list[str]) -> dict[str, Any]:
     if "office" in group.data:
         data["office"] = group.data["office"]
     kept = group.body or ([] if any(data.get(r) for r in ("leaders", "deputies", "members")) else lines)
-    data["body"] = "\n\n".join(t for t in kept if t.strip())
+    data["body"] = _paragraphs([t for t in kept if t.strip()])
     return {k: v for k, v in data.items() if v or k == "leaders"}
+
+
+def _paragraphs(kept: list[str]) -> str:
+    """The kept lines as paragraphs; a table's rows stay together, one table."""
+    out = ""
+    for i, text in enumerate(kept):
+        rows = i and plantables.is_pipe_row(text) and plantables.is_pipe_row(kept[i - 1])
+        out += ("\n" if rows else "\n\n" if i else "") + text
+    return out
 
 
 def _slots(group: Group) -> list[Wording]:
