@@ -902,6 +902,18 @@ def test_members_after_you_a_secretary_a_president_and_a_table_of_experts_under_
     assert "| 科室 | 姓名 | 职称 |\n| --- | --- | --- |\n| 神经内科 | 黎振宇 | 副主任医师 |" in group["body"]
 
 
+def test_a_chats_stray_spaces_in_prose_a_padded_name_in_prose_and_a_duty_in_brackets_after_the_post() -> None:
+    group, _ = read_group(["成立以村党支部书记 陈光明 为组长，村委会主任 李德华、镇农业综合服务中心主任 王  涛为副组长的领导小组。"])
+    assert group["leaders"] == [{"name": "陈光明", "title": "书记", "org": "村党支部"}]
+    assert group["deputies"] == [{"name": "李德华", "title": "主任", "org": "村委会"},
+                                 {"name": "王涛", "title": "主任", "org": "镇农业综合服务中心"}]
+    group, _ = read_group(["由镇党委书记罗文涛任组长，镇党委副书记、镇长石　磊任常务副组长。"])
+    assert group["deputies"] == [{"name": "石磊", "title": "镇党委副书记、镇长", "role": "常务副组长"}]
+    assert _everyone(["副组长：黎春华  副院长（分管公共卫生）", "乐进　西城区社区卫生服务中心主任　成员"]) == [
+        ("deputies", {"name": "黎春华", "title": "副院长"}),
+        ("members", {"name": "乐进", "title": "主任", "org": "西城区社区卫生服务中心"})]  # a role after: spaces kept
+
+
 def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_set_up_in_brackets() -> None:
     group, _ = read_group(["组　长：党组书记、局长（经理）　黄德明", "副组长：陈晓琴　　支行党委委员、副行长", "　　　　覃志华　　支行副行长",
                            "成　员：办公室主任　谭　勇", "领导小组下设办公室（设在局〔分公司〕办公室），由谭勇同志兼任办公室主任。"])

@@ -169,7 +169,7 @@ def _read_bare(group: Group, text: str, bare: str) -> bool:
 
 
 def _read_line(group: Group, text: str) -> bool:
-    text = _ITEM_NUMBER.sub("", text)  # 1．徐晃（…）: a member numbered in a list
+    text = _unspaced_prose(_ITEM_NUMBER.sub("", text))  # 1．徐晃（…）: a member numbered in a list
     bare = _plain_labels(without_asides(_ALSO_DIRECTOR.sub("", text)))
     if bare != text.rstrip():  # 宋　江　县农业农村局局长　13907310001, …（兼）, 设组长1名，由…: the people read, the line kept whole
         return _read_bare(group, text, bare)
@@ -192,6 +192,17 @@ def _read_line(group: Group, text: str) -> bool:
     if _MEMBERS_FOLLOW.search(k):  # …任副组长，成员如下：/ 1.韩冬青　医务部副主任: the lines below are members
         group.role, group.label = "members", "成员"
     return False  # prose says more than the roles it names: it is kept as the group's text too
+
+
+_PROSE_ROLE = re.compile(rf"(?:(?<![主])任|为|担任)(?:{_ROLE_WORD})|(?:{_ROLE_WORD})由")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _unspaced_prose(text: str) -> str:
+    """A sentence naming roles with stray spaces between its words (a chat's: 以村党支部书记 陈光明 为组长，…主任 王  涛为
+    副组长): the spaces left out; a line of role labels keeps its spaces, which part names from posts."""
+    k = key(text)
+    return _CJK_SPACE.sub("", text) if _PROSE_ROLE.search(k) and not _labels(k) and "：" not in k else text
 
 
 _MEMBERS_FOLLOW = re.compile(r"成员(?:名单)?(?:如下|为)\s*[:：]\s*$")
