@@ -914,6 +914,12 @@ def test_a_chats_stray_spaces_in_prose_a_padded_name_in_prose_and_a_duty_in_brac
         ("members", {"name": "乐进", "title": "主任", "org": "西城区社区卫生服务中心"})]  # a role after: spaces kept
 
 
+def test_a_central_schools_posts_name_the_school() -> None:
+    assert _everyone(["组长：陶文彬（中心小学党支部书记、校长）", "成员：骆红（中心小学少先队大队辅导员）"]) == [
+        ("leaders", {"name": "陶文彬", "title": "党支部书记、校长", "org": "中心小学"}),  # not the centre's 小学党支部书记
+        ("members", {"name": "骆红", "title": "少先队大队辅导员", "org": "中心小学"})]
+
+
 def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_set_up_in_brackets() -> None:
     group, _ = read_group(["组　长：党组书记、局长（经理）　黄德明", "副组长：陈晓琴　　支行党委委员、副行长", "　　　　覃志华　　支行副行长",
                            "成　员：办公室主任　谭　勇", "领导小组下设办公室（设在局〔分公司〕办公室），由谭勇同志兼任办公室主任。"])

@@ -69,7 +69,8 @@ def _org_then_title(head: str, rest: str) -> bool:
     (医院院长助理 is not 医院院 + 长助理); a body that names no one in particular (少先队大队) is no
     organisation of the person: the title keeps it."""
     org = _ends_like_org(head) and not head.endswith(("副", "常务", "专职", "执行", "兼职", "驻村", "驻镇", "驻乡", "乡村")) \
-        and not _stationed_in(head) and not _generic(head) and head not in _PARTY  # 党工委书记: the body's own
+        and not _stationed_in(head) and not _generic(head) and head not in _PARTY \
+        and not head.endswith(("少先队", "少先队大队", "教研组", "年级组"))  # 党工委书记: the body's own; 某小学少先队大队辅导员: the school's
     return org and _is_title(rest) and (rest[0] not in _NOT_FIRST or rest in TITLE_SET) \
         and head[-1:] + rest[:1] not in _WORDS  # 就业社保专干: not 就业社 | 保专干
 
@@ -251,7 +252,7 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
 
 
 _IMPLIED_BODY = re.compile("^中心(?=副?主任$)|^学院(?=副?院长$)|^局[（(〔]分公司[)）〕](?=[^（()）〔〕]{2,20}$)"
-                           "|^(?:[局院校]|集团|中心|学院)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
+                           "|^(?:[局院校]|集团|中心(?!小学|中学|学校|幼儿园|卫生院|完小)|学院)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
                            "|[\u4e00-\u9fff]{2,10}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$|[一二三四]级(?:主任科员|调研员)$"
                            "|总(?:工程师|会计师|经济师|农艺师)$)"
                            "|^(?:[分支]?公司|联社|集团)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$"
