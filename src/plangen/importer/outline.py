@@ -111,9 +111,8 @@ def split_heading(rest: str, top: bool = True) -> tuple[str, str, str | None]:
     m = _PART_END.search(k)
     head = k[: m.start()] if m else k
     part = recognise_heading(head) if head and len(head) <= 20 else None
-    lead = _run_on_name(head, k[m.end():] if m else "") if top else ""
-    if lead or (top and _role_after_name(head)):  # 指导思想坚持…, 工作目标2024年完成…, 组织机构组长：…: a paste's
-        lead = lead or leading_part_name(head)  # heading run into its text
+    lead = _run_on_lead(head, k[m.end():] if m else "") if top else ""
+    if lead:  # 指导思想坚持…, 工作目标2024年完成…, 组织机构组长：…: a paste's heading run into its text
         return rest[:len(lead)].strip(), rest[len(lead):].strip(), recognise_heading(lead)
     if part:
         cut = m.end() if m else len(rest)
@@ -136,10 +135,14 @@ def _run_on_name(head: str, after: str) -> str:
     return lead if lead and (len(rest) >= 6 or _SENTENCE_OPENS.match(rest)) else ""
 
 
-def _role_after_name(head: str) -> bool:
-    """A part name, then a role's label (组织机构组长：…): the group's first line run into its heading."""
-    lead = leading_part_name(head)
-    return bool(lead) and bool(plantables.labelled_role(head[len(lead):]))
+def _run_on_lead(head: str, after: str) -> str:
+    """The part name a heading opens with when its text runs on after it: a clause (_run_on_name), or a role's
+    label (组织机构组长：…, the group's first line); ''."""
+    lead = _run_on_name(head, after)
+    if lead:
+        return lead
+    name = leading_part_name(head)
+    return name if name and plantables.labelled_role(head[len(name):]) else ""
 
 
 def heading_of(line: Line) -> Node | None:

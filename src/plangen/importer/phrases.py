@@ -206,14 +206,19 @@ def _split_name(piece: str) -> str:
         if len(piece) > size:
             title = piece[:-size]
             if _ends_in_title(title) and not piece[-size:].endswith(TITLE_END):
-                post = cnposts.split_org(title)[0]  # 县教师发展中心主任樊莉: 教师 is the organisation's, 干部监督股 a department,
-                own = _DEPARTMENT.sub("", post) + piece[-size:]  # 心理健康教师 a post (not 全体教师, a group)
-                grouped = [w for w in _NOT_A_NAME if w in own and not (post.endswith(w) and w in cnposts.TITLES)
-                           and not _unit_head(post, w)]
-                return "" if grouped else piece[-size:]
+                return "" if _grouped(title, piece[-size:]) else piece[-size:]
     if any(w in piece for w in _NOT_A_NAME):
         return ""
     return _name_after_org(piece) or _bare_name(piece)
+
+
+def _grouped(title: str, name: str) -> bool:
+    """The words before the name say a group (全体教师…), not one post: 县教师发展中心主任樊莉: 教师 is the
+    organisation's; 干部监督股 a department; 心理健康教师, 信息科负责人 a post."""
+    post = cnposts.split_org(title)[0]
+    own = _DEPARTMENT.sub("", post) + name
+    return any(w in own and not (post.endswith(w) and w in cnposts.TITLES) and not _unit_head(post, w)
+               for w in _NOT_A_NAME)
 
 
 def _unit_head(post: str, word: str) -> bool:
