@@ -96,7 +96,8 @@ def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"[ \u3000]+", text.strip()) if t]
 
 
-_NAMES_IN_BRACKETS = re.compile(r"(?<![^\s：:；;，,、])(?P<title>[^\s（()）：:，,、；;]{0,20}?(?:长|书记|主任|员|师|常委|主席|干事))"
+_POST = r"[^\s（()）：:，,、；;]{0,20}?(?:长|书记|主任|员|师|常委|主席|干事|经理)"
+_NAMES_IN_BRACKETS = re.compile(rf"(?<![^\s：:；;，,、])(?P<title>(?:{_POST}、)*{_POST})"  # 党委书记、总经理（钟浩然）
                                 rf"[（(](?P<names>{NAME}(?:[、，,]{NAME})*)[)）]")
 
 
