@@ -926,6 +926,11 @@ def test_several_posts_before_a_name_in_brackets() -> None:
         ("deputies", {"name": "孟浩然", "title": "副校长"}), ("deputies", {"name": "王摩诘", "title": "副校长"})]
 
 
+def test_an_academic_rank_after_a_post_is_one_of_the_persons_titles() -> None:
+    assert _everyone(["组　长：邱明远　农学院院长、教授"]) == [
+        ("leaders", {"name": "邱明远", "title": "院长、教授", "org": "农学院"})]  # not a second leader named 教授
+
+
 def test_a_posts_other_name_in_brackets_a_branch_banks_own_posts_and_the_office_set_up_in_brackets() -> None:
     group, _ = read_group(["组　长：党组书记、局长（经理）　黄德明", "副组长：陈晓琴　　支行党委委员、副行长", "　　　　覃志华　　支行副行长",
                            "成　员：办公室主任　谭　勇", "领导小组下设办公室（设在局〔分公司〕办公室），由谭勇同志兼任办公室主任。"])
