@@ -11,7 +11,7 @@ from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from ..wording import Wording, msg
 from .annex import group_annex, take_annex
 from .cleaning import Cleaning, Line
-from .datespans import Years, closing_fields, period_from
+from .datespans import Years, closing_fields, period_from, plan_years
 from .ends import closing_and_attachments, plan_title, signed_ends
 from .fidelity import leftover
 from .hanzi import back, key
@@ -61,7 +61,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     data: dict[str, Any] = {"title": _TIGHT.sub("", header or wrapped.title or plan_title(body, source, report.dropped))}
     data.update(signed_ends(wrapped, closing_fields(closing, report.warnings), attached))
     data["status"] = "draft"
-    years = Years(_year_of(data.get("date")) or _year_in(data["title"]) or year, data.get("date"), _one_year(data["title"]))
+    years = plan_years(data.get("date"), data["title"], year)
     chunks = assign(chunks_of(body))
     sections: list[dict[str, Any]] = []
     for chunk in chunks:
@@ -102,29 +102,6 @@ def _period_in_opening(chunks: list[Chunk], data: dict[str, Any], report: Report
                 data["period"] = period
                 report.inferred.append(("period", chunk.first_line, msg("import.why-time-sentence")))
                 return
-
-
-def _year_in(title: str) -> int | None:
-    """The year a title names (2024年度…方案): the year of dates written without one, as the plan says."""
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年", title)
-    return int(m.group(1)) if m else None
-
-
-def _one_year(title: str) -> int | None:
-    """The year of a title that names one (2024年…方案); None for none or a range (2024—2026年)."""
-    years = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", title))
-    return int(years.pop()) if len(years) == 1 and not re.search(r"\d{4}\s*[—\-－~～至到]", title) else None
-
-
-def year_of_fields(fields: dict[str, Any]) -> int | None:
-    """The year a front matter gives: its date's, else its title's."""
-    return _year_of(str(fields.get("date") or fields.get("日期") or "")) or \
-        _year_in(str(fields.get("title") or fields.get("标题") or fields.get("名称") or ""))
-
-
-def _year_of(date: Any) -> int | None:
-    m = re.match(r"(\d{4})", date) if isinstance(date, str) else None
-    return int(m.group(1)) if m else None
 
 
 def _place(chunk: Chunk, data: dict[str, Any], sections: list[dict[str, Any]], years: Years, report: Report) -> None:

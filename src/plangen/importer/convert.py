@@ -10,8 +10,9 @@ from typing import Any
 from ..documents import load_yaml
 from ..vocabulary import TOP_ALIASES
 from ..wording import msg
-from .assemble import Report, build, year_of_fields
+from .assemble import Report, build
 from .cleaning import DROPPED_KINDS, Cleaning, Line, clean, number_in_chrome, simplify, tab_rows
+from .datespans import year_of_fields
 from .fidelity import keep_unplaced, lost
 from .guard import checkable
 from .splitting import Part, split, title_of

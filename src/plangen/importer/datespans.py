@@ -7,6 +7,7 @@ Pure functions over the simplified reading of a text (`key`); no year is ever ma
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..dates import DateIssue, FoundRange, PlanDate, find_range, parse_date
 from ..wording import Wording, msg
@@ -158,3 +159,32 @@ def closing_fields(closing: list[Line], warnings: list[Wording]) -> dict[str, st
             elif isinstance(parsed, DateIssue):
                 warnings.append(msg("import.at-line", line=ln.no, what=msg("import.closing-date", why=parsed.said)))
     return out
+
+
+def plan_years(date: str | None, title: str, year: int | None) -> Years:
+    """The year in force at the top of a plan: its date's, else the one its title names, else `year` (its front
+    matter's); the steps start from the year the title names."""
+    return Years(_year_of(date) or _year_in(title) or year, date, _one_year(title))
+
+
+def _year_in(title: str) -> int | None:
+    """The year a title names (2024年度…方案): the year of dates written without one, as the plan says."""
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年", title)
+    return int(m.group(1)) if m else None
+
+
+def _one_year(title: str) -> int | None:
+    """The year of a title that names one (2024年…方案); None for none or a range (2024—2026年)."""
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", title))
+    return int(years.pop()) if len(years) == 1 and not re.search(r"\d{4}\s*[—\-－~～至到]", title) else None
+
+
+def year_of_fields(fields: dict[str, Any]) -> int | None:
+    """The year a front matter gives: its date's, else its title's."""
+    return _year_of(str(fields.get("date") or fields.get("日期") or "")) or \
+        _year_in(str(fields.get("title") or fields.get("标题") or fields.get("名称") or ""))
+
+
+def _year_of(date: Any) -> int | None:
+    m = re.match(r"(\d{4})", date) if isinstance(date, str) else None
+    return int(m.group(1)) if m else None
