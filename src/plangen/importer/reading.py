@@ -123,42 +123,60 @@ def document_lines(document: Any) -> list[str]:
             blocks.append(Paragraph(child, document))
         elif tag == "tbl":
             blocks.append(Table(child, document))
-    styled = any(isinstance(b, Paragraph) and _style_level(b) is not None for b in blocks)
+    styles = _Styles()
+    styled_blocks = [(b, styles.of(b) if isinstance(b, Paragraph) else None) for b in blocks]
+    styled = any(_style_level(style) is not None for b, style in styled_blocks if isinstance(b, Paragraph))
     counters = Counters(document)
     lines: list[str] = []
-    for block in blocks:
+    for block, style in styled_blocks:
         if isinstance(block, Table):
             lines.extend(table_lines(block))
         else:
-            lines.extend(paragraph_lines(block, styled, counters))
+            lines.extend(paragraph_lines(block, style, styled, counters))
     return lines
 
 
-def paragraph_lines(paragraph: Any, styled: bool, counters: Counters) -> list[str]:
+class _Styles:
+    """Each paragraph's style: the one it names, else the document's default, looked up once (python-docx finds
+    the default by reading every style of the document, for each paragraph that names none)."""
+
+    def __init__(self) -> None:
+        self.default: Any = None
+        self.found = False
+
+    def of(self, paragraph: Any) -> Any:
+        if paragraph._p.style is not None:
+            return paragraph.style
+        if not self.found:
+            self.default, self.found = paragraph.style, True
+        return self.default
+
+
+def paragraph_lines(paragraph: Any, style: Any, styled: bool, counters: Counters) -> list[str]:
     """One paragraph: its text (a heading marked by its style, or by bold when the file has no styles),
     with the number Word draws before it, and a page-break line before or after it where Word breaks the page."""
     text = paragraph.text.strip()
     before, after = _page_breaks(paragraph)
     out = [PAGE_BREAK] if before else []
     if text:
-        label = counters.label(paragraph)
+        label = counters.label(paragraph, style)
         if label and not _NUMBERED_TEXT.match(text):
             text = label + text
-        level = _style_level(paragraph)
+        level = _style_level(style)
         if level is None and not styled and _bold_heading(paragraph, text):
             level = 1
         if level is not None:
             out.append("#" * min(6, level + 1) + " " + text)
         else:
-            out.append(("- " + text) if _auto_numbered(paragraph, text) else text)
+            out.append(("- " + text) if _auto_numbered(paragraph, text, style) else text)
     if after:
         out.append(PAGE_BREAK)
     return out
 
 
-def _style_level(paragraph: Any) -> int | None:
+def _style_level(style: Any) -> int | None:
     """0 for Word's Title style, N for Heading N (also the Chinese style names), else None."""
-    name = (paragraph.style.name if paragraph.style is not None else "").lower()
+    name = (style.name if style is not None else "").lower()
     if name in ("title", "标题"):
         return 0
     for prefix in ("heading ", "标题 "):
@@ -170,10 +188,10 @@ def _style_level(paragraph: Any) -> int | None:
 _NUMBERED_TEXT = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳]|第)")
 
 
-def _auto_numbered(paragraph: Any, text: str) -> bool:
+def _auto_numbered(paragraph: Any, text: str, style: Any) -> bool:
     """A paragraph Word numbers itself (a list style, or numbering in its properties), whose text has no number:
     an item of a list, written as `- ` so that the outline reader sees the item."""
-    name = (paragraph.style.name if paragraph.style is not None else "").lower()
+    name = (style.name if style is not None else "").lower()
     numbered = name.startswith(("list number", "list bullet", "list paragraph")) or any(
         node.tag.endswith("}numPr") for node in paragraph._p.iter())
     return numbered and not _NUMBERED_TEXT.match(text)

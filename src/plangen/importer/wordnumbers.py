@@ -52,9 +52,10 @@ class Counters:
             if ref is not None and ref.get(_W + "val") in abstract:
                 self.levels[num.get(_W + "numId") or ""] = abstract[ref.get(_W + "val")]
 
-    def label(self, paragraph: Any) -> str:
-        """The number Word shows before this paragraph ('一、', '（二）', '3.'), advancing the count; '' if none."""
-        found = _num_pr(paragraph)
+    def label(self, paragraph: Any, style: Any) -> str:
+        """The number Word shows before this paragraph ('一、', '（二）', '3.'), advancing the count; '' if none.
+        `style`: the paragraph's style, whose numbering serves when the paragraph has none of its own."""
+        found = _num_pr(paragraph, style)
         if found is None or found[0] not in self.levels:
             return ""
         num_id, ilvl = found
@@ -85,9 +86,9 @@ def _levels(abstract: Any) -> dict[int, Level]:
     return out
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+def _num_pr(paragraph: Any, style: Any) -> tuple[str, int] | None:
     """(numId, level) of the paragraph's own numbering, else of its style's."""
-    for holder in (paragraph._p, paragraph.style.element if paragraph.style is not None else None):
+    for holder in (paragraph._p, style.element if style is not None else None):
         if holder is None:
             continue
         ppr = holder.find(_W + "pPr")
