@@ -23,6 +23,14 @@ def plans(text: str) -> list[dict[str, Any]]:
 
 PLAN = ("{title}\n为做好帮扶工作，制定本方案。\n一、指导思想\n坚持精准帮扶。\n二、领导小组\n组长：王立新（县教育局局长）\n"
         "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n四、工作要求\n要落实责任。\n")
+GROUP_LINE = "组长：王立新（县教育局局长）\n"
+
+
+def _group_written(title: str, lines: str) -> tuple[dict[str, Any], list[Any]]:
+    """The group PLAN gives under `title` with `lines` for its group's line, and the sentences the import lost."""
+    result = run(PLAN.format(title=title).replace(GROUP_LINE, lines))
+    [(plan, _)] = result.plans
+    return plan["leadership"], result.lost
 
 
 def test_a_one_line_paste_gets_its_headings_roles_and_signature_back() -> None:
@@ -362,15 +370,11 @@ def test_phases_enumerated_with_yi_shi_a_seal_and_a_headerless_table_with_name_a
 
 
 def test_a_table_whose_role_cells_also_give_the_duty() -> None:
-    text = PLAN.format(title="某镇帮扶方案").replace(
-        "组长：王立新（县教育局局长）\n", "| 姓名 | 职务 | 分工 |\n| --- | --- | --- |\n| 黄盖 | 某镇党委书记 | 组长，全面负责 |\n"
-        "| 韩当 | 某镇人民政府镇长 | 副组长，具体负责 |\n")
-    result = run(text)
-    [(plan, _)] = result.plans
-    group = plan["leadership"]
+    group, lost = _group_written("某镇帮扶方案", "| 姓名 | 职务 | 分工 |\n| --- | --- | --- |\n| 黄盖 | 某镇党委书记 | 组长，全面负责 |\n"
+                                 "| 韩当 | 某镇人民政府镇长 | 副组长，具体负责 |\n")
     assert group["leaders"] == [{"name": "黄盖", "title": "书记", "org": "某镇党委"}]
     assert group["deputies"] == [{"name": "韩当", "title": "镇长", "org": "某镇人民政府"}]
-    assert "全面负责" in group["body"] and result.lost == []
+    assert "全面负责" in group["body"] and lost == []
 
 
 def test_numbered_attachment_lines_are_no_plan_titles_and_a_title_loses_its_word_spaces() -> None:
@@ -510,16 +514,12 @@ def test_a_time_sentence_under_the_targets_gives_the_period() -> None:
 
 
 def test_role_lines_parted_by_tabs_and_the_lines_under_them_are_no_table() -> None:
-    text = PLAN.format(title="某学院对口帮扶方案").replace(
-        "组长：王立新（县教育局局长）\n", "组　长：邵华明\t党委书记\n副组长：汤立群\t党委副书记、院长\n柳志刚\t副院长\n"
-        "成　员：彭海燕\t教务处处长\n孙岩\t继续教育与社会服务处处长\n付玉梅\t财务处处长\n")
-    result = run(text)
-    [(plan, _)] = result.plans
-    group = plan["leadership"]
+    group, lost = _group_written("某学院对口帮扶方案", "组　长：邵华明\t党委书记\n副组长：汤立群\t党委副书记、院长\n柳志刚\t副院长\n"
+                                 "成　员：彭海燕\t教务处处长\n孙岩\t继续教育与社会服务处处长\n付玉梅\t财务处处长\n")
     assert [(p["name"], p["title"]) for p in group["leaders"] + group["deputies"] + group["members"]] == [
         ("邵华明", "党委书记"), ("汤立群", "党委副书记、院长"), ("柳志刚", "副院长"), ("彭海燕", "教务处处长"),
         ("孙岩", "继续教育与社会服务处处长"), ("付玉梅", "财务处处长")]
-    assert result.lost == []
+    assert lost == []
 
 
 def test_page_numbers_and_the_print_footer_are_left_out_and_listed() -> None:
