@@ -83,12 +83,14 @@ _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{
 _RELATED_WORDS = r"(?:相关文章|相关阅读|相关链接|相关新闻|相关文件|延伸阅读)"  # a page's list of other articles
 # A site's footer, label and value (松岗镇人民政府主办, 联系电话：0739-5210016, 地址：…), two or more on a line.
 _FOOTER_PAIR = r"[^，,。；;：:\s]{0,12}(?:主办|承办|协办|维护|电话|热线|地址|邮编|传真|邮箱)(?:单位)?(?:\s*[:：]?\s*[^\s，,。；;]{1,40})?"
+# The labels of a government site's disclosure block (索引号：…, 发布机构：…), but its document number's.
+_DISCLOSED = r"(?:索\s*引\s*号|主题分类|分\s*类|发布机构|发文机关|生成日期|成文日期|发布日期|有\s*效\s*性)"
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
     r"^[【\[（(]?(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
     r"浏览字号|分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
     r"^" + _RELATED_WORDS + r"\s*[:：]?$|"
-    r"^(?:索\s*引\s*号|主题分类|分\s*类|发布机构|发文机关|生成日期|成文日期|发布日期|有\s*效\s*性|(?:发文字|文\s*)号)\s*[:：]"
+    r"^(?:" + _DISCLOSED + r"|(?:发文字|文\s*)号)\s*[:：]"
     r"[^，,。；;]{0,60}$|"  # a government site's disclosure block: its lines of labels and values,
     r"^标\s*题\s*[:：].{4,80}(?:通知|方案|计划|意见)$|"  # and its title line
     r"^[@＠](?:所有人|全体成员|全体)(?=\s|$)|^收到请回复|^请回复[“\"]?收到|^【转发】.{0,80}收到请回复[。！!]?$|"  # a chat message's call and reply request
@@ -227,7 +229,7 @@ class _Above:
 
 
 # A label of a government site's disclosure block alone on its line, its value on the next (索引号： / 431102-…).
-_LABEL_ALONE = re.compile(r"^(?:索\s*引\s*号|主题分类|分\s*类|发布机构|发文机关|生成日期|成文日期|发布日期|有\s*效\s*性)\s*[:：]$")  # (文号 gives the number)
+_LABEL_ALONE = re.compile(r"^" + _DISCLOSED + r"\s*[:：]$")  # (文号 alone is not: its value is the plan's number)
 
 
 # The ends of a site's section names (工作动态, 通知公告, 新闻中心): where a breadcrumb glued to the title ends.

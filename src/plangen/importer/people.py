@@ -24,7 +24,7 @@ from .phrases import office as office_of
 from .phrases import prose_person
 from .placed import role_last, roles_in_brackets
 from .segment import people_in, without_asides
-from .written import TITLE_FIRST, name_then_post, own_departments, same_org, unpadded
+from .written import POST_OTHER_NAME, TITLE_FIRST, name_then_post, own_departments, same_org, unpadded
 
 _LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
                     r"组\s*员|成\s*员|(?:技\s*术|专\s*家|法\s*律)?顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|秘\s*书|联\s*络\s*员|副\s*总\s*指\s*挥|总\s*指\s*挥|副\s*召\s*集\s*人|召\s*集\s*人)"
@@ -350,7 +350,7 @@ def _prose(group: Group, text: str, k: str) -> None:
         waiting = waiting + one if one and all(p.get("name") for p in one) and len(one[0]) > 1 else []
 
 
-_POST_OTHER_NAME = re.compile(r"(?<=[长理任])[（(](副?(?:总经理|经理|主任|局长))[)）](?=[\u4e00-\u9fff]{2,4}(?:同志)?(?:任|担任|为))")
+_POST_OTHER_NAME = re.compile(rf"(?<=[长理任])[（(]({POST_OTHER_NAME})[)）](?=[\u4e00-\u9fff]{{2,4}}(?:同志)?(?:任|担任|为))")
 
 
 def _prose_clause(group: Group, original: str, clause: str) -> tuple[str, bool, list[dict[str, str]]]:
