@@ -233,11 +233,9 @@ class _Body:
             title_text = _cut(title_text, found.span) or _cut(head[1], (0, 0))
         title, first_body = _title_body(title_text)
         step["title"] = title or title_text.strip()
-        owner_lines = [ln for ln in body_lines if _OWNER.match(ln[1])]
-        if owner_lines:
-            m = _OWNER.match(owner_lines[0][1])
-            step["owner"] = m.group(1).strip("。") if m else ""
-            body_lines = [ln for ln in body_lines if ln is not owner_lines[0]]
+        owner, body_lines = _owner_apart(body_lines)
+        if owner is not None:
+            step["owner"] = owner
         body = "\n".join(x for x in (first_body, _text(body_lines)) if x)
         if body:
             step["body"] = body
@@ -249,6 +247,15 @@ class _Body:
             self.problems.append(error(self.path, s.line, 1, "period", msg("md.period-no-dates"), code="period-no-dates"))
             return {}
         return _range_fields(found, _text(s.lines))
+
+
+def _owner_apart(lines: list[Line]) -> tuple[str | None, list[Line]]:
+    """A step's first 责任单位 line as its owner (None when it has none) and its other lines."""
+    for line in lines:
+        m = _OWNER.match(line[1])
+        if m:
+            return m.group(1).strip("。"), [ln for ln in lines if ln is not line]
+    return None, lines
 
 
 def _range_fields(found: FoundRange, text: str) -> dict[str, str]:

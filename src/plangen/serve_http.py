@@ -62,15 +62,8 @@ def request_path(raw_target: str) -> str:
 
 def safe_target(root: Path, raw_target: str) -> Path | None:
     """The file or folder that a request target names inside `root`, or None when it must be refused."""
-    raw = request_path(raw_target)
-    lowered = raw.lower()
-    if "\\" in raw or "%5c" in lowered or "%2f" in lowered or "%00" in lowered or "\x00" in raw:
-        return None
-    try:
-        path = unquote(raw, errors="strict")
-    except UnicodeDecodeError:
-        return None
-    if "\\" in path or "\x00" in path or not path.startswith("/"):
+    path = _decoded_path(request_path(raw_target))
+    if path is None:
         return None
     parts = [p for p in path.split("/") if p]
     if any(p in (".", "..") or ":" in p for p in parts):
@@ -80,6 +73,20 @@ def safe_target(root: Path, raw_target: str) -> Path | None:
     if target != base and base not in target.parents:
         return None
     return target
+
+
+def _decoded_path(raw: str) -> str | None:
+    """The request path decoded, or None when it hides a separator or a NUL (encoded or not) or is no path."""
+    lowered = raw.lower()
+    if "\\" in raw or "%5c" in lowered or "%2f" in lowered or "%00" in lowered or "\x00" in raw:
+        return None
+    try:
+        path = unquote(raw, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if "\\" in path or "\x00" in path or not path.startswith("/"):
+        return None
+    return path
 
 
 class Broadcaster:

@@ -49,14 +49,20 @@ def text_lines(text: str) -> list[str]:
 
 
 def _metadata(p: Plan) -> list[str]:
-    L, N = TOP_LABELS, NESTED_LABELS
+    L = TOP_LABELS
     status = f"{p.status} ({STATUS_LABELS[p.status]})" if p.status in STATUS_LABELS else p.status
     period = f"{_d(p.period.start)} — {_d(p.period.end)}" if p.period.start or p.period.end else ""
     lines = _field(L["title"], p.title) + _field(L["number"], p.number) + _field(L["slug"], p.slug)
     lines += _field(L["issuer"], p.issuer)
     lines += _field(L["date"], _d(p.date)) + _field(L["status"], status) + _field(L["period"], period)
     lines += _field(L["category"], p.category)
-    lines += [f"{L['tags']}: {t}" for t in p.tags]
+    return lines + _references(p)
+
+
+def _references(p: Plan) -> list[str]:
+    """Tags, basis documents, partners, attachments and headings worded otherwise than their labels."""
+    L, N = TOP_LABELS, NESTED_LABELS
+    lines = [f"{L['tags']}: {t}" for t in p.tags]
     lines += [f"{L['basis']}: " + " ".join(x for x in (d.title and f"《{d.title}》", d.number) if x) for d in p.basis]
     lines += [f"{L['partners']} {N['partners']['helpers']}: {x}" for x in p.helpers]
     lines += [f"{L['partners']} {N['partners']['recipients']}: {x}" for x in p.recipients]

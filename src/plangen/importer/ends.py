@@ -18,6 +18,11 @@ from .wrapper import Unwrapped
 def plan_title(body: list[Line], source: str, dropped: list[tuple[int, str, Wording]]) -> str:
     """The plan's title line among its first lines (…方案, …计划), else a short first line; removed from the body.
     A site's tag before the title (【通知】) and the lines above it are listed in `dropped` as left out."""
+    return _titled_line(body, dropped) or _title_over_two_lines(body) or _short_first_line(body) or source
+
+
+def _titled_line(body: list[Line], dropped: list[tuple[int, str, Wording]]) -> str:
+    """A title (…方案) on one of the first three lines, or wrapped over two of them."""
     for i, line in enumerate(body[:3]):
         title = title_of(line.text)
         if title and i and _wrapped_title(body[i - 1].text.strip(), line.text.strip()):
@@ -31,15 +36,26 @@ def plan_title(body: list[Line], source: str, dropped: list[tuple[int, str, Word
                                   for ln in body[:i])
             del body[:i + 1]
             return title
-    if len(body) > 1 and len(body[1].text.strip()) <= 8 and title_of(body[0].text.strip() + body[1].text.strip()):
-        title = title_of(body[0].text.strip() + body[1].text.strip())  # a title broken over two lines
-        del body[:2]
-        return title
+    return ""
+
+
+def _title_over_two_lines(body: list[Line]) -> str:
+    """A title broken after its first line, the second short (…帮扶 / 工作方案)."""
+    if len(body) > 1 and len(body[1].text.strip()) <= 8:
+        title = title_of(body[0].text.strip() + body[1].text.strip())
+        if title:
+            del body[:2]
+            return title
+    return ""
+
+
+def _short_first_line(body: list[Line]) -> str:
+    """A short first line that is no sentence, taken as the title."""
     first = body[0].text.strip().lstrip("#").strip() if body else ""
     if first and len(first) <= 60 and not re.search(r"[，,。；;]", first[:-1]):
         body.pop(0)
         return first.rstrip("。")
-    return source
+    return ""
 
 
 def closing_and_attachments(lines: list[Line]) -> tuple[list[Line], list[Line], list[dict[str, str]]]:

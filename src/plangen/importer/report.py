@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..messages import say
+from ..messages import Say, say
 from ..problem_text import format_problem
 from ..problems import Problem, count
 from ..vocabulary import TOP_LABELS
@@ -23,7 +23,20 @@ def format_report(report: Report, output: str, problems: Sequence[Problem], writ
     where = f"{report.source}:{report.line}" if report.line else report.source
     arrow = "->" if written else s("import.not_written")
     out = [f"{report.header or report.source}  ({where}) {arrow} {output}"]
+    out.extend(_found_lines(report, s))
+    out.extend(_cleaned_lines(report, s))
+    out.extend(s("import.warning") + s.words(warning) for warning in report.warnings)
+    out.append(s("import.draft"))
+    errors, warnings = count(problems)
+    out.append(s("import.check", errors=errors, warnings=warnings))
+    out.extend("    " + format_problem(language, p).replace("\n", "\n    ") for p in problems)
+    return "\n".join(out)
+
+
+def _found_lines(report: Report, s: Say) -> list[str]:
+    """The parts found, inferred and missing, one line each where there are any."""
     sep = s("import.sep")
+    out = []
     if report.found:
         out.append(s("import.found") + sep.join(label(p) + s("import.at", n=n) for p, n in report.found))
     if report.inferred:
@@ -32,17 +45,13 @@ def format_report(report: Report, output: str, problems: Sequence[Problem], writ
     if report.missing:
         out.append(s("import.missing") + sep.join(label(p) for p in report.missing)
                    + s("import.placeholder", placeholder=PLACEHOLDER))
-    for line in summarise(report.cleanings):
-        out.append(s("import.cleaned") + s.words(line))
-    for c in report.cleanings:
-        if c.kind in LEFT_OUT:
-            out.append(s("import.left_out", n=c.line, text=c.sample, why=s.words(LEFT_OUT[c.kind])))
-    for no, text, why in report.dropped:
-        out.append(s("import.left_out", n=no, text=text, why=s.words(why)))
-    for warning in report.warnings:
-        out.append(s("import.warning") + s.words(warning))
-    out.append(s("import.draft"))
-    errors, warnings = count(problems)
-    out.append(s("import.check", errors=errors, warnings=warnings))
-    out.extend("    " + format_problem(language, p).replace("\n", "\n    ") for p in problems)
-    return "\n".join(out)
+    return out
+
+
+def _cleaned_lines(report: Report, s: Say) -> list[str]:
+    """What cleaning did, in summary, then every line left out with its reason."""
+    out = [s("import.cleaned") + s.words(line) for line in summarise(report.cleanings)]
+    out.extend(s("import.left_out", n=c.line, text=c.sample, why=s.words(LEFT_OUT[c.kind]))
+               for c in report.cleanings if c.kind in LEFT_OUT)
+    out.extend(s("import.left_out", n=no, text=text, why=s.words(why)) for no, text, why in report.dropped)
+    return out
