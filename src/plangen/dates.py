@@ -235,6 +235,15 @@ def _cn_month(written: str) -> int:
         "一二三四五六七八九".index(written) + 1
 
 
+PART_OF_MONTH = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")  # 3月上旬, 6月底: to the month
+_MONTH_DOT = re.compile(r"(?<![\d.])(\d{4})\s*[.．]\s*(\d{1,2})(?![\d.．])")
+
+
+def month_dots(text: str) -> str:
+    """'2023.3—2023.5' -> '2023年3月—2023年5月': a year and month written with a dot, as tables do."""
+    return _MONTH_DOT.sub(r"\1年\2月", text)
+
+
 def plan_year(*candidates: PlanDate | DateIssue | None) -> int | None:
     """The year a plan's year-less dates belong to: the first known of the given dates."""
     for c in candidates:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import cntext, plantables
+from . import cntext, plantables, steptable
 from .dates import DateIssue, FoundRange, PlanDate, find_range, parse_date, plan_year
 from .documents import FieldPath, Marks, YamlResult, load_yaml
 from .markdown_blocks import LIST, Section, heading, is_sub_heading_list, paragraphs, split_sections
@@ -215,7 +215,7 @@ class _Body:
 
     def _steps_table(self, table: plantables.Table, rows: list[Line], rest: list[Line]) -> list[dict[str, Any]]:
         """One step per row; each marked at its row; text around the table kept as 实施步骤说明."""
-        found: list[dict[str, Any]] = list(plantables.steps_of(table, self.year))
+        found: list[dict[str, Any]] = list(steptable.steps_of(table, self.year))
         body_rows = [n for n, raw in rows if not re.match(r"^\s*\|[\s:|-]*\|\s*$", raw)][1:]
         for i, n in enumerate(body_rows[:len(found)]):
             self.marks[("steps", i)] = (n, 1)

@@ -3,7 +3,7 @@
 A leadership table has a name column (姓名) and any of 职务, 单位, 小组职务 in any order; a steps
 table has a phase or time column and any of 阶段, 时间, 主要任务, 责任单位. A table is rows of cells;
 in text it is written as Markdown pipe rows (`| 姓名 | 职务 |`), the form the importer gives tables
-of Word documents too. See docs/plan-format.md.
+of Word documents too. People are read here; steps in `steptable`. See docs/plan-format.md.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .cnposts import split_title
 from .cntext import GROUP_STARTS, GROUP_WORDS
-from .dates import DateIssue, FoundRange, PlanDate, arabic_months, find_range, find_season
+from .dates import PART_OF_MONTH, arabic_months, find_range, find_season, month_dots
 from .vocabulary import fold
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -29,7 +29,7 @@ _LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("org", ("工作单位", "所在单位", "单位", "部门")),
     ("title", ("现任职务", "行政职务", "职务", "职称", "职位")),
 )
-_STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("owner", ("责任单位", "负责单位", "牵头单位", "责任人", "负责人", "责任部门", "实施单位", "责任科室", "牵头科室",
                "承办单位", "责任股室")),
     ("from", ("开始时间", "起始时间", "开始日期", "起始日期")),  # with an end column: a range in two cells
@@ -38,7 +38,7 @@ _STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("阶段", "步骤", "环节", "名称", "项目")),
     ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求", "工作事项", "事项")),
 )
-HEADER_WORDS = tuple(word for _, words in (*_LEADERSHIP_COLUMNS, *_STEP_COLUMNS) for word in words)  # every column header
+HEADER_WORDS = tuple(word for _, words in (*_LEADERSHIP_COLUMNS, *STEP_COLUMNS) for word in words)  # every column header
 ROLE_WORDS: dict[str, str] = {
     "组长": "leaders", "第一组长": "leaders", "名誉组长": "leaders", "总指挥": "leaders", "召集人": "leaders",
     "副召集人": "deputies",
@@ -101,11 +101,11 @@ def is_header_row(text: str) -> bool:
     """'| 职务 | 姓名 | 工作单位及职务 |' or the same parted by tabs: every cell names a column of a leadership or
     steps table (the columns become fields, so the row itself need not be kept)."""
     cells = [c for c in re.split(r"[|\t]", text) if c.strip()]
-    words = [w for _, ws in _LEADERSHIP_COLUMNS + _STEP_COLUMNS for w in ws] + ["序号", "编号", "备注"]
+    words = [w for _, ws in _LEADERSHIP_COLUMNS + STEP_COLUMNS for w in ws] + ["序号", "编号", "备注"]
     return len(cells) >= 2 and all(any(w in fold(c) for w in words) for c in cells)
 
 
-def _columns(header: tuple[str, ...], table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, int]:
+def columns(header: tuple[str, ...], table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, int]:
     found: dict[str, int] = {}
     for i, cell in enumerate(header):
         k = fold(cell)
@@ -121,7 +121,7 @@ def headerless(table: Table) -> Table:
     its cells (a column of roles, a column of names, the rest title and organisation); else the table."""
     rows = (table.header,) + table.rows
     width = min(len(r) for r in rows)
-    if _columns(table.header, _LEADERSHIP_COLUMNS) or width < 2:
+    if columns(table.header, _LEADERSHIP_COLUMNS) or width < 2:
         return table
     roles = [i for i in range(width) if _roles_in(rows, i)]
     names = [i for i in range(width) if i not in roles and _names_in(rows, i)]
@@ -146,7 +146,7 @@ def _names_in(rows: tuple[tuple[str, ...], ...], i: int) -> bool:
 def _headerless_steps(table: Table, rows: tuple[tuple[str, ...], ...], width: int) -> Table:
     """A steps table written without a header row (2024年3月1日—3月15日 | 调查摸底 | 摸清…): a column of dates
     only, a column of short names, the rest the task; else the table."""
-    if _columns(table.header, _STEP_COLUMNS):
+    if columns(table.header, STEP_COLUMNS):
         return table
     dates = [i for i in range(width) if all(_dates_only(r[i]) for r in rows)]
     if not dates:
@@ -167,17 +167,17 @@ def _short_cells(rows: tuple[tuple[str, ...], ...], i: int) -> bool:
 
 
 def _dates_only(cell: str) -> bool:
-    read = _XUN.sub("", month_dots(arabic_months(cell)))
+    read = PART_OF_MONTH.sub("", month_dots(arabic_months(cell)))
     found = find_range(read, 2000) or find_season(read, 2000)
     return found is not None and not (read[:found.span[0]] + read[found.span[1]:]).strip(" （）()前止起至")
 
 
 def kind_of(table: Table) -> str | None:
     """'leadership', 'steps' or None, by the header."""
-    lead = _columns(table.header, _LEADERSHIP_COLUMNS)
+    lead = columns(table.header, _LEADERSHIP_COLUMNS)
     if "name" in lead and len(lead) >= 2:
         return "leadership"
-    steps = _columns(table.header, _STEP_COLUMNS)
+    steps = columns(table.header, STEP_COLUMNS)
     if (steps.keys() & {"when", "from", "until", "title"}) and len(steps) >= 2:
         return "steps"
     if "name" in lead and _role_column(table) is not None:
@@ -192,10 +192,10 @@ def role_word(cell: str) -> str:
 
 def has_duties(table: Table) -> bool:
     """Role cells that say more than the role (组长，全面负责): the table is kept in the group's text too."""
-    cols = _columns(table.header, _LEADERSHIP_COLUMNS)
+    cols = columns(table.header, _LEADERSHIP_COLUMNS)
     col = _role_column(table)
     col = col if col is not None else cols.get("role")
-    cells = [fold(_cell(r, col)) for r in table.rows]
+    cells = [fold(cell_at(r, col)) for r in table.rows]
     return any(c and role_word(c) != c and role_word(c) in ROLE_WORDS for c in cells)
 
 
@@ -211,37 +211,37 @@ def _role_column(table: Table) -> int | None:
 def _other_title_column(table: Table, role_col: int | None) -> int | None:
     """| 职务 | 姓名 | 现任职务 |: the first 职务 holds the roles, the column of posts is another."""
     others = tuple(h if i != role_col else "" for i, h in enumerate(table.header))
-    return _columns(others, _LEADERSHIP_COLUMNS).get("title")
+    return columns(others, _LEADERSHIP_COLUMNS).get("title")
 
 
-def _cell(row: tuple[str, ...], i: int | None) -> str:
+def cell_at(row: tuple[str, ...], i: int | None) -> str:
     return row[i].strip() if i is not None and i < len(row) else ""
 
 
 def extra_columns(table: Table) -> bool:
     """A leadership table with columns the model has no field for (性别, 联系电话…), 序号 aside."""
-    cols = set(_columns(table.header, _LEADERSHIP_COLUMNS).values()) | {_role_column(table)}
+    cols = set(columns(table.header, _LEADERSHIP_COLUMNS).values()) | {_role_column(table)}
     return any(i not in cols and fold(h) not in ("序号", "编号", "") and any(i < len(r) and r[i].strip() for r in table.rows)
                for i, h in enumerate(table.header))
 
 
 def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
     """(role key, person) per row; a row with an empty role takes the role of the row above."""
-    cols = _columns(table.header, _LEADERSHIP_COLUMNS)
+    cols = columns(table.header, _LEADERSHIP_COLUMNS)
     by_cells = _role_column(table)
     role_col = by_cells if by_cells is not None else cols.get("role")
     title_col = cols.get("title") if cols.get("title") != role_col else _other_title_column(table, role_col)
     out: list[tuple[str, dict[str, str]]] = []
     role_key, role_text = "members", ""
     for row in table.rows:
-        written = role_word(fold(_cell(row, role_col))) or _section_role(row)
+        written = role_word(fold(cell_at(row, role_col))) or _section_role(row)
         if written:
             role_key, role_text = ROLE_WORDS.get(written, "members"), written
-        name, info = _name_cell(_cell(row, cols.get("name")))
+        name, info = _name_cell(cell_at(row, cols.get("name")))
         if not name:
             continue
-        title, org = _title_org(_cell(row, title_col), _cell(row, cols.get("org")),
-                                _cell(row, cols.get("org_title")) or info)
+        title, org = _title_org(cell_at(row, title_col), cell_at(row, cols.get("org")),
+                                cell_at(row, cols.get("org_title")) or info)
         out.extend((role_key, person) for person in _row_people(name, title, org, role_text))
     return out
 
@@ -285,133 +285,3 @@ def _name_cell(cell: str) -> tuple[str, str]:
 
 
 _NAME_INFO = re.compile(r"(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:\s*[（(](?P<info>[^）)]+)[)）]|\s+(?P<after>\S{3,40}))?")
-
-
-def steps_of(table: Table, year: int | None) -> list[dict[str, str]]:
-    """One step per row: title, start/end (from the time column), owner, body."""
-    cols = _time_columns(_columns(table.header, _STEP_COLUMNS))
-    steps = [_with_other_cells(_step_of(row, cols, year), row, table.header, cols) for row in table.rows]
-    return [s for s in steps if s]
-
-
-def _time_columns(cols: dict[str, int]) -> dict[str, int]:
-    """A start column and an end column are read together (開始时间 | 结束时间); either alone is the time column."""
-    if "from" in cols and "until" in cols:
-        return cols
-    alone = cols.pop("from", None)
-    alone = cols.pop("until", alone)
-    if alone is not None and "when" not in cols:
-        cols["when"] = alone
-    return cols
-
-
-_NUMBER_COLUMN = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
-
-
-def _with_other_cells(step: dict[str, str], row: tuple[str, ...], header: tuple[str, ...],
-                      cols: dict[str, int]) -> dict[str, str]:
-    """A column with no field of its own (备注, 完成标准) is kept in the step's body as `header：cell`."""
-    used = set(cols.values())
-    other = [f"{header[i].strip()}：{cell.strip()}" if header[i].strip() else cell.strip()
-             for i, cell in enumerate(row[:len(header)])
-             if i not in used and cell.strip() and not _NUMBER_COLUMN.match(header[i].strip())]
-    if step and other:
-        step["body"] = "\n\n".join(x for x in [step.get("body", "")] + other if x)
-    return step
-
-
-def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> dict[str, str]:
-    title, when = _title_and_time(_cell(row, cols.get("title")), _cell(row, cols.get("when")) or _range_cells(row, cols),
-                                  year)
-    body, owner = _cell(row, cols.get("body")), _cell(row, cols.get("owner"))
-    if not (title or when or body):
-        return {}
-    title, body = _titled_by_task(title, body)
-    step: dict[str, str] = {"title": title or when or body[:30]}
-    dates, body = _step_dates(when, bool(title), body, year)
-    step.update(dates)
-    step.update({k: v for k, v in (("owner", owner), ("body", body)) if v})
-    return step
-
-
-def _titled_by_task(title: str, body: str) -> tuple[str, str]:
-    """With no title column the task names the step: its name before a colon (集中排查：组织村干部…), or the
-    whole task when it is short."""
-    named = _NAMED_TASK.match(body) if not title else None
-    if named:
-        return named["name"], body[named.end():]
-    if not title and body and len(body) <= 30:
-        return body, ""
-    return title, body
-
-
-_NAMED_TASK = re.compile(r"^\s*(?P<name>[^，,。；;：:\s]{2,12})\s*[：:]\s*(?=\S)")
-
-
-def _title_and_time(title: str, when: str, year: int | None) -> tuple[str, str]:
-    """A time cell that also names the phase (第一阶段（2024年3月1日—3月15日）) gives the title when there is no title
-    column; a 阶段 cell that holds the dates gives the time when there is no time column."""
-    if not title and when:
-        return _words_beside_dates(when, year), when
-    if title and not when and _words_beside_dates(title, year):
-        return _words_beside_dates(title, year), title
-    return title, when
-
-
-def _range_cells(row: tuple[str, ...], cols: dict[str, int]) -> str:
-    """The time of a row written in a start and an end column: '2024年3月1日至2024年3月31日'."""
-    start, end = _cell(row, cols.get("from")), _cell(row, cols.get("until"))
-    return f"{start}至{end}" if start and end else start or end
-
-
-def _words_beside_dates(when: str, year: int | None) -> str:
-    """'第一阶段（2024年3月1日—3月15日）' -> '第一阶段'; '' when the cell holds dates only."""
-    read = _XUN.sub(lambda m: " " * len(m.group(0)), month_dots(when))
-    found = find_range(read, year) or find_season(read, year)
-    if found is None or len(read) != len(when) or arabic_months(when) != when:
-        return ""
-    words = (when[:found.span[0]] + when[found.span[1]:]).strip(" （）()【】[]：:，,、前止即日起自从截至到")
-    return words if len(words) >= 2 and re.search(r"[\u4e00-\u9fff]", words) else ""
-
-
-def _step_dates(when: str, titled: bool, body: str, year: int | None) -> tuple[dict[str, str], str]:
-    """The start and end read from a time cell, and the body: a time read only to the month (3月上旬)
-    or not read as dates at all keeps its words at the top of the body."""
-    if not when:
-        return {}, body
-    read = _XUN.sub("", month_dots(arabic_months(when)))  # 三月份, 2023.3—2023.5
-    season = find_season(read, year)  # 2024年第三季度: its months, its words kept
-    found = find_range(read, year) or season
-    kept = f"时间：{when}"
-    if found is None:
-        return {}, ("\n\n".join(x for x in (kept, body) if x) if titled else body)
-    if read != month_dots(when) or found is season:
-        body = "\n\n".join(x for x in (kept, body) if x)
-    dates = {name: _date_text(value, when) for name, value in zip(("start", "end"), _ends(found, read))}
-    return {name: text for name, text in dates.items() if text}, body
-
-
-def _ends(found: FoundRange, read: str) -> tuple[PlanDate | DateIssue | None, PlanDate | DateIssue | None]:
-    """Start and end of a range; 2024年1月15日前 and 即日起至2024年4月30日 are deadlines: the step's end."""
-    if found.end is None and (re.match(r"\s*(?:以前|之前|前)", read[found.span[1]:])
-                              or re.search(r"(?:至|到|截至|截止到?|止于)\s*$", read[:found.span[0]])):
-        return None, found.start  # 即日起至2024年4月30日, 截至…: the end
-    return found.start, found.end
-
-
-_XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末)")
-_MONTH_DOT = re.compile(r"(?<![\d.])(\d{4})\s*[.．]\s*(\d{1,2})(?![\d.．])")
-
-
-def month_dots(text: str) -> str:
-    """'2023.3—2023.5' -> '2023年3月—2023年5月': a year and month written with a dot, as tables do."""
-    return _MONTH_DOT.sub(r"\1年\2月", text)
-
-
-def _date_text(value: PlanDate | DateIssue | None, written: str) -> str:
-    """ISO text; for a date that cannot be read, the words as written, so that `plangen check` reports them."""
-    if isinstance(value, PlanDate):
-        return str(value)
-    if isinstance(value, DateIssue):
-        return value.written or written
-    return ""

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import cntext, plantables
+from .. import cntext, plantables, steptable
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from ..wording import Wording, msg
 from .annex import group_annex, take_annex
@@ -291,7 +291,7 @@ def _steps_table(chunk: Chunk, lead: list[str], years: Years,
     if undated:
         sections.append({"title": (_heading(chunk) or "实施步骤") + "说明", "body": "\n\n".join(undated)})
     before, after = _beside(lead, lead.index(rows[0]), dated, chunk.first_line, years)
-    return before + list(plantables.steps_of(table, years.current)) + after
+    return before + list(steptable.steps_of(table, years.current)) + after
 
 
 def _beside(lead: list[str], at: int, dated: list[str], line: int,

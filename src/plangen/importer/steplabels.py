@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import FoundRange, find_season
+from ..dates import PART_OF_MONTH, FoundRange, find_season
 from ..wording import Wording
 from .datespans import find_joined, range_fields
 from .hanzi import key
@@ -17,7 +17,6 @@ from .hanzi import key
 _TRAILING = re.compile(r"[（(](?P<inner>[^（）()]{2,80})[)）]\s*[。；;.]?\s*$")
 _TIME = re.compile(r"(?:完成时限|完成时间|办结时限|时间节点|时间安排|实施时间|时限|时间)\s*[:：]\s*(?P<when>[^；;，,。]+)")
 _WHO = re.compile(r"(?:牵头单位|责任单位|负责单位|责任部门|责任人)\s*[:：]\s*(?P<who>[^；;]+)")
-_XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
 
 
 def trailing_labels(text: str, year: int | None, warnings: list[Wording], line: int) -> dict[str, str]:
@@ -57,7 +56,7 @@ _PHASE_SENTENCE = re.compile(r"(?:^|[。；;\n])\s*(?:本|该|此)(?:阶段|步|
 
 def _when(written: str, year: int | None, warnings: list[Wording], line: int) -> dict[str, str]:
     """The dates of a time label's value: 2024年3月底前 -> end 2024-03; 2024年4月至12月 -> both."""
-    k = _XUN.sub(lambda m: " " * len(m.group(0)), written)
+    k = PART_OF_MONTH.sub(lambda m: " " * len(m.group(0)), written)
     found: FoundRange | None = find_joined(k, year) or find_season(k, year)
     if found is None:
         return {}

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import FoundRange, arabic_months, find_season
-from ..plantables import month_dots
+from ..dates import PART_OF_MONTH, FoundRange, arabic_months, find_season, month_dots
 from ..wording import Wording
 from .datespans import Years, find_joined, range_fields
 from .hanzi import key
@@ -30,7 +29,7 @@ def step_from(head: str, body: list[str], line: int, years: Years, warnings: lis
     head = readable_dates(head)
     written = list(body)
     year = years.see(head)
-    k = _XUN.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
+    k = PART_OF_MONTH.sub(lambda m: " " * len(m.group(0)), key(head))  # 3月上旬, 6月底: read to the month
     found = find_joined(k, year)
     step: dict[str, Any] = {}
     title = head.strip()
@@ -140,7 +139,7 @@ def _time_words(head: str, start: int, end: int) -> list[str]:
     bracket = _bracket_around(head, start, end)
     inner = head[bracket[0] + 1:bracket[1] - 1] if bracket else head[start:end]
     extra = bracket is not None and (head[bracket[0] + 1:start] + head[end:bracket[1] - 1]).strip(" ，,、：:")
-    return [f"时间：{inner.strip()}"] if extra or _XUN.search(inner) or _WEEK.search(inner) else []
+    return [f"时间：{inner.strip()}"] if extra or PART_OF_MONTH.search(inner) or _WEEK.search(inner) else []
 
 
 _WEEK = re.compile(r"\s*第\s*[\d一二三四五]{1,2}(?:\s*[—－\-~～至到]\s*[\d一二三四五]{1,2})?\s*周")
@@ -207,7 +206,7 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
     """准备阶段：2024年3月—2024年4月，组建…: a range opening the text after the title dates the step."""
     first = arabic_dates(rest if rest.strip() else (body[0] if body else ""))  # 二〇二四年三月一日 too
     year = years.see(first)  # its own year, or the year a month falls in after a span across the new year
-    k = _XUN.sub(lambda m: " " * len(m.group(0)), key(first))
+    k = PART_OF_MONTH.sub(lambda m: " " * len(m.group(0)), key(first))
     label = _TIME_LABEL.match(k)  # 时间：2024年4月至6月 on the line under the step's title
     offset = label.end() if label else 0
     found = find_joined(k[offset:], year)
@@ -224,7 +223,7 @@ def _dates_in_body(step: dict[str, Any], rest: str, body: list[str], years: Year
     if label:  # the line stays as written: 上旬, 月底 and the label say more than the dates
         return rest, body
     remainder = first[end:].lstrip("，,。；;：: ）)")
-    if _XUN.search(first[offset + found.span[0]:end]):  # 2024年12月中旬，总结…: the words stay with the step
+    if PART_OF_MONTH.search(first[offset + found.span[0]:end]):  # 2024年12月中旬，总结…: the words stay with the step
         remainder = f"时间：{first[offset + found.span[0]:end].strip()}。{remainder}"
     if rest.strip():
         return remainder, body
@@ -309,7 +308,6 @@ def _cut(text: str, span: tuple[int, int]) -> str:
     return (before.rstrip(" ：:，,—－-~～") + after).strip()
 
 
-_XUN = re.compile(r"(?<=[\dxX]月)(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)")
 _MONTHS = re.compile(r"(?<!\d)(\d{1,2})\s*([—–\-~～至到])\s*(\d{1,2})月")
 _PHASE_NAME = re.compile(r"^(?P<title>\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步|批)\s*[：:，,]\s*[^，,。；;：:\n]{2,15})"
                          r"(?:[。；;]|\n|$)")  # 第一阶段：摸清底数。 / 第一阶段 over 项目前期 alone on its line
