@@ -1092,3 +1092,19 @@ def test_a_table_row_naming_a_group_is_a_description_and_leaves_the_others_posts
                            "| 成员 | 沿线各乡镇分管负责同志 | |", "| 成员 | 各乡镇 | 分管负责同志 |"])
     assert group["leaders"] == [{"name": "包振东", "title": "党组书记、局长", "org": "县水利局"}]
     assert group["members"] == [{"description": "沿线各乡镇分管负责同志"}, {"description": "各乡镇分管负责同志"}]
+
+
+def test_a_headquarters_commanders_and_a_group_whose_words_hold_a_bracket() -> None:
+    group, _ = read_group(["成立行动指挥部，组成人员如下：", "指挥长：石瑞峰　　镇党委书记", "副指挥长：柏文涛　　镇党委副书记、镇长",
+                           "成　员：蓝海生　　镇村镇建设办主任", "　　　　各村（社区）党组织书记",
+                           "另由县农业农村局局长周明任副指挥长"])
+    assert group["leaders"] == [{"name": "石瑞峰", "title": "书记", "org": "镇党委", "role": "指挥长"}]
+    assert [(p["name"], p["role"]) for p in group["deputies"]] == [("柏文涛", "副指挥长"), ("周明", "副指挥长")]
+    assert group["members"][1:] == [{"description": "各村（社区）党组织书记"}]
+
+
+def test_the_office_sentence_run_into_the_members_in_a_paste_without_spaces() -> None:
+    line = "成员：杨新民（乡农业综合服务中心主任）、各村党支部书记领导小组办公室设在乡乡村振兴办，冉军同志兼任办公室主任，负责日常调度。"
+    group, _ = read_group([line])
+    assert group["members"][-1] == {"description": "各村党支部书记"}
+    assert group["office"] == {"location": "乡乡村振兴办", "director": {"name": "冉军"}}

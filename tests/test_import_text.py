@@ -1306,6 +1306,8 @@ def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
     "村医 谭光荣\n上午 9:03\n收到\n\n院办 黄小燕\n上午 9:20\n核对表晚点发群里，大家先按方案做准备\n",
     "刘桂花\n3月3日 上午9:10\n收到，我看了没问题[强]\n\n覃建军\n3月3日 上午9:26\n同意。建议把山塘清淤也写进去，其他没意见\n",
     "吴敏 2025/2/17 9:45:\n收到👌\n\n周丽萍 2025/2/17 9:48:\n[图片]\n暂定2月26号下午，在中心园三楼会议室，具体另行通知\n",
+
+    "蒲秋菊：收到👌\n雷振宇：收到，图书装箱我这边安排\n易小芳：感谢中心校🙏 村小的孩子们有福了\n",
 ])
 def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> None:
     text = ("杨主任\n@所有人 方案转发给大家，请认真看一下。\n\n" + PLAN.format(title="梅岭市消费帮扶行动方案")
@@ -1468,3 +1470,13 @@ def test_a_pages_heading_then_the_plans_number_and_title() -> None:
     [plan] = plans(text)
     assert (plan["title"], plan["number"]) == ("某财险县支公司2025年防贫保服务工作方案", "某财险支发〔2025〕2号")
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
+
+
+def test_a_pdf_copys_notice_title_wrapped_over_three_lines_inside_its_book_title_marks() -> None:
+    text = ("梓江县住房和城乡建设局文件\n梓住建发〔2024〕17号\n梓江县住房和城乡建设局\n关于印发《梓江县2024年燃气企业结对帮扶\n"
+            "瓶装液化石油气供应站安全提升工作方案》\n的通知\n各乡镇人民政府：\n现将《梓江县2024年燃气企业结对帮扶瓶装液化石油气供应\n"
+            "站安全提升工作方案》印发给你们，请认真贯彻执行。\n梓江县住房和城乡建设局\n2024年6月12日\n"
+            + PLAN.format(title="梓江县2024年燃气企业结对帮扶瓶装液化石油气供应站安全提升工作方案"))
+    [(plan, _)] = run(text).plans
+    assert (plan["title"], plan["number"]) == ("梓江县2024年燃气企业结对帮扶瓶装液化石油气供应站安全提升工作方案", "梓住建发〔2024〕17号")
+    assert (plan["issuer"], plan["date"], plan["preamble"]) == ("梓江县住房和城乡建设局", "2024-06-12", "为做好帮扶工作，制定本方案。")

@@ -31,6 +31,7 @@ GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代�
 # A name starts only where a run of name characters starts (the look-behind): linear time on long runs.
 _PAREN_PERSON = re.compile(r"(?<![^\s（()）,，、;；:：])([^\s（()）,，、;；:：]+)\s*[（(]([^（()）]*)[）)]")
 _SPLIT = re.compile(r"[、，,;；\s]+")
+_GROUP_RUN = re.compile(rf"(?:{'|'.join(GROUP_STARTS)})[^\s（()）,，、;；:：]*[（(][^（()）]*[）)][^\s（()）,，、;；:：]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +56,15 @@ def parse_people(text: str, known: tuple[str, ...] = ()) -> list[PersonText]:
     people: list[PersonText] = []
     pos = 0
     for m in _PAREN_PERSON.finditer(text):
+        if m.start() < pos:  # inside a group's words taken whole
+            continue
         if text[pos:m.start()].strip(" 、，,;；"):
             people.extend(_plain_people(text[pos:m.start()]))
+        group = _GROUP_RUN.match(text, m.start())
+        if group:  # 各村（社区）党组织书记: one group, its bracket inside its words
+            people.append(PersonText(description=group.group(0)))
+            pos = group.end()
+            continue
         title, org = split_title(m.group(2), known)
         people.append(_person_or_group(m.group(1), title, org))
         pos = m.end()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..plantables import labelled_role
 from .hanzi import key
 
 if TYPE_CHECKING:
@@ -22,8 +23,9 @@ GROUP_NAME = r"[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]|【[^】\s，
 _REPLY = r"收到(?:[，,。！!～~]|$|[^\u4e00-\u9fff])"  # 收到👌, 收到，马上落实; not 收到申请后…
 _CHAT_MARK = re.compile(rf"^{GROUP_NAME}$|^[@＠](?:所有人|全体成员)|^{_REPLY}")
 CHAT_FILE = re.compile(r"^\[(?:文件|图片|链接|视频|语音)\]")  # a chat's file or picture ([图片]); under a sender, the message may follow it
-_CALL_OR_REPLY = re.compile(rf"^(?:[^\s：:，,。]{{1,10}}[：:]\s*)?[@＠]\S|^{_REPLY}|^(?:\[[^\[\]]{{1,4}}\])+$|{CHAT_FILE.pattern}")
-# 覃站长：@所有人 …, 收到👌, [收到][强]: a sticker; [文件] 排查表.xlsx
+_CALL_OR_REPLY = re.compile(rf"^(?:[^\s：:，,。]{{1,10}}[：:]\s*)?(?:[@＠]\S|{_REPLY})|^(?:\[[^\[\]]{{1,4}}\])+$|{CHAT_FILE.pattern}")
+# 覃站长：@所有人 …, 收到👌, 雷振宇：收到，…, [收到][强]: a sticker; [文件] 排查表.xlsx
+_SAID = re.compile(r"^(?P<who>[^\s\d：:，,。；;]{2,5})[：:]\s*\S")  # 易小芳：感谢中心校…: a message with its sender before it
 _NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}(?:\s+[^\s\d，,。；;：:！!？?.]{1,10})?[：:]?$")  # 韩冬：, 村医 谭光荣
 _TIME_ALONE = re.compile(r"^(?:\d{1,2}月\d{1,2}日\s*)?(?:凌晨|早上|上午|中午|下午|晚上|昨天|今天)?\s*\d{1,2}:\d{2}$")  # 上午 9:03, 3月3日 上午9:10: under the sender's name
 _SHORT = 120
@@ -46,12 +48,20 @@ def replies(lines: list[Line]) -> set[int]:
     found: set[int] = set()
     for i, line in enumerate(lines):
         k = key(line.text).strip()
-        if (_CALL_OR_REPLY.match(k) or _TIME_ALONE.match(k)) and len(line.text) <= _SHORT:
+        if (_CALL_OR_REPLY.match(k) or _TIME_ALONE.match(k) or _answers_a_reply(lines, i, found)) \
+                and len(line.text) <= _SHORT:
             found.add(line.no)
             above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
             if above is not None and _NAME_LIKE.match(key(above.text).strip()):
                 found.add(above.no)
     return found
+
+
+def _answers_a_reply(lines: list[Line], i: int, found: set[int]) -> bool:
+    """A sender's message (易小芳：感谢…) right under a reply: the talk after the plan, not a role's line (成员：…)."""
+    said = _SAID.match(key(lines[i].text).strip())
+    above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
+    return bool(said) and above is not None and above.no in found and not labelled_role(said["who"])
 
 
 def chat_message(text: str) -> bool:

@@ -26,8 +26,10 @@ from .placed import role_last, roles_in_brackets
 from .segment import people_in, without_asides
 from .written import POST_OTHER_NAME, TITLE_FIRST, name_then_post, own_departments, same_org, unpadded
 
-_LABEL = re.compile(r"[【\[]?(?P<label>常\s*务\s*副\s*组\s*长|执\s*行\s*副\s*组\s*长|副\s*组\s*长|第\s*一\s*组\s*长|名\s*誉\s*组\s*长|组\s*长|"
-                    r"组\s*员|成\s*员|(?:技\s*术|专\s*家|法\s*律)?顾\s*问|副\s*秘\s*书\s*长|秘\s*书\s*长|秘\s*书|联\s*络\s*员|副\s*总\s*指\s*挥|总\s*指\s*挥|副\s*召\s*集\s*人|召\s*集\s*人)"
+# Every role word a label can be (组　长：, 副指挥长：), spaces allowed between its characters, longest first.
+_LABEL_WORDS = "|".join(r"\s*".join(word) for word in sorted(plantables.ROLE_WORDS, key=len, reverse=True)
+                        if word not in ("办公室主任", "委员"))  # 办公室主任：… names the office's head; 委员 a committee's
+_LABEL = re.compile(rf"[【\[]?(?P<label>{_LABEL_WORDS})"
                     r"[】\]]?(?P<also>兼(?:任)?(?:领导小组)?办公室主任)?\s*(?P<note>[（(][^（()）]{1,12}[)）])?"
                     r"\s*(?:[:：]|(?<=[】\]])|(?<=[长员问])(?=(?![由为是任有包])[\u4e00-\u9fff·]{2,8}[（(]))")  # 副组长兼办公室主任：, 组长寇准（…）
 _BARE_LABEL = re.compile(r"^\s*(?P<label>常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|顾\s*问|秘\s*书\s*长)[ \u3000]+"
@@ -39,12 +41,12 @@ _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<nam
 _CONTINUED = re.compile(r"^(?!各|全体|所有)[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")  # 张三（…）; not 各村（居）…
 _SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师|主席)\s*$")  # 巩敏  …科长
 _PROSE = (
-    re.compile(r"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自|具体负责、|牵头负责、)?(?:担任|兼任|任)(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)"),
-    re.compile(r"(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)由(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自)?"
+    re.compile(rf"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自|具体负责、|牵头负责、)?(?:担任|兼任|任)(?P<role>{plantables.PROSE_ROLES})"),
+    re.compile(rf"(?P<role>{plantables.PROSE_ROLES})由(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自)?"
                r"(?:担任|兼任|组成(?!员))"),
-    re.compile(r"以(?!及)(?P<who>[^，,。；;]+?)为(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)"),
+    re.compile(rf"以(?!及)(?P<who>[^，,。；;]+?)为(?P<role>{plantables.PROSE_ROLES})"),
     re.compile(r"^(?:同时|另|并)?(?:聘请|特聘|邀请)?(?P<who>[^，,。；;]+?)(?:同志)?为(?:活动|工作|领导小组|小组)?"
-               r"(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)"),
+               rf"(?P<role>{plantables.PROSE_ROLES})"),
     re.compile(r"(?P<role>成员)(?:为|包括|有)(?P<who>[^。；;]+)"),
 )
 _CLAUSE = re.compile(r"[，,。；;]")
@@ -215,7 +217,8 @@ def _labels(k: str) -> list[re.Match[str]]:
     return [m for m in _LABEL.finditer(k) if _standing(k, m)] or ([bare] if bare else [])
 
 
-_SENTENCE_STOP = re.compile(r"。|\s(?=(?:领导小组)?(?:办公室设在|下设办公室))")  # …李端 领导小组办公室设在…
+_SENTENCE_STOP = re.compile(r"。|\s(?=(?:领导小组)?(?:办公室设在|下设办公室))|(?=领导小组(?:办公室设在|下设办公室))")
+# …李端 领导小组办公室设在…, and in a paste with no space: …各村党支部书记领导小组办公室设在…
 
 
 def _standing(k: str, m: re.Match[str]) -> bool:
@@ -369,7 +372,7 @@ def _prose_clause(group: Group, original: str, clause: str) -> tuple[str, bool, 
     return "", False, []
 
 
-_ROLE_BY = re.compile(r"(?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)由(?P<who>[^。；;由]{2,80}?，[^。；;由]{2,40}?)"
+_ROLE_BY = re.compile(rf"(?P<role>{plantables.PROSE_ROLES})由(?P<who>[^。；;由]{{2,80}}?，[^。；;由]{{2,40}}?)"
                       r"(?:同志)?(?:担任|兼任)")
 
 

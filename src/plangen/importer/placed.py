@@ -52,7 +52,7 @@ def role_last(group: Group, text: str, k: str) -> bool:
     return bool(m)
 
 
-_IN_BRACKETS = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<role>常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥)"
+_IN_BRACKETS = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{{2,4}})[（(](?P<role>{plantables.PROSE_ROLES})"
                           r"[，,、\s]*(?P<info>[^）)]*)[）)][ \u3000]*(?P<after>[^\s，,、；;。（(]*)")
 
 

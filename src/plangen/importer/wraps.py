@@ -26,11 +26,12 @@ _LABEL_AT_END = re.compile(r"[，,；;。]\s*([^，,；;。:：]{1,12})[:：]$")
 
 
 def join_open_brackets(lines: list[Line]) -> list[Line]:
-    """A line cut inside brackets is joined to the next."""
+    """A line cut inside brackets or a document's title (关于印发《…结对帮扶 / 瓶装…方案》 / 的通知) is joined to
+    the next."""
     out: list[Line] = []
     for ln in lines:
         prev = out[-1].text if out else ""
-        if prev and _open(prev) and len(prev) + len(ln.text) <= 200:
+        if prev and (_open(prev) or _open_title(prev, ln.text)) and len(prev) + len(ln.text) <= 200:
             out[-1] = Line(out[-1].no, prev.rstrip() + ln.text.strip())
         else:
             out.append(ln)
@@ -67,6 +68,11 @@ def _label(text: str) -> bool:
 
 def _open(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def _open_title(text: str, after: str) -> bool:
+    """A document's title left open (《…), or a notice's title whose last words (的通知) are on the next line."""
+    return text.count("《") > text.count("》") or (text.rstrip().endswith("》") and after.strip() in ("的通知", "的函"))
 
 
 def _wrapped(line: str, after: str) -> bool:
