@@ -1108,3 +1108,18 @@ def test_the_office_sentence_run_into_the_members_in_a_paste_without_spaces() ->
     group, _ = read_group([line])
     assert group["members"][-1] == {"description": "各村党支部书记"}
     assert group["office"] == {"location": "乡乡村振兴办", "director": {"name": "冉军"}}
+
+
+def test_a_member_written_post_first_then_and_a_group() -> None:
+    group, _ = read_group(["成员：普惠金融部总经理　谢小梅、综合管理部总经理　孙涛及各支行行长"])
+    assert group["members"] == [{"name": "谢小梅", "title": "普惠金融部总经理"}, {"name": "孙涛", "title": "综合管理部总经理"},
+                                {"description": "及各支行行长"}]
+
+
+def test_an_institute_or_a_police_station_under_a_centre_or_a_bureau_is_its_department() -> None:
+    assert _everyone([("成员：付晓光（市疾控中心慢性病防制所所长）、鲁国栋（县公安局城关派出所所长）、"
+                       "吴春燕（乡财政所所长）、谭明（县农科所所长）")]) == [
+        ("members", {"name": "付晓光", "title": "慢性病防制所所长", "org": "市疾控中心"}),
+        ("members", {"name": "鲁国栋", "title": "城关派出所所长", "org": "县公安局"}),
+        ("members", {"name": "吴春燕", "title": "所长", "org": "乡财政所"}),
+        ("members", {"name": "谭明", "title": "所长", "org": "县农科所"})]

@@ -428,6 +428,16 @@ def test_a_notice_issuing_two_plans_as_annexes_gives_two_plans() -> None:
     assert "附件2" in result.dropped_text() and result.lost == []
 
 
+def test_the_second_plan_under_a_notice_dates_its_steps_in_the_notices_year_when_it_names_none() -> None:
+    first = PLAN.format(title="某县宅基地审批服务方案").replace("2024年", "2025年")
+    second = PLAN.format(title="某县不动产登记上门服务方案").replace("（2024年3月1日至3月15日）", "（5月底前）")
+    text = ("某县自然资源局关于印发《某县宅基地审批服务方案》《某县不动产登记上门服务方案》的通知\n各乡镇人民政府：\n"
+            "现将两个方案印发给你们。\n某县自然资源局\n2025年4月15日\n\f\n附件1\n" + first + "\f\n附件2\n" + second)
+    [(one, _), (two, _)] = run(text).plans
+    assert one["date"] == "2025-04-15" and "date" not in two
+    assert [(s["title"], s.get("start"), s.get("end")) for s in two["steps"]] == [("动员", None, "2025-05")]
+
+
 @pytest.mark.parametrize("notice", ["关于印发家庭医生签约帮扶和对口帮扶服务站两个工作方案的通知",
                                     "某中心关于印发家庭医生签约帮扶和对口帮扶服务站工作方案的通知"])
 def test_a_notice_counting_or_joining_the_plans_it_issues_takes_their_titles_from_its_sentence(notice: str) -> None:
@@ -496,7 +506,7 @@ def test_steps_enumerated_di_yi_bu_in_one_paragraph_are_steps() -> None:
 
 @pytest.mark.parametrize("sentence", [
     "整治工作从2024年3月开始，到2024年6月结束。", "本次行动自2024年3月中旬开始，至2024年6月底结束。",
-    "局里决定于2024年3月至6月在全县开展帮扶活动。", "帮扶周期为一学期（2024年3月至2024年6月）。",
+    "局里决定于2024年3月至6月在全县开展帮扶活动。", "帮扶周期为一学期（2024年3月至2024年6月）。", "本年度帮扶期为2024年3月至6月。",
 ])
 def test_a_time_sentence_in_the_opening_paragraph_gives_the_period(sentence: str) -> None:
     text = PLAN.format(title="某县饮水安全帮扶方案").replace("为做好帮扶工作，制定本方案。", "为做好帮扶工作，制定本方案。" + sentence)
@@ -1480,3 +1490,22 @@ def test_a_pdf_copys_notice_title_wrapped_over_three_lines_inside_its_book_title
     [(plan, _)] = run(text).plans
     assert (plan["title"], plan["number"]) == ("梓江县2024年燃气企业结对帮扶瓶装液化石油气供应站安全提升工作方案", "梓住建发〔2024〕17号")
     assert (plan["issuer"], plan["date"], plan["preamble"]) == ("梓江县住房和城乡建设局", "2024-06-12", "为做好帮扶工作，制定本方案。")
+
+
+def test_a_step_opening_with_its_date_and_weekday_takes_its_title_from_the_words_after_them() -> None:
+    text = PLAN.format(title="某园2024年园长跟岗方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "1、9月23日（周一）：报到、开班仪式。\n2、9月24日—9月26日：分组跟岗。\n3、9月27日（星期五）：交流分享。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("报到、开班仪式", "2024-09-23", None), ("分组跟岗", "2024-09-24", "2024-09-26"), ("交流分享", "2024-09-27", None)]
+    assert result.lost == []
+
+
+def test_a_member_written_post_first_before_and_a_group_is_read_and_not_kept_again_as_unplaced() -> None:
+    line = "成员：普惠金融部总经理　谢小梅、综合管理部总经理　孙涛及各支行行长\n"
+    result = run(PLAN.format(title="某银行金融帮扶方案").replace(GROUP_LINE, GROUP_LINE + line))
+    [(plan, _)] = result.plans
+    assert plan["leadership"]["members"][1] == {"name": "孙涛", "title": "综合管理部总经理"}
+    assert UNPLACED not in str(plan.get("sections")) and result.lost == []

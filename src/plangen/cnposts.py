@@ -137,9 +137,10 @@ _PLACE_ENDS = ("村", "乡", "镇", "街道", "社区")
 _WORDS_ENDING_PLACES = ("农村", "乡村", "城乡", "城镇", "乡镇", "村镇")
 _SCHOOLS = ("小学", "中学", "学校", "大学", "学院", "医院", "卫生院", "幼儿园")
 # Units that are departments only under some bodies: a station under a bureau, a centre or a company
-# (县农业农村局|经作站站长; 石桥镇农经站 is a body of its own), a centre under a school or a hospital
-# (县第一中学|心理健康教育中心主任; 县教师发展中心 is a body of its own).
-_UNITS = (("站", ("局", "中心", "公司")), ("中心", (*_SCHOOLS, "局")))
+# (县农业农村局|经作站站长; 石桥镇农经站 is a body of its own), an institute or a police station under a bureau or a
+# centre (市疾控中心|慢性病防制所所长, 县公安局|城关派出所所长; 镇财政所 is a body of its own), a centre under a
+# school or a hospital (县第一中学|心理健康教育中心主任; 县教师发展中心 is a body of its own).
+_UNITS = (("站", ("局", "中心", "公司")), ("所", ("局", "中心")), ("中心", (*_SCHOOLS, "局")))
 
 
 def _unit_under(org: str, title: str, parents: tuple[str, ...]) -> tuple[str, str]:

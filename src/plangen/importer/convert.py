@@ -68,7 +68,7 @@ def _plans(parts: list[Part], bounds: list[int], cleanings: list[Cleaning], sour
         lines_of = [ln for ln in part.lines if ln.text.strip()]
         if not lines_of and not part.header:
             continue  # nothing left after cleaning (a page of boilerplate only)
-        data, report = _built(lines_of, part, source, options, {} if out else front, intro)
+        data, report = _built(lines_of, part, source, options, {} if out else front, intro or _year_above(out))
         report.cleanings = [c for c in cleanings if part.header_line <= c.line < end]
         out.append((checkable(_numbered(data, report.cleanings), report), report))
     return out
@@ -78,6 +78,13 @@ def _numbered(data: dict[str, Any], cleanings: list[Cleaning]) -> dict[str, Any]
     """The plan's number from a government site's disclosure block (文　　号：…), when the text gives none."""
     number = "" if "number" in data else number_in_chrome(cleanings)
     return {"title": data["title"], "number": number} | data if number else data
+
+
+def _year_above(plans: list[tuple[dict[str, Any], Report]]) -> int | None:
+    """The year of the last dated plan above: a later plan under the same notice (附件2) that dates its steps
+    without a year and has no date of its own is of that year."""
+    dated = [data["date"] for data, _ in plans if isinstance(data.get("date"), str) and data["date"][:4].isdigit()]
+    return int(dated[-1][:4]) if dated else None
 
 
 def _collection_year(skipped: list[Line]) -> int | None:

@@ -111,8 +111,13 @@ def _found(fragment: str, text: str) -> bool:
     (公司党群工作部部长刘芳)."""
     if _in_pieces(fragment, text, 3):
         return True  # parted by the importer: a heading run into its text, a title between a breadcrumb and its date
+    if all(piece in text for piece in _AND_GROUP.split(fragment)):
+        return True  # 孙涛及各支行行长: a name, then 及 and a group
     return _implied_post(fragment, text) or any(
         fragment[-n:] in text and _implied_post(fragment[:-n], text) for n in (2, 3, 4) if len(fragment) > n + 2)
+
+
+_AND_GROUP = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?=(?:以及|及|和)(?:各|全体|所有|其他|其余))")
 
 
 def _in_pieces(fragment: str, text: str, pieces: int) -> bool:

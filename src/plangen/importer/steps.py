@@ -139,9 +139,11 @@ def _time_words(head: str, start: int, end: int) -> list[str]:
     bracket = _bracket_around(head, start, end)
     inner = head[bracket[0] + 1:bracket[1] - 1] if bracket else head[start:end]
     extra = bracket is not None and (head[bracket[0] + 1:start] + head[end:bracket[1] - 1]).strip(" ，,、：:")
-    return [f"时间：{inner.strip()}"] if extra or PART_OF_MONTH.search(inner) or _WEEK.search(inner) else []
+    more = extra or any(p.search(inner) for p in (PART_OF_MONTH, _WEEK, _WEEKDAY))  # …上旬, 第1周, 9月23日（周一）
+    return [f"时间：{inner.strip()}"] if more else []
 
 
+_WEEKDAY = re.compile(r"\s*[（(]\s*(?:周|星期)[一二三四五六日天](?:\s*[—－\-~～至到]\s*(?:周|星期)?[一二三四五六日天])?\s*[)）]")
 _WEEK = re.compile(r"\s*第\s*[\d一二三四五]{1,2}(?:\s*[—－\-~～至到]\s*[\d一二三四五]{1,2})?\s*周")
 
 
@@ -194,7 +196,7 @@ def _deadline(fields: dict[str, str], found: FoundRange, after: str) -> dict[str
 def _date_end(head: str, end: int) -> int:
     """Where the dates end: after 上旬 / 月底 and a deadline's 前 (以前, 之前)."""
     end = len(head) - len(head[end:].lstrip(" 上中下旬初底末份"))
-    week = _WEEK.match(head[end:])  # 9月第1—2周: read to the month
+    week = _WEEK.match(head[end:]) or _WEEKDAY.match(head[end:])  # 9月第1—2周: read to the month; 9月23日（周一）
     end += week.end() if week else 0
     m = re.match(r"\s*(?:(?:以前|之前|前)?\s*(?:完成|完毕|办结|结束)(?=[，,。；;）)]|$)|以前|之前|前|起(?![草步])|开始|以后)",
                  head[end:])  # 从11月起
