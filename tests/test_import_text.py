@@ -1217,6 +1217,7 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
     "首页 > 通知公告 {title} {body}{signature} 【打印本页】 版权所有：某燃气有限公司 客服热线：0745-2213990",
     "首页 > 通知公告 {title} {body}{signature} 【打印本页】 【关闭窗口】 网站主办：某县人民政府办公室",
     "某县政协网 首页 > 履职动态 > 委员工作 {title}时间：2024-02-28 来源：县政协办公室 {body} {signature}",
+    "松坪县教育局 > 通知公告 {title} 发布时间：2024-08-23　来源：基础教育股　【字体：大 中 小】 {body} {signature}",
 ])
 def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_the_signature(page: str) -> None:
     body = ("为做好帮扶工作，结合本地实际情况，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效，"
