@@ -1123,3 +1123,9 @@ def test_an_institute_or_a_police_station_under_a_centre_or_a_bureau_is_its_depa
         ("members", {"name": "鲁国栋", "title": "城关派出所所长", "org": "县公安局"}),
         ("members", {"name": "吴春燕", "title": "所长", "org": "乡财政所"}),
         ("members", {"name": "谭明", "title": "所长", "org": "县农科所"})]
+
+
+def test_a_bare_name_then_and_a_group_is_the_person_and_the_group() -> None:
+    group, _ = read_group(["成员：邹杰、蒋思雨及各网格网格员", "顾问：县教育局及各乡镇中心学校"])
+    assert group["members"] == [{"name": "邹杰"}, {"name": "蒋思雨"}, {"description": "及各网格网格员"},
+                                {"description": "县教育局及各乡镇中心学校"}]

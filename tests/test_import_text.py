@@ -1319,6 +1319,7 @@ def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
     "吴敏 2025/2/17 9:45:\n收到👌\n\n周丽萍 2025/2/17 9:48:\n[图片]\n暂定2月26号下午，在中心园三楼会议室，具体另行通知\n",
 
     "蒲秋菊：收到👌\n雷振宇：收到，图书装箱我这边安排\n易小芳：感谢中心校🙏 村小的孩子们有福了\n",
+    "[3月12日 上午8:52]\n易芳：收到，我把各村村干部的联系方式整理一下发群里\n[3月12日 上午9:05]\n梁俊：收到👌\n",
 ])
 def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> None:
     text = ("杨主任\n@所有人 方案转发给大家，请认真看一下。\n\n" + PLAN.format(title="梅岭市消费帮扶行动方案")

@@ -31,6 +31,7 @@ GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代�
 # A name starts only where a run of name characters starts (the look-behind): linear time on long runs.
 _PAREN_PERSON = re.compile(r"(?<![^\s（()）,，、;；:：])([^\s（()）,，、;；:：]+)\s*[（(]([^（()）]*)[）)]")
 _SPLIT = re.compile(r"[、，,;；\s]+")
+_NAME_AND_GROUP = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?P<group>(?:以及|及)(?:各|全体|所有|其他|其余).+)")  # 蒋思雨及各网格员
 _GROUP_RUN = re.compile(rf"(?:{'|'.join(GROUP_STARTS)})[^\s（()）,，、;；:：]*[（(][^（()）]*[）)][^\s（()）,，、;；:：]+")
 
 
@@ -74,7 +75,14 @@ def parse_people(text: str, known: tuple[str, ...] = ()) -> list[PersonText]:
 
 
 def _plain_people(text: str) -> list[PersonText]:
-    return [_person_or_group(p, "", "") for p in _SPLIT.split(text.strip()) if p]
+    pieces = [p for p in _SPLIT.split(text.strip()) if p]
+    return [_person_or_group(one, "", "") for p in pieces for one in _name_then_group(p)]
+
+
+def _name_then_group(piece: str) -> tuple[str, ...]:
+    """'蒋思雨及各网格员' -> the name, then the group (its 及 kept with it); any other piece whole."""
+    m = _NAME_AND_GROUP.fullmatch(piece)
+    return (m["name"], m["group"]) if m else (piece,)
 
 
 def _person_or_group(name: str, title: str, org: str) -> PersonText:

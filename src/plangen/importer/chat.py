@@ -27,7 +27,8 @@ _CALL_OR_REPLY = re.compile(rf"^(?:[^\s：:，,。]{{1,10}}[：:]\s*)?(?:[@＠]\
 # 覃站长：@所有人 …, 收到👌, 雷振宇：收到，…, [收到][强]: a sticker; [文件] 排查表.xlsx
 _SAID = re.compile(r"^(?P<who>[^\s\d：:，,。；;]{2,5})[：:]\s*\S")  # 易小芳：感谢中心校…: a message with its sender before it
 _NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}(?:\s+[^\s\d，,。；;：:！!？?.]{1,10})?[：:]?$")  # 韩冬：, 村医 谭光荣
-_TIME_ALONE = re.compile(r"^(?:\d{1,2}月\d{1,2}日\s*)?(?:凌晨|早上|上午|中午|下午|晚上|昨天|今天)?\s*\d{1,2}:\d{2}$")  # 上午 9:03, 3月3日 上午9:10: under the sender's name
+_TIME_ALONE = re.compile(r"^[\[【]?(?:\d{1,2}月\d{1,2}日\s*)?(?:凌晨|早上|上午|中午|下午|晚上|昨天|今天)?\s*\d{1,2}:\d{2}[\]】]?$")
+# 上午 9:03, 3月3日 上午9:10, [3月12日 上午8:52]: under the sender's name, or above the message
 _SHORT = 120
 
 
