@@ -1129,3 +1129,10 @@ def test_a_bare_name_then_and_a_group_is_the_person_and_the_group() -> None:
     group, _ = read_group(["成员：邹杰、蒋思雨及各网格网格员", "顾问：县教育局及各乡镇中心学校"])
     assert group["members"] == [{"name": "邹杰"}, {"name": "蒋思雨"}, {"description": "及各网格网格员"},
                                 {"description": "县教育局及各乡镇中心学校"}]
+
+
+def test_departments_named_after_a_post_are_no_people_and_leave_the_posts_above_alone() -> None:
+    group, _ = read_group(["组长：党委书记、董事长严定邦；成员：总裁办公室、财富管理总部、党群工作部主要负责人。"])
+    assert group["leaders"] == [{"name": "严定邦", "title": "党委书记、董事长"}]
+    assert group["members"] == [{"description": "总裁办公室"}, {"description": "财富管理总部"},
+                                {"description": "党群工作部主要负责人"}]

@@ -87,7 +87,7 @@ def _generic(head: str) -> bool:
 
 
 _SCHOOL = re.compile("[一二三四五六七八九十]{1,2}[中小]$")  # 县一中, 实验二小: a school by its number
-_DEPARTMENT_ENDS = ("科", "股", "处", "室", "部", "办", "大队", "中队")
+DEPARTMENT_ENDS = ("科", "股", "处", "室", "部", "办", "大队", "中队")  # the ends of a department's name (教务处, 办公室)
 _NOT_DEPARTMENT = ("办公室", "办事处", "支部", "办")
 _PLACE = re.compile("[省市县区乡镇村]|街道")
 
@@ -105,7 +105,7 @@ def _department(org: str, title: str) -> tuple[str, str]:
     unit = next((parents for end, parents in _UNITS if org.endswith(end)), None)
     if unit is not None:
         return _unit_under(org, title, unit)
-    if not org.endswith(_DEPARTMENT_ENDS):
+    if not org.endswith(DEPARTMENT_ENDS):
         return title, org
     placed = names_a_place(org)  # 县教研室; not 村镇建设股
     office = next((w for w in _NOT_DEPARTMENT if org.endswith(w)), "")
@@ -151,7 +151,7 @@ def _unit_under(org: str, title: str, parents: tuple[str, ...]) -> tuple[str, st
 def _parent_end(org: str) -> int:
     """Where the organisation above a department ends (县住建局|村镇建设股); 0 when none is written."""
     parents = [j for j in range(len(org) - 2, 2, -1)
-               if _ends_like_org(org[:j]) and (not org[:j].endswith(_DEPARTMENT_ENDS + ("市场",)) or _COUNTY_BODY.match(org[:j]))
+               if _ends_like_org(org[:j]) and (not org[:j].endswith(DEPARTMENT_ENDS + ("市场",)) or _COUNTY_BODY.match(org[:j]))
                and org[j - 1:j + 1] not in _WORDS]  # 县文化市场|综合…大队; 县委史志研究室|编研股
     strong = [j for j in parents if not org[:j].endswith(_INSIDE_WORDS)]  # 县住建局村镇建设股: not 县住建局村镇
     organs = [j for j in range(3, len(org) - 2) if org[:j].endswith("部") and _PLACE.match(org)]  # 县委组织部|干部监督股

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cnposts import ORG_SUFFIXES, TITLE_SET, TITLES, split_title
+from .cnposts import DEPARTMENT_ENDS, ORG_SUFFIXES, TITLE_SET, TITLES, split_title
 from .vocabulary import ROLE_SYNONYMS, fold
 
 # Two-character surnames (欧阳晓峰, 诸葛明): a name of four characters starts with one of them.
@@ -88,7 +88,7 @@ def _name_then_group(piece: str) -> tuple[str, ...]:
 def _person_or_group(name: str, title: str, org: str) -> PersonText:
     name = name.strip()
     for n in (len(name) - 2, len(name) - 3):  # 县委常委李某 -> title first, then a name of 2-3 characters
-        if n > 0 and name[:n] in TITLE_SET:
+        if n > 0 and name[:n] in TITLE_SET and not name.endswith(DEPARTMENT_ENDS):  # not 总裁 | 办公室
             return PersonText(name=name[n:], title=title or name[:n], org=org)
     if (len(name) > 4 and not _DOTTED.fullmatch(name)) or any(w in name for w in GROUP_WORDS) or (len(name) >= 3 and name.endswith(ORG_SUFFIXES)) \
             or name.endswith(TITLES):  # 教研组长, 张校长: a post, not a name

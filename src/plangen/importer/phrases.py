@@ -205,7 +205,8 @@ def _split_name(piece: str) -> str:
     for size in _name_sizes(piece):
         if len(piece) > size:
             title = piece[:-size]
-            if _ends_in_title(title) and not piece[-size:].endswith(TITLE_END):
+            if _ends_in_title(title) and not piece[-size:].endswith((*TITLE_END, *cnposts.DEPARTMENT_ENDS)):
+                # 县纪委书记李诒芸; not 总裁办公室, a department named after its head
                 return "" if _grouped(title, piece[-size:]) else piece[-size:]
     if any(w in piece for w in _NOT_A_NAME):
         return ""
