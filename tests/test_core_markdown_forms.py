@@ -130,3 +130,12 @@ def test_the_authors_headings_are_kept_with_their_numbering() -> None:
 def test_a_table_row_with_an_error_is_reported_at_its_line() -> None:
     parsed = parse_md(TABLE_PLAN.replace("2024年3月1日至3月15日", "2024年2月30日至3月15日"))
     assert [(p.code, p.line) for p in parsed.problems if p.is_error] == [("bad-date", 25)]
+
+
+def test_a_steps_table_headed_by_its_key_work_and_leading_department_is_read() -> None:
+    table = ("## 实施步骤\n\n| 时间 | 重点工作 | 牵头部门 |\n| --- | --- | --- |\n| 3月—4月 | 开展需求调研 | 党委办公室 |\n"
+             "| 12月20日前 | 完成年度帮扶总结 | 党委办公室 |\n\n")
+    plan = parse_md(_plan(steps=table)).plan
+    assert plan is not None
+    assert [(s.title, str(s.start), str(s.end), s.owner) for s in plan.steps] == [
+        ("开展需求调研", "2021-03", "2021-04", "党委办公室"), ("完成年度帮扶总结", "None", "2021-12-20", "党委办公室")]

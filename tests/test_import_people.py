@@ -1136,3 +1136,9 @@ def test_departments_named_after_a_post_are_no_people_and_leave_the_posts_above_
     assert group["leaders"] == [{"name": "严定邦", "title": "党委书记、董事长"}]
     assert group["members"] == [{"description": "总裁办公室"}, {"description": "财富管理总部"},
                                 {"description": "党群工作部主要负责人"}]
+
+
+def test_a_community_police_officer_of_a_police_station_keeps_the_community_in_the_title() -> None:
+    assert _everyone(["成员：桂香派出所社区民警杨帆、桂香社区网格员石晓雨"]) == [
+        ("members", {"name": "杨帆", "title": "社区民警", "org": "桂香派出所"}),
+        ("members", {"name": "石晓雨", "title": "网格员", "org": "桂香社区"})]

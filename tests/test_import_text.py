@@ -463,6 +463,19 @@ def test_the_timetable_inside_a_part_on_the_ways_of_helping_is_the_steps() -> No
     assert "白沙镇中心幼儿园" in str(plan["forms"]) and result.lost == []
 
 
+def test_the_timetable_inside_a_part_no_name_gives_is_the_steps_and_the_part_stays_a_section() -> None:
+    text = PLAN.format(title="某小学2024年送教方案").replace(
+        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "三、送教安排\n（一）送教团队。体育：龙海波、田野。\n（二）时间安排。\n1．9月9日—9月13日：到各村小走访对接。\n"
+        "2．11月中旬：举办趣味运动会。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("到各村小走访对接", "2024-09-09", "2024-09-13"), ("举办趣味运动会", "2024-11", None)]
+    assert plan["sections"] == [{"title": "送教安排", "heading": "三、送教安排", "body": "（一）送教团队。体育：龙海波、田野。"}]
+    assert result.lost == []
+
+
 def test_an_annex_listed_before_the_signature_and_set_out_after_a_page_break_is_no_second_plan() -> None:
     text = (PLAN.format(title="某县托养中心对口帮扶残疾人之家工作方案") + "附件：某县残疾人之家规范化建设评估细则\n某县残疾人托养中心\n"
             "2025年3月5日\n\f\n附件\n某县残疾人之家规范化建设评估细则\n| 评估项目 | 分值 |\n| --- | --- |\n| 场地设施 | 20 |\n")

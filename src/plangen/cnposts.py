@@ -60,8 +60,18 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
             i -= 1  # 县档案馆 | 馆藏利用科科长, not 县档案馆馆 | 藏利用科科长
         head, rest = text[:i], text[i:]
         if _org_then_title(head, rest):
-            return _department(head, rest)
+            return _department(*_place_in_title(head, rest))
     return text, ""
+
+
+def _place_in_title(head: str, rest: str) -> tuple[str, str]:
+    """桂香派出所 | 社区民警, not 桂香派出所社区 | 民警: a title that names the place it serves (社区民警) stays whole
+    when the body before it is one."""
+    for place in _PLACE_ENDS:
+        inner = head[:-len(place)]
+        if head.endswith(place) and place + rest in TITLE_SET and len(inner) >= 3 and _ends_like_org(inner):
+            return inner, place + rest
+    return head, rest
 
 
 def _org_then_title(head: str, rest: str) -> bool:

@@ -31,12 +31,13 @@ _LEADERSHIP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("owner", ("责任单位", "负责单位", "牵头单位", "责任人", "负责人", "责任部门", "实施单位", "责任科室", "牵头科室",
-               "承办单位", "责任股室")),
+               "承办单位", "责任股室", "牵头部门")),
     ("from", ("开始时间", "起始时间", "开始日期", "起始日期")),  # with an end column: a range in two cells
     ("until", ("结束时间", "截止时间", "结束日期", "截止日期", "完成时间")),
     ("when", ("时间", "日期", "时限", "期限", "起止")),
     ("title", ("阶段", "步骤", "环节", "名称", "项目")),
-    ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "工作要求", "工作事项", "事项")),
+    ("body", ("主要任务", "工作任务", "工作内容", "任务", "内容", "主要工作", "重点工作", "工作重点", "工作要求", "工作事项",
+              "事项")),
 )
 HEADER_WORDS = tuple(word for _, words in (*_LEADERSHIP_COLUMNS, *STEP_COLUMNS) for word in words)  # every column header
 ROLE_WORDS: dict[str, str] = {

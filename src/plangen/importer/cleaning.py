@@ -101,7 +101,7 @@ _CHROME = re.compile(
     r"^(?:网站)?首页(?:(?:\s*[|｜/]\s*|\s+)[^\s|｜/，,。；;：:]{2,8}){3,}\s*$|"  # the site's menu: 首页 | 机构概况 | 政务公开 | …
     r"^(?:[^\s>＞»，,。；;：:]{2,12}\s*[>＞»]\s*){2,}[^\s>＞»，,。；;：:]{2,12}$|"  # a breadcrumb: 政府信息公开 > 部门信息公开 > …
     r"^[-—\s]*END[-—\s]*$|"
-    r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|编辑)|"  # 时间：2025-04-08 16:40　来源：…
+    r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|编辑|发布人|发布者)|"  # 时间：2025-04-08 16:40　来源：…
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S{2,30}\s+[【\[]|^\S{2,30}\s*主办$|"  # 2025-02-21　某局　【大 中 小】
     r"^" + SENDER + r"$|^" + GROUP_NAME + r"$|"  # a chat's sender and time; its group's name and size
     + CHAT_FILE.pattern + r"|^[【\[]\s*(?:字体|字号)[^】\]]{0,12}[】\]]|"  # a chat's file; 【字号 大 中 小】
@@ -109,7 +109,8 @@ _CHROME = re.compile(
     r"^(?:地址|联系地址)\s*[:：][^，,。；;：:\s]{4,40}[号楼]$|"  # …, and its address alone,
     r"^(?:联系|咨询|办公)?电话\s*[:：]\s*[\d\-－—()（） ]{7,20}$|"  # or its telephone number alone
     r"^\S{2,30}主办\s+\S{2,30}承办$|^[^，,。；;：:\s]{2,30}\s+(?:主办|承办)(?:\s+" + _FOOTER_PAIR + r")*$|"  # 某镇人民政府　主办　地址：…
-    r"^[（(]本(?:栏目|网站|站|页面?)[^（()）]{2,40}[)）]$|^温馨提示\s*[:：]|"  # a site's note on its column; its warning
+    r"^[（(]本(?:栏目|网站|站|页面?)[^（()）]{2,40}[)）]$|^温馨提示\s*[:：]|^(?:编者按|编者的话|编辑按)\s*[:：]|"
+    # a site's note on its column; its warning; its editor's note above the plan (编者按：…现将方案全文刊发如下。)
     r"^(?=.*(?:主办|承办|地址|热线))(?:" + _FOOTER_PAIR + r"\s+){1,4}" + _FOOTER_PAIR + "$|"
     r"^" + _RELATED_WORDS + r"\s*[:：]\s*\S.{0,60}$|"
     r"^(?:相关附件|附件下载|下载附件)\s*[:：]?|^[^，,。；;：:\s]{2,80}\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)$|"  # a page's download links

@@ -107,7 +107,7 @@ def _parts_inside(chunks: list[Chunk]) -> list[Chunk]:
     out: list[Chunk] = []
     for c in chunks:
         out.append(c)
-        if c.kind != "heading" or c.part not in _HOLDERS:
+        if c.kind != "heading" or not (c.part in _HOLDERS or _timetable_inside(c)):
             continue
         node = c.nodes[0]
         inside = [n for n in node.children if n.part in (*_INSIDE, "steps") and n.part != c.part and n.part not in headed]
@@ -116,6 +116,14 @@ def _parts_inside(chunks: list[Chunk]) -> list[Chunk]:
             out.append(Chunk("heading", nodes=[child], part=child.part, how="heading"))
             headed.add(child.part)
     return out
+
+
+def _timetable_inside(c: Chunk) -> bool:
+    """A heading no part's name whose items are other things and one timetable that holds the steps (五、送教安排 >
+    （一）送教团队 / （二）时间安排 > 1．9月9日—9月13日：…)."""
+    children = c.nodes[0].children if c.part is None and c.nodes else []
+    timetables = [n for n in children if n.part == "steps"]
+    return len(timetables) == 1 and len(children) > 1 and bool(timetables[0].children)
 
 
 def _roles_under_other_heading(chunks: list[Chunk]) -> None:
