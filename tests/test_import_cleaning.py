@@ -34,6 +34,7 @@ def test_site_boilerplate_lines_dropped() -> None:
 
 
 def test_a_sites_footer_of_labels_and_values_and_its_spaced_font_switch_are_chrome() -> None:
+    assert one("东湖区人民政府办公室主办　　技术支持：东湖区融媒体中心") == (None, ["chrome"])
     for text in ("松岗镇人民政府主办　联系电话：0739-5210016", "24小时供水服务热线：96116　　地址：汀阳市解放西路56号",
                  "网站主办：枫川县人民政府办公室　　联系电话：0745-6223001", "[ 大 中 小 ]　[ 打印 ]　[ 收藏 ]",
                  "【发表评论】【加入收藏】【告诉好友】【打印此文】【关闭窗口】", "【打印本页】【关闭窗口】　分享到："):
@@ -71,6 +72,7 @@ def test_page_actions_and_font_size_in_brackets_are_chrome() -> None:
 def test_a_chat_messages_call_to_everyone_is_chrome() -> None:
     assert one("@所有人 各校请认真阅读，按要求落实。") == (None, ["chrome"])
     assert one("收到请回复“收到+单位名称”🙏🙏") == (None, ["chrome"])
+    assert one("👆以上请各位村医相互转告，收到请回复“收到”🙏") == (None, ["chrome"])
     assert one("石牛镇发布　2024-03-18 08:30　湖南") == (None, ["chrome"])  # a WeChat article's byline
     assert one("分享　收藏　在看　点赞") == (None, ["chrome"])
     assert one("2024-04-01 09:18　　来源：区文明办　　编辑：丁若溪") == (None, ["chrome"])

@@ -1524,3 +1524,25 @@ def test_a_member_written_post_first_before_and_a_group_is_read_and_not_kept_aga
     [(plan, _)] = result.plans
     assert plan["leadership"]["members"][1] == {"name": "孙涛", "title": "综合管理部总经理"}
     assert UNPLACED not in str(plan.get("sections")) and result.lost == []
+
+
+def test_steps_of_a_plan_across_the_new_year_take_the_year_each_month_falls_in() -> None:
+    text = PLAN.format(title="某县总工会2025年元旦春节送温暖活动方案").replace(
+        "一、指导思想\n", "活动时间为2024年12月20日至2025年2月28日。\n一、指导思想\n").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "1．摸底申报：12月31日前，摸清困难职工情况。\n2．集中慰问：1月1日至1月25日，开展走访慰问。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("摸底申报", None, "2024-12-31"), ("集中慰问", "2025-01-01", "2025-01-25")]
+
+
+def test_a_pdf_copys_role_line_wrapped_at_the_columns_width_in_mid_name_is_joined() -> None:
+    text = ("某镇2024年以工代赈工作方案\n为做好以工代赈工作，带动群众就近务工增收，\n结合我镇实际情况，经镇党委研究，特制定本\n方案。\n"
+            "一、指导思想\n坚持就业优先，发挥以工代赈项目带动作用，\n让群众在家门口实现就业增收。\n二、组织领导\n"
+            "组　长：周立平（镇党委副书记、镇长）\n成　员：彭勇（镇财政所所长）、龙光明（龙家\n垭村党支部书记）、杉树湾村党支部书记田建\n华\n"
+            "三、工作要求\n各村要落实责任，按时完成各项任务。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["leadership"]["members"][-1] == {"name": "田建华", "title": "书记", "org": "杉树湾村党支部"}
+    assert "body" not in plan["leadership"] and result.lost == []

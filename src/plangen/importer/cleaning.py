@@ -82,7 +82,7 @@ _PAGE_ACTION = (r"(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正�
 _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2025-04-08 16:40, 2024年3月18日
 _RELATED_WORDS = r"(?:相关文章|相关阅读|相关链接|相关新闻|相关文件|延伸阅读)"  # a page's list of other articles
 # A site's footer, label and value (松岗镇人民政府主办, 联系电话：0739-5210016, 地址：…), two or more on a line.
-_FOOTER_PAIR = r"[^，,。；;：:\s]{0,12}(?:主办|承办|协办|维护|电话|热线|地址|邮编|传真|邮箱)(?:单位)?(?:\s*[:：]?\s*[^\s，,。；;]{1,40})?"
+_FOOTER_PAIR = r"[^，,。；;：:\s]{0,12}(?:主办|承办|协办|维护|技术支持|电话|热线|地址|邮编|传真|邮箱)(?:单位)?(?:\s*[:：]?\s*[^\s，,。；;]{1,40})?"
 # The labels of a government site's disclosure block (索引号：…, 发布机构：…), but its document number's.
 _DISCLOSED = r"(?:索\s*引\s*号|主题分类|分\s*类|发布机构|发文机关|生成日期|成文日期|发布日期|有\s*效\s*性)"
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
@@ -93,7 +93,7 @@ _CHROME = re.compile(
     r"^(?:" + _DISCLOSED + r"|(?:发文字|文\s*)号)\s*[:：]"
     r"[^，,。；;]{0,60}$|"  # a government site's disclosure block: its lines of labels and values,
     r"^标\s*题\s*[:：].{4,80}(?:通知|方案|计划|意见)$|"  # and its title line
-    r"^[@＠](?:所有人|全体成员|全体)(?=\s|$)|^收到请回复|^请回复[“\"]?收到|^【转发】.{0,80}收到请回复[。！!]?$|"  # a chat message's call and reply request
+    r"^[@＠](?:所有人|全体成员|全体)(?=\s|$)|^.{0,30}(?:收到请回复|请回复[“\"]?收到)|^【转发】.{0,80}收到请回复[。！!]?$|"  # a chat message's call and reply request
     r"^(?:[^\s，,。；;：:]{2,20}\s+){1,4}\d{4}(?:-|年)\d{1,2}(?:-|月)\d{1,2}日?\s+\d{1,2}:\d{2}(?:\s+[^\s，,。；;：:]{2,6})?$|"
     # a WeChat article's byline: 某镇发布　2024-03-18 08:30　湖南, 原创　云溪女性　云溪县妇联　2024年03月06日 09:15
     r"^(?:[【\[]?\s*(?:" + _PAGE_ACTION + r"|大\s*中\s*小)\s*[】\]]?\s*)+$|^(?:[【\[]\s*(?:大|中|小|默认|" + _PAGE_ACTION + r")\s*[】\]]\s*){2,8}$|"  # 【大】【中】【小】　【打印本页】

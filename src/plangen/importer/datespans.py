@@ -34,8 +34,9 @@ class Years:
 
     def at_steps(self) -> None:
         """The steps are the plan's: a month without a year in them is in the year its title names, whatever
-        year the text before spoke of (…2025年3月底前完成竣工验收)."""
-        if self.titled:
+        year the text before spoke of (…2025年3月底前完成竣工验收); but after a span from the year before into that year
+        (2025年元旦春节…方案 over 2024年12月20日至2025年2月28日), a month falls in the span's year it is in."""
+        if self.titled and not (self.span and self.titled == self.span[0] + 1):
             self.current, self.span = self.titled, None
 
     def see(self, text: str) -> int | None:

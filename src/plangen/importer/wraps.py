@@ -44,7 +44,8 @@ def join_hard_wraps(lines: list[Line]) -> list[Line]:
     if len(breaks) < 2:
         return lines
     width = Counter(len(lines[i].text.strip()) for i in breaks).most_common(1)[0][0]  # the column's
-    breaks |= {i for i in range(len(lines) - 1) if _closed_at_width(lines[i].text.strip(), lines[i + 1].text, width)}
+    breaks |= {i for i in range(len(lines) - 1) if _closed_at_width(lines[i].text.strip(), lines[i + 1].text, width)
+               or _labelled_at_width(lines[i].text.strip(), lines[i + 1].text, width)}
     out: list[Line] = []
     for i, ln in enumerate(lines):
         if i - 1 in breaks:
@@ -58,6 +59,13 @@ def _closed_at_width(text: str, after: str, width: int) -> bool:
     """A line of the column's full width that ends on a closing bracket in mid-sentence (…根据省局（公司） /
     关于做好…): wrapped there, as the column's other lines are."""
     return text.endswith(("）", ")")) and len(text) >= width and not _open(text) and _wrapped(text[:-1], after)
+
+
+def _labelled_at_width(text: str, after: str, width: int) -> bool:
+    """A role's line of the column's full width that ends in mid-name (成　员：…、杉树 / 湾村党支部书记田建华): wrapped
+    there, as the column's other lines are (a shorter one ends where its author ended it)."""
+    return len(text) >= width and bool(_LABEL.match(key(text))) and not numbering(text) \
+        and text[-1:] not in _SENTENCE_END and "、" in text and _goes_on(after)
 
 
 def _label(text: str) -> bool:
