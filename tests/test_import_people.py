@@ -1142,3 +1142,21 @@ def test_a_community_police_officer_of_a_police_station_keeps_the_community_in_t
     assert _everyone(["成员：桂香派出所社区民警杨帆、桂香社区网格员石晓雨"]) == [
         ("members", {"name": "杨帆", "title": "社区民警", "org": "桂香派出所"}),
         ("members", {"name": "石晓雨", "title": "网格员", "org": "桂香社区"})]
+
+
+def test_a_duty_in_brackets_after_a_name_in_prose_and_a_liaison_named_in_prose() -> None:
+    group, _ = read_group(["由校长吴承德任组长，副校长麻秀云（分管小学部）、副校长杨正邦（分管初中部）任副组长。",
+                           "白沙坪小学教导主任滕云为联络员，负责两校日常沟通。"])
+    assert group["deputies"] == [{"name": "麻秀云", "title": "副校长"}, {"name": "杨正邦", "title": "副校长"}]
+    assert group["members"] == [{"name": "滕云", "title": "教导主任", "org": "白沙坪小学", "role": "联络员"}]
+
+
+def test_a_supervisor_an_area_manager_an_invited_adviser_and_a_group_and_a_person_joined_by_he() -> None:
+    group, _ = read_group(["成　员：包丽君　　中国建设银行溆川支行普惠金融部主管", "　　　　彭浩（城区片区经理）",
+                           "特邀县水产事务中心高级工程师彭志远同志为顾问，负责技术指导。"])
+    assert group["members"] == [
+        {"name": "包丽君", "title": "普惠金融部主管", "org": "中国建设银行溆川支行"}, {"name": "彭浩", "title": "城区片区经理"},
+        {"name": "彭志远", "title": "高级工程师", "org": "县水产事务中心", "role": "顾问"}]
+    group, _ = read_group(["成员由村“两委”其他干部、各村民小组组长和五里岗稻虾专业合作社理事长熊德贵组成。"])
+    assert group["members"] == [{"description": "村“两委”其他干部"}, {"description": "各村民小组组长"},
+                                {"name": "熊德贵", "title": "理事长", "org": "五里岗稻虾专业合作社"}]

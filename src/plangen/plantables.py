@@ -50,7 +50,7 @@ ROLE_WORDS: dict[str, str] = {
 _ROLES_LONGEST: tuple[str, ...] = tuple(sorted(ROLE_WORDS, key=len, reverse=True))
 ROLE_PATTERN = "|".join(_ROLES_LONGEST)  # every role word, longest first, for a regular expression
 # The roles a sentence gives (由…任组长, 组长由…担任, …（副组长，…）), longest first where one ends another.
-PROSE_ROLES = "常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|副总指挥|总指挥|副指挥长|指挥长"
+PROSE_ROLES = "常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|联络员|副总指挥|总指挥|副指挥长|指挥长"
 PLAIN_ROLES = {"组长": "leaders", "副组长": "deputies", "成员": "members", "组员": "members"}
 
 

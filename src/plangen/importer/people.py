@@ -45,7 +45,7 @@ _PROSE = (
     re.compile(rf"(?P<role>{plantables.PROSE_ROLES})由(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自)?"
                r"(?:担任|兼任|组成(?!员))"),
     re.compile(rf"以(?!及)(?P<who>[^，,。；;]+?)为(?P<role>{plantables.PROSE_ROLES})"),
-    re.compile(r"^(?:同时|另|并)?(?:聘请|特聘|邀请)?(?P<who>[^，,。；;]+?)(?:同志)?为(?:活动|工作|领导小组|小组)?"
+    re.compile(r"^(?:同时|另|并)?(?:聘请|特聘|特邀|邀请)?(?P<who>[^，,。；;]+?)(?:同志)?为(?:活动|工作|领导小组|小组)?"
                rf"(?P<role>{plantables.PROSE_ROLES})"),
     re.compile(r"(?P<role>成员)(?:为|包括|有)(?P<who>[^。；;]+)"),
 )

@@ -49,31 +49,44 @@ def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str
     if _units_then_heads(k):
         return [{"description": text.strip()}]
     out: list[dict[str, str]] = []
-    titles: list[str] = []
+    titles: list[str] = []  # posts written alone, waiting for the name after them
     pos = 0
     for piece in _pieces(k):
         start = k.find(piece, pos)
         pos = start + len(piece)
         original, piece = _bare(text[start:start + len(piece)], piece)
-        bracketed = _BRACKETED.fullmatch(piece)  # 张三（县长）任组长
-        post_first = _post_then_name(piece) if not bracketed else None  # 寄递事业部经理（潘雪梅）
-        if post_first:
-            out.append(titled(original[post_first.start("name"):post_first.end("name")],
-                              original[:post_first.end("post")], orgs))
-            continue
-        named = _split_name(piece) if not bracketed else ""
-        first = _name_first(piece) if not named and not bracketed else None
-        if bracketed:
-            out.append(titled(original[:bracketed.end("name")], original[bracketed.start("info"):bracketed.end("info")], orgs))
+        person = _one_person(original, piece, orgs)
+        named = _split_name(piece) if person is None else ""
+        if person is not None:
+            out.append(person)
         elif named:
             out.append(_titled_name(original, len(piece) - len(named), titles, out, orgs))
             titles = []
-        elif first:
-            out.append(titled(original[:first], original[first:], orgs))
-        elif piece:
+        elif piece and not _a_group(piece):
             titles.append(original)
+        elif piece:  # 各村民小组组长: a group, no title of the person after it
+            out.extend({"description": t} for t in [*titles, original])
+            titles = []
     out.extend({"description": t} for t in titles)
     return out
+
+
+def _one_person(original: str, piece: str, orgs: tuple[str, ...]) -> dict[str, str] | None:
+    """The person a piece names with name and post both in it, in brackets (张三（县长）), post first with the name
+    in brackets (寄递事业部经理（潘雪梅）) or name first (李四副局长); None when it names no one so."""
+    bracketed = _BRACKETED.fullmatch(piece)
+    if bracketed:
+        return titled(original[:bracketed.end("name")], original[bracketed.start("info"):bracketed.end("info")], orgs)
+    post_first = _post_then_name(piece)
+    if post_first:
+        return titled(original[post_first.start("name"):post_first.end("name")], original[:post_first.end("post")], orgs)
+    first = _name_first(piece) if not _split_name(piece) else None
+    return titled(original[:first], original[first:], orgs) if first else None
+
+
+def _a_group(piece: str) -> bool:
+    """Words naming a group of people (各村民小组组长, 村“两委”其他干部), not one post."""
+    return piece.startswith(cntext.GROUP_STARTS) or any(w in piece for w in ("其他", "其余", "全体", "有关", "相关"))
 
 
 _BRACKETED = re.compile(r"(?P<name>" + NAME + r")[（(](?P<info>[^（()）]{2,40})[)）]")
@@ -111,7 +124,13 @@ def _bare(original: str, piece: str) -> tuple[str, str]:
         piece, original = piece[1:], original[1:]
     if piece.endswith("同志") and len(piece) > 2 and not piece.startswith(cntext.GROUP_STARTS):  # 各乡镇负责同志: a group
         piece, original = piece[:-2], original[:-2]
+    duty = _DUTY.search(piece)  # 副校长麻秀云（分管小学部）: the duty left out (the sentence stays in the group's text)
+    if duty and len(piece) > duty.end() - duty.start() + 2:
+        piece, original = piece[:duty.start()], original[:duty.start()]
     return original, piece
+
+
+_DUTY = re.compile(r"[（(](?:负责|分管|主持|协助)[^（()）]{1,20}[)）]$")
 
 
 def _pieces(k: str) -> list[str]:
@@ -136,6 +155,8 @@ def _titled_people(piece: str) -> list[str]:
             return [left, *_titled_people(right)]
         if _bare_name(left) and _titled(right) and _joins_people(piece, m.start()):
             return [left, right]  # …委员邱伟、杨春燕和网格员麻建军: a name sharing the post before it
+        if left.startswith(cntext.GROUP_STARTS) and _ends_in_title(left) and _titled(right):
+            return [left, right]  # 各村民小组组长和五里岗稻虾专业合作社理事长熊德贵: a group, then a person
     return [piece]
 
 

@@ -22,7 +22,7 @@ NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2
 
 _BRANCH = r"[（(](?:分公司|公司|分局)[)）]"  # 县局（分公司）: a body with two names, the company's in brackets
 _OTHER_NAME = rf"{_BRANCH}|[（(][\u4e00-\u9fff]{{2,10}}(?:部|处|科|室|办)[)）]"  # 营销部（农电工作部）: a department's two names
-_ONE_TITLE = rf"(?:[^\s；;，,、（()）]|{_BRANCH}){{1,24}}?(?:长|书记|主任|员|师|主席|专干|干事|常委|经理|总监|负责人)"
+_ONE_TITLE = rf"(?:[^\s；;，,、（()）]|{_BRANCH}){{1,24}}?(?:长|书记|主任|员|师|主席|专干|干事|常委|经理|总监|主管|负责人)"
 _TITLES = rf"{_ONE_TITLE}(?:、(?:主任|主席|经理|{_ONE_TITLE}))*"  # 县委副书记、县长; 党委副书记、主任
 _GROUP = "|".join(cntext.GROUP_STARTS)
 _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+(?!{_GROUP})"
