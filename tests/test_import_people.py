@@ -1160,3 +1160,8 @@ def test_a_supervisor_an_area_manager_an_invited_adviser_and_a_group_and_a_perso
     group, _ = read_group(["成员由村“两委”其他干部、各村民小组组长和五里岗稻虾专业合作社理事长熊德贵组成。"])
     assert group["members"] == [{"description": "村“两委”其他干部"}, {"description": "各村民小组组长"},
                                 {"name": "熊德贵", "title": "理事长", "org": "五里岗稻虾专业合作社"}]
+
+
+def test_an_executive_leader_keeps_the_word_the_document_gives() -> None:
+    group, _ = read_group(["组长：马骏（街道办事处主任）", "执行组长：陶丽（街道办事处副主任）"])
+    assert [(p["name"], p.get("role", "")) for p in group["leaders"]] == [("马骏", ""), ("陶丽", "执行组长")]

@@ -1546,3 +1546,14 @@ def test_a_pdf_copys_role_line_wrapped_at_the_columns_width_in_mid_name_is_joine
     [(plan, _)] = result.plans
     assert plan["leadership"]["members"][-1] == {"name": "田建华", "title": "书记", "org": "杉树湾村党支部"}
     assert "body" not in plan["leadership"] and result.lost == []
+
+
+def test_a_chat_plans_requirements_bulleted_with_emoji_and_the_senders_full_dates_after_the_signature() -> None:
+    text = PLAN.format(title="某街道2024年独居老人巡访方案").replace(
+        "四、工作要求\n要落实责任。\n",
+        "四、工作要求\n‼️网格员要如实填写巡访记录，不得代签补签\n‼️注意保护老人隐私，巡访记录不得外传\n\n清河街道办事处\n2024年6月11日\n\n"
+        "网格员-小刘 2024-06-12 09:25\n收到👌\n")
+    result = run("清河街道网格员工作群(86)\n\n社区-周姐 2024-06-12 09:19\n" + text)
+    [(plan, _)] = result.plans
+    assert plan["requirements"] == ["网格员要如实填写巡访记录，不得代签补签", "注意保护老人隐私，巡访记录不得外传"]
+    assert (plan["issuer"], plan["date"]) == ("清河街道办事处", "2024-06-11") and result.lost == []

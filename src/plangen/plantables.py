@@ -41,7 +41,7 @@ STEP_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 HEADER_WORDS = tuple(word for _, words in (*_LEADERSHIP_COLUMNS, *STEP_COLUMNS) for word in words)  # every column header
 ROLE_WORDS: dict[str, str] = {
-    "组长": "leaders", "第一组长": "leaders", "名誉组长": "leaders", "总指挥": "leaders", "指挥长": "leaders", "召集人": "leaders",
+    "组长": "leaders", "第一组长": "leaders", "名誉组长": "leaders", "执行组长": "leaders", "总指挥": "leaders", "指挥长": "leaders", "召集人": "leaders",
     "副召集人": "deputies",
     "常务副组长": "deputies", "执行副组长": "deputies", "副组长": "deputies", "副总指挥": "deputies", "副指挥长": "deputies",
     "成员": "members", "组员": "members", "顾问": "members", "技术顾问": "members", "专家顾问": "members", "法律顾问": "members", "秘书长": "members", "副秘书长": "members", "秘书": "members",
@@ -50,7 +50,7 @@ ROLE_WORDS: dict[str, str] = {
 _ROLES_LONGEST: tuple[str, ...] = tuple(sorted(ROLE_WORDS, key=len, reverse=True))
 ROLE_PATTERN = "|".join(_ROLES_LONGEST)  # every role word, longest first, for a regular expression
 # The roles a sentence gives (由…任组长, 组长由…担任, …（副组长，…）), longest first where one ends another.
-PROSE_ROLES = "常务副组长|副组长|第一组长|名誉组长|组长|成员|顾问|秘书长|联络员|副总指挥|总指挥|副指挥长|指挥长"
+PROSE_ROLES = "常务副组长|副组长|第一组长|名誉组长|执行组长|组长|成员|顾问|秘书长|联络员|副总指挥|总指挥|副指挥长|指挥长"
 PLAIN_ROLES = {"组长": "leaders", "副组长": "deputies", "成员": "members", "组员": "members"}
 
 

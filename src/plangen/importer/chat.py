@@ -12,8 +12,9 @@ from .hanzi import key
 if TYPE_CHECKING:
     from .cleaning import Line
 
-# A message's sender and time (县妇联-刘红梅  3月28日 上午9:12, 周丽萍 2025/2/17 9:41:): page chrome wherever it stands.
-SENDER = (r"[^\s，,。；;：:]{1,20}(?:[-—－\s]+[^\s，,。；;：:]{1,10})?\s+(?:\d{1,2}月\d{1,2}日|\d{4}/\d{1,2}/\d{1,2})\s*"
+# A message's sender and time (县妇联-刘红梅  3月28日 上午9:12, 周丽萍 2025/2/17 9:41:, 网格员-小刘 2024-06-12 09:25): page
+# chrome wherever it stands.
+SENDER = (r"[^\s，,。；;：:]{1,20}(?:[-—－\s]+[^\s，,。；;：:]{1,10})?\s+(?:\d{1,2}月\d{1,2}日|\d{4}[/-]\d{1,2}[/-]\d{1,2})\s*"
           r"(?:凌晨|早上|上午|中午|下午|晚上)?\s*\d{1,2}:\d{2}[:：]?")
 _SENDER = re.compile(rf"^{SENDER}$")
 # The time alone (龙院长 08:47, 大湾村 李书记  09:50): a sender's line only in a text that is a chat's.
