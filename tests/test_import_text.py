@@ -1231,6 +1231,7 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
     "首页 > 通知公告 {title} {body}{signature} 【打印本页】 【关闭窗口】 网站主办：某县人民政府办公室",
     "某县政协网 首页 > 履职动态 > 委员工作 {title}时间：2024-02-28 来源：县政协办公室 {body} {signature}",
     "松坪县教育局 > 通知公告 {title} 发布时间：2024-08-23　来源：基础教育股　【字体：大 中 小】 {body} {signature}",
+    "首页>校园动态>通知公告 {title}发布者：总务处　发布时间：2024-02-21　浏览次数：203{body}{signature}",
 ])
 def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_the_signature(page: str) -> None:
     body = ("为做好帮扶工作，结合本地实际情况，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效，"
@@ -1333,6 +1334,7 @@ def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
 
     "蒲秋菊：收到👌\n雷振宇：收到，图书装箱我这边安排\n易小芳：感谢中心校🙏 村小的孩子们有福了\n",
     "[3月12日 上午8:52]\n易芳：收到，我把各村村干部的联系方式整理一下发群里\n[3月12日 上午9:05]\n梁俊：收到👌\n",
+    "                                  — 2 —\n\n【石桥店-周婷】收到\n【大坪店-罗燕】收到，已转发本店员工群\n",
 ])
 def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> None:
     text = ("杨主任\n@所有人 方案转发给大家，请认真看一下。\n\n" + PLAN.format(title="梅岭市消费帮扶行动方案")
@@ -1557,3 +1559,32 @@ def test_a_chat_plans_requirements_bulleted_with_emoji_and_the_senders_full_date
     [(plan, _)] = result.plans
     assert plan["requirements"] == ["网格员要如实填写巡访记录，不得代签补签", "注意保护老人隐私，巡访记录不得外传"]
     assert (plan["issuer"], plan["date"]) == ("清河街道办事处", "2024-06-11") and result.lost == []
+
+
+def test_a_plans_title_above_the_pages_time_line_and_breadcrumb_is_kept() -> None:
+    body = PLAN.format(title="某县2024年电商服务站提质增效工作方案")
+    title, rest = body.split("\n", 1)
+    text = (f"某县人民政府门户网站\n{title}\n2024-04-08 16:20　　来源：县供销合作社联合社　　打印\n"
+            f"您现在的位置：首页 > 政务公开 > 部门文件\n{rest}")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["title"], plan["preamble"]) == ("某县2024年电商服务站提质增效工作方案", "为做好帮扶工作，制定本方案。")
+    assert "您现在的位置：首页 > 政务公开 > 部门文件" in result.dropped_text()
+
+
+def test_a_sample_sites_related_articles_headed_by_the_title_in_brackets_after_the_signature_are_left_out() -> None:
+    text = (PLAN.format(title="某县电信分公司2024年宽带进村帮扶工作方案") + "中国电信股份有限公司某县分公司\n2024年4月15日\n"
+            "【电信公司宽带进村工作方案】相关文章：\n2024年通信公司网络建设工作方案\n乡镇数字乡村建设工作方案\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("中国电信股份有限公司某县分公司", "2024-04-15")
+    assert "乡镇数字乡村建设工作方案" in result.dropped_text() and result.lost == []
+
+
+def test_a_chat_whose_sender_is_written_in_brackets_before_the_call_and_the_replies() -> None:
+    text = ("【营运部-林敏】@所有人 公司的方案已经下发，各店长务必认真学习。\n\n" + PLAN.format(title="某药房2024年送药进村活动实施方案")
+            + "\n某大药房连锁有限公司\n2024年4月28日\n\n【石桥店-周婷】收到\n【城北店-胡小军】收到👌\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("某大药房连锁有限公司", "2024-04-28")
+    assert "【石桥店-周婷】收到" in result.dropped_text() and result.lost == []

@@ -22,10 +22,10 @@ _TIME_SENDER = re.compile(r"^[^\s，,。；;：:]{1,12}(?:[-—－\s]+[^\s，,�
                           r"\d{1,2}:\d{2}$")
 GROUP_NAME = r"[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]|【[^】\s，,。；;：:]{2,30}群】"  # 桐江县妇联系统工作群（42）, 【…群】
 _REPLY = r"收到(?:[，,。！!～~]|$|[^\u4e00-\u9fff])"  # 收到👌, 收到，马上落实; not 收到申请后…
-_CHAT_MARK = re.compile(rf"^{GROUP_NAME}$|^[@＠](?:所有人|全体成员)|^{_REPLY}")
+_CHAT_MARK = re.compile(rf"^{GROUP_NAME}$|^(?:【[^】\s]{{1,16}}】\s*)?(?:[@＠](?:所有人|全体成员)|{_REPLY})")  # 【营运部-林敏】@所有人
 CHAT_FILE = re.compile(r"^\[(?:文件|图片|链接|视频|语音)\]")  # a chat's file or picture ([图片]); under a sender, the message may follow it
-_CALL_OR_REPLY = re.compile(rf"^(?:[^\s：:，,。]{{1,10}}[：:]\s*)?(?:[@＠]\S|{_REPLY})|^(?:\[[^\[\]]{{1,4}}\])+$|{CHAT_FILE.pattern}")
-# 覃站长：@所有人 …, 收到👌, 雷振宇：收到，…, [收到][强]: a sticker; [文件] 排查表.xlsx
+_CALL_OR_REPLY = re.compile(rf"^(?:[^\s：:，,。]{{1,10}}[：:]\s*|【[^】\s]{{1,16}}】\s*)?(?:[@＠]\S|{_REPLY})|^(?:\[[^\[\]]{{1,4}}\])+$|{CHAT_FILE.pattern}")
+# 覃站长：@所有人 …, 收到👌, 雷振宇：收到，…, 【石桥店-周婷】收到, [收到][强]: a sticker; [文件] 排查表.xlsx
 _SAID = re.compile(r"^(?P<who>[^\s\d：:，,。；;]{2,5})[：:]\s*\S")  # 易小芳：感谢中心校…: a message with its sender before it
 _NAME_LIKE = re.compile(r"^[^\s\d，,。；;：:！!？?.]{1,16}(?:\s+[^\s\d，,。；;：:！!？?.]{1,10})?[：:]?$")  # 韩冬：, 村医 谭光荣
 _TIME_ALONE = re.compile(r"^[\[【]?(?:\d{1,2}月\d{1,2}日\s*)?(?:凌晨|早上|上午|中午|下午|晚上|昨天|今天)?\s*\d{1,2}:\d{2}[\]】]?$")

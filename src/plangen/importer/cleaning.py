@@ -77,7 +77,7 @@ _BOILERPLATE = re.compile(
 _SITE_WORDS = re.compile(r"扫码|扫一扫|二维码|手机(?:打开|浏览|阅读)|公众号|关注我们|点击(?:下载|查看|进入)|https?://|www\.")
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])")
 # The links of a page's own actions (【打印此页】【关闭窗口】).
-_PAGE_ACTION = (r"(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?|关闭(?:窗口|本页|此页)?|返回顶部|(?:加入)?收藏(?:本页)?|分享(?:到\s*[:：]?\s*(?:微信|微博|QQ空间|QQ|朋友圈)?)?|在看|"
+_PAGE_ACTION = (r"(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?|关闭(?:窗口|本页|此页)?|返回顶部|(?:加入)?收藏(?:本页)?|分享(?:到\s*[:：]?\s*(?:微信|微博|QQ空间|QQ|朋友圈)?)?|微信|微博|QQ空间|朋友圈|在看|"
                 r"点赞|转发|我要纠错|纠错|发表评论|告诉好友|阅读\s*\d+)")
 _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2025-04-08 16:40, 2024年3月18日
 _RELATED_WORDS = r"(?:相关文章|相关阅读|相关链接|相关新闻|相关文件|延伸阅读)"  # a page's list of other articles
@@ -89,7 +89,7 @@ _DISCLOSED = r"(?:索\s*引\s*号|主题分类|分\s*类|发布机构|发文机�
 _CHROME = re.compile(
     r"^[【\[（(]?(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
     r"浏览字号|分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
-    r"^" + _RELATED_WORDS + r"\s*[:：]?$|"
+    r"^(?:【[^】]{1,60}】)?" + _RELATED_WORDS + r"\s*[:：]?$|"  # 相关文章：, 【…方案】相关文章：
     r"^(?:" + _DISCLOSED + r"|(?:发文字|文\s*)号)\s*[:：]"
     r"[^，,。；;]{0,60}$|"  # a government site's disclosure block: its lines of labels and values,
     r"^标\s*题\s*[:：].{4,80}(?:通知|方案|计划|意见)$|"  # and its title line
@@ -101,7 +101,7 @@ _CHROME = re.compile(
     r"^(?:网站)?首页(?:(?:\s*[|｜/]\s*|\s+)[^\s|｜/，,。；;：:]{2,8}){3,}\s*$|"  # the site's menu: 首页 | 机构概况 | 政务公开 | …
     r"^(?:[^\s>＞»，,。；;：:]{2,12}\s*[>＞»]\s*){2,}[^\s>＞»，,。；;：:]{2,12}$|"  # a breadcrumb: 政府信息公开 > 部门信息公开 > …
     r"^[-—\s]*END[-—\s]*$|"
-    r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|编辑|发布人|发布者)|"  # 时间：2025-04-08 16:40　来源：…
+    r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|编辑|发布人|发布者|栏目)|"  # 时间：2025-04-08 16:40　来源：…
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S{2,30}\s+[【\[]|^\S{2,30}\s*主办$|"  # 2025-02-21　某局　【大 中 小】
     r"^" + SENDER + r"$|^" + GROUP_NAME + r"$|"  # a chat's sender and time; its group's name and size
     + CHAT_FILE.pattern + r"|^[【\[]\s*(?:字体|字号)[^】\]]{0,12}[】\]]|"  # a chat's file; 【字号 大 中 小】
@@ -249,6 +249,7 @@ _INLINE_CHROME = re.compile(
     r")"
     rf"|(?<![【\[])(?:发布时间|发布日期)\s*[:：]\s*{_DATE_TIME}"  # glued to the title before it: …实施方案发布时间：2025-03-04
     rf"|(?<=方案|计划)(?:时间|日期)\s*[:：]\s*{_DATE_TIME}"  # …工作方案时间：2024-02-28
+    r"|(?<=方案|计划)(?:发布者|发布人|作者|信息来源|来源)\s*[:：]\s*[^\s【】]{1,30}"  # …实施方案发布者：总务处
     r"|分享到\s*[:：]?(?:\s*(?:微信|微博|QQ空间|QQ|朋友圈|抖音))*"  # glued to the signature before it: …2025年3月3日分享到：微信
     r"|[【\[][^】\]]{0,10}(?:字体|字号|打印|关闭|收藏|分享|纠错)[^】\]]{0,10}[】\]]"  # 【字体：大 中 小】【打印本页】
     r"|(?:字体|字号)\s*[:：]\s*[【\[]?\s*大\s*中\s*小\s*[】\]]?"  # 字号：[大 中 小]
@@ -277,12 +278,16 @@ _FOOTER_TAIL = re.compile(r"[^\d\s，,。；;：:！!？?]{2,20}")  # the rest o
 
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置)\s*[:：]|^首页\s*[>＞]|^(?:网站)?首页(?:\s*[|｜/]|\s)")
 _SITE_NAME = re.compile(r"[^，,。；;：:、\s]{2,30}")
-_RELATED = re.compile(rf"^{_RELATED_WORDS}\s*[:：]?$")
+_RELATED = re.compile(rf"^(?:【[^】]{{1,60}}】)?{_RELATED_WORDS}\s*[:：]?$")
 
 
 def _site_name_above(kept: list[Line], line: Line) -> bool:
     """The only line kept so far is the site's name, and `line` its breadcrumb or menu."""
-    return bool(_BREADCRUMB.match(key(line.text).strip())) and len(kept) == 1 and bool(_SITE_NAME.fullmatch(kept[0].text))
+    return bool(_BREADCRUMB.match(key(line.text).strip())) and len(kept) == 1 and bool(_SITE_NAME.fullmatch(kept[0].text)) \
+        and not _A_TITLE.search(kept[0].text.strip())  # a plan's title above the breadcrumb stays
+
+
+_A_TITLE = re.compile(r"(?:方案|计划|办法|细则|通知|意见|规划)$")
 
 
 def _follows(text: str, footer: bool, related: bool) -> bool:
