@@ -1165,3 +1165,14 @@ def test_a_supervisor_an_area_manager_an_invited_adviser_and_a_group_and_a_perso
 def test_an_executive_leader_keeps_the_word_the_document_gives() -> None:
     group, _ = read_group(["组长：马骏（街道办事处主任）", "执行组长：陶丽（街道办事处副主任）"])
     assert [(p["name"], p.get("role", "")) for p in group["leaders"]] == [("马骏", ""), ("陶丽", "执行组长")]
+
+
+def test_a_companys_discipline_secretary_and_offices_are_its_own_and_a_places_discipline_committee_a_body() -> None:
+    assert _everyone(["副组长：分行纪委书记钟毅、赤岩矿业集团纪委书记白冬梅、镇纪委书记梁志诚",
+                      "成员：赤岩矿业集团办公室主任饶建平、南岭绿能集团有限公司乡村振兴办公室主任莫雅琴、分行普惠金融事业部总经理高明"]) == [
+        ("deputies", {"name": "钟毅", "title": "纪委书记"}),
+        ("deputies", {"name": "白冬梅", "title": "纪委书记", "org": "赤岩矿业集团"}),
+        ("deputies", {"name": "梁志诚", "title": "书记", "org": "镇纪委"}),
+        ("members", {"name": "饶建平", "title": "办公室主任", "org": "赤岩矿业集团"}),
+        ("members", {"name": "莫雅琴", "title": "乡村振兴办公室主任", "org": "南岭绿能集团有限公司"}),
+        ("members", {"name": "高明", "title": "普惠金融事业部总经理"})]

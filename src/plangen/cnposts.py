@@ -60,7 +60,7 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
             i -= 1  # 县档案馆 | 馆藏利用科科长, not 县档案馆馆 | 藏利用科科长
         head, rest = text[:i], text[i:]
         if _org_then_title(head, rest):
-            return _department(*_place_in_title(head, rest))
+            return _organs_party(*_department(*_place_in_title(head, rest)))
     return text, ""
 
 
@@ -136,11 +136,14 @@ def _office(org: str, title: str, office: str, placed: bool) -> tuple[str, str]:
     inner = org[:-len(office)]
     if office == "办公室" and len(inner) >= 3 and _BRANCH_END.sub("", inner).endswith(_OFFICE_HOLDERS):
         return office + title, inner
+    j = _parent_end(org) if office == "办公室" else 0
+    if j and _BRANCH_END.sub("", org[:j]).endswith(_COMPANIES):  # …集团有限公司 | 乡村振兴办公室主任
+        return org[j:] + title, org[:j]
     written = any(_ends_like_org(inner[:j]) for j in range(len(inner), 2, -1))
     return (org + title, "") if office in ("办公室", "办") and not (written or placed) else (title, org)
 
 
-_OFFICE_HOLDERS = ("局", "馆", "行", "公司", "医院", "卫生院")
+_OFFICE_HOLDERS = ("局", "馆", "行", "公司", "集团", "医院", "卫生院")
 
 
 _PLACE_ENDS = ("村", "乡", "镇", "街道", "社区")
@@ -263,13 +266,14 @@ def _split_pieces(pieces: list[str], known: tuple[str, ...] = ()) -> tuple[str, 
 
 
 _IMPLIED_BODY = re.compile("^中心(?=副?主任$)|^学院(?=副?院长$)|^局[（(〔]分公司[)）〕](?=[^（()）〔〕]{2,20}$)"
-                           "|^(?:[局院校]|集团|中心(?!小学|中学|学校|幼儿园|卫生院|完小)|学院)(?=(?:党委|党组|党总支|党支部|团委|工会)[\u4e00-\u9fff]{2,5}$"
+                           "|^(?:[局院校]|集团|中心(?!小学|中学|学校|幼儿园|卫生院|完小)|学院)(?=(?:党委|党组|党总支|党支部|团委|工会|纪委)[\u4e00-\u9fff]{2,5}$"
                            "|[\u4e00-\u9fff]{2,10}(?:股|科|处|室|部|大队|中心)[\u4e00-\u9fff]{2,4}$|[一二三四]级(?:主任科员|调研员)$"
                            "|总(?:工程师|会计师|经济师|农艺师)$)"
-                           "|^(?:[分支]?公司|联社|集团)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$"
+                           "|^(?:[分支]?公司|联社|集团)(?=(?:党委|党总支|党支部|工会|纪委)[\u4e00-\u9fff]{2,5}$"
                            "|副?(?:总经理|经理|董事长|执行董事|董事|监事长|监事|总会计师|总工程师|总经济师)$"
                            "|[\u4e00-\u9fff]{3,8}部副?部长$)"
-                           "|^(?:支行|分行)(?=(?:党委|党总支|党支部|工会)[\u4e00-\u9fff]{2,5}$|副?行长$)")
+                           "|^(?:支行|分行)(?=(?:党委|党总支|党支部|工会|纪委)[\u4e00-\u9fff]{2,5}$|副?行长$"
+                           "|[\u4e00-\u9fff]{0,10}(?:部|室|中心)副?(?:总经理|经理|主任|部长)$)")
 # (公司 opens department names too: 公司金融部总经理 is the bank's department's; 公司工程管理部部长 is a department
 # of the company's own)
 
@@ -294,10 +298,14 @@ def _split_one(info: str, known: tuple[str, ...]) -> tuple[str, str]:
     return info, ""
 
 
+_COMPANIES = ("公司", "集团", "银行", "分行", "支行", "医院")
+
+
 def _organs_party(title: str, org: str) -> tuple[str, str]:
-    """The party group of an organ (县工商联党组) or the party committee of a hospital (县人民医院党委): its post is the
-    organ's, as in 县教育局党组书记、局长 (党组书记 of 县工商联); a place's party committee (镇党委) is a body of its own."""
-    for party, holders in (("党组", ()), ("党委", ("医院", "卫生院"))):
+    """The party group of an organ (县工商联党组), the party committee of a hospital (县人民医院党委) or the discipline
+    committee of a company (…矿业集团纪委): its post is the organ's, as in 县教育局党组书记、局长 (党组书记 of
+    县工商联); a place's party or discipline committee (镇党委, 镇纪委) is a body of its own."""
+    for party, holders in (("党组", ()), ("党委", ("医院", "卫生院")), ("纪委", _COMPANIES)):
         base = org[:-len(party)]
         if org.endswith(party) and len(base) >= 3 and _ends_like_org(base) and (not holders or base.endswith(holders)):
             return party + title, base
