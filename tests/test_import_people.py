@@ -1176,3 +1176,15 @@ def test_a_companys_discipline_secretary_and_offices_are_its_own_and_a_places_di
         ("members", {"name": "饶建平", "title": "办公室主任", "org": "赤岩矿业集团"}),
         ("members", {"name": "莫雅琴", "title": "乡村振兴办公室主任", "org": "南岭绿能集团有限公司"}),
         ("members", {"name": "高明", "title": "普惠金融事业部总经理"})]
+
+
+def test_a_table_row_with_no_name_and_a_group_in_the_posts_cell_is_a_description() -> None:
+    group, _ = read_group(["| 职务 | 姓名 | 单位及职务 |", "| --- | --- | --- |", "| 组长 | 杜文斌 | 街道党工委书记 |",
+                           "| 成员 |  | 各社区党组织书记 |"])
+    assert group["members"] == [{"description": "各社区党组织书记"}]
+
+
+def test_a_mining_group_keeps_its_name_whole() -> None:
+    assert _everyone(["成员：赤岩矿业集团财务部部长 方丽、龙泉煤矿副矿长 武晓东"]) == [
+        ("members", {"name": "方丽", "title": "财务部部长", "org": "赤岩矿业集团"}),
+        ("members", {"name": "武晓东", "title": "副矿长", "org": "龙泉煤矿"})]

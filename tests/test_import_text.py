@@ -1588,3 +1588,13 @@ def test_a_chat_whose_sender_is_written_in_brackets_before_the_call_and_the_repl
     [(plan, _)] = result.plans
     assert (plan["issuer"], plan["date"]) == ("某大药房连锁有限公司", "2024-04-28")
     assert "【石桥店-周婷】收到" in result.dropped_text() and result.lost == []
+
+
+def test_a_coal_mines_own_posts_and_its_signature() -> None:
+    line = "组　长：任宏伟（矿党委书记、矿长）\n副组长：武晓东（副矿长）\n"
+    text = PLAN.format(title="龙泉煤矿2024年产业帮扶方案").replace(GROUP_LINE, line) + "晋峰煤业集团龙泉煤矿\n2024年2月28日\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["leadership"]["leaders"] == [{"name": "任宏伟", "title": "党委书记、矿长"}]
+    assert (plan["issuer"], plan["date"]) == ("晋峰煤业集团龙泉煤矿", "2024-02-28")
+    assert UNPLACED not in str(plan.get("sections")) and result.lost == []

@@ -241,11 +241,12 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
         if written:
             role_key, role_text = ROLE_WORDS.get(written, "members"), written
         name, info = _name_cell(cell_at(row, cols.get("name")))
-        if not name:
-            continue
         title, org = _title_org(cell_at(row, title_col), cell_at(row, cols.get("org")),
                                 cell_at(row, cols.get("org_title")) or info)
-        out.extend((role_key, person) for person in _row_people(name, title, org, role_text))
+        if name:
+            out.extend((role_key, person) for person in _row_people(name, title, org, role_text))
+        elif org + title:  # | 成员 |  | 各社区党组织书记 |: a group in the post's cell, no name
+            out.append((role_key, {"description": org + title}))
     return out
 
 
