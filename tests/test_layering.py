@@ -17,14 +17,14 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "plangen"
 CORE_RANK = {
     "messages_problems": -2, "messages_files": -2, "messages_cli": -2, "messages_import": -2, "wording": -1,
     "vocabulary": 0, "prints": 0, "problems": 0, "dates": 0, "codepoints": 0, "safeio": 0, "markdown": 0, "cnposts": 0,
-    "cntext": 1, "sources": 1, "documents": 1, "markdown_blocks": 1, "plantables": 1.5,
+    "cntext": 1, "sources": 1, "documents": 1, "markdown_blocks": 1, "plantables": 1.5, "steptable": 1.6,
     "markdown_plan": 2, "aliases": 2, "schema": 2, "model": 2, "config": 2,
     "rules": 3, "summary": 3,
     "project": 4,
 }
 # Modules of the core that must not touch the outside world at all.
 PURE = ("messages_problems", "messages_files", "messages_cli", "messages_import", "wording", "vocabulary", "problems", "dates", "codepoints", "cnposts", "cntext", "documents", "markdown_plan", "markdown_blocks",
-        "plantables", "aliases", "rules", "model", "summary", "prints",
+        "plantables", "steptable", "aliases", "rules", "model", "summary", "prints",
         "schema", "markdown", "urls", "index", "index_json")
 OUTSIDE_WORLD = ("os", "pathlib", "shutil", "subprocess", "socket", "urllib.request", "http", "tempfile", "glob")
 # The shell and the stages above the core: the core never imports them.
