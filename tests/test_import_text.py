@@ -1335,6 +1335,8 @@ def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
     "蒲秋菊：收到👌\n雷振宇：收到，图书装箱我这边安排\n易小芳：感谢中心校🙏 村小的孩子们有福了\n",
     "[3月12日 上午8:52]\n易芳：收到，我把各村村干部的联系方式整理一下发群里\n[3月12日 上午9:05]\n梁俊：收到👌\n",
     "                                  — 2 —\n\n【石桥店-周婷】收到\n【大坪店-罗燕】收到，已转发本店员工群\n",
+    "[文件] 实习支教学生请假审批表.docx\n\n陈思彤：\n已阅+陈思彤\n汪立新老师（带队）：\n另外提醒大家，明天上午8点在学校东门集合。\n",
+    "黄丽（桂花社区）：请大家对照方案抓好落实，每个网格下周一前把排查计划发给我。\n",
 ])
 def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> None:
     text = ("杨主任\n@所有人 方案转发给大家，请认真看一下。\n\n" + PLAN.format(title="梅岭市消费帮扶行动方案")
@@ -1598,3 +1600,11 @@ def test_a_coal_mines_own_posts_and_its_signature() -> None:
     assert plan["leadership"]["leaders"] == [{"name": "任宏伟", "title": "党委书记、矿长"}]
     assert (plan["issuer"], plan["date"]) == ("晋峰煤业集团龙泉煤矿", "2024-02-28")
     assert UNPLACED not in str(plan.get("sections")) and result.lost == []
+
+
+def test_a_chat_opened_by_a_sender_named_with_a_note_before_the_call() -> None:
+    text = ("黄丽（桂花社区）：@所有人 各位网格员，街道的方案正式下发了，大家先看看。\n" + PLAN.format(title="某街道2025年平安建设行动方案")
+            + "\n某街道办事处\n2025年2月24日\n黄丽（桂花社区）：请大家对照方案抓好落实。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("某街道办事处", "2025-02-24") and result.lost == []

@@ -22,7 +22,8 @@ _TIME_SENDER = re.compile(r"^[^\s，,。；;：:]{1,12}(?:[-—－\s]+[^\s，,�
                           r"\d{1,2}:\d{2}$")
 GROUP_NAME = r"[^\s，,。；;：:]{2,30}群\s*[（(]\d{1,4}[)）]|【[^】\s，,。；;：:]{2,30}群】"  # 桐江县妇联系统工作群（42）, 【…群】
 _REPLY = r"收到(?:[，,。！!～~]|$|[^\u4e00-\u9fff])"  # 收到👌, 收到，马上落实; not 收到申请后…
-_CHAT_MARK = re.compile(rf"^{GROUP_NAME}$|^(?:【[^】\s]{{1,16}}】\s*)?(?:[@＠](?:所有人|全体成员)|{_REPLY})")  # 【营运部-林敏】@所有人
+_CHAT_MARK = re.compile(rf"^{GROUP_NAME}$|^(?:【[^】\s]{{1,16}}】\s*|[^\s：:，,。]{{1,16}}[：:]\s*)?(?:[@＠](?:所有人|全体成员)|{_REPLY})")
+# 【营运部-林敏】@所有人, 黄丽（桂花社区）：@所有人
 CHAT_FILE = re.compile(r"^\[(?:文件|图片|链接|视频|语音)\]")  # a chat's file or picture ([图片]); under a sender, the message may follow it
 _CALL_OR_REPLY = re.compile(rf"^(?:[^\s：:，,。]{{1,10}}[：:]\s*|【[^】\s]{{1,16}}】\s*)?(?:[@＠]\S|{_REPLY})|^(?:\[[^\[\]]{{1,4}}\])+$|{CHAT_FILE.pattern}")
 # 覃站长：@所有人 …, 收到👌, 雷振宇：收到，…, 【石桥店-周婷】收到, [收到][强]: a sticker; [文件] 排查表.xlsx
@@ -56,7 +57,23 @@ def replies(lines: list[Line]) -> set[int]:
             above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
             if above is not None and _NAME_LIKE.match(key(above.text).strip()):
                 found.add(above.no)
-    return found
+    return found | _talk_after_signature(lines)
+
+
+def _talk_after_signature(lines: list[Line]) -> set[int]:
+    """The numbers of the lines after the last plan's signed date (…2024年8月30日) that are the chat's talk, not
+    the plan's: short messages, none naming an attachment (附件：…)."""
+    dated = [i for i, ln in enumerate(lines) if _SIGNED_DATE.match(key(ln.text).strip())]
+    after = [ln for ln in lines[dated[-1] + 1:] if ln.text.strip()] if dated else []
+    if len(after) > _TALK or any(_PLAN_GOES_ON.search(key(ln.text).strip()) or len(ln.text) > _SHORT for ln in after):
+        return set()  # 附件 after the signature, a heading, a title, a long text: the plan (or a plan) goes on
+    return {ln.no for ln in after}
+
+
+_SIGNED_DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+_PLAN_GOES_ON = re.compile(r"^附\s*件|^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])"
+                           r"|(?:方案|计划|办法)$")
+_TALK = 12  # the most lines of talk taken after a signature
 
 
 def _answers_a_reply(lines: list[Line], i: int, found: set[int]) -> bool:
