@@ -1188,3 +1188,8 @@ def test_a_mining_group_keeps_its_name_whole() -> None:
     assert _everyone(["成员：赤岩矿业集团财务部部长 方丽、龙泉煤矿副矿长 武晓东"]) == [
         ("members", {"name": "方丽", "title": "财务部部长", "org": "赤岩矿业集团"}),
         ("members", {"name": "武晓东", "title": "副矿长", "org": "龙泉煤矿"})]
+
+
+def test_a_county_named_before_a_group_is_no_person() -> None:
+    group, _ = read_group(["成员：王立新（县教育局局长）", "　　　　凤栖县、云岭县乡村振兴局分管负责同志"])
+    assert [p.get("name") for p in group["members"]] == ["王立新", None, None]

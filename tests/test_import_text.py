@@ -1608,3 +1608,12 @@ def test_a_chat_opened_by_a_sender_named_with_a_note_before_the_call() -> None:
     result = run(text)
     [(plan, _)] = result.plans
     assert (plan["issuer"], plan["date"]) == ("某街道办事处", "2025-02-24") and result.lost == []
+
+
+def test_a_period_part_from_today_to_a_date_is_the_period_and_no_signature() -> None:
+    text = PLAN.format(title="某镇2024年直播助农活动方案").replace(
+        "一、指导思想\n", "一、活动时间\n即日起至2024年10月31日。\n二、指导思想\n") + "某镇人民政府\n2024年3月28日\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["period"] == {"start": "2024-03-28", "end": "2024-10-31"}
+    assert (plan["issuer"], plan["date"]) == ("某镇人民政府", "2024-03-28") and "sections" not in plan

@@ -18,7 +18,8 @@ from .outline import Node, heading_of
 _DATE = r"(?:\d{4}|[xX]{4}|20[xX]{2})\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[.\-/／]\d{1,4}(?:[.\-/／]\d{1,2})?)"
 _ISSUED = r"(?:印发|发布|制发)?"  # 2024年2月26日印发
 DATE_LINE = re.compile(rf"^\s*(?P<date>{_DATE})\s*{_ISSUED}\s*[。.]?\s*$")
-ORG_DATE_LINE = re.compile(rf"^\s*(?P<org>[^\d，,。；;：:、\s]{{2,30}}?)\s*(?P<date>{_DATE})\s*{_ISSUED}\s*[。.]?\s*$")
+ORG_DATE_LINE = re.compile(rf"^\s*(?P<org>[^\d，,。；;：:、\s]{{2,30}}?)(?<![至到起止于])\s*(?P<date>{_DATE})\s*{_ISSUED}\s*[。.]?\s*$")
+# 某镇人民政府2024年3月28日; not 即日起至2024年10月31日 (a range's end)
 SEAL = re.compile(r"\s*[（(](?:盖章|印章|公章|签章|签字|签名)[)）]\s*$")  # 连山镇人民政府（盖章）
 # How a signature's organisation line ends: stricter than cnposts.ORG_SUFFIXES, whose 行, 股, 台 alone also end
 # words that close a sentence's last line (认真执行).
