@@ -1193,3 +1193,9 @@ def test_a_mining_group_keeps_its_name_whole() -> None:
 def test_a_county_named_before_a_group_is_no_person() -> None:
     group, _ = read_group(["成员：王立新（县教育局局长）", "　　　　凤栖县、云岭县乡村振兴局分管负责同志"])
     assert [p.get("name") for p in group["members"]] == ["王立新", None, None]
+
+
+def test_a_supervisor_written_before_the_name_and_a_reservoir_areas_department() -> None:
+    group, _ = read_group(["成员：品控部主管 钱若溪、戴家豪（库区工作部主任）、各直播间负责人。"])
+    assert group["members"] == [{"name": "钱若溪", "title": "品控部主管"}, {"name": "戴家豪", "title": "库区工作部主任"},
+                                {"description": "各直播间负责人"}]

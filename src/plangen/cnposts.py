@@ -182,7 +182,7 @@ _BRANCH_END = re.compile(r"[（(〔](?:分公司|公司|分局)[)）〕]$")  # �
 
 
 _WORDS = frozenset({"社会", "社保", "社区", "行政", "团结", "场所", "校园", "园区", "乡村", "村镇"})  # words no organisation's end cuts (农村社|会调查股)
-_PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市容|市政|区域|社区|片区|城区|辖区")  # words, not a place before the department
+_PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市容|市政|区域|社区|片区|城区|辖区|库区")  # words, not a place before the department
 
 
 # Ends of organisations that also end words inside a department's name (村镇建设股, 社会救助股, 团结…): a
