@@ -1617,3 +1617,34 @@ def test_a_period_part_from_today_to_a_date_is_the_period_and_no_signature() -> 
     [(plan, _)] = result.plans
     assert plan["period"] == {"start": "2024-03-28", "end": "2024-10-31"}
     assert (plan["issuer"], plan["date"]) == ("某镇人民政府", "2024-03-28") and "sections" not in plan
+
+
+def test_steps_bulleted_with_a_triangle_are_read_and_not_kept_again_as_unplaced() -> None:
+    text = PLAN.format(title="某县2024年安全生产月活动方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "▶动员部署（5月28日—5月31日）：各企业制定本单位活动方案\n▶总结提升（6月30日前）：各企业报送活动开展情况\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+        ("动员部署", "2024-05-28", "2024-05-31"), ("总结提升", None, "2024-06-30")]
+    assert UNPLACED not in str(plan.get("sections")) and result.lost == []
+
+
+def test_spaced_role_labels_run_into_the_posts_before_them_lose_no_sentence() -> None:
+    group, lost_sentences = _group_written("某区2024年居家养老服务实施方案",
+                                           "组　长：文国平　区民政局局长副组长：易春华　区民政局副局长成　员：伍丽娜　区民政局养老服务股股长\n")
+    assert [p["name"] for p in group["leaders"] + group["deputies"] + group["members"]] == ["文国平", "易春华", "伍丽娜"]
+    assert lost_sentences == []
+
+
+def test_the_group_in_an_annex_the_text_refers_to_with_no_signature_between() -> None:
+    text = PLAN.format(title="某县2024年农贸市场守护行动方案").replace(
+        GROUP_LINE, "局里成立“守护行动”领导小组（成员名单见附件1）。\n") + (
+        "附件1\n某县守护行动领导小组成员名单\n| 职务 | 姓名 | 单位及职务 |\n| --- | --- | --- |\n"
+        "| 组长 | 舒国华 | 县市场监督管理局局长 |\n| 成员 | 龙海 | 县市场监督管理局食品经营监管股股长 |\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    group = plan["leadership"]
+    assert group["leaders"] == [{"name": "舒国华", "title": "局长", "org": "县市场监督管理局"}]
+    assert group["members"] == [{"name": "龙海", "title": "食品经营监管股股长", "org": "县市场监督管理局"}]
+    assert UNPLACED not in str(plan.get("sections")) and result.lost == []

@@ -26,7 +26,7 @@ def name_sizes(text: str) -> tuple[int, ...]:
 
 # Words that mark a member entry as a description of a group, not a person's name.
 GROUP_STARTS = ("各", "全体", "所有", "其余", "其他")  # the words opening a group of people: 各村党支部书记, 其余各所所长
-GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代表", "人员", "等", "班子", "骨干")
+GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代表", "人员", "等", "班子", "骨干", "小组")
 
 # A name starts only where a run of name characters starts (the look-behind): linear time on long runs.
 _PAREN_PERSON = re.compile(r"(?<![^\s（()）,，、;；:：])([^\s（()）,，、;；:：]+)\s*[（(]([^（()）]*)[）)]")

@@ -29,21 +29,30 @@ _ROLES = ("leaders", "deputies", "members")
 def group_annex(lines: list[Line]) -> tuple[list[Line], str, list[str]]:
     """(the plan's own lines, the annex's title, the annex's lines) when the plan ends with an annex after
     its signature that names the group's roles, or with an annex of its own after a bare `附件` line (a
-    title, then text that is not a numbered list of attachments); (lines, '', []) otherwise."""
+    title, then text that is not a numbered list of attachments), or with an annex the text refers to that
+    names the group (…领导小组（成员名单见附件1）); (lines, '', []) otherwise."""
     for i in range(len(lines) - 2, 0, -1):
         m = _ANNEX.match(key(lines[i].text))
-        if not m or not (is_signature(lines, i - 1) or _after_the_list(lines, i)):
+        placed = m is not None and (is_signature(lines, i - 1) or _after_the_list(lines, i))
+        if not m or not (placed or _referred_to(lines, i)):
             continue
         end = _next_annex(lines, i)  # 附件1 (the group), then 附件2: the later annex stays with the plan
-        title, rest = lines[i].text[m.start("title"):].strip(), [ln.text for ln in lines[i + 1:end]]
-        if not title and rest:
-            title, rest = rest[0].strip().lstrip("#").strip(), rest[1:]  # a Word heading's ## too
+        title, rest = _titled(lines[i].text[m.start("title"):].strip(), [ln.text for ln in lines[i + 1:end]])
         if _names_the_group(rest):
             return lines[:i] + lines[end:], title, rest
+        if not placed:
+            continue  # an annex the text refers to that is not the group: an earlier one may be
         if not m["title"].strip() and rest and not all(_ITEM_NO.match(key(t)) for t in rest):
             return lines[:i], title, rest + [ln.text for ln in lines[end:]]  # the later annexes with it
         break
     return lines, "", []
+
+
+def _titled(title: str, rest: list[str]) -> tuple[str, list[str]]:
+    """The annex's title: on its 附件 line, else its first line (a Word heading's ## left out)."""
+    if not title and rest:
+        return rest[0].strip().lstrip("#").strip(), rest[1:]
+    return title, rest
 
 
 def _after_the_list(lines: list[Line], i: int) -> bool:
@@ -51,6 +60,12 @@ def _after_the_list(lines: list[Line], i: int) -> bool:
     before = [ln.text for ln in lines[:i] if ln.text.strip() and ln.text.strip() != PAGE_BREAK]
     return bool(before) and bool(_ATTACHMENT.match(key(before[-1])) or _ITEM_NO.match(key(before[-1]))) and \
         any(_ATTACHMENT.match(key(t)) for t in before[-6:])
+
+
+def _referred_to(lines: list[Line], i: int) -> bool:
+    """附件1 alone on its line, which the plan's text above refers to (…领导小组（成员名单见附件1）)."""
+    label = re.fullmatch(r"\s*附\s*件\s*(\d{1,2})\s*", lines[i].text)
+    return bool(label) and any(f"附件{label[1]}" in key(ln.text) for ln in lines[:i])
 
 
 def _next_annex(lines: list[Line], i: int) -> int:

@@ -12,12 +12,15 @@ import re
 from typing import Any
 
 from ..cnposts import split_title, split_titles
-from ..plantables import HEADER_WORDS, is_header_row
+from ..plantables import HEADER_WORDS, ROLE_WORDS, is_header_row
 from ..vocabulary import TOP_LABELS, fold
 from .cleaning import Line
 from .hanzi import key
+from .outline import BULLETS
 from .reading import PAGE_BREAK
 
+# Every role word as a label may write it (组　长：, 成　员：), longest first.
+_SPACED_ROLES = "|".join(r"\s*".join(word) for word in sorted(ROLE_WORDS, key=len, reverse=True))
 _DATE_WORDS = r"(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)?(?:以前|之前|前)?(?:完成|完毕|办结)?"  # 9月底前(完成): the date
 _SENTENCE = re.compile(r"[^。！？；!?;]+")
 _STRUCTURE = re.compile(
@@ -27,7 +30,7 @@ _STRUCTURE = re.compile(
     r"|(?<![〇○零一二三四五六七八九十])[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
     r"|(?:次|翌|来|当|本|同)年(?=\s*\d{1,2}\s*月)|(?:\d{4}\s*)?年\s*[底末]|(?<=[至到])\s*(?:本|当)?月\s*[底末]"
     r"|^\s*#+|^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]|[①-⑳])"
-    r"|(?:常务副组长|执行副组长|副组长|组长|组员|成员|顾问|副秘书长|秘书长|联络员|附件\s*\d*)\s*[:：]"
+    r"|(?:" + _SPACED_ROLES + r"|附件\s*\d*)\s*[:：]"
     r"|\d{1,2}\s*[.．、](?!\d)|\d{1,2}\s*[.．、](?=\d{4}\s*年|\d{1,2}\s*月)|(?<=[\u4e00-\u9fff])[一二三四五六七八九十]{1,3}、"
     r"|[（(]?附件(?:从|已)?略[)）]?"  # 活动安排1．2月…, …校长四、活动安排: numbers run into a paste's words; （附件略）: a note
     r"|即日起?|从|开始|截止|截至|结束|为止|以前|之前|同志|^\s*[【\[]?\s*(?:方案|计划|篇)[一二三四五六七八九十\d]{1,3}|篇[一二三四五六七八九十\d]{1,3}(?=\s*[】\]]?\s*$)"
@@ -37,7 +40,7 @@ _STRUCTURE = re.compile(
     r"|(?<=[—\-~～至到])\s*(?:1[0-2]|0?[1-9])[.．](?:3[01]|[12]\d|0?[1-9])(?![\d.])"
     r"|(?:^|(?<=[：:\s]))\s*(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|然后|最后)"
     r"|</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>"  # HTML tags, removed in cleaning (reported)
-    r"|\d\ufe0f?\u20e3|[（()）【】《》\[\]|/／：:，,、—\-~～至到起止\s▍▎▌▋▊▉◎●○◆◇★☆📌👉✅🔹🔸➤➢✔‼❗\ufe0f]"
+    r"|\d\ufe0f?\u20e3|[（()）【】《》\[\]|/／：:，,、—\-~～至到起止\s▍▎▌▋▊▉◎○◇\ufe0f" + BULLETS + "]"  # a list's bullets
 )
 _RULE_ROW = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 _WORDY = re.compile(r"[\w]")

@@ -17,7 +17,7 @@ from .cleaning import Line
 from .hanzi import key
 
 _CN = "一二三四五六七八九十百零〇两"
-_BULLETS = "•●■◆▲△►▶★☆◇□📌👉✅🔹🔸➤➢✔⏰‼❗"  # also the emoji a chat message bullets with
+BULLETS = "•●■◆▲△►▶★☆◇□📌👉✅🔹🔸➤➢✔⏰‼❗"  # also the emoji a chat message bullets with
 _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("part", 0, re.compile(rf"^第(?P<n>[{_CN}\d]+)(?:部分|章|篇)(?P<sep>[、.．:：\s]*)")),
     ("article", 1, re.compile(rf"^第(?P<n>[{_CN}\d]+)条(?P<sep>[、.．:：\s]*)")),
@@ -31,7 +31,7 @@ _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("paren-arabic", 4, re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）](?P<sep>[、.．:：\s]*)")),
     ("half-paren", 4.5, re.compile(r"^(?P<n>\d{1,2})[)）](?P<sep>\s*)")),
     ("circled", 5, re.compile(r"^(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])(?P<sep>[、.．\s]*)")),
-    ("bullet", 6, re.compile(rf"^(?P<n>[-*+](?=\s)|[{_BULLETS}]\ufe0f?)(?P<sep>\s*)")),  # ▲4月1日…: no space needed
+    ("bullet", 6, re.compile(rf"^(?P<n>[-*+](?=\s)|[{BULLETS}]\ufe0f?)(?P<sep>\s*)")),  # ▲4月1日…: no space needed
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _LABELLED = re.compile(r"^\s*(?P<label>[^：:，,。；;\s]{2,8})\s*[：:]\s*(?=\S)")
@@ -77,7 +77,7 @@ def cn_number(text: str) -> int:
     text = text.rstrip("\ufe0f")  # ‼️: an emoji bullet with its presentation mark
     if text.isdecimal():
         return int(text)
-    if text in "-*+" + _BULLETS:
+    if text in "-*+" + BULLETS:
         return 0
     if len(text) == 1 and "①" <= text <= "⑳":
         return ord(text) - ord("①") + 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import plantables
+from ..cntext import GROUP_WORDS
 from .group import Group, with_role
 from .hanzi import key
 from .segment import people_in
@@ -58,7 +59,7 @@ _IN_BRACKETS = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{{2,4}}
 
 def roles_in_brackets(group: Group, text: str, k: str) -> bool:
     """'甘宁（组长，凤鸣街道党工委书记）、凌统（副组长，…）': each person's role inside the brackets."""
-    found = list(_IN_BRACKETS.finditer(k))
+    found = [m for m in _IN_BRACKETS.finditer(k) if not any(w in m["name"] for w in GROUP_WORDS)]  # not 领导小组（成员名单…）
     for m in found:
         info = text[m.start("info"):m.end("info")].strip() or text[m.start("after"):m.end("after")]  # 张三（组长）县教育局局长
         written = text[m.start("name"):m.end("name")] + (f"（{info}）" if info else "")
