@@ -520,6 +520,7 @@ def test_steps_enumerated_di_yi_bu_in_one_paragraph_are_steps() -> None:
 @pytest.mark.parametrize("sentence", [
     "整治工作从2024年3月开始，到2024年6月结束。", "本次行动自2024年3月中旬开始，至2024年6月底结束。",
     "局里决定于2024年3月至6月在全县开展帮扶活动。", "帮扶周期为一学期（2024年3月至2024年6月）。", "本年度帮扶期为2024年3月至6月。",
+    "帮扶期限自2024年3月至2024年6月。",
 ])
 def test_a_time_sentence_in_the_opening_paragraph_gives_the_period(sentence: str) -> None:
     text = PLAN.format(title="某县饮水安全帮扶方案").replace("为做好帮扶工作，制定本方案。", "为做好帮扶工作，制定本方案。" + sentence)
@@ -1232,6 +1233,7 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
     "某县政协网 首页 > 履职动态 > 委员工作 {title}时间：2024-02-28 来源：县政协办公室 {body} {signature}",
     "松坪县教育局 > 通知公告 {title} 发布时间：2024-08-23　来源：基础教育股　【字体：大 中 小】 {body} {signature}",
     "首页>校园动态>通知公告 {title}发布者：总务处　发布时间：2024-02-21　浏览次数：203{body}{signature}",
+    "首页 > 基层动态 {title} {body} {signature} 【打印本页】 版权所有：某保险股份有限公司　客服电话：95×××",
 ])
 def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_the_signature(page: str) -> None:
     body = ("为做好帮扶工作，结合本地实际情况，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效，"

@@ -84,7 +84,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     return _ordered(data), report
 
 
-_TIME_SENTENCE = re.compile(r"(?:时间|期限|时限|周期|(?<=[帮扶施务动])期)\s*(?:为|是|[:：])|(?:从|自)\s*\d{4}\s*年[^。；;]{0,12}(?:开始|起)"
+_TIME_SENTENCE = re.compile(r"(?:时间|期限|时限|周期|(?<=[帮扶施务动])期)\s*(?:为|是|[:：]|自|从)|(?:从|自)\s*\d{4}\s*年[^。；;]{0,12}(?:开始|起)"
                             r"|决定(?:于|从|自)\s*\d{4}\s*年\s*\d{1,2}\s*月[^。；;，,]{0,12}(?:至|到|—|－|-)")  # 决定于2024年6月至11月…开展; 帮扶期为…
 
 
