@@ -1650,3 +1650,13 @@ def test_the_group_in_an_annex_the_text_refers_to_with_no_signature_between() ->
     assert group["leaders"] == [{"name": "舒国华", "title": "局长", "org": "县市场监督管理局"}]
     assert group["members"] == [{"name": "龙海", "title": "食品经营监管股股长", "org": "县市场监督管理局"}]
     assert UNPLACED not in str(plan.get("sections")) and result.lost == []
+
+
+def test_a_pdf_copys_sentence_wrapped_before_the_groups_name_and_its_colon() -> None:
+    text = ("某镇2024年冬春农田水利建设方案\n为做好冬春农田水利建设工作，结合我镇实际情况，特制定本\n方案，请各村认真抓好落实。\n"
+            "一、组织领导\n为加强对冬春农田水利建设工作的领导，镇里成立冬春农田水利\n建设工作领导小组：\n组  长：刘卫东  镇党委书记\n"
+            "成  员：李国强  镇水利站站长\n二、工作要求\n各村要落实责任，按时完成各项任务。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [p["name"] for p in plan["leadership"]["leaders"] + plan["leadership"]["members"]] == ["刘卫东", "李国强"]
+    assert "sections" not in plan and result.lost == []

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 sys.path.insert(0, str(Path(__file__).parent / "import_corpus"))
 pytest.importorskip("docx")
@@ -142,3 +143,9 @@ def test_a_plan_titled_with_its_issuers_name_before_the_title_its_notice_gives_i
                    {"bold": "湘江路桥建设集团有限公司2024年农民工工资支付保障专项行动方案"}, *BODY])
     assert [p["title"] for p in found] == ["湘江路桥建设集团有限公司2024年农民工工资支付保障专项行动方案"]
     assert (found[0]["number"], found[0]["date"]) == ("湘路建发〔2024〕15号", "2024-04-30")
+
+
+def test_a_notice_counting_its_plans_and_listing_them_as_attachments_gives_each_plan() -> None:
+    corpus = Path(__file__).parent / "import_corpus" / "ii09_docx_gongxiao_two_plans_bold.docx.yaml"
+    found = plans(yaml.safe_load(corpus.read_text(encoding="utf-8")))
+    assert [p["title"] for p in found] == ["沙河县供销合作社2025年冷链物流网点建设帮扶方案", "沙河县供销合作社2025年冷链农产品产销对接帮扶方案"]

@@ -238,11 +238,16 @@ def _outline_restarts(current: list[Line], ahead: list[Line]) -> bool:
 def _introduced(body: list[str], text: str) -> bool:
     """The title line names a document the issuing notice at the top introduced, and none of them is titled
     yet: the first plan of the notice. (A notice issuing 《A》《B》: A continues the notice, B starts a plan.)"""
-    at = next((i for i, t in enumerate(body[:6]) if NOTICE.search(key(t))), None)
-    if at is None:
-        return False
-    named = {fold(t) for t in issued_titles(body[at], body[at + 1:])}  # a page's heading above the notice titles none
+    named = _issued(body)
+    at = next((i for i, t in enumerate(body[:6]) if NOTICE.search(key(t))), 0)
     return names_one_of(text, named) and not any(names_one_of(t, named) for t in body[at + 1:])
+
+
+def _issued(body: list[str]) -> set[str]:
+    """The folded titles the issuing notice at the top issues (none without one; a page's heading above the notice
+    titles none)."""
+    at = next((i for i, t in enumerate(body[:6]) if NOTICE.search(key(t))), None)
+    return {fold(t) for t in issued_titles(body[at], body[at + 1:])} if at is not None else set()
 
 
 def issued_titles(notice: str, below: list[str]) -> list[str]:
@@ -270,7 +275,8 @@ def names_one_of(text: str, named: set[str]) -> bool:
 def _attached(body: list[str], text: str) -> bool:
     """The title is one the plan lists among its attachments (附件：1．…考核细则), and no notice issues it as a plan."""
     start = next((i for i in range(len(body) - 1, -1, -1) if _ATTACHMENT.match(key(body[i]).strip())), None)
-    if start is None or any(NOTICE.search(key(t)) and fold(title_of(text)) in fold(t) for t in body[:6]):
+    if start is None or any(NOTICE.search(key(t)) and fold(title_of(text)) in fold(t) for t in body[:6]) \
+            or names_one_of(text, _issued(body)):
         return False
     listed = {fold(_LIST_NUMBER.sub("", _ATTACHMENT.sub("", key(t).strip()))) for t in body[start:]}
     return fold(title_of(text)) in listed

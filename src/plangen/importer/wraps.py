@@ -71,7 +71,11 @@ def _labelled_at_width(text: str, after: str, width: int) -> bool:
 def _label(text: str) -> bool:
     """A label opening a line (组长：…, 时间：…); not the end of a sentence cut by the column (…帮扶工 / 作领导小组：)."""
     m = _LABEL.match(key(text))
-    return m is not None and not (m.end() == len(text) and role_of_label(text[:-1]) is None and len(text) <= 8)
+    return m is not None and not (m.end() == len(text) and role_of_label(text[:-1]) is None
+                                  and (len(text) <= 8 or text[:-1].endswith(_GROUP_ENDS)))
+
+
+_GROUP_ENDS = ("小组", "专班", "指挥部", "如下")  # …镇里成立冬春农田水利 / 建设工作领导小组：: the sentence's end
 
 
 def _open(text: str) -> bool:
