@@ -1660,3 +1660,19 @@ def test_a_pdf_copys_sentence_wrapped_before_the_groups_name_and_its_colon() -> 
     [(plan, _)] = result.plans
     assert [p["name"] for p in plan["leadership"]["leaders"] + plan["leadership"]["members"]] == ["刘卫东", "李国强"]
     assert "sections" not in plan and result.lost == []
+
+
+def test_a_heading_naming_the_time_and_the_steps_is_the_steps() -> None:
+    text = PLAN.format(title="某公司2024年村镇供水帮扶方案").replace("三、实施步骤\n", "三、实施时间和步骤\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [("动员", "2024-03-01", "2024-03-15")]
+
+
+def test_a_chats_numbered_steps_with_a_stray_space_before_the_mark() -> None:
+    text = PLAN.format(title="某村2025年光伏电站运维方案").replace(
+        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        "1 、6月10日前   完成电站设备清查 ，拍照建档\n2 、6月11日—6月30日   组件清洗 、清除杂草\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [(None, "2025-06-10"), ("2025-06-11", "2025-06-30")]

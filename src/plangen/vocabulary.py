@@ -211,6 +211,8 @@ def recognise_heading(heading: str) -> str | None:
     exact, partial = _folded_synonyms()
     if core in exact:
         return exact[core]
+    if _TIME_AND_STEPS.search(core):  # 实施时间和步骤: the steps, with the time they take
+        return "steps"
     for name, key in partial:
         if core.endswith(name) or core.startswith(name):
             return key
@@ -220,6 +222,7 @@ def recognise_heading(heading: str) -> str | None:
     return None
 
 
+_TIME_AND_STEPS = re.compile("(?:时间|进度)[和及与](?:步骤|安排)$|步骤[和及与](?:时间|进度)")
 _OBJECT_AND = re.compile(r"对象[和及与](?:条件|范围|标准)$")
 # Two-character endings that name a part whatever comes before them (in order of precedence).
 _ENDINGS: Final[tuple[tuple[str, str], ...]] = (

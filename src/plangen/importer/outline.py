@@ -24,7 +24,7 @@ _STYLES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("phase", 1.5, re.compile(rf"^第(?P<n>[{_CN}\d]+)(?:阶段|步|批)")),
     ("cn", 1, re.compile(rf"^(?P<n>[{_CN}]{{1,3}})(?P<sep>[、.．]\s*)")),
     ("paren-cn", 2, re.compile(rf"^[（(]\s*(?P<n>[{_CN}]{{1,3}})\s*[)）](?P<sep>[、.．:：\s]*)")),
-    ("arabic", 3, re.compile(r"^(?P<n>\d{1,2})(?P<sep>[、．]\s*|\.(?!\d{1,2}(?![\d月]))\s*)")),
+    ("arabic", 3, re.compile(r"^(?P<n>\d{1,2})(?P<sep> ?[、．]\s*|\.(?!\d{1,2}(?![\d月]))\s*)")),  # 1 、: a chat's stray space
     ("keycap", 3, re.compile(r"^(?P<n>\d)\ufe0f?\u20e3(?P<sep>\s*)")),  # 1️⃣ in a chat message
     ("arabic-space", 3, re.compile(r"^(?P<n>\d{1,2})(?P<sep>[ \u3000]+)(?=[\u4e00-\u9fff])(?![年月日号个名人户次天周所万元岁])")),
     ("decimal", 3.5, re.compile(r"^\d{1,2}\.(?P<n>\d{1,2})(?P<sep>[ \u3000]+)(?=\D)")),  # 3.1 需求调查
