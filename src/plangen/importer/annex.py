@@ -65,7 +65,7 @@ def _after_the_list(lines: list[Line], i: int) -> bool:
 def _referred_to(lines: list[Line], i: int) -> bool:
     """附件1 alone on its line, which the plan's text above refers to (…领导小组（成员名单见附件1）)."""
     label = re.fullmatch(r"\s*附\s*件\s*(\d{1,2})\s*", lines[i].text)
-    return bool(label) and any(f"附件{label[1]}" in key(ln.text) for ln in lines[:i])
+    return label is not None and any(f"附件{label[1]}" in key(ln.text) for ln in lines[:i])
 
 
 def _next_annex(lines: list[Line], i: int) -> int:

@@ -80,7 +80,7 @@ def _answers_a_reply(lines: list[Line], i: int, found: set[int]) -> bool:
     """A sender's message (易小芳：感谢…) right under a reply: the talk after the plan, not a role's line (成员：…)."""
     said = _SAID.match(key(lines[i].text).strip())
     above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
-    return bool(said) and above is not None and above.no in found and not labelled_role(said["who"])
+    return said is not None and above is not None and above.no in found and not labelled_role(said["who"])
 
 
 def chat_message(text: str) -> bool:

@@ -147,17 +147,27 @@ def _titled_people(piece: str) -> list[str]:
     before the name, or between such a person and a group (…主任麻振宇及各村党组织书记); the piece whole
     otherwise (人力资源和社会保障局副局长栾海)."""
     for m in re.finditer(r"以及|[和及]", piece):
-        left, right = piece[:m.start()], piece[m.end():]
-        if _titled(left) and (right.startswith(cntext.GROUP_STARTS) or cnposts.TITLE_ALONE.fullmatch(right)
-                              or _HEADS.search(right) or re.match("^[^、，,]{1,4}各", right)):  # …以及社区各网格员
-            return [left, right]  # …主任麻振宇及各村党组织书记; …副院长唐雪梅和院党组成员、政治部主任欧阳立新
-        if _titled(left) and all(_titled(r) for r in _titled_people(right)):
-            return [left, *_titled_people(right)]
-        if _bare_name(left) and _titled(right) and _joins_people(piece, m.start()):
-            return [left, right]  # …委员邱伟、杨春燕和网格员麻建军: a name sharing the post before it
-        if left.startswith(cntext.GROUP_STARTS) and _ends_in_title(left) and _titled(right):
-            return [left, right]  # 各村民小组组长和五里岗稻虾专业合作社理事长熊德贵: a group, then a person
+        parted = _parted_at(piece, m.start(), m.end())
+        if parted:
+            return parted
     return [piece]
+
+
+def _parted_at(piece: str, start: int, end: int) -> list[str]:
+    """The pieces the 和 / 及 at piece[start:end] parts the piece into; [] when it joins the words of one name."""
+    left, right = piece[:start], piece[end:]
+    if _titled(left):
+        if right.startswith(cntext.GROUP_STARTS) or cnposts.TITLE_ALONE.fullmatch(right) or _HEADS.search(right) \
+                or re.match("^[^、，,]{1,4}各", right):  # …以及社区各网格员
+            return [left, right]  # …主任麻振宇及各村党组织书记; …副院长唐雪梅和院党组成员、政治部主任欧阳立新
+        rest = _titled_people(right)
+        if all(_titled(r) for r in rest):
+            return [left, *rest]
+    if _bare_name(left) and _titled(right) and _joins_people(piece, start):
+        return [left, right]  # …委员邱伟、杨春燕和网格员麻建军: a name sharing the post before it
+    if left.startswith(cntext.GROUP_STARTS) and _ends_in_title(left) and _titled(right):
+        return [left, right]  # 各村民小组组长和五里岗稻虾专业合作社理事长熊德贵: a group, then a person
+    return []
 
 
 def _joins_people(piece: str, at: int) -> bool:
