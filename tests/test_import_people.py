@@ -1199,3 +1199,8 @@ def test_a_supervisor_written_before_the_name_and_a_reservoir_areas_department()
     group, _ = read_group(["成员：品控部主管 钱若溪、戴家豪（库区工作部主任）、各直播间负责人。"])
     assert group["members"] == [{"name": "钱若溪", "title": "品控部主管"}, {"name": "戴家豪", "title": "库区工作部主任"},
                                 {"description": "各直播间负责人"}]
+
+
+def test_units_sharing_the_word_for_their_heads_then_and_a_group_are_no_people() -> None:
+    group, _ = read_group(["由院长邹明亮任组长，医务科、护理部、信息科、财务科负责人及各成员单位院长为成员。"])
+    assert group["members"] == [{"description": "医务科、护理部、信息科、财务科负责人及各成员单位院长"}]

@@ -93,7 +93,7 @@ _BRACKETED = re.compile(r"(?P<name>" + NAME + r")[（(](?P<info>[^（()）]{2,40
 _POST_NAME = re.compile(r"(?P<post>[^（()）]{2,30})[（(](?P<name>" + NAME + r")[)）]")
 
 
-_HEADS = re.compile(r"(?:主要)?负责(?:人|同志)$")
+_HEADS = re.compile(r"(?:主要)?负责(?:人|同志)(?=$|(?:以及|及|和)(?:各|全体|所有|其他|其余))")  # …负责人, …负责人及各…
 
 
 def _units_then_heads(k: str) -> bool:
