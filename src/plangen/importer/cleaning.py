@@ -81,6 +81,7 @@ _PAGE_ACTION = (r"(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正�
                 r"点赞|转发|我要纠错|纠错|发表评论|告诉好友|阅读\s*\d+)")
 _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2025-04-08 16:40, 2024年3月18日
 _RELATED_WORDS = r"(?:相关文章|相关阅读|相关链接|相关新闻|相关文件|延伸阅读)"  # a page's list of other articles
+_RELATED_HEAD = r"^(?:【[^】]{1,60}】)?" + _RELATED_WORDS + r"\s*[:：]?$"  # its heading, the page's title in brackets before it
 # A site's footer, label and value (松岗镇人民政府主办, 联系电话：0739-5210016, 地址：…), two or more on a line.
 _FOOTER_PAIR = r"[^，,。；;：:\s]{0,12}(?:主办|承办|协办|维护|技术支持|电话|热线|地址|邮编|传真|邮箱)(?:单位)?(?:\s*[:：]?\s*[^\s，,。；;]{1,40})?"
 # The labels of a government site's disclosure block (索引号：…, 发布机构：…), but its document number's.
@@ -89,7 +90,7 @@ _DISCLOSED = r"(?:索\s*引\s*号|主题分类|分\s*类|发布机构|发文机�
 _CHROME = re.compile(
     r"^[【\[（(]?(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
     r"浏览字号|分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
-    r"^(?:【[^】]{1,60}】)?" + _RELATED_WORDS + r"\s*[:：]?$|"  # 相关文章：, 【…方案】相关文章：
+    + _RELATED_HEAD + "|"  # 相关文章：, 【…方案】相关文章：
     r"^(?:" + _DISCLOSED + r"|(?:发文字|文\s*)号)\s*[:：]"
     r"[^，,。；;]{0,60}$|"  # a government site's disclosure block: its lines of labels and values,
     r"^标\s*题\s*[:：].{4,80}(?:通知|方案|计划|意见)$|"  # and its title line
@@ -278,7 +279,7 @@ _FOOTER_TAIL = re.compile(r"[^\d\s，,。；;：:！!？?]{2,20}")  # the rest o
 
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置)\s*[:：]|^首页\s*[>＞]|^(?:网站)?首页(?:\s*[|｜/]|\s)")
 _SITE_NAME = re.compile(r"[^，,。；;：:、\s]{2,30}")
-_RELATED = re.compile(rf"^(?:【[^】]{{1,60}}】)?{_RELATED_WORDS}\s*[:：]?$")
+_RELATED = re.compile(_RELATED_HEAD)
 
 
 def _site_name_above(kept: list[Line], line: Line) -> bool:
