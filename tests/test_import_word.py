@@ -149,3 +149,10 @@ def test_a_notice_counting_its_plans_and_listing_them_as_attachments_gives_each_
     corpus = Path(__file__).parent / "import_corpus" / "ii09_docx_gongxiao_two_plans_bold.docx.yaml"
     found = plans(yaml.safe_load(corpus.read_text(encoding="utf-8")))
     assert [p["title"] for p in found] == ["沙河县供销合作社2025年冷链物流网点建设帮扶方案", "沙河县供销合作社2025年冷链农产品产销对接帮扶方案"]
+
+
+def test_an_annex_the_plan_lists_titled_as_a_document_of_its_own_on_its_own_page_is_a_plan() -> None:
+    found = plans([{"title": "平溪县村晚展演活动方案"}, *BODY, {"p": "附件：平溪县村晚展演活动安全工作方案"}, {"page": True},
+                   {"p": "附件"}, {"title": "平溪县村晚展演活动安全工作方案"}, {"p": "为确保活动安全有序，制定本方案。"},
+                   {"n1": "工作要求"}, {"p": "各村要严格控制观众人数。"}])
+    assert [p["title"] for p in found] == ["平溪县村晚展演活动方案", "平溪县村晚展演活动安全工作方案"]

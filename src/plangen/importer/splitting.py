@@ -296,9 +296,10 @@ def _starts_plan(current: list[Line], text: str, broken: bool) -> bool:
     body = [ln.text for ln in current if ln.text.strip()]
     if len(body) < 3 or (_ATTACHMENT.match(key(text).strip()) and not broken):  # 附件：…评估细则 lists an annex;
         return False  # after a page break, 附件2：…方案 titles an annexed plan
-    if _introduced(body, text) or _attached(body, text):
-        return False  # the plan the issuing notice introduced; an annex the plan lists as its attachment
+    headed = text.lstrip().startswith("# ")  # a document title (Word's Title style, Markdown's #) after a plan's text
+    if _introduced(body, text) or (_attached(body, text) and not (headed and broken)):
+        return False  # the plan the issuing notice introduced; an annex the plan lists as its attachment (but one
+        # titled as a document of its own on a page of its own is a plan: 附件 / # …安全工作方案)
     signed = _closed(body[-1])
     bracketed = bool(_BRACKETED.match(key(text).strip()) or _LABELLED.match(key(text).strip()))
-    headed = text.lstrip().startswith("# ")  # a document title (Word's Title style, Markdown's #) after a plan's text
     return broken or signed or bracketed or headed or bool(_NUMBERED.search(title_of(text)))
