@@ -67,6 +67,7 @@ def test_page_actions_and_font_size_in_brackets_are_chrome() -> None:
     assert one("2024-02-27 16:08　　发布者：杏花社区　　阅读：208") == (None, ["chrome"])
     assert one("时间：2025-04-28 15:40　发布人：桂香社区　【字号：大 中 小】") == (None, ["chrome"])
     assert one("时间：2024-05-20 10:12:33　　栏目：实施方案　　作者：网友投稿　　阅读：1286") == (None, ["chrome"])
+    assert one("发布者：研学事业部　　2025-02-14 10:36　　浏览量：512") == (None, ["chrome"])
     assert one("编者按：近日，公司印发《某公司消费帮扶工作方案》。现将方案全文刊发如下。") == (None, ["chrome"])
     assert one("打印帮扶台账，关闭未达标的项目。")[1] == []
 

@@ -89,7 +89,7 @@ _DISCLOSED = r"(?:索\s*引\s*号|主题分类|分\s*类|发布机构|发文机�
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
     r"^[【\[（(]?(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
-    r"浏览字号|分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|索引号|打印本页|关闭窗口)\s*[:：]|"
+    r"浏览字号|分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|发布者|发布人|索引号|打印本页|关闭窗口)\s*[:：]|"
     + _RELATED_HEAD + "|"  # 相关文章：, 【…方案】相关文章：
     r"^(?:" + _DISCLOSED + r"|(?:发文字|文\s*)号)\s*[:：]"
     r"[^，,。；;]{0,60}$|"  # a government site's disclosure block: its lines of labels and values,
