@@ -1234,6 +1234,7 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
     "松坪县教育局 > 通知公告 {title} 发布时间：2024-08-23　来源：基础教育股　【字体：大 中 小】 {body} {signature}",
     "首页>校园动态>通知公告 {title}发布者：总务处　发布时间：2024-02-21　浏览次数：203{body}{signature}",
     "首页 > 基层动态 {title} {body} {signature} 【打印本页】 版权所有：某保险股份有限公司　客服电话：95×××",
+    "首页 > 工作动态 {title} {body} {signature} 相关链接： 某县民政局2024年政府信息公开工作年度报告 网站地图 | 联系我们 |",
 ])
 def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_the_signature(page: str) -> None:
     body = ("为做好帮扶工作，结合本地实际情况，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效，"
