@@ -1180,8 +1180,8 @@ def test_a_companys_discipline_secretary_and_offices_are_its_own_and_a_places_di
 
 def test_a_table_row_with_no_name_and_a_group_in_the_posts_cell_is_a_description() -> None:
     group, _ = read_group(["| 职务 | 姓名 | 单位及职务 |", "| --- | --- | --- |", "| 组长 | 杜文斌 | 街道党工委书记 |",
-                           "| 成员 |  | 各社区党组织书记 |"])
-    assert group["members"] == [{"description": "各社区党组织书记"}]
+                           "| 成员 |  | 各社区党组织书记 |", "| 成员 | — | 各社区卫生服务站站长 |"])
+    assert group["members"] == [{"description": "各社区党组织书记"}, {"description": "各社区卫生服务站站长"}]
 
 
 def test_a_mining_group_keeps_its_name_whole() -> None:

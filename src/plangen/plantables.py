@@ -240,7 +240,7 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
         written = role_word(fold(cell_at(row, role_col))) or _section_role(row)
         if written:
             role_key, role_text = ROLE_WORDS.get(written, "members"), written
-        name, info = _name_cell(cell_at(row, cols.get("name")))
+        name, info = _name_cell(cell_at(row, cols.get("name")).strip(_NO_NAME))  # — in the name cell: none
         title, org = _title_org(cell_at(row, title_col), cell_at(row, cols.get("org")),
                                 cell_at(row, cols.get("org_title")) or info)
         if name:
@@ -248,6 +248,9 @@ def people_of(table: Table) -> list[tuple[str, dict[str, str]]]:
         elif org + title:  # | 成员 |  | 各社区党组织书记 |: a group in the post's cell, no name
             out.append((role_key, {"description": org + title}))
     return out
+
+
+_NO_NAME = "—－-/／ \u3000"  # a name cell holding only a dash holds no name
 
 
 def _row_people(name: str, title: str, org: str, role: str) -> list[dict[str, str]]:
