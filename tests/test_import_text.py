@@ -24,6 +24,12 @@ def plans(text: str) -> list[dict[str, Any]]:
 PLAN = ("{title}\n为做好帮扶工作，制定本方案。\n一、指导思想\n坚持精准帮扶。\n二、领导小组\n组长：王立新（县教育局局长）\n"
         "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n四、工作要求\n要落实责任。\n")
 GROUP_LINE = "组长：王立新（县教育局局长）\n"
+STEP_LINE = "（一）动员（2024年3月1日至3月15日）：召开会议。\n"
+
+
+def _dated(plan: dict[str, Any]) -> list[tuple[str, str | None, str | None]]:
+    """The plan's steps as (title, start, end)."""
+    return [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]]
 
 
 def _group_written(title: str, lines: str) -> tuple[dict[str, Any], list[Any]]:
@@ -149,7 +155,7 @@ def test_a_paste_with_phases_items_and_labels_without_colons_in_mid_line() -> No
     group = plan["leadership"]
     assert [(p["name"], p["title"], p["org"]) for p in group["leaders"] + group["deputies"] + group["members"]] == [
         ("殷实", "乡长", "某乡人民政府"), ("时雨", "副乡长", "某乡人民政府"), ("阎峰", "主任", "乡农业服务中心")]
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("第一阶段：宣传发动", "2024-03", None), ("第二阶段：集中推进", "2024-03", "2024-11")]
     assert plan["steps"][0]["body"].endswith("召开动员会议。")
     assert (plan["issuer"], plan["date"]) == ("某乡人民政府", "2024-02-18")
@@ -161,14 +167,14 @@ def test_time_lines_under_steps_and_a_period_from_today() -> None:
             "（二）检查总结\n时间：2024年12月上旬\n五、工作要求\n要落实责任。\n某县民政局\n2024年3月28日\n")
     [plan] = plans(text)
     assert plan["period"] == {"start": "2024-03-28", "end": "2024-12"}
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("摸底建档", "2024-04", "2024-06"), ("检查总结", "2024-12", None)]
     assert "时间：2024年12月上旬" in plan["steps"][1]["body"]
 
 
 def test_the_first_phase_inside_the_introduction_of_the_steps_is_a_step() -> None:
     text = PLAN.format(title="某校结对方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "活动分两个阶段进行。第一阶段为启动阶段，时间为2024年9月2日至9月13日，主要任务是确定名单。\n"
         "第二阶段为学习阶段，时间为2024年9月16日至2025年1月10日，徒弟每周听课两节。\n")
     [plan] = plans(text)
@@ -195,16 +201,16 @@ def test_a_plan_after_the_attachment_line_of_the_plan_before_it_is_another_plan(
 
 def test_triangle_bullets_deadlines_in_a_steps_text_and_a_post_is_no_name() -> None:
     text = PLAN.format(title="某社区2024年助老方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "▲4月1日—4月10日：志愿者与老人结对。\n▲12月下旬：评选优秀志愿者。\n").replace(
         "组长：王立新（县教育局局长）\n", "组长：王海燕同志（某社区党委书记）\n成员：两校教导主任、教研组长\n")
     [plan] = plans(text)
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("志愿者与老人结对", "2024-04-01", "2024-04-10"), ("评选优秀志愿者", "2024-12", None)]
     assert plan["leadership"]["leaders"] == [{"name": "王海燕", "title": "书记", "org": "某社区党委"}]
     assert all("name" not in p for p in plan["leadership"]["members"])
     deadline = PLAN.format(title="某乡方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1.入户核查。各村于2024年5月31日前完成入户核查。\n2.公示。2024年6月1日至6月20日公示。\n")
+        STEP_LINE, "1.入户核查。各村于2024年5月31日前完成入户核查。\n2.公示。2024年6月1日至6月20日公示。\n")
     assert [(s.get("start"), s.get("end")) for s in plans(deadline)[0]["steps"]] == [
         (None, "2024-05-31"), ("2024-06-01", "2024-06-20")]
 
@@ -268,11 +274,11 @@ def test_a_post_whose_body_is_implied_before_its_holders_name_is_no_lost_sentenc
 
 def test_a_chat_message_with_a_tag_and_keycap_numbers() -> None:
     text = PLAN.format(title="【通知】某村2024年微心愿方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1️⃣ 3月1日-3月15日：收集微心愿。\n2️⃣ 5月：集中兑现。\n")
+        STEP_LINE, "1️⃣ 3月1日-3月15日：收集微心愿。\n2️⃣ 5月：集中兑现。\n")
     result = run(text)
     [(plan, _)] = result.plans
     assert plan["title"] == "某村2024年微心愿方案"
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("收集微心愿", "2024-03-01", "2024-03-15"), ("集中兑现", "2024-05", None)]
     assert "【通知】" in result.dropped_text() and result.lost == []
 
@@ -297,13 +303,13 @@ def test_bold_labels_bracketed_deadlines_month_words_and_numbered_schools() -> N
     assert group["deputies"] == [{"name": "燕青", "title": "校长", "org": "县一中"}]
     assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [(None, "2024-03-15"), ("2024-03-16", "2024-07-05")]
     months = PLAN.format(title="某县2024年就业方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "3月份：开展摸排。\n第三季度：开展培训。\n")
+        STEP_LINE, "3月份：开展摸排。\n第三季度：开展培训。\n")
     assert [(s.get("start"), s.get("end")) for s in plans(months)[0]["steps"]] == [("2024-03", None), ("2024-07", "2024-09")]
 
 
 def test_time_limit_sentences_in_steps_a_dash_before_the_title_and_attachments_on_one_line() -> None:
     text = PLAN.format(title="某镇2024年整治方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "（一）隐患排查。自2024年4月起至2024年5月止，开展排查。\n（二）集中整治。2024年6月1日开始，至2024年9月30日结束，集中整治。\n"
         "（三）总结验收。2024年11月20日以前，完成验收。\n").replace(
         "组长：王立新（县教育局局长）\n", "组长：王立新（县教育局局长）\n副组长：马云禄——某镇人民政府副镇长\n") + "附件：1．认定标准；2．措施清单\n"
@@ -319,7 +325,7 @@ def test_time_limit_sentences_in_steps_a_dash_before_the_title_and_attachments_o
 def test_padded_names_a_dotted_name_month_day_dates_and_an_inline_numbered_list() -> None:
     text = PLAN.format(title="某县2024年结对方案").replace(
         "组长：王立新（县教育局局长）\n", "组　长：王　芳（县教育局局长）\n副组长：阿不都·热合曼（县教育局副局长）\n　　　　李　强（县教研室主任）\n"
-    ).replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+    ).replace(STEP_LINE,
               "（一）启动（3.1—3.15）：签订协议。\n（二）总结（12.1—12.31）：开展评估。\n")
     result = run(text)
     [(plan, _)] = result.plans
@@ -328,7 +334,7 @@ def test_padded_names_a_dotted_name_month_day_dates_and_an_inline_numbered_list(
     assert [(s["start"], s["end"]) for s in plan["steps"]] == [("2024-03-01", "2024-03-15"), ("2024-12-01", "2024-12-31")]
     assert result.lost == []
     inline = PLAN.format(title="某市2024年帮扶方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1．3月10日前，完成签约；2．4月至11月，开展活动；3．12月底前，完成总结。\n")
+        STEP_LINE, "1．3月10日前，完成签约；2．4月至11月，开展活动；3．12月底前，完成总结。\n")
     assert [(s.get("start"), s.get("end")) for s in plans(inline)[0]["steps"]] == [
         (None, "2024-03-10"), ("2024-04", "2024-11"), (None, "2024-12")]
 
@@ -347,14 +353,14 @@ def test_a_notice_title_without_brackets_numbered_members_and_roles_written_last
 
 def test_a_deadline_written_before_its_date() -> None:
     text = PLAN.format(title="某县2024年关爱方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "（一）截至2024年4月底，完成摸底建档。\n（二）2024年5月至11月，开展培训。\n")
+        STEP_LINE, "（一）截至2024年4月底，完成摸底建档。\n（二）2024年5月至11月，开展培训。\n")
     assert [(s["title"], s.get("start"), s.get("end")) for s in plans(text)[0]["steps"]] == [
         ("完成摸底建档", None, "2024-04"), ("开展培训", "2024-05", "2024-11")]
 
 
 def test_phases_enumerated_with_yi_shi_a_seal_and_a_headerless_table_with_name_and_title_in_one_cell() -> None:
     text = PLAN.format(title="某县2024年客运方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "实施工作分两个阶段推进：一是摸底阶段（2024年3月1日至3月31日），全面排查；二是整改阶段（2024年4月1日至8月31日），逐条恢复。\n"
     ) + "某镇人民政府（盖章）\n2024年2月26日印发\n"
     result = run(text)
@@ -404,7 +410,7 @@ def test_a_one_line_paste_signed_in_chinese_numerals_and_items_numbered_before_a
     assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
         ("动员阶段", "2024-03-01", "2024-03-15"), ("义诊阶段", "2024-03-16", "2024-10-31")]
     items = PLAN.format(title="某村2024年产业帮扶计划").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "1.3月底前，完成规划。\n2.4月至5月，组织技术培训。\n")
+        STEP_LINE, "1.3月底前，完成规划。\n2.4月至5月，组织技术培训。\n")
     assert [(s.get("start"), s.get("end")) for s in plans(items)[0]["steps"]] == [(None, "2024-03"), ("2024-04", "2024-05")]
 
 
@@ -458,7 +464,7 @@ def test_the_timetable_inside_a_part_on_the_ways_of_helping_is_the_steps() -> No
         "1．结对对接。2024年9月20日前，签订结对帮扶协议。\n2．跟岗研修。2024年10月至2025年5月，选派教师跟岗学习。\n")
     result = run(text)
     [(plan, _)] = result.plans
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("结对对接", None, "2024-09-20"), ("跟岗研修", "2024-10", "2025-05")]
     assert "白沙镇中心幼儿园" in str(plan["forms"]) and result.lost == []
 
@@ -470,7 +476,7 @@ def test_the_timetable_inside_a_part_no_name_gives_is_the_steps_and_the_part_sta
         "2．11月中旬：举办趣味运动会。\n")
     result = run(text)
     [(plan, _)] = result.plans
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("到各村小走访对接", "2024-09-09", "2024-09-13"), ("举办趣味运动会", "2024-11", None)]
     assert plan["sections"] == [{"title": "送教安排", "heading": "三、送教安排", "body": "（一）送教团队。体育：龙海波、田野。"}]
     assert result.lost == []
@@ -486,7 +492,7 @@ def test_an_annex_listed_before_the_signature_and_set_out_after_a_page_break_is_
 
 def test_a_quarter_in_a_steps_table_dates_the_step_and_keeps_its_words() -> None:
     text = PLAN.format(title="某县2024年技能培训帮扶方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "| 工作阶段 | 时间安排 | 工作任务 |\n| --- | --- | --- |\n| 技能培训 | 2024年第三季度 | 开展订单式培训 |\n")
     [step] = plans(text)[0]["steps"]
     assert (step["title"], step["start"], step["end"]) == ("技能培训", "2024-07", "2024-09")
@@ -508,7 +514,7 @@ def test_a_tasks_table_under_another_heading_is_the_steps_and_an_annex_after_the
 
 def test_steps_enumerated_di_yi_bu_in_one_paragraph_are_steps() -> None:
     text = PLAN.format(title="某县2024年饮水安全帮扶方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "工作分三步进行：第一步，摸底排查，3月15日前完成；第二步，集中整改，3月16日至5月31日；第三步，验收总结，6月上旬完成。\n")
     result = run(text)
     steps = result.plans[0][0]["steps"]
@@ -561,7 +567,7 @@ def test_plans_ended_by_wan_and_plans_under_document_titles_split() -> None:
     assert [p["title"] for p in plans(first + "（完）\n" + second + "（完）\n")] == ["甲村帮扶方案", "乙村帮扶方案"]
     assert [p["title"] for p in plans("# " + first + "# " + second)] == ["甲村帮扶方案", "乙村帮扶方案"]
     steps = plans(PLAN.format(title="某县2024年秋冬种帮扶方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "9月：摸清冬闲田面积。\n10—11月：开展播种培训。\n"))[0]["steps"]
+        STEP_LINE, "9月：摸清冬闲田面积。\n10—11月：开展播种培训。\n"))[0]["steps"]
     assert [(s.get("start"), s.get("end")) for s in steps] == [("2024-09", None), ("2024-10", "2024-11")]
 
 
@@ -585,7 +591,7 @@ def test_a_steps_table_keeps_its_other_columns_and_the_items_after_it() -> None:
 
 def test_a_collection_with_contents_and_dates_on_the_line_above_each_phase() -> None:
     first = PLAN.format(title="甲医院帮扶方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "2024年3月1日—3月15日\n调研对接阶段：制定帮扶清单。\n2024年12月\n总结评估阶段：评估成效。\n")
+        STEP_LINE, "2024年3月1日—3月15日\n调研对接阶段：制定帮扶清单。\n2024年12月\n总结评估阶段：评估成效。\n")
     text = ("帮扶方案汇编\n目录\n1. 甲医院帮扶方案\n2. 乙医院帮扶方案\n" + first + "甲医院\n2024年2月26日\n"
             + PLAN.format(title="乙医院帮扶方案"))
     result = run(text)
@@ -603,7 +609,7 @@ def test_a_collection_with_contents_and_dates_on_the_line_above_each_phase() -> 
 ])
 def test_a_steps_table_with_start_and_end_columns_or_the_phase_in_the_time_cell(
         table: str, steps: list[tuple[str, str | None, str]]) -> None:
-    text = PLAN.format(title="某县2024年帮扶方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", table)
+    text = PLAN.format(title="某县2024年帮扶方案").replace(STEP_LINE, table)
     result = run(text)
     assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == steps
     assert result.lost == []
@@ -617,7 +623,7 @@ def test_a_one_line_paste_with_tags_before_the_title_and_phases_shouxian_qici_zu
     result = run(text)
     [(plan, _)] = result.plans
     assert plan["title"] == "某县2024年积分超市帮扶方案"
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("宣传发动阶段", "2024-03-01", "2024-03-10"), ("积分评比阶段", "2024-03-11", "2024-11-30"), ("总结表彰阶段", "2024-12", None)]
     assert "【发布单位：某县妇联】【发布时间：2024-03-06】" in result.dropped_text() and result.lost == []
 
@@ -638,7 +644,7 @@ def test_a_plan_ended_by_its_in_force_sentence_and_plans_headed_fangan_n_or_fu_s
 
 def test_a_table_of_months_in_chinese_numerals_dates_its_steps() -> None:
     text = PLAN.format(title="某中学2024年春季学期帮扶计划").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "| 时间 | 工作内容 |\n| --- | --- |\n| 三月份 | 召开对接会 |\n| 五月至六月 | 接收教师跟岗学习 |\n")
     result = run(text)
     assert [(s["title"], s.get("start"), s.get("end")) for s in result.plans[0][0]["steps"]] == [
@@ -648,9 +654,9 @@ def test_a_table_of_months_in_chinese_numerals_dates_its_steps() -> None:
 
 def test_one_step_per_year_and_one_step_per_dated_clause_of_a_sentence() -> None:
     years = PLAN.format(title="某县香柚产业三年行动方案（2024—2026年）").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "2024年：完成果园改造。\n2025年：建设冷链中心。\n")
+        STEP_LINE, "2024年：完成果园改造。\n2025年：建设冷链中心。\n")
     clauses = PLAN.format(title="某县2024年空心房整治方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "各村要在3月15日前完成摸底登记，3月16日至6月30日集中开展拆除整治，9月底前完成县级验收。\n")
     for text, want in ((years, [("完成果园改造", "2024-01", "2024-12"), ("建设冷链中心", "2025-01", "2025-12")]),
                        (clauses, [("各村要在完成摸底登记", None, "2024-03-15"), ("集中开展拆除整治", "2024-03-16", "2024-06-30"),
@@ -662,7 +668,7 @@ def test_one_step_per_year_and_one_step_per_dated_clause_of_a_sentence() -> None
 
 def test_a_steps_table_without_a_header_row() -> None:
     text = PLAN.format(title="某县2024年技能培训帮扶方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "| 2024年3月1日—3月15日 | 调查摸底 | 摸清企业用工需求 |\n| --- | --- | --- |\n| 2024年5月 | 推荐就业 | 组织学员签订合同 |\n")
     result = run(text)
     steps = result.plans[0][0]["steps"]
@@ -713,7 +719,7 @@ def test_a_one_line_paste_with_items_numbered_with_a_half_width_dot() -> None:
 
 def test_annex_labels_above_the_plans_of_a_notice_without_page_breaks_and_a_task_table_headed_gongzuo_shixiang() -> None:
     first = PLAN.format(title="某市就业培训方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "| 序号 | 工作事项 | 完成时间 |\n| --- | --- | --- |\n| 1 | 摸排培训需求 | 3月10日前 |\n")
     text = ("关于印发《某市就业培训方案》《某市劳务输出方案》的通知\n各乡镇：\n现将两个方案印发给你们。\n某市人社局\n2024年3月4日\n"
             "附件1\n" + first + "附件2\n" + PLAN.format(title="某市劳务输出方案"))
@@ -725,7 +731,7 @@ def test_annex_labels_above_the_plans_of_a_notice_without_page_breaks_and_a_task
 
 def test_dates_that_are_a_phase_and_html_tags_in_a_markdown_table_lose_nothing() -> None:
     text = PLAN.format(title="某市2024年环卫一体化帮扶方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "3月1日起至3月31日止为准备阶段，主要完成设施采购。\n| 阶段 | 时间 |\n| --- | --- |\n| 实施 | 2024年4月1日—<br>9月30日 |\n")
     raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]
     result = run(text)
@@ -737,7 +743,7 @@ def test_dates_that_are_a_phase_and_html_tags_in_a_markdown_table_lose_nothing()
 
 def test_a_time_sentence_closing_a_phase_and_a_pages_related_articles_and_comments() -> None:
     text = ("某县人民政府\n" + PLAN.format(title="某县2024年两癌筛查帮扶方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "（一）宣传动员\n宣传筛查政策。时间安排：3月1日至3月15日。\n")
+        STEP_LINE, "（一）宣传动员\n宣传筛查政策。时间安排：3月1日至3月15日。\n")
         + "某县卫生健康局\n2024年2月27日\n相关文章\n· 某县2023年筛查情况通报\n· 某县妇女健康管理办法\n网友评论\n我要评论\n暂无评论\n")
     result = run(text)
     [(plan, _)] = result.plans
@@ -749,7 +755,7 @@ def test_a_time_sentence_closing_a_phase_and_a_pages_related_articles_and_commen
 def test_plans_headed_di_yi_bu_fen_and_phase_lines_decorated_with_circles() -> None:
     first = PLAN.format(title="第一部分　某县脐橙产业帮扶方案").replace("（一）动员", "（一）果园改造")
     second = PLAN.format(title="第二部分　某县2024年香芋产业帮扶方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "◎第一阶段◎　3月1日至3月31日　项目前期\n完成项目立项。\n")
+        STEP_LINE, "◎第一阶段◎　3月1日至3月31日　项目前期\n完成项目立项。\n")
     result = run(first + second)
     assert [p["title"] for p, _ in result.plans] == ["某县脐橙产业帮扶方案", "某县2024年香芋产业帮扶方案"]
     step = result.plans[1][0]["steps"][0]
@@ -797,7 +803,7 @@ def test_a_pian_header_naming_the_collection_gives_way_to_the_plans_own_title() 
 
 def test_dates_in_the_phase_cell_of_a_table_without_a_time_column_and_circled_steps_in_a_paste() -> None:
     table = PLAN.format(title="某县2024年技能帮扶方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "| 阶段 | 工作内容 |\n| --- | --- |\n| 第一阶段 （2024年3月1日—3月20日） | 组织报名 |\n")
     [step] = plans(table)[0]["steps"]
     assert (step["title"], step["start"], step["end"]) == ("第一阶段", "2024-03-01", "2024-03-20")
@@ -888,7 +894,7 @@ def test_lines_of_numbered_items_cut_at_the_width_of_a_pdf_column_are_joined() -
 def test_steps_numbered_with_keycaps_keep_their_whole_sentences() -> None:
     steps = ("1️⃣7月1日—7月7日：各乡镇团委摸排留守儿童名单，招募返乡大学生志愿者，名单7月7日前报团县委。\n"
              "2️⃣7月8日—7月12日：志愿者集中培训（安全知识、课业辅导），地点在县青少年活动中心。\n")
-    result = run(PLAN.format(title="梅岭县2024年暑期关爱帮扶活动方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", steps))
+    result = run(PLAN.format(title="梅岭县2024年暑期关爱帮扶活动方案").replace(STEP_LINE, steps))
     plan = result.plans[0][0]
     assert [(s["start"], s["end"]) for s in plan["steps"]] == [("2024-07-01", "2024-07-07"), ("2024-07-08", "2024-07-12")]
     assert "招募返乡大学生志愿者" in plan["steps"][0]["body"] and "地点在县青少年活动中心" in plan["steps"][1]["body"]
@@ -899,7 +905,7 @@ def test_a_steps_table_without_a_title_column_names_each_step_by_its_task() -> N
     table = ("| 时间 | 工作内容 | 责任单位 |\n| --- | --- | --- |\n"
              "| 4月8日—4月30日 | 集中排查：组织村干部、网格员对全镇农户开展一轮集中排查，建立风险农户台账 | 各村 |\n"
              "| 12月上旬 | 总结评估 | 镇党政办 |\n")
-    text = PLAN.format(title="某镇2024年防止返贫监测帮扶方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", table)
+    text = PLAN.format(title="某镇2024年防止返贫监测帮扶方案").replace(STEP_LINE, table)
     steps = plans(text)[0]["steps"]
     assert [(s["title"], s.get("start"), s.get("end")) for s in steps] == [
         ("集中排查", "2024-04-08", "2024-04-30"), ("总结评估", "2024-12", None)]
@@ -929,7 +935,7 @@ def test_a_leadership_table_under_a_safeguards_heading_is_the_group() -> None:
 
 def test_months_without_a_year_after_a_span_into_the_next_year() -> None:
     steps = "1. 9月2日—9月13日：调研对接。\n2. 12月下旬：汇报展示。\n3. 3月至6月：跟踪指导。\n"
-    text = PLAN.format(title="城北实验小学送教下乡活动方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", steps)
+    text = PLAN.format(title="城北实验小学送教下乡活动方案").replace(STEP_LINE, steps)
     text = text.replace("二、领导小组", "二、活动时间\n2024年9月至2025年6月。\n三、领导小组")
     dated = [(s.get("start"), s.get("end")) for s in plans(text)[0]["steps"] if s.get("start")]
     assert dated == [("2024-09-02", "2024-09-13"), ("2024-12", None), ("2025-03", "2025-06")]
@@ -962,7 +968,7 @@ def test_a_step_whose_text_opens_with_from_today_until() -> None:
 
 def test_a_month_in_a_steps_text_after_a_span_across_the_new_year() -> None:
     steps = "（一）调查摸底：9月2日—9月13日。入户评估学生需求。\n（二）总结评估：2025年1月上旬。整理送教档案。\n"
-    text = PLAN.format(title="柏溪县特殊教育学校送教上门方案").replace("（一）动员（2024年3月1日至3月15日）：召开会议。\n", steps)
+    text = PLAN.format(title="柏溪县特殊教育学校送教上门方案").replace(STEP_LINE, steps)
     text = text.replace("二、领导小组", "二、实施时间\n2024年9月至2025年1月。\n三、领导小组")
     first = plans(text)[0]["steps"][0]
     assert (first["title"], first["start"], first["end"]) == ("调查摸底", "2024-09-02", "2024-09-13")
@@ -1011,7 +1017,7 @@ def test_a_chat_message_bulleting_its_steps_and_headings_with_pins() -> None:
             "📌四、工作要求\n要落实责任。\n")
     result = run(text)
     plan = result.plans[0][0]
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("完成摸底登记，报村委会汇总", None, "2024-03-10"), ("开展低产林改造", "2024-03-11", "2024-04-10")]
     assert plan["requirements"] == "要落实责任。" and result.lost == []
 
@@ -1089,7 +1095,7 @@ def test_a_one_line_paste_with_dated_items_and_a_footer_naming_the_office_after_
             "版权所有：某大学 党委宣传部")
     result = run(text)
     [(plan, _)] = result.plans
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("召开推进会，签订责任书", "2025-03", None), ("组织专家义诊", "2025-04", "2025-06"), ("完成年度总结", None, "2025-12-15")]
     assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某大学", "2025-03-07", "各单位要把帮扶工作纳入年度重点工作。")
     assert result.dropped_text()[-2:] == ["版权所有：某大学", "党委宣传部"]
@@ -1429,7 +1435,7 @@ def test_a_chat_forward_with_alarm_clock_bullets_a_supervisor_and_a_sticker_repl
 
 def test_a_phase_ending_on_a_deadline_with_wancheng_loses_no_word() -> None:
     text = PLAN.format(title="某县2024年整村授信方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n", "（一）检查验收阶段：12月20日前完成。联社对各信用社进行检查验收。\n")
+        STEP_LINE, "（一）检查验收阶段：12月20日前完成。联社对各信用社进行检查验收。\n")
     result = run(text)
     assert result.lost == [] and result.plans[0][0]["steps"][0]["end"] == "2024-12-20"
 
@@ -1516,11 +1522,11 @@ def test_a_pdf_copys_notice_title_wrapped_over_three_lines_inside_its_book_title
 
 def test_a_step_opening_with_its_date_and_weekday_takes_its_title_from_the_words_after_them() -> None:
     text = PLAN.format(title="某园2024年园长跟岗方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "1、9月23日（周一）：报到、开班仪式。\n2、9月24日—9月26日：分组跟岗。\n3、9月27日（星期五）：交流分享。\n")
     result = run(text)
     [(plan, _)] = result.plans
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("报到、开班仪式", "2024-09-23", None), ("分组跟岗", "2024-09-24", "2024-09-26"), ("交流分享", "2024-09-27", None)]
     assert result.lost == []
 
@@ -1536,11 +1542,11 @@ def test_a_member_written_post_first_before_and_a_group_is_read_and_not_kept_aga
 def test_steps_of_a_plan_across_the_new_year_take_the_year_each_month_falls_in() -> None:
     text = PLAN.format(title="某县总工会2025年元旦春节送温暖活动方案").replace(
         "一、指导思想\n", "活动时间为2024年12月20日至2025年2月28日。\n一、指导思想\n").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "1．摸底申报：12月31日前，摸清困难职工情况。\n2．集中慰问：1月1日至1月25日，开展走访慰问。\n")
     result = run(text)
     [(plan, _)] = result.plans
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("摸底申报", None, "2024-12-31"), ("集中慰问", "2025-01-01", "2025-01-25")]
 
 
@@ -1624,11 +1630,11 @@ def test_a_period_part_from_today_to_a_date_is_the_period_and_no_signature() -> 
 
 def test_steps_bulleted_with_a_triangle_are_read_and_not_kept_again_as_unplaced() -> None:
     text = PLAN.format(title="某县2024年安全生产月活动方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "▶动员部署（5月28日—5月31日）：各企业制定本单位活动方案\n▶总结提升（6月30日前）：各企业报送活动开展情况\n")
     result = run(text)
     [(plan, _)] = result.plans
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [
+    assert _dated(plan) == [
         ("动员部署", "2024-05-28", "2024-05-31"), ("总结提升", None, "2024-06-30")]
     assert UNPLACED not in str(plan.get("sections")) and result.lost == []
 
@@ -1667,12 +1673,12 @@ def test_a_heading_naming_the_time_and_the_steps_is_the_steps() -> None:
     text = PLAN.format(title="某公司2024年村镇供水帮扶方案").replace("三、实施步骤\n", "三、实施时间和步骤\n")
     result = run(text)
     [(plan, _)] = result.plans
-    assert [(s["title"], s.get("start"), s.get("end")) for s in plan["steps"]] == [("动员", "2024-03-01", "2024-03-15")]
+    assert _dated(plan) == [("动员", "2024-03-01", "2024-03-15")]
 
 
 def test_a_chats_numbered_steps_with_a_stray_space_before_the_mark() -> None:
     text = PLAN.format(title="某村2025年光伏电站运维方案").replace(
-        "（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEP_LINE,
         "1 、6月10日前   完成电站设备清查 ，拍照建档\n2 、6月11日—6月30日   组件清洗 、清除杂草\n")
     result = run(text)
     [(plan, _)] = result.plans

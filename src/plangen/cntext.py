@@ -31,7 +31,8 @@ GROUP_WORDS = ("全体", "各", "成员", "教师", "干部", "负责人", "代�
 # A name starts only where a run of name characters starts (the look-behind): linear time on long runs.
 _PAREN_PERSON = re.compile(r"(?<![^\s（()）,，、;；:：])([^\s（()）,，、;；:：]+)\s*[（(]([^（()）]*)[）)]")
 _SPLIT = re.compile(r"[、，,;；\s]+")
-_NAME_AND_GROUP = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?P<group>(?:以及|及)(?:各|全体|所有|其他|其余).+)")  # 蒋思雨及各网格员
+AND_A_GROUP = rf"(?:以及|及|和)(?:{'|'.join(GROUP_STARTS)})"  # …及各…, …和全体…: and then a group of people
+_NAME_AND_GROUP = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,3}})(?P<group>(?:以及|及)(?:{'|'.join(GROUP_STARTS)}).+)")  # 蒋思雨及各网格员
 _GROUP_RUN = re.compile(rf"(?:{'|'.join(GROUP_STARTS)})[^\s（()）,，、;；:：]*[（(][^（()）]*[）)][^\s（()）,，、;；:：]+")
 
 

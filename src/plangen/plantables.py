@@ -49,6 +49,12 @@ ROLE_WORDS: dict[str, str] = {
 }
 _ROLES_LONGEST: tuple[str, ...] = tuple(sorted(ROLE_WORDS, key=len, reverse=True))
 ROLE_PATTERN = "|".join(_ROLES_LONGEST)  # every role word, longest first, for a regular expression
+
+
+def spaced_roles(leave_out: tuple[str, ...] = ()) -> str:
+    """Every role word but those left out, longest first, spaces allowed between its characters (组　长, 成　员),
+    for a regular expression."""
+    return "|".join(r"\s*".join(word) for word in _ROLES_LONGEST if word not in leave_out)
 # The roles a sentence gives (由…任组长, 组长由…担任, …（副组长，…）), longest first where one ends another.
 PROSE_ROLES = "常务副组长|副组长|第一组长|名誉组长|执行组长|组长|成员|顾问|秘书长|联络员|副总指挥|总指挥|副指挥长|指挥长"
 PLAIN_ROLES = {"组长": "leaders", "副组长": "deputies", "成员": "members", "组员": "members"}

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import cntext
 from ..cnposts import split_title, split_titles
-from ..plantables import HEADER_WORDS, ROLE_WORDS, is_header_row
+from ..plantables import HEADER_WORDS, is_header_row, spaced_roles
 from ..vocabulary import TOP_LABELS, fold
 from .cleaning import Line
 from .hanzi import key
@@ -20,7 +21,7 @@ from .outline import BULLETS
 from .reading import PAGE_BREAK
 
 # Every role word as a label may write it (组　长：, 成　员：), longest first.
-_SPACED_ROLES = "|".join(r"\s*".join(word) for word in sorted(ROLE_WORDS, key=len, reverse=True))
+_SPACED_ROLES = spaced_roles()
 _DATE_WORDS = r"(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)?(?:以前|之前|前)?(?:完成|完毕|办结)?"  # 9月底前(完成): the date
 _SENTENCE = re.compile(r"[^。！？；!?;]+")
 _STRUCTURE = re.compile(
@@ -120,7 +121,7 @@ def _found(fragment: str, text: str) -> bool:
         fragment[-n:] in text and _implied_post(fragment[:-n], text) for n in (2, 3, 4) if len(fragment) > n + 2)
 
 
-_AND_GROUP = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?=(?:以及|及|和)(?:各|全体|所有|其他|其余))")
+_AND_GROUP = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?={cntext.AND_A_GROUP})")
 
 
 def _in_pieces(fragment: str, text: str, pieces: int) -> bool:

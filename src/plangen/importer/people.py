@@ -27,8 +27,7 @@ from .segment import people_in, without_asides
 from .written import POST_OTHER_NAME, TITLE_FIRST, name_then_post, own_departments, same_org, unpadded
 
 # Every role word a label can be (组　长：, 副指挥长：), spaces allowed between its characters, longest first.
-_LABEL_WORDS = "|".join(r"\s*".join(word) for word in sorted(plantables.ROLE_WORDS, key=len, reverse=True)
-                        if word not in ("办公室主任", "委员"))  # 办公室主任：… names the office's head; 委员 a committee's
+_LABEL_WORDS = plantables.spaced_roles(("办公室主任", "委员"))  # 办公室主任：… names the office's head; 委员 a committee's
 _LABEL = re.compile(rf"[【\[]?(?P<label>{_LABEL_WORDS})"
                     r"[】\]]?(?P<also>兼(?:任)?(?:领导小组)?办公室主任)?\s*(?P<note>[（(][^（()）]{1,12}[)）])?"
                     r"\s*(?:[:：]|(?<=[】\]])|(?<=[长员问])(?=(?![由为是任有包])[\u4e00-\u9fff·]{2,8}[（(]))")  # 副组长兼办公室主任：, 组长寇准（…）

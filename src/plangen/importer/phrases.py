@@ -55,8 +55,8 @@ def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str
         start = k.find(piece, pos)
         pos = start + len(piece)
         original, piece = _bare(text[start:start + len(piece)], piece)
-        person = _one_person(original, piece, orgs)
-        named = _split_name(piece) if person is None else ""
+        named = _split_name(piece)
+        person = _one_person(original, piece, named, orgs)
         if person is not None:
             out.append(person)
         elif named:
@@ -71,16 +71,17 @@ def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str
     return out
 
 
-def _one_person(original: str, piece: str, orgs: tuple[str, ...]) -> dict[str, str] | None:
+def _one_person(original: str, piece: str, named: str, orgs: tuple[str, ...]) -> dict[str, str] | None:
     """The person a piece names with name and post both in it, in brackets (张三（县长）), post first with the name
-    in brackets (寄递事业部经理（潘雪梅）) or name first (李四副局长); None when it names no one so."""
+    in brackets (寄递事业部经理（潘雪梅）) or name first (李四副局长, when `named`, the name ending it, is none); None
+    when it names no one so."""
     bracketed = _BRACKETED.fullmatch(piece)
     if bracketed:
         return titled(original[:bracketed.end("name")], original[bracketed.start("info"):bracketed.end("info")], orgs)
     post_first = _post_then_name(piece)
     if post_first:
         return titled(original[post_first.start("name"):post_first.end("name")], original[:post_first.end("post")], orgs)
-    first = _name_first(piece) if not _split_name(piece) else None
+    first = _name_first(piece) if not named else None
     return titled(original[:first], original[first:], orgs) if first else None
 
 
@@ -93,7 +94,7 @@ _BRACKETED = re.compile(r"(?P<name>" + NAME + r")[（(](?P<info>[^（()）]{2,40
 _POST_NAME = re.compile(r"(?P<post>[^（()）]{2,30})[（(](?P<name>" + NAME + r")[)）]")
 
 
-_HEADS = re.compile(r"(?:主要)?负责(?:人|同志)(?=$|(?:以及|及|和)(?:各|全体|所有|其他|其余))")  # …负责人, …负责人及各…
+_HEADS = re.compile(rf"(?:主要)?负责(?:人|同志)(?=$|{cntext.AND_A_GROUP})")  # …负责人, …负责人及各…
 
 
 def _units_then_heads(k: str) -> bool:

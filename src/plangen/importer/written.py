@@ -29,13 +29,12 @@ _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+(?!{_
                      rf"(?P<title>{_TITLES})(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
 
 
-_AND_GROUP = r"(?:以及|及|和)(?:各|全体|所有|其他|其余)"  # 孙涛及各支行行长: the name, then a group
 POST_OTHER_NAME = r"副?(?:总经理|经理|主任|局长)"  # 局长（经理）: a post's other name, the company's, in brackets after it
 TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>(?:(?:[^\s；;，,（()）：:]|" + _OTHER_NAME + r"){1,30}?"
                          r"(?:长|书记|主任|员|师|常委|主席|专干|干事|经理|医生|裁|监|主管)|书记|主任)"
                          r"(?:[（(]" + POST_OTHER_NAME + r"[)）])?)"  # 局长（经理）: the post's other name, of the company
                          r"[ \u3000]+"
-                         rf"(?P<name>{NAME})(?=\s*(?:[；;，,、。]|$)|[ \u3000]+\S|{_AND_GROUP})")
+                         rf"(?P<name>{NAME})(?=\s*(?:[；;，,、。]|$)|[ \u3000]+\S|{cntext.AND_A_GROUP})")  # 孙涛及各…
 
 
 _MORE_NAME = re.compile(rf"(?:[ \u3000]+|、)(?P<name>{NAME})(?=\s*(?:[；;，,、]|$)|[ \u3000]+\S)")
