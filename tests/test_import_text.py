@@ -25,6 +25,7 @@ PLAN = ("{title}\n为做好帮扶工作，制定本方案。\n一、指导思想
         "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n四、工作要求\n要落实责任。\n")
 GROUP_LINE = "组长：王立新（县教育局局长）\n"
 STEP_LINE = "（一）动员（2024年3月1日至3月15日）：召开会议。\n"
+STEPS_PART = "三、实施步骤\n" + STEP_LINE
 
 
 def _dated(plan: dict[str, Any]) -> list[tuple[str, str | None, str | None]]:
@@ -459,7 +460,7 @@ def test_a_notice_counting_or_joining_the_plans_it_issues_takes_their_titles_fro
 
 def test_the_timetable_inside_a_part_on_the_ways_of_helping_is_the_steps() -> None:
     text = PLAN.format(title="某县幼儿园结对帮扶方案").replace(
-        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEPS_PART,
         "三、帮扶方式及安排\n（一）结对帮扶关系\n县第一幼儿园帮扶白沙镇中心幼儿园。\n（二）时间安排\n"
         "1．结对对接。2024年9月20日前，签订结对帮扶协议。\n2．跟岗研修。2024年10月至2025年5月，选派教师跟岗学习。\n")
     result = run(text)
@@ -471,7 +472,7 @@ def test_the_timetable_inside_a_part_on_the_ways_of_helping_is_the_steps() -> No
 
 def test_the_timetable_inside_a_part_no_name_gives_is_the_steps_and_the_part_stays_a_section() -> None:
     text = PLAN.format(title="某小学2024年送教方案").replace(
-        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEPS_PART,
         "三、送教安排\n（一）送教团队。体育：龙海波、田野。\n（二）时间安排。\n1．9月9日—9月13日：到各村小走访对接。\n"
         "2．11月中旬：举办趣味运动会。\n")
     result = run(text)
@@ -501,7 +502,7 @@ def test_a_quarter_in_a_steps_table_dates_the_step_and_keeps_its_words() -> None
 
 def test_a_tasks_table_under_another_heading_is_the_steps_and_an_annex_after_the_signature_is_kept() -> None:
     text = PLAN.format(title="某县2024年监测帮扶方案").replace(
-        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEPS_PART,
         "三、主要任务\n| 主要任务 | 责任单位 | 完成时限 |\n| --- | --- | --- |\n| 开展集中排查 | 各乡镇 | 2024年4月30日前 |\n"
         "| 风险消除评估 | 各乡镇 | 2024年底前 |\n") + "某县乡村振兴局\n2024年3月12日\n附件\n帮扶联络员名单\n各乡镇联络员由分管副乡长担任。\n"
     result = run(text)
@@ -779,7 +780,7 @@ def test_months_opening_lines_under_an_unknown_heading_are_steps_and_yishi_after
 
 def test_phases_under_an_unknown_heading_spaced_titles_and_a_notice_signed_in_chinese_numerals() -> None:
     phases = PLAN.format(title="某区2024年助浴帮扶方案").replace(
-        "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n",
+        STEPS_PART,
         "三、项目推进安排\n第一阶段为准备阶段，时间为2024年3月1日至3月31日，主要任务是采购设备。\n"
         "第二阶段为实施阶段，时间为2024年4月1日至11月30日，主要任务是上门服务。\n")
     assert [(s["title"], s["start"]) for s in plans(phases)[0]["steps"]] == [
