@@ -1660,6 +1660,31 @@ def test_the_group_in_an_annex_the_text_refers_to_with_no_signature_between() ->
     assert UNPLACED not in str(plan.get("sections")) and result.lost == []
 
 
+TIMETABLE = ("附件2\n某县守护行动进度安排表\n| 阶段 | 时间 | 主要工作 | 责任单位 |\n| --- | --- | --- | --- |\n"
+             "| 宣传动员 | 4月10日—4月25日 | 召开座谈会 | 各市场监管所 |\n| 督查验收 | 9月 | 督查验收 | 领导小组办公室 |\n")
+
+
+def test_the_steps_in_an_annex_the_steps_part_refers_to_are_the_plans_steps() -> None:
+    text = PLAN.format(title="某县2024年农贸市场守护行动方案").replace(
+        STEP_LINE, "守护行动分两个阶段进行，具体时间和任务见附件2。\n") + TIMETABLE
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert _dated(plan) == [("宣传动员", "2024-04-10", "2024-04-25"), ("督查验收", "2024-09", None)]
+    assert {"title": "某县守护行动进度安排表"} in plan["attachments"]
+    assert "见附件2" in str(plan["sections"]) and "座谈会" not in plan["requirements"]
+    assert UNPLACED not in str(plan.get("sections")) and result.lost == []
+
+
+def test_an_annexed_timetable_stays_an_annex_when_the_plan_dates_its_own_steps() -> None:
+    text = PLAN.format(title="某县2024年农贸市场守护行动方案").replace(
+        STEP_LINE, STEP_LINE + "各阶段的具体任务见附件2。\n") + TIMETABLE
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert _dated(plan)[0] == ("动员", "2024-03-01", "2024-03-15") and "宣传动员" not in str(plan["steps"])
+    assert "座谈会" in str(plan["sections"]) and "座谈会" not in plan["requirements"]
+    assert result.lost == []
+
+
 def test_a_pdf_copys_sentence_wrapped_before_the_groups_name_and_its_colon() -> None:
     text = ("某镇2024年冬春农田水利建设方案\n为做好冬春农田水利建设工作，结合我镇实际情况，特制定本\n方案，请各村认真抓好落实。\n"
             "一、组织领导\n为加强对冬春农田水利建设工作的领导，镇里成立冬春农田水利\n建设工作领导小组：\n组  长：刘卫东  镇党委书记\n"

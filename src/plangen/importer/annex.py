@@ -12,9 +12,9 @@ text names none. Pure.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
-from .. import plantables
+from .. import plantables, steptable
 from .cleaning import Line
 from .hanzi import key
 from .people import read_group
@@ -24,6 +24,14 @@ from .structure import is_signature
 _ANNEX = re.compile(r"^\s*附\s*件\s*\d{0,2}\s*[:：]?\s*(?P<title>.*)$")
 _ROLE = re.compile(r"^\s*(?:常\s*务\s*副\s*组\s*长|副\s*组\s*长|组\s*长|成\s*员|组\s*员)\s*[:：]?")
 _ROLES = ("leaders", "deputies", "members")
+
+
+class Annex(NamedTuple):
+    """An annex the plan refers to: its label (附件2), its title and its lines."""
+
+    label: str
+    title: str
+    lines: list[str]
 
 
 def group_annex(lines: list[Line]) -> tuple[list[Line], str, list[str]]:
@@ -46,6 +54,43 @@ def group_annex(lines: list[Line]) -> tuple[list[Line], str, list[str]]:
             return lines[:i], title, rest + [ln.text for ln in lines[end:]]  # the later annexes with it
         break
     return lines, "", []
+
+
+def steps_annex(lines: list[Line]) -> tuple[list[Line], Annex]:
+    """(the plan's own lines, the annex) for an annex the text refers to (…具体时间和任务见附件2) that holds a
+    steps table; (lines, an empty annex) otherwise."""
+    for i in range(len(lines) - 1, 0, -1):
+        if not _referred_to(lines, i):
+            continue
+        end = _next_annex(lines, i)
+        title, rest = _titled("", [ln.text for ln in lines[i + 1:end]])
+        if _table_of(rest, "steps") is not None:
+            return lines[:i] + lines[end:], Annex(re.sub(r"\s", "", lines[i].text), title, rest)
+    return lines, Annex("", "", [])
+
+
+def take_steps_annex(data: dict[str, Any], annex: Annex, year: int | None) -> list[dict[str, str]]:
+    """The annex's timetable as the plan's steps when the plan dates none of its own, its undated steps (…见附件2)
+    kept as the steps' note; else the annex as a further section. The annex's title is listed among the
+    attachments. Returns the sections to add."""
+    if not annex.lines:
+        return []
+    _attach(data, annex.title)
+    steps = [s for s in data.get("steps") or [] if isinstance(s, dict)]
+    table = _table_of(annex.lines, "steps")
+    if table is None or any(s.get("start") or s.get("end") for s in steps):
+        return [{"title": annex.title or annex.label, "body": "\n\n".join(t for t in annex.lines if t.strip())}]
+    note = "\n\n".join(t for s in steps for t in (s.get("title"), s.get("body")) if t)
+    beside = [t for t in annex.lines if t.strip() and not plantables.is_pipe_row(t)]
+    data["steps"] = steptable.steps_of(table, year)
+    body = "\n\n".join([note] * bool(note) + beside)
+    return [{"title": "实施步骤说明", "body": body}] if body else []
+
+
+def _table_of(lines: list[str], kind: str) -> plantables.Table | None:
+    """The table of the given kind (steps, leadership) among the lines, if any."""
+    table = plantables.pipe_table([t for t in lines if plantables.is_pipe_row(t)])
+    return table if table is not None and plantables.kind_of(table) == kind else None
 
 
 def _titled(title: str, rest: list[str]) -> tuple[str, list[str]]:
@@ -76,8 +121,7 @@ def _next_annex(lines: list[Line], i: int) -> int:
 
 def _names_the_group(rest: list[str]) -> bool:
     """The annex's lines are role lines (组　长：…), or a leadership table (| 职务 | 姓名 | … |)."""
-    table = plantables.pipe_table([t for t in rest if plantables.is_pipe_row(t)])
-    if table is not None and plantables.kind_of(table) == "leadership":
+    if _table_of(rest, "leadership") is not None:
         return True
     return any(_ROLE.match(key(t)) for t in rest) and all(len(t.strip()) <= 60 for t in rest)
 
@@ -107,8 +151,7 @@ def _attach(data: dict[str, Any], title: str) -> None:
 
 def _holds_group(lines: list[str]) -> bool:
     """Some of the annex's lines are role lines, or a leadership table."""
-    table = plantables.pipe_table([t for t in lines if plantables.is_pipe_row(t)])
-    return any(_ROLE.match(key(t)) for t in lines) or (table is not None and plantables.kind_of(table) == "leadership")
+    return any(_ROLE.match(key(t)) for t in lines) or _table_of(lines, "leadership") is not None
 
 
 def _merge(group: dict[str, Any], found: dict[str, Any]) -> None:

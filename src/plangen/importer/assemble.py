@@ -9,7 +9,7 @@ from typing import Any
 from .. import cntext, plantables, steptable
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from ..wording import Wording, msg
-from .annex import group_annex, take_annex
+from .annex import group_annex, steps_annex, take_annex, take_steps_annex
 from .cleaning import Cleaning, Line
 from .datespans import Years, closing_fields, period_from, plan_years
 from .ends import closing_and_attachments, plan_title, signed_ends
@@ -57,6 +57,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     wrapped = unwrap(lines)
     report.dropped.extend(wrapped.dropped)
     own, annex_title, annex = group_annex(wrapped.lines)
+    own, timetable = steps_annex(own)
     body, closing, attached = closing_and_attachments(own)
     data: dict[str, Any] = {"title": _TIGHT.sub("", header or wrapped.title or plan_title(body, source, report.dropped))}
     data.update(signed_ends(wrapped, closing_fields(closing, report.warnings), attached))
@@ -73,7 +74,7 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     _leadership_anywhere(chunks, data, report)
     _period_in_opening(chunks, data, report)
     kept = take_annex(data, annex_title, annex, orgs)
-    sections += kept
+    sections += kept + take_steps_annex(data, timetable, plan_years(data.get("date"), data["title"], year).current)
     if annex and not kept:
         report.inferred.append(("leadership", own[-1].no + 1 if own else header_line,
                                 msg("import.why-annex")))
