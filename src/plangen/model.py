@@ -149,31 +149,36 @@ BODY_KEYS = ("preamble", "guiding_thought", "objectives", "targets", "leadership
 
 def build_plan(data: dict[str, Any], slug: str, source: str = "", kind: str = "") -> Plan:
     """A Plan from canonical, schema-valid data (aliases already resolved)."""
-    period = data.get("period") or {}
+    period = _given(data, "period", {})
     year = plan_year(_date(data.get("date")), _date(period.get("start")))
-    partners = data.get("partners") or {}
+    partners = _given(data, "partners", {})
     return Plan(
-        slug=data.get("slug") or slug,
+        slug=_given(data, "slug", slug),
         title=data["title"],
-        issuer=_real(data.get("issuer") or ""),
+        issuer=_real(_given(data, "issuer", "")),
         date=_date(data.get("date")),
-        status=data.get("status") or "active",
+        status=_given(data, "status", "active"),
         period=Period(_date(period.get("start"), year), _date(period.get("end"), year)),
-        category=data.get("category") or "",
-        tags=tuple(dict.fromkeys(data.get("tags") or [])),
-        basis=tuple(_docref(b) for b in data.get("basis") or []),
+        category=_given(data, "category", ""),
+        tags=tuple(dict.fromkeys(_given(data, "tags", []))),
+        basis=tuple(_docref(b) for b in _given(data, "basis", [])),
         helpers=_orgs(partners.get("helpers")),
         recipients=_orgs(partners.get("recipients")),
-        attachments=tuple(_attachment(a) for a in data.get("attachments") or []),
-        leadership=_leadership(data.get("leadership") or {}),
-        steps=tuple(_step(s, year) for s in data.get("steps") or []),
+        attachments=tuple(_attachment(a) for a in _given(data, "attachments", [])),
+        leadership=_leadership(_given(data, "leadership", {})),
+        steps=tuple(_step(s, year) for s in _given(data, "steps", [])),
         parts=_parts(data),
         order=tuple(_order(data)),
         source=source,
         kind=kind,
-        number=data.get("number") or "",
-        headings=tuple(Heading(k, v) for k, v in (data.get("headings") or {}).items() if v),
+        number=_given(data, "number", ""),
+        headings=tuple(Heading(k, v) for k, v in _given(data, "headings", {}).items() if v),
     )
+
+
+def _given(data: dict[str, Any], field: str, default: Any) -> Any:
+    """The field's value, or the default when it is missing or empty (null, "", [])."""
+    return data.get(field) or default
 
 
 def _orgs(names: Any) -> tuple[str, ...]:
