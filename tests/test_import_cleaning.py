@@ -33,6 +33,12 @@ def test_site_boilerplate_lines_dropped() -> None:
     assert one("为进一步做好帮扶工作,特制定本方案。")[1] == []
 
 
+def test_a_pages_back_to_the_list_link_and_a_financial_sites_risk_notice_are_left_out() -> None:
+    for text in ("【返回列表】", "[返回首页]", "风险提示：本网站内容仅供参考，不构成投资建议。投资有风险，入市需谨慎。"):
+        assert one(text)[0] is None, text
+    assert one("（二）返回村里的务工人员，由村委会统一登记。")[1] == []
+
+
 def test_a_sites_footer_of_labels_and_values_and_its_spaced_font_switch_are_chrome() -> None:
     assert one("东湖区人民政府办公室主办　　技术支持：东湖区融媒体中心") == (None, ["chrome"])
     for text in ("松岗镇人民政府主办　联系电话：0739-5210016", "24小时供水服务热线：96116　　地址：汀阳市解放西路56号",

@@ -1125,6 +1125,19 @@ def test_an_institute_or_a_police_station_under_a_centre_or_a_bureau_is_its_depa
         ("members", {"name": "谭明", "title": "所长", "org": "县农科所"})]
 
 
+def test_an_institute_under_a_company_and_an_observatory_under_a_bureau_are_their_departments() -> None:
+    assert _everyone(["成员：贺晓东（城东供水分公司管网所所长）、滕晓东（县气象局气象台台长）"]) == [
+        ("members", {"name": "贺晓东", "title": "管网所所长", "org": "城东供水分公司"}),
+        ("members", {"name": "滕晓东", "title": "气象台台长", "org": "县气象局"})]
+
+
+def test_a_vocational_schools_short_name_is_its_organisation_before_a_long_post() -> None:
+    assert _everyone(["成员：何丽娜（明港职校电子商务专业负责人）、谭小勇（鹤溪职专电子商务教研组组长）、龙建平（鹤溪职专实训中心主任）"]) == [
+        ("members", {"name": "何丽娜", "title": "电子商务专业负责人", "org": "明港职校"}),
+        ("members", {"name": "谭小勇", "title": "电子商务教研组组长", "org": "鹤溪职专"}),
+        ("members", {"name": "龙建平", "title": "实训中心主任", "org": "鹤溪职专"})]
+
+
 def test_a_bare_name_then_and_a_group_is_the_person_and_the_group() -> None:
     group, _ = read_group(["成员：邹杰、蒋思雨及各网格网格员", "顾问：县教育局及各乡镇中心学校"])
     assert group["members"] == [{"name": "邹杰"}, {"name": "蒋思雨"}, {"description": "及各网格网格员"},

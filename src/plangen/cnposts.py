@@ -32,7 +32,7 @@ ORG_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "管委会", "局", "委", "院", "学校", "小学", "中学", "中专", "职专", "大学", "学院", "幼儿园", "中心",
     "办公室", "室", "办", "所", "站", "队", "厅", "处", "部", "公司", "医院", "卫生院", "社区", "村", "乡", "镇", "街道",
     "协会", "工会", "商会", "联合会", "联社", "合作社", "妇联", "残联", "侨联", "工商联", "科协", "团委", "馆", "场", "厂", "团", "股", "校", "园", "行",
-    "人大", "台", "书店", "粮库", "水库", "煤矿", "红十字会", "总会", "学会", "教学点", "基金会", "政协", "村小", "完小", "文联",
+    "人大", "台", "书店", "粮库", "水库", "煤矿", "红十字会", "总会", "学会", "教学点", "基金会", "政协", "村小", "完小", "文联", "职校",
 }, key=len, reverse=True))
 # A post written alone, with no name (院党组成员, 县委副书记): one person's first titles before 、 and a titled name.
 TITLE_ALONE = re.compile(r"[^（()）、\s]{1,20}(?:长|书记|主任|常委|主席|委员)|(?:[^（()）、\s]{1,20})?(?:党组|党委)成员")
@@ -148,12 +148,13 @@ _OFFICE_HOLDERS = ("局", "馆", "行", "公司", "集团", "医院", "卫生院
 
 _PLACE_ENDS = ("村", "乡", "镇", "街道", "社区")
 _WORDS_ENDING_PLACES = ("农村", "乡村", "城乡", "城镇", "乡镇", "村镇")
-_SCHOOLS = ("小学", "中学", "学校", "大学", "学院", "医院", "卫生院", "幼儿园")
+_SCHOOLS = ("小学", "中学", "学校", "大学", "学院", "中专", "职专", "职校", "医院", "卫生院", "幼儿园")
 # Units that are departments only under some bodies: a station under a bureau, a centre or a company
-# (县农业农村局|经作站站长; 石桥镇农经站 is a body of its own), an institute or a police station under a bureau or a
-# centre (市疾控中心|慢性病防制所所长, 县公安局|城关派出所所长; 镇财政所 is a body of its own), a centre under a
-# school or a hospital (县第一中学|心理健康教育中心主任; 县教师发展中心 is a body of its own).
-_UNITS = (("站", ("局", "中心", "公司")), ("所", ("局", "中心")), ("中心", (*_SCHOOLS, "局")))
+# (县农业农村局|经作站站长; 石桥镇农经站 is a body of its own), an institute or a police station under a bureau, a
+# centre or a company (市疾控中心|慢性病防制所所长, 县公安局|城关派出所所长, 城东供水分公司|管网所所长; 镇财政所 is a
+# body of its own), an observatory under a bureau (县气象局|气象台台长), a centre under a school or a hospital
+# (县第一中学|心理健康教育中心主任; 县教师发展中心 is a body of its own).
+_UNITS = (("站", ("局", "中心", "公司")), ("所", ("局", "中心", "公司")), ("台", ("局",)), ("中心", (*_SCHOOLS, "局")))
 
 
 def _unit_under(org: str, title: str, parents: tuple[str, ...]) -> tuple[str, str]:
@@ -196,7 +197,8 @@ def _is_title(text: str) -> bool:
 
 
 _POST_ENDS = (*_TITLE_ENDS, "负责人")
-_LONG_TITLE_ENDS = ("教师", "主任", "科长", "股长", "部长", "处长", "所长", "站长", "队长", "校长", "院长", "第一书记")
+_LONG_TITLE_ENDS = ("教师", "主任", "科长", "股长", "部长", "处长", "所长", "站长", "队长", "校长", "院长", "组长", "负责人",
+                    "第一书记")
 
 
 _FORMER = ("原", "前")

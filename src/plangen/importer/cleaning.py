@@ -70,14 +70,15 @@ def _undecorated(text: str, no: int, done: list[Cleaning]) -> str:
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>|&(?:nbsp|amp|lt|gt|quot);")
 _BOILERPLATE = re.compile(
     r"小编|以下是.{0,30}(?:范文|范例|例文|方案|资料)|版权(?:所有|归|声明)|本文(?:来源|由|转载)|转载请|未经授权不得转载|免责声明|"
-    r"上一篇|下一篇|上一条|下一条|相关推荐|更多.{0,12}(?:请|敬请)访问|Copyright|All Rights Reserved"
+    r"上一篇|下一篇|上一条|下一条|相关推荐|更多.{0,12}(?:请|敬请)访问|Copyright|All Rights Reserved|"
+    r"不构成(?:任何)?投资建议|投资有风险"  # a financial site's risk notice under every page
 )
 # Words of a site's own lines that a plan's sentence may use too (通过微信公众号、宣传单等形式广泛宣传): boilerplate
 # only on a short line that is no numbered item.
 _SITE_WORDS = re.compile(r"扫码|扫一扫|二维码|手机(?:打开|浏览|阅读)|公众号|关注我们|点击(?:下载|查看|进入)|https?://|www\.")
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])")
 # The links of a page's own actions (【打印此页】【关闭窗口】).
-_PAGE_ACTION = (r"(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?|关闭(?:窗口|本页|此页)?|返回顶部|(?:加入)?收藏(?:本页)?|分享(?:到\s*[:：]?\s*(?:微信|微博|QQ空间|QQ|朋友圈)?)?|微信|微博|QQ空间|朋友圈|在看|"
+_PAGE_ACTION = (r"(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?|关闭(?:窗口|本页|此页)?|返回(?:顶部|列表|首页|上一?页|栏目)?|(?:加入)?收藏(?:本页)?|分享(?:到\s*[:：]?\s*(?:微信|微博|QQ空间|QQ|朋友圈)?)?|微信|微博|QQ空间|朋友圈|在看|"
                 r"点赞|转发|我要纠错|纠错|发表评论|告诉好友|阅读\s*\d+)")
 _DATE_TIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2025-04-08 16:40, 2024年3月18日
 _RELATED_WORDS = r"(?:相关文章|相关阅读|相关链接|相关新闻|相关文件|延伸阅读)"  # a page's list of other articles
