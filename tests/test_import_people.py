@@ -124,6 +124,18 @@ def test_an_office_alone_or_a_bureaus_is_a_department_after_another_organisation
                                 {"name": "杨国庆", "title": "主任", "org": "县政府办公室"}]
 
 
+def test_the_youth_leagues_and_a_unions_office_are_their_departments() -> None:
+    group, _ = read_group(["成员：黄小燕（团县委办公室主任）、龙秀英（县总工会办公室主任）"])
+    assert group["members"] == [{"name": "黄小燕", "title": "办公室主任", "org": "团县委"},
+                                {"name": "龙秀英", "title": "办公室主任", "org": "县总工会"}]
+
+
+def test_the_office_head_in_a_unit_of_the_groups_own_body_keeps_the_unit_in_the_post() -> None:
+    group, _ = read_group([("医院成立领导小组，由党委书记、院长黄志坚任组长，副院长覃卫东任副组长。领导小组下设办公室，"
+                            "办公室设在医务部，由胸痛中心协调员米雪同志担任办公室主任。")])
+    assert group["office"]["director"] == {"name": "米雪", "title": "胸痛中心协调员"}
+
+
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
     group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
                             "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])
@@ -1136,6 +1148,13 @@ def test_a_vocational_schools_short_name_is_its_organisation_before_a_long_post(
         ("members", {"name": "何丽娜", "title": "电子商务专业负责人", "org": "明港职校"}),
         ("members", {"name": "谭小勇", "title": "电子商务教研组组长", "org": "鹤溪职专"}),
         ("members", {"name": "龙建平", "title": "实训中心主任", "org": "鹤溪职专"})]
+
+
+def test_a_companys_posts_first_with_the_names_in_brackets_and_its_union_among_departments() -> None:
+    group, _ = read_group(["副组长：公司党委副书记、总裁（柏志诚）", "　　　　公司党委委员、副总监（沈可欣）",
+                           "成　员：党委办公室、工会、财务管理部主要负责人"])
+    assert group["deputies"] == [{"name": "柏志诚", "title": "党委副书记、总裁"}, {"name": "沈可欣", "title": "党委委员、副总监"}]
+    assert [p.get("name") for p in group["members"]] == [None, None, None]
 
 
 def test_a_bare_name_then_and_a_group_is_the_person_and_the_group() -> None:

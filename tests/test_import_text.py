@@ -563,6 +563,14 @@ def test_page_numbers_and_the_print_footer_are_left_out_and_listed() -> None:
     assert "某县教育局办公室　　　2024年3月4日印发" in result.dropped_text() and result.lost == []
 
 
+def test_a_disclosure_note_after_the_list_of_attachments_is_no_attachment() -> None:
+    text = PLAN.format(title="某县帮扶方案") + "附件：1．随访登记表\n　　　2．进度月报表\n（信息公开选项：主动公开）\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["attachments"] == [{"title": "随访登记表"}, {"title": "进度月报表"}]
+    assert "（信息公开选项：主动公开）" in result.dropped_text() and result.lost == []
+
+
 def test_plans_ended_by_wan_and_plans_under_document_titles_split() -> None:
     first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
     assert [p["title"] for p in plans(first + "（完）\n" + second + "（完）\n")] == ["甲村帮扶方案", "乙村帮扶方案"]
@@ -1485,6 +1493,22 @@ def test_a_pdf_copy_of_a_notice_and_its_plan_wrapped_at_a_fixed_width() -> None:
     group = plan["leadership"]
     assert group["leaders"] == [{"name": "杜文彬", "title": "党组书记、局长（经理）"}]
     assert group["deputies"] == [{"name": "钟海燕", "title": "党组成员、副局长（副经理）"}]
+
+
+def test_a_pdf_copys_plan_title_wrapped_under_its_notice_and_its_items_cut_at_the_columns_width() -> None:
+    text = ("临沅市第一人民医院文件\n临沅一医发〔2025〕8号\n临沅市第一人民医院关于印发对口帮扶白溪县\n中心医院胸痛中心建设实施方案的通知\n"
+            "各科室、部门：\n现将《对口帮扶白溪县中心医院胸痛中心建设实施方案》印\n发给你们，请各相关科室高度重视，认真组织实施。\n"
+            "临沅市第一人民医院\n2025年3月3日\n对口帮扶白溪县中心医院胸痛中心\n建设实施方案\n"
+            "根据市卫生健康委对口帮扶工作安排，我院与白溪县中心医\n院建立紧密型对口帮扶关系，特制定本方案。帮扶期限为2025年3月至\n"
+            "2026年2月。\n一、指导思想\n坚持以患者为中心、以提升能力为核心，通过人才下沉、技\n术输出、流程再造和质控同质化，带动县域救治水平提\n升。\n"
+            "二、帮扶目标\n（一）受援医院胸痛中心于2025年9月底前通过国家基层胸\n痛中心认证。\n（二）受援医院能够独立开展冠状动脉造影。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["title"], plan["issuer"], plan["date"]) == ("对口帮扶白溪县中心医院胸痛中心建设实施方案", "临沅市第一人民医院", "2025-03-03")
+    assert plan["preamble"].startswith("根据市卫生健康委对口帮扶工作安排，我院与白溪县中心医院建立")
+    assert plan["period"] == {"start": "2025-03", "end": "2026-02"}
+    assert plan["objectives"][0] == "受援医院胸痛中心于2025年9月底前通过国家基层胸痛中心认证。"
+    assert result.lost == []
 
 
 def test_a_pages_heading_repeating_the_plans_title_above_the_notice_starts_no_plan() -> None:

@@ -131,8 +131,9 @@ def _department(org: str, title: str) -> tuple[str, str]:
 
 
 def _office(org: str, title: str, office: str, placed: bool) -> tuple[str, str]:
-    """An office alone (综合办公室主任) is a department, and so is a bureau's, a library's, a bank's, a company's or a
-    hospital's (县气象局 | 办公室主任); a party committee's or a government's (县委办公室) is a body of its own."""
+    """An office alone (综合办公室主任) is a department, and so is a bureau's, a library's, a bank's, a company's, a
+    hospital's, the youth league's or a union's (县气象局 | 办公室主任, 团县委 | 办公室主任); a party committee's or a
+    government's (县委办公室) is a body of its own."""
     inner = org[:-len(office)]
     if office == "办公室" and len(inner) >= 3 and _BRANCH_END.sub("", inner).endswith(_OFFICE_HOLDERS):
         return office + title, inner
@@ -143,7 +144,7 @@ def _office(org: str, title: str, office: str, placed: bool) -> tuple[str, str]:
     return (org + title, "") if office in ("办公室", "办") and not (written or placed) else (title, org)
 
 
-_OFFICE_HOLDERS = ("局", "馆", "行", "公司", "集团", "医院", "卫生院")
+_OFFICE_HOLDERS = ("局", "馆", "行", "公司", "集团", "医院", "卫生院", "团县委", "团市委", "团区委", "工会")
 
 
 _PLACE_ENDS = ("村", "乡", "镇", "街道", "社区")

@@ -95,8 +95,8 @@ def _person_or_group(name: str, title: str, org: str) -> PersonText:
         if n > 0 and name[:n] in TITLE_SET and not name.endswith(DEPARTMENT_ENDS):  # not 总裁 | 办公室
             return PersonText(name=name[n:], title=title or name[:n], org=org)
     if (len(name) > 4 and not _DOTTED.fullmatch(name)) or any(w in name for w in GROUP_WORDS) \
-            or (len(name) >= 3 and name.endswith(ORG_SUFFIXES + _PLACES)) \
-            or name.endswith(TITLES):  # 教研组长, 张校长: a post, not a name; 凤栖县: a place
+            or (len(name) >= 3 and name.endswith(ORG_SUFFIXES + _PLACES)) or name in ORG_SUFFIXES \
+            or name.endswith(TITLES):  # 教研组长, 张校长: a post, not a name; 凤栖县: a place; 工会: a body
         return PersonText(description=name + (f"（{title}{org}）" if title or org else ""))
     return PersonText(name=name, title=title, org=org)
 

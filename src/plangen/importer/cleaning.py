@@ -126,7 +126,7 @@ _CHROME = re.compile(
 _PAGE_NO = re.compile(r"^(?:[—\-－–]{1,2}\s*\d{1,3}\s*[—\-－–]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$")
 # The print footer (版记) of an official document: its publication note and its copies line, then the
 # line of the office that printed it (…办公室　2024年3月4日印发) after them.
-_FOOTER = re.compile(r"^[（(]此件[^）)]{0,8}公开[^）)]{0,6}[)）]$|^(?:抄送|抄报)\s*[:：]"
+_FOOTER = re.compile(r"^[（(](?:此件|信息公开(?:选项|方式|属性)\s*[:：])[^）)]{0,8}公开[^）)]{0,6}[)）]$|^(?:抄送|抄报)\s*[:：]"
                      r"|^\S{2,30}(?:办公室|办公厅|党政办|综合办)\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")  # the printing office
 _PRINTED = re.compile(r"^\S{2,30}\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 

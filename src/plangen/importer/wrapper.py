@@ -88,7 +88,8 @@ def _notice(out: Unwrapped, start: int) -> None:
     text = out.lines[start].text.strip().lstrip("#").strip()
     out.title = next(iter(issued_titles(text, [ln.text for ln in out.lines[start + 1:start + 8]])), "")
     end = start + 1
-    while end < len(out.lines) and not _plan_begins(out.lines[end].text, out.title):
+    while end < len(out.lines) and not _plan_begins(out.lines[end].text, out.title) \
+            and not _title_wrapped(out.lines, end, out.title):
         end += 1
     if end == len(out.lines):  # no plan after the notice: keep everything but the notice title
         end = start + 1
@@ -101,6 +102,8 @@ def _notice(out: Unwrapped, start: int) -> None:
     if end < len(out.lines) and names_one_of(out.lines[end].text, {fold(out.title)}):
         out.title = title_of(out.lines[end].text.strip().lstrip("#").strip())  # its own, the issuer's name with it
         end += 1
+    elif _title_wrapped(out.lines, end, out.title):
+        end += 2
     out.lines = out.lines[:start] + out.lines[end:]
     if not out.number:
         numbers = [n for ln in notice for _, n in find_documents(key(ln.text)) if n]
@@ -112,6 +115,13 @@ def _plan_begins(text: str, title: str) -> bool:
     if title and names_one_of(text, {fold(title)}):
         return True
     return bool(re.match(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|为(?!.*印发))", k)) and "印发" not in k
+
+
+def _title_wrapped(lines: list[Line], i: int, title: str) -> bool:
+    """The plan's title the notice gives, cut over lines i and i + 1 (…白溪县中心医院胸痛中心 / 建设实施方案)."""
+    if not title or i + 1 >= len(lines) or names_one_of(lines[i].text, {fold(title)}):
+        return False
+    return fold(title_of(lines[i].text.strip() + lines[i + 1].text.strip())) == fold(title)
 
 
 def _notice_signature(notice: list[Line]) -> list[Line]:

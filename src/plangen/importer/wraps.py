@@ -45,7 +45,8 @@ def join_hard_wraps(lines: list[Line]) -> list[Line]:
         return lines
     width = Counter(len(lines[i].text.strip()) for i in breaks).most_common(1)[0][0]  # the column's
     breaks |= {i for i in range(len(lines) - 1) if _closed_at_width(lines[i].text.strip(), lines[i + 1].text, width)
-               or _labelled_at_width(lines[i].text.strip(), lines[i + 1].text, width)}
+               or _labelled_at_width(lines[i].text.strip(), lines[i + 1].text, width)
+               or _item_at_width(lines[i].text.strip(), lines[i + 1].text, width)}
     out: list[Line] = []
     for i, ln in enumerate(lines):
         if i - 1 in breaks:
@@ -66,6 +67,14 @@ def _labelled_at_width(text: str, after: str, width: int) -> bool:
     there, as the column's other lines are (a shorter one ends where its author ended it)."""
     return len(text) >= width and bool(_LABEL.match(key(text))) and not numbering(text) \
         and text[-1:] not in _SENTENCE_END and "、" in text and _goes_on(after)
+
+
+def _item_at_width(text: str, after: str, width: int) -> bool:
+    """A numbered item's line of the column's full width that ends in mid-word with no punctuation yet
+    (（一）受援医院胸痛中心于2025年9月底前通过国家基层胸 / 痛中心认证。): wrapped there, as the column's other
+    lines are (a heading is shorter than the column)."""
+    return len(text) >= width and bool(numbering(text)) and text[-1:] not in _SENTENCE_END \
+        and not re.search(r"\S\s+\S", text) and _goes_on(after)
 
 
 def _label(text: str) -> bool:
@@ -106,4 +115,5 @@ def _goes_on(after: str) -> bool:
     nxt = after.strip()
     if not nxt or after[:1].isspace() or numbering(nxt) or _label(nxt) or nxt[0] in "#|-*•▲●【":
         return False
-    return not DATE_LINE.match(arabic_dates(key(nxt))) and not title_of(nxt) and not NUMBER_LINE.match(key(nxt))
+    dated = DATE_LINE.match(arabic_dates(key(nxt))) and not nxt.endswith("。")  # a signature's date; not 2026年2月。
+    return not dated and not title_of(nxt) and not NUMBER_LINE.match(key(nxt))

@@ -97,7 +97,7 @@ def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"[ \u3000]+", text.strip()) if t]
 
 
-_POST = r"[^\s（()）：:，,、；;]{0,20}?(?:长|书记|主任|员|师|常委|主席|干事|经理)"
+_POST = r"[^\s（()）：:，,、；;]{0,20}?(?:长|书记|主任|员|师|常委|主席|干事|经理|总裁|总监)"
 _NAMES_IN_BRACKETS = re.compile(rf"(?<![^\s：:；;，,、])(?P<title>(?:{_POST}、)*{_POST})"  # 党委书记、总经理（钟浩然）
                                 rf"[（(](?P<names>{NAME}(?:[、，,]{NAME})*)[)）]")
 
@@ -237,10 +237,18 @@ def own_departments(data: dict[str, Any]) -> None:
     if not leaders or any(p.get("org") for p in leaders):
         return
     for role in ("deputies", "members"):
-        for i, person in enumerate(data.get(role, [])):
-            org = person.get("org", "")
-            if org.endswith(_OWN_UNITS) and not cnposts.names_a_place(key(org)):
-                data[role][i] = {k: v for k, v in person.items() if k != "org"} | {"title": org + person.get("title", "")}
+        data[role] = [_in_own_unit(person) for person in data.get(role, [])]
+    office = data.get("office") or {}
+    if office.get("director"):  # 由胸痛中心协调员米雪同志担任办公室主任: the office's head too
+        office["director"] = _in_own_unit(office["director"])
+
+
+def _in_own_unit(person: dict[str, str]) -> dict[str, str]:
+    """The person with a unit of the body's own (实训中心) moved from the organisation into the title."""
+    org = person.get("org", "")
+    if org.endswith(_OWN_UNITS) and not cnposts.names_a_place(key(org)):
+        return {k: v for k, v in person.items() if k != "org"} | {"title": org + person.get("title", "")}
+    return person
 
 
 _PLACEHOLDER_NAME = re.compile(r"[xX×＊*○〇□]{2,}|某{2,3}|[xX×]{2,}[\u4e00-\u9fff]?|[\u4e00-\u9fff][xX×＊*○〇□]{1,3}"
