@@ -136,6 +136,14 @@ def test_the_office_head_in_a_unit_of_the_groups_own_body_keeps_the_unit_in_the_
     assert group["office"]["director"] == {"name": "米雪", "title": "胸痛中心协调员"}
 
 
+def test_members_after_a_verb_and_a_colon_and_advisers_invited_to_the_group() -> None:
+    group, _ = read_group([("由党委书记、校长向慧敏任组长，成员有：聂红英（学前教育系主任）、吴春华（教务处处长）。"
+                            "同时，邀请县商务局副局长姚振华、县农业农村局副局长卢雪梅担任领导小组顾问。")])
+    assert [(p["name"], p.get("title"), p.get("role")) for p in group["members"]] == [
+        ("聂红英", "学前教育系主任", None), ("吴春华", "教务处处长", None), ("姚振华", "副局长", "顾问"), ("卢雪梅", "副局长", "顾问")]
+    assert group["members"][2]["org"] == "县商务局"
+
+
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
     group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
                             "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])

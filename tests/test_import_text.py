@@ -1719,6 +1719,13 @@ def test_a_pdf_copys_sentence_wrapped_before_the_groups_name_and_its_colon() -> 
     assert "sections" not in plan and result.lost == []
 
 
+def test_an_item_titled_with_the_time_of_the_work_gives_the_period() -> None:
+    text = PLAN.format(title="某校结对帮扶乡村幼儿园工作方案").replace(
+        "一、指导思想\n", "一、帮扶对象及时间\n（一）帮扶对象。白鹭镇中心幼儿园。\n（二）帮扶时间。2024年9月至2025年7月。\n二、指导思想\n")
+    [plan] = plans(text)
+    assert plan["period"] == {"start": "2024-09", "end": "2025-07"}
+
+
 def test_a_heading_naming_the_time_and_the_steps_is_the_steps() -> None:
     text = PLAN.format(title="某公司2024年村镇供水帮扶方案").replace("三、实施步骤\n", "三、实施时间和步骤\n")
     result = run(text)

@@ -89,13 +89,16 @@ _TIME_SENTENCE = re.compile(r"(?:时间|期限|时限|周期|(?<=[帮扶施务�
                             r"|决定(?:于|从|自)\s*\d{4}\s*年\s*\d{1,2}\s*月[^。；;，,]{0,12}(?:至|到|—|－|-)")  # 决定于2024年6月至11月…开展; 帮扶期为…
 
 
+_TIME_ITEM = re.compile(r"((?:时间|期限|时限|周期))。(?=\s*\d{4}\s*年)")  # （二）帮扶时间。2024年9月至…: an item's title
+
+
 def _period_in_opening(chunks: list[Chunk], data: dict[str, Any], report: Report) -> None:
     """No period part, and the opening paragraph or the objectives say when the work runs (整治工作从2024年3月开始，
     到2024年6月结束; 本次帮扶活动时间为2024年3月至12月): that range is the period (the sentence stays where it is)."""
     if "period" in data:
         return
     for chunk in (c for c in chunks if c.part in ("preamble", "objectives", "targets")):  # 帮扶期限为…
-        for sentence in re.findall(r"[^。；;]+", chunk.text()):
+        for sentence in re.findall(r"[^。；;]+", _TIME_ITEM.sub(r"\1：", chunk.text())):
             if not _TIME_SENTENCE.search(key(sentence)):
                 continue
             period = period_from(sentence, Years(None), [], chunk.first_line, data.get("date"))

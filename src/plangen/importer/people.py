@@ -40,13 +40,14 @@ _GROUP_NAME = re.compile(r"成立(?:了)?(?:以[^，,。]*?为组长的)?(?P<nam
 _CONTINUED = re.compile(r"^(?!各|全体|所有)[^，,。；;]{1,12}[(（][^)）]{1,30}[)）]")  # 张三（…）; not 各村（居）…
 _SPACED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}[ \u3000]+[^\s，,。；;]{2,24}(?:长|书记|主任|员|师|主席)\s*$")  # 巩敏  …科长
 _PROSE = (
-    re.compile(rf"^(?:由)?(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自|具体负责、|牵头负责、)?(?:担任|兼任|任)(?P<role>{plantables.PROSE_ROLES})"),
+    re.compile(rf"^(?:由|(?:同时|另|并)?(?:聘请|特聘|特邀|邀请))?(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自|具体负责、|牵头负责、)?"
+               rf"(?:担任|兼任|任)(?:领导小组|小组)?(?P<role>{plantables.PROSE_ROLES})"),  # 邀请…担任领导小组顾问
     re.compile(rf"(?P<role>{plantables.PROSE_ROLES})由(?P<who>[^，,。；;]+?)(?:同志)?(?:亲自)?"
                r"(?:担任|兼任|组成(?!员))"),
     re.compile(rf"以(?!及)(?P<who>[^，,。；;]+?)为(?P<role>{plantables.PROSE_ROLES})"),
     re.compile(r"^(?:同时|另|并)?(?:聘请|特聘|特邀|邀请)?(?P<who>[^，,。；;]+?)(?:同志)?为(?:活动|工作|领导小组|小组)?"
                rf"(?P<role>{plantables.PROSE_ROLES})"),
-    re.compile(r"(?P<role>成员)(?:为|包括|有)(?P<who>[^。；;]+)"),
+    re.compile(r"(?P<role>成员)(?:为|包括|有)\s*[:：]?\s*(?P<who>[^。；;]+)"),  # 成员有：…
 )
 _CLAUSE = re.compile(r"[，,。；;]")
 _LABELS = {"leaders": "组长", "deputies": "副组长", "members": "成员"}
