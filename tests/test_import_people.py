@@ -144,6 +144,19 @@ def test_members_after_a_verb_and_a_colon_and_advisers_invited_to_the_group() ->
     assert group["members"][2]["org"] == "县商务局"
 
 
+def test_village_posts_and_a_supervisor_before_names_are_their_titles() -> None:
+    group, _ = read_group(["组 长：村支书 黄德胜 成 员：村会计 朱小平、村文书 石小燕、信息技术部主管龙小飞及各服务站站长"])
+    assert group["leaders"] == [{"name": "黄德胜", "title": "村支书"}]
+    assert group["members"] == [{"name": "朱小平", "title": "村会计"}, {"name": "石小燕", "title": "村文书"},
+                                {"name": "龙小飞", "title": "信息技术部主管"}, {"description": "各服务站站长"}]
+
+
+def test_a_four_character_name_after_a_post_when_no_shorter_name_leaves_a_post() -> None:
+    group, _ = read_group(["由镇党委书记王海涛任组长，镇党委副书记、镇长更登扎西任常务副组长，副镇长拉毛措任副组长。"])
+    assert group["deputies"] == [{"name": "更登扎西", "title": "镇党委副书记、镇长", "role": "常务副组长"},
+                                 {"name": "拉毛措", "title": "副镇长"}]
+
+
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
     group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
                             "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])

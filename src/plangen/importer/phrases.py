@@ -242,7 +242,17 @@ def _split_name(piece: str) -> str:
                 return "" if _grouped(title, piece[-size:]) else piece[-size:]
     if any(w in piece for w in _NOT_A_NAME):
         return ""
-    return _name_after_org(piece) or _bare_name(piece)
+    return _name_after_org(piece) or _bare_name(piece) or _four_after_title(piece)
+
+
+def _four_after_title(piece: str) -> str:
+    """A name of four characters after a known title, where no shorter name leaves one (镇长更登扎西: a Tibetan name
+    written without a dot), or ''."""
+    name = piece[-4:]
+    if len(piece) > 4 and piece[:-4].endswith(cnposts.TITLES) and not name.endswith(TITLE_END + _ORG_END) \
+            and not any(w in name for w in _NOT_A_NAME):
+        return name
+    return ""
 
 
 def _grouped(title: str, name: str) -> bool:

@@ -31,7 +31,7 @@ _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+(?!{_
 
 POST_OTHER_NAME = r"副?(?:总经理|经理|主任|局长)"  # 局长（经理）: a post's other name, the company's, in brackets after it
 TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>(?:(?:[^\s；;，,（()）：:]|" + _OTHER_NAME + r"){1,30}?"
-                         r"(?:长|书记|主任|员|师|常委|主席|专干|干事|经理|医生|裁|监|主管)|书记|主任)"
+                         r"(?:长|书记|主任|员|师|常委|主席|专干|干事|经理|医生|裁|监|主管|会计|支书|文书)|书记|主任)"
                          r"(?:[（(]" + POST_OTHER_NAME + r"[)）])?)"  # 局长（经理）: the post's other name, of the company
                          r"[ \u3000]+"
                          rf"(?P<name>{NAME})(?=\s*(?:[；;，,、。]|$)|[ \u3000]+\S|{cntext.AND_A_GROUP})")  # 孙涛及各…
