@@ -157,6 +157,14 @@ def test_a_four_character_name_after_a_post_when_no_shorter_name_leaves_a_post()
                                  {"name": "拉毛措", "title": "副镇长"}]
 
 
+def test_a_sentence_forming_another_team_after_the_group_adds_none_of_its_roles_to_the_group() -> None:
+    group, _ = read_group(["学校成立结对帮扶工作领导小组，由党委书记、校长向慧敏任组长，副校长梁晓燕任副组长。",
+                           "每所结对中心园组建一个帮扶小组，由1名骨干教师任组长，吸收艺术等专业教师为成员。"])
+    assert group["leaders"] == [{"name": "向慧敏", "title": "党委书记、校长"}]
+    assert group["deputies"] == [{"name": "梁晓燕", "title": "副校长"}] and "members" not in group
+    assert "每所结对中心园组建一个帮扶小组" in group["body"]
+
+
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
     group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
                             "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])

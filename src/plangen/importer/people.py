@@ -332,6 +332,7 @@ def _continue(group: Group, text: str, k: str) -> None:
 
 
 _OTHER_BODY = re.compile(r"(?:专班|工作组|督导组|专家组|指导组|服务队|工作队|分队)$")
+_FORMS_OTHER = re.compile(r"(?:组建|成立|设立)(?:了)?[^，,。；;]{0,20}?(?<!领导)(?:小组|工作组|专班|服务队|分队)")
 
 
 def _prose(group: Group, text: str, k: str) -> None:
@@ -341,10 +342,13 @@ def _prose(group: Group, text: str, k: str) -> None:
     taken = _role_by(group, text, k)
     pos = 0
     waiting: list[dict[str, str]] = []
+    other = False  # in a sentence forming another body (每所…组建一个帮扶小组，由…任组长): its roles are not the group's
     for clause in _CLAUSE.split(k):
         start = k.find(clause, pos)
         pos = start + len(clause)
-        if any(a <= start < b for a, b in taken):
+        formed = bool(group.data.get("leaders")) and bool(_FORMS_OTHER.search(clause))  # after the group's own leader
+        other = (other or formed) and k[start - 1:start] not in ("。", "；", ";")
+        if other or any(a <= start < b for a, b in taken):
             continue
         role, people_first, people = _prose_clause(group, text[start:start + len(clause)], clause)
         for person in (waiting if people_first else []) + people:
