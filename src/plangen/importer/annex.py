@@ -79,12 +79,19 @@ def take_steps_annex(data: dict[str, Any], annex: Annex, year: int | None) -> li
     steps = [s for s in data.get("steps") or [] if isinstance(s, dict)]
     table = _table_of(annex.lines, "steps")
     if table is None or any(s.get("start") or s.get("end") for s in steps):
-        return [{"title": annex.title or annex.label, "body": "\n\n".join(t for t in annex.lines if t.strip())}]
-    note = "\n\n".join(t for s in steps for t in (s.get("title"), s.get("body")) if t)
-    beside = [t for t in annex.lines if t.strip() and not plantables.is_pipe_row(t)]
+        return [{"title": annex.title or annex.label, "body": _paragraphs(annex.lines)}]
     data["steps"] = steptable.steps_of(table, year)
-    body = "\n\n".join([note] * bool(note) + beside)
+    body = _paragraphs(_step_texts(steps) + [t for t in annex.lines if not plantables.is_pipe_row(t)])
     return [{"title": "实施步骤说明", "body": body}] if body else []
+
+
+def _step_texts(steps: list[dict[str, Any]]) -> list[str]:
+    """The words of steps, title then body, as written."""
+    return [t for s in steps for t in (s.get("title") or "", s.get("body") or "")]
+
+
+def _paragraphs(lines: list[str]) -> str:
+    return "\n\n".join(t for t in lines if t.strip())
 
 
 def _table_of(lines: list[str], kind: str) -> plantables.Table | None:
@@ -132,7 +139,7 @@ def take_annex(data: dict[str, Any], title: str, lines: list[str], orgs: tuple[s
     if not title and not lines:
         return []
     group = data.setdefault("leadership", {})
-    section = [{"title": title or "附件", "body": "\n\n".join(t for t in lines if t.strip())}]
+    section = [{"title": title or "附件", "body": _paragraphs(lines)}]
     if not _holds_group(lines):  # an annex of another kind: listed among the attachments, its text kept
         _attach(data, title)
         return section if section[0]["body"] else []
