@@ -165,6 +165,14 @@ def test_a_sentence_forming_another_team_after_the_group_adds_none_of_its_roles_
     assert "每所结对中心园组建一个帮扶小组" in group["body"]
 
 
+def test_a_bureaus_own_office_named_with_ban_and_a_comrade_before_the_post_in_brackets() -> None:
+    group, _ = read_group(["成员：邝永福（县教育局基建办主任）、周强（县委农办主任）",
+                           "领导小组办公室设在县教育局，周强同志兼任办公室主任，肖丹同志（县人大常委会办公室四级主任科员）任联络员。"])
+    assert group["members"] == [{"name": "邝永福", "title": "基建办主任", "org": "县教育局"},
+                                {"name": "周强", "title": "主任", "org": "县委农办"},
+                                {"name": "肖丹", "title": "四级主任科员", "org": "县人大常委会办公室", "role": "联络员"}]
+
+
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
     group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
                             "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])

@@ -615,6 +615,8 @@ def test_a_collection_with_contents_and_dates_on_the_line_above_each_phase() -> 
      [("摸底评估", "2024-03-01", "2024-03-31")]),
     ("| 阶段及时间 | 主要工作 |\n| --- | --- |\n| 第一阶段（2024年3月1日—3月15日） | 征集技术需求 |\n| 即日起至2024年4月30日 | 组建服务团 |\n",
      [("第一阶段", "2024-03-01", "2024-03-15"), ("组建服务团", None, "2024-04-30")]),
+    ("| 时间 | 工作内容 |\n| --- | --- |\n| 2024年5月下旬 | 召开实训动员会，开展安全教育和岗前培训，与企业、家长签订三方协议 |\n",
+     [("召开实训动员会", "2024-05", None)]),
 ])
 def test_a_steps_table_with_start_and_end_columns_or_the_phase_in_the_time_cell(
         table: str, steps: list[tuple[str, str | None, str]]) -> None:
@@ -1724,6 +1726,23 @@ def test_an_item_titled_with_the_time_of_the_work_gives_the_period() -> None:
         "一、指导思想\n", "一、帮扶对象及时间\n（一）帮扶对象。白鹭镇中心幼儿园。\n（二）帮扶时间。2024年9月至2025年7月。\n二、指导思想\n")
     [plan] = plans(text)
     assert plan["period"] == {"start": "2024-09", "end": "2025-07"}
+
+
+def test_a_period_part_takes_the_sentence_saying_when_the_work_runs_not_another_year_beside_it() -> None:
+    text = PLAN.format(title="某街道老旧小区改造方案").replace("一、指导思想\n", (
+        "一、改造范围和时间\n（一）改造范围。辖区内2000年底前建成的住宅小区，共计12个。\n"
+        "（二）改造时间。改造工作自2024年4月开始，至2024年11月底基本完成。\n二、指导思想\n"))
+    [plan] = plans(text)
+    assert plan["period"] == {"start": "2024-04", "end": "2024-11"}
+
+
+def test_a_chats_title_in_brackets_under_its_sender_and_a_sites_breadcrumb_with_angle_quotes() -> None:
+    chat = "校长群（23）\n周经理-移动营业部 09:13\n【某公司2024年秋季数字教育帮扶方案】\n\n" + PLAN.format(title="").lstrip("\n")
+    [plan] = plans(chat)
+    assert plan["title"] == "某公司2024年秋季数字教育帮扶方案"
+    page = "桃溪镇人民政府\n首页 › 乡村振兴 › 村务公开\n" + PLAN.format(title="桃溪镇柿子坪村民宿帮扶方案（2024—2025年）")
+    [plan] = plans(page)
+    assert plan["title"] == "桃溪镇柿子坪村民宿帮扶方案（2024—2025年）" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
 
 
 def test_a_heading_naming_the_time_and_the_steps_is_the_steps() -> None:

@@ -61,15 +61,16 @@ def _step_of(row: tuple[str, ...], cols: dict[str, int], year: int | None) -> di
 def _titled_by_task(title: str, body: str) -> tuple[str, str]:
     """With no title column the task names the step: its name before a colon (集中排查：组织村干部…), or the
     whole task when it is short."""
-    named = _NAMED_TASK.match(body) if not title else None
+    named = (_NAMED_TASK.match(body) or _FIRST_CLAUSE.match(body)) if not title and len(body) > 30 else None
     if named:
         return named["name"], body[named.end():]
-    if not title and body and len(body) <= 30:
+    if not title and body:
         return body, ""
     return title, body
 
 
 _NAMED_TASK = re.compile(r"^\s*(?P<name>[^，,。；;：:\s]{2,12})\s*[：:]\s*(?=\S)")
+_FIRST_CLAUSE = re.compile(r"^\s*(?P<name>[^，,。；;：:\s]{2,20})\s*[，,；;]\s*(?=\S)")  # 召开实训动员会，开展…
 
 
 def _title_and_time(title: str, when: str, year: int | None) -> tuple[str, str]:

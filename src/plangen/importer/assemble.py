@@ -11,7 +11,7 @@ from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from ..wording import Wording, msg
 from .annex import group_annex, steps_annex, take_annex, take_steps_annex
 from .cleaning import Cleaning, Line
-from .datespans import Years, closing_fields, period_from, plan_years
+from .datespans import Years, closing_fields, period_from, plan_years, time_sentences
 from .ends import closing_and_attachments, plan_title, signed_ends
 from .fidelity import leftover
 from .hanzi import back, key
@@ -85,22 +85,13 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
     return _ordered(data), report
 
 
-_TIME_SENTENCE = re.compile(r"(?:时间|期限|时限|周期|(?<=[帮扶施务动])期)\s*(?:为|是|[:：]|自|从)|(?:从|自)\s*\d{4}\s*年[^。；;]{0,12}(?:开始|起)"
-                            r"|决定(?:于|从|自)\s*\d{4}\s*年\s*\d{1,2}\s*月[^。；;，,]{0,12}(?:至|到|—|－|-)")  # 决定于2024年6月至11月…开展; 帮扶期为…
-
-
-_TIME_ITEM = re.compile(r"((?:时间|期限|时限|周期))。(?=\s*\d{4}\s*年)")  # （二）帮扶时间。2024年9月至…: an item's title
-
-
 def _period_in_opening(chunks: list[Chunk], data: dict[str, Any], report: Report) -> None:
     """No period part, and the opening paragraph or the objectives say when the work runs (整治工作从2024年3月开始，
     到2024年6月结束; 本次帮扶活动时间为2024年3月至12月): that range is the period (the sentence stays where it is)."""
     if "period" in data:
         return
     for chunk in (c for c in chunks if c.part in ("preamble", "objectives", "targets")):  # 帮扶期限为…
-        for sentence in re.findall(r"[^。；;]+", _TIME_ITEM.sub(r"\1：", chunk.text())):
-            if not _TIME_SENTENCE.search(key(sentence)):
-                continue
+        for sentence in time_sentences(chunk.text()):
             period = period_from(sentence, Years(None), [], chunk.first_line, data.get("date"))
             if "start" in period and "end" in period:
                 data["period"] = period
@@ -225,8 +216,10 @@ _GROUP_KEYS = ("name", "leaders", "deputies", "members", "office", "body")
 
 def _period(chunk: Chunk, years: Years, report: Report, date: Any,
             sections: list[dict[str, Any]]) -> dict[str, str] | None:
-    """The period of a part; the words beyond its dates kept as a section (自…起实施，按国家规定执行到…)."""
-    period = period_from(chunk.text(), years, report.warnings, chunk.first_line, date) or None
+    """The period of a part, from its sentences that say when the work runs when it has any (not 2000年底前建成的小区
+    beside them); the words beyond its dates kept as a section (自…起实施，按国家规定执行到…)."""
+    timed = time_sentences(chunk.text())
+    period = period_from("。".join(timed) or chunk.text(), years, report.warnings, chunk.first_line, date) or None
     if period and leftover(_below(chunk)):
         sections.append({"title": _heading(chunk) or TOP_LABELS["period"], "body": _below(chunk)})
     return period

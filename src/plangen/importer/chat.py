@@ -85,5 +85,5 @@ def _answers_a_reply(lines: list[Line], i: int, found: set[int]) -> bool:
 
 def chat_message(text: str) -> bool:
     """A short message under a sender's line (收到👌, [文件] 登记表.xlsx), not a plan's title or opening."""
-    titled = re.search(r"(?:方案|计划|意见|办法|细则)$", text.strip()) and not re.search(r"[。，,！!？?]", text)
+    titled = re.search(r"(?:方案|计划|意见|办法|细则)】?$", text.strip()) and not re.search(r"[。，,！!？?]", text)  # 【…方案】
     return len(text.strip()) <= 60 and not titled  # 同意。…其他没意见 is a message

@@ -189,3 +189,14 @@ def year_of_fields(fields: dict[str, Any]) -> int | None:
 def _year_of(date: Any) -> int | None:
     m = re.match(r"(\d{4})", date) if isinstance(date, str) else None
     return int(m.group(1)) if m else None
+
+
+_TIME_SENTENCE = re.compile(r"(?:时间|期限|时限|周期|(?<=[帮扶施务动])期)\s*(?:为|是|[:：]|自|从)|(?:从|自)\s*\d{4}\s*年[^。；;]{0,12}(?:开始|起)"
+                            r"|决定(?:于|从|自)\s*\d{4}\s*年\s*\d{1,2}\s*月[^。；;，,]{0,12}(?:至|到|—|－|-)")  # 决定于2024年6月至11月…开展; 帮扶期为…
+_TIME_ITEM = re.compile(r"((?:时间|期限|时限|周期))。(?=\s*\d{4}\s*年)")  # （二）帮扶时间。2024年9月至…: an item's title
+
+
+def time_sentences(text: str) -> list[str]:
+    """The sentences of a text that say when the work runs (帮扶期限为…, 自2024年4月开始，至…, 决定于…至…开展), an item's
+    title naming the time kept with its dates (（二）帮扶时间。2024年9月至2025年7月。)."""
+    return [t for t in re.findall(r"[^。；;]+", _TIME_ITEM.sub(r"\1：", text)) if _TIME_SENTENCE.search(key(t))]

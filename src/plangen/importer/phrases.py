@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from .. import cnposts, cntext
-from .written import NAME, TITLE_END, titled
+from .written import NAME, TITLE_END, no_tongzhi, titled
 
 _OFFICE = re.compile(r"(?:办公室[，,（(]?\s*设(?:在|于)|下设办公室(?:于|在))(?P<loc>[^，,。；;（()）]+(?:[〔（(][^）)〕]{1,8}[〕）)][^，,。；;（()）]*)?)")  # also 下设办公室，设在…
 _DIRECTOR = re.compile(r"由(?P<who>[^，,。；;]+?)(?:同志)?(?:兼任|担任|任|兼)(?:办公室)?主任|主任[:：由]\s*(?P<who2>[^，,。；;]+?)(?:同志)?(?:兼任|担任)?(?:[，,。；;]|$)"
@@ -46,6 +46,7 @@ _DIRECTOR_ONLY = re.compile(r"办公室主任(?:由|[:：]\s*)(?P<who>[^，,。�
 
 def prose_person(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, str]]:
     """'县委常委、县纪委书记李诒芸' -> one person with both titles; '各帮扶责任县领导' -> a description."""
+    text, k = no_tongzhi(text, k)  # 肖丹同志（…主任科员）
     if _units_then_heads(k):
         return [{"description": text.strip()}]
     out: list[dict[str, str]] = []
