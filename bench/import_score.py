@@ -23,7 +23,11 @@ would extract. The rules (also in docs/import.md):
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,10 +141,11 @@ def score_plan(got: dict[str, Any], want: dict[str, Any], score: Score, where: s
                                f"{[(s.get('title'), s.get('start'), s.get('end')) for s in steps]}")
 
 
-def run(verbose: bool = True, prefix: str = "") -> Score:
+def score_cases(expects: list[Path]) -> Score:
+    """The score of the given cases, one after the other."""
     score = Score()
     options = Options(compile_split(None))
-    for expect in cases(prefix):
+    for expect in expects:
         name, text = input_of(expect)
         want = yaml.safe_load(expect.read_text("utf-8"))
         result = convert(text, name, options)
@@ -151,6 +156,36 @@ def run(verbose: bool = True, prefix: str = "") -> Score:
         raw = [Line(i + 1, t) for i, t in enumerate(text.splitlines())]
         score.lost += [f"{name}:{no}: {s}" for no, s in lost_sentences(raw, got, result.dropped_text())]
         score.netted += [f"{name}:{no}: {s}" for no, s in result.lost]
+    return score
+
+
+def _merged(scores: list[Score]) -> Score:
+    total = Score()
+    for part in scores:
+        for kind in total.right:
+            total.right[kind] += part.right[kind]
+            total.total[kind] += part.total[kind]
+        total.lost += part.lost
+        total.netted += part.netted
+        total.misses += part.misses
+    return total
+
+
+def _in_parallel(expects: list[Path]) -> Score:
+    """The cases scored on every core, in runs of consecutive files so that the misses keep the files' order
+    (forked workers, where the platform forks and this process runs no other thread); one after the other
+    otherwise."""
+    workers = min(os.cpu_count() or 1, 8)
+    if workers == 1 or len(expects) < 100 or "fork" not in mp.get_all_start_methods() or threading.active_count() > 1:
+        return score_cases(expects)
+    size = -(-len(expects) // (workers * 4))  # four runs a worker: the batches' costs even out
+    runs = [expects[i:i + size] for i in range(0, len(expects), size)]
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+        return _merged(list(pool.map(score_cases, runs)))
+
+
+def run(verbose: bool = True, prefix: str = "") -> Score:
+    score = _in_parallel(cases(prefix))
     if verbose:
         for miss in score.misses:
             print("  miss", miss)
