@@ -173,6 +173,21 @@ def test_a_bureaus_own_office_named_with_ban_and_a_comrade_before_the_post_in_br
                                 {"name": "肖丹", "title": "四级主任科员", "org": "县人大常委会办公室", "role": "联络员"}]
 
 
+def test_a_flattened_row_of_names_and_posts_ending_in_a_group_and_a_companys_centre_and_chef() -> None:
+    group, _ = read_group(["成　员：向明辉　县水利局副局长　　　　　覃小兵　县自然资源局副局长　　　　　项目所在乡镇乡镇长",
+                           "　　　　滕建波（云栖酒店管理集团人力资源中心总经理）、邵国良（云栖酒店管理集团行政总厨）"])
+    assert group["members"] == [{"name": "向明辉", "title": "副局长", "org": "县水利局"},
+                                {"name": "覃小兵", "title": "副局长", "org": "县自然资源局"},
+                                {"description": "项目所在乡镇乡镇长"},
+                                {"name": "滕建波", "title": "人力资源中心总经理", "org": "云栖酒店管理集团"},
+                                {"name": "邵国良", "title": "行政总厨", "org": "云栖酒店管理集团"}]
+
+
+def test_the_office_head_written_post_then_name_after_a_colon() -> None:
+    group, _ = read_group(["组长：唐春晖（县卫生健康局副局长）", "领导小组办公室设在县疾控中心免疫规划科，办公室主任：免疫规划科科长 石磊。"])
+    assert group["office"]["director"] == {"name": "石磊", "title": "免疫规划科科长"}
+
+
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
     group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
                             "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])

@@ -571,6 +571,14 @@ def test_a_disclosure_note_after_the_list_of_attachments_is_no_attachment() -> N
     assert "（信息公开选项：主动公开）" in result.dropped_text() and result.lost == []
 
 
+def test_a_companys_printing_line_under_its_signature_is_footer_and_the_issuer_is_the_signatures() -> None:
+    text = PLAN.format(title="某供电公司农网改造帮扶方案") + "国网某县供电公司\n2024年3月22日\n国网某县供电公司综合室　　　　2024年3月22日印发\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("国网某县供电公司", "2024-03-22")
+    assert "国网某县供电公司综合室　　　　2024年3月22日印发" in result.dropped_text() and result.lost == []
+
+
 def test_plans_ended_by_wan_and_plans_under_document_titles_split() -> None:
     first, second = PLAN.format(title="甲村帮扶方案"), PLAN.format(title="乙村帮扶方案")
     assert [p["title"] for p in plans(first + "（完）\n" + second + "（完）\n")] == ["甲村帮扶方案", "乙村帮扶方案"]
@@ -1743,6 +1751,22 @@ def test_a_chats_title_in_brackets_under_its_sender_and_a_sites_breadcrumb_with_
     page = "桃溪镇人民政府\n首页 › 乡村振兴 › 村务公开\n" + PLAN.format(title="桃溪镇柿子坪村民宿帮扶方案（2024—2025年）")
     [plan] = plans(page)
     assert plan["title"] == "桃溪镇柿子坪村民宿帮扶方案（2024—2025年）" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
+
+
+def test_a_short_line_saying_when_the_work_runs_under_the_opening_gives_the_period() -> None:
+    text = PLAN.format(title="某镇2024年暑期关爱服务方案").replace(
+        "为做好帮扶工作，制定本方案。\n", "为做好帮扶工作，制定本方案。\n本次关爱服务从2024年6月开始，至9月结束。\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["period"] == {"start": "2024-06", "end": "2024-09"}
+    assert "未命名部分" not in str(plan.get("sections")) and result.lost == []
+
+
+def test_a_pages_time_line_with_its_issuer_and_reads_is_chrome() -> None:
+    line = "时间：2024-02-28　　发布单位：石牛村村民委员会　　阅读：389次　　【打印】【关闭】"
+    result = run("某村黄牛养殖帮扶方案\n" + line + "\n" + PLAN.format(title="").lstrip("\n"))
+    [(plan, _)] = result.plans
+    assert plan["preamble"] == "为做好帮扶工作，制定本方案。" and line in result.dropped_text()
 
 
 def test_a_heading_naming_the_time_and_the_steps_is_the_steps() -> None:

@@ -21,7 +21,7 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "会长", "副会长", "理事长", "副理事长", "秘书长", "馆长", "场长", "行长", "社长", "妇女主任", "总监",
     "董事", "执行董事", "监事", "监事长", "总会计师", "总工程师", "总经济师", "医生", "全科医生", "乡村医生", "护士",
     "主持人", "总编辑", "副总编辑", "民警", "社区民警", "辅警", "校医", "网格长", "网格员", "保洁员", "护林员", "信息员",
-    "协管员", "管理员", "护士长", "总裁", "副总裁", "医师", "公卫医师", "总校长", "执行校长", "教授", "副教授", "讲师", "研究员", "副研究员",
+    "协管员", "管理员", "护士长", "行政总厨", "总厨", "厨师长", "总裁", "副总裁", "医师", "公卫医师", "总校长", "执行校长", "教授", "副教授", "讲师", "研究员", "副研究员",
 }, key=len, reverse=True))
 TITLE_SET: frozenset[str] = frozenset(TITLES)
 _TITLE_LENGTHS: tuple[int, ...] = tuple(sorted({len(t) for t in TITLES}, reverse=True))
@@ -153,9 +153,10 @@ _SCHOOLS = ("小学", "中学", "学校", "大学", "学院", "中专", "职专"
 # Units that are departments only under some bodies: a station under a bureau, a centre or a company
 # (县农业农村局|经作站站长; 石桥镇农经站 is a body of its own), an institute or a police station under a bureau, a
 # centre or a company (市疾控中心|慢性病防制所所长, 县公安局|城关派出所所长, 城东供水分公司|管网所所长; 镇财政所 is a
-# body of its own), an observatory under a bureau (县气象局|气象台台长), a centre under a school or a hospital
-# (县第一中学|心理健康教育中心主任; 县教师发展中心 is a body of its own).
-_UNITS = (("站", ("局", "中心", "公司")), ("所", ("局", "中心", "公司")), ("台", ("局",)), ("中心", (*_SCHOOLS, "局")))
+# body of its own), an observatory under a bureau (县气象局|气象台台长), a centre under a school, a hospital, a bureau
+# or a company (县第一中学|心理健康教育中心主任, …集团|人力资源中心总经理; 县教师发展中心 is a body of its own).
+_UNITS = (("站", ("局", "中心", "公司")), ("所", ("局", "中心", "公司")), ("台", ("局",)),
+          ("中心", (*_SCHOOLS, "局", "公司", "集团")))
 
 
 def _unit_under(org: str, title: str, parents: tuple[str, ...]) -> tuple[str, str]:

@@ -103,7 +103,7 @@ _CHROME = re.compile(
     r"^(?:网站)?首页(?:(?:\s*[|｜/]\s*|\s+)[^\s|｜/，,。；;：:]{2,8}){3,}\s*$|"  # the site's menu: 首页 | 机构概况 | 政务公开 | …
     r"^(?:[^\s>＞»›，,。；;：:]{2,12}\s*[>＞»›]\s*){2,}[^\s>＞»›，,。；;：:]{2,12}$|"  # a breadcrumb: 政府信息公开 > 部门信息公开 > …
     r"^[-—\s]*END[-—\s]*$|"
-    r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|编辑|发布人|发布者|栏目)|"  # 时间：2025-04-08 16:40　来源：…
+    r"^(?:时间|日期)\s*[:：]\s*" + _DATE_TIME + r"\s+(?:来源|作者|浏览|点击|阅读|编辑|发布人|发布者|发布单位|栏目)|"  # 时间：2025-04-08 16:40　来源：…
     r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+\S{2,30}\s+[【\[]|^\S{2,30}\s*主办$|"  # 2025-02-21　某局　【大 中 小】
     r"^" + SENDER + r"$|^" + GROUP_NAME + r"$|"  # a chat's sender and time; its group's name and size
     + CHAT_FILE.pattern + r"|^[【\[]\s*(?:字体|字号)[^】\]]{0,12}[】\]]|"  # a chat's file; 【字号 大 中 小】
@@ -127,7 +127,7 @@ _PAGE_NO = re.compile(r"^(?:[—\-－–]{1,2}\s*\d{1,3}\s*[—\-－–]{1,2}|�
 # The print footer (版记) of an official document: its publication note and its copies line, then the
 # line of the office that printed it (…办公室　2024年3月4日印发) after them.
 _FOOTER = re.compile(r"^[（(](?:此件|信息公开(?:选项|方式|属性)\s*[:：])[^）)]{0,8}公开[^）)]{0,6}[)）]$|^(?:抄送|抄报)\s*[:：]"
-                     r"|^\S{2,30}(?:办公室|办公厅|党政办|综合办)\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")  # the printing office
+                     r"|^\S{2,30}(?:办公室|办公厅|党政办|综合办|综合室|综合部|综合管理部)\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")  # the printing office
 _PRINTED = re.compile(r"^\S{2,30}\s+\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 
 _MOJIBAKE = re.compile(

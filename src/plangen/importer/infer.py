@@ -15,6 +15,7 @@ import re
 from .. import plantables
 from ..dates import find_range
 from ..wording import Wording, msg
+from .datespans import time_sentences
 from .hanzi import key
 from .outline import Node
 from .stepsets import opens_with_date
@@ -77,7 +78,8 @@ def _infer(c: Chunk, taken: set[str | None]) -> None:
         ("steps", c.kind == "list" and _dated_items(c.nodes) >= 2, msg("import.why-dated-items")),
         ("steps", c.kind == "heading" and _dated_lines(c) >= 2, msg("import.why-dated", n=_dated_lines(c))),
         ("steps", c.kind == "heading" and _dated_items(c.nodes[0].children) >= 2, msg("import.why-dated-items")),
-        ("period", c.kind == "para" and len(k) <= 40 and _has_range(k), msg("import.why-short-dates")),
+        ("period", c.kind == "para" and len(k) <= 40 and (_has_range(k) or bool(time_sentences(k))),
+         msg("import.why-short-dates")),
         ("targets", c.kind == "para" and len(k) <= 80 and _names_targets(k), msg("import.why-short-orgs")),
     ]
     for part, ok, why in rules:

@@ -25,8 +25,11 @@ def office(text: str, k: str) -> dict[str, Any]:
         group = next(g for g in ("who", "who2", "who3") if d[g])
         who = text[d.start(group):d.end(group)]
         bracketed = re.fullmatch(r"\s*(?P<name>[^（(]{2,8}?)\s*[（(](?P<info>[^）)]+)[）)]\s*", who)
+        spaced = re.fullmatch(rf"\s*(?P<info>\S{{2,30}})\s+(?P<name>{NAME})\s*", who)  # 免疫规划科科长 石磊
         if bracketed:
             person = [titled(bracketed["name"], bracketed["info"])]
+        elif spaced and spaced["info"].endswith(cnposts.TITLES + TITLE_END):
+            person = [titled(spaced["name"], spaced["info"])]
         else:  # a bare name (官志明: not the title 官) or a name with its title (局长王五)
             person = [{"name": who.strip()}] if _name_alone(who) else prose_person(who, d[group])
         if person and person[0].get("name"):

@@ -75,10 +75,10 @@ def surname_post(word: str) -> bool:
 
 def _alternating(text: str, k: str) -> tuple[str, str] | None:
     """'张三　县发改局局长　李四　县财政局局长': names and titles taking turns, parted by spaces (a table
-    flattened into a line), a group of people after them or not (… 各乡镇分管领导) -> 'name（title）' pairs;
+    flattened into a line), a group of people after them or not (… 各乡镇分管领导, … 项目所在乡镇乡镇长) -> 'name（title）' pairs;
     None when the line is not so."""
     keys, words = _tokens(k), _tokens(text)
-    tail = keys[-1] if len(keys) % 2 and keys and keys[-1].startswith(cntext.GROUP_STARTS) else ""
+    tail = keys[-1] if len(keys) % 2 and keys and (keys[-1].startswith(cntext.GROUP_STARTS) or len(keys[-1]) > 4) else ""
     rest = ("、" + words[-1], "、" + tail) if tail else ("", "")
     keys, words = (keys[:-1], words[:-1]) if tail else (keys, words)
     names, titles = keys[0::2], keys[1::2]
