@@ -94,11 +94,15 @@ def _person_or_group(name: str, title: str, org: str) -> PersonText:
     for n in (len(name) - 2, len(name) - 3):  # 县委常委李某 -> title first, then a name of 2-3 characters
         if n > 0 and name[:n] in TITLE_SET and not name.endswith(DEPARTMENT_ENDS):  # not 总裁 | 办公室
             return PersonText(name=name[n:], title=title or name[:n], org=org)
-    if (len(name) > 4 and not _DOTTED.fullmatch(name)) or any(w in name for w in GROUP_WORDS) \
-            or (len(name) >= 3 and name.endswith(ORG_SUFFIXES + _PLACES)) or name in ORG_SUFFIXES \
-            or name.endswith(TITLES):  # 教研组长, 张校长: a post, not a name; 凤栖县: a place; 工会: a body
+    if _not_a_name(name):
         return PersonText(description=name + (f"（{title}{org}）" if title or org else ""))
     return PersonText(name=name, title=title, org=org)
+
+
+def _not_a_name(name: str) -> bool:
+    """Words that name no one: a group (全体教师), a post (教研组长, 张校长), a place (凤栖县) or a body (工会)."""
+    return (len(name) > 4 and not _DOTTED.fullmatch(name)) or any(w in name for w in GROUP_WORDS) \
+        or (len(name) >= 3 and name.endswith(ORG_SUFFIXES + _PLACES)) or name in ORG_SUFFIXES or name.endswith(TITLES)
 
 
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}[·•．・][\u4e00-\u9fff]{1,8}")  # 阿不都·热合曼

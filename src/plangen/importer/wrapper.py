@@ -87,27 +87,35 @@ def _notice(out: Unwrapped, start: int) -> None:
     """The notice: from its title line to the plan's title line (or the plan's first heading)."""
     text = out.lines[start].text.strip().lstrip("#").strip()
     out.title = next(iter(issued_titles(text, [ln.text for ln in out.lines[start + 1:start + 8]])), "")
-    end = start + 1
-    while end < len(out.lines) and not _plan_begins(out.lines[end].text, out.title) \
-            and not _title_wrapped(out.lines, end, out.title):
-        end += 1
-    if end == len(out.lines):  # no plan after the notice: keep everything but the notice title
-        end = start + 1
+    end = _notice_end(out.lines, start, out.title)
     notice = out.lines[start:end]
     signature = _notice_signature(notice)
     out.closing = closing_fields(signature, [])
     out.attachments = attachments_at_end(notice[:notice.index(signature[0])] if signature else notice)[1]
     for ln in notice:
         out.dropped.append((ln.no, ln.text.strip(), msg("import.out-notice")))
-    if end < len(out.lines) and names_one_of(out.lines[end].text, {fold(out.title)}):
-        out.title = title_of(out.lines[end].text.strip().lstrip("#").strip())  # its own, the issuer's name with it
-        end += 1
-    elif _title_wrapped(out.lines, end, out.title):
-        end += 2
-    out.lines = out.lines[:start] + out.lines[end:]
+    out.lines = out.lines[:start] + out.lines[_past_title(out, end):]
     if not out.number:
         numbers = [n for ln in notice for _, n in find_documents(key(ln.text)) if n]
         out.number = numbers[0] if numbers else ""
+
+
+def _notice_end(lines: list[Line], start: int, title: str) -> int:
+    """Where the notice ends: at the plan's title (on one line or two) or its first heading; just after the notice's
+    title when no plan follows."""
+    end = start + 1
+    while end < len(lines) and not _plan_begins(lines[end].text, title) and not _title_wrapped(lines, end, title):
+        end += 1
+    return start + 1 if end == len(lines) else end
+
+
+def _past_title(out: Unwrapped, end: int) -> int:
+    """Where the plan's text starts: after its title line (which gives the title with its issuer's name when
+    written so) or its title cut over two lines."""
+    if end < len(out.lines) and names_one_of(out.lines[end].text, {fold(out.title)}):
+        out.title = title_of(out.lines[end].text.strip().lstrip("#").strip())  # its own, the issuer's name with it
+        return end + 1
+    return end + 2 if _title_wrapped(out.lines, end, out.title) else end
 
 
 def _plan_begins(text: str, title: str) -> bool:

@@ -78,7 +78,7 @@ def _alternating(text: str, k: str) -> tuple[str, str] | None:
     flattened into a line), a group of people after them or not (… 各乡镇分管领导, … 项目所在乡镇乡镇长) -> 'name（title）' pairs;
     None when the line is not so."""
     keys, words = _tokens(k), _tokens(text)
-    tail = keys[-1] if len(keys) % 2 and keys and (keys[-1].startswith(cntext.GROUP_STARTS) or len(keys[-1]) > 4) else ""
+    tail = keys[-1] if len(keys) % 2 and keys and _group_after(keys[-1]) else ""
     rest = ("、" + words[-1], "、" + tail) if tail else ("", "")
     keys, words = (keys[:-1], words[:-1]) if tail else (keys, words)
     names, titles = keys[0::2], keys[1::2]
@@ -91,6 +91,11 @@ def _alternating(text: str, k: str) -> tuple[str, str] | None:
     pairs = list(zip(words[0::2], words[1::2]))
     return ("".join(f"{n}（{t}）" for n, t in pairs) + rest[0],
             "".join(f"{n}（{t}）" for n, t in zip(names, titles)) + rest[1])
+
+
+def _group_after(word: str) -> bool:
+    """The last word of a flattened row is a group of people, not a name (各乡镇分管领导, 项目所在乡镇乡镇长)."""
+    return word.startswith(cntext.GROUP_STARTS) or len(word) > 4
 
 
 def _tokens(text: str) -> list[str]:
