@@ -188,6 +188,21 @@ def test_the_office_head_written_post_then_name_after_a_colon() -> None:
     assert group["office"]["director"] == {"name": "石磊", "title": "免疫规划科科长"}
 
 
+def test_a_leadership_table_with_a_duties_column_keeps_the_duties_in_the_groups_text() -> None:
+    group, _ = read_group(["| 职务 | 姓名 | 单位及职务 | 工作分工 |", "| --- | --- | --- | --- |",
+                           "| 组长 | 谭雪梅 | 柳岸社区党总支书记 | 全面负责 |", "| 成员 | 袁小军 | 柳岸社区残疾人专职委员 | 需求摸底 |"])
+    assert [p["name"] for p in group["leaders"] + group["members"]] == ["谭雪梅", "袁小军"]
+    assert "全面负责" in group["body"] and "需求摸底" in group["body"]
+
+
+def test_comrade_before_and_and_the_office_head_of_the_centre_named_before() -> None:
+    group, _ = read_group([("由镇长卢小燕同志任组长，副镇长万思远同志和县农业农村局驻镇农技员覃永康同志任副组长。"
+                            "领导小组办公室设在镇农业综合服务中心，由该中心主任胡德胜同志兼任办公室主任。")])
+    assert group["deputies"] == [{"name": "万思远", "title": "副镇长"},
+                                 {"name": "覃永康", "title": "驻镇农技员", "org": "县农业农村局"}]
+    assert group["office"]["director"] == {"name": "胡德胜", "title": "主任"}
+
+
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
     group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
                             "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])

@@ -1769,6 +1769,34 @@ def test_a_pages_time_line_with_its_issuer_and_reads_is_chrome() -> None:
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。" and line in result.dropped_text()
 
 
+def test_a_chats_keycap_steps_and_warning_bullets_keep_their_lines_and_the_signature_after_them() -> None:
+    text = ("秋季研学群（23）\n周敏 10月8日 上午9:15\n@所有人 方案定稿了\n某旅行社2024年秋季研学帮扶方案\n为做好研学帮扶，制定本方案。\n"
+            "一、活动安排\n1️⃣ 10月8日—10月11日  行前准备：确认学生名单和保险\n3️⃣ 11月15日前  总结：收齐研学手账，发公众号推文\n"
+            "二、注意事项\n⚠️每车配导师2名，上下车必须清点人数，点名表拍照发群\n⚠️不得安排学生自由活动，全程不得离开导师视线\n"
+            "某旅行社有限公司\n2024年10月8日\n")
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("某旅行社有限公司", "2024-10-08")
+    assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [("2024-10-08", "2024-10-11"), (None, "2024-11-15")]
+    assert result.lost == []
+
+
+def test_a_step_open_at_its_end_after_a_date_loses_nothing() -> None:
+    result = run(PLAN.format(title="某街道2024年夜市整治方案").replace(STEP_LINE, "第三阶段：常态管理（6月1日以后）。推行门前三包责任制。\n"))
+    [(plan, _)] = result.plans
+    assert _dated(plan) == [("第三阶段：常态管理", "2024-06-01", None)]
+    assert UNPLACED not in str(plan.get("sections")) and result.lost == []
+
+
+def test_a_chat_senders_name_above_the_next_plan_it_sends_is_left_out() -> None:
+    first = PLAN.format(title="【方案一】\n某镇2025年稻虾技术服务方案") + "某镇农业综合服务中心\n2025年3月5日\n\n付志远-镇农技站：\n"
+    text = "种养户交流群(236)\n付志远-镇农技站：\n" + first + PLAN.format(title="【方案二】\n某镇2025年小龙虾产销对接方案")
+    result = run(text)
+    assert [p["title"] for p, _ in result.plans] == ["某镇2025年稻虾技术服务方案", "某镇2025年小龙虾产销对接方案"]
+    assert (result.plans[0][0]["issuer"], result.plans[0][0]["date"]) == ("某镇农业综合服务中心", "2025-03-05")
+    assert result.lost == []
+
+
 def test_a_heading_naming_the_time_and_the_steps_is_the_steps() -> None:
     text = PLAN.format(title="某公司2024年村镇供水帮扶方案").replace("三、实施步骤\n", "三、实施时间和步骤\n")
     result = run(text)

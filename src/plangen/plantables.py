@@ -228,8 +228,12 @@ def cell_at(row: tuple[str, ...], i: int | None) -> str:
 
 
 def extra_columns(table: Table) -> bool:
-    """A leadership table with columns the model has no field for (性别, 联系电话…), 序号 aside."""
-    cols = set(columns(table.header, _LEADERSHIP_COLUMNS).values()) | {_role_column(table)}
+    """A leadership table with columns the model has no field for (性别, 联系电话…; 工作分工 beside a column of
+    roles), 序号 aside."""
+    named, role_col = columns(table.header, _LEADERSHIP_COLUMNS), _role_column(table)
+    if role_col is not None and named.get("role", role_col) != role_col:
+        del named["role"]  # | 职务 | 姓名 | … | 工作分工 |: the roles are in the first column, the duties in the last
+    cols = set(named.values()) | {role_col}
     return any(i not in cols and fold(h) not in ("序号", "编号", "") and any(i < len(r) and r[i].strip() for r in table.rows)
                for i, h in enumerate(table.header))
 

@@ -51,13 +51,25 @@ def replies(lines: list[Line]) -> set[int]:
     found: set[int] = set()
     for i, line in enumerate(lines):
         k = key(line.text).strip()
-        if (_CALL_OR_REPLY.match(k) or _TIME_ALONE.match(k) or _answers_a_reply(lines, i, found)) \
-                and len(line.text) <= _SHORT:
+        if (_CALL_OR_REPLY.match(k) or _TIME_ALONE.match(k) or _answers_a_reply(lines, i, found)
+                or _sender_above_a_plan(lines, i, k)) and len(line.text) <= _SHORT:
             found.add(line.no)
             above = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
             if above is not None and _NAME_LIKE.match(key(above.text).strip()):
                 found.add(above.no)
     return found | _talk_after_signature(lines)
+
+
+def _sender_above_a_plan(lines: list[Line], i: int, k: str) -> bool:
+    """A sender's name alone with its colon (付志远-镇农技站：) right above the next plan it sends (【方案二】)."""
+    if not _SENDER_ALONE.match(k) or labelled_role(k[:-1].strip()):
+        return False
+    after = next((key(ln.text).strip() for ln in lines[i + 1:] if ln.text.strip()), "")
+    return bool(_OPENS_PLAN.match(after))
+
+
+_SENDER_ALONE = re.compile(r"^[^\s\d，,。；;：:！!？?、（()）]{2,20}[：:]$")
+_OPENS_PLAN = re.compile(r"^【[^】]{1,40}】$|^[^，,。；;]{4,60}(?:方案|计划)$")
 
 
 def _talk_after_signature(lines: list[Line]) -> set[int]:

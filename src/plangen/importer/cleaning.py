@@ -76,7 +76,7 @@ _BOILERPLATE = re.compile(
 # Words of a site's own lines that a plan's sentence may use too (通过微信公众号、宣传单等形式广泛宣传): boilerplate
 # only on a short line that is no numbered item.
 _SITE_WORDS = re.compile(r"扫码|扫一扫|二维码|手机(?:打开|浏览|阅读)|公众号|关注我们|点击(?:下载|查看|进入)|https?://|www\.")
-_NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])")
+_NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]|\d\ufe0f?\u20e3)")
 # The links of a page's own actions (【打印此页】【关闭窗口】).
 _PAGE_ACTION = (r"(?:(?:我要)?打印(?:本页|此页|本文|此文|文章|正文)?|关闭(?:窗口|本页|此页)?|返回(?:顶部|列表|首页|上一?页|栏目)?|(?:加入)?收藏(?:本页)?|分享(?:到\s*[:：]?\s*(?:微信|微博|QQ空间|QQ|朋友圈)?)?|微信|微博|QQ空间|朋友圈|在看|"
                 r"点赞|转发|我要纠错|纠错|发表评论|告诉好友|阅读\s*\d+)")

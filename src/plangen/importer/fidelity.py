@@ -22,7 +22,7 @@ from .reading import PAGE_BREAK
 
 # Every role word as a label may write it (组　长：, 成　员：), longest first.
 _SPACED_ROLES = spaced_roles()
-_DATE_WORDS = r"(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)?(?:以前|之前|前)?(?:完成|完毕|办结)?"  # 9月底前(完成): the date
+_DATE_WORDS = r"(?:上中旬|中下旬|上旬|中旬|下旬|初|底|末|份)?(?:以前|之前|前|以后|之后)?(?:完成|完毕|办结)?"  # 9月底前(完成), 6月1日以后: the date
 _SENTENCE = re.compile(r"[^。！？；!?;]+")
 _STRUCTURE = re.compile(
     r"(?:\d{4}|20[xX]{2})\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?)" + _DATE_WORDS +

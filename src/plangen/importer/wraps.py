@@ -9,6 +9,7 @@ signature. Headings and title lines are never joined to what follows them. Pure.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from .. import plantables
@@ -113,7 +114,8 @@ def _wrapped(line: str, after: str) -> bool:
 def _goes_on(after: str) -> bool:
     """`after` can be the rest of a sentence: no indent, heading, label, list, table, date, title or number."""
     nxt = after.strip()
-    if not nxt or after[:1].isspace() or numbering(nxt) or _label(nxt) or nxt[0] in "#|-*•▲●【":
+    if not nxt or after[:1].isspace() or numbering(nxt) or _label(nxt) or nxt[0] in "#|-*•▲●【" \
+            or unicodedata.category(nxt[0]) == "So":  # ⚠️, 🔸: a bullet opens the next item
         return False
     dated = DATE_LINE.match(arabic_dates(key(nxt))) and not nxt.endswith("。")  # a signature's date; not 2026年2月。
     return not dated and not title_of(nxt) and not NUMBER_LINE.match(key(nxt))

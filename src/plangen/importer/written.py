@@ -168,8 +168,9 @@ def unpadded(text: str) -> str:
 
 
 def no_tongzhi(text: str, k: str) -> tuple[str, str]:
-    """'王海燕同志（…校长）' -> '王海燕（…校长）', in the text and its key alike."""
-    for m in reversed(list(re.finditer(r"同志(?=\s*[（(])", k))):
+    """'王海燕同志（…校长）' -> '王海燕（…校长）', '…副镇长万思远同志和…' -> '…副镇长万思远和…', in the text and its key
+    alike."""
+    for m in reversed(list(re.finditer(r"(?<=[\u4e00-\u9fff]{2})同志(?=\s*[（(和及、])", k))):
         text, k = text[:m.start()] + text[m.end():], k[:m.start()] + k[m.end():]
     return text, k
 
@@ -180,11 +181,12 @@ def titled(name: str, title: str, orgs: tuple[str, ...] = ()) -> dict[str, str]:
     if not org and len(title) >= 3 and key(title).endswith(cnposts.ORG_SUFFIXES) and not key(title).endswith(TITLE_END):
         title, org = "", title  # 县教育局王五: an organisation, no title
     own = _OWN.match(title)  # 两校教导主任, 本校校长: no organisation is named, the post is the title
-    title = title[own.end():] if own and own.end() < len(title) else title
+    title = title[own.end():] if own and len(title) - own.end() >= 2 else title
+    org = "" if _OWN.fullmatch(org) else org  # 该中心 | 主任: the place named before, no organisation
     return {k: v for k, v in (("name", name), ("title", title), ("org", org)) if v}
 
 
-_OWN = re.compile(r"^(?:两|双|本|我|该)(?:校|村|院|园|所|站)(?=..)")
+_OWN = re.compile(r"(?:两|双|本|我|该)(?:校|村|院|园|所|站|中心|局|办)")  # 两校, 本校, 该中心: a body the text names before
 
 
 def titles_split(titles: str, orgs: tuple[str, ...] = ()) -> tuple[str, str]:
