@@ -1797,6 +1797,12 @@ def test_a_chat_senders_name_above_the_next_plan_it_sends_is_left_out() -> None:
     assert result.lost == []
 
 
+def test_a_heading_naming_the_purpose_of_the_work_is_the_objectives() -> None:
+    text = PLAN.format(title="某县农业普查方案").replace("一、指导思想\n", "一、普查目的\n全面摸清全县农业经营户底数。\n二、指导思想\n")
+    [plan] = plans(text)
+    assert plan["objectives"] == "全面摸清全县农业经营户底数。"
+
+
 def test_a_heading_naming_the_time_and_the_steps_is_the_steps() -> None:
     text = PLAN.format(title="某公司2024年村镇供水帮扶方案").replace("三、实施步骤\n", "三、实施时间和步骤\n")
     result = run(text)

@@ -226,7 +226,7 @@ _TIME_AND_STEPS = re.compile("(?:时间|进度)[和及与](?:步骤|安排)$|步
 _OBJECT_AND = re.compile(r"对象[和及与](?:条件|范围|标准)$")
 # Two-character endings that name a part whatever comes before them (in order of precedence).
 _ENDINGS: Final[tuple[tuple[str, str], ...]] = (
-    ("目标", "objectives"), ("对象", "targets"), ("范围", "targets"), ("形式", "forms"), ("内容", "content"), ("项目", "content"),
+    ("目标", "objectives"), ("目的", "objectives"), ("对象", "targets"), ("范围", "targets"), ("形式", "forms"), ("内容", "content"), ("项目", "content"),
     ("步骤", "steps"), ("措施", "measures"), ("保障", "safeguards"), ("要求", "requirements"),
     ("期限", "period"), ("周期", "period"), ("时间", "period"),  # 帮扶期限, 救助时间 (时间 alone is a step's label)
 )
