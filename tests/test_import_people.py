@@ -203,6 +203,18 @@ def test_comrade_before_and_and_the_office_head_of_the_centre_named_before() -> 
     assert group["office"]["director"] == {"name": "胡德胜", "title": "主任"}
 
 
+def test_spaced_people_then_a_group_and_names_spaced_out_and_a_head_of_quality_before_a_name() -> None:
+    group, _ = read_group(["组长：覃 志 强（副镇长）",
+                           "副组长：总经理　钟　灵　　质量负责人　施文静",
+                           "成员：卢晓峰　物理教研组长、孙倩　九年级物理备课组长、麻江乡中学全体物理教师",
+                           "　　　侯建军（县林业局森林防火办公室主任）"])
+    assert group["leaders"] == [{"name": "覃志强", "title": "副镇长"}]
+    assert group["deputies"] == [{"name": "钟灵", "title": "总经理"}, {"name": "施文静", "title": "质量负责人"}]
+    assert group["members"] == [{"name": "卢晓峰", "title": "物理教研组长"}, {"name": "孙倩", "title": "九年级物理备课组长"},
+                                {"description": "麻江乡中学全体物理教师"},
+                                {"name": "侯建军", "title": "森林防火办公室主任", "org": "县林业局"}]
+
+
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
     group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
                             "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])

@@ -109,6 +109,10 @@ def test_a_sentence_in_no_field_is_reported() -> None:
     assert lost(lines, [{"guiding_thought": "坚持精准帮扶。"}], ["这一句不在任何地方。"]) == []
     across = [Line(2, "（三）常态监测（11月—次年1月）：每月核查一次。")]  # the dates are the step's start and end
     assert lost(across, [{"steps": [{"title": "常态监测", "start": "2024-11", "end": "2025-01", "body": "每月核查一次。"}]}], []) == []
+    glued = [Line(3, "来源：某镇人民政府 字号：大 中 小为加快推进确权登记颁证工作，制定本方案。")]  # a paste's font switch
+    assert lost(glued, [{"preamble": "为加快推进确权登记颁证工作，制定本方案。"}], ["来源：某镇人民政府", "字号：大 中 小"]) == []
+    opened = [Line(4, "第三阶段：常态管理（6月1日以后）。")]  # a step open at its end
+    assert lost(opened, [{"steps": [{"title": "第三阶段：常态管理", "start": "2024-06-01"}]}], []) == []
 
 
 def test_ten_day_periods_and_month_ends_date_a_step_to_the_month_and_keep_their_words() -> None:
@@ -1801,6 +1805,31 @@ def test_a_heading_naming_the_purpose_of_the_work_is_the_objectives() -> None:
     text = PLAN.format(title="某县农业普查方案").replace("一、指导思想\n", "一、普查目的\n全面摸清全县农业经营户底数。\n二、指导思想\n")
     [plan] = plans(text)
     assert plan["objectives"] == "全面摸清全县农业经营户底数。"
+
+
+def test_a_one_line_page_opening_with_where_you_are_keeps_its_title_and_its_glued_font_switch_loses_nothing() -> None:
+    body = ("为做好帮扶工作，根据上级部署，结合本镇实际，制定本方案。一、指导思想 坚持精准帮扶，注重实效。二、领导小组 组长：王立新（镇长） "
+            "三、实施步骤 （一）动员（2024年3月1日至3月15日）：召开会议。四、工作要求 要落实责任。")
+    text = ("您当前的位置：首页 > 镇务公开 > 工作计划 某镇2024年互助养老帮扶工作方案 发布时间：2024-05-08 16:42 "
+            "来源：某镇社会事务综合服务中心 字号：大 中 小" + body)
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert plan["title"] == "某镇2024年互助养老帮扶工作方案" and plan["preamble"].startswith("为做好帮扶工作")
+    assert result.lost == []
+
+
+def test_an_approval_note_after_the_signature_leaves_the_signature_read() -> None:
+    text = PLAN.format(title="某村2024年菌菇产业帮扶方案") + "石岭村村民委员会\n2024年3月2日\n\n（本方案经2024年2月28日石岭村村民代表会议讨论通过）\n"
+    result = run(text)
+    [(plan, _)] = result.plans
+    assert (plan["issuer"], plan["date"]) == ("石岭村村民委员会", "2024-03-02") and plan["requirements"] == "要落实责任。"
+    assert "（本方案经2024年2月28日石岭村村民代表会议讨论通过）" in result.dropped_text()
+
+
+def test_attachments_numbered_on_lines_of_their_own_under_a_bare_label() -> None:
+    [plan] = plans(PLAN.format(title="某县营养午餐帮扶方案") + "某县教育局\n2024年8月22日\n附件：\n1．营养午餐带量食谱（参考）\n2．食堂负责人陪餐记录表\n")
+    titles = [a["title"] if isinstance(a, dict) else a for a in plan["attachments"]]
+    assert titles == ["营养午餐带量食谱（参考）", "食堂负责人陪餐记录表"]
 
 
 def test_a_heading_naming_the_time_and_the_steps_is_the_steps() -> None:

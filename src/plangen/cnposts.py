@@ -138,8 +138,8 @@ def _office(org: str, title: str, office: str, placed: bool) -> tuple[str, str]:
     if office == "办公室" and len(inner) >= 3 and _BRANCH_END.sub("", inner).endswith(_OFFICE_HOLDERS):
         return office + title, inner
     j = _parent_end(org) if office in ("办公室", "办") else 0
-    if j and _BRANCH_END.sub("", org[:j]).endswith(_COMPANIES if office == "办公室" else ("局",)):
-        return org[j:] + title, org[:j]  # …集团有限公司 | 乡村振兴办公室主任, 县教育局 | 基建办主任
+    if j and _BRANCH_END.sub("", org[:j]).endswith(_COMPANIES + _OFFICE_HOLDERS if office == "办公室" else ("局",)):
+        return org[j:] + title, org[:j]  # …集团有限公司 | 乡村振兴办公室主任, 县林业局 | 森林防火办公室主任, 县教育局 | 基建办主任
     written = any(_ends_like_org(inner[:j]) for j in range(len(inner), 2, -1))
     return (org + title, "") if office in ("办公室", "办") and not (written or placed) else (title, org)
 

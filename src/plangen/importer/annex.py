@@ -191,6 +191,11 @@ def attachments_at_end(body: list[Line]) -> tuple[list[Line], list[dict[str, str
     return body, []
 
 
+def without_item_number(text: str) -> str:
+    """An attachment's title without the number of its item (1．…): '1．某某登记表' -> '某某登记表'."""
+    return _ITEM_NO.sub("", text.strip()).strip()
+
+
 def _listed(text: str) -> bool:
     """A line of a list of attachments: 附件：…, 附件1：…, 2．…, or a title going on (no annex's label alone)."""
     return len(text.strip()) <= 60 and not _ANNEX_ALONE.match(key(text)) and not plantables.is_pipe_row(text) \

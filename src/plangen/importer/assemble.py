@@ -9,7 +9,7 @@ from typing import Any
 from .. import cntext, plantables, steptable
 from ..vocabulary import ITEM_PARTS, REQUIRED_PARTS, TOP_LABELS
 from ..wording import Wording, msg
-from .annex import group_annex, steps_annex, take_annex, take_steps_annex
+from .annex import group_annex, steps_annex, take_annex, take_steps_annex, without_item_number
 from .cleaning import Cleaning, Line
 from .datespans import Years, closing_fields, period_from, plan_years, time_sentences
 from .ends import closing_and_attachments, plan_title, signed_ends
@@ -199,8 +199,8 @@ def _value(part: str, chunk: Chunk, years: Years, report: Report, data: dict[str
         return _period(chunk, years, report, data.get("date"), sections)
     if part == "basis":
         return _documents(chunk.text())
-    if part == "attachments":
-        return [t for t in lead + [ln.text for n in items for ln in n.all_lines()] if t.strip()]
+    if part == "attachments":  # 附件： then 1．… 2．… on lines of their own
+        return [without_item_number(t) for t in lead + [ln.text for n in items for ln in n.all_lines()] if t.strip()]
     return None
 
 

@@ -41,6 +41,7 @@ _STRUCTURE = re.compile(
     r"|(?<=[—\-~～至到])\s*(?:1[0-2]|0?[1-9])[.．](?:3[01]|[12]\d|0?[1-9])(?![\d.])"
     r"|(?:^|(?<=[：:\s]))\s*(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|然后|最后)"
     r"|</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,80})?/?>"  # HTML tags, removed in cleaning (reported)
+    r"|大[ \u3000]+中[ \u3000]+小"  # a page's font switch glued to the text after it in a paste (字号：大 中 小为加快…)
     r"|\d\ufe0f?\u20e3|[（()）【】《》\[\]|/／：:，,、—\-~～至到起止\s▍▎▌▋▊▉◎○◇\ufe0f" + BULLETS + "]"  # a list's bullets
 )
 _RULE_ROW = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")

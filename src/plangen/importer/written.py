@@ -23,7 +23,8 @@ NAME = r"(?:[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2
 _BRANCH = r"[（(](?:分公司|公司|分局)[)）]"  # 县局（分公司）: a body with two names, the company's in brackets
 _OTHER_NAME = rf"{_BRANCH}|[（(][\u4e00-\u9fff]{{2,10}}(?:部|处|科|室|办)[)）]"  # 营销部（农电工作部）: a department's two names
 _ONE_TITLE = rf"(?:[^\s；;，,、（()）]|{_BRANCH}){{1,24}}?(?:长|书记|主任|员|师|主席|专干|干事|常委|经理|总监|主管|负责人)"
-_TITLES = rf"{_ONE_TITLE}(?:、(?:主任|主席|经理|{_ONE_TITLE}))*"  # 县委副书记、县长; 党委副书记、主任
+_TITLES = rf"{_ONE_TITLE}(?:、(?![^、；;，,]*(?:全体|所有|其余|其他))(?:主任|主席|经理|{_ONE_TITLE}))*"  # 县委副书记、县长;
+# 党委副书记、主任; not …备课组长、麻江乡中学全体物理教师 (a group after the person)
 _GROUP = "|".join(cntext.GROUP_STARTS)
 _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+(?!{_GROUP})"
                      rf"(?P<title>{_TITLES})(?=\s*(?:[；;，,、]|$))")  # 周泰　县委副书记、县长
@@ -31,7 +32,7 @@ _SPACED = re.compile(rf"(?<![^\s：:；;，,、])(?P<name>{NAME})[ \u3000]+(?!{_
 
 POST_OTHER_NAME = r"副?(?:总经理|经理|主任|局长)"  # 局长（经理）: a post's other name, the company's, in brackets after it
 TITLE_FIRST = re.compile(r"(?<![^\s：:；;，,、])(?P<title>(?:(?:[^\s；;，,（()）：:]|" + _OTHER_NAME + r"){1,30}?"
-                         r"(?:长|书记|主任|员|师|常委|主席|专干|干事|经理|医生|裁|监|主管|会计|支书|文书)|书记|主任)"
+                         r"(?:长|书记|主任|员|师|常委|主席|专干|干事|经理|医生|裁|监|主管|会计|支书|文书|负责人)|书记|主任)"
                          r"(?:[（(]" + POST_OTHER_NAME + r"[)）])?)"  # 局长（经理）: the post's other name, of the company
                          r"[ \u3000]+"
                          rf"(?P<name>{NAME})(?=\s*(?:[；;，,、。]|$)|[ \u3000]+\S|{cntext.AND_A_GROUP})")  # 孙涛及各…
@@ -164,7 +165,11 @@ _PADDED = re.compile(r"(?:(?<![\u4e00-\u9fff·])|(?<=[长记任员]))([\u4e00-\u
 def unpadded(text: str) -> str:
     """'组　长：王　芳（…）' -> '组　长：王芳（…）': a two-character name padded to the width of three (after its
     post too: 立案庭庭长柯　敏)."""
-    return _PADDED.sub(r"\1\2", text)
+    return _PADDED.sub(r"\1\2", _SPACED_OUT.sub(r"\1\2\3", text))
+
+
+_SPACED_OUT = re.compile(r"(?<=[:：、，,；;\s])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=[（(，,、；;])")
+# 覃 志 强（副镇长）: a name of three characters spaced out, its post in brackets after it
 
 
 def no_tongzhi(text: str, k: str) -> tuple[str, str]:
