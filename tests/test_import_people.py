@@ -215,6 +215,24 @@ def test_spaced_people_then_a_group_and_names_spaced_out_and_a_head_of_quality_b
                                 {"name": "侯建军", "title": "森林防火办公室主任", "org": "县林业局"}]
 
 
+def test_a_post_qualified_by_its_charge_before_a_name_and_a_teacher_named_by_surname_only() -> None:
+    group, _ = read_group(["由院长谭正文任组长，分管医疗副院长黎红英、麻醉科主任蒋德明任副组长。",
+                           "成员：贺  平（社区居委会主任）、秦老师（退休教师，志愿者）"])
+    assert group["deputies"] == [{"name": "黎红英", "title": "分管医疗副院长"}, {"name": "蒋德明", "title": "麻醉科主任"}]
+    assert group["members"][0] == {"name": "贺平", "title": "主任", "org": "社区居委会"}
+    assert "name" not in group["members"][1] and "秦老师" in group["members"][1]["description"]
+
+
+def test_members_made_up_of_people_parted_by_commas_and_posts_in_quotes_or_in_a_ward() -> None:
+    group, _ = read_group([("由村党支部书记龙永福任组长，成员由村“两委”委员吴建华、龙国强，镇农业综合服务中心技术员陈志远及各村民小组组长组成。"
+                            "领导小组下设技术指导组，由肾内科主任彭卫东任组长。"),
+                           "成员：彭涛（骨伤一病区主任）"])
+    assert [(p.get("name"), p.get("title"), p.get("org")) for p in group["members"]] == [
+        ("吴建华", "村“两委”委员", None), ("龙国强", "村“两委”委员", None), ("陈志远", "技术员", "镇农业综合服务中心"),
+        (None, None, None), ("彭涛", "骨伤一病区主任", None)]
+    assert [p.get("name") for p in group["leaders"]] == ["龙永福"]
+
+
 def test_prose_groups_read_four_character_names_and_titles_after_an_organisation() -> None:
     group, _ = read_group([("领导小组由县教育局党组书记、局长欧阳晓峰同志担任组长，县教育局副局长贺春林同志、"
                             "县教师发展中心主任樊莉同志担任副组长，局属各股室负责人为成员。")])

@@ -1832,6 +1832,18 @@ def test_attachments_numbered_on_lines_of_their_own_under_a_bare_label() -> None
     assert titles == ["营养午餐带量食谱（参考）", "食堂负责人陪餐记录表"]
 
 
+def test_the_general_requirements_saying_when_the_work_runs_give_the_period() -> None:
+    text = PLAN.format(title="某县健康帮扶行动方案").replace("坚持精准帮扶。\n", "坚持精准帮扶。本行动实施时间为2024年4月至12月。\n")
+    [plan] = plans(text)
+    assert plan["period"] == {"start": "2024-04", "end": "2024-12"}
+
+
+def test_a_steps_time_line_with_a_note_on_the_day_in_brackets() -> None:
+    steps = "（一）“闹元宵·猜灯谜”游园会\n时间：2月24日（正月十五）\n地点：枫林文化广场\n"
+    [plan] = plans(PLAN.format(title="某街道2024年群众文体活动方案").replace(STEP_LINE, steps))
+    assert _dated(plan)[0][1:] == ("2024-02-24", None)
+
+
 def test_a_heading_naming_the_time_and_the_steps_is_the_steps() -> None:
     text = PLAN.format(title="某公司2024年村镇供水帮扶方案").replace("三、实施步骤\n", "三、实施时间和步骤\n")
     result = run(text)

@@ -59,7 +59,7 @@ def split_org(text: str, known: tuple[str, ...] = ()) -> tuple[str, str]:
         if text[i - 2] == text[i - 1] and _org_then_title(text[:i - 1], text[i - 1:]):
             i -= 1  # 县档案馆 | 馆藏利用科科长, not 县档案馆馆 | 藏利用科科长
         head, rest = text[:i], text[i:]
-        if _org_then_title(head, rest):
+        if head.count("“") == head.count("”") and _org_then_title(head, rest):  # not inside quotes: 村“两委”委员
             return _organs_party(*_department(*_place_in_title(head, rest)))
     return text, ""
 
@@ -97,7 +97,7 @@ def _generic(head: str) -> bool:
 
 
 _SCHOOL = re.compile("[一二三四五六七八九十]{1,2}[中小]$")  # 县一中, 实验二小: a school by its number
-DEPARTMENT_ENDS = ("科", "股", "处", "室", "部", "办", "大队", "中队")  # the ends of a department's name (教务处, 办公室)
+DEPARTMENT_ENDS = ("科", "股", "处", "室", "部", "办", "大队", "中队", "病区")  # the ends of a department's name (教务处, 办公室)
 _NOT_DEPARTMENT = ("办公室", "办事处", "支部", "办")
 _PLACE = re.compile("[省市县区乡镇村]|街道")
 
@@ -185,7 +185,7 @@ _BRANCH_END = re.compile(r"[（(〔](?:分公司|公司|分局)[)）〕]$")  # �
 
 
 _WORDS = frozenset({"社会", "社保", "社区", "行政", "团结", "场所", "校园", "园区", "乡村", "村镇"})  # words no organisation's end cuts (农村社|会调查股)
-_PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市容|市政|区域|社区|片区|城区|辖区|库区")  # words, not a place before the department
+_PLACE_WORDS = re.compile("村镇|乡镇|城乡|城镇|乡村|农村|市场|市容|市政|区域|社区|片区|城区|辖区|库区|病区")  # words, not a place before the department
 
 
 # Ends of organisations that also end words inside a department's name (村镇建设股, 社会救助股, 团结…): a

@@ -86,11 +86,11 @@ def build(lines: list[Line], header: str, source: str, header_line: int,
 
 
 def _period_in_opening(chunks: list[Chunk], data: dict[str, Any], report: Report) -> None:
-    """No period part, and the opening paragraph or the objectives say when the work runs (整治工作从2024年3月开始，
+    """No period part, and the opening, the general requirements or the objectives say when the work runs (整治工作从2024年3月开始，
     到2024年6月结束; 本次帮扶活动时间为2024年3月至12月): that range is the period (the sentence stays where it is)."""
     if "period" in data:
         return
-    for chunk in (c for c in chunks if c.part in ("preamble", "objectives", "targets")):  # 帮扶期限为…
+    for chunk in (c for c in chunks if c.part in ("preamble", "guiding_thought", "objectives", "targets")):  # 帮扶期限为…
         for sentence in time_sentences(chunk.text()):
             period = period_from(sentence, Years(None), [], chunk.first_line, data.get("date"))
             if "start" in period and "end" in period:

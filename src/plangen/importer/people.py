@@ -332,7 +332,7 @@ def _continue(group: Group, text: str, k: str) -> None:
 
 
 _OTHER_BODY = re.compile(r"(?:专班|工作组|督导组|专家组|指导组|服务队|工作队|分队)$")
-_FORMS_OTHER = re.compile(r"(?:组建|成立|设立)(?:了)?[^，,。；;]{0,20}?(?<!领导)(?:小组|工作组|专班|服务队|分队)")
+_FORMS_OTHER = re.compile(r"(?:组建|成立|设立|下设)(?:了)?[^，,。；;]{0,20}?(?<!领导)(?<!领导小)(?:小组|组|专班|服务队|分队)(?![长员织])")
 
 
 def _prose(group: Group, text: str, k: str) -> None:
@@ -347,7 +347,7 @@ def _prose(group: Group, text: str, k: str) -> None:
         start = k.find(clause, pos)
         pos = start + len(clause)
         formed = bool(group.data.get("leaders")) and bool(_FORMS_OTHER.search(clause))  # after the group's own leader
-        other = (other or formed) and k[start - 1:start] not in ("。", "；", ";")
+        other = (other and k[start - 1:start] not in ("。", "；", ";")) or formed  # until the sentence ends
         if other or any(a <= start < b for a, b in taken):
             continue
         role, people_first, people = _prose_clause(group, text[start:start + len(clause)], clause)
@@ -377,7 +377,7 @@ def _prose_clause(group: Group, original: str, clause: str) -> tuple[str, bool, 
 
 
 _ROLE_BY = re.compile(rf"(?P<role>{plantables.PROSE_ROLES})由(?P<who>[^。；;由]{{2,80}}?，[^。；;由]{{2,40}}?)"
-                      r"(?:同志)?(?:担任|兼任)")
+                      r"(?:同志)?(?:担任|兼任|组成(?!员))")  # 成员由…委员吴建华、龙国强，…技术员陈志远及…组成
 
 
 def _role_by(group: Group, text: str, k: str) -> list[tuple[int, int]]:

@@ -265,6 +265,7 @@ def _grouped(title: str, name: str) -> bool:
     post = cnposts.split_org(title)[0]
     own = _DEPARTMENT.sub("", post) + name
     return any(w in own and not (post.endswith(w) and w in cnposts.TITLES) and not _unit_head(post, w)
+               and not (w in ("分管", "主管") and post.endswith(cnposts.TITLES))  # 分管医疗副院长黎红英: one post
                for w in _NOT_A_NAME)
 
 

@@ -13,7 +13,7 @@ import re
 from .. import cnposts, cntext
 from .hanzi import back, key
 from .phrases import prose_person
-from .written import bracket_spaced, no_tongzhi, org_split, titled
+from .written import bracket_spaced, no_tongzhi, org_split, surname_post, titled
 
 _PHONE = re.compile(r"[ \u3000]*(?:(?:联系)?电话[:：]?\s*)?(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]?\d{7,8})(?!\d)"
                     r"|[ \u3000，,；;]*(?:联系)?电话[:：]?\s*\d[\d－-]{5,13}")
@@ -40,7 +40,8 @@ def people_in(text: str, k: str, orgs: tuple[str, ...] = ()) -> list[dict[str, s
         raw = _fields(p, text, k, orgs)
         if p.description and not p.name:
             named = prose_person(back(text, k, p.description), p.description, orgs)  # 县人民政府副县长邓华
-            if _titled_then_groups(named):  # …局长李四及各乡镇分管负责同志: the person, then the group
+            if _titled_then_groups(named) and not surname_post(named[0]["name"]):  # …局长李四及各乡镇分管负责同志: the
+                # person, then the group (not 秦老师（退休教师，志愿者）: a surname and a post name no one)
                 found.extend(named)
                 continue
         if p.description:

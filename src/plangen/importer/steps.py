@@ -244,7 +244,8 @@ def _opening_dates(step: dict[str, Any], found: FoundRange, words: tuple[str, st
     if found.end is None and "start" in fields and _BY.search(words[0]):  # 截至2024年3月20日，摸清…
         fields = {"end": fields["start"]}
     deadline = words[1].strip().endswith("前")  # 11月30日前完成…: a deadline opening the text dates the step
-    if not fields or not (_CLAUSE_END.match(after or "，") or after in "）)" or found.end is not None or deadline):
+    if not fields or not (_CLAUSE_END.match(after or "，") or after in "）)（(" or found.end is not None or deadline):
+        # （ : a note on the day after it (2月24日（正月十五）)
         return False
     step.update(fields)
     return True
