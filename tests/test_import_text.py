@@ -21,6 +21,13 @@ def plans(text: str) -> list[dict[str, Any]]:
     return [d for d, _ in run(text).plans]
 
 
+def one_plan(text: str) -> tuple[dict[str, Any], Converted]:
+    """The one plan the text gives, and the whole result (its report, its lost sentences)."""
+    result = run(text)
+    [(plan, _)] = result.plans
+    return plan, result
+
+
 PLAN = ("{title}\n为做好帮扶工作，制定本方案。\n一、指导思想\n坚持精准帮扶。\n二、领导小组\n组长：王立新（县教育局局长）\n"
         "三、实施步骤\n（一）动员（2024年3月1日至3月15日）：召开会议。\n四、工作要求\n要落实责任。\n")
 GROUP_LINE = "组长：王立新（县教育局局长）\n"
@@ -35,8 +42,7 @@ def _dated(plan: dict[str, Any]) -> list[tuple[str, str | None, str | None]]:
 
 def _group_written(title: str, lines: str) -> tuple[dict[str, Any], list[Any]]:
     """The group PLAN gives under `title` with `lines` for its group's line, and the sentences the import lost."""
-    result = run(PLAN.format(title=title).replace(GROUP_LINE, lines))
-    [(plan, _)] = result.plans
+    plan, result = one_plan(PLAN.format(title=title).replace(GROUP_LINE, lines))
     return plan["leadership"], result.lost
 
 
@@ -72,8 +78,7 @@ def test_every_kind_of_plan_boundary_splits() -> None:
 
 def test_page_chrome_is_removed_and_each_line_listed_and_the_title_found_in_the_text() -> None:
     text = "某县人民政府门户网站\n发布时间：2024-04-08 09:32:15  来源：县教育局\n" + PLAN.format(title="某县帮扶方案") + "【打印本页】【关闭窗口】\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "某县帮扶方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
     assert set(result.dropped_text()) == {"某县人民政府门户网站", "发布时间：2024-04-08 09:32:15  来源：县教育局", "【打印本页】【关闭窗口】"}
     assert result.lost == []
@@ -134,8 +139,7 @@ def test_more_plan_boundaries_a_fanwen_page_and_a_signature_in_chinese_numerals(
 
 def test_a_byline_under_the_title_gives_issuer_and_date_and_is_listed() -> None:
     text = PLAN.format(title="# 某村帮扶方案\n\n> 某村驻村工作队 2024年1月20日\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["issuer"], plan["date"]) == ("某村驻村工作队", "2024-01-20")
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。"
     assert "> 某村驻村工作队 2024年1月20日" in result.dropped_text()
@@ -144,8 +148,7 @@ def test_a_byline_under_the_title_gives_issuer_and_date_and_is_listed() -> None:
 def test_a_table_pasted_with_tabs_is_read_as_a_table() -> None:
     text = PLAN.format(title="某县帮扶方案").replace(
         "组长：王立新（县教育局局长）\n", "职务\t姓名\t工作单位及职务\n组长\t诸葛明\t县人民医院院长\n成员\t习雯\t县人民医院护理部主任\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["leadership"]["leaders"] == [{"name": "诸葛明", "title": "院长", "org": "县人民医院"}]
     assert plan["leadership"]["members"] == [{"name": "习雯", "title": "护理部主任", "org": "县人民医院"}]
     assert result.lost == []
@@ -246,8 +249,7 @@ def test_the_group_listed_in_an_annex_after_the_signature() -> None:
     text = PLAN.format(title="某县帮扶方案").replace("组长：王立新（县教育局局长）\n", "成立领导小组（成员名单见附件）。\n") + (
         "某县教育局\n2024年2月26日\n附件\n某县帮扶工作领导小组成员名单\n组　长：项天明　县政府副县长\n副组长：卜凡　　县教育局局长\n"
         "　　　　褚红　　县财政局副局长\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     group = plan["leadership"]
     assert [(p["name"], p["org"]) for p in group["leaders"] + group["deputies"]] == [
         ("项天明", "县政府"), ("卜凡", "县教育局"), ("褚红", "县财政局")]
@@ -260,8 +262,7 @@ def test_lines_wrapped_at_a_fixed_width_are_joined_back() -> None:
             "一、指导思想\n坚持需求导向、因人施训，帮助农村妇女掌握\n一技之长，实现家门口就业。\n二、领导小组\n"
             "副组长：姜红（县妇联副主席）、韩冬（县人\n社局副局长）\n三、实施步骤\n（一）调查摸底（2024年3月1日至3月31日）：\n摸清需求。\n"
             "四、工作要求\n要落实责任。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "白河县2024年农村妇女技能培训帮扶实施方案"
     assert plan["preamble"] == "为提升农村妇女就业创业能力，促进农村妇女增收致富，结合我县实际，制定本方案。"
     assert plan["guiding_thought"] == "坚持需求导向、因人施训，帮助农村妇女掌握一技之长，实现家门口就业。"
@@ -271,8 +272,7 @@ def test_lines_wrapped_at_a_fixed_width_are_joined_back() -> None:
 
 def test_a_post_whose_body_is_implied_before_its_holders_name_is_no_lost_sentence() -> None:
     text = PLAN.format(title="某公司帮扶方案").replace("组长：王立新（县教育局局长）\n", "组长：王立新（县教育局局长）\n成员：公司党群工作部部长刘芳\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["leadership"]["members"] == [{"name": "刘芳", "title": "党群工作部部长"}]
     assert result.lost == []
 
@@ -280,8 +280,7 @@ def test_a_post_whose_body_is_implied_before_its_holders_name_is_no_lost_sentenc
 def test_a_chat_message_with_a_tag_and_keycap_numbers() -> None:
     text = PLAN.format(title="【通知】某村2024年微心愿方案").replace(
         STEP_LINE, "1️⃣ 3月1日-3月15日：收集微心愿。\n2️⃣ 5月：集中兑现。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "某村2024年微心愿方案"
     assert _dated(plan) == [
         ("收集微心愿", "2024-03-01", "2024-03-15"), ("集中兑现", "2024-05", None)]
@@ -318,8 +317,7 @@ def test_time_limit_sentences_in_steps_a_dash_before_the_title_and_attachments_o
         "（一）隐患排查。自2024年4月起至2024年5月止，开展排查。\n（二）集中整治。2024年6月1日开始，至2024年9月30日结束，集中整治。\n"
         "（三）总结验收。2024年11月20日以前，完成验收。\n").replace(
         "组长：王立新（县教育局局长）\n", "组长：王立新（县教育局局长）\n副组长：马云禄——某镇人民政府副镇长\n") + "附件：1．认定标准；2．措施清单\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [
         ("2024-04", "2024-05"), ("2024-06-01", "2024-09-30"), (None, "2024-11-20")]
     assert plan["leadership"]["deputies"] == [{"name": "马云禄", "title": "副镇长", "org": "某镇人民政府"}]
@@ -332,8 +330,7 @@ def test_padded_names_a_dotted_name_month_day_dates_and_an_inline_numbered_list(
         "组长：王立新（县教育局局长）\n", "组　长：王　芳（县教育局局长）\n副组长：阿不都·热合曼（县教育局副局长）\n　　　　李　强（县教研室主任）\n"
     ).replace(STEP_LINE,
               "（一）启动（3.1—3.15）：签订协议。\n（二）总结（12.1—12.31）：开展评估。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     group = plan["leadership"]
     assert [p["name"] for p in group["leaders"] + group["deputies"]] == ["王芳", "阿不都·热合曼", "李强"]
     assert [(s["start"], s["end"]) for s in plan["steps"]] == [("2024-03-01", "2024-03-15"), ("2024-12-01", "2024-12-31")]
@@ -368,8 +365,7 @@ def test_phases_enumerated_with_yi_shi_a_seal_and_a_headerless_table_with_name_a
         STEP_LINE,
         "实施工作分两个阶段推进：一是摸底阶段（2024年3月1日至3月31日），全面排查；二是整改阶段（2024年4月1日至8月31日），逐条恢复。\n"
     ) + "某镇人民政府（盖章）\n2024年2月26日印发\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
         ("摸底阶段", "2024-03-01", "2024-03-31"), ("整改阶段", "2024-04-01", "2024-08-31")]
     assert (plan["issuer"], plan["date"]) == ("某镇人民政府", "2024-02-26") and result.lost == []
@@ -390,8 +386,7 @@ def test_a_table_whose_role_cells_also_give_the_duty() -> None:
 
 def test_numbered_attachment_lines_are_no_plan_titles_and_a_title_loses_its_word_spaces() -> None:
     text = PLAN.format(title="某县 2024 年 营养改善 方案") + "附件：1．某县食品安全管理办法\n2．某县资金管理办法\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "某县2024年营养改善方案"
     assert plan["attachments"] == [{"title": "某县食品安全管理办法"}, {"title": "某县资金管理办法"}]
     assert result.lost == []
@@ -399,8 +394,7 @@ def test_numbered_attachment_lines_are_no_plan_titles_and_a_title_loses_its_word
 
 def test_a_greeting_above_the_title_is_left_out_and_listed() -> None:
     text = "各位老师好！下面是本学期的结对帮扶方案，请大家认真学习👇\n\n" + PLAN.format(title="向阳小学结对帮扶方案")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "向阳小学结对帮扶方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
     assert "各位老师好！下面是本学期的结对帮扶方案，请大家认真学习👇" in result.dropped_text() and result.lost == []
 
@@ -409,8 +403,7 @@ def test_a_one_line_paste_signed_in_chinese_numerals_and_items_numbered_before_a
     text = ("某县健康帮扶方案 为做好帮扶工作，制定本方案。一、指导思想 坚持精准帮扶，注重实效，确保帮扶工作取得成效。二、领导小组 "
             "组长：王立新（县卫生健康局局长） 三、实施步骤 （一）动员阶段：二〇二四年三月一日至三月十五日。公布巡诊时间。"
             "（二）义诊阶段：二〇二四年三月十六日至十月三十一日。组建医疗队。四、工作要求 要落实责任。某县卫生健康局 二〇二四年二月二十日")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["issuer"], plan["date"]) == ("某县卫生健康局", "2024-02-20") and result.lost == []
     assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
         ("动员阶段", "2024-03-01", "2024-03-15"), ("义诊阶段", "2024-03-16", "2024-10-31")]
@@ -467,8 +460,7 @@ def test_the_timetable_inside_a_part_on_the_ways_of_helping_is_the_steps() -> No
         STEPS_PART,
         "三、帮扶方式及安排\n（一）结对帮扶关系\n县第一幼儿园帮扶白沙镇中心幼儿园。\n（二）时间安排\n"
         "1．结对对接。2024年9月20日前，签订结对帮扶协议。\n2．跟岗研修。2024年10月至2025年5月，选派教师跟岗学习。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert _dated(plan) == [
         ("结对对接", None, "2024-09-20"), ("跟岗研修", "2024-10", "2025-05")]
     assert "白沙镇中心幼儿园" in str(plan["forms"]) and result.lost == []
@@ -479,8 +471,7 @@ def test_the_timetable_inside_a_part_no_name_gives_is_the_steps_and_the_part_sta
         STEPS_PART,
         "三、送教安排\n（一）送教团队。体育：龙海波、田野。\n（二）时间安排。\n1．9月9日—9月13日：到各村小走访对接。\n"
         "2．11月中旬：举办趣味运动会。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert _dated(plan) == [
         ("到各村小走访对接", "2024-09-09", "2024-09-13"), ("举办趣味运动会", "2024-11", None)]
     assert plan["sections"] == [{"title": "送教安排", "heading": "三、送教安排", "body": "（一）送教团队。体育：龙海波、田野。"}]
@@ -490,8 +481,7 @@ def test_the_timetable_inside_a_part_no_name_gives_is_the_steps_and_the_part_sta
 def test_an_annex_listed_before_the_signature_and_set_out_after_a_page_break_is_no_second_plan() -> None:
     text = (PLAN.format(title="某县托养中心对口帮扶残疾人之家工作方案") + "附件：某县残疾人之家规范化建设评估细则\n某县残疾人托养中心\n"
             "2025年3月5日\n\f\n附件\n某县残疾人之家规范化建设评估细则\n| 评估项目 | 分值 |\n| --- | --- |\n| 场地设施 | 20 |\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["attachments"] == [{"title": "某县残疾人之家规范化建设评估细则"}] and result.lost == []
 
 
@@ -509,8 +499,7 @@ def test_a_tasks_table_under_another_heading_is_the_steps_and_an_annex_after_the
         STEPS_PART,
         "三、主要任务\n| 主要任务 | 责任单位 | 完成时限 |\n| --- | --- | --- |\n| 开展集中排查 | 各乡镇 | 2024年4月30日前 |\n"
         "| 风险消除评估 | 各乡镇 | 2024年底前 |\n") + "某县乡村振兴局\n2024年3月12日\n附件\n帮扶联络员名单\n各乡镇联络员由分管副乡长担任。\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert [(s["title"], s.get("end")) for s in plan["steps"]] == [("开展集中排查", "2024-04-30"), ("风险消除评估", "2024-12")]
     assert (plan["issuer"], plan["requirements"]) == ("某县乡村振兴局", "要落实责任。")
     assert plan["attachments"] == [{"title": "帮扶联络员名单"}] and result.lost == []
@@ -560,8 +549,7 @@ def test_role_lines_parted_by_tabs_and_the_lines_under_them_are_no_table() -> No
 def test_page_numbers_and_the_print_footer_are_left_out_and_listed() -> None:
     text = (PLAN.format(title="某县帮扶方案").replace("二、领导小组", "— 1 —\n二、领导小组")
             + "某县教育局\n2024年3月4日\n（此件公开发布）\n抄送：县委办公室，县政府办公室。\n某县教育局办公室　　　2024年3月4日印发\n— 2 —\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某县教育局", "2024-03-04", "要落实责任。")
     assert {"— 1 —", "（此件公开发布）", "抄送：县委办公室，县政府办公室。", "— 2 —"} <= set(result.dropped_text())
     assert "某县教育局办公室　　　2024年3月4日印发" in result.dropped_text() and result.lost == []
@@ -569,16 +557,14 @@ def test_page_numbers_and_the_print_footer_are_left_out_and_listed() -> None:
 
 def test_a_disclosure_note_after_the_list_of_attachments_is_no_attachment() -> None:
     text = PLAN.format(title="某县帮扶方案") + "附件：1．随访登记表\n　　　2．进度月报表\n（信息公开选项：主动公开）\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["attachments"] == [{"title": "随访登记表"}, {"title": "进度月报表"}]
     assert "（信息公开选项：主动公开）" in result.dropped_text() and result.lost == []
 
 
 def test_a_companys_printing_line_under_its_signature_is_footer_and_the_issuer_is_the_signatures() -> None:
     text = PLAN.format(title="某供电公司农网改造帮扶方案") + "国网某县供电公司\n2024年3月22日\n国网某县供电公司综合室　　　　2024年3月22日印发\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["issuer"], plan["date"]) == ("国网某县供电公司", "2024-03-22")
     assert "国网某县供电公司综合室　　　　2024年3月22日印发" in result.dropped_text() and result.lost == []
 
@@ -643,8 +629,7 @@ def test_a_one_line_paste_with_tags_before_the_title_and_phases_shouxian_qici_zu
             "一、指导思想 坚持以积分激励为抓手，引导农村妇女争当美丽家园建设者。二、领导小组 组长：向慧敏（县妇联主席） "
             "三、实施步骤 活动按三个阶段推进：首先，宣传发动阶段（3月1日-3月10日），公布兑换办法；其次，积分评比阶段"
             "（3月11日-11月30日），每月评比打分；最后，总结表彰阶段（12月），评选示范户。四、工作要求 要确保评比公开公正。")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "某县2024年积分超市帮扶方案"
     assert _dated(plan) == [
         ("宣传发动阶段", "2024-03-01", "2024-03-10"), ("积分评比阶段", "2024-03-11", "2024-11-30"), ("总结表彰阶段", "2024-12", None)]
@@ -733,8 +718,7 @@ def test_a_one_line_paste_with_items_numbered_with_a_half_width_dot() -> None:
     text = ("某县2024年杨梅技术帮扶方案  为帮助种植户提高管理水平，特制定本方案。  一、指导思想  坚持科技兴果、服务到园，推动产业提质增效。"
             "  二、领导小组  组长：储建军（县林业局局长）  三、实施步骤  1.冬季修剪培训（2024年1月—2月）：开展修剪培训。  "
             "2.花果管理指导（2024年3月—5月）：指导疏花疏果，每亩施肥2.5公斤。  四、工作要求  要深入果园开展服务。  某县林业局  2024年1月5日")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [
         ("冬季修剪培训", "2024-01", "2024-02"), ("花果管理指导", "2024-03", "2024-05")]
     assert "2.5公斤" in plan["steps"][1]["body"] and result.lost == []
@@ -768,8 +752,7 @@ def test_a_time_sentence_closing_a_phase_and_a_pages_related_articles_and_commen
     text = ("某县人民政府\n" + PLAN.format(title="某县2024年两癌筛查帮扶方案").replace(
         STEP_LINE, "（一）宣传动员\n宣传筛查政策。时间安排：3月1日至3月15日。\n")
         + "某县卫生健康局\n2024年2月27日\n相关文章\n· 某县2023年筛查情况通报\n· 某县妇女健康管理办法\n网友评论\n我要评论\n暂无评论\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert [(s["title"], s["start"], s["end"]) for s in plan["steps"]] == [("宣传动员", "2024-03-01", "2024-03-15")]
     assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某县卫生健康局", "2024-02-27", "要落实责任。")
     assert {"相关文章", "· 某县妇女健康管理办法", "暂无评论"} <= set(result.dropped_text()) and result.lost == []
@@ -1027,8 +1010,7 @@ def test_the_group_in_the_first_of_two_annexes_after_the_list_of_attachments() -
         "附件：1．某县培训帮扶工作领导小组成员名单\n　　　2．某县培训补贴标准\n附件1\n某县培训帮扶工作领导小组成员名单\n"
         "组　长：谢长青　县人力资源和社会保障局局长\n副组长：廖国强　县乡村振兴局副局长\n附件2\n某县培训补贴标准\n"
         "| 培训工种 | 补贴标准 |\n| --- | --- |\n| 茶叶加工工 | 1200 |\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert [p["name"] for p in plan["leadership"]["leaders"] + plan["leadership"]["deputies"]] == ["谢长青", "廖国强"]
     assert plan["attachments"] == [{"title": "某县培训帮扶工作领导小组成员名单"}, {"title": "某县培训补贴标准"}]
     assert result.lost == []
@@ -1079,8 +1061,7 @@ def test_a_government_sites_disclosure_block_is_chrome_and_gives_the_number(bloc
 
 def test_an_attachment_named_like_a_plan_above_the_signature_starts_no_plan() -> None:
     text = PLAN.format(title="石岭县就业帮扶专项行动方案") + "附件：石岭县就业帮扶车间认定管理办法\n石岭县人力资源和社会保障局\n2025年3月12日\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["issuer"], plan["date"]) == ("石岭县人力资源和社会保障局", "2025-03-12")
     assert plan["attachments"] == [{"title": "石岭县就业帮扶车间认定管理办法"}] and result.lost == []
 
@@ -1101,8 +1082,7 @@ def test_a_whole_page_pasted_on_one_line_loses_its_chrome_and_keeps_the_plan() -
             "立足检察职能，推动帮扶工作与法律监督深度融合。　　二、工作要求　　全院干警要增强帮扶意识，领导班子成员每季度到村开展帮扶"
             "活动不少于1次，驻村干部要严格遵守驻村工作纪律。　　某县人民检察院　　"
             "2024年3月15日【打印本页】【关闭窗口】 版权所有：某县人民检察院 技术支持：某县信息中心")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["title"], plan["issuer"], plan["date"]) == ("某县人民检察院驻村帮扶工作方案", "某县人民检察院", "2024-03-15")
     assert plan["preamble"] == "为做好驻村帮扶工作，结合本院实际，资金来源：院机关经费，制定本方案。"
     assert plan["requirements"].startswith("全院干警要增强帮扶意识") and plan["requirements"].endswith("驻村工作纪律。")
@@ -1116,8 +1096,7 @@ def test_a_one_line_paste_with_dated_items_and_a_footer_naming_the_office_after_
             "推动优质医疗资源下沉，让群众在家门口看得好病。二、时间安排 2025年3月：召开推进会，签订责任书。4月—6月：组织专家义诊。"
             "12月15日前：完成年度总结。三、工作要求 各单位要把帮扶工作纳入年度重点工作。某大学 2025年3月7日 【打印本页】 "
             "版权所有：某大学 党委宣传部")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert _dated(plan) == [
         ("召开推进会，签订责任书", "2025-03", None), ("组织专家义诊", "2025-04", "2025-06"), ("完成年度总结", None, "2025-12-15")]
     assert (plan["issuer"], plan["date"], plan["requirements"]) == ("某大学", "2025-03-07", "各单位要把帮扶工作纳入年度重点工作。")
@@ -1129,8 +1108,7 @@ def test_a_paste_with_headings_run_into_the_words_around_them() -> None:
             "以教研活动为载体，本学期两校结成师徒对子不少于8对。二、帮扶内容（一）送教送研。每月派出骨干教师上示范课。"
             "三、组织机构组长：谢文杰（校长）　副组长：周丽君（副校长）　成员：各学科教研组长、乡中心小学校长四、活动安排1．2月下旬："
             "两校召开对接会。2．3月—5月：开展送教活动。五、工作要求1．送教教师要认真准备。 某小学 2024年2月20日")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["objectives"].startswith("以课堂教学为重点")  # 帮扶目标 ran into its text
     assert plan["leadership"]["leaders"] == [{"name": "谢文杰", "title": "校长"}]  # 组长： ran into 组织机构
     assert plan["leadership"]["members"][-1] == {"description": "乡中心小学校长"}  # 四、活动安排 ran into 校长
@@ -1175,8 +1153,7 @@ def test_a_notice_title_above_its_number_and_a_pages_download_links() -> None:
             "现将《某县结对帮扶工作实施方案》印发给你们，请认真组织实施。\n\n某县教育局\n2024年8月28日\n\n"
             + PLAN.format(title="某县结对帮扶工作实施方案")
             + "\n附件：1．结对学校名单\n　　　2．考核细则\n\n相关附件：\n结对学校名单.docx\n考核细则.xls\n附件下载：考核细则.pdf\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["number"] == "某教发〔2024〕31号"
     assert plan["attachments"] == [{"title": "结对学校名单"}, {"title": "考核细则"}]
     assert {"相关附件：", "结对学校名单.docx", "考核细则.xls", "附件下载：考核细则.pdf"} <= set(result.dropped_text())
@@ -1217,8 +1194,7 @@ def test_a_pdf_wrapped_after_a_role_label_joins_and_its_number_and_span_of_years
             "　　为进一步发展壮大村级集体经济，增强村党组织凝聚力和服务群众能力，\n根据镇党委、镇政府的工作要求，结合我村实际，制定本方\n案。\n"
             "一、组织领导\n　　为确保方案落实，村里成立集体经济工作领导小组，组长：\n村党支部书记刘德胜；副组长：村委会主任何建平；成员：\n"
             "村委会委员杨春花、村会计宋国庆。领导小组办公室设在村便民服务中心。\n二、工作要求\n　　要落实责任。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["title"], plan["number"]) == ("柳塘村发展壮大村级集体经济三年行动实施方案", "某集团发〔2025〕14号")
     assert plan["preamble"].startswith("为进一步发展壮大") and "（2024—2026年）" in result.dropped_text()
     group = plan["leadership"]
@@ -1231,8 +1207,7 @@ def test_a_pages_heading_above_the_plans_own_title_and_a_footer_of_address_and_r
     text = ("楚南交投集团结对帮扶龙溪村工作方案\n发布时间：2024-02-26　　浏览量：862\n" + body
             + "\n楚南交通建设投资集团有限公司\n2024年2月23日\n相关链接：\n楚南交投集团召开乡村振兴工作会议\n【关闭窗口】\n"
             "地址：楚南市高新区交投大厦　　联系电话：0731-1234567\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "楚南交通建设投资集团有限公司结对帮扶龙溪村工作方案"
     assert (plan["issuer"], plan["date"]) == ("楚南交通建设投资集团有限公司", "2024-02-23") and "sections" not in plan
     assert {"楚南交投集团结对帮扶龙溪村工作方案", "楚南交投集团召开乡村振兴工作会议"} <= set(result.dropped_text())
@@ -1243,8 +1218,7 @@ def test_a_one_line_page_keeps_its_title_after_the_pages_heading_and_loses_its_v
             "楚南交通建设投资集团有限公司结对帮扶龙溪村工作方案 为深入贯彻落实乡村振兴的工作部署，经集团党委研究，制定本方案。"
             " 一、指导思想 坚持党建引领、产业为基、就业为要，推动龙溪村由输血向造血转变。 二、工作要求 各部门要把结对帮扶工作作为"
             "履行国有企业社会责任的重要内容。 楚南交通建设投资集团有限公司 2024年2月23日 【打印】 版权所有：楚南交投集团 地址：交投大厦")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "楚南交通建设投资集团有限公司结对帮扶龙溪村工作方案"
     assert (plan["issuer"], plan["date"]) == ("楚南交通建设投资集团有限公司", "2024-02-23")
     assert plan["preamble"].startswith("为深入贯彻落实") and plan["requirements"].startswith("各部门要把")
@@ -1270,8 +1244,7 @@ def test_a_one_line_page_with_its_breadcrumb_and_dates_glued_to_the_title_and_th
             "让辖区居民的居住条件明显改善。二、工作要求 各单位要落实责任，按时完成各项任务，定期报送工作进展情况，"
             "对推进不力的单位进行通报。")
     text = page.format(title="鹿鸣街道2025年老旧小区改造工程实施方案", body=body, signature="鹿鸣街道办事处2025年3月3日")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "鹿鸣街道2025年老旧小区改造工程实施方案"
     assert (plan["issuer"], plan["date"]) == ("鹿鸣街道办事处", "2025-03-03")
     assert plan["preamble"] == "为做好帮扶工作，结合本地实际情况，制定本方案。"
@@ -1284,8 +1257,7 @@ def test_a_one_line_page_with_the_notice_signed_before_the_plans_bare_title() ->
             "某公通〔2024〕31号 各派出所： 现将《某县农村道路交通安全帮扶工作方案》印发给你们，请认真贯彻执行。 某县公安局 2024年9月23日 "
             "某县农村道路交通安全帮扶工作方案 秋冬季是农村道路交通事故易发多发时段，为抓好群众出行安全，制定本方案。 一、指导思想 "
             "坚持减量控大，全力压降农村道路交通事故。 二、工作要求 各单位要把帮扶整治作为当前一项重要任务，主要领导亲自抓。 【打印此页】")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["title"], plan["number"]) == ("某县农村道路交通安全帮扶工作方案", "某公通〔2024〕31号")
     assert (plan["issuer"], plan["date"]) == ("某县公安局", "2024-09-23")
     assert plan["preamble"].startswith("秋冬季是农村道路交通事故") and result.lost == []
@@ -1304,8 +1276,7 @@ def test_a_plan_forwarded_in_a_chat_group_loses_the_groups_name_the_senders_and_
             + PLAN.format(title="桐江县技能培训帮扶方案")
             + "\n桐江县妇女联合会\n2025年3月25日\n\n石桥镇妇联-陈芳  3月28日 上午9:15\n收到👌\n\n"
             "龙潭镇  田丽  3月28日 上午9:20\n收到，马上落实[强][强]\n\n县妇联-刘红梅  3月28日 上午9:31\n报名表模板稍后发群里，大家注意查收。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "桐江县技能培训帮扶方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
     assert (plan["issuer"], plan["date"]) == ("桐江县妇女联合会", "2025-03-25") and "sections" not in plan
     assert {"桐江县妇联系统工作群（42）", "收到👌", "报名表模板稍后发群里，大家注意查收。"} <= set(result.dropped_text())
@@ -1334,8 +1305,7 @@ def test_a_one_line_page_with_a_bracketed_font_size_switch_keeps_the_plan_after_
             "字号：[大 中 小] 为做大做强猕猴桃特色产业，巩固拓展脱贫攻坚成果，结合我县实际，制定本方案。 一、指导思想 坚持市场导向、"
             "科技支撑、联农带农，推动猕猴桃产业由种得多向卖得好转变。 二、工作要求 各乡镇要把产业帮扶作为巩固脱贫成果的重要抓手。 "
             "梅岗县农业农村局 2025年2月18日")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["preamble"].startswith("为做大做强") and plan["guiding_thought"].startswith("坚持市场导向")
     assert (plan["issuer"], plan["date"]) == ("梅岗县农业农村局", "2025-02-18") and "字号：[大 中 小]" in result.dropped_text()
 
@@ -1351,8 +1321,7 @@ def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
             "楠木县卫生健康局文件\n楠卫发〔2025〕6号\n楠木县卫生健康局关于印发《楠木县家庭医生签约行动方案》的通知\n"
             "各乡镇卫生院：\n现将《楠木县家庭医生签约行动方案》印发给你们，请认真贯彻执行。\n楠木县卫生健康局\n2025年3月3日\n\n"
             + PLAN.format(title="楠木县家庭医生签约行动方案"))
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。" and plan["number"] == "楠卫发〔2025〕6号"
     assert "龙院长 08:47" in result.dropped_text()
 
@@ -1373,8 +1342,7 @@ def test_what_is_still_above_an_issuing_notice_is_left_out_and_listed() -> None:
 def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> None:
     text = ("杨主任\n@所有人 方案转发给大家，请认真看一下。\n\n" + PLAN.format(title="梅岭市消费帮扶行动方案")
             + "\n梅岭市供销合作社\n2024年2月28日\n\n" + tail)
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["title"], plan["issuer"], plan["date"]) == ("梅岭市消费帮扶行动方案", "梅岭市供销合作社", "2024-02-28")
     assert "sections" not in plan and "杨主任" in result.dropped_text()
 
@@ -1382,8 +1350,7 @@ def test_replies_in_a_chat_after_the_plans_signature_are_left_out(tail: str) -> 
 def test_a_chat_groups_name_in_brackets_a_senders_call_and_a_news_pages_lead_above_the_plan() -> None:
     text = ("【青禾镇农技服务群】\n覃站长：@所有人 各村农技员：镇里的方案已经定稿，大家认真看一下🙏\n———————————\n"
             + PLAN.format(title="青禾镇秋冬种技术帮扶工作方案"))
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, _ = one_plan(text)
     assert (plan["title"], plan["preamble"]) == ("青禾镇秋冬种技术帮扶工作方案", "为做好帮扶工作，制定本方案。")
     lead = "近日，集团党委印发《某集团企村结对帮扶工作方案》，全文如下：\n" + PLAN.format(title="某集团企村结对帮扶工作方案")
     [(plan, _)] = run(lead).plans
@@ -1394,8 +1361,7 @@ def test_a_pin_before_a_chats_title_and_a_member_list_ending_with_ji_and_a_group
     text = ("【某医院 全院科主任群】\n医务科-聂小龙  3月4日 08:46\n@所有人 方案转发给大家🙏\n\n"
             + PLAN.format(title="📌某县中医医院送医进村帮扶方案").replace(
                 "组长：王立新（县教育局局长）\n", "组长：王立新（县教育局局长）\n成员：医务科科长聂小龙、中药房主任裘志明及各临床科室主任\n"))
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "某县中医医院送医进村帮扶方案"
     assert plan["leadership"]["members"][-1] == {"description": "各临床科室主任"} and result.lost == []
 
@@ -1418,8 +1384,7 @@ def test_chrome_above_the_first_of_several_plans_is_reported_as_left_out() -> No
 def test_a_pages_time_and_source_line_its_spaced_print_links_and_where_you_are() -> None:
     text = ("某县人民政府 政府信息公开\n您所在的位置：首页 > 信息公开目录 > 县林业局\n时间：2024-03-14　　来源：本站　　【字体：大 中 小】\n"
             + PLAN.format(title="某县油茶帮扶方案") + "[ 打印 ]　[ 关闭 ]\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, _ = one_plan(text)
     assert (plan["title"], plan["preamble"]) == ("某县油茶帮扶方案", "为做好帮扶工作，制定本方案。") and "sections" not in plan
 
 
@@ -1427,8 +1392,7 @@ def test_a_note_of_approval_under_the_title_a_font_switch_without_a_colon_and_a_
     text = ("【字号 大 中 小】\n湘溪农商银行整村授信帮扶工作方案\n（2024年4月12日行党委会审议通过）\n"
             + PLAN.format(title="").split("\n", 1)[1] + "\n湘溪农村商业银行股份有限公司\n2024年4月15日\n\n"
             "[文件] 湘溪农商银行整村授信工作流程图.docx\n\n陈家坪村李明 3月5日 09:20\n收到👍\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["title"], plan["preamble"]) == ("湘溪农商银行整村授信帮扶工作方案", "为做好帮扶工作，制定本方案。")
     assert (plan["issuer"], plan["date"]) == ("湘溪农村商业银行股份有限公司", "2024-04-15") and "sections" not in plan
     assert {"【字号 大 中 小】", "[文件] 湘溪农商银行整村授信工作流程图.docx"} <= set(result.dropped_text())
@@ -1516,8 +1480,7 @@ def test_a_pdf_copys_plan_title_wrapped_under_its_notice_and_its_items_cut_at_th
             "根据市卫生健康委对口帮扶工作安排，我院与白溪县中心医\n院建立紧密型对口帮扶关系，特制定本方案。帮扶期限为2025年3月至\n"
             "2026年2月。\n一、指导思想\n坚持以患者为中心、以提升能力为核心，通过人才下沉、技\n术输出、流程再造和质控同质化，带动县域救治水平提\n升。\n"
             "二、帮扶目标\n（一）受援医院胸痛中心于2025年9月底前通过国家基层胸\n痛中心认证。\n（二）受援医院能够独立开展冠状动脉造影。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["title"], plan["issuer"], plan["date"]) == ("对口帮扶白溪县中心医院胸痛中心建设实施方案", "临沅市第一人民医院", "2025-03-03")
     assert plan["preamble"].startswith("根据市卫生健康委对口帮扶工作安排，我院与白溪县中心医院建立")
     assert plan["period"] == {"start": "2025-03", "end": "2026-02"}
@@ -1536,8 +1499,7 @@ def test_a_pages_heading_repeating_the_plans_title_above_the_notice_starts_no_pl
 
 def test_a_disclosure_block_with_each_value_under_its_label() -> None:
     block = "索引号：\n431102-CDJD-2024-00007\n发布机构：\n城东街道办事处\n生成日期：\n2024-02-28\n主题分类：\n劳动、人事、监察\n"
-    result = run(block + PLAN.format(title="某街道就业帮扶行动实施方案"))
-    [(plan, _)] = result.plans
+    plan, result = one_plan(block + PLAN.format(title="某街道就业帮扶行动实施方案"))
     assert plan["title"] == "某街道就业帮扶行动实施方案" and plan["preamble"] == "为做好帮扶工作，制定本方案。"
     assert "431102-CDJD-2024-00007" in result.dropped_text() and "劳动、人事、监察" in result.dropped_text()
 
@@ -1563,8 +1525,7 @@ def test_a_step_opening_with_its_date_and_weekday_takes_its_title_from_the_words
     text = PLAN.format(title="某园2024年园长跟岗方案").replace(
         STEP_LINE,
         "1、9月23日（周一）：报到、开班仪式。\n2、9月24日—9月26日：分组跟岗。\n3、9月27日（星期五）：交流分享。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert _dated(plan) == [
         ("报到、开班仪式", "2024-09-23", None), ("分组跟岗", "2024-09-24", "2024-09-26"), ("交流分享", "2024-09-27", None)]
     assert result.lost == []
@@ -1572,8 +1533,7 @@ def test_a_step_opening_with_its_date_and_weekday_takes_its_title_from_the_words
 
 def test_a_member_written_post_first_before_and_a_group_is_read_and_not_kept_again_as_unplaced() -> None:
     line = "成员：普惠金融部总经理　谢小梅、综合管理部总经理　孙涛及各支行行长\n"
-    result = run(PLAN.format(title="某银行金融帮扶方案").replace(GROUP_LINE, GROUP_LINE + line))
-    [(plan, _)] = result.plans
+    plan, result = one_plan(PLAN.format(title="某银行金融帮扶方案").replace(GROUP_LINE, GROUP_LINE + line))
     assert plan["leadership"]["members"][1] == {"name": "孙涛", "title": "综合管理部总经理"}
     assert UNPLACED not in str(plan.get("sections")) and result.lost == []
 
@@ -1583,8 +1543,7 @@ def test_steps_of_a_plan_across_the_new_year_take_the_year_each_month_falls_in()
         "一、指导思想\n", "活动时间为2024年12月20日至2025年2月28日。\n一、指导思想\n").replace(
         STEP_LINE,
         "1．摸底申报：12月31日前，摸清困难职工情况。\n2．集中慰问：1月1日至1月25日，开展走访慰问。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, _ = one_plan(text)
     assert _dated(plan) == [
         ("摸底申报", None, "2024-12-31"), ("集中慰问", "2025-01-01", "2025-01-25")]
 
@@ -1594,8 +1553,7 @@ def test_a_pdf_copys_role_line_wrapped_at_the_columns_width_in_mid_name_is_joine
             "一、指导思想\n坚持就业优先，发挥以工代赈项目带动作用，\n让群众在家门口实现就业增收。\n二、组织领导\n"
             "组　长：周立平（镇党委副书记、镇长）\n成　员：彭勇（镇财政所所长）、龙光明（龙家\n垭村党支部书记）、杉树湾村党支部书记田建\n华\n"
             "三、工作要求\n各村要落实责任，按时完成各项任务。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["leadership"]["members"][-1] == {"name": "田建华", "title": "书记", "org": "杉树湾村党支部"}
     assert "body" not in plan["leadership"] and result.lost == []
 
@@ -1605,8 +1563,7 @@ def test_a_chat_plans_requirements_bulleted_with_emoji_and_the_senders_full_date
         "四、工作要求\n要落实责任。\n",
         "四、工作要求\n‼️网格员要如实填写巡访记录，不得代签补签\n‼️注意保护老人隐私，巡访记录不得外传\n\n清河街道办事处\n2024年6月11日\n\n"
         "网格员-小刘 2024-06-12 09:25\n收到👌\n")
-    result = run("清河街道网格员工作群(86)\n\n社区-周姐 2024-06-12 09:19\n" + text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan("清河街道网格员工作群(86)\n\n社区-周姐 2024-06-12 09:19\n" + text)
     assert plan["requirements"] == ["网格员要如实填写巡访记录，不得代签补签", "注意保护老人隐私，巡访记录不得外传"]
     assert (plan["issuer"], plan["date"]) == ("清河街道办事处", "2024-06-11") and result.lost == []
 
@@ -1616,8 +1573,7 @@ def test_a_plans_title_above_the_pages_time_line_and_breadcrumb_is_kept() -> Non
     title, rest = body.split("\n", 1)
     text = (f"某县人民政府门户网站\n{title}\n2024-04-08 16:20　　来源：县供销合作社联合社　　打印\n"
             f"您现在的位置：首页 > 政务公开 > 部门文件\n{rest}")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["title"], plan["preamble"]) == ("某县2024年电商服务站提质增效工作方案", "为做好帮扶工作，制定本方案。")
     assert "您现在的位置：首页 > 政务公开 > 部门文件" in result.dropped_text()
 
@@ -1625,8 +1581,7 @@ def test_a_plans_title_above_the_pages_time_line_and_breadcrumb_is_kept() -> Non
 def test_a_sample_sites_related_articles_headed_by_the_title_in_brackets_after_the_signature_are_left_out() -> None:
     text = (PLAN.format(title="某县电信分公司2024年宽带进村帮扶工作方案") + "中国电信股份有限公司某县分公司\n2024年4月15日\n"
             "【电信公司宽带进村工作方案】相关文章：\n2024年通信公司网络建设工作方案\n乡镇数字乡村建设工作方案\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["issuer"], plan["date"]) == ("中国电信股份有限公司某县分公司", "2024-04-15")
     assert "乡镇数字乡村建设工作方案" in result.dropped_text() and result.lost == []
 
@@ -1634,8 +1589,7 @@ def test_a_sample_sites_related_articles_headed_by_the_title_in_brackets_after_t
 def test_a_chat_whose_sender_is_written_in_brackets_before_the_call_and_the_replies() -> None:
     text = ("【营运部-林敏】@所有人 公司的方案已经下发，各店长务必认真学习。\n\n" + PLAN.format(title="某药房2024年送药进村活动实施方案")
             + "\n某大药房连锁有限公司\n2024年4月28日\n\n【石桥店-周婷】收到\n【城北店-胡小军】收到👌\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["issuer"], plan["date"]) == ("某大药房连锁有限公司", "2024-04-28")
     assert "【石桥店-周婷】收到" in result.dropped_text() and result.lost == []
 
@@ -1643,8 +1597,7 @@ def test_a_chat_whose_sender_is_written_in_brackets_before_the_call_and_the_repl
 def test_a_coal_mines_own_posts_and_its_signature() -> None:
     line = "组　长：任宏伟（矿党委书记、矿长）\n副组长：武晓东（副矿长）\n"
     text = PLAN.format(title="龙泉煤矿2024年产业帮扶方案").replace(GROUP_LINE, line) + "晋峰煤业集团龙泉煤矿\n2024年2月28日\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["leadership"]["leaders"] == [{"name": "任宏伟", "title": "党委书记、矿长"}]
     assert (plan["issuer"], plan["date"]) == ("晋峰煤业集团龙泉煤矿", "2024-02-28")
     assert UNPLACED not in str(plan.get("sections")) and result.lost == []
@@ -1653,16 +1606,14 @@ def test_a_coal_mines_own_posts_and_its_signature() -> None:
 def test_a_chat_opened_by_a_sender_named_with_a_note_before_the_call() -> None:
     text = ("黄丽（桂花社区）：@所有人 各位网格员，街道的方案正式下发了，大家先看看。\n" + PLAN.format(title="某街道2025年平安建设行动方案")
             + "\n某街道办事处\n2025年2月24日\n黄丽（桂花社区）：请大家对照方案抓好落实。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["issuer"], plan["date"]) == ("某街道办事处", "2025-02-24") and result.lost == []
 
 
 def test_a_period_part_from_today_to_a_date_is_the_period_and_no_signature() -> None:
     text = PLAN.format(title="某镇2024年直播助农活动方案").replace(
         "一、指导思想\n", "一、活动时间\n即日起至2024年10月31日。\n二、指导思想\n") + "某镇人民政府\n2024年3月28日\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, _ = one_plan(text)
     assert plan["period"] == {"start": "2024-03-28", "end": "2024-10-31"}
     assert (plan["issuer"], plan["date"]) == ("某镇人民政府", "2024-03-28") and "sections" not in plan
 
@@ -1671,8 +1622,7 @@ def test_steps_bulleted_with_a_triangle_are_read_and_not_kept_again_as_unplaced(
     text = PLAN.format(title="某县2024年安全生产月活动方案").replace(
         STEP_LINE,
         "▶动员部署（5月28日—5月31日）：各企业制定本单位活动方案\n▶总结提升（6月30日前）：各企业报送活动开展情况\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert _dated(plan) == [
         ("动员部署", "2024-05-28", "2024-05-31"), ("总结提升", None, "2024-06-30")]
     assert UNPLACED not in str(plan.get("sections")) and result.lost == []
@@ -1690,8 +1640,7 @@ def test_the_group_in_an_annex_the_text_refers_to_with_no_signature_between() ->
         GROUP_LINE, "局里成立“守护行动”领导小组（成员名单见附件1）。\n") + (
         "附件1\n某县守护行动领导小组成员名单\n| 职务 | 姓名 | 单位及职务 |\n| --- | --- | --- |\n"
         "| 组长 | 舒国华 | 县市场监督管理局局长 |\n| 成员 | 龙海 | 县市场监督管理局食品经营监管股股长 |\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     group = plan["leadership"]
     assert group["leaders"] == [{"name": "舒国华", "title": "局长", "org": "县市场监督管理局"}]
     assert group["members"] == [{"name": "龙海", "title": "食品经营监管股股长", "org": "县市场监督管理局"}]
@@ -1705,8 +1654,7 @@ TIMETABLE = ("附件2\n某县守护行动进度安排表\n| 阶段 | 时间 | �
 def test_the_steps_in_an_annex_the_steps_part_refers_to_are_the_plans_steps() -> None:
     text = PLAN.format(title="某县2024年农贸市场守护行动方案").replace(
         STEP_LINE, "守护行动分两个阶段进行，具体时间和任务见附件2。\n") + TIMETABLE
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert _dated(plan) == [("宣传动员", "2024-04-10", "2024-04-25"), ("督查验收", "2024-09", None)]
     assert {"title": "某县守护行动进度安排表"} in plan["attachments"]
     assert "见附件2" in str(plan["sections"]) and "座谈会" not in plan["requirements"]
@@ -1716,8 +1664,7 @@ def test_the_steps_in_an_annex_the_steps_part_refers_to_are_the_plans_steps() ->
 def test_an_annexed_timetable_stays_an_annex_when_the_plan_dates_its_own_steps() -> None:
     text = PLAN.format(title="某县2024年农贸市场守护行动方案").replace(
         STEP_LINE, STEP_LINE + "各阶段的具体任务见附件2。\n") + TIMETABLE
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert _dated(plan)[0] == ("动员", "2024-03-01", "2024-03-15") and "宣传动员" not in str(plan["steps"])
     assert "座谈会" in str(plan["sections"]) and "座谈会" not in plan["requirements"]
     assert result.lost == []
@@ -1727,8 +1674,7 @@ def test_a_pdf_copys_sentence_wrapped_before_the_groups_name_and_its_colon() -> 
     text = ("某镇2024年冬春农田水利建设方案\n为做好冬春农田水利建设工作，结合我镇实际情况，特制定本\n方案，请各村认真抓好落实。\n"
             "一、组织领导\n为加强对冬春农田水利建设工作的领导，镇里成立冬春农田水利\n建设工作领导小组：\n组  长：刘卫东  镇党委书记\n"
             "成  员：李国强  镇水利站站长\n二、工作要求\n各村要落实责任，按时完成各项任务。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert [p["name"] for p in plan["leadership"]["leaders"] + plan["leadership"]["members"]] == ["刘卫东", "李国强"]
     assert "sections" not in plan and result.lost == []
 
@@ -1760,16 +1706,14 @@ def test_a_chats_title_in_brackets_under_its_sender_and_a_sites_breadcrumb_with_
 def test_a_short_line_saying_when_the_work_runs_under_the_opening_gives_the_period() -> None:
     text = PLAN.format(title="某镇2024年暑期关爱服务方案").replace(
         "为做好帮扶工作，制定本方案。\n", "为做好帮扶工作，制定本方案。\n本次关爱服务从2024年6月开始，至9月结束。\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["period"] == {"start": "2024-06", "end": "2024-09"}
     assert "未命名部分" not in str(plan.get("sections")) and result.lost == []
 
 
 def test_a_pages_time_line_with_its_issuer_and_reads_is_chrome() -> None:
     line = "时间：2024-02-28　　发布单位：石牛村村民委员会　　阅读：389次　　【打印】【关闭】"
-    result = run("某村黄牛养殖帮扶方案\n" + line + "\n" + PLAN.format(title="").lstrip("\n"))
-    [(plan, _)] = result.plans
+    plan, result = one_plan("某村黄牛养殖帮扶方案\n" + line + "\n" + PLAN.format(title="").lstrip("\n"))
     assert plan["preamble"] == "为做好帮扶工作，制定本方案。" and line in result.dropped_text()
 
 
@@ -1778,16 +1722,14 @@ def test_a_chats_keycap_steps_and_warning_bullets_keep_their_lines_and_the_signa
             "一、活动安排\n1️⃣ 10月8日—10月11日  行前准备：确认学生名单和保险\n3️⃣ 11月15日前  总结：收齐研学手账，发公众号推文\n"
             "二、注意事项\n⚠️每车配导师2名，上下车必须清点人数，点名表拍照发群\n⚠️不得安排学生自由活动，全程不得离开导师视线\n"
             "某旅行社有限公司\n2024年10月8日\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["issuer"], plan["date"]) == ("某旅行社有限公司", "2024-10-08")
     assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [("2024-10-08", "2024-10-11"), (None, "2024-11-15")]
     assert result.lost == []
 
 
 def test_a_step_open_at_its_end_after_a_date_loses_nothing() -> None:
-    result = run(PLAN.format(title="某街道2024年夜市整治方案").replace(STEP_LINE, "第三阶段：常态管理（6月1日以后）。推行门前三包责任制。\n"))
-    [(plan, _)] = result.plans
+    plan, result = one_plan(PLAN.format(title="某街道2024年夜市整治方案").replace(STEP_LINE, "第三阶段：常态管理（6月1日以后）。推行门前三包责任制。\n"))
     assert _dated(plan) == [("第三阶段：常态管理", "2024-06-01", None)]
     assert UNPLACED not in str(plan.get("sections")) and result.lost == []
 
@@ -1812,16 +1754,14 @@ def test_a_one_line_page_opening_with_where_you_are_keeps_its_title_and_its_glue
             "三、实施步骤 （一）动员（2024年3月1日至3月15日）：召开会议。四、工作要求 要落实责任。")
     text = ("您当前的位置：首页 > 镇务公开 > 工作计划 某镇2024年互助养老帮扶工作方案 发布时间：2024-05-08 16:42 "
             "来源：某镇社会事务综合服务中心 字号：大 中 小" + body)
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert plan["title"] == "某镇2024年互助养老帮扶工作方案" and plan["preamble"].startswith("为做好帮扶工作")
     assert result.lost == []
 
 
 def test_an_approval_note_after_the_signature_leaves_the_signature_read() -> None:
     text = PLAN.format(title="某村2024年菌菇产业帮扶方案") + "石岭村村民委员会\n2024年3月2日\n\n（本方案经2024年2月28日石岭村村民代表会议讨论通过）\n"
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, result = one_plan(text)
     assert (plan["issuer"], plan["date"]) == ("石岭村村民委员会", "2024-03-02") and plan["requirements"] == "要落实责任。"
     assert "（本方案经2024年2月28日石岭村村民代表会议讨论通过）" in result.dropped_text()
 
@@ -1846,8 +1786,7 @@ def test_a_steps_time_line_with_a_note_on_the_day_in_brackets() -> None:
 
 def test_a_heading_naming_the_time_and_the_steps_is_the_steps() -> None:
     text = PLAN.format(title="某公司2024年村镇供水帮扶方案").replace("三、实施步骤\n", "三、实施时间和步骤\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, _ = one_plan(text)
     assert _dated(plan) == [("动员", "2024-03-01", "2024-03-15")]
 
 
@@ -1855,6 +1794,5 @@ def test_a_chats_numbered_steps_with_a_stray_space_before_the_mark() -> None:
     text = PLAN.format(title="某村2025年光伏电站运维方案").replace(
         STEP_LINE,
         "1 、6月10日前   完成电站设备清查 ，拍照建档\n2 、6月11日—6月30日   组件清洗 、清除杂草\n")
-    result = run(text)
-    [(plan, _)] = result.plans
+    plan, _ = one_plan(text)
     assert [(s.get("start"), s.get("end")) for s in plan["steps"]] == [(None, "2025-06-10"), ("2025-06-11", "2025-06-30")]

@@ -87,9 +87,10 @@ _RELATED_HEAD = r"^(?:【[^】]{1,60}】)?" + _RELATED_WORDS + r"\s*[:：]?$"  #
 _FOOTER_PAIR = r"[^，,。；;：:\s]{0,12}(?:主办|承办|协办|维护|技术支持|电话|热线|地址|邮编|传真|邮箱)(?:单位)?(?:\s*[:：]?\s*[^\s，,。；;]{1,40})?"
 # The labels of a government site's disclosure block (索引号：…, 发布机构：…), but its document number's.
 _DISCLOSED = r"(?:索\s*引\s*号|主题分类|分\s*类|发布机构|发文机关|生成日期|成文日期|发布日期|有\s*效\s*性)"
+_HERE = "(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置)"  # a page's "you are here" label before its breadcrumb
 # Page chrome of a web page around a plan: whole lines, reported one by one as left out.
 _CHROME = re.compile(
-    r"^[【\[（(]?(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
+    r"^[【\[（(]?(?:" + _HERE + r"|发布时间|发布日期|发文日期|信息来源|来源|浏览次数|阅读次数|访问次数|点击数|字体|字号|"
     r"浏览字号|分享到|主办|承办|主办单位|技术支持|网站标识码|责任编辑|编辑|作者|发布者|发布人|索引号|打印本页|关闭窗口)\s*[:：]|"
     + _RELATED_HEAD + "|"  # 相关文章：, 【…方案】相关文章：
     r"^(?:" + _DISCLOSED + r"|(?:发文字|文\s*)号)\s*[:：]"
@@ -241,7 +242,7 @@ _SECTION_END = "(?:动态|公告|公开|新闻|要闻|资讯|文件|通知|信�
 _PASTE = 120  # a line this long is a paste of a whole page: its chrome is inside it, between the plan's text
 _INLINE_CHROME = re.compile(
     r"(?:(?<=^)|(?<=[\s】。])|(?<=网站)|(?<=政府网))(?:"
-    r"(?:(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置)\s*[:：]\s*)?首页(?:\s*[>＞»›]{1,2}\s*[^\s>＞»›]{2,10}?(?=\s*[>＞»›]))*"
+    r"(?:" + _HERE + r"\s*[:：]\s*)?首页(?:\s*[>＞»›]{1,2}\s*[^\s>＞»›]{2,10}?(?=\s*[>＞»›]))*"
     r"\s*[>＞»›]{1,2}\s*(?:[^\s>＞»›]{2,10}(?=\s|$)|[^\s>＞»›]{0,8}" + _SECTION_END + ")"  # 首页 > 检务公开 > 工作动态
     r"|(?:浏览次数|阅读次数|访问次数|点击数|浏览量|阅读量|点击量|访问量|浏览|阅读|点击)\s*[:：]\s*\d{1,9}\s*次?"  # a count
     r"|(?:发布时间|发布日期|信息来源|来源|作者|责任编辑|编辑|发布者|发布人|发布单位)\s*[:：]\s*"
@@ -281,7 +282,7 @@ def chrome_cut(line: Line) -> list[tuple[Line, bool]]:
 _FOOTER_TAIL = re.compile(r"[^\d\s，,。；;：:！!？?]{2,20}")  # the rest of the footer after its last label
 
 
-_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|现在的位置|您所在的位置|所在位置)\s*[:：]|^首页\s*[>＞]|^(?:网站)?首页(?:\s*[|｜/]|\s)")
+_BREADCRUMB = re.compile(r"^" + _HERE + r"\s*[:：]|^首页\s*[>＞]|^(?:网站)?首页(?:\s*[|｜/]|\s)")
 _SITE_NAME = re.compile(r"[^，,。；;：:、\s]{2,30}")
 _RELATED = re.compile(_RELATED_HEAD)
 
